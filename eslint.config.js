@@ -1,0 +1,72 @@
+// Lint, and the layer rules of docs/ARCHITECTURE.md: src-shared is pure,
+// the renderer never reaches into main, and only the Electron shell files
+// import 'electron'. A wrong-direction import fails `npm test`.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const NODE_BUILTINS = ['fs', 'path', 'os', 'crypto', 'child_process', 'url', 'stream', 'http', 'https', 'net', 'worker_threads', 'zlib', 'util', 'events', 'readline', 'process', 'buffer'];
+const nodeModules = [...NODE_BUILTINS, ...NODE_BUILTINS.map((m) => `${m}/*`)];
+
+const layer = (message, patterns, paths = []) => ({
+  'no-restricted-imports': ['error', { paths: paths.map((name) => ({ name, message })), patterns: [{ group: patterns, message }] }],
+});
+
+/** The only files of src-main allowed to import 'electron'. */
+const ELECTRON_SHELL = ['src-main/index.ts', 'src-main/ipc.ts', 'src-main/preload.ts', 'src-main/electron/**'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['src-shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: layer(
+      'src-shared is pure TypeScript: no Node, DOM, Electron, or other layers.',
+      ['node:*', ...nodeModules, 'electron', 'electron/*', 'better-sqlite3', 'react', 'react-dom', 'react-dom/*', 'antd', '**/src-main/**', '**/src-renderer/**', '../src-main/*', '../src-renderer/*'],
+    ),
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...layer(
+        'The renderer talks to main only through window.sla (src-shared/api.ts).',
+        ['node:*', ...nodeModules, 'electron', 'electron/*', 'better-sqlite3', '**/src-main/**', '**/src-main'],
+      ),
+    },
+  },
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: ELECTRON_SHELL,
+    rules: layer(
+      "Only src-main/index.ts, ipc.ts, preload.ts and src-main/electron/ may import 'electron'; services take ports.",
+      ['electron', 'electron/*', '**/src-renderer/**'],
+    ),
+  },
+  {
+    files: ELECTRON_SHELL,
+    rules: layer('src-main never imports the renderer.', ['**/src-renderer/**']),
+  },
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/db/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "ImportDeclaration[source.value='better-sqlite3']", message: 'SQL and the database driver live in src-main/db only.' },
+      ],
+    },
+  },
+);

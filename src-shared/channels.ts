@@ -1,0 +1,29 @@
+/**
+ * The names of every request the renderer can make of the main process.
+ * Kept free of any library so that the sandboxed preload can bundle it; the
+ * schemas for each channel are in api.ts, which must cover exactly these.
+ */
+export const CHANNELS = [
+  'settings.get',
+  'settings.setLocale',
+  'presets.list',
+  'drafts.list',
+  'drafts.create',
+  'drafts.get',
+  'drafts.save',
+  'drafts.duplicate',
+  'drafts.trash',
+  'drafts.restore',
+  'drafts.import',
+  'drafts.exportJson',
+] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+
+/** Commands the application menu sends to the renderer. */
+export const MENU_COMMANDS = ['newDraft', 'importDraft', 'exportDraft', 'setLocale:en', 'setLocale:zh-CN'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export function isChannel(value: unknown): value is Channel {
+  return (CHANNELS as readonly unknown[]).includes(value);
+}

@@ -1,0 +1,350 @@
+/**
+ * The SLA draft: one negotiable Service Level Agreement, as the six-step
+ * wizard edits it and as a `*.sla.json` file carries it.
+ *
+ * The schema checks shape and single-field bounds; rules that relate fields
+ * to each other live in rules.ts so that each failure can name its step.
+ * Durations are whole minutes, percentages are numbers 0–100 (99.95 means
+ * 99.95 %), dates are ISO calendar dates (YYYY-MM-DD).
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1 as const;
+
+/** Hard limits: big enough for any real SLA, small enough to refuse abuse. */
+export const LIMITS = {
+  shortText: 200,
+  longText: 5_000,
+  services: 100,
+  metricsPerService: 30,
+  listItems: 100,
+  /** 10 years, in minutes: no SLA promises a longer duration. */
+  maxMinutes: 5_256_000,
+} as const;
+
+export const STEP_IDS = [
+  'services',
+  'expectations',
+  'targets',
+  'monitoring',
+  'compensation',
+  'compliance',
+] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+const shortText = z.string().max(LIMITS.shortText);
+const requiredText = z.string().trim().min(1).max(LIMITS.shortText);
+const longText = z.string().max(LIMITS.longText);
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(LIMITS.listItems);
+
+/** Stable identifier of a list item, so versions can be compared by id, not position. */
+export const idSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { message: 'id' });
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' })
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  }, { message: 'date' });
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time' });
+const percent = z.number().finite().min(0).max(100);
+const positiveMinutes = z.number().int().min(1).max(LIMITS.maxMinutes);
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const weekday = z.enum(WEEKDAYS);
+
+export const CURRENCIES = ['USD', 'EUR', 'GBP', 'CNY', 'HKD', 'SGD', 'JPY', 'AUD', 'CAD', 'CHF'] as const;
+
+export const partySchema = z.strictObject({
+  legalName: requiredText,
+  address: longText,
+  signatoryName: shortText,
+  signatoryTitle: shortText,
+});
+export type Party = z.infer<typeof partySchema>;
+
+// ── Step 1: services and metrics ────────────────────────────────────────────
+
+export const METRIC_KINDS = [
+  'availability',
+  'latency',
+  'supportResponse',
+  'supportResolution',
+  'errorRate',
+  'rpo',
+  'rto',
+  'custom',
+] as const;
+export type MetricKind = (typeof METRIC_KINDS)[number];
+
+export const MEASUREMENT_WINDOWS = ['calendarMonth', 'calendarQuarter', 'rolling30Days'] as const;
+
+export const metricSchema = z.strictObject({
+  id: idSchema,
+  kind: z.enum(METRIC_KINDS),
+  /** Shown in the contract; required for custom metrics, optional otherwise. */
+  name: shortText,
+  /** Latency metrics only: the percentile measured, e.g. 95 or 99.9. */
+  percentile: z.number().finite().gt(0).lt(100).optional(),
+  /** Custom metrics only: the unit of the objective, e.g. "jobs/hour". */
+  unit: shortText.optional(),
+  /** Custom metrics only: whether a higher value is better. */
+  higherIsBetter: z.boolean().optional(),
+  measurementMethod: longText,
+  window: z.enum(MEASUREMENT_WINDOWS),
+  dataSource: shortText,
+  exclusions: list(shortText),
+});
+export type Metric = z.infer<typeof metricSchema>;
+
+export const serviceSchema = z.strictObject({
+  id: idSchema,
+  name: requiredText,
+  description: longText,
+  metrics: z.array(metricSchema).max(LIMITS.metricsPerService),
+});
+export type Service = z.infer<typeof serviceSchema>;
+
+// ── Step 2: customer expectations ───────────────────────────────────────────
+
+export const PRIORITIES = ['must', 'should', 'nice'] as const;
+
+export const businessHoursSchema = z.strictObject({
+  /** An IANA time zone, e.g. "Europe/London" or "Asia/Shanghai". */
+  timeZone: requiredText,
+  days: z.array(weekday).min(1).max(7),
+  start: clockTime,
+  end: clockTime,
+  /** Public holidays on which business-hours coverage does not apply. */
+  holidays: list(isoDate),
+});
+export type BusinessHours = z.infer<typeof businessHoursSchema>;
+
+export const criticalPeriodSchema = z.strictObject({
+  id: idSchema,
+  name: requiredText,
+  start: isoDate,
+  end: isoDate,
+  note: longText,
+});
+
+export const requestSchema = z.strictObject({
+  id: idSchema,
+  metricId: idSchema,
+  /** In the unit of the metric's objective (percent, ms, minutes…). */
+  requestedLevel: z.number().finite().min(0).max(LIMITS.maxMinutes),
+  priority: z.enum(PRIORITIES),
+  note: longText,
+});
+export type Request = z.infer<typeof requestSchema>;
+
+export const stakeholderSchema = z.strictObject({
+  id: idSchema,
+  party: z.enum(['provider', 'customer']),
+  name: requiredText,
+  role: shortText,
+  email: z.union([z.literal(''), z.email().max(LIMITS.shortText)]),
+  phone: shortText,
+});
+
+export const expectationsSchema = z.strictObject({
+  businessHours: businessHoursSchema,
+  criticalPeriods: list(criticalPeriodSchema),
+  requests: list(requestSchema),
+  stakeholders: list(stakeholderSchema),
+});
+
+// ── Step 3: targets ─────────────────────────────────────────────────────────
+
+export const COVERAGES = ['24x7', 'businessHours'] as const;
+export const SEVERITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const objectiveSchema = z.strictObject({
+  id: idSchema,
+  metricId: idSchema,
+  /**
+   * The committed level, in the metric's unit: percent for availability and
+   * error rate, milliseconds for latency, minutes for RPO and RTO.
+   */
+  objective: z.number().finite().min(0).max(LIMITS.maxMinutes),
+  coverage: z.enum(COVERAGES),
+});
+export type Objective = z.infer<typeof objectiveSchema>;
+
+export const severityTermsSchema = z.strictObject({
+  level: z.enum(SEVERITIES),
+  description: longText,
+  responseMinutes: positiveMinutes,
+  resolutionMinutes: positiveMinutes,
+  coverage: z.enum(COVERAGES),
+});
+export type SeverityTerms = z.infer<typeof severityTermsSchema>;
+
+export const maintenanceWindowSchema = z.strictObject({
+  id: idSchema,
+  day: weekday,
+  start: clockTime,
+  durationMinutes: positiveMinutes,
+});
+
+export const targetsSchema = z.strictObject({
+  objectives: list(objectiveSchema),
+  severities: z.array(severityTermsSchema).max(SEVERITIES.length),
+  maintenance: z.strictObject({
+    noticeHours: z.number().int().min(0).max(8760),
+    emergencyNoticeHours: z.number().int().min(0).max(8760),
+    maxHoursPerMonth: z.number().finite().min(0).max(744),
+    windows: list(maintenanceWindowSchema),
+    /** The time zone the windows are stated in. */
+    timeZone: requiredText,
+  }),
+});
+
+// ── Step 4: monitoring and reporting ────────────────────────────────────────
+
+export const monitoringSchema = z.strictObject({
+  probeIntervalSeconds: z.number().int().min(1).max(86_400),
+  probeLocations: list(shortText),
+  downtimeDefinition: longText,
+  reportingCadence: z.enum(['monthly', 'quarterly']),
+  /** Business days after the end of the reporting period. */
+  reportDueDays: z.number().int().min(1).max(90),
+  statusPageUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(LIMITS.shortText)]),
+  incidentNotification: z
+    .array(z.strictObject({ level: z.enum(SEVERITIES), minutes: positiveMinutes }))
+    .max(SEVERITIES.length),
+  /** Business days after resolution of a P1 or P2 incident. */
+  rcaDeadlineDays: z.number().int().min(1).max(90),
+  customerDataRequest: z.boolean(),
+  /** Business days within which requested measurement data is provided. */
+  dataRequestDays: z.number().int().min(1).max(90),
+  /** Whether excluded time (maintenance, customer-caused) leaves the measured period too. */
+  excludeFromMeasuredPeriod: z.boolean(),
+});
+
+// ── Step 5: compensation ────────────────────────────────────────────────────
+
+export const creditTierSchema = z.strictObject({
+  id: idSchema,
+  metricId: idSchema,
+  /** Credit applies when attainment is worse than this level (see boundary). */
+  threshold: z.number().finite().min(0).max(LIMITS.maxMinutes),
+  creditPercent: percent,
+});
+export type CreditTier = z.infer<typeof creditTierSchema>;
+
+export const CREDIT_FORMS = ['credit', 'refund', 'extension'] as const;
+
+export const compensationSchema = z.strictObject({
+  currency: z.enum(CURRENCIES),
+  monthlyFee: z.number().finite().min(0).max(1e12),
+  creditTiers: list(creditTierSchema),
+  /**
+   * How a tier's threshold reads: "below" = strictly worse than the
+   * threshold ("less than 99.9 %"); "atOrBelow" = worse than or equal to it.
+   */
+  boundary: z.enum(['below', 'atOrBelow']),
+  /** Maximum credits in one month, as a percent of the monthly fee; null = uncapped. */
+  capPercent: percent.nullable(),
+  claimWindowDays: z.number().int().min(1).max(365),
+  claimProcess: longText,
+  creditForm: z.enum(CREDIT_FORMS),
+  chronicFailure: z.strictObject({
+    enabled: z.boolean(),
+    /** Missed in this many consecutive months… */
+    consecutiveMonths: z.number().int().min(1).max(12),
+    /** …or in this many months of any rolling twelve. */
+    monthsInTwelve: z.number().int().min(1).max(12),
+    terminationNoticeDays: z.number().int().min(0).max(365),
+  }),
+  soleRemedy: z.boolean(),
+});
+
+// ── Step 6: compliance ──────────────────────────────────────────────────────
+
+export const DATA_PROTECTION_REGIMES = ['GDPR', 'UK_GDPR', 'PIPL', 'CCPA', 'LGPD', 'PDPA_SG', 'APPI'] as const;
+export const CERTIFICATIONS = ['ISO27001', 'ISO27017', 'ISO27018', 'ISO27701', 'SOC2', 'MLPS3', 'CSA_STAR', 'PCI_DSS'] as const;
+export const RESIDENCY_REGIONS = ['none', 'EU', 'UK', 'US', 'CN_MAINLAND', 'SG', 'JP', 'AU'] as const;
+export const DISPUTE_METHODS = ['courts', 'arbitration', 'mediationThenArbitration'] as const;
+
+export const complianceSchema = z.strictObject({
+  governingLaw: requiredText,
+  disputeResolution: z.strictObject({
+    method: z.enum(DISPUTE_METHODS),
+    /** Court or seat of arbitration, e.g. "London" or "Shanghai". */
+    venue: requiredText,
+    /** Arbitration institution, e.g. "SHIAC", "LCIA"; empty for courts. */
+    institution: shortText,
+    language: z.enum(['en', 'zh-CN', 'bilingual']),
+  }),
+  dataProtection: z.array(z.enum(DATA_PROTECTION_REGIMES)).max(DATA_PROTECTION_REGIMES.length),
+  dataResidency: z.strictObject({
+    region: z.enum(RESIDENCY_REGIONS),
+    restrictions: longText,
+  }),
+  certifications: z.array(z.enum(CERTIFICATIONS)).max(CERTIFICATIONS.length),
+  exclusions: z.strictObject({
+    forceMajeure: z.boolean(),
+    customerCaused: z.boolean(),
+    betaFeatures: z.boolean(),
+    thirdPartyServices: z.boolean(),
+    other: list(shortText),
+  }),
+});
+
+// ── Contract assembly choices (used by the export) ──────────────────────────
+
+export const POSITIONS = ['provider', 'balanced', 'customer'] as const;
+export type Position = (typeof POSITIONS)[number];
+
+export const contractOptionsSchema = z.strictObject({
+  templateId: idSchema,
+  /** Alternative wording chosen per negotiable clause; absent = balanced. */
+  positions: z.record(idSchema, z.enum(POSITIONS)),
+  /** Which text prevails in a bilingual contract. */
+  precedence: z.enum(['en', 'zh-CN']),
+});
+
+// ── The draft ───────────────────────────────────────────────────────────────
+
+export const slaDraftSchema = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  title: requiredText,
+  effectiveDate: isoDate,
+  termMonths: z.number().int().min(1).max(120),
+  parties: z.strictObject({ provider: partySchema, customer: partySchema }),
+  services: z.array(serviceSchema).max(LIMITS.services),
+  expectations: expectationsSchema,
+  targets: targetsSchema,
+  monitoring: monitoringSchema,
+  compensation: compensationSchema,
+  compliance: complianceSchema,
+  contract: contractOptionsSchema,
+});
+
+export type SlaDraft = z.infer<typeof slaDraftSchema>;
+
+/** Which wizard step owns a top-level field of the draft. */
+export function stepOfPath(path: readonly PropertyKey[]): StepId {
+  switch (path[0]) {
+    case 'expectations':
+      return 'expectations';
+    case 'targets':
+      return 'targets';
+    case 'monitoring':
+      return 'monitoring';
+    case 'compensation':
+      return 'compensation';
+    case 'compliance':
+    case 'contract':
+      return 'compliance';
+    default:
+      // title, parties, dates and services are the first step's agreement section.
+      return 'services';
+  }
+}

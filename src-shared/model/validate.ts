@@ -1,0 +1,51 @@
+/**
+ * Validation of a whole draft: each section is parsed on its own, so the
+ * wizard can show every step's problems at once, then the cross-field rules
+ * run over the sections that parsed.
+ */
+import { problem, problemFromZodIssue, type Problem } from './problems';
+import { crossFieldProblems, type ParsedSections } from './rules';
+import { SCHEMA_VERSION, slaDraftSchema, type SlaDraft } from './schema';
+
+export interface DraftValidation {
+  /** The parsed draft when every section has the right shape (it may still have rule problems). */
+  draft: SlaDraft | null;
+  problems: Problem[];
+}
+
+const SECTION_KEYS = Object.keys(slaDraftSchema.shape) as (keyof SlaDraft)[];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function validateDraft(input: unknown): DraftValidation {
+  if (!isRecord(input)) return { draft: null, problems: [problem([], 'file.notObject')] };
+
+  const problems: Problem[] = [];
+  const parsed: Record<string, unknown> = {};
+  for (const key of SECTION_KEYS) {
+    const result = slaDraftSchema.shape[key].safeParse(input[key], { reportInput: true });
+    if (result.success) parsed[key] = result.data;
+    else problems.push(...result.error.issues.flatMap((issue) => problemFromZodIssue(issue, [key])));
+  }
+  for (const key of Object.keys(input)) {
+    if (!(key in slaDraftSchema.shape)) problems.push(problem([key], 'validation.unknownField', { field: key }));
+  }
+  if (input.schemaVersion !== SCHEMA_VERSION) {
+    // The file layer migrates older versions; here any other value is simply wrong.
+    problems.splice(0, problems.length, ...problems.filter((p) => p.path[0] !== 'schemaVersion'));
+    problems.unshift(problem(['schemaVersion'], 'file.schemaVersion', { supported: SCHEMA_VERSION }));
+  }
+
+  const sections = parsed as ParsedSections;
+  problems.push(...crossFieldProblems(sections));
+  const complete = SECTION_KEYS.every((key) => key in parsed);
+  return { draft: complete ? (sections as SlaDraft) : null, problems };
+}
+
+/** A draft with no problems at all, or null. */
+export function parseValidDraft(input: unknown): SlaDraft | null {
+  const { draft, problems } = validateDraft(input);
+  return problems.length === 0 ? draft : null;
+}
