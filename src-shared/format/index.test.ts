@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  formatDate,
+  formatDateTime,
+  formatDurationMinutes,
+  formatDurationSeconds,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+} from './index';
+
+const NBSP = '\u00A0';
+
+describe('formatPercent', () => {
+  it('puts a no-break space before % in English and none in Chinese', () => {
+    expect(formatPercent(99.95, 'en')).toBe(`99.95${NBSP}%`);
+    expect(formatPercent(99.95, 'zh-CN')).toBe('99.95%');
+  });
+
+  it('shows what the user typed, without floating-point noise or trailing zeros', () => {
+    // 100 - 0.1 = 99.9 exactly as typed; 99.94999999999999 is what 100 - 0.05000000000001 gives.
+    expect(formatPercent(100 - 0.1, 'en')).toBe(`99.9${NBSP}%`);
+    expect(formatPercent(0.1 + 0.2, 'zh-CN')).toBe('0.3%');
+    expect(formatPercent(99.94999999999999, 'en')).toBe(`99.95${NBSP}%`);
+    expect(formatPercent(100, 'en')).toBe(`100${NBSP}%`);
+    expect(formatPercent(99.999, 'zh-CN')).toBe('99.999%');
+  });
+
+  it('rounds to the requested number of decimals', () => {
+    expect(formatPercent(99.98765, 'en', { maxFractionDigits: 2 })).toBe(`99.99${NBSP}%`);
+  });
+
+  it('refuses NaN rather than printing it into a contract', () => {
+    expect(() => formatPercent(Number.NaN, 'en')).toThrow(RangeError);
+  });
+});
+
+describe('formatNumber', () => {
+  it('groups thousands and keeps at most the requested decimals', () => {
+    expect(formatNumber(12500.5, 'en')).toBe('12,500.5');
+    expect(formatNumber(1234567.891, 'zh-CN')).toBe('1,234,567.89');
+    expect(formatNumber(43.8291, 'en', 1)).toBe('43.8');
+    expect(formatNumber(2592, 'en', 0)).toBe('2,592');
+  });
+});
+
+describe('formatDurationSeconds', () => {
+  it('writes the budget durations of a 99.9 % target in English', () => {
+    // 0.1 % of the average month, 2,629,746 s = 2,629.746 s = 43 min 49.746 s → 43 min 50 s.
+    expect(formatDurationSeconds(2_629.746, 'en')).toBe('43 minutes 50 seconds');
+    // 0.1 % of a 30-day month: 2,592 s = 43 min 12 s.
+    expect(formatDurationSeconds(2_592, 'en')).toBe('43 minutes 12 seconds');
+    // 99.9 % of 60 days: 0.1 % × 5,184,000 s = 5,184 s = 3,600 + 26 × 60 + 24 = 1 h 26 min 24 s.
+    expect(formatDurationSeconds(5_184, 'en')).toBe('1 hour 26 minutes 24 seconds');
+    // 0.1 % of the mean year: 31,556.952 s = 8 h 45 min 56.952 s → 8 h 45 min 57 s.
+    expect(formatDurationSeconds(31_556.952, 'en')).toBe('8 hours 45 minutes 57 seconds');
+    expect(formatDurationSeconds(31_558, 'en')).toBe('8 hours 45 minutes 58 seconds');
+  });
+
+  it('gets singular and plural right and leaves zero parts out', () => {
+    expect(formatDurationSeconds(60, 'en')).toBe('1 minute');
+    expect(formatDurationSeconds(61, 'en')).toBe('1 minute 1 second');
+    expect(formatDurationSeconds(0, 'en')).toBe('0 seconds');
+    expect(formatDurationSeconds(0.4, 'en')).toBe('0 seconds');
+    expect(formatDurationSeconds(3_600, 'en')).toBe('1 hour');
+    expect(formatDurationSeconds(93_600, 'en')).toBe('1 day 2 hours');
+    expect(formatDurationSeconds(2 * 86_400 + 1, 'en')).toBe('2 days 1 second');
+  });
+
+  it('writes Chinese durations without spaces', () => {
+    expect(formatDurationSeconds(2_629.746, 'zh-CN')).toBe('43分50秒');
+    expect(formatDurationSeconds(5_184, 'zh-CN')).toBe('1小时26分24秒');
+    expect(formatDurationSeconds(31_558, 'zh-CN')).toBe('8小时45分58秒');
+    expect(formatDurationSeconds(93_600, 'zh-CN')).toBe('1天2小时');
+    expect(formatDurationSeconds(0, 'zh-CN')).toBe('0秒');
+  });
+
+  it('rounds to the nearest second, carrying into minutes', () => {
+    expect(formatDurationSeconds(59.5, 'en')).toBe('1 minute');
+    expect(formatDurationSeconds(59.49, 'en')).toBe('59 seconds');
+  });
+
+  it('stops at the largest unit asked for', () => {
+    expect(formatDurationSeconds(93_600, 'en', { largest: 'hour' })).toBe('26 hours');
+    expect(formatDurationSeconds(5_184, 'zh-CN', { largest: 'minute' })).toBe('86分24秒');
+  });
+
+  it('has a short style for tables', () => {
+    expect(formatDurationSeconds(5_184, 'en', { style: 'short' })).toBe('1 h 26 min 24 s');
+  });
+
+  it('adds up back to the rounded number of seconds (property)', () => {
+    const unitSeconds: Record<string, number> = { day: 86_400, days: 86_400, hour: 3_600, hours: 3_600, minute: 60, minutes: 60, second: 1, seconds: 1 };
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e8, noNaN: true }), (seconds) => {
+        const words = formatDurationSeconds(seconds, 'en').split(' ');
+        let total = 0;
+        for (let i = 0; i < words.length; i += 2) {
+          total += Number(words[i]!.replace(/,/g, '')) * unitSeconds[words[i + 1]!]!;
+        }
+        expect(total).toBe(Math.round(seconds));
+      }),
+    );
+  });
+});
+
+describe('formatDurationMinutes', () => {
+  it('writes contractual durations in English', () => {
+    expect(formatDurationMinutes(15, 'en')).toBe('15 minutes');
+    expect(formatDurationMinutes(240, 'en')).toBe('4 hours');
+    expect(formatDurationMinutes(90, 'en')).toBe('1 hour 30 minutes');
+    expect(formatDurationMinutes(14_400, 'en')).toBe('10 days');
+    expect(formatDurationMinutes(1_440, 'en')).toBe('1 day');
+    expect(formatDurationMinutes(1, 'en')).toBe('1 minute');
+    // 36 hours is not a whole number of days: contracts keep it in hours.
+    expect(formatDurationMinutes(2_160, 'en')).toBe('36 hours');
+  });
+
+  it('writes contractual durations in Chinese with 分钟', () => {
+    expect(formatDurationMinutes(15, 'zh-CN')).toBe('15分钟');
+    expect(formatDurationMinutes(240, 'zh-CN')).toBe('4小时');
+    expect(formatDurationMinutes(90, 'zh-CN')).toBe('1小时30分钟');
+    expect(formatDurationMinutes(14_400, 'zh-CN')).toBe('10天');
+  });
+});
+
+describe('formatMoney', () => {
+  it('writes the ISO code before the amount in English', () => {
+    expect(formatMoney(12_500, 'USD', 'en')).toBe('USD 12,500.00');
+    expect(formatMoney(1_250.5, 'EUR', 'en')).toBe('EUR 1,250.50');
+  });
+
+  it('writes CNY as 人民币 … 元 and other currencies by their Chinese name', () => {
+    expect(formatMoney(12_500, 'CNY', 'zh-CN')).toBe('人民币 12,500.00 元');
+    expect(formatMoney(12_500, 'USD', 'zh-CN')).toBe('12,500.00 美元');
+    expect(formatMoney(12_500, 'EUR', 'zh-CN')).toBe('12,500.00 欧元');
+    expect(formatMoney(12_500, 'GBP', 'zh-CN')).toBe('12,500.00 英镑');
+    expect(formatMoney(12_500, 'HKD', 'zh-CN')).toBe('12,500.00 港元');
+  });
+
+  it('shows JPY without decimals', () => {
+    expect(formatMoney(1_250_000, 'JPY', 'en')).toBe('JPY 1,250,000');
+    expect(formatMoney(1_250_000.4, 'JPY', 'zh-CN')).toBe('1,250,000 日元');
+  });
+
+  it('never prints a negative zero', () => {
+    expect(formatMoney(-0, 'USD', 'en')).toBe('USD 0.00');
+  });
+});
+
+describe('formatDate', () => {
+  it('writes a calendar date as a contract does', () => {
+    expect(formatDate('2026-11-26', 'en')).toBe('26 November 2026');
+    expect(formatDate('2026-11-26', 'zh-CN')).toBe('2026年11月26日');
+    expect(formatDate('2026-01-05', 'en')).toBe('5 January 2026');
+    expect(formatDate('2026-01-05', 'zh-CN')).toBe('2026年1月5日');
+    expect(formatDate('2028-02-29', 'en')).toBe('29 February 2028');
+  });
+
+  it('returns a string that is not a calendar date unchanged', () => {
+    expect(formatDate('2026-02-30', 'en')).toBe('2026-02-30');
+    expect(formatDate('2026-11', 'zh-CN')).toBe('2026-11');
+    expect(formatDate('', 'en')).toBe('');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('shows an instant on the clocks of a time zone, to the minute', () => {
+    // 08:00 UTC on 30 March 2026 is 09:00 BST in London and 16:00 in Shanghai.
+    expect(formatDateTime('2026-03-30T08:00:00Z', 'en', 'Europe/London')).toBe('30 March 2026 09:00');
+    expect(formatDateTime('2026-03-30T08:00:00Z', 'zh-CN', 'Asia/Shanghai')).toBe('2026年3月30日 16:00');
+    // Midnight is 00:00, not 24:00; the default zone is UTC.
+    expect(formatDateTime(Date.UTC(2026, 10, 26), 'en')).toBe('26 November 2026 00:00');
+    expect(() => formatDateTime('2026-03-30T08:00:00', 'en')).toThrow(/offset/);
+    expect(() => formatDateTime('2026-03-30T08:00:00Z', 'en', 'Nowhere/City')).toThrow(/Nowhere\/City/);
+  });
+});

@@ -1,0 +1,198 @@
+/**
+ * Service credits: what the provider owes for a measured attainment under
+ * a metric's credit tiers and the monthly cap. The contract text, the
+ * Compensation step and the monthly report all call these functions, so
+ * the number on the credit statement is the number the contract promises.
+ */
+import type { CreditTier, SlaDraft } from '../model/schema';
+import { isWorse, metricSemantics, metricsById, type MetricSemantics } from '../model/metrics';
+import { roundMoney } from './money';
+
+/** How a tier's threshold reads in the contract: "below 99.9 %" or "at or below 99.9 %". */
+export type TierBoundary = SlaDraft['compensation']['boundary'];
+
+export interface CreditOwedInput {
+  /** The measured level, in the metric's unit (percent for availability, ms for latency…). */
+  attainment: number;
+  /** The credit tiers of one metric, in the draft's order. */
+  tiers: readonly CreditTier[];
+  /** metricSemantics(metric): which direction is worse. */
+  semantics: MetricSemantics;
+  boundary: TierBoundary;
+  /** Maximum credit in one month as a percent of the monthly fee; null = uncapped. */
+  capPercent: number | null;
+  monthlyFee: number;
+  /** ISO 4217 code: the amount is rounded to its minor unit (default: 2 decimals). */
+  currency?: string;
+}
+
+export interface CreditOwed {
+  /** The tier reached, or null when the attainment met every threshold. */
+  tier: CreditTier | null;
+  /** The tier's credit, before the cap. */
+  creditPercent: number;
+  /** The credit after the monthly cap (of this metric alone; see monthCredit for several). */
+  cappedPercent: number;
+  /** cappedPercent of the monthly fee, rounded to the currency's minor unit. */
+  amount: number;
+}
+
+function assertFinite(value: number, what: string): void {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new RangeError(`${what} must be a finite number, got ${String(value)}`);
+}
+
+function assertFee(monthlyFee: number): void {
+  assertFinite(monthlyFee, 'The monthly fee');
+  if (monthlyFee < 0) throw new RangeError(`The monthly fee must not be negative, got ${monthlyFee}`);
+}
+
+function capped(percent: number, capPercent: number | null): number {
+  return capPercent === null ? percent : Math.min(percent, Math.max(0, capPercent));
+}
+
+function amountOf(percent: number, monthlyFee: number, currency: string | undefined): number {
+  return roundMoney((monthlyFee * percent) / 100, currency);
+}
+
+/**
+ * The tier a measured attainment reaches: tiers are not cumulative, the
+ * worst tier reached applies. "Below 99.9 %" is reached by 99.89 % but not
+ * by 99.9 % itself; "at or below 99.9 %" is reached by 99.9 % too. For a
+ * lower-is-better metric (latency) the same words mean "above" and "at or
+ * above" — isWorse reads the direction from the semantics.
+ *
+ * In a consistent draft (rules.ts: thresholds worsen and credits grow in
+ * draft order) the worst tier reached is also the one with the highest
+ * credit. Choosing by highest credit keeps the promise that a better
+ * attainment never earns a larger credit even while a draft's tiers are
+ * still out of order; equal credits go to the worse threshold.
+ */
+export function tierReached(
+  attainment: number,
+  tiers: readonly CreditTier[],
+  semantics: MetricSemantics,
+  boundary: TierBoundary,
+): CreditTier | null {
+  assertFinite(attainment, 'The attainment');
+  const inclusive = boundary === 'atOrBelow';
+  let reached: CreditTier | null = null;
+  for (const tier of tiers) {
+    if (!isWorse(semantics, attainment, tier.threshold, inclusive)) continue;
+    if (
+      reached === null ||
+      tier.creditPercent > reached.creditPercent ||
+      (tier.creditPercent === reached.creditPercent && isWorse(semantics, tier.threshold, reached.threshold))
+    ) {
+      reached = tier;
+    }
+  }
+  return reached;
+}
+
+/** The credit owed for one metric's attainment in one month. */
+export function creditOwed(input: CreditOwedInput): CreditOwed {
+  assertFee(input.monthlyFee);
+  const tier = tierReached(input.attainment, input.tiers, input.semantics, input.boundary);
+  const creditPercent = tier?.creditPercent ?? 0;
+  const cappedPercent = capped(creditPercent, input.capPercent);
+  return { tier, creditPercent, cappedPercent, amount: amountOf(cappedPercent, input.monthlyFee, input.currency) };
+}
+
+export interface MonthCredit {
+  /** The sum of the metrics' credits, before the cap. */
+  totalPercent: number;
+  /** The credit for the month after the cap. */
+  cappedPercent: number;
+  /** Whether the cap reduced the credit. */
+  capped: boolean;
+  /** cappedPercent of the monthly fee, rounded to the currency's minor unit. */
+  amount: number;
+}
+
+/**
+ * The credit for one month when several metrics missed: their credits add
+ * up and the cap limits the month's total, not each metric on its own
+ * (otherwise two metrics at the cap would pay twice the cap).
+ */
+export function monthCredit(
+  perMetricCredits: ReadonlyArray<Pick<CreditOwed, 'creditPercent'>>,
+  capPercent: number | null,
+  monthlyFee: number,
+  currency?: string,
+): MonthCredit {
+  assertFee(monthlyFee);
+  const totalPercent = perMetricCredits.reduce((sum, credit) => sum + credit.creditPercent, 0);
+  const cappedPercent = capped(totalPercent, capPercent);
+  return {
+    totalPercent,
+    cappedPercent,
+    capped: cappedPercent < totalPercent,
+    amount: amountOf(cappedPercent, monthlyFee, currency),
+  };
+}
+
+/** The draft's credit tiers for one metric, in the draft's order. */
+export function tiersOfMetric(draft: Pick<SlaDraft, 'compensation'>, metricId: string): CreditTier[] {
+  return draft.compensation.creditTiers.filter((tier) => tier.metricId === metricId);
+}
+
+/**
+ * The credit the draft's own terms give for a metric's attainment in one
+ * month: its tiers, boundary wording, cap, fee and currency.
+ */
+export function creditForMetric(draft: Pick<SlaDraft, 'services' | 'compensation'>, metricId: string, attainment: number): CreditOwed {
+  const located = metricsById(draft.services).get(metricId);
+  if (!located) throw new RangeError(`The draft has no metric with id "${metricId}"`);
+  const { compensation } = draft;
+  return creditOwed({
+    attainment,
+    tiers: tiersOfMetric(draft, metricId),
+    semantics: metricSemantics(located.metric),
+    boundary: compensation.boundary,
+    capPercent: compensation.capPercent,
+    monthlyFee: compensation.monthlyFee,
+    currency: compensation.currency,
+  });
+}
+
+export interface YearlyExposure {
+  currency: SlaDraft['compensation']['currency'];
+  /** The highest credit each metric with tiers can reach, in the order the metrics first appear in the tiers. */
+  perMetric: Array<{ metricId: string; maxCreditPercent: number }>;
+  /** The most one month can cost, in percent of the monthly fee: every metric at its highest tier, then the cap. */
+  monthlyMaxPercent: number;
+  monthlyMaxAmount: number;
+  /** Twelve such months. */
+  yearlyMaxAmount: number;
+}
+
+/**
+ * The most the provider can owe: per month, every metric at its highest
+ * tier at once, summed and capped; per year, twelve such months. Every tier
+ * as written counts, even one whose metric is missing from the draft — a
+ * worst case should not be lowered by a mistake the validator reports
+ * anyway. Metrics measured per quarter are counted monthly too, which
+ * keeps this an upper bound.
+ */
+export function worstCaseYearlyExposure(draft: Pick<SlaDraft, 'compensation'>): YearlyExposure {
+  const { compensation } = draft;
+  assertFee(compensation.monthlyFee);
+  const maxByMetric = new Map<string, number>();
+  for (const tier of compensation.creditTiers) {
+    maxByMetric.set(tier.metricId, Math.max(maxByMetric.get(tier.metricId) ?? 0, tier.creditPercent));
+  }
+  const perMetric = [...maxByMetric].map(([metricId, maxCreditPercent]) => ({ metricId, maxCreditPercent }));
+  const month = monthCredit(
+    perMetric.map((metric) => ({ creditPercent: metric.maxCreditPercent })),
+    compensation.capPercent,
+    compensation.monthlyFee,
+    compensation.currency,
+  );
+  return {
+    currency: compensation.currency,
+    perMetric,
+    monthlyMaxPercent: month.cappedPercent,
+    monthlyMaxAmount: month.amount,
+    yearlyMaxAmount: roundMoney(month.amount * 12, compensation.currency),
+  };
+}

@@ -1,0 +1,3 @@
+export * from './downtime';
+export * from './credits';
+export * from './money';
