@@ -19,7 +19,8 @@ export const resources = {
 
 /** The locale SLA Studio should use for a system locale such as "zh-Hans-CN" or "en-GB". */
 export function localeFromSystem(systemLocale: string | undefined | null): Locale {
-  return systemLocale && /^zh\b/i.test(systemLocale) ? 'zh-CN' : 'en';
+  // POSIX values ("zh_CN.UTF-8") use an underscore where BCP 47 ("zh-Hans-CN") uses a hyphen.
+  return systemLocale && /^zh(?:[-_.]|$)/i.test(systemLocale) ? 'zh-CN' : 'en';
 }
 
 export function isLocale(value: unknown): value is Locale {

@@ -2,10 +2,91 @@
  * A blank draft: the parties are left for the user, everything else starts
  * at terms that are common in SaaS SLAs, so the first draft is already a
  * coherent agreement that the user adjusts rather than a form to fill.
+ *
+ * The free text and the legal defaults follow the user's language: a Chinese
+ * user drafts for a Chinese counterparty, so the contract text, the law, the
+ * venue, the currency and the time zone start where such a contract usually is.
  */
 import { SCHEMA_VERSION, type SlaDraft } from './schema';
 
-export function blankDraft(options: { title: string; effectiveDate: string }): SlaDraft {
+export type DraftLocale = 'en' | 'zh-CN';
+
+export interface BlankDraftOptions {
+  title: string;
+  effectiveDate: string;
+  /** The language of the default free text; 'en' when absent. */
+  locale?: DraftLocale;
+}
+
+interface LocaleDefaults {
+  serviceName: string;
+  availabilityMethod: string;
+  availabilityDataSource: string;
+  maintenanceExclusion: string;
+  severityDescriptions: Record<'P1' | 'P2' | 'P3' | 'P4', string>;
+  timeZone: string;
+  probeLocations: string[];
+  downtimeDefinition: string;
+  currency: SlaDraft['compensation']['currency'];
+  claimProcess: string;
+  governingLaw: string;
+  venue: string;
+  dataProtection: SlaDraft['compliance']['dataProtection'];
+  contractLanguage: SlaDraft['compliance']['disputeResolution']['language'];
+}
+
+const DEFAULTS: Record<DraftLocale, LocaleDefaults> = {
+  en: {
+    serviceName: 'Application',
+    availabilityMethod:
+      'Percentage of minutes in the calendar month in which the service responds successfully to external synthetic probes, excluding scheduled maintenance.',
+    availabilityDataSource: 'Provider external monitoring',
+    maintenanceExclusion: 'Scheduled maintenance',
+    severityDescriptions: {
+      P1: 'Service unavailable or a critical function unusable for all users, no workaround.',
+      P2: 'Major function impaired or degraded for many users; workaround difficult.',
+      P3: 'Minor function impaired; reasonable workaround available.',
+      P4: 'Question, cosmetic issue or request for information.',
+    },
+    timeZone: 'UTC',
+    probeLocations: ['Europe', 'North America', 'Asia Pacific'],
+    downtimeDefinition:
+      'A minute is down when probes from at least two locations fail to receive a successful response within 30 seconds.',
+    currency: 'USD',
+    claimProcess:
+      "The Customer submits a written claim to the Provider's support desk identifying the affected service, the dates and times of the failure and the credit requested.",
+    governingLaw: 'England and Wales',
+    venue: 'London',
+    dataProtection: ['GDPR'],
+    contractLanguage: 'en',
+  },
+  'zh-CN': {
+    serviceName: '应用服务',
+    availabilityMethod: '按自然月统计：服务对外部拨测请求成功响应的分钟数占该月总分钟数的百分比，计划内维护时间不计入。',
+    availabilityDataSource: '服务商外部监控系统',
+    maintenanceExclusion: '计划内维护',
+    severityDescriptions: {
+      P1: '服务不可用，或关键功能对全部用户无法使用，且无替代方案。',
+      P2: '主要功能受损或性能严重下降，影响大量用户，替代方案难以实施。',
+      P3: '次要功能受损，有合理的替代方案。',
+      P4: '咨询、界面瑕疵或信息请求。',
+    },
+    // Mainland China observes a single time zone.
+    timeZone: 'Asia/Shanghai',
+    probeLocations: ['华北（北京）', '华东（上海）', '华南（广州）'],
+    downtimeDefinition: '某一分钟内，至少两个拨测地点在 30 秒内均未收到成功响应的，该分钟计为不可用。',
+    currency: 'CNY',
+    claimProcess: '客户应以书面形式向服务商技术支持部门提出补偿申请，写明受影响的服务、故障发生的日期和时间以及申请的服务抵扣金额。',
+    governingLaw: '中华人民共和国法律',
+    venue: '上海',
+    dataProtection: ['PIPL'],
+    contractLanguage: 'zh-CN',
+  },
+};
+
+export function blankDraft(options: BlankDraftOptions): SlaDraft {
+  const locale = options.locale ?? 'en';
+  const text = DEFAULTS[locale];
   return {
     schemaVersion: SCHEMA_VERSION,
     title: options.title,
@@ -18,24 +99,23 @@ export function blankDraft(options: { title: string; effectiveDate: string }): S
     services: [
       {
         id: 'svc-1',
-        name: 'Application',
+        name: text.serviceName,
         description: '',
         metrics: [
           {
             id: 'svc-1-availability',
             kind: 'availability',
             name: '',
-            measurementMethod:
-              'Percentage of minutes in the calendar month in which the service responds successfully to external synthetic probes, excluding scheduled maintenance.',
+            measurementMethod: text.availabilityMethod,
             window: 'calendarMonth',
-            dataSource: 'Provider external monitoring',
-            exclusions: ['Scheduled maintenance'],
+            dataSource: text.availabilityDataSource,
+            exclusions: [text.maintenanceExclusion],
           },
         ],
       },
     ],
     expectations: {
-      businessHours: { timeZone: 'UTC', days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '18:00', holidays: [] },
+      businessHours: { timeZone: text.timeZone, days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '18:00', holidays: [] },
       criticalPeriods: [],
       requests: [],
       stakeholders: [],
@@ -43,18 +123,23 @@ export function blankDraft(options: { title: string; effectiveDate: string }): S
     targets: {
       objectives: [{ id: 'obj-1', metricId: 'svc-1-availability', objective: 99.9, coverage: '24x7' }],
       severities: [
-        { level: 'P1', description: 'Service unavailable or a critical function unusable for all users, no workaround.', responseMinutes: 60, resolutionMinutes: 480, coverage: '24x7' },
-        { level: 'P2', description: 'Major function impaired or degraded for many users; workaround difficult.', responseMinutes: 240, resolutionMinutes: 1440, coverage: '24x7' },
-        { level: 'P3', description: 'Minor function impaired; reasonable workaround available.', responseMinutes: 480, resolutionMinutes: 7200, coverage: 'businessHours' },
-        { level: 'P4', description: 'Question, cosmetic issue or request for information.', responseMinutes: 1440, resolutionMinutes: 14400, coverage: 'businessHours' },
+        { level: 'P1', description: text.severityDescriptions.P1, responseMinutes: 60, resolutionMinutes: 480, coverage: '24x7' },
+        { level: 'P2', description: text.severityDescriptions.P2, responseMinutes: 240, resolutionMinutes: 1440, coverage: '24x7' },
+        { level: 'P3', description: text.severityDescriptions.P3, responseMinutes: 480, resolutionMinutes: 7200, coverage: 'businessHours' },
+        { level: 'P4', description: text.severityDescriptions.P4, responseMinutes: 1440, resolutionMinutes: 14400, coverage: 'businessHours' },
       ],
-      maintenance: { noticeHours: 72, emergencyNoticeHours: 4, maxHoursPerMonth: 8, windows: [{ id: 'mw-1', day: 'sun', start: '02:00', durationMinutes: 240 }], timeZone: 'UTC' },
+      maintenance: {
+        noticeHours: 72,
+        emergencyNoticeHours: 4,
+        maxHoursPerMonth: 8,
+        windows: [{ id: 'mw-1', day: 'sun', start: '02:00', durationMinutes: 240 }],
+        timeZone: text.timeZone,
+      },
     },
     monitoring: {
       probeIntervalSeconds: 60,
-      probeLocations: ['Europe', 'North America', 'Asia Pacific'],
-      downtimeDefinition:
-        'A minute is down when probes from at least two locations fail to receive a successful response within 30 seconds.',
+      probeLocations: [...text.probeLocations],
+      downtimeDefinition: text.downtimeDefinition,
       reportingCadence: 'monthly',
       reportDueDays: 10,
       statusPageUrl: '',
@@ -68,7 +153,7 @@ export function blankDraft(options: { title: string; effectiveDate: string }): S
       excludeFromMeasuredPeriod: true,
     },
     compensation: {
-      currency: 'USD',
+      currency: text.currency,
       monthlyFee: 0,
       creditTiers: [
         { id: 'tier-1', metricId: 'svc-1-availability', threshold: 99.9, creditPercent: 10 },
@@ -78,20 +163,20 @@ export function blankDraft(options: { title: string; effectiveDate: string }): S
       boundary: 'below',
       capPercent: 50,
       claimWindowDays: 30,
-      claimProcess: 'The Customer submits a written claim to the Provider\'s support desk identifying the affected service, the dates and times of the failure and the credit requested.',
+      claimProcess: text.claimProcess,
       creditForm: 'credit',
       chronicFailure: { enabled: true, consecutiveMonths: 3, monthsInTwelve: 4, terminationNoticeDays: 30 },
       soleRemedy: true,
     },
     compliance: {
-      governingLaw: 'England and Wales',
-      disputeResolution: { method: 'courts', venue: 'London', institution: '', language: 'en' },
-      dataProtection: ['GDPR'],
+      governingLaw: text.governingLaw,
+      disputeResolution: { method: 'courts', venue: text.venue, institution: '', language: text.contractLanguage },
+      dataProtection: [...text.dataProtection],
       dataResidency: { region: 'none', restrictions: '' },
       certifications: ['ISO27001'],
       exclusions: { forceMajeure: true, customerCaused: true, betaFeatures: true, thirdPartyServices: true, other: [] },
     },
-    contract: { templateId: 'standard-saas', positions: {}, precedence: 'en' },
+    contract: { templateId: 'standard-saas', positions: {}, precedence: locale },
   };
 }
 

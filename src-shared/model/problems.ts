@@ -40,7 +40,7 @@ const EXPECTED_KEYS: Record<string, string> = {
 };
 
 /** Regex and refinement failures carry our own short message naming the format. */
-const FORMAT_MESSAGES = new Set(['id', 'date', 'time']);
+const FORMAT_MESSAGES = new Set(['id', 'date', 'time', 'unique', 'required']);
 
 /** Translate one zod issue into a problem the user can read in their language. */
 export function problemFromZodIssue(issue: z.core.$ZodIssue, basePath: ProblemPath = []): Problem[] {

@@ -36,6 +36,9 @@ const shortText = z.string().max(LIMITS.shortText);
 const requiredText = z.string().trim().min(1).max(LIMITS.shortText);
 const longText = z.string().max(LIMITS.longText);
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(LIMITS.listItems);
+/** A set of choices: each at most once ("GDPR, GDPR" is a slip, not a position). */
+const choices = <T extends z.ZodType>(item: T, max: number) =>
+  z.array(item).max(max).refine((items) => new Set(items).size === items.length, { message: 'unique' });
 
 /** Stable identifier of a list item, so versions can be compared by id, not position. */
 export const idSchema = z
@@ -44,7 +47,7 @@ export const idSchema = z
 
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date', abort: true })
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
@@ -116,7 +119,7 @@ export const PRIORITIES = ['must', 'should', 'nice'] as const;
 export const businessHoursSchema = z.strictObject({
   /** An IANA time zone, e.g. "Europe/London" or "Asia/Shanghai". */
   timeZone: requiredText,
-  days: z.array(weekday).min(1).max(7),
+  days: choices(weekday, 7).refine((days) => days.length > 0, { message: 'required' }),
   start: clockTime,
   end: clockTime,
   /** Public holidays on which business-hours coverage does not apply. */
@@ -282,12 +285,12 @@ export const complianceSchema = z.strictObject({
     institution: shortText,
     language: z.enum(['en', 'zh-CN', 'bilingual']),
   }),
-  dataProtection: z.array(z.enum(DATA_PROTECTION_REGIMES)).max(DATA_PROTECTION_REGIMES.length),
+  dataProtection: choices(z.enum(DATA_PROTECTION_REGIMES), DATA_PROTECTION_REGIMES.length),
   dataResidency: z.strictObject({
     region: z.enum(RESIDENCY_REGIONS),
     restrictions: longText,
   }),
-  certifications: z.array(z.enum(CERTIFICATIONS)).max(CERTIFICATIONS.length),
+  certifications: choices(z.enum(CERTIFICATIONS), CERTIFICATIONS.length),
   exclusions: z.strictObject({
     forceMajeure: z.boolean(),
     customerCaused: z.boolean(),

@@ -1,0 +1,63 @@
+/**
+ * One handler per channel of src-shared/api.ts, shared by Electron's ipc.ts
+ * and the dev:web harness: parse the `unknown` input with the channel's
+ * schema, call the service, and answer an ApiResult. A ServiceError becomes
+ * its ApiError; anything else is a bug, logged here and answered as
+ * errors.internal without a stack trace or message.
+ */
+import { parseInput, type ApiError, type ApiOutput, type ApiParsedInput, type ApiResult } from '../src-shared/api';
+import { CHANNELS, type Channel } from '../src-shared/channels';
+import { isServiceError, type Services } from './services';
+
+export type ChannelHandlers = { [C in Channel]: (input: unknown) => Promise<ApiResult<ApiOutput<C>>> };
+
+type ServiceCalls = { [C in Channel]: (input: ApiParsedInput<C>) => ApiOutput<C> | Promise<ApiOutput<C>> };
+
+export interface ApiHandlerOptions {
+  /** Where unexpected failures go; stderr by default. */
+  logError?: (channel: Channel, error: unknown) => void;
+}
+
+function serviceCalls(services: Services): ServiceCalls {
+  return {
+    'settings.get': () => services.settings.get(),
+    'settings.setLocale': ({ locale }) => services.settings.setLocale(locale),
+    'presets.list': () => services.presets.list(),
+    'drafts.list': (filter) => services.drafts.list(filter),
+    'drafts.create': (request) => services.drafts.create(request),
+    'drafts.get': ({ id }) => services.drafts.get(id),
+    'drafts.save': (request) => services.drafts.save(request),
+    'drafts.duplicate': ({ id }) => services.drafts.duplicate(id),
+    'drafts.trash': ({ id }) => services.drafts.trash(id),
+    'drafts.restore': ({ id }) => services.drafts.restore(id),
+    'drafts.import': (request) => services.drafts.importFile(request),
+    'drafts.exportJson': ({ id }) => services.drafts.exportFile(id),
+  };
+}
+
+const INTERNAL: ApiError = { code: 'internal', key: 'errors.internal' };
+
+function defaultLogError(channel: Channel, error: unknown): void {
+  console.error(`[sla-studio] ${channel} failed unexpectedly:`, error);
+}
+
+export function createApiHandlers(services: Services, options: ApiHandlerOptions = {}): ChannelHandlers {
+  const calls = serviceCalls(services);
+  const logError = options.logError ?? defaultLogError;
+
+  const handlerFor = <C extends Channel>(channel: C) =>
+    async (input: unknown): Promise<ApiResult<ApiOutput<C>>> => {
+      const parsed = parseInput(channel, input);
+      if (!parsed.ok) return parsed;
+      try {
+        const call = calls[channel] as (request: ApiParsedInput<C>) => ApiOutput<C> | Promise<ApiOutput<C>>;
+        return { ok: true, value: await call(parsed.value) };
+      } catch (error) {
+        if (isServiceError(error)) return { ok: false, error: error.apiError };
+        logError(channel, error);
+        return { ok: false, error: INTERNAL };
+      }
+    };
+
+  return Object.fromEntries(CHANNELS.map((channel) => [channel, handlerFor(channel)])) as ChannelHandlers;
+}

@@ -1,0 +1,156 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeDraftFile } from '../src-shared/model/file';
+import { localeFromEnvironment } from './cli';
+import { chineseDraft, englishDraft, makeTempDir } from './services/test-fixtures';
+
+interface Run {
+  code: number;
+  stdout: string[];
+  stderr: string;
+}
+
+/** Runs the CLI the way `npm run sla --` does (tsx), with a clean locale environment. */
+function sla(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const cleanEnv: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LANG: 'C.UTF-8', ...env };
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', 'src-main/cli.ts', ...args], { cwd: process.cwd(), env: cleanEnv }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout: stdout.split('\n').filter((line) => line !== ''), stderr });
+    });
+  });
+}
+
+let temp: ReturnType<typeof makeTempDir>;
+const file = (name: string) => join(temp.dir, name);
+
+beforeAll(() => {
+  temp = makeTempDir('sla-cli-');
+  writeFileSync(file('valid.sla.json'), writeDraftFile(englishDraft()));
+  writeFileSync(file('zh.sla.json'), writeDraftFile(chineseDraft()));
+  writeFileSync(file('truncated.sla.json'), writeDraftFile(englishDraft()).slice(0, 300));
+  writeFileSync(file('empty.sla.json'), '');
+  const draft = englishDraft();
+  const wrongTypes = { ...draft, title: 7, termMonths: 'twelve', compliance: { ...draft.compliance, certifications: 'ISO27001' } };
+  writeFileSync(file('wrong-types.sla.json'), JSON.stringify(wrongTypes));
+  const impossible = englishDraft();
+  impossible.targets.objectives[0]!.objective = 100.5;
+  writeFileSync(file('over-100.sla.json'), writeDraftFile(impossible));
+  impossible.targets.objectives[0]!.objective = 100;
+  writeFileSync(file('exactly-100.sla.json'), writeDraftFile(impossible));
+  writeFileSync(file('future.sla.json'), JSON.stringify({ ...englishDraft(), schemaVersion: 7 }));
+  mkdirSync(file('a-folder.sla.json'));
+});
+afterAll(() => temp.remove());
+
+describe('sla validate (spawned)', () => {
+  it('exits 0 with one short line for a valid file, in either language', async () => {
+    const [en, zh] = await Promise.all([
+      sla(['validate', file('valid.sla.json')]),
+      sla(['validate', file('zh.sla.json'), '--lang', 'zh-CN']),
+    ]);
+    expect(en).toEqual({ code: 0, stdout: [`${file('valid.sla.json')}: valid SLA draft.`], stderr: '' });
+    expect(zh).toEqual({ code: 0, stdout: [`${file('zh.sla.json')}：有效的 SLA 草稿。`], stderr: '' });
+  });
+
+  it('exits 1 with one "path: message" line per problem', async () => {
+    const [truncated, empty, wrongTypes, over, exactly, future, missing, folder] = await Promise.all([
+      sla(['validate', file('truncated.sla.json')]),
+      sla(['validate', file('empty.sla.json')]),
+      sla(['validate', file('wrong-types.sla.json')]),
+      sla(['validate', file('over-100.sla.json')]),
+      sla(['validate', file('exactly-100.sla.json')]),
+      sla(['validate', file('future.sla.json')]),
+      sla(['validate', file('missing.sla.json')]),
+      sla(['validate', file('a-folder.sla.json')]),
+    ]);
+    expect(truncated.code).toBe(1);
+    expect(truncated.stdout).toHaveLength(1);
+    expect(truncated.stdout[0]).toMatch(/^\(file\): The file is not valid JSON: /);
+    expect(empty).toEqual({ code: 1, stdout: ['(file): The file is empty.'], stderr: '' });
+    expect(wrongTypes.code).toBe(1);
+    expect(wrongTypes.stdout).toEqual([
+      'title: Must be text.',
+      'termMonths: Must be a number.',
+      'compliance.certifications: Must be a list.',
+    ]);
+    const availability = 'targets.objectives[0].objective: An availability level must be above 0 % and below 100 %.';
+    expect(over.code).toBe(1);
+    expect(over.stdout).toContain(availability);
+    expect(exactly.code).toBe(1);
+    expect(exactly.stdout).toContain(availability);
+    expect(future.code).toBe(1);
+    expect(future.stdout).toEqual([
+      'schemaVersion: This file was written by a newer SLA Studio (format 7); this version reads formats up to 1. Update SLA Studio to open it.',
+    ]);
+    expect(missing).toEqual({ code: 1, stdout: [`(file): The file does not exist: ${file('missing.sla.json')}`], stderr: '' });
+    expect(folder.code).toBe(1);
+    expect(folder.stdout).toEqual([`(file): The file cannot be read: ${file('a-folder.sla.json')} (EISDIR)`]);
+    for (const run of [truncated, empty, wrongTypes, over, exactly, future, missing, folder]) {
+      expect(run.stderr).toBe('');
+      expect(run.stdout.join('\n')).not.toMatch(/\n\s+at |Error:/);
+    }
+  });
+
+  it('reports problems in Chinese with --lang zh-CN or a Chinese LANG', async () => {
+    const [byOption, byLang, byLcAll] = await Promise.all([
+      sla(['validate', '--lang=zh-CN', file('wrong-types.sla.json')]),
+      sla(['validate', file('empty.sla.json')], { LANG: 'zh_CN.UTF-8' }),
+      sla(['validate', file('over-100.sla.json')], { LANG: 'en_US.UTF-8', LC_ALL: 'zh_CN.UTF-8' }),
+    ]);
+    expect(byOption.code).toBe(1);
+    expect(byOption.stdout).toEqual(['title: 必须是文本。', 'termMonths: 必须是数字。', 'compliance.certifications: 必须是列表。']);
+    expect(byLang).toEqual({ code: 1, stdout: ['(file): 文件为空。'], stderr: '' });
+    expect(byLcAll.code).toBe(1);
+    expect(byLcAll.stdout.some((line) => line.startsWith('targets.objectives[0].objective: ') && /[\u4e00-\u9fff]/.test(line))).toBe(true);
+  });
+
+  it('exits 2 with the usage for no arguments, an unknown command or option, a bad --lang', async () => {
+    const runs = await Promise.all([
+      sla([]),
+      sla(['export', file('valid.sla.json')]),
+      sla(['validate', file('valid.sla.json'), '--strict']),
+      sla(['validate']),
+      sla(['validate', file('valid.sla.json'), file('zh.sla.json')]),
+      sla(['validate', file('valid.sla.json'), '--lang', 'fr']),
+      sla(['validate', file('valid.sla.json'), '--lang']),
+      sla(['--lang', 'zh-CN', 'frobnicate']),
+    ]);
+    const [none, unknownCommand, unknownOption, noFile, twoFiles, badLang, noLang, zhUnknown] = runs;
+    for (const run of runs) {
+      expect(run.code).toBe(2);
+      expect(run.stdout).toEqual([]);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(none!.stderr).toMatch(/^Name a command\.\n\nUsage: npm run sla -- <command> \[options\]/);
+    expect(unknownCommand!.stderr).toMatch(/^Unknown command "export"\./);
+    expect(unknownOption!.stderr).toMatch(/^Unknown option "--strict"\./);
+    expect(noFile!.stderr).toMatch(/^validate needs the FILE to check\./);
+    expect(twoFiles!.stderr).toMatch(/^Unexpected argument ".*zh\.sla\.json"\./);
+    expect(badLang!.stderr).toMatch(/^--lang must be en or zh-CN, not "fr"\./);
+    expect(noLang!.stderr).toMatch(/^The option --lang needs a value\./);
+    expect(zhUnknown!.stderr).toMatch(/^未知命令“frobnicate”。\n\n用法：/);
+    // The usage lists only commands that exist.
+    expect(none!.stderr).toContain('validate FILE');
+    expect(none!.stderr).not.toMatch(/\b(export|compare|redline|downtime|report) /);
+  });
+
+  it('prints the usage for --help and exits 0', async () => {
+    const help = await sla(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout[0]).toBe('Usage: npm run sla -- <command> [options]');
+  });
+});
+
+describe('localeFromEnvironment', () => {
+  it('follows LC_ALL, then LC_MESSAGES, then LANG, in POSIX or BCP 47 form', () => {
+    expect(localeFromEnvironment({})).toBe('en');
+    expect(localeFromEnvironment({ LANG: 'zh_CN.UTF-8' })).toBe('zh-CN');
+    expect(localeFromEnvironment({ LANG: 'zh-Hans-CN' })).toBe('zh-CN');
+    expect(localeFromEnvironment({ LANG: 'zh_TW.UTF-8', LC_ALL: 'en_GB.UTF-8' })).toBe('en');
+    expect(localeFromEnvironment({ LANG: 'en_US.UTF-8', LC_MESSAGES: 'zh_CN' })).toBe('zh-CN');
+    expect(localeFromEnvironment({ LANG: 'C', LC_ALL: '' })).toBe('en');
+  });
+});

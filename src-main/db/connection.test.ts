@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../services/test-fixtures';
+import { DatabaseOpenError, openDatabase, readUserVersion } from './connection';
+import { latestVersion, MIGRATIONS, type Migration } from './migrations';
+
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/** What a later issue will add: proves that an existing database upgrades. */
+const VERSIONS_TABLE: Migration = {
+  version: 2,
+  name: 'versions',
+  sql: `CREATE TABLE versions (
+    id TEXT PRIMARY KEY NOT NULL,
+    draft_id TEXT NOT NULL REFERENCES drafts (id),
+    sequence INTEGER NOT NULL
+  );`,
+};
+
+describe('openDatabase', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let dbPath: string;
+  beforeEach(() => {
+    temp = makeTempDir();
+    dbPath = join(temp.dir, 'data', 'sla-studio.db');
+  });
+  afterEach(() => temp.remove());
+
+  it('creates a fresh database at the latest version, in WAL mode with foreign keys on and no backup', () => {
+    const db = openDatabase(dbPath);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(latestVersion());
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
+      expect(tables).toEqual(expect.arrayContaining(['drafts', 'settings', 'drafts_search']));
+      // Later issues' tables arrive with later migrations.
+      expect(tables).not.toContain('versions');
+    } finally {
+      db.close();
+    }
+    expect(readdirSync(join(temp.dir, 'data')).filter((name) => name.endsWith('.bak'))).toEqual([]);
+  });
+
+  it('opens an up-to-date database again without migrating or copying it', () => {
+    openDatabase(dbPath).close();
+    const db = openDatabase(dbPath);
+    db.close();
+    expect(readdirSync(join(temp.dir, 'data')).filter((name) => name.endsWith('.bak'))).toEqual([]);
+  });
+
+  it('copies an older database aside, then migrates it, keeping its data', () => {
+    const v1 = openDatabase(dbPath, { migrations: MIGRATIONS.slice(0, 1) });
+    v1.prepare("INSERT INTO drafts (id, title, content_json, created_at, updated_at) VALUES (?, ?, '{}', ?, ?)").run(
+      'd1',
+      'Acme SLA',
+      '2025-01-01T00:00:00.000Z',
+      '2025-01-01T00:00:00.000Z',
+    );
+    v1.close();
+
+    const db = openDatabase(dbPath, {
+      migrations: [...MIGRATIONS.slice(0, 1), VERSIONS_TABLE],
+      now: () => new Date('2025-06-01T09:15:02.123Z'),
+    });
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(2);
+      expect(db.prepare('SELECT title FROM drafts WHERE id = ?').pluck().get('d1')).toBe('Acme SLA');
+      expect(db.prepare('SELECT count(*) FROM versions').pluck().get()).toBe(0);
+    } finally {
+      db.close();
+    }
+
+    const backup = `${dbPath}.pre-v2-20250601T091502Z.bak`;
+    expect(existsSync(backup)).toBe(true);
+    expect(readUserVersion(backup)).toBe(1);
+    const copy = new Database(backup, { readonly: true });
+    try {
+      expect(copy.prepare('SELECT title FROM drafts WHERE id = ?').pluck().get('d1')).toBe('Acme SLA');
+      expect(copy.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'versions'").pluck().get()).toBe(0);
+    } finally {
+      copy.close();
+    }
+  });
+
+  it('rolls a failing migration back completely, leaving the database at its old version', () => {
+    openDatabase(dbPath, { migrations: MIGRATIONS.slice(0, 1) }).close();
+    const broken: Migration = { version: 2, name: 'broken', sql: 'CREATE TABLE half_done (x); SELECT * FROM no_such_table;' };
+    expect(() => openDatabase(dbPath, { migrations: [...MIGRATIONS.slice(0, 1), broken] })).toThrow(/no_such_table/);
+    expect(readUserVersion(dbPath)).toBe(1);
+    const db = new Database(dbPath, { readonly: true });
+    try {
+      expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'").pluck().get()).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses a database from a newer SLA Studio and leaves the file byte-for-byte untouched', () => {
+    const future = new Database(dbPath.replace('data/', ''));
+    future.pragma('journal_mode = WAL');
+    future.exec("CREATE TABLE drafts (id TEXT PRIMARY KEY); INSERT INTO drafts VALUES ('from-the-future');");
+    future.pragma(`user_version = ${latestVersion() + 5}`);
+    future.close();
+    const path = dbPath.replace('data/', '');
+    const before = sha256(path);
+    const filesBefore = readdirSync(temp.dir).sort();
+
+    let thrown: unknown;
+    try {
+      openDatabase(path);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(DatabaseOpenError);
+    const error = thrown as DatabaseOpenError;
+    expect(error.reason).toBe('tooNew');
+    expect(error.foundVersion).toBe(latestVersion() + 5);
+    expect(error.supportedVersion).toBe(latestVersion());
+    expect(error.key).toBe('errors.databaseTooNew');
+    expect(error.params).toMatchObject({ found: latestVersion() + 5, supported: latestVersion() });
+
+    expect(sha256(path)).toBe(before);
+    expect(readdirSync(temp.dir).sort()).toEqual(filesBefore);
+  });
+
+  it('refuses a newer database whose newest header is still in the write-ahead log (after a crash)', () => {
+    const live = join(temp.dir, 'live.db');
+    const writer = new Database(live);
+    writer.pragma('journal_mode = WAL');
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.exec('CREATE TABLE drafts (id TEXT PRIMARY KEY)');
+    writer.pragma('wal_checkpoint(TRUNCATE)');
+    // Only in the WAL, as if the newer app had crashed before a checkpoint:
+    writer.pragma(`user_version = ${latestVersion() + 1}`);
+    const path = join(temp.dir, 'crashed.db');
+    copyFileSync(live, path);
+    copyFileSync(`${live}-wal`, `${path}-wal`);
+    writer.close();
+    const before = { db: sha256(path), wal: sha256(`${path}-wal`) };
+
+    expect(() => openDatabase(path)).toThrow(expect.objectContaining({ reason: 'tooNew', foundVersion: latestVersion() + 1 }));
+    expect({ db: sha256(path), wal: sha256(`${path}-wal`) }).toEqual(before);
+  });
+
+  it('refuses a file that is not a database, without changing it', () => {
+    const path = join(temp.dir, 'notes.db');
+    writeFileSync(path, 'These are meeting notes, not a database.\n'.repeat(200));
+    const before = sha256(path);
+    expect(() => openDatabase(path)).toThrow(expect.objectContaining({ name: 'DatabaseOpenError', reason: 'unreadable' }));
+    expect(sha256(path)).toBe(before);
+  });
+});

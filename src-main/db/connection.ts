@@ -1,0 +1,217 @@
+/**
+ * Opening the SQLite database: refuse a database written by a newer SLA
+ * Studio without touching it, then bring an older one up to date — after
+ * copying it aside, so a failed or regretted upgrade never costs the user
+ * their drafts.
+ */
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { assertMigrationsOrdered, latestVersion, MIGRATIONS, type Migration } from './migrations';
+
+export type SqliteDatabase = Database.Database;
+
+export type DatabaseOpenFailure = 'tooNew' | 'unreadable';
+
+/** Why the database cannot be used; the file is left exactly as it was. */
+export class DatabaseOpenError extends Error {
+  readonly reason: DatabaseOpenFailure;
+  readonly path: string;
+  /** The file's user_version, when it could be read. */
+  readonly foundVersion: number | null;
+  /** The newest version this app's migrations produce. */
+  readonly supportedVersion: number;
+  /** An errors.* key with its parameters, for the message shown to the user. */
+  readonly key: string;
+  readonly params: Record<string, string | number>;
+
+  constructor(options: {
+    reason: DatabaseOpenFailure;
+    path: string;
+    foundVersion: number | null;
+    supportedVersion: number;
+    detail?: string;
+  }) {
+    const detail = options.detail ?? '';
+    super(
+      options.reason === 'tooNew'
+        ? `Database ${options.path} has version ${options.foundVersion}; this app supports up to ${options.supportedVersion}.`
+        : `Database ${options.path} cannot be read: ${detail}`,
+    );
+    this.name = 'DatabaseOpenError';
+    this.reason = options.reason;
+    this.path = options.path;
+    this.foundVersion = options.foundVersion;
+    this.supportedVersion = options.supportedVersion;
+    this.key = options.reason === 'tooNew' ? 'errors.databaseTooNew' : 'errors.databaseUnreadable';
+    this.params =
+      options.reason === 'tooNew'
+        ? { path: options.path, found: options.foundVersion ?? 0, supported: options.supportedVersion }
+        : { path: options.path, reason: detail };
+  }
+}
+
+export interface OpenDatabaseOptions {
+  /** Only tests pass their own list, to exercise an upgrade. */
+  migrations?: readonly Migration[];
+  /** The time stamped on a pre-migration backup. */
+  now?: () => Date;
+  /** How long a write waits for another connection's lock before failing. */
+  busyTimeoutMs?: number;
+}
+
+/** The SQLite file header: https://www.sqlite.org/fileformat.html#the_database_header */
+const HEADER_MAGIC = 'SQLite format 3\u0000';
+const HEADER_SIZE = 100;
+const USER_VERSION_OFFSET = 60;
+
+function unreadable(path: string, supported: number, error: unknown): DatabaseOpenError {
+  return new DatabaseOpenError({
+    reason: 'unreadable',
+    path,
+    foundVersion: null,
+    supportedVersion: supported,
+    detail: error instanceof Error ? error.message : String(error),
+  });
+}
+
+/**
+ * The user_version of an existing file, read without SQLite: even a
+ * read-only connection leaves -wal and -shm files behind for a WAL database,
+ * and a refused database must stay exactly as it was. Null for an empty file
+ * (SQLite treats it as a new database).
+ */
+function headerUserVersion(path: string, supported: number): number | null {
+  let header: Buffer;
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      header = Buffer.alloc(HEADER_SIZE);
+      const read = readSync(fd, header, 0, HEADER_SIZE, 0);
+      if (read === 0) return null;
+      if (read < HEADER_SIZE) throw new Error('file is not a database');
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    throw unreadable(path, supported, error);
+  }
+  if (header.toString('latin1', 0, HEADER_MAGIC.length) !== HEADER_MAGIC) {
+    throw unreadable(path, supported, new Error('file is not a database'));
+  }
+  return header.readUInt32BE(USER_VERSION_OFFSET);
+}
+
+/**
+ * After a crash the newest header may still be in the write-ahead log, not
+ * in the file: then ask SQLite, read-only (the -wal and -shm files already exist).
+ */
+function walUserVersion(path: string, supported: number): number | null {
+  const wal = `${path}-wal`;
+  if (!existsSync(wal) || statSync(wal).size === 0) return null;
+  let probe: SqliteDatabase | null = null;
+  try {
+    probe = new Database(path, { readonly: true, fileMustExist: true });
+    return Number(probe.pragma('user_version', { simple: true }));
+  } catch (error) {
+    throw unreadable(path, supported, error);
+  } finally {
+    probe?.close();
+  }
+}
+
+function backupStamp(date: Date): string {
+  // 2025-03-01T09:15:02.123Z → 20250301T091502Z: sortable, valid in every file system.
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+}
+
+function backupPathFor(path: string, targetVersion: number, date: Date): string {
+  const base = `${path}.pre-v${targetVersion}-${backupStamp(date)}`;
+  let candidate = `${base}.bak`;
+  for (let n = 2; existsSync(candidate); n++) candidate = `${base}-${n}.bak`;
+  return candidate;
+}
+
+/**
+ * Open (or create) the database at `path`, up to date with the migrations.
+ * Throws DatabaseOpenError when the file is from a newer app or is not a
+ * database; any other error is a bug or a broken disk.
+ */
+export function openDatabase(path: string, options: OpenDatabaseOptions = {}): SqliteDatabase {
+  const migrations = options.migrations ?? MIGRATIONS;
+  assertMigrationsOrdered(migrations);
+  const supported = latestVersion(migrations);
+
+  const exists = existsSync(path);
+  const tooNew = (found: number) =>
+    new DatabaseOpenError({ reason: 'tooNew', path, foundVersion: found, supportedVersion: supported });
+  if (exists) {
+    const found = walUserVersion(path, supported) ?? headerUserVersion(path, supported) ?? 0;
+    if (found > supported) throw tooNew(found);
+  } else {
+    mkdirSync(dirname(path), { recursive: true });
+  }
+
+  let db: SqliteDatabase | null = null;
+  let openedVersion: number;
+  try {
+    db = new Database(path);
+    // Reading the schema is the first thing that fails on a damaged file.
+    db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get();
+    openedVersion = Number(db.pragma('user_version', { simple: true }));
+  } catch (error) {
+    db?.close();
+    throw unreadable(path, supported, error);
+  }
+  if (openedVersion > supported) {
+    // Nothing was written yet, so closing leaves the file as it was.
+    db.close();
+    throw tooNew(openedVersion);
+  }
+  try {
+    db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, path, migrations, options.now ?? (() => new Date()));
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function migrate(db: SqliteDatabase, path: string, migrations: readonly Migration[], now: () => Date): void {
+  const current = Number(db.pragma('user_version', { simple: true }));
+  const pending = migrations.filter((migration) => migration.version > current);
+  if (pending.length === 0) return;
+
+  const hasSchema = Number(db.prepare('SELECT count(*) AS n FROM sqlite_schema').pluck().get()) > 0;
+  if (hasSchema) {
+    // VACUUM INTO takes a consistent copy (WAL included) synchronously, so
+    // opening stays synchronous; it refuses to overwrite an existing file.
+    const target = latestVersion(migrations);
+    db.prepare('VACUUM INTO ?').run(backupPathFor(path, target, now()));
+  }
+
+  for (const migration of pending) {
+    db.transaction(() => {
+      db.exec(migration.sql);
+      // PRAGMA takes no bound parameters; the version is an integer from our own list.
+      db.pragma(`user_version = ${Math.trunc(migration.version)}`);
+    })();
+  }
+}
+
+/** The version a database file is at, or null when it cannot be read; for tests and diagnostics. */
+export function readUserVersion(path: string): number | null {
+  try {
+    const probe = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      return Number(probe.pragma('user_version', { simple: true }));
+    } finally {
+      probe.close();
+    }
+  } catch {
+    return null;
+  }
+}

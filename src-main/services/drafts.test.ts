@@ -1,0 +1,328 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { draftRecordSchema, draftSummarySchema, MAX_CONTENT_CHARS } from '../../src-shared/api';
+import { readDraftFile, writeDraftFile } from '../../src-shared/model/file';
+import { SCHEMA_VERSION } from '../../src-shared/model/schema';
+import { createServices, type Services } from '.';
+import { chineseDraft, englishDraft, makeTempDir, scriptedDialogs, steppingClock, writePresetFixtures } from './test-fixtures';
+
+let temp: ReturnType<typeof makeTempDir>;
+let services: Services;
+let dialogAnswer: { savePath: string | null };
+let dialogs: ReturnType<typeof scriptedDialogs>;
+
+function start(systemLocale?: string): Services {
+  services = createServices({
+    databasePath: join(temp.dir, 'data', 'sla-studio.db'),
+    templatesDir: join(temp.dir, 'templates'),
+    clock: steppingClock(),
+    dialogs,
+    ...(systemLocale ? { systemLocale } : {}),
+  });
+  return services;
+}
+
+beforeEach(() => {
+  temp = makeTempDir();
+  writePresetFixtures(join(temp.dir, 'templates'));
+  dialogAnswer = { savePath: null };
+  dialogs = scriptedDialogs(dialogAnswer);
+  start();
+});
+afterEach(() => {
+  services.close();
+  temp.remove();
+});
+
+function errorOf(action: () => unknown): unknown {
+  try {
+    action();
+  } catch (error) {
+    return (error as { apiError?: unknown }).apiError ?? error;
+  }
+  throw new Error('expected the action to fail');
+}
+
+async function asyncErrorOf(action: () => Promise<unknown>): Promise<unknown> {
+  try {
+    await action();
+  } catch (error) {
+    return (error as { apiError?: unknown }).apiError ?? error;
+  }
+  throw new Error('expected the action to fail');
+}
+
+const titles = (list: { title: string }[]) => list.map((draft) => draft.title);
+
+describe('settings', () => {
+  it('has no language until the user picks one, then remembers it across restarts', () => {
+    expect(services.settings.get()).toEqual({ locale: null });
+    services.settings.setLocale('zh-CN');
+    services.close();
+    start();
+    expect(services.settings.get()).toEqual({ locale: 'zh-CN' });
+  });
+});
+
+describe('presets', () => {
+  it('lists the presets of the index with both languages', () => {
+    expect(services.presets.list()).toEqual([
+      expect.objectContaining({ id: 'crm', title: { en: 'CRM platform', 'zh-CN': '客户关系管理平台' } }),
+      expect.objectContaining({ id: 'china-db', title: { en: 'Cloud database (China)', 'zh-CN': '云数据库（中国）' } }),
+    ]);
+  });
+});
+
+describe('drafts: create, get, save', () => {
+  it('creates a draft from a preset with the preset content, at revision 0', () => {
+    const created = services.drafts.create({ presetId: 'crm' });
+    expect(draftRecordSchema.parse(created)).toEqual(created);
+    expect(created).toMatchObject({
+      title: 'Acme CRM Service Level Agreement',
+      providerName: 'Acme Cloud Ltd',
+      customerName: 'Globex Corporation',
+      revision: 0,
+      deletedAt: null,
+    });
+    expect(created.content).toEqual(englishDraft());
+    expect(services.drafts.get(created.id)).toEqual(created);
+  });
+
+  it('creates a preset draft under the title the user gave', () => {
+    const created = services.drafts.create({ presetId: 'crm', title: 'Globex renewal 2026' });
+    expect(created.title).toBe('Globex renewal 2026');
+    expect(created.content.title).toBe('Globex renewal 2026');
+  });
+
+  it('refuses an unknown preset and creates nothing', () => {
+    expect(errorOf(() => services.drafts.create({ presetId: 'no-such-preset' }))).toMatchObject({
+      code: 'notFound',
+      key: 'errors.presetNotFound',
+      params: { id: 'no-such-preset' },
+    });
+    expect(services.drafts.list({ query: '', view: 'active', sort: 'updated' })).toEqual([]);
+  });
+
+  it('creates a blank draft in the chosen language, dated today', () => {
+    services.settings.setLocale('zh-CN');
+    const created = services.drafts.create({ presetId: null });
+    expect(created.title).toBe('未命名 SLA');
+    expect(created.content).toMatchObject({ schemaVersion: SCHEMA_VERSION, effectiveDate: '2025-06-01' });
+    expect((created.content.services as { name: string }[])[0]!.name).toBe('应用服务');
+  });
+
+  it('follows the system language for a blank draft until the user picks one', () => {
+    services.close();
+    start('zh_CN.UTF-8');
+    expect(services.drafts.create({ presetId: null }).title).toBe('未命名 SLA');
+    services.settings.setLocale('en');
+    expect(services.drafts.create({ presetId: null, title: 'Pilot' }).title).toBe('Pilot');
+    expect(services.drafts.create({ presetId: null }).title).toBe('Untitled SLA');
+  });
+
+  it('autosaves a working copy that still has problems, and bumps the revision', () => {
+    const created = services.drafts.create({ presetId: 'crm' });
+    const edited = { ...created.content, title: '', services: [{ name: 'Billing API', metrics: 'not yet' }] };
+    const saved = services.drafts.save({ id: created.id, content: edited, baseRevision: 0 });
+    expect(saved.revision).toBe(1);
+    expect(saved.updatedAt > created.updatedAt).toBe(true);
+
+    const reloaded = services.drafts.get(created.id);
+    expect(reloaded.content).toEqual(edited);
+    expect(reloaded).toMatchObject({ revision: 1, title: '', updatedAt: saved.updatedAt, createdAt: created.createdAt });
+    expect(titles(services.drafts.list({ query: 'Billing', view: 'active', sort: 'updated' }))).toEqual(['']);
+  });
+
+  it('refuses a save based on a stale revision and keeps the newer content', () => {
+    const created = services.drafts.create({ presetId: 'crm' });
+    services.drafts.save({ id: created.id, content: { ...created.content, title: 'Window A' }, baseRevision: 0 });
+    expect(
+      errorOf(() => services.drafts.save({ id: created.id, content: { ...created.content, title: 'Window B' }, baseRevision: 0 })),
+    ).toMatchObject({ code: 'conflict', key: 'errors.conflict', params: { revision: 1 } });
+    expect(services.drafts.get(created.id)).toMatchObject({ title: 'Window A', revision: 1 });
+  });
+
+  it('refuses content of another schema version, content too large, and a missing draft', () => {
+    const created = services.drafts.create({ presetId: 'crm' });
+    expect(errorOf(() => services.drafts.save({ id: created.id, content: { ...created.content, schemaVersion: 2 }, baseRevision: 0 }))).toMatchObject({
+      code: 'invalidInput',
+      key: 'errors.unsupportedSchemaVersion',
+    });
+    const huge = { ...created.content, title: 'x'.repeat(MAX_CONTENT_CHARS) };
+    expect(errorOf(() => services.drafts.save({ id: created.id, content: huge, baseRevision: 0 }))).toMatchObject({
+      code: 'invalidInput',
+      key: 'errors.contentTooLarge',
+    });
+    expect(errorOf(() => services.drafts.save({ id: created.id, content: 'text' as never, baseRevision: 0 }))).toMatchObject({
+      key: 'errors.contentNotObject',
+    });
+    const missing = '00000000-0000-4000-8000-000000000000';
+    expect(errorOf(() => services.drafts.save({ id: missing, content: created.content, baseRevision: 0 }))).toMatchObject({
+      code: 'notFound',
+    });
+    expect(errorOf(() => services.drafts.get(missing))).toMatchObject({ code: 'notFound', key: 'errors.draftNotFound' });
+    expect(services.drafts.get(created.id)).toMatchObject({ revision: 0, content: created.content });
+  });
+});
+
+describe('drafts: list, search, duplicate, trash', () => {
+  it('sorts by last change (newest first) or by title', () => {
+    const first = services.drafts.create({ presetId: 'crm', title: 'beta SLA' });
+    services.drafts.create({ presetId: 'crm', title: 'Alpha SLA' });
+    services.drafts.create({ presetId: 'crm', title: 'gamma SLA' });
+    expect(titles(services.drafts.list({ query: '', view: 'active', sort: 'updated' }))).toEqual(['gamma SLA', 'Alpha SLA', 'beta SLA']);
+    services.drafts.save({ id: first.id, content: first.content, baseRevision: 0 });
+    expect(titles(services.drafts.list({ query: '', view: 'active', sort: 'updated' }))).toEqual(['beta SLA', 'gamma SLA', 'Alpha SLA']);
+    expect(titles(services.drafts.list({ query: '', view: 'active', sort: 'title' }))).toEqual(['Alpha SLA', 'beta SLA', 'gamma SLA']);
+  });
+
+  it('finds drafts by title, party and service name, ignoring case, in English and Chinese', () => {
+    services.drafts.create({ presetId: 'crm' });
+    services.drafts.create({ presetId: 'china-db' });
+    const search = (query: string) => titles(services.drafts.list({ query, view: 'active', sort: 'updated' }));
+
+    expect(search('globex')).toEqual(['Acme CRM Service Level Agreement']);
+    expect(search('crm platform')).toEqual(['Acme CRM Service Level Agreement']);
+    expect(search('阿里云计算')).toEqual(['云数据库服务等级协议']);
+    expect(search('数据库')).toEqual(['云数据库服务等级协议']);
+    // Too short for the trigram index: one character, and a two-character customer name.
+    expect(search('云')).toEqual(['云数据库服务等级协议']);
+    expect(search('华为')).toEqual(['云数据库服务等级协议']);
+    expect(search('Acme 华为')).toEqual([]);
+    expect(search('nothing like this')).toEqual([]);
+    // Search syntax and LIKE wildcards are plain text.
+    expect(search('"Acme')).toEqual([]);
+    expect(search('%')).toEqual([]);
+    expect(search('Acme*')).toEqual([]);
+    expect(search('  ')).toHaveLength(2);
+  });
+
+  it('keeps search in step with renames', () => {
+    const created = services.drafts.create({ presetId: 'crm' });
+    const renamed = { ...created.content, parties: { ...(created.content.parties as object), customer: { legalName: 'Initech' } } };
+    services.drafts.save({ id: created.id, content: renamed, baseRevision: 0 });
+    expect(services.drafts.list({ query: 'Globex', view: 'active', sort: 'updated' })).toEqual([]);
+    expect(services.drafts.list({ query: 'Initech', view: 'active', sort: 'updated' })).toHaveLength(1);
+  });
+
+  it('duplicates a draft under "<title> (copy)" with the same content and a new identity', () => {
+    const original = services.drafts.create({ presetId: 'crm' });
+    const copy = services.drafts.duplicate(original.id);
+    expect(draftSummarySchema.parse(copy)).toEqual(copy);
+    expect(copy.id).not.toBe(original.id);
+    expect(copy.title).toBe('Acme CRM Service Level Agreement (copy)');
+    const copied = services.drafts.get(copy.id);
+    expect(copied.revision).toBe(0);
+    expect(copied.content).toEqual({ ...original.content, title: 'Acme CRM Service Level Agreement (copy)' });
+    expect(services.drafts.get(original.id)).toEqual(original);
+
+    services.settings.setLocale('zh-CN');
+    expect(services.drafts.duplicate(original.id).title).toBe('Acme CRM Service Level Agreement（副本）');
+  });
+
+  it('moves a draft to the trash and back', () => {
+    const kept = services.drafts.create({ presetId: 'crm', title: 'Kept' });
+    const binned = services.drafts.create({ presetId: 'crm', title: 'Binned' });
+    const trashed = services.drafts.trash(binned.id);
+    expect(trashed.deletedAt).not.toBeNull();
+    expect(titles(services.drafts.list({ query: '', view: 'active', sort: 'updated' }))).toEqual(['Kept']);
+    expect(titles(services.drafts.list({ query: '', view: 'trash', sort: 'updated' }))).toEqual(['Binned']);
+    expect(services.drafts.trash(binned.id)).toEqual(trashed);
+
+    expect(services.drafts.restore(binned.id).deletedAt).toBeNull();
+    expect(titles(services.drafts.list({ query: '', view: 'active', sort: 'title' }))).toEqual(['Binned', 'Kept']);
+    expect(services.drafts.list({ query: '', view: 'trash', sort: 'updated' })).toEqual([]);
+    expect(services.drafts.get(binned.id).content).toEqual(binned.content);
+    expect(services.drafts.get(kept.id).deletedAt).toBeNull();
+  });
+});
+
+describe('drafts: import and export', () => {
+  it('imports a valid file as a new draft', () => {
+    const summary = services.drafts.importFile({ fileName: 'china.sla.json', text: writeDraftFile(chineseDraft()) });
+    expect(summary).toMatchObject({ title: '云数据库服务等级协议', providerName: '阿里云计算有限公司', customerName: '华为' });
+    expect(services.drafts.get(summary.id).content).toEqual(chineseDraft());
+  });
+
+  it('refuses an invalid file, lists every problem and writes nothing', () => {
+    const draft = englishDraft() as unknown as Record<string, unknown>;
+    const broken = {
+      ...draft,
+      title: 42,
+      termMonths: 0,
+      targets: { ...(draft.targets as object), objectives: [{ id: 'obj-1', metricId: 'svc-1-availability', objective: 100.5, coverage: '24x7' }] },
+    };
+    const text = JSON.stringify(broken);
+    const expected = readDraftFile(text);
+    expect(expected.ok).toBe(false);
+    const error = errorOf(() => services.drafts.importFile({ fileName: 'broken.sla.json', text })) as {
+      code: string;
+      key: string;
+      params: Record<string, unknown>;
+      problems: { path: unknown[]; key: string }[];
+    };
+    expect(error).toMatchObject({ code: 'invalidFile', key: 'errors.invalidFile', params: { fileName: 'broken.sla.json' } });
+    expect(error.problems.map((p) => [p.path, p.key])).toEqual(
+      expect.arrayContaining([
+        [['title'], 'validation.expectedText'],
+        [['termMonths'], 'validation.min'],
+        [['targets', 'objectives', 0, 'objective'], 'rules.availabilityRange'],
+      ]),
+    );
+    expect(error.problems).toEqual(expected.ok ? [] : expected.problems);
+    expect(error.params.count).toBe(error.problems.length);
+
+    for (const text of ['', '{"schemaVersion": 1, "title": "Trunc', '{"schemaVersion": 99}']) {
+      expect(errorOf(() => services.drafts.importFile({ fileName: 'x.sla.json', text }))).toMatchObject({ code: 'invalidFile' });
+    }
+    expect(services.drafts.list({ query: '', view: 'active', sort: 'updated' })).toEqual([]);
+    expect(services.drafts.list({ query: '', view: 'trash', sort: 'updated' })).toEqual([]);
+  });
+
+  it('exports a valid draft atomically: the file reads back to the same draft, no temp file left', async () => {
+    const created = services.drafts.create({ presetId: 'china-db' });
+    const exportsDir = join(temp.dir, 'data');
+    dialogAnswer.savePath = join(exportsDir, 'contract.sla.json');
+    expect(await services.drafts.exportFile(created.id)).toEqual({ path: dialogAnswer.savePath });
+    expect(dialogs.saveRequests).toEqual([{ suggestedName: '云数据库服务等级协议.sla.json' }]);
+
+    const written = readFileSync(dialogAnswer.savePath, 'utf8');
+    expect(written.startsWith('{\n  "schemaVersion": 1,')).toBe(true);
+    const reread = readDraftFile(written);
+    expect(reread).toEqual({ ok: true, draft: created.content, migratedFrom: null });
+    expect(readdirSync(exportsDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+
+    // Export again over the same file: replaced whole, still no temp file.
+    services.drafts.save({ id: created.id, content: { ...created.content, title: '第二轮' }, baseRevision: 0 });
+    await services.drafts.exportFile(created.id);
+    expect(readDraftFile(readFileSync(dialogAnswer.savePath, 'utf8'))).toMatchObject({ ok: true, draft: { title: '第二轮' } });
+    expect(readdirSync(exportsDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('writes nothing when the user cancels the save dialog', async () => {
+    const created = services.drafts.create({ presetId: 'crm' });
+    const before = readdirSync(join(temp.dir, 'data'));
+    expect(await services.drafts.exportFile(created.id)).toEqual({ path: null });
+    expect(readdirSync(join(temp.dir, 'data'))).toEqual(before);
+  });
+
+  it('refuses to export a draft that still has problems, listing them, before asking where to save', async () => {
+    const created = services.drafts.create({ presetId: 'crm' });
+    services.drafts.save({ id: created.id, content: { ...created.content, termMonths: 0 }, baseRevision: 0 });
+    dialogAnswer.savePath = join(temp.dir, 'never.sla.json');
+    const error = (await asyncErrorOf(() => services.drafts.exportFile(created.id))) as { key: string; problems: { path: unknown[] }[] };
+    expect(error.key).toBe('errors.draftHasProblems');
+    expect(error.problems.map((p) => p.path)).toEqual([['termMonths']]);
+    expect(dialogs.saveRequests).toEqual([]);
+  });
+
+  it('reports a folder it cannot write to as a clear error, leaving no temp file', async () => {
+    const created = services.drafts.create({ presetId: 'crm' });
+    dialogAnswer.savePath = join(temp.dir, 'no-such-folder', 'contract.sla.json');
+    expect(await asyncErrorOf(() => services.drafts.exportFile(created.id))).toMatchObject({
+      key: 'errors.cannotWriteFile',
+      params: { path: dialogAnswer.savePath, reason: 'ENOENT' },
+    });
+  });
+});

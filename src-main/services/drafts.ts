@@ -1,0 +1,260 @@
+/**
+ * Drafts: the user's SLA drafts as working copies — created blank or from a
+ * preset, autosaved while the wizard edits them, listed and searched,
+ * duplicated, moved to the trash and back, imported from and exported to
+ * `*.sla.json` files.
+ *
+ * A working copy may be incomplete or have problems the wizard is still
+ * showing: it is stored as it is, because it is the user's work. Only an
+ * exported file must be a valid draft, since that is what import accepts.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DraftListFields, DraftsRepository, StoredDraft, StoredDraftSummary } from '../db';
+import { MAX_CONTENT_CHARS, type ApiParsedInput, type DraftRecord, type DraftSummary } from '../../src-shared/api';
+import type { Locale } from '../../src-shared/i18n';
+import { blankDraft } from '../../src-shared/model/defaults';
+import { readDraftFile, writeDraftFile } from '../../src-shared/model/file';
+import { LIMITS, SCHEMA_VERSION } from '../../src-shared/model/schema';
+import { validateDraft } from '../../src-shared/model/validate';
+import { writeFileAtomically } from './atomic-file';
+import { ServiceError } from './errors';
+import type { Clock, Dialogs } from './ports';
+import type { PresetsService } from './presets';
+
+export type DraftContent = Record<string, unknown>;
+
+export interface DraftsService {
+  list(filter: ApiParsedInput<'drafts.list'>): DraftSummary[];
+  create(request: ApiParsedInput<'drafts.create'>): DraftRecord;
+  get(id: string): DraftRecord;
+  /** Autosave: store the working copy if nobody saved since `baseRevision`. */
+  save(request: { id: string; content: DraftContent; baseRevision: number }): { revision: number; updatedAt: string };
+  duplicate(id: string): DraftSummary;
+  trash(id: string): DraftSummary;
+  restore(id: string): DraftSummary;
+  /** A `*.sla.json` file's text: all or nothing, with every problem on failure. */
+  importFile(request: { fileName: string; text: string }): DraftSummary;
+  /** Asks where to save; null when the user cancelled. */
+  exportFile(id: string): Promise<{ path: string | null }>;
+}
+
+export interface DraftsServiceDeps {
+  repository: DraftsRepository;
+  presets: PresetsService;
+  clock: Clock;
+  dialogs: Dialogs;
+  /** The language new drafts and generated titles are written in. */
+  locale: () => Locale;
+  translate: (locale: Locale, key: string, params?: Record<string, string | number>) => string;
+  newId?: () => string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function textAt(value: unknown, ...path: string[]): string {
+  let current = value;
+  for (const key of path) {
+    if (!isRecord(current)) return '';
+    current = current[key];
+  }
+  return typeof current === 'string' ? current.trim().slice(0, LIMITS.shortText * 2) : '';
+}
+
+/**
+ * What the list shows and search finds, taken from a working copy that may
+ * be half-filled or malformed: anything missing or of the wrong type reads as ''.
+ */
+export function listFieldsOf(content: DraftContent): DraftListFields {
+  const services = Array.isArray(content.services) ? content.services.slice(0, LIMITS.services) : [];
+  return {
+    title: textAt(content, 'title'),
+    providerName: textAt(content, 'parties', 'provider', 'legalName'),
+    customerName: textAt(content, 'parties', 'customer', 'legalName'),
+    servicesText: services
+      .map((service) => textAt(service, 'name'))
+      .filter((name) => name !== '')
+      .join('\n'),
+  };
+}
+
+function serialize(content: DraftContent): string {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(content);
+  } catch {
+    // A BigInt or a cycle: nothing the wizard produces, so the caller sent something else.
+    throw new ServiceError('invalidInput', 'errors.contentNotSerializable');
+  }
+  if (json === undefined) throw new ServiceError('invalidInput', 'errors.contentNotSerializable');
+  if (json.length > MAX_CONTENT_CHARS) {
+    throw new ServiceError('invalidInput', 'errors.contentTooLarge', { max: MAX_CONTENT_CHARS });
+  }
+  return json;
+}
+
+function toSummary(stored: StoredDraftSummary): DraftSummary {
+  return {
+    id: stored.id,
+    title: stored.title,
+    providerName: stored.providerName,
+    customerName: stored.customerName,
+    createdAt: stored.createdAt,
+    updatedAt: stored.updatedAt,
+    deletedAt: stored.deletedAt,
+  };
+}
+
+function toRecord(stored: StoredDraft): DraftRecord {
+  return { ...toSummary(stored), content: JSON.parse(stored.contentJson) as DraftContent, revision: stored.revision };
+}
+
+/** A file name any file system accepts, from the draft's title. */
+export function exportFileName(title: string, fallback: string): string {
+  const cleaned = title
+    // Characters Windows, macOS or Linux refuse in a file name, and control characters.
+    .replace(/[\\/:*?"<>|\p{Cc}]/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(/^\.+/u, '')
+    .slice(0, 100)
+    .trim();
+  return `${cleaned === '' ? fallback : cleaned}.sla.json`;
+}
+
+function writeFailure(error: unknown, path: string): ServiceError {
+  const code = (error as NodeJS.ErrnoException | null)?.code ?? 'unknown';
+  const denied = code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
+  return new ServiceError(denied ? 'forbidden' : 'internal', 'errors.cannotWriteFile', { path, reason: code });
+}
+
+export function createDraftsService(deps: DraftsServiceDeps): DraftsService {
+  const { repository, clock } = deps;
+  const newId = deps.newId ?? randomUUID;
+
+  const stored = (id: string): StoredDraft => {
+    const draft = repository.find(id);
+    if (!draft) throw new ServiceError('notFound', 'errors.draftNotFound', { id });
+    return draft;
+  };
+
+  const insert = (content: DraftContent): StoredDraft =>
+    repository.insert({ id: newId(), fields: listFieldsOf(content), contentJson: serialize(content), now: clock.now() });
+
+  return {
+    list({ query, view, sort }) {
+      const drafts = repository.list({ query, view }).map(toSummary);
+      if (sort === 'title') {
+        // Locale-aware: Chinese titles in pinyin order, "SLA 2" before "SLA 10"; untitled drafts last.
+        const collator = new Intl.Collator(deps.locale(), { numeric: true, sensitivity: 'base' });
+        drafts.sort((a, b) => {
+          if ((a.title === '') !== (b.title === '')) return a.title === '' ? 1 : -1;
+          return collator.compare(a.title, b.title) || b.updatedAt.localeCompare(a.updatedAt);
+        });
+      }
+      return drafts;
+    },
+
+    create({ presetId, title }) {
+      let content: DraftContent;
+      if (presetId === null) {
+        const locale = deps.locale();
+        content = blankDraft({
+          title: title ?? deps.translate(locale, 'storage.untitledDraft'),
+          effectiveDate: clock.now().slice(0, 10),
+          locale,
+        });
+      } else {
+        const preset = deps.presets.find(presetId);
+        if (!preset) throw new ServiceError('notFound', 'errors.presetNotFound', { id: presetId });
+        content = title === undefined ? preset.draft : { ...preset.draft, title };
+      }
+      return toRecord(insert(content));
+    },
+
+    get(id) {
+      return toRecord(stored(id));
+    },
+
+    save({ id, content, baseRevision }) {
+      if (!isRecord(content)) throw new ServiceError('invalidInput', 'errors.contentNotObject');
+      if (content.schemaVersion !== SCHEMA_VERSION) {
+        throw new ServiceError('invalidInput', 'errors.unsupportedSchemaVersion', {
+          found: String(content.schemaVersion),
+          supported: SCHEMA_VERSION,
+        });
+      }
+      const outcome = repository.saveContent({
+        id,
+        baseRevision,
+        fields: listFieldsOf(content),
+        contentJson: serialize(content),
+        now: clock.now(),
+      });
+      if (outcome.status === 'notFound') throw new ServiceError('notFound', 'errors.draftNotFound', { id });
+      if (outcome.status === 'conflict') {
+        throw new ServiceError('conflict', 'errors.conflict', { revision: outcome.currentRevision, baseRevision });
+      }
+      return { revision: outcome.revision, updatedAt: outcome.updatedAt };
+    },
+
+    duplicate(id) {
+      const { content } = toRecord(stored(id));
+      if (typeof content.title === 'string') {
+        const locale = deps.locale();
+        const suffixLength = deps.translate(locale, 'storage.copyTitle', { title: '' }).length;
+        // Keep the copy's title within the title's limit, so the copy has no problem the original had not.
+        const original = content.title.trim() || deps.translate(locale, 'storage.untitledDraft');
+        const base = original.slice(0, Math.max(1, LIMITS.shortText - suffixLength)).trim();
+        content.title = deps.translate(locale, 'storage.copyTitle', { title: base });
+      }
+      return toSummary(insert(content));
+    },
+
+    trash(id) {
+      const current = stored(id);
+      if (current.deletedAt !== null) return toSummary(current);
+      return toSummary(repository.setDeletedAt(id, clock.now()) ?? current);
+    },
+
+    restore(id) {
+      const current = stored(id);
+      if (current.deletedAt === null) return toSummary(current);
+      return toSummary(repository.setDeletedAt(id, null) ?? current);
+    },
+
+    importFile({ fileName, text }) {
+      const result = readDraftFile(text);
+      if (!result.ok) {
+        throw new ServiceError(
+          'invalidFile',
+          'errors.invalidFile',
+          { fileName, count: result.problems.length },
+          result.problems,
+        );
+      }
+      return toSummary(insert(result.draft));
+    },
+
+    async exportFile(id) {
+      const { content, title } = toRecord(stored(id));
+      const { draft, problems } = validateDraft(content);
+      if (!draft || problems.length > 0) {
+        throw new ServiceError('invalidInput', 'errors.draftHasProblems', { count: problems.length }, problems);
+      }
+      const locale = deps.locale();
+      const path = await deps.dialogs.chooseSavePath({
+        suggestedName: exportFileName(title, deps.translate(locale, 'storage.untitledDraft')),
+        filters: [{ name: deps.translate(locale, 'storage.fileFilter'), extensions: ['json'] }],
+      });
+      if (path === null) return { path: null };
+      try {
+        await writeFileAtomically(path, writeDraftFile(draft));
+      } catch (error) {
+        throw writeFailure(error, path);
+      }
+      return { path };
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * What the services need from the outside world, passed in so that the same
+ * services run in Electron, in the dev:web harness, in the CLI and in tests.
+ * Only src-main/electron/* implements these with Electron APIs.
+ */
+export interface Clock {
+  /** Now, as an ISO 8601 UTC string. */
+  now(): string;
+}
+
+export interface FileFilter {
+  /** Shown in the dialog, already translated. */
+  name: string;
+  extensions: string[];
+}
+
+export interface Dialogs {
+  /**
+   * Ask where to save a file. Returns the absolute path the user chose, or
+   * null when they cancelled. The harness answers with a path in its exports
+   * folder without asking.
+   */
+  chooseSavePath(request: { suggestedName: string; filters: FileFilter[] }): Promise<string | null>;
+  /** Ask which file to open; null when cancelled. */
+  chooseOpenPath(request: { filters: FileFilter[] }): Promise<string | null>;
+  /** Reveal a file in the system's file manager (no-op where there is none). */
+  showInFolder(path: string): void;
+}
+
+export interface ServicePorts {
+  /** The SQLite database file (in the user-data folder). */
+  databasePath: string;
+  /** The templates/ folder: presets and clause library. */
+  templatesDir: string;
+  clock: Clock;
+  dialogs: Dialogs;
+  /**
+   * The operating system's locale (e.g. Electron's app.getLocale()): the
+   * language of new drafts until the user chooses one. Default: English.
+   */
+  systemLocale?: string;
+}
+

@@ -1,0 +1,168 @@
+/**
+ * Reading and writing `*.sla.json`: whatever a user opens, they get either a
+ * draft or a list of problems that name the field, never an exception; files
+ * of older formats are upgraded in order, files of newer ones are refused.
+ */
+import { describe, expect, it } from 'vitest';
+import { blankDraft } from './defaults';
+import { MAX_DRAFT_FILE_CHARS, migrateDocument, readDraftFile, writeDraftFile, type Migration } from './file';
+import type { Problem } from './problems';
+import type { SlaDraft } from './schema';
+
+function validDraft(): SlaDraft {
+  const draft = blankDraft({ title: 'Acme Cloud SLA', effectiveDate: '2027-01-01' });
+  draft.parties.provider.legalName = 'Acme Cloud Ltd';
+  draft.parties.customer.legalName = 'Globex Retail plc';
+  return draft;
+}
+
+function problemsOf(text: string): Problem[] {
+  const result = readDraftFile(text);
+  if (result.ok) throw new Error('expected the file to be refused');
+  return result.problems;
+}
+
+const keysOf = (text: string) => problemsOf(text).map((p) => p.key);
+
+describe('readDraftFile', () => {
+  it('reads what writeDraftFile wrote, unchanged', () => {
+    const draft = validDraft();
+    const result = readDraftFile(writeDraftFile(draft));
+    expect(result).toEqual({ ok: true, draft, migratedFrom: null });
+  });
+
+  it('accepts a UTF-8 byte order mark and surrounding whitespace', () => {
+    const result = readDraftFile(`\uFEFF\n${writeDraftFile(validDraft())}\n\n`);
+    expect(result.ok).toBe(true);
+  });
+
+  it('refuses an empty file and a file of whitespace', () => {
+    expect(keysOf('')).toEqual(['file.empty']);
+    expect(keysOf('  \n\t\r\n ')).toEqual(['file.empty']);
+    expect(keysOf('\uFEFF')).toEqual(['file.empty']);
+  });
+
+  it('refuses truncated JSON, saying why', () => {
+    const text = writeDraftFile(validDraft());
+    const problems = problemsOf(text.slice(0, Math.floor(text.length / 2)));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ path: [], key: 'file.notJson' });
+    expect(String(problems[0]!.params.detail).length).toBeGreaterThan(0);
+  });
+
+  it('refuses JSON that is not one object', () => {
+    for (const text of ['[]', '[{"schemaVersion": 1}]', 'null', '42', '"draft"', 'true']) {
+      expect(keysOf(text)).toEqual(['file.notObject']);
+    }
+  });
+
+  it('refuses an object without schemaVersion: it is not an SLA Studio file', () => {
+    expect(problemsOf('{}')).toEqual([{ step: 'services', path: ['schemaVersion'], key: 'file.schemaVersionMissing', params: {} }]);
+    const { schemaVersion: _dropped, ...rest } = validDraft();
+    expect(keysOf(JSON.stringify(rest))).toEqual(['file.schemaVersionMissing']);
+  });
+
+  it('refuses a file from a newer SLA Studio, naming both versions', () => {
+    const future = { ...validDraft(), schemaVersion: 99 };
+    expect(problemsOf(JSON.stringify(future))).toEqual([
+      { step: 'services', path: ['schemaVersion'], key: 'file.futureSchema', params: { found: 99, supported: 1 } },
+    ]);
+  });
+
+  it('refuses a schemaVersion that is not a whole number from 1', () => {
+    for (const version of ['"1"', '0', '-1', '1.5', 'null', 'true']) {
+      const text = writeDraftFile(validDraft()).replace('"schemaVersion": 1', `"schemaVersion": ${version}`);
+      expect(problemsOf(text)).toEqual([
+        { step: 'services', path: ['schemaVersion'], key: 'file.schemaVersion', params: { supported: 1 } },
+      ]);
+    }
+  });
+
+  it('lists every problem of a well-formed but invalid draft', () => {
+    const draft = validDraft();
+    draft.effectiveDate = '2026-02-30';
+    draft.compensation.capPercent = 20;
+    expect(keysOf(writeDraftFile(draft))).toEqual(['validation.date', 'rules.creditAboveCap', 'rules.creditAboveCap']);
+  });
+
+  it('refuses a file far larger than any SLA before parsing it', () => {
+    expect(keysOf(' '.repeat(MAX_DRAFT_FILE_CHARS + 1))).toEqual(['file.tooLarge']);
+  });
+});
+
+describe('writeDraftFile', () => {
+  it('puts schemaVersion first, indents by two spaces and ends with a newline', () => {
+    const { schemaVersion, ...rest } = validDraft();
+    // Built with schemaVersion last, as an editor might hold it.
+    const text = writeDraftFile({ ...rest, schemaVersion } as SlaDraft);
+    expect(text.startsWith('{\n  "schemaVersion": 1,\n  "title": "Acme Cloud SLA",\n')).toBe(true);
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text.endsWith('\n\n')).toBe(false);
+  });
+
+  it('writes Chinese text as itself, not as escapes', () => {
+    const draft = validDraft();
+    draft.title = '服务等级协议';
+    expect(writeDraftFile(draft)).toContain('"title": "服务等级协议"');
+  });
+});
+
+describe('migrateDocument', () => {
+  /** Test migrations that record the order they ran in and reshape the document like a real upgrade would. */
+  function tracedMigrations(trace: string[]): Record<number, Migration> {
+    return {
+      1: (doc) => {
+        trace.push(`1->2 from ${String(doc.schemaVersion)}`);
+        const { name, ...rest } = doc;
+        return { ...rest, title: name };
+      },
+      2: (doc) => {
+        trace.push(`2->3 from ${String(doc.schemaVersion)}`);
+        return { ...doc, termMonths: (doc.termYears as number) * 12 };
+      },
+    };
+  }
+
+  it('runs every migration from the file version up to the current one, in order', () => {
+    const trace: string[] = [];
+    const result = migrateDocument({ schemaVersion: 1, name: 'Old SLA', termYears: 2 }, tracedMigrations(trace), 3);
+    expect(trace).toEqual(['1->2 from 1', '2->3 from 2']);
+    expect(result).toEqual({
+      ok: true,
+      document: { schemaVersion: 3, title: 'Old SLA', termYears: 2, termMonths: 24 },
+      migratedFrom: 1,
+    });
+  });
+
+  it('starts at the file version: a version-2 file skips the 1->2 migration', () => {
+    const trace: string[] = [];
+    const result = migrateDocument({ schemaVersion: 2, title: 'SLA', termYears: 1 }, tracedMigrations(trace), 3);
+    expect(trace).toEqual(['2->3 from 2']);
+    expect(result.ok && result.migratedFrom).toBe(2);
+  });
+
+  it('leaves a current file untouched and says it was not migrated', () => {
+    const trace: string[] = [];
+    const document = { schemaVersion: 3, title: 'SLA' };
+    expect(migrateDocument(document, tracedMigrations(trace), 3)).toEqual({ ok: true, document, migratedFrom: null });
+    expect(trace).toEqual([]);
+  });
+
+  it('does not change the document it was given', () => {
+    const document = { schemaVersion: 1, name: 'Old SLA', termYears: 2 };
+    const before = JSON.stringify(document);
+    migrateDocument(document, tracedMigrations([]), 3);
+    expect(JSON.stringify(document)).toBe(before);
+  });
+
+  it('refuses a version it has no path from, and a future version', () => {
+    const gap = migrateDocument({ schemaVersion: 1 }, { 2: (doc) => doc }, 3);
+    expect(gap).toEqual({ ok: false, problems: [{ step: 'services', path: ['schemaVersion'], key: 'file.schemaVersion', params: { supported: 3 } }] });
+    const future = migrateDocument({ schemaVersion: 4 }, tracedMigrations([]), 3);
+    expect(future.ok ? [] : future.problems.map((p) => p.key)).toEqual(['file.futureSchema']);
+  });
+
+  it('reads every version-1 file with the shipped migrations', () => {
+    expect(migrateDocument({ schemaVersion: 1 })).toEqual({ ok: true, document: { schemaVersion: 1 }, migratedFrom: null });
+  });
+});
