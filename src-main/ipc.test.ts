@@ -1,0 +1,261 @@
+/**
+ * Every IPC channel refuses a sender that is not the main frame of the app's
+ * own page, and a malformed payload; a trusted, well-formed request reaches
+ * its handler. Electron is played by a fake ipcMain (Electron itself cannot
+ * run here); the malformed payloads go to the real handlers on a real
+ * database, which must be unchanged afterwards.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiResult } from '../src-shared/api';
+import { CHANNELS, type Channel } from '../src-shared/channels';
+import { MAX_DRAFT_FILE_CHARS } from '../src-shared/model/file';
+import { createApiHandlers, type ChannelHandlers } from './api-handlers';
+import { createSenderCheck, registerIpc, type InvokeEvent, type IpcMainLike, type SenderFrame } from './ipc';
+import { createServices, type Services } from './services';
+
+type Listener = Parameters<IpcMainLike['handle']>[1];
+
+/** Electron's ipcMain as the tests need it: record the handlers, invoke them like a renderer would. */
+class FakeIpcMain implements IpcMainLike {
+  readonly listeners = new Map<string, Listener>();
+  handle(channel: string, listener: Listener): void {
+    if (this.listeners.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.listeners.set(channel, listener);
+  }
+  removeHandler(channel: string): void {
+    this.listeners.delete(channel);
+  }
+  async invoke(channel: string, event: InvokeEvent, payload: unknown): Promise<ApiResult<unknown>> {
+    const listener = this.listeners.get(channel);
+    if (!listener) throw new Error(`No handler registered for '${channel}'`);
+    return listener(event, payload);
+  }
+}
+
+// Spelled out rather than imported from electron/: these tests state what the app's origin is.
+const APP_ORIGIN = 'app://sla-studio';
+const DEV_SERVER = 'http://localhost:5173';
+const isTrustedSender = createSenderCheck([APP_ORIGIN]);
+
+const mainFrame = (url: string): SenderFrame => ({ url, parent: null });
+const TRUSTED: InvokeEvent = { senderFrame: mainFrame('app://sla-studio/index.html') };
+
+const FOREIGN_SENDERS: [string, InvokeEvent][] = [
+  ['a web page', { senderFrame: mainFrame('https://evil.example/') }],
+  ['a local file', { senderFrame: mainFrame('file:///tmp/evil.html') }],
+  ['another app:// host', { senderFrame: mainFrame('app://evil/index.html') }],
+  ['a look-alike host', { senderFrame: mainFrame('app://sla-studio.evil.example/index.html') }],
+  ['the dev server, in the installed app', { senderFrame: mainFrame(`${DEV_SERVER}/`) }],
+  ['about:blank', { senderFrame: mainFrame('about:blank') }],
+  ['a data: page', { senderFrame: mainFrame('data:text/html,<script>1</script>') }],
+];
+
+const UNTRUSTED_FRAMES: [string, InvokeEvent][] = [
+  ['an iframe of the app page', { senderFrame: { url: 'app://sla-studio/index.html', parent: mainFrame('app://sla-studio/index.html') } }],
+  ['a foreign iframe inside the app', { senderFrame: { url: 'https://ads.example/', parent: mainFrame('app://sla-studio/index.html') } }],
+  ['no sender frame (it was destroyed)', { senderFrame: null }],
+  ['a detached frame', { senderFrame: { url: 'app://sla-studio/index.html', parent: null, detached: true } }],
+  [
+    'a disposed frame that throws when read',
+    {
+      get senderFrame(): SenderFrame {
+        throw new Error('Render frame was disposed before WebFrameMain could be accessed');
+      },
+    },
+  ],
+];
+
+const DRAFT_ID = '0b9f4a3e-6a43-4c51-9f3e-2d1c7a5b8e10';
+
+/** A well-formed request for every channel. */
+const VALID_PAYLOADS: Record<Channel, unknown> = {
+  'settings.get': {},
+  'settings.setLocale': { locale: 'zh-CN' },
+  'presets.list': {},
+  'drafts.list': { query: 'acme', view: 'active', sort: 'updated' },
+  'drafts.create': { presetId: null, title: 'Acme Cloud SLA' },
+  'drafts.get': { id: DRAFT_ID },
+  'drafts.save': { id: DRAFT_ID, content: { title: 'Acme Cloud SLA' }, baseRevision: 0 },
+  'drafts.duplicate': { id: DRAFT_ID },
+  'drafts.trash': { id: DRAFT_ID },
+  'drafts.restore': { id: DRAFT_ID },
+  'drafts.import': { fileName: 'acme.sla.json', text: '{"schemaVersion":1}' },
+  'drafts.exportJson': { id: DRAFT_ID },
+};
+
+/** Payloads no channel accepts, then for each channel the ones that break its own schema. */
+const MALFORMED_FOR_ALL: unknown[] = [42, 'drafts; DROP TABLE drafts', [], true, { unexpected: true }, { ['__proto__']: { admin: true }, extra: 1 }];
+const MALFORMED: Record<Channel, unknown[]> = {
+  'settings.get': [{ locale: 'en' }],
+  'settings.setLocale': [{}, { locale: 'fr' }, { locale: 1 }, { locale: 'en', extra: 1 }],
+  'presets.list': [{ filter: 'x' }],
+  'drafts.list': [{ query: 5 }, { view: 'deleted' }, { sort: 'random' }, { query: 'x'.repeat(201) }],
+  'drafts.create': [{}, { presetId: 7 }, { presetId: null, title: '   ' }, { presetId: 'p'.repeat(65) }],
+  'drafts.get': [{}, { id: 'not-a-uuid' }, { id: "' OR 1=1 --" }, { id: null }],
+  'drafts.save': [
+    { id: DRAFT_ID, content: 'text', baseRevision: 0 },
+    { id: DRAFT_ID, content: {}, baseRevision: -1 },
+    { id: DRAFT_ID, content: {}, baseRevision: 1.5 },
+    { id: DRAFT_ID, content: [] },
+  ],
+  'drafts.duplicate': [{ id: '../../etc/passwd' }],
+  'drafts.trash': [{ id: 12 }],
+  'drafts.restore': [{ id: '' }],
+  'drafts.import': [{ fileName: '', text: '{}' }, { fileName: 'a.sla.json' }, { fileName: 'a.sla.json', text: 'x'.repeat(MAX_DRAFT_FILE_CHARS + 2) }, { fileName: 'x'.repeat(261), text: '{}' }],
+  'drafts.exportJson': [{ id: DRAFT_ID, path: '/etc/passwd' }],
+};
+
+/** Handlers that record what reached them. */
+function recordingHandlers() {
+  const received: [Channel, unknown][] = [];
+  const handlers = Object.fromEntries(
+    CHANNELS.map((channel) => [
+      channel,
+      (input: unknown) => {
+        received.push([channel, input]);
+        return Promise.resolve({ ok: true, value: channel === 'settings.setLocale' ? { locale: 'zh-CN' } : { answeredBy: channel } });
+      },
+    ]),
+  ) as unknown as ChannelHandlers;
+  return { handlers, received };
+}
+
+describe('registerIpc with a fake ipcMain', () => {
+  it('binds every channel exactly once, and can unbind them', () => {
+    const ipcMain = new FakeIpcMain();
+    const unregister = registerIpc(ipcMain, recordingHandlers().handlers, { isTrustedSender });
+    expect([...ipcMain.listeners.keys()].sort()).toEqual([...CHANNELS].sort());
+    unregister();
+    expect(ipcMain.listeners.size).toBe(0);
+  });
+
+  describe.each(CHANNELS)('%s', (channel) => {
+    it.each(FOREIGN_SENDERS)('refuses %s', async (_sender, event) => {
+      const ipcMain = new FakeIpcMain();
+      const { handlers, received } = recordingHandlers();
+      registerIpc(ipcMain, handlers, { isTrustedSender });
+      const result = await ipcMain.invoke(channel, event, VALID_PAYLOADS[channel]);
+      expect(result).toEqual({ ok: false, error: { code: 'forbidden', key: 'errors.forbidden', params: { channel } } });
+      expect(received).toEqual([]);
+    });
+
+    it.each(UNTRUSTED_FRAMES)('refuses %s', async (_sender, event) => {
+      const ipcMain = new FakeIpcMain();
+      const { handlers, received } = recordingHandlers();
+      registerIpc(ipcMain, handlers, { isTrustedSender });
+      const result = await ipcMain.invoke(channel, event, VALID_PAYLOADS[channel]);
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.error.code).toBe('forbidden');
+      expect(received).toEqual([]);
+    });
+
+    it('passes a trusted request to its handler and answers with its result', async () => {
+      const ipcMain = new FakeIpcMain();
+      const { handlers, received } = recordingHandlers();
+      registerIpc(ipcMain, handlers, { isTrustedSender });
+      const result = await ipcMain.invoke(channel, TRUSTED, VALID_PAYLOADS[channel]);
+      expect(received).toEqual([[channel, VALID_PAYLOADS[channel]]]);
+      expect(result).toEqual({ ok: true, value: channel === 'settings.setLocale' ? { locale: 'zh-CN' } : { answeredBy: channel } });
+    });
+  });
+
+  it('trusts the dev server only when told to', async () => {
+    const ipcMain = new FakeIpcMain();
+    const { handlers, received } = recordingHandlers();
+    registerIpc(ipcMain, handlers, { isTrustedSender: createSenderCheck([APP_ORIGIN, DEV_SERVER]) });
+    const result = await ipcMain.invoke('settings.get', { senderFrame: mainFrame(`${DEV_SERVER}/`) }, {});
+    expect(result.ok).toBe(true);
+    expect(await ipcMain.invoke('settings.get', { senderFrame: mainFrame('http://localhost:5174/') }, {})).toMatchObject({ ok: false });
+    expect(received).toHaveLength(1);
+  });
+
+  it('rebuilds the menu after the language was saved, and only then', async () => {
+    const ipcMain = new FakeIpcMain();
+    const changes: string[] = [];
+    registerIpc(ipcMain, recordingHandlers().handlers, { isTrustedSender, onLocaleChanged: (locale) => changes.push(locale) });
+    await ipcMain.invoke('settings.setLocale', { senderFrame: mainFrame('https://evil.example/') }, { locale: 'zh-CN' });
+    await ipcMain.invoke('settings.get', TRUSTED, {});
+    expect(changes).toEqual([]);
+    await ipcMain.invoke('settings.setLocale', TRUSTED, { locale: 'zh-CN' });
+    expect(changes).toEqual(['zh-CN']);
+  });
+
+  it('answers errors.internal instead of throwing when a handler or the menu fails', async () => {
+    const ipcMain = new FakeIpcMain();
+    const logged: Channel[] = [];
+    const { handlers } = recordingHandlers();
+    handlers['drafts.list'] = () => Promise.reject(new Error('disk I/O error at /home/me/secret'));
+    registerIpc(ipcMain, handlers, {
+      isTrustedSender,
+      onLocaleChanged: () => {
+        throw new Error('menu failed');
+      },
+      logError: (channel) => logged.push(channel),
+    });
+    const failed = await ipcMain.invoke('drafts.list', TRUSTED, {});
+    expect(failed).toEqual({ ok: false, error: { code: 'internal', key: 'errors.internal', params: { channel: 'drafts.list' } } });
+    expect(JSON.stringify(failed)).not.toContain('secret');
+    expect(await ipcMain.invoke('settings.setLocale', TRUSTED, { locale: 'zh-CN' })).toMatchObject({ ok: true });
+    expect(logged).toEqual(['drafts.list', 'settings.setLocale']);
+  });
+});
+
+describe('registerIpc on the real handlers and a real database', () => {
+  let workDir: string;
+  let services: Services;
+  const ipcMain = new FakeIpcMain();
+
+  beforeAll(() => {
+    workDir = mkdtempSync(path.join(tmpdir(), 'sla-ipc-'));
+    services = createServices({
+      databasePath: path.join(workDir, 'sla-studio.db'),
+      templatesDir: path.resolve('templates'),
+      clock: { now: () => '2025-01-15T09:00:00.000Z' },
+      dialogs: {
+        chooseSavePath: () => Promise.reject(new Error('a malformed request must not open a dialog')),
+        chooseOpenPath: () => Promise.reject(new Error('a malformed request must not open a dialog')),
+        showInFolder: () => undefined,
+      },
+    });
+    registerIpc(ipcMain, createApiHandlers(services), { isTrustedSender });
+  });
+
+  afterAll(() => {
+    services.close();
+    rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it.each(CHANNELS)('%s refuses every malformed payload from a trusted sender, naming the field, and changes nothing', async (channel) => {
+    const created = await ipcMain.invoke('drafts.create', TRUSTED, { presetId: null, title: `Before ${channel}` });
+    expect(created.ok).toBe(true);
+    const snapshot = async () => [
+      await ipcMain.invoke('drafts.list', TRUSTED, { view: 'active' }),
+      await ipcMain.invoke('drafts.list', TRUSTED, { view: 'trash' }),
+      await ipcMain.invoke('settings.get', TRUSTED, {}),
+    ];
+    const before = await snapshot();
+
+    for (const payload of [...MALFORMED_FOR_ALL, ...MALFORMED[channel]]) {
+      const result = await ipcMain.invoke(channel, TRUSTED, payload);
+      expect(result.ok, `${channel} accepted ${JSON.stringify(payload)?.slice(0, 80)}`).toBe(false);
+      if (result.ok) continue;
+      expect(result.error.code).toBe('invalidInput');
+      expect(result.error.problems?.length).toBeGreaterThan(0);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('lets a trusted, well-formed request through to the database', async () => {
+    const created = await ipcMain.invoke('drafts.create', TRUSTED, { presetId: null, title: 'Acme Cloud SLA' });
+    expect(created).toMatchObject({ ok: true, value: { title: 'Acme Cloud SLA' } });
+    const listed = await ipcMain.invoke('drafts.list', TRUSTED, { query: 'Acme' });
+    expect(listed.ok && (listed.value as { title: string }[]).map((draft) => draft.title)).toContain('Acme Cloud SLA');
+    const refused = await ipcMain.invoke('drafts.create', { senderFrame: mainFrame('https://evil.example/') }, { presetId: null, title: 'Planted' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const after = await ipcMain.invoke('drafts.list', TRUSTED, { query: 'Planted' });
+    expect(after).toEqual({ ok: true, value: [] });
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * Binds every channel of src-shared/channels.ts to its handler with
+ * ipcMain.handle. Before a payload reaches a handler, the sender must be the
+ * main frame of one of the app's own pages (Electron security checklist,
+ * item 17: validate the sender of all IPC messages); the handler then parses
+ * the payload, which is `unknown` here. Nothing is ever thrown back to the
+ * renderer: every answer is an ApiResult.
+ */
+import type { ApiError, ApiResult } from '../src-shared/api';
+import { CHANNELS, type Channel } from '../src-shared/channels';
+import { isLocale, type Locale } from '../src-shared/i18n';
+import type { ChannelHandlers } from './api-handlers';
+import { isFromOrigins } from './electron/security';
+
+/** The parts of Electron's WebFrameMain the sender check reads. */
+export interface SenderFrame {
+  readonly url: string;
+  readonly parent: unknown;
+  readonly detached?: boolean;
+}
+
+/** The part of Electron's IpcMainInvokeEvent the sender check reads. */
+export interface InvokeEvent {
+  readonly senderFrame: SenderFrame | null;
+}
+
+/** Electron's ipcMain as far as registerIpc uses it. */
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: InvokeEvent, ...args: unknown[]) => Promise<ApiResult<unknown>>): void;
+  removeHandler(channel: string): void;
+}
+
+export type SenderCheck = (event: InvokeEvent) => boolean;
+
+export interface IpcOptions {
+  isTrustedSender: SenderCheck;
+  /** Called after the renderer saved a new language, so main can rebuild the menu in it. */
+  onLocaleChanged?: (locale: Locale) => void;
+  /** Where unexpected handler failures are logged; the renderer only sees errors.internal. */
+  logError?: (channel: Channel, error: unknown) => void;
+}
+
+/**
+ * A sender is trusted when its frame still exists, is the top frame of its
+ * page (an iframe, even one of ours, gets nothing), and its page comes from
+ * one of the app's origins.
+ */
+export function createSenderCheck(trustedOrigins: readonly string[]): SenderCheck {
+  return (event) => {
+    try {
+      const frame = event.senderFrame;
+      if (!frame || frame.detached === true) return false;
+      if (frame.parent !== null) return false;
+      return isFromOrigins(frame.url, trustedOrigins);
+    } catch {
+      // Electron throws when a frame is read after it was disposed (the page navigated away).
+      return false;
+    }
+  };
+}
+
+export function forbidden(channel: Channel): { ok: false; error: ApiError } {
+  return { ok: false, error: { code: 'forbidden', key: 'errors.forbidden', params: { channel } } };
+}
+
+function internalError(channel: Channel): { ok: false; error: ApiError } {
+  return { ok: false, error: { code: 'internal', key: 'errors.internal', params: { channel } } };
+}
+
+/** Registers every channel; returns a function that removes them again. */
+export function registerIpc(ipcMain: IpcMainLike, handlers: ChannelHandlers, options: IpcOptions): () => void {
+  for (const channel of CHANNELS) {
+    const handler = handlers[channel] as (input: unknown) => Promise<ApiResult<unknown>>;
+    ipcMain.handle(channel, async (event, payload) => {
+      if (!options.isTrustedSender(event)) return forbidden(channel);
+      let result: ApiResult<unknown>;
+      try {
+        result = await handler(payload);
+      } catch (error) {
+        options.logError?.(channel, error);
+        return internalError(channel);
+      }
+      if (channel === 'settings.setLocale' && result.ok) {
+        const locale = (result.value as { locale?: unknown } | null)?.locale;
+        if (isLocale(locale)) notifyLocaleChanged(options, locale);
+      }
+      return result;
+    });
+  }
+  return () => {
+    for (const channel of CHANNELS) ipcMain.removeHandler(channel);
+  };
+}
+
+function notifyLocaleChanged(options: IpcOptions, locale: Locale): void {
+  try {
+    options.onLocaleChanged?.(locale);
+  } catch (error) {
+    // The language was saved; a menu that failed to rebuild must not turn that into an error.
+    options.logError?.('settings.setLocale', error);
+  }
+}
