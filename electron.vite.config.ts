@@ -17,7 +17,7 @@ export default defineConfig({
       rolldownOptions: {
         input: { preload: resolve(import.meta.dirname, 'src-main/preload.ts') },
         external: ['electron'],
-        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },
     },
   },

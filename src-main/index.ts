@@ -6,6 +6,7 @@
  * with its item number. The logic lives in small modules under electron/
  * that the unit tests drive without Electron; this file only wires them.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import type { MenuCommand } from '../src-shared/channels';
@@ -122,6 +123,17 @@ function templatesDir(): string {
   return app.isPackaged ? join(process.resourcesPath, 'templates') : join(app.getAppPath(), 'templates');
 }
 
+/**
+ * While developing, node_modules holds better-sqlite3 built for Node (the
+ * unit tests need it); `npm run dev` first builds a copy for this Electron
+ * (scripts/electron-native.mjs). A packaged app has the Electron build in place.
+ */
+function developmentSqliteBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const binding = join(app.getAppPath(), '.electron-native', `better_sqlite3-electron-${process.versions.electron}.node`);
+  return existsSync(binding) ? binding : undefined;
+}
+
 /** Tells the user, in their language, why SLA Studio stops, and stops without touching their data. */
 function failStartup(error: unknown, databasePath: string): void {
   const t = translator(localeFromSystem(app.getLocale()));
@@ -160,6 +172,7 @@ async function onReady(): Promise<void> {
       templatesDir: templatesDir(),
       clock: { now: () => new Date().toISOString() },
       systemLocale: app.getLocale(),
+      sqliteNativeBinding: developmentSqliteBinding(),
       dialogs: createElectronDialogs({
         dialog,
         shell,

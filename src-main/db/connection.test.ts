@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -152,5 +152,18 @@ describe('openDatabase', () => {
     const before = sha256(path);
     expect(() => openDatabase(path)).toThrow(expect.objectContaining({ name: 'DatabaseOpenError', reason: 'unreadable' }));
     expect(sha256(path)).toBe(before);
+  });
+
+  it('does not call a database damaged when it merely cannot be opened (here: the path is a folder)', () => {
+    const path = join(temp.dir, 'a-folder.db');
+    mkdirSync(path);
+    let caught: unknown;
+    try {
+      openDatabase(path);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(Error);
+    expect(caught).not.toBeInstanceOf(DatabaseOpenError);
   });
 });

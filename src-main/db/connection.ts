@@ -58,6 +58,8 @@ export interface OpenDatabaseOptions {
   now?: () => Date;
   /** How long a write waits for another connection's lock before failing. */
   busyTimeoutMs?: number;
+  /** Path of a better-sqlite3 native module to load instead of the default one. */
+  nativeBinding?: string;
 }
 
 /** The SQLite file header: https://www.sqlite.org/fileformat.html#the_database_header */
@@ -94,6 +96,8 @@ function headerUserVersion(path: string, supported: number): number | null {
       closeSync(fd);
     }
   } catch (error) {
+    // A permission or I/O error says nothing about the file's contents.
+    if ((error as { code?: unknown }).code !== undefined) throw error;
     throw unreadable(path, supported, error);
   }
   if (header.toString('latin1', 0, HEADER_MAGIC.length) !== HEADER_MAGIC) {
@@ -106,18 +110,26 @@ function headerUserVersion(path: string, supported: number): number | null {
  * After a crash the newest header may still be in the write-ahead log, not
  * in the file: then ask SQLite, read-only (the -wal and -shm files already exist).
  */
-function walUserVersion(path: string, supported: number): number | null {
+function walUserVersion(path: string, supported: number, nativeBinding?: string): number | null {
   const wal = `${path}-wal`;
   if (!existsSync(wal) || statSync(wal).size === 0) return null;
   let probe: SqliteDatabase | null = null;
   try {
-    probe = new Database(path, { readonly: true, fileMustExist: true });
+    probe = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     return Number(probe.pragma('user_version', { simple: true }));
   } catch (error) {
-    throw unreadable(path, supported, error);
+    if (isDamagedFileError(error)) throw unreadable(path, supported, error);
+    throw error;
   } finally {
     probe?.close();
   }
+}
+
+const DAMAGED_FILE_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_CORRUPT_VTAB', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_INDEX']);
+
+function isDamagedFileError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && DAMAGED_FILE_CODES.has(code);
 }
 
 function backupStamp(date: Date): string {
@@ -146,7 +158,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): S
   const tooNew = (found: number) =>
     new DatabaseOpenError({ reason: 'tooNew', path, foundVersion: found, supportedVersion: supported });
   if (exists) {
-    const found = walUserVersion(path, supported) ?? headerUserVersion(path, supported) ?? 0;
+    const found = walUserVersion(path, supported, options.nativeBinding) ?? headerUserVersion(path, supported) ?? 0;
     if (found > supported) throw tooNew(found);
   } else {
     mkdirSync(dirname(path), { recursive: true });
@@ -155,13 +167,17 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): S
   let db: SqliteDatabase | null = null;
   let openedVersion: number;
   try {
-    db = new Database(path);
+    db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     // Reading the schema is the first thing that fails on a damaged file.
     db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get();
     openedVersion = Number(db.pragma('user_version', { simple: true }));
   } catch (error) {
     db?.close();
-    throw unreadable(path, supported, error);
+    // Only a damaged or foreign file is "unreadable"; a locked file, a missing
+    // permission or a native module built for another runtime is not the
+    // file's fault and must never lead the user to set a good database aside.
+    if (isDamagedFileError(error)) throw unreadable(path, supported, error);
+    throw error;
   }
   if (openedVersion > supported) {
     // Nothing was written yet, so closing leaves the file as it was.

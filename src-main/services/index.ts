@@ -28,7 +28,7 @@ export interface Services {
  * (src-main/db) when the database is from a newer app or unreadable.
  */
 export function createServices(ports: ServicePorts): Services {
-  const storage = openStorage(ports.databasePath);
+  const storage = openStorage(ports.databasePath, { nativeBinding: ports.sqliteNativeBinding });
   const settings = createSettingsService(storage.settings);
   const presets = createPresetsService(ports.templatesDir);
   const fallbackLocale = localeFromSystem(ports.systemLocale?.replace(/_/g, '-'));

@@ -39,5 +39,11 @@ export interface ServicePorts {
    * language of new drafts until the user chooses one. Default: English.
    */
   systemLocale?: string;
+  /**
+   * A better-sqlite3 native module built for this runtime, when the default
+   * one is built for another (during `npm run dev` the default is Node's,
+   * which the unit tests use; see scripts/electron-native.mjs).
+   */
+  sqliteNativeBinding?: string;
 }
 
