@@ -17,7 +17,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list']],
+  reporter: [['list'], ['./e2e/reporters/skip-reasons.ts']],
   use: {
     browserName: 'chromium',
     launchOptions: {
