@@ -156,6 +156,7 @@ export function createClauseLibrary(options: { dirs: readonly string[] }): Claus
       } catch {
         return; // A firm's templates folder that does not exist yet is simply empty.
       }
+      entries.sort((a, b) => a.name.localeCompare(b.name));
       for (const entry of entries) {
         if (!entry.isDirectory() || NOT_TEMPLATES.has(entry.name) || entry.name.startsWith('.')) continue;
         found.push({ id: entry.name, folder: join(dir, entry.name), builtIn: index === 0 });

@@ -74,6 +74,9 @@ describe('formatDurationSeconds', () => {
     expect(formatDurationSeconds(31_558, 'zh-CN')).toBe('8小时45分58秒');
     expect(formatDurationSeconds(93_600, 'zh-CN')).toBe('1天2小时');
     expect(formatDurationSeconds(0, 'zh-CN')).toBe('0秒');
+    // Whole minutes without seconds read 分钟: "1分" alone is not Chinese for one minute.
+    expect(formatDurationSeconds(60, 'zh-CN')).toBe('1分钟');
+    expect(formatDurationSeconds(3_900, 'zh-CN')).toBe('1小时5分钟');
   });
 
   it('rounds to the nearest second, carrying into minutes', () => {

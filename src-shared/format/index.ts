@@ -145,7 +145,9 @@ export function formatDurationSeconds(seconds: number, locale: Locale, options: 
   const total = Math.round(Math.abs(seconds));
   const units = UNITS_LARGEST_FIRST.slice(UNITS_LARGEST_FIRST.indexOf(largest));
   const parts = splitDuration(total, units);
-  const text = joinDuration(parts.length > 0 ? parts : [['second', 0]], locale, style, ZH_UNITS.minute);
+  // 分 reads as minutes only beside 秒 ("43分50秒"); on its own it must be 分钟 ("1分钟", "1小时5分钟").
+  const zhMinute = parts.some(([unit]) => unit === 'second') ? ZH_UNITS.minute : '分钟';
+  const text = joinDuration(parts.length > 0 ? parts : [['second', 0]], locale, style, zhMinute);
   return seconds < 0 && total > 0 ? `-${text}` : text;
 }
 

@@ -1,0 +1,70 @@
+/// <reference types="vite/client" />
+/**
+ * Test fixtures: the bundled template's files and the presets, inlined by
+ * Vite (src-shared may not read the disk). Imported by tests only.
+ */
+import presetIndex from '../../templates/presets/index.json';
+import { blankDraft } from '../model/defaults';
+import { readDraftFile } from '../model/file';
+import type { SlaDraft } from '../model/schema';
+import { parseTemplate, formatTemplateError, type Template } from './template';
+
+const templateSources = import.meta.glob<string>('../../templates/standard-saas/**/*.yaml', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+const presetSources = import.meta.glob<string>('../../templates/presets/*.sla.json', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
+const PREFIX = '../../templates/standard-saas/';
+
+/** The standard-saas template's files keyed as parseTemplate expects. */
+export function standardTemplateFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const [path, text] of Object.entries(templateSources)) files[path.slice(PREFIX.length)] = text;
+  return files;
+}
+
+let parsed: Template | null = null;
+export function standardTemplate(): Template {
+  if (parsed) return parsed;
+  const result = parseTemplate(standardTemplateFiles());
+  if (!result.ok) throw new Error(result.errors.map(formatTemplateError).join('\n'));
+  parsed = result.template;
+  return parsed;
+}
+
+export interface NamedDraft {
+  name: string;
+  draft: SlaDraft;
+}
+
+/** The presets of templates/presets (a fresh copy each call). */
+export function presets(): NamedDraft[] {
+  return (presetIndex as Array<{ id: string; file: string }>).map((entry) => {
+    const text = presetSources[`../../templates/presets/${entry.file}`];
+    if (text === undefined) throw new Error(`${entry.file} is missing`);
+    const result = readDraftFile(text);
+    if (!result.ok) throw new Error(`${entry.file}: ${JSON.stringify(result.problems)}`);
+    return { name: entry.id, draft: result.draft };
+  });
+}
+
+export function preset(id: string): SlaDraft {
+  const found = presets().find((entry) => entry.name === id);
+  if (!found) throw new Error(`no preset ${id}`);
+  return found.draft;
+}
+
+/** The blank draft with the parties filled in: what a user has after the first minute. */
+export function namedBlankDraft(): SlaDraft {
+  const draft = blankDraft({ title: 'Acme Platform SLA', effectiveDate: '2026-11-26' });
+  draft.parties.provider = { legalName: 'Acme Cloud Ltd.', address: '1 Example Street, London', signatoryName: 'Jane Doe', signatoryTitle: 'Director' };
+  draft.parties.customer = { legalName: 'Contoso GmbH', address: 'Beispielweg 2, Berlin', signatoryName: 'Max Muster', signatoryTitle: 'CIO' };
+  draft.compensation.monthlyFee = 12_500;
+  return draft;
+}
