@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { api, type ApiResult } from '../src-shared/api';
@@ -20,6 +20,8 @@ beforeEach(() => {
   temp = makeTempDir();
   dataDir = join(temp.dir, 'data');
   writePresetFixtures(join(temp.dir, 'templates'));
+  // The real clause library, so templates.get answers what the app ships.
+  cpSync(join(import.meta.dirname, '..', 'templates', 'standard-saas'), join(temp.dir, 'templates', 'standard-saas'), { recursive: true });
   services = createServices({
     databasePath: join(dataDir, 'sla-studio.db'),
     templatesDir: join(temp.dir, 'templates'),
@@ -106,6 +108,8 @@ describe('createApiHandlers', () => {
     outputs['drafts.restore'] = expectOk(await handlers['drafts.restore']({ id: created.id }));
     outputs['drafts.import'] = expectOk(await handlers['drafts.import']({ fileName: 'a.sla.json', text: writeDraftFile(englishDraft()) }));
     outputs['drafts.exportJson'] = expectOk(await handlers['drafts.exportJson']({ id: created.id }));
+    outputs['templates.list'] = expectOk(await handlers['templates.list']({}));
+    outputs['templates.get'] = expectOk(await handlers['templates.get']({ id: 'standard-saas' }));
 
     expect(Object.keys(outputs).sort()).toEqual([...CHANNELS].sort());
     for (const channel of CHANNELS) {
@@ -113,6 +117,14 @@ describe('createApiHandlers', () => {
     }
     expect(outputs['settings.get']).toEqual({ locale: 'zh-CN' });
     expect((outputs['drafts.list'] as { id: string }[]).map((d) => d.id)).toEqual([created.id]);
+    expect(outputs['templates.list']).toEqual([expect.objectContaining({ id: 'standard-saas', builtIn: true, errors: [] })]);
+  });
+
+  it('refuses a template that does not exist, naming it', async () => {
+    expect(await handlers['templates.get']({ id: 'no-such-template' })).toMatchObject({
+      ok: false,
+      error: { code: 'notFound', key: 'errors.templateUnusable', params: { id: 'no-such-template' } },
+    });
   });
 
   it('maps a known failure to its error code and key', async () => {
@@ -144,7 +156,7 @@ describe('errors.* keys', () => {
       'errors.conflict', 'errors.contentTooLarge', 'errors.unsupportedSchemaVersion', 'errors.invalidFile',
       'errors.draftHasProblems', 'errors.cannotWriteFile', 'errors.databaseTooNew', 'errors.databaseUnreadable',
       'errors.contentNotObject', 'errors.contentNotSerializable', 'errors.invalidJson', 'errors.unknownChannel',
-      'errors.unauthorized', 'errors.requestTooLarge',
+      'errors.unauthorized', 'errors.requestTooLarge', 'errors.templateUnusable',
     ];
     for (const key of keys) {
       expect(en(key), key).not.toBe(key);

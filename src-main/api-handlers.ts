@@ -7,7 +7,8 @@
  */
 import { parseInput, type ApiError, type ApiOutput, type ApiParsedInput, type ApiResult } from '../src-shared/api';
 import { CHANNELS, type Channel } from '../src-shared/channels';
-import { isServiceError, type Services } from './services';
+import { formatTemplateError } from '../src-shared/contract/template';
+import { isServiceError, ServiceError, type Services } from './services';
 
 export type ChannelHandlers = { [C in Channel]: (input: unknown) => Promise<ApiResult<ApiOutput<C>>> };
 
@@ -32,6 +33,25 @@ function serviceCalls(services: Services): ServiceCalls {
     'drafts.restore': ({ id }) => services.drafts.restore(id),
     'drafts.import': (request) => services.drafts.importFile(request),
     'drafts.exportJson': ({ id }) => services.drafts.exportFile(id),
+    'templates.list': () =>
+      services.clauseLibrary.list().map((summary) => ({
+        id: summary.id,
+        builtIn: summary.builtIn,
+        name: summary.name,
+        version: summary.version,
+        description: summary.description,
+        errors: summary.errors.map(formatTemplateError),
+      })),
+    'templates.get': ({ id }) => {
+      const loaded = services.clauseLibrary.load(id);
+      if (loaded.ok) return { template: loaded.template };
+      const first = loaded.errors[0];
+      throw new ServiceError('notFound', 'errors.templateUnusable', {
+        id,
+        count: loaded.errors.length,
+        detail: first ? formatTemplateError(first) : '',
+      });
+    },
   };
 }
 

@@ -170,6 +170,7 @@ async function onReady(): Promise<void> {
     services = createServices({
       databasePath,
       templatesDir: templatesDir(),
+      firmTemplatesDir: join(app.getPath('userData'), 'templates'),
       clock: { now: () => new Date().toISOString() },
       systemLocale: app.getLocale(),
       sqliteNativeBinding: developmentSqliteBinding(),

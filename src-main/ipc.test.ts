@@ -84,6 +84,8 @@ const VALID_PAYLOADS: Record<Channel, unknown> = {
   'drafts.restore': { id: DRAFT_ID },
   'drafts.import': { fileName: 'acme.sla.json', text: '{"schemaVersion":1}' },
   'drafts.exportJson': { id: DRAFT_ID },
+  'templates.list': {},
+  'templates.get': { id: 'standard-saas' },
 };
 
 /** Payloads no channel accepts, then for each channel the ones that break its own schema. */
@@ -106,6 +108,8 @@ const MALFORMED: Record<Channel, unknown[]> = {
   'drafts.restore': [{ id: '' }],
   'drafts.import': [{ fileName: '', text: '{}' }, { fileName: 'a.sla.json' }, { fileName: 'a.sla.json', text: 'x'.repeat(MAX_DRAFT_FILE_CHARS + 2) }, { fileName: 'x'.repeat(261), text: '{}' }],
   'drafts.exportJson': [{ id: DRAFT_ID, path: '/etc/passwd' }],
+  'templates.list': [{ dir: '/etc' }],
+  'templates.get': [{}, { id: '' }, { id: 'x'.repeat(65) }, { id: 'standard-saas', folder: '/tmp' }],
 };
 
 /** Handlers that record what reached them. */

@@ -9,6 +9,7 @@ import type { Channel, MenuCommand } from './channels';
 import { LOCALES } from './i18n';
 import { MAX_DRAFT_FILE_CHARS } from './model/file';
 import { problemFromZodIssue, type Problem } from './model/problems';
+import type { Template } from './contract/template';
 
 export { CHANNELS, type Channel, type MenuCommand } from './channels';
 
@@ -41,6 +42,22 @@ export const presetSummarySchema = z.object({
   description: z.object({ en: z.string(), 'zh-CN': z.string() }),
 });
 export type PresetSummary = z.infer<typeof presetSummarySchema>;
+
+const localized = z.object({ en: z.string(), 'zh-CN': z.string() });
+
+export const templateSummarySchema = z.object({
+  id: z.string(),
+  builtIn: z.boolean(),
+  name: localized.nullable(),
+  version: z.string().nullable(),
+  description: localized.nullable(),
+  /** Why a firm's template cannot be used ("file:line [clause] field: message"); empty when it can. */
+  errors: z.array(z.string()),
+});
+export type TemplateSummary = z.infer<typeof templateSummarySchema>;
+
+/** A parsed clause library template is plain data (src-shared/contract/template.ts), safe to send as is. */
+const templateSchema = z.custom<Template>((value) => typeof value === 'object' && value !== null && !Array.isArray(value));
 
 /** A working copy is at most this large when serialized (the file limit). */
 export const MAX_CONTENT_CHARS = MAX_DRAFT_FILE_CHARS;
@@ -108,6 +125,14 @@ export const api = {
     input: z.strictObject({ id: draftId }),
     /** null when the user cancelled the save dialog. */
     output: z.object({ path: z.string().nullable() }),
+  },
+  'templates.list': {
+    input: z.strictObject({}),
+    output: z.array(templateSummarySchema),
+  },
+  'templates.get': {
+    input: z.strictObject({ id: z.string().min(1).max(64) }),
+    output: z.object({ template: templateSchema }),
   },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 

@@ -16,6 +16,8 @@ export const CHANNELS = [
   'drafts.restore',
   'drafts.import',
   'drafts.exportJson',
+  'templates.list',
+  'templates.get',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -4,12 +4,14 @@
  */
 import { openStorage } from '../db';
 import { createI18n, localeFromSystem, type Locale } from '../../src-shared/i18n';
+import { createClauseLibrary, type ClauseLibrary } from './clause-library';
 import { createDraftsService, type DraftsService } from './drafts';
 import type { ServicePorts } from './ports';
 import { createPresetsService, type PresetsService } from './presets';
 import { createSettingsService, type SettingsService } from './settings';
 
 export { ServiceError, isServiceError } from './errors';
+export type { ClauseLibrary, TemplateSummary } from './clause-library';
 export type { DraftsService } from './drafts';
 export type { PresetsService } from './presets';
 export type { SettingsService } from './settings';
@@ -19,6 +21,7 @@ export interface Services {
   settings: SettingsService;
   presets: PresetsService;
   drafts: DraftsService;
+  clauseLibrary: ClauseLibrary;
   /** Closes the database; the services must not be used afterwards. */
   close(): void;
 }
@@ -51,5 +54,9 @@ export function createServices(ports: ServicePorts): Services {
     translate,
   });
 
-  return { settings, presets, drafts, close: () => storage.close() };
+  const clauseLibrary = createClauseLibrary({
+    dirs: ports.firmTemplatesDir ? [ports.templatesDir, ports.firmTemplatesDir] : [ports.templatesDir],
+  });
+
+  return { settings, presets, drafts, clauseLibrary, close: () => storage.close() };
 }

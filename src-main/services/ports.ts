@@ -30,8 +30,13 @@ export interface Dialogs {
 export interface ServicePorts {
   /** The SQLite database file (in the user-data folder). */
   databasePath: string;
-  /** The templates/ folder: presets and clause library. */
+  /** The templates/ folder shipped with the app: presets and the bundled clause library. */
   templatesDir: string;
+  /**
+   * A firm's own template folders (docs/TEMPLATES.md), searched after the
+   * bundled ones; typically `templates` in the user-data folder.
+   */
+  firmTemplatesDir?: string;
   clock: Clock;
   dialogs: Dialogs;
   /**
