@@ -1,3 +1,10 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Button } from 'antd';
-createRoot(document.getElementById('root')!).render(<Button>SLA Studio</Button>);
+import { Root } from './app/Root';
+import './app/styles.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Root />
+  </StrictMode>,
+);

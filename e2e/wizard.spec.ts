@@ -1,0 +1,235 @@
+/**
+ * The wizard as a user meets it, in Chromium through the dev:web harness
+ * (real services, a fresh database per test): create a draft from a preset,
+ * walk the six steps, fix a validation error, find the work again after a
+ * reload, switch to Chinese, and move between steps with the keyboard only.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+import { chooseOption } from './page-models/antd';
+import { HomePage } from './page-models/HomePage';
+import { WizardPage } from './page-models/WizardPage';
+
+const STEPS_EN = ['Services', 'Expectations', 'Targets', 'Monitoring', 'Compensation', 'Compliance'];
+const STEPS_ZH = ['服务', '客户期望', '服务目标', '监控与报告', '服务补偿', '法律合规'];
+const AVAILABILITY_RANGE = 'An availability level must be above 0 % and below 100 %.';
+
+test.describe('the six-step wizard', () => {
+  test('creates a draft from the enterprise preset and walks all six steps with Next', async ({ appPage }) => {
+    const home = new HomePage(appPage);
+    const wizard = new WizardPage(appPage);
+    await home.expectShown();
+    await home.createFromPreset('enterprise');
+
+    await wizard.expectStep(1, 'Services');
+    await expect(wizard.field('Agreement title')).not.toHaveValue('');
+    for (let n = 2; n <= 6; n++) {
+      await wizard.nextButton.click();
+      await wizard.expectStep(n, STEPS_EN[n - 1]!);
+    }
+    await expect(wizard.nextButton).toHaveCount(0);
+    await expect(appPage.getByRole('link', { name: 'Done — back to the draft list' })).toBeVisible();
+    // The preset is a complete SLA: every step reports itself complete.
+    for (let n = 1; n <= 6; n++) await expect(wizard.step(n)).toHaveAccessibleName(/— Complete$/);
+
+    await wizard.backButton.click();
+    await wizard.expectStep(5, 'Compensation');
+    await expect(appPage.getByText(/^At most USD [\d,.]+ per month \(30\s%[^)]*\), USD [\d,.]+ per year\.$/)).toBeVisible();
+  });
+
+  test('shows an impossible availability target inline, marks the step, and clears both once corrected', async ({ appPage }) => {
+    const wizard = new WizardPage(appPage);
+    await new HomePage(appPage).createFromPreset('enterprise');
+    await wizard.step(3).click();
+    await wizard.expectStep(3, 'Targets');
+
+    const target = wizard.field('Target, target 1');
+    await expect(target).toHaveValue('99.95');
+    await expect(appPage.getByText('Allows 21 minutes 55 seconds of downtime per month.').first()).toBeVisible();
+
+    await target.fill('100');
+    await expect(appPage.getByText(AVAILABILITY_RANGE)).toBeVisible();
+    await expect(target).toHaveAttribute('aria-invalid', 'true');
+    await expect(wizard.step(3)).toHaveAccessibleName(/Targets — 1 problem$/);
+    await expect(wizard.step(2)).toHaveAccessibleName(/— Complete$/);
+
+    await target.fill('99.99');
+    await expect(appPage.getByText(AVAILABILITY_RANGE)).toHaveCount(0);
+    await expect(target).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(wizard.step(3)).toHaveAccessibleName(/Targets — Complete$/);
+    // The calculator follows the corrected target: 0.01 % of an average month.
+    await expect(appPage.getByText('Allows 4 minutes 23 seconds of downtime per month.')).toBeVisible();
+  });
+
+  test('keeps every change after a reload and in the draft list', async ({ appPage }) => {
+    const home = new HomePage(appPage);
+    const wizard = new WizardPage(appPage);
+    await home.createFromPreset('enterprise', 'Crestmoor renewal 2027');
+
+    const signatory = appPage.getByRole('group', { name: 'Customer' }).getByLabel('Signatory name', { exact: true });
+    await signatory.fill('Dana Whitaker');
+    await wizard.step(3).click();
+    await wizard.field('Target, target 1').fill('99.99');
+    await wizard.expectSaved();
+
+    await appPage.reload();
+    await wizard.expectStep(3, 'Targets');
+    await expect(wizard.field('Target, target 1')).toHaveValue('99.99');
+    await wizard.step(1).click();
+    await expect(appPage.getByRole('group', { name: 'Customer' }).getByLabel('Signatory name', { exact: true })).toHaveValue('Dana Whitaker');
+
+    await appPage.getByRole('link', { name: 'Home', exact: true }).click();
+    await home.expectShown();
+    await home.draftLink('Crestmoor renewal 2027').click();
+    await wizard.expectStep(1, 'Services');
+    await expect(wizard.field('Agreement title')).toHaveValue('Crestmoor renewal 2027');
+    await wizard.step(3).click();
+    await expect(wizard.field('Target, target 1')).toHaveValue('99.99');
+  });
+
+  test('switches to Chinese at once, translates validation messages, and remembers the choice', async ({ appPage }) => {
+    const wizard = new WizardPage(appPage);
+    await new HomePage(appPage).createFromPreset('enterprise');
+    await wizard.field('Agreement title').fill('');
+    await expect(appPage.getByText('Required.', { exact: true })).toBeVisible();
+
+    await wizard.switchLanguage('中文');
+    await wizard.expectStep(1, '服务');
+    for (let n = 1; n <= 6; n++) await expect(wizard.step(n)).toHaveAccessibleName(new RegExp(`：${STEPS_ZH[n - 1]} — `));
+    await expect(wizard.field('协议标题')).toBeVisible();
+    await expect(appPage.getByText('必填。', { exact: true })).toBeVisible();
+    await expect(appPage.getByText('Required.', { exact: true })).toHaveCount(0);
+    await expect(wizard.step(1)).toHaveAccessibleName(/服务 — 1 个问题$/);
+
+    await wizard.field('协议标题').fill('克雷斯特穆尔 SLA');
+    await wizard.expectSaved();
+    await appPage.reload();
+    await wizard.expectStep(1, '服务');
+    await expect(appPage.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(wizard.step(3)).toHaveAccessibleName(/服务目标 — 已完成$/);
+    await expect(wizard.field('协议标题')).toHaveValue('克雷斯特穆尔 SLA');
+    await expect(wizard.saveStatus).toHaveText('已保存');
+  });
+
+  test('moves between steps with the keyboard alone', async ({ appPage }) => {
+    const wizard = new WizardPage(appPage);
+    await new HomePage(appPage).createFromPreset('enterprise');
+    await wizard.expectStep(1, 'Services');
+
+    // Opening a draft puts the focus on the step's heading; the step buttons are just before it.
+    await expect(wizard.stepHeading).toBeFocused();
+    for (let presses = 0; presses < 6 && !(await wizard.step(3).evaluate((element) => element === document.activeElement)); presses++) {
+      await appPage.keyboard.press('Shift+Tab');
+    }
+    await expect(wizard.step(3)).toBeFocused();
+    await appPage.keyboard.press('Enter');
+    await wizard.expectStep(3, 'Targets');
+    await expect(wizard.stepHeading).toBeFocused();
+
+    // Back up from the heading to the last step button, then one more to Compensation, and Space.
+    await appPage.keyboard.press('Shift+Tab');
+    await expect(wizard.step(6)).toBeFocused();
+    await appPage.keyboard.press('Shift+Tab');
+    await expect(wizard.step(5)).toBeFocused();
+    await appPage.keyboard.press('Space');
+    await wizard.expectStep(5, 'Compensation');
+    await expect(wizard.stepHeading).toBeFocused();
+
+    // Into the form: the first control of the step takes the focus, and the arrow keys and Enter change it.
+    await appPage.keyboard.press('Tab');
+    await expect(wizard.field('Currency')).toBeFocused();
+    await chooseOption(appPage, wizard.field('Currency'), 'EUR');
+    await expect(appPage.getByText(/^At most EUR [\d,.]+ per month/)).toBeVisible();
+  });
+
+  test('names every control of every step for assistive technology, in both languages', async ({ appPage }) => {
+    const wizard = new WizardPage(appPage);
+    await new HomePage(appPage).createFromPreset('enterprise');
+    // The accessibility tree as a screen reader gets it: a control without a quoted name is unnamed.
+    const unnamedControl = /^\s*- (textbox|combobox|button|switch|checkbox|radio|spinbutton|listbox)( \[|:|$)/;
+    for (const [language, steps] of [['English', STEPS_EN], ['中文', STEPS_ZH]] as const) {
+      if (language === '中文') await wizard.switchLanguage('中文');
+      for (let n = 1; n <= 6; n++) {
+        await wizard.step(n).click();
+        await wizard.expectStep(n, steps[n - 1]!);
+        const tree = await appPage.getByRole('main').ariaSnapshot();
+        expect(tree.split('\n').filter((line) => /^\s*- (textbox|combobox|spinbutton|switch)/.test(line)).length).toBeGreaterThan(5);
+        expect(tree.split('\n').filter((line) => unnamedControl.test(line)), `step ${n} (${language})`).toEqual([]);
+      }
+    }
+  });
+});
+
+test.describe('the draft list', () => {
+  test('imports a file: a broken one lists every problem and changes nothing; a valid one opens in the wizard', async ({ appPage }) => {
+    const home = new HomePage(appPage);
+    await home.expectShown();
+    await home.importFile('broken.sla.json', JSON.stringify({ schemaVersion: 1, title: '', termMonths: 0 }));
+
+    const dialog = appPage.getByRole('dialog', { name: '“broken.sla.json” could not be imported' });
+    await expect(dialog).toBeVisible();
+    const lines = dialog.getByRole('listitem');
+    await expect(lines.filter({ hasText: /^title: Required\.$/ })).toHaveCount(1);
+    await expect(lines.filter({ hasText: /^termMonths: Must be at least 1\.$/ })).toHaveCount(1);
+    await expect(lines.filter({ hasText: /^compensation: Required\.$/ })).toHaveCount(1);
+    expect(await lines.count()).toBeGreaterThanOrEqual(10);
+    await dialog.getByRole('button', { name: 'Close' }).first().click();
+    await expect(appPage.getByText(/^No drafts yet\./)).toBeVisible();
+
+    const preset = await readFile(join(import.meta.dirname, '../templates/presets/standard-saas.sla.json'), 'utf8');
+    const title = (JSON.parse(preset) as { title: string }).title;
+    await home.importFile('standard.sla.json', preset);
+    const wizard = new WizardPage(appPage);
+    await wizard.expectStep(1, 'Services');
+    await expect(wizard.field('Agreement title')).toHaveValue(title);
+  });
+
+  test('searches, deletes with undo, and restores from the trash', async ({ appPage }) => {
+    const home = new HomePage(appPage);
+    await home.createFromPreset('standard-saas', 'Harbourside SLA');
+    await appPage.getByRole('link', { name: 'Home', exact: true }).click();
+    await home.createFromPreset('enterprise', 'Crestmoor SLA');
+    await appPage.getByRole('link', { name: 'Home', exact: true }).click();
+    await expect(home.draftLink('Harbourside SLA')).toBeVisible();
+    await expect(home.draftLink('Crestmoor SLA')).toBeVisible();
+
+    // Full-text search reaches the parties, not only the title.
+    await home.search('Crestmoor Mutual');
+    await expect(home.draftLink('Crestmoor SLA')).toBeVisible();
+    await expect(home.draftLink('Harbourside SLA')).toHaveCount(0);
+    await home.search('');
+
+    await home.row('Crestmoor SLA').getByRole('button', { name: 'Move “Crestmoor SLA” to the trash' }).click();
+    await expect(home.draftLink('Crestmoor SLA')).toHaveCount(0);
+    await appPage.getByRole('button', { name: 'Undo' }).click();
+    await expect(home.draftLink('Crestmoor SLA')).toBeVisible();
+
+    await home.row('Crestmoor SLA').getByRole('button', { name: 'Move “Crestmoor SLA” to the trash' }).click();
+    await expect(home.draftLink('Crestmoor SLA')).toHaveCount(0);
+    await home.showView('Trash');
+    await home.row('Crestmoor SLA').getByRole('button', { name: 'Restore “Crestmoor SLA”' }).click();
+    await expect(appPage.getByText(/^The trash is empty\./)).toBeVisible();
+    await home.showView('Active');
+    await expect(home.draftLink('Crestmoor SLA')).toBeVisible();
+  });
+
+  test('exports the open draft and answers the application menu', async ({ appPage, harness }) => {
+    const home = new HomePage(appPage);
+    await home.createFromPreset('china-hosted', 'Export check');
+    await appPage.getByRole('button', { name: 'Export .sla.json' }).click();
+    const saved = appPage.getByText(/^Saved to /);
+    await expect(saved).toBeVisible();
+    const path = (await saved.textContent())!.replace(/^Saved to /, '');
+    expect(path.startsWith(harness.exportsDir)).toBe(true);
+    const exported = JSON.parse(await readFile(path, 'utf8')) as { schemaVersion: number; title: string };
+    expect(Object.keys(exported)[0]).toBe('schemaVersion');
+    expect(exported.title).toBe('Export check');
+
+    // The harness stands in for the Electron menu with a DOM event carrying the command.
+    await appPage.evaluate(() => window.dispatchEvent(new CustomEvent('sla-menu-command', { detail: 'setLocale:zh-CN' })));
+    await expect(appPage.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await appPage.evaluate(() => window.dispatchEvent(new CustomEvent('sla-menu-command', { detail: 'newDraft' })));
+    await expect(appPage.getByRole('dialog', { name: '新建草案' })).toBeVisible();
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * The top of the renderer: reads the saved language (or follows the system
+ * on first start), then renders the shell inside antd's ConfigProvider with
+ * the matching antd locale.
+ */
+import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { localeFromSystem, type Locale } from '../../../src-shared/i18n';
+import { call, hasClient } from '../client';
+import { applyLocale, i18n } from '../i18n';
+import { LocaleContext } from './locale';
+import { Shell } from './Shell';
+
+const ANTD_LOCALES = { en: enUS, 'zh-CN': zhCN } as const;
+
+/** Shown when the page was opened without the desktop app or the dev:web harness behind it. */
+function NoBridge() {
+  const lng = localeFromSystem(navigator.language);
+  return <Result status="warning" title={i18n.t('app.name', { lng })} subTitle={i18n.t('common.noBridge', { lng })} />;
+}
+
+export function Root() {
+  const [locale, setLocaleState] = useState<Locale | null>(null);
+
+  useEffect(() => {
+    if (!hasClient()) return;
+    let cancelled = false;
+    void call('settings.get', {}).then((result) => {
+      if (cancelled) return;
+      const chosen = result.ok && result.value.locale ? result.value.locale : localeFromSystem(navigator.language);
+      applyLocale(chosen);
+      setLocaleState(chosen);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const setLocale = useCallback((next: Locale) => {
+    applyLocale(next);
+    setLocaleState(next);
+    return call('settings.setLocale', { locale: next });
+  }, []);
+
+  const localeState = useMemo(() => ({ locale: locale ?? 'en', setLocale }), [locale, setLocale]);
+
+  if (!hasClient()) return <NoBridge />;
+  if (!locale) {
+    return (
+      <div className="boot">
+        <Spin size="large" />
+      </div>
+    );
+  }
+  return (
+    <ConfigProvider locale={ANTD_LOCALES[locale]} theme={{ token: { colorPrimary: '#1f4e79', borderRadius: 4 } }}>
+      <AntApp>
+        <LocaleContext.Provider value={localeState}>
+          <Shell />
+        </LocaleContext.Provider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * The application shell: header, the current screen (home or a draft's
+ * wizard), and the commands every screen and the application menu share —
+ * new draft, import, export, language.
+ */
+import { App as AntApp, Layout } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MenuCommand } from '../../../src-shared/channels';
+import type { Locale } from '../../../src-shared/i18n';
+import { MAX_DRAFT_FILE_CHARS, problem } from '../../../src-shared/model';
+import { call, errorMessage, onMenuCommand } from '../client';
+import { HomePage } from '../home/HomePage';
+import { NewDraftDialog } from '../home/NewDraftDialog';
+import { flushAllDrafts } from '../wizard/autosave';
+import { WizardPage } from '../wizard/WizardPage';
+import { AppActionsContext, type AppActions } from './actions';
+import { AppHeader } from './AppHeader';
+import { useLocale } from './locale';
+import { ProblemsDialog, type ProblemsReport } from './ProblemsDialog';
+import { navigate, useRoute } from './route';
+
+export function Shell() {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const { setLocale } = useLocale();
+  const route = useRoute();
+  const [newDraftOpen, setNewDraftOpen] = useState(false);
+  const [report, setReport] = useState<ProblemsReport | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const changeLocale = useCallback(
+    (locale: Locale) => {
+      void setLocale(locale).then((result) => {
+        if (!result.ok) void message.warning(t('language.notRemembered'));
+      });
+    },
+    [setLocale, message, t],
+  );
+
+  const importFile = useCallback(
+    async (file: File) => {
+      const text = await file.text();
+      const failed = (problems: ProblemsReport['problems']) =>
+        setReport({
+          title: t('home.import.failedTitle', { file: file.name }),
+          intro: t('home.import.failedIntro', { count: problems.length }),
+          problems,
+        });
+      if (text.length > MAX_DRAFT_FILE_CHARS) return failed([problem([], 'file.tooLarge', { max: MAX_DRAFT_FILE_CHARS })]);
+      const result = await call('drafts.import', { fileName: file.name.slice(-260), text });
+      if (result.ok) {
+        void message.success(t('home.import.done', { title: result.value.title }));
+        navigate({ screen: 'draft', draftId: result.value.id, step: 'services' });
+      } else if (result.error.problems && result.error.problems.length > 0) {
+        failed(result.error.problems);
+      } else {
+        void message.error(errorMessage(t, result.error));
+      }
+    },
+    [message, t],
+  );
+
+  const actions = useMemo<AppActions>(
+    () => ({
+      newDraft: () => setNewDraftOpen(true),
+      importDraft: () => fileInput.current?.click(),
+      exportDraft: async (draftId: string) => {
+        // The file must hold what the user sees, including the last keystrokes.
+        await flushAllDrafts();
+        const result = await call('drafts.exportJson', { id: draftId });
+        if (!result.ok) {
+          if (result.error.problems && result.error.problems.length > 0) {
+            setReport({
+              title: t('wizard.export.failedTitle'),
+              intro: t('wizard.export.failedIntro', { count: result.error.problems.length }),
+              problems: result.error.problems,
+            });
+          } else {
+            void message.error(errorMessage(t, result.error));
+          }
+          return;
+        }
+        // null: the user cancelled the save dialog, which needs no comment.
+        if (result.value.path !== null) void message.success(t('wizard.export.saved', { path: result.value.path }));
+      },
+    }),
+    [message, t],
+  );
+
+  // The menu listener is subscribed once; it reads the route of the moment it fires.
+  const routeRef = useRef(route);
+  useEffect(() => {
+    routeRef.current = route;
+  }, [route]);
+  useEffect(
+    () =>
+      onMenuCommand((command: MenuCommand) => {
+        switch (command) {
+          case 'newDraft':
+            actions.newDraft();
+            break;
+          case 'importDraft':
+            actions.importDraft();
+            break;
+          case 'exportDraft': {
+            const current = routeRef.current;
+            if (current.screen === 'draft') void actions.exportDraft(current.draftId);
+            else void message.info(t('wizard.export.openDraftFirst'));
+            break;
+          }
+          case 'setLocale:en':
+            changeLocale('en');
+            break;
+          case 'setLocale:zh-CN':
+            changeLocale('zh-CN');
+            break;
+        }
+      }),
+    [actions, changeLocale, message, t],
+  );
+
+  return (
+    <AppActionsContext.Provider value={actions}>
+      <Layout className="app-layout">
+        <AppHeader onChangeLocale={changeLocale} />
+        <Layout.Content className="app-content">
+          {route.screen === 'draft' ? <WizardPage key={route.draftId} draftId={route.draftId} step={route.step} /> : <HomePage />}
+        </Layout.Content>
+      </Layout>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,.sla.json"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-label={t('home.import.fileLabel')}
+        data-testid="import-file"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void importFile(file);
+        }}
+      />
+      {newDraftOpen && <NewDraftDialog onClose={() => setNewDraftOpen(false)} />}
+      <ProblemsDialog report={report} onClose={() => setReport(null)} />
+    </AppActionsContext.Provider>
+  );
+}

@@ -1,0 +1,228 @@
+/**
+ * The home screen: the user's drafts, searchable (full text over title,
+ * parties and services), sorted by last change or title, with the trash one
+ * switch away. Deleting moves a draft to the trash and offers Undo.
+ */
+import { DeleteOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Empty, Input, Radio, Select, Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DraftSummary } from '../../../src-shared/api';
+import { useAppActions } from '../app/actions';
+import { formatTimestamp } from '../app/formatTime';
+import { useLocale } from '../app/locale';
+import { navigate } from '../app/route';
+import { call, errorMessage } from '../client';
+import { flushAllDrafts } from '../wizard/autosave';
+import { useDebouncedValue } from './useDebouncedValue';
+
+type View = 'active' | 'trash';
+type Sort = 'updated' | 'title';
+
+const SEARCH_DELAY_MS = 250;
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const { message } = AntApp.useApp();
+  const actions = useAppActions();
+  const [query, setQuery] = useState('');
+  const [view, setView] = useState<View>('active');
+  const [sort, setSort] = useState<Sort>('updated');
+  const [drafts, setDrafts] = useState<DraftSummary[] | null>(null);
+  const [reloads, setReloads] = useState(0);
+  const debouncedQuery = useDebouncedValue(query.trim(), SEARCH_DELAY_MS);
+  const reload = useCallback(() => setReloads((n) => n + 1), []);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  // Coming back from a draft, start reading (and tabbing) from the top of the list screen.
+  useEffect(() => headingRef.current?.focus({ preventScroll: true }), []);
+
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      // A draft left a moment ago may still be saving; list what the user last typed.
+      await flushAllDrafts();
+      const result = await call('drafts.list', { query: debouncedQuery, view, sort });
+      if (cancelled) return;
+      if (result.ok) setDrafts(result.value);
+      else {
+        setDrafts([]);
+        void message.error(errorMessage(t, result.error));
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [debouncedQuery, view, sort, reloads, message, t]);
+
+  // A draft whose title was cleared still needs a name to be found and announced by.
+  const titleOf = (draft: DraftSummary) => (draft.title.trim() !== '' ? draft.title : t('wizard.untitled'));
+
+  const open = (draft: DraftSummary) => navigate({ screen: 'draft', draftId: draft.id, step: 'services' });
+
+  const duplicate = async (draft: DraftSummary) => {
+    const result = await call('drafts.duplicate', { id: draft.id });
+    if (!result.ok) return void message.error(errorMessage(t, result.error));
+    void message.success(t('home.duplicated', { title: result.value.title }));
+    reload();
+  };
+
+  const restore = async (draft: DraftSummary) => {
+    const result = await call('drafts.restore', { id: draft.id });
+    if (!result.ok) return void message.error(errorMessage(t, result.error));
+    void message.success(t('home.restored', { title: titleOf(draft) }));
+    reload();
+  };
+
+  const trash = async (draft: DraftSummary) => {
+    const result = await call('drafts.trash', { id: draft.id });
+    if (!result.ok) return void message.error(errorMessage(t, result.error));
+    const key = `trashed-${draft.id}`;
+    void message.open({
+      key,
+      type: 'success',
+      duration: 8,
+      content: (
+        <span>
+          {t('home.trashed', { title: titleOf(draft) })}{' '}
+          <Button
+            type="link"
+            size="small"
+            onClick={() => {
+              message.destroy(key);
+              void restore(draft);
+            }}
+          >
+            {t('common.undo')}
+          </Button>
+        </span>
+      ),
+    });
+    reload();
+  };
+
+  const columns: ColumnsType<DraftSummary> = [
+    {
+      key: 'title',
+      title: t('home.columns.title'),
+      render: (_, draft) =>
+        view === 'active' ? (
+          <a href={`#/drafts/${draft.id}/services`} className="draft-title-link">
+            {titleOf(draft)}
+          </a>
+        ) : (
+          <Typography.Text>{titleOf(draft)}</Typography.Text>
+        ),
+    },
+    { key: 'provider', title: t('home.columns.provider'), dataIndex: 'providerName' },
+    { key: 'customer', title: t('home.columns.customer'), dataIndex: 'customerName' },
+    {
+      key: 'updated',
+      title: view === 'trash' ? t('home.columns.deleted') : t('home.columns.updated'),
+      width: 200,
+      render: (_, draft) => formatTimestamp(view === 'trash' && draft.deletedAt ? draft.deletedAt : draft.updatedAt, locale),
+    },
+    {
+      key: 'actions',
+      title: <span className="visually-hidden">{t('common.actions')}</span>,
+      width: 300,
+      align: 'right',
+      render: (_, draft) =>
+        view === 'active' ? (
+          <Space size={0} wrap>
+            <Button type="link" onClick={() => open(draft)} aria-label={t('home.actions.openNamed', { title: titleOf(draft) })}>
+              {t('home.actions.open')}
+            </Button>
+            <Button type="link" onClick={() => void duplicate(draft)} aria-label={t('home.actions.duplicateNamed', { title: titleOf(draft) })}>
+              {t('home.actions.duplicate')}
+            </Button>
+            <Button type="link" danger icon={<DeleteOutlined aria-hidden />} onClick={() => void trash(draft)} aria-label={t('home.actions.deleteNamed', { title: titleOf(draft) })}>
+              {t('home.actions.delete')}
+            </Button>
+          </Space>
+        ) : (
+          <Button type="link" onClick={() => void restore(draft)} aria-label={t('home.actions.restoreNamed', { title: titleOf(draft) })}>
+            {t('home.actions.restore')}
+          </Button>
+        ),
+    },
+  ];
+
+  const emptyState = (() => {
+    if (debouncedQuery !== '') return <Empty description={t('home.empty.noMatch', { query: debouncedQuery })} />;
+    if (view === 'trash') return <Empty description={t('home.empty.trash')} />;
+    return (
+      <Empty description={t('home.empty.noDrafts')}>
+        <Space>
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={actions.newDraft}>
+            {t('home.newDraftButton')}
+          </Button>
+          <Button icon={<ImportOutlined aria-hidden />} onClick={actions.importDraft}>
+            {t('home.importButton')}
+          </Button>
+        </Space>
+      </Empty>
+    );
+  })();
+
+  return (
+    <div className="home">
+      <div className="home-heading-row">
+        <Typography.Title level={1} id="home-heading" className="page-title" tabIndex={-1} ref={headingRef}>
+          {t('home.heading')}
+        </Typography.Title>
+        <Space>
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={actions.newDraft}>
+            {t('home.newDraftButton')}
+          </Button>
+          <Button icon={<ImportOutlined aria-hidden />} onClick={actions.importDraft}>
+            {t('home.importButton')}
+          </Button>
+        </Space>
+      </div>
+      <div className="home-toolbar">
+        <Input.Search
+          allowClear
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          placeholder={t('home.searchPlaceholder')}
+          aria-label={t('home.searchLabel')}
+          className="home-search"
+        />
+        <Space>
+          <label htmlFor="draft-sort">{t('home.sortLabel')}</label>
+          <Select<Sort>
+            id="draft-sort"
+            value={sort}
+            onChange={setSort}
+            className="home-sort"
+            options={[
+              { value: 'updated', label: t('home.sort.updated') },
+              { value: 'title', label: t('home.sort.title') },
+            ]}
+          />
+        </Space>
+        <Radio.Group
+          optionType="button"
+          value={view}
+          onChange={(event) => setView(event.target.value as View)}
+          aria-label={t('home.viewLabel')}
+          options={[
+            { value: 'active', label: t('home.view.active') },
+            { value: 'trash', label: t('home.view.trash') },
+          ]}
+        />
+      </div>
+      <Table<DraftSummary>
+        rowKey="id"
+        columns={columns}
+        dataSource={drafts ?? []}
+        loading={drafts === null}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        locale={{ emptyText: drafts === null ? ' ' : emptyState }}
+      />
+    </div>
+  );
+}

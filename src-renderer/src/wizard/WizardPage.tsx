@@ -1,0 +1,244 @@
+/**
+ * One draft in the six-step wizard: loads the working copy, validates it
+ * after every change, saves it in the background, and lets the user walk
+ * the steps in order or jump freely.
+ */
+import { ArrowLeftOutlined, ArrowRightOutlined, ExportOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Result, Space, Spin, Typography, App as AntApp } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError, DraftRecord } from '../../../src-shared/api';
+import { STEP_IDS, type ProblemPath, type SlaDraft, type StepId } from '../../../src-shared/model';
+import { useAppActions } from '../app/actions';
+import { useLocale } from '../app/locale';
+import { navigate } from '../app/route';
+import { call, errorMessage } from '../client';
+import { DraftAutosaver } from './autosave';
+import { getIn, setIn } from './draftPath';
+import { DraftEditorContext, useDraftEditor, useProblems, type DraftEditor } from './editor';
+import { DraftStore } from './draftStore';
+import { ProblemMessages } from './fields/ProblemMessages';
+import { FieldRegistry } from './problemRegistry';
+import { SaveStatus } from './SaveStatus';
+import { StepNav } from './StepNav';
+import { STEP_COMPONENTS } from './steps';
+import { toWorkingCopy } from './workingCopy';
+
+type Loaded =
+  | { state: 'loading' }
+  | { state: 'failed'; error: ApiError }
+  | { state: 'ready'; record: DraftRecord; saver: DraftAutosaver; draft: SlaDraft };
+
+function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function WizardPage({ draftId, step }: { draftId: string; step: StepId }) {
+  const { t } = useTranslation();
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+
+  useEffect(() => {
+    let cancelled = false;
+    let saver: DraftAutosaver | null = null;
+    void call('drafts.get', { id: draftId }).then((result) => {
+      if (cancelled) return;
+      if (!result.ok) {
+        setLoaded({ state: 'failed', error: result.error });
+        return;
+      }
+      saver = new DraftAutosaver({
+        revision: result.value.revision,
+        save: (content, baseRevision) => call('drafts.save', { id: draftId, content, baseRevision }),
+      });
+      setLoaded({ state: 'ready', record: result.value, saver, draft: toWorkingCopy(result.value.content, today()) });
+    });
+    return () => {
+      cancelled = true;
+      // Leaving the draft: whatever was typed last is saved, not dropped.
+      void saver?.dispose();
+    };
+  }, [draftId]);
+
+  if (loaded.state === 'loading') {
+    return (
+      <div className="boot">
+        <Spin size="large" />
+      </div>
+    );
+  }
+  if (loaded.state === 'failed') {
+    return (
+      <Result
+        status={loaded.error.code === 'notFound' ? '404' : 'error'}
+        title={loaded.error.code === 'notFound' ? t('wizard.notFound') : t('wizard.loadFailed')}
+        subTitle={errorMessage(t, loaded.error)}
+        extra={
+          <Button type="primary" href="#/">
+            {t('common.backHome')}
+          </Button>
+        }
+      />
+    );
+  }
+  return <Wizard record={loaded.record} saver={loaded.saver} initialDraft={loaded.draft} step={step} />;
+}
+
+function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; saver: DraftAutosaver; initialDraft: SlaDraft; step: StepId }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const { message } = AntApp.useApp();
+  const actions = useAppActions();
+  const [store] = useState(() => new DraftStore(initialDraft));
+  const [registry] = useState(() => new FieldRegistry());
+  const [deletedAt, setDeletedAt] = useState(record.deletedAt);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const commit = useCallback(
+    (next: SlaDraft) => {
+      store.set(next);
+      saver.change(next as unknown as Record<string, unknown>);
+    },
+    [store, saver],
+  );
+  const update = useCallback((path: ProblemPath, value: unknown) => commit(setIn(store.getDraft(), path, value)), [store, commit]);
+  const edit = useCallback(
+    <T,>(path: ProblemPath, change: (current: T) => T) => {
+      const current = store.getDraft();
+      commit(setIn(current, path, change(getIn(current, path) as T)));
+    },
+    [store, commit],
+  );
+
+  const problems = useSyncExternalStore(store.subscribe, store.getProblems);
+  const draftTitle = useSyncExternalStore(store.subscribe, () => store.getDraft().title as unknown);
+  const problemCounts = useMemo(() => {
+    const counts = Object.fromEntries(STEP_IDS.map((id) => [id, 0])) as Record<StepId, number>;
+    for (const problem of problems) counts[problem.step]++;
+    return counts;
+  }, [problems]);
+
+  const editor = useMemo<DraftEditor>(() => ({ store, locale, update, edit, registry }), [store, locale, update, edit, registry]);
+
+  // A reload or a closed window must not lose the last keystrokes: start the save at once.
+  useEffect(() => {
+    const flush = () => void saver.flush();
+    window.addEventListener('beforeunload', flush);
+    return () => window.removeEventListener('beforeunload', flush);
+  }, [saver]);
+
+  // On opening the draft and after moving to another step, put the focus (and the screen reader) on the step's heading.
+  useEffect(() => {
+    headingRef.current?.focus({ preventScroll: true });
+    window.scrollTo({ top: 0 });
+  }, [step]);
+
+  const goTo = (next: StepId) => navigate({ screen: 'draft', draftId: record.id, step: next }, { replace: true });
+  const index = STEP_IDS.indexOf(step);
+  const previous = STEP_IDS[index - 1];
+  const following = STEP_IDS[index + 1];
+  const StepComponent = STEP_COMPONENTS[step];
+  const title = typeof draftTitle === 'string' && draftTitle.trim() !== '' ? draftTitle : t('wizard.untitled');
+
+  // The window (and the Electron title bar) names the open draft.
+  useEffect(() => {
+    document.title = t('wizard.windowTitle', { title, app: t('app.name') });
+    return () => {
+      document.title = t('app.name');
+    };
+  }, [t, title]);
+
+  const restore = async () => {
+    const result = await call('drafts.restore', { id: record.id });
+    if (!result.ok) return void message.error(errorMessage(t, result.error));
+    setDeletedAt(null);
+    void message.success(t('home.restored', { title }));
+  };
+
+  return (
+    <DraftEditorContext.Provider value={editor}>
+      <div className="wizard">
+        <div className="wizard-header">
+          <div className="wizard-title">
+            <Typography.Text type="secondary" className="wizard-kicker">{t('wizard.kicker')}</Typography.Text>
+            <Typography.Title level={1} className="page-title">{title}</Typography.Title>
+          </div>
+          <Space size="middle" wrap>
+            <SaveStatus saver={saver} draftId={record.id} />
+            <Button icon={<ExportOutlined aria-hidden />} onClick={() => void actions.exportDraft(record.id)}>
+              {t('wizard.export.button')}
+            </Button>
+          </Space>
+        </div>
+        {deletedAt && (
+          <Alert
+            type="warning"
+            showIcon
+            className="wizard-alert"
+            title={t('wizard.inTrash')}
+            action={<Button size="small" onClick={() => void restore()}>{t('home.actions.restore')}</Button>}
+          />
+        )}
+        <StepNav current={step} problemCounts={problemCounts} onChange={goTo} />
+        <div className="wizard-body">
+          <Typography.Title level={2} className="step-heading" tabIndex={-1} ref={headingRef}>
+            {t('wizard.stepHeading', { n: index + 1, total: STEP_IDS.length, step: t(`steps.${step}`) })}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary" className="step-intro">{t(`wizard.${step}.intro`)}</Typography.Paragraph>
+          <StepProblemsAlert step={step} />
+          <Form layout="vertical" component="div" className="step-form" requiredMark={requiredMark}>
+            <StepComponent key={step} />
+          </Form>
+        </div>
+        <div className="wizard-footer">
+          <Button icon={<ArrowLeftOutlined aria-hidden />} disabled={!previous} onClick={() => previous && goTo(previous)}>
+            {previous ? t('wizard.backTo', { step: t(`steps.${previous}`) }) : t('wizard.back')}
+          </Button>
+          {following ? (
+            <Button type="primary" onClick={() => goTo(following)}>
+              {t('wizard.nextTo', { step: t(`steps.${following}`) })} <ArrowRightOutlined aria-hidden />
+            </Button>
+          ) : (
+            <Button type="primary" href="#/">
+              {t('wizard.finish')}
+            </Button>
+          )}
+        </div>
+      </div>
+    </DraftEditorContext.Provider>
+  );
+}
+
+/** The required mark is decoration: hidden from the accessible name (aria-required says it). */
+function requiredMark(label: ReactNode, info: { required: boolean }) {
+  return (
+    <>
+      {label}
+      {info.required && (
+        <span aria-hidden className="required-mark">
+          *
+        </span>
+      )}
+    </>
+  );
+}
+
+/** Problems of this step that no field on screen shows — so none is ever hidden. */
+function StepProblemsAlert({ step }: { step: StepId }) {
+  const { t } = useTranslation();
+  const { registry } = useDraftEditor();
+  const problems = useProblems();
+  useSyncExternalStore(registry.subscribe, registry.getVersion);
+  const unplaced = problems.filter((problem) => problem.step === step && !registry.claims(problem));
+  if (unplaced.length === 0) return null;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      className="step-problems"
+      title={t('wizard.stepAlertTitle', { count: unplaced.length })}
+      description={<ProblemMessages problems={unplaced} />}
+    />
+  );
+}

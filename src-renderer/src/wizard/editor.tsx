@@ -1,0 +1,79 @@
+/**
+ * What the step forms use to read and change the working copy. The context
+ * holds only stable things (the store, the edit functions, the registry,
+ * the language); values and problems are read through subscriptions, so a
+ * change re-renders only what shows it.
+ */
+import { createContext, useContext, useLayoutEffect, useSyncExternalStore } from 'react';
+import type { Locale } from '../../../src-shared/i18n';
+import type { Problem, ProblemPath, SlaDraft } from '../../../src-shared/model';
+import { fieldId, fieldKey, getIn } from './draftPath';
+import type { DraftStore } from './draftStore';
+import type { FieldRegistry } from './problemRegistry';
+
+export interface DraftEditor {
+  store: DraftStore;
+  locale: Locale;
+  update: (path: ProblemPath, value: unknown) => void;
+  /** Replace the value at `path` with a function of its current value (lists, related fields). */
+  edit: <T>(path: ProblemPath, change: (current: T) => T) => void;
+  registry: FieldRegistry;
+}
+
+export const DraftEditorContext = createContext<DraftEditor | null>(null);
+
+export function useDraftEditor(): DraftEditor {
+  const editor = useContext(DraftEditorContext);
+  if (!editor) throw new Error('useDraftEditor outside the wizard');
+  return editor;
+}
+
+/**
+ * The value at `path` of the working copy — the draft's shape, but a number
+ * the user cleared is null until retyped. Re-renders only when that value
+ * (by identity) changes.
+ */
+export function useDraftValue<T>(path: ProblemPath): T {
+  const { store } = useDraftEditor();
+  return useSyncExternalStore(store.subscribe, () => getIn(store.getDraft(), path) as T);
+}
+
+export function useDraftSection<K extends keyof SlaDraft>(section: K): SlaDraft[K] {
+  return useDraftValue<SlaDraft[K]>([section]);
+}
+
+/** Every problem of the draft (step states, alerts); the same array while nothing changes. */
+export function useProblems(): Problem[] {
+  const { store } = useDraftEditor();
+  return useSyncExternalStore(store.subscribe, store.getProblems);
+}
+
+export interface FieldState<T> {
+  id: string;
+  value: T | null | undefined;
+  problems: Problem[];
+  onChange: (value: T | null | undefined) => void;
+}
+
+/**
+ * One control's view of the draft: its value, its problems and its id. The
+ * field claims its path in the registry while mounted; `withItems` also
+ * claims the problems of the list's entries (a tag list, a multi-select).
+ */
+export function useField<T>(path: ProblemPath, options: { withItems?: boolean } = {}): FieldState<T> {
+  const { store, registry, update } = useDraftEditor();
+  const key = fieldKey(path);
+  const withItems = options.withItems ?? false;
+  useLayoutEffect(() => registry.register(key, withItems), [registry, key, withItems]);
+  const value = useSyncExternalStore(store.subscribe, () => getIn(store.getDraft(), path) as T | null | undefined);
+  const problems = useSyncExternalStore(store.subscribe, () => (withItems ? store.problemsUnder(key) : store.problemsAt(key)));
+  return { id: fieldId(path), value, problems, onChange: (next) => update(path, next) };
+}
+
+/** A slot for problems about a whole list or group (e.g. "add at least one service"). */
+export function useListProblems(path: ProblemPath): Problem[] {
+  const { store, registry } = useDraftEditor();
+  const key = fieldKey(path);
+  useLayoutEffect(() => registry.register(key, false), [registry, key]);
+  return useSyncExternalStore(store.subscribe, () => store.problemsAt(key));
+}

@@ -1,0 +1,65 @@
+/**
+ * The frame every control of the wizard sits in: an antd Form.Item whose
+ * label is linked to the control (or, in a table cell, an aria-label), the
+ * field's problems underneath and a hint such as "= 4 hours" beside it. The
+ * control gets aria-describedby / aria-invalid so a screen reader reads the
+ * problem with the field.
+ */
+import { Form } from 'antd';
+import type { ReactNode } from 'react';
+import type { Problem } from '../../../../src-shared/model';
+import { ProblemMessages } from './ProblemMessages';
+
+export interface ControlA11y {
+  id: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: boolean;
+  'aria-label'?: string;
+  'aria-labelledby'?: string;
+  'aria-required'?: boolean;
+}
+
+export interface FrameOptions {
+  /** The visible label. */
+  label?: ReactNode;
+  /** For controls without a visible label (table cells): the accessible name. */
+  ariaLabel?: string;
+  extra?: ReactNode;
+  required?: boolean;
+  className?: string;
+}
+
+interface FieldFrameProps extends FrameOptions {
+  id: string;
+  problems: readonly Problem[];
+  /** The control is a group of inputs (checkboxes, radios): named through aria-labelledby. */
+  group?: boolean;
+  children: (a11y: ControlA11y) => ReactNode;
+}
+
+export function FieldFrame({ id, problems, group, label, ariaLabel, extra, required, className, children }: FieldFrameProps) {
+  const helpId = `${id}-help`;
+  const extraId = `${id}-extra`;
+  const labelId = `${id}-label`;
+  const describedBy = [problems.length > 0 ? helpId : null, extra ? extraId : null].filter(Boolean).join(' ');
+  const a11y: ControlA11y = { id };
+  if (describedBy) a11y['aria-describedby'] = describedBy;
+  if (problems.length > 0) a11y['aria-invalid'] = true;
+  if (required) a11y['aria-required'] = true;
+  if (ariaLabel) a11y['aria-label'] = ariaLabel;
+  else if (group && label) a11y['aria-labelledby'] = labelId;
+
+  return (
+    <Form.Item
+      className={className}
+      label={label ? <span id={labelId}>{label}</span> : undefined}
+      htmlFor={group || !label ? undefined : id}
+      required={required}
+      validateStatus={problems.length > 0 ? 'error' : undefined}
+      help={problems.length > 0 ? <ProblemMessages id={helpId} problems={problems} /> : undefined}
+      extra={extra ? <span id={extraId}>{extra}</span> : undefined}
+    >
+      {children(a11y)}
+    </Form.Item>
+  );
+}

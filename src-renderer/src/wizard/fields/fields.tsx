@@ -1,0 +1,314 @@
+/**
+ * The typed controls of the wizard. Each reads and writes one path of the
+ * working copy, so a form is a list of paths and labels — no form store to
+ * keep in sync with the draft, and a problem's path is the field's path.
+ */
+import { Checkbox, DatePicker, Input, InputNumber, Radio, Select, Switch, TimePicker } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { memo, useMemo, type ReactNode } from 'react';
+import type { ProblemPath } from '../../../../src-shared/model';
+import { fieldKey } from '../draftPath';
+import { useField } from '../editor';
+import { FieldFrame, type FrameOptions } from './FieldFrame';
+
+interface FieldProps extends FrameOptions {
+  path: ProblemPath;
+}
+
+export interface Choice<V extends string = string> {
+  value: V;
+  label: string;
+}
+
+const FULL_WIDTH = { width: '100%' } as const;
+const ISO_DATE = 'YYYY-MM-DD';
+const CLOCK = 'HH:mm';
+
+function TextFieldControl({ path, placeholder, multiline, rows = 3, ...frame }: FieldProps & { placeholder?: string; multiline?: boolean; rows?: number }) {
+  const field = useField<string>(path);
+  const value = typeof field.value === 'string' ? field.value : '';
+  return (
+    <FieldFrame id={field.id} problems={field.problems} {...frame}>
+      {(a11y) =>
+        multiline ? (
+          <Input.TextArea {...a11y} value={value} placeholder={placeholder} autoSize={{ minRows: rows, maxRows: 12 }} onChange={(event) => field.onChange(event.target.value)} />
+        ) : (
+          <Input {...a11y} value={value} placeholder={placeholder} onChange={(event) => field.onChange(event.target.value)} />
+        )
+      }
+    </FieldFrame>
+  );
+}
+
+function NumberFieldControl({ path, suffix, step, placeholder, ...frame }: FieldProps & { suffix?: ReactNode; step?: number; placeholder?: string }) {
+  const field = useField<number>(path);
+  // No min/max on the control: clamping would silently change what the user typed; the validation says what is wrong.
+  return (
+    <FieldFrame id={field.id} problems={field.problems} {...frame}>
+      {(a11y) => (
+        <InputNumber
+          {...a11y}
+          style={FULL_WIDTH}
+          value={typeof field.value === 'number' ? field.value : null}
+          step={step}
+          placeholder={placeholder}
+          suffix={suffix}
+          onChange={(value) => field.onChange(typeof value === 'number' ? value : null)}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+function SelectFieldControl<V extends string>({ path, options, placeholder, showSearch, onSelect, ...frame }: FieldProps & {
+  options: readonly Choice<V>[];
+  placeholder?: string;
+  showSearch?: boolean;
+  /** Replaces the plain write of the value, for choices that change other fields too. */
+  onSelect?: (value: V) => void;
+}) {
+  const field = useField<V>(path);
+  const known = options.some((option) => option.value === field.value);
+  return (
+    <FieldFrame id={field.id} problems={field.problems} {...frame}>
+      {(a11y) => (
+        <Select<V>
+          {...a11y}
+          style={FULL_WIDTH}
+          value={known ? (field.value as V) : undefined}
+          placeholder={placeholder ?? (field.value ? String(field.value) : undefined)}
+          options={options as Choice<V>[]}
+          showSearch={showSearch ? { optionFilterProp: 'label' } : false}
+          onChange={(value) => (onSelect ? onSelect(value) : field.onChange(value))}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+function MultiSelectFieldControl<V extends string>({ path, options, placeholder, ...frame }: FieldProps & { options: readonly Choice<V>[]; placeholder?: string }) {
+  const field = useField<V[]>(path, { withItems: true });
+  return (
+    <FieldFrame id={field.id} problems={field.problems} {...frame}>
+      {(a11y) => (
+        <Select<V[]>
+          {...a11y}
+          mode="multiple"
+          style={FULL_WIDTH}
+          value={Array.isArray(field.value) ? field.value : []}
+          placeholder={placeholder}
+          options={options as Choice<V>[]}
+          showSearch={{ optionFilterProp: 'label' }}
+          onChange={(value) => field.onChange(value)}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+/** Free-text entries (exclusions, probe locations): type and press Enter to add one. */
+function TagsFieldControl({ path, placeholder, ...frame }: FieldProps & { placeholder?: string }) {
+  const field = useField<string[]>(path, { withItems: true });
+  return (
+    <FieldFrame id={field.id} problems={field.problems} {...frame}>
+      {(a11y) => (
+        <Select<string[]>
+          {...a11y}
+          mode="tags"
+          open={false}
+          suffixIcon={null}
+          style={FULL_WIDTH}
+          value={Array.isArray(field.value) ? field.value : []}
+          placeholder={placeholder}
+          onChange={(value) => field.onChange(value.map((entry) => entry.trim()).filter((entry) => entry !== ''))}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+function SwitchFieldControl({ path, ...frame }: FieldProps) {
+  const field = useField<boolean>(path);
+  return (
+    <FieldFrame id={field.id} problems={field.problems} {...frame}>
+      {(a11y) => <Switch {...a11y} checked={field.value === true} onChange={(checked) => field.onChange(checked)} />}
+    </FieldFrame>
+  );
+}
+
+function parseIsoDate(value: unknown): Dayjs | null {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const date = dayjs(value, ISO_DATE);
+  return date.isValid() ? date : null;
+}
+
+function DateFieldControl({ path, ...frame }: FieldProps) {
+  const field = useField<string>(path);
+  return (
+    <FieldFrame id={field.id} problems={field.problems} {...frame}>
+      {(a11y) => (
+        <DatePicker
+          {...a11y}
+          style={FULL_WIDTH}
+          format={ISO_DATE}
+          value={parseIsoDate(field.value)}
+          onChange={(date) => field.onChange(date ? date.format(ISO_DATE) : '')}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+/** Several dates (public holidays): pick each in the calendar, shown sorted. */
+function DatesFieldControl({ path, ...frame }: FieldProps) {
+  const field = useField<string[]>(path, { withItems: true });
+  const dates = Array.isArray(field.value) ? field.value : [];
+  const value = dates.map(parseIsoDate).filter((date): date is Dayjs => date !== null);
+  return (
+    <FieldFrame id={field.id} problems={field.problems} {...frame}>
+      {(a11y) => (
+        <DatePicker
+          {...a11y}
+          multiple
+          style={FULL_WIDTH}
+          format={ISO_DATE}
+          value={value}
+          onChange={(picked: Dayjs[] | null) => field.onChange((picked ?? []).map((date) => date.format(ISO_DATE)).sort())}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+function TimeFieldControl({ path, ...frame }: FieldProps) {
+  const field = useField<string>(path);
+  const value = typeof field.value === 'string' && /^\d{2}:\d{2}$/.test(field.value) ? dayjs(`2000-01-01T${field.value}`) : null;
+  return (
+    <FieldFrame id={field.id} problems={field.problems} {...frame}>
+      {(a11y) => (
+        <TimePicker
+          {...a11y}
+          style={FULL_WIDTH}
+          format={CLOCK}
+          minuteStep={5}
+          needConfirm={false}
+          value={value && value.isValid() ? value : null}
+          onChange={(time) => field.onChange(time ? time.format(CLOCK) : '')}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+function CheckboxGroupFieldControl<V extends string>({ path, options, ...frame }: FieldProps & { options: readonly Choice<V>[] }) {
+  const field = useField<V[]>(path, { withItems: true });
+  return (
+    <FieldFrame id={field.id} problems={field.problems} group {...frame}>
+      {(a11y) => (
+        <Checkbox.Group<V>
+          {...a11y}
+          options={options as Choice<V>[]}
+          value={Array.isArray(field.value) ? field.value : []}
+          onChange={(value) => {
+            // Keep the canonical order of the options (Mon…Sun), not the order of clicks.
+            const order = options.map((option) => option.value);
+            field.onChange([...value].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+          }}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+function RadioFieldControl<V extends string>({ path, options, ...frame }: FieldProps & { options: readonly Choice<V>[] }) {
+  const field = useField<V>(path);
+  return (
+    <FieldFrame id={field.id} problems={field.problems} group {...frame}>
+      {(a11y) => (
+        <Radio.Group
+          {...a11y}
+          options={options as Choice<V>[]}
+          value={field.value}
+          onChange={(event) => field.onChange(event.target.value as V)}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+let timeZoneCache: string[] | null = null;
+
+/** IANA time zones the runtime knows, plus UTC (not every engine lists it). */
+export function timeZones(): string[] {
+  if (!timeZoneCache) {
+    const supported = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+    timeZoneCache = ['UTC', ...supported.filter((zone) => zone !== 'UTC')];
+  }
+  return timeZoneCache;
+}
+
+function TimeZoneFieldControl({ path, ...frame }: FieldProps) {
+  const field = useField<string>(path);
+  const current = typeof field.value === 'string' ? field.value : '';
+  const options = useMemo(() => {
+    const zones = timeZones();
+    const all = current !== '' && !zones.includes(current) ? [current, ...zones] : zones;
+    return all.map((zone) => ({ value: zone, label: zone }));
+  }, [current]);
+  return (
+    <FieldFrame id={field.id} problems={field.problems} {...frame}>
+      {(a11y) => (
+        <Select<string>
+          {...a11y}
+          style={FULL_WIDTH}
+          value={current === '' ? undefined : current}
+          options={options}
+          showSearch={{ optionFilterProp: 'label' }}
+          onChange={(value) => field.onChange(value)}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+function sameChoices(a: unknown, b: unknown): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  return a.every((choice: Choice, index) => choice.value === (b[index] as Choice).value && choice.label === (b[index] as Choice).label);
+}
+
+/**
+ * Parents re-create paths, option lists and callbacks on every render; a
+ * field re-renders only when what it shows differs. Callbacks are not
+ * compared: they must read current values when called (edit(), not a
+ * captured copy), which every caller here does.
+ */
+export function sameFieldProps<P extends object>(a: P, b: P): boolean {
+  const previous = a as Record<string, unknown>;
+  const next = b as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(previous), ...Object.keys(next)])) {
+    const before = previous[key];
+    const after = next[key];
+    if (before === after) continue;
+    if (key === 'path' && Array.isArray(before) && Array.isArray(after)) {
+      if (fieldKey(before as (string | number)[]) !== fieldKey(after as (string | number)[])) return false;
+    } else if (key === 'options') {
+      if (!sameChoices(before, after)) return false;
+    } else if (typeof before !== 'function' || typeof after !== 'function') {
+      return false;
+    }
+  }
+  return true;
+}
+
+export const TextField = memo(TextFieldControl, sameFieldProps) as typeof TextFieldControl;
+export const NumberField = memo(NumberFieldControl, sameFieldProps) as typeof NumberFieldControl;
+export const SelectField = memo(SelectFieldControl, sameFieldProps) as typeof SelectFieldControl;
+export const MultiSelectField = memo(MultiSelectFieldControl, sameFieldProps) as typeof MultiSelectFieldControl;
+export const TagsField = memo(TagsFieldControl, sameFieldProps) as typeof TagsFieldControl;
+export const SwitchField = memo(SwitchFieldControl, sameFieldProps) as typeof SwitchFieldControl;
+export const DateField = memo(DateFieldControl, sameFieldProps) as typeof DateFieldControl;
+export const DatesField = memo(DatesFieldControl, sameFieldProps) as typeof DatesFieldControl;
+export const TimeField = memo(TimeFieldControl, sameFieldProps) as typeof TimeFieldControl;
+export const CheckboxGroupField = memo(CheckboxGroupFieldControl, sameFieldProps) as typeof CheckboxGroupFieldControl;
+export const RadioField = memo(RadioFieldControl, sameFieldProps) as typeof RadioFieldControl;
+export const TimeZoneField = memo(TimeZoneFieldControl, sameFieldProps) as typeof TimeZoneFieldControl;

@@ -1,0 +1,64 @@
+/** The agreement itself: title, dates, term and the two parties — the first thing a contract states. */
+import { Card, Col, Row, Typography } from 'antd';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DateField, NumberField, TextField } from '../fields/fields';
+
+function PartyCard({ party }: { party: 'provider' | 'customer' }) {
+  const { t } = useTranslation();
+  const base = ['parties', party];
+  const headingId = `party-${party}-heading`;
+  // A group named after the party, so "Legal name" is announced as the provider's or the customer's.
+  return (
+    <div role="group" aria-labelledby={headingId}>
+      <Card
+        size="small"
+        title={
+          <Typography.Title level={4} className="card-title" id={headingId}>
+            {t(`fields.party.${party}`)}
+          </Typography.Title>
+        }
+      >
+        <TextField path={[...base, 'legalName']} label={t('fields.party.legalName')} required />
+        <TextField path={[...base, 'address']} label={t('fields.party.address')} multiline rows={2} />
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <TextField path={[...base, 'signatoryName']} label={t('fields.party.signatoryName')} />
+          </Col>
+          <Col xs={24} md={12}>
+            <TextField path={[...base, 'signatoryTitle']} label={t('fields.party.signatoryTitle')} />
+          </Col>
+        </Row>
+      </Card>
+    </div>
+  );
+}
+
+/** Its fields subscribe to their own values: nothing here re-renders when another part of the draft changes. */
+export const AgreementSection = memo(function AgreementSection() {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="agreement-heading" className="wizard-section">
+      <Typography.Title level={3} id="agreement-heading">{t('wizard.services.agreementHeading')}</Typography.Title>
+      <Row gutter={16}>
+        <Col xs={24} lg={12}>
+          <TextField path={['title']} label={t('fields.agreement.title')} required />
+        </Col>
+        <Col xs={12} lg={6}>
+          <DateField path={['effectiveDate']} label={t('fields.agreement.effectiveDate')} required />
+        </Col>
+        <Col xs={12} lg={6}>
+          <NumberField path={['termMonths']} label={t('fields.agreement.termMonths')} suffix={t('units.months')} required />
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col xs={24} lg={12}>
+          <PartyCard party="provider" />
+        </Col>
+        <Col xs={24} lg={12}>
+          <PartyCard party="customer" />
+        </Col>
+      </Row>
+    </section>
+  );
+});
