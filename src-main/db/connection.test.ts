@@ -9,17 +9,6 @@ import { latestVersion, MIGRATIONS, type Migration } from './migrations';
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-/** What a later issue will add: proves that an existing database upgrades. */
-const VERSIONS_TABLE: Migration = {
-  version: 2,
-  name: 'versions',
-  sql: `CREATE TABLE versions (
-    id TEXT PRIMARY KEY NOT NULL,
-    draft_id TEXT NOT NULL REFERENCES drafts (id),
-    sequence INTEGER NOT NULL
-  );`,
-};
-
 describe('openDatabase', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let dbPath: string;
@@ -36,9 +25,9 @@ describe('openDatabase', () => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
-      expect(tables).toEqual(expect.arrayContaining(['drafts', 'settings', 'drafts_search']));
-      // Later issues' tables arrive with later migrations.
-      expect(tables).not.toContain('versions');
+      expect(tables).toEqual(
+        expect.arrayContaining(['drafts', 'settings', 'drafts_search', 'versions', 'approvals', 'exports', 'monitoring_imports']),
+      );
     } finally {
       db.close();
     }
@@ -52,37 +41,64 @@ describe('openDatabase', () => {
     expect(readdirSync(join(temp.dir, 'data')).filter((name) => name.endsWith('.bak'))).toEqual([]);
   });
 
-  it('copies an older database aside, then migrates it, keeping its data', () => {
-    const v1 = openDatabase(dbPath, { migrations: MIGRATIONS.slice(0, 1) });
-    v1.prepare("INSERT INTO drafts (id, title, content_json, created_at, updated_at) VALUES (?, ?, '{}', ?, ?)").run(
-      'd1',
-      'Acme SLA',
-      '2025-01-01T00:00:00.000Z',
-      '2025-01-01T00:00:00.000Z',
-    );
-    v1.close();
+  // Every schema this app ever shipped must upgrade: one case per earlier version.
+  for (const from of MIGRATIONS.slice(0, -1).map((migration) => migration.version)) {
+    it(`copies a version ${from} database aside, then migrates it to the latest, keeping its data`, () => {
+      const old = openDatabase(dbPath, { migrations: MIGRATIONS.slice(0, from) });
+      old.prepare("INSERT INTO drafts (id, title, content_json, created_at, updated_at) VALUES (?, ?, '{}', ?, ?)").run(
+        'd1',
+        'Acme SLA',
+        '2025-01-01T00:00:00.000Z',
+        '2025-01-01T00:00:00.000Z',
+      );
+      old.close();
 
-    const db = openDatabase(dbPath, {
-      migrations: [...MIGRATIONS.slice(0, 1), VERSIONS_TABLE],
-      now: () => new Date('2025-06-01T09:15:02.123Z'),
+      const db = openDatabase(dbPath, { now: () => new Date('2025-06-01T09:15:02.123Z') });
+      try {
+        expect(db.pragma('user_version', { simple: true })).toBe(latestVersion());
+        expect(db.prepare('SELECT title FROM drafts WHERE id = ?').pluck().get('d1')).toBe('Acme SLA');
+        expect(db.prepare('SELECT status FROM drafts WHERE id = ?').pluck().get('d1')).toBe('drafting');
+        expect(db.prepare('SELECT count(*) FROM versions').pluck().get()).toBe(0);
+      } finally {
+        db.close();
+      }
+
+      const backup = `${dbPath}.pre-v${latestVersion()}-20250601T091502Z.bak`;
+      expect(existsSync(backup)).toBe(true);
+      expect(readUserVersion(backup)).toBe(from);
+      const copy = new Database(backup, { readonly: true });
+      try {
+        expect(copy.prepare('SELECT title FROM drafts WHERE id = ?').pluck().get('d1')).toBe('Acme SLA');
+      } finally {
+        copy.close();
+      }
     });
+  }
+
+  it('upgrades with an injected migration too, so the mechanism does not depend on today\'s list', () => {
+    openDatabase(dbPath).close();
+    const next: Migration = { version: latestVersion() + 1, name: 'next', sql: 'CREATE TABLE next_thing (x);' };
+    const db = openDatabase(dbPath, { migrations: [...MIGRATIONS, next] });
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(2);
-      expect(db.prepare('SELECT title FROM drafts WHERE id = ?').pluck().get('d1')).toBe('Acme SLA');
-      expect(db.prepare('SELECT count(*) FROM versions').pluck().get()).toBe(0);
+      expect(db.pragma('user_version', { simple: true })).toBe(latestVersion() + 1);
     } finally {
       db.close();
     }
+  });
 
-    const backup = `${dbPath}.pre-v2-20250601T091502Z.bak`;
-    expect(existsSync(backup)).toBe(true);
-    expect(readUserVersion(backup)).toBe(1);
-    const copy = new Database(backup, { readonly: true });
+  it('refuses to change or delete a saved version', () => {
+    const db = openDatabase(dbPath);
     try {
-      expect(copy.prepare('SELECT title FROM drafts WHERE id = ?').pluck().get('d1')).toBe('Acme SLA');
-      expect(copy.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'versions'").pluck().get()).toBe(0);
+      const now = '2025-01-01T00:00:00.000Z';
+      db.prepare("INSERT INTO drafts (id, title, content_json, created_at, updated_at) VALUES ('d1', 'Acme', '{}', ?, ?)").run(now, now);
+      db.prepare(
+        "INSERT INTO versions (id, draft_id, sequence, party, author, created_at, content_json, sha256) VALUES ('v1', 'd1', 1, 'ourProposal', 'A. Lawyer', ?, '{}', ?)",
+      ).run(now, 'a'.repeat(64));
+      expect(() => db.prepare("UPDATE versions SET note = 'edited' WHERE id = 'v1'").run()).toThrow(/never changed/);
+      expect(() => db.prepare("DELETE FROM versions WHERE id = 'v1'").run()).toThrow(/never deleted/);
+      expect(db.prepare("SELECT note FROM versions WHERE id = 'v1'").pluck().get()).toBe('');
     } finally {
-      copy.close();
+      db.close();
     }
   });
 

@@ -74,9 +74,87 @@ CREATE TRIGGER drafts_search_after_delete AFTER DELETE ON drafts BEGIN
 END;
 `;
 
+/**
+ * Negotiation rounds, exports and monitoring imports.
+ *
+ * A version is an immutable snapshot: its canonical JSON and SHA-256 are
+ * written once, and triggers refuse any UPDATE or DELETE, so no code path of
+ * the app can rewrite or lose a round that was sent to a customer. A draft's
+ * status follows its rounds; a signed draft is locked, and a new round starts
+ * as an amendment — a new draft pointing at the signed version.
+ * Exports record which version (or the working copy, version_id NULL) went
+ * out where, with the file's hash. A monitoring import keeps the file's name
+ * and hash and the aggregated data, so a monthly report can be reproduced.
+ */
+const NEGOTIATION_EXPORTS_MONITORING = `
+ALTER TABLE drafts ADD COLUMN status TEXT NOT NULL DEFAULT 'drafting'
+  CHECK (status IN ('drafting', 'negotiating', 'agreed', 'signed'));
+ALTER TABLE drafts ADD COLUMN amends_version_id TEXT REFERENCES versions (id);
+
+CREATE TABLE versions (
+  id TEXT PRIMARY KEY NOT NULL,
+  draft_id TEXT NOT NULL REFERENCES drafts (id),
+  sequence INTEGER NOT NULL CHECK (sequence >= 1),
+  party TEXT NOT NULL CHECK (party IN ('ourProposal', 'customerCounter', 'internal', 'agreed', 'signed')),
+  author TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  content_json TEXT NOT NULL CHECK (json_valid(content_json)),
+  sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+  UNIQUE (draft_id, sequence)
+);
+
+CREATE TRIGGER versions_are_immutable BEFORE UPDATE ON versions BEGIN
+  SELECT RAISE(ABORT, 'a saved version is never changed');
+END;
+CREATE TRIGGER versions_are_kept BEFORE DELETE ON versions BEGIN
+  SELECT RAISE(ABORT, 'a saved version is never deleted');
+END;
+
+-- Who approved a position beyond the playbook, when, and what exactly was approved.
+CREATE TABLE approvals (
+  id TEXT PRIMARY KEY NOT NULL,
+  version_id TEXT NOT NULL REFERENCES versions (id),
+  approver TEXT NOT NULL,
+  approved_at TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  findings_json TEXT NOT NULL CHECK (json_valid(findings_json))
+);
+CREATE INDEX approvals_by_version ON approvals (version_id);
+
+CREATE TABLE exports (
+  id TEXT PRIMARY KEY NOT NULL,
+  draft_id TEXT NOT NULL REFERENCES drafts (id),
+  version_id TEXT REFERENCES versions (id),
+  kind TEXT NOT NULL CHECK (kind IN ('contract', 'redline', 'report', 'draftFile')),
+  language TEXT CHECK (language IN ('en', 'zh-CN', 'bilingual')),
+  path TEXT NOT NULL,
+  bytes INTEGER NOT NULL CHECK (bytes >= 0),
+  sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+  created_at TEXT NOT NULL
+);
+CREATE INDEX exports_by_draft ON exports (draft_id, created_at DESC);
+
+CREATE TABLE monitoring_imports (
+  id TEXT PRIMARY KEY NOT NULL,
+  draft_id TEXT NOT NULL REFERENCES drafts (id),
+  file_name TEXT NOT NULL,
+  file_bytes INTEGER NOT NULL CHECK (file_bytes >= 0),
+  sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+  imported_at TEXT NOT NULL,
+  form TEXT NOT NULL CHECK (form IN ('incidents', 'probes')),
+  rows INTEGER NOT NULL CHECK (rows >= 0),
+  summary_json TEXT NOT NULL CHECK (json_valid(summary_json)),
+  data_version INTEGER NOT NULL,
+  data_json TEXT NOT NULL CHECK (json_valid(data_json))
+);
+CREATE INDEX monitoring_imports_by_draft ON monitoring_imports (draft_id, imported_at DESC);
+`;
+
 /** In order; the last one's version is the newest database this app can open. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'drafts-and-settings', sql: DRAFTS_AND_SETTINGS },
+  { version: 2, name: 'negotiation-exports-monitoring', sql: NEGOTIATION_EXPORTS_MONITORING },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {
