@@ -14,7 +14,19 @@ describe('hash routes', () => {
     expect(parseRoute(`#/drafts/${ID}/nonsense`)).toEqual({ screen: 'draft', draftId: ID, step: 'services' });
   });
 
+  it('round-trips every other screen', () => {
+    const OTHER = '1a2b3c4d-8d1b-4c3a-9e7f-123456789abc';
+    const routes = [
+      { screen: 'home' },
+      { screen: 'calculator' },
+      { screen: 'versions', draftId: ID },
+      { screen: 'reports', draftId: ID },
+      { screen: 'compare', draftId: ID, old: OTHER, new: 'working' },
+    ] as const;
+    for (const route of routes) expect(parseRoute(routeToHash(route))).toEqual(route);
+  });
+
   it('falls back to the draft list for anything else', () => {
-    for (const hash of ['', '#/', '#/drafts/not-an-id/services', '#/elsewhere']) expect(parseRoute(hash)).toEqual({ screen: 'home' });
+    for (const hash of ['', '#/', '#/drafts/not-an-id/services', '#/elsewhere', `#/drafts/${ID}/compare/working`, `#/drafts/${ID}/compare/x/working`]) expect(parseRoute(hash)).toEqual({ screen: 'home' });
   });
 });
