@@ -1,5 +1,7 @@
 /**
- * The command line: `npm run sla -- validate FILE [--lang en|zh-CN]`.
+ * The command line: `npm run sla -- validate FILE [--lang en|zh-CN]`,
+ * `export FILE --out F.docx [--lang en|zh-CN|bilingual]` and
+ * `import F.docx --out F.sla.json` (src-main/docx/commands.ts).
  *
  * Exit codes (docs/ARCHITECTURE.md, firm contract): 0 success, 1 invalid
  * input with one line per problem (`path: message`), 2 usage error. A user's
@@ -7,11 +9,13 @@
  * translated line.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TFunction } from 'i18next';
 import { createI18n, formatProblem, isLocale, localeFromSystem, type Locale } from '../src-shared/i18n';
 import { MAX_DRAFT_FILE_CHARS, readDraftFile } from '../src-shared/model/file';
 import { problem, type Problem } from '../src-shared/model/problems';
+import { exportCommand, importDocxCommand, samePath, type CommandResult } from './docx/commands';
+import { EXPORT_LANGUAGES, type ExportLanguage } from './services/contract-export';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
@@ -30,17 +34,33 @@ export function localeFromEnvironment(env: Record<string, string | undefined>): 
   return localeFromSystem(system?.replace(/_/g, '-'));
 }
 
+type UsageError = { messageKey: string; params?: Record<string, string> };
+
 type Parsed =
   | { kind: 'help'; locale: Locale }
-  | { kind: 'usageError'; locale: Locale; messageKey: string; params?: Record<string, string> }
-  | { kind: 'validate'; locale: Locale; file: string };
+  | ({ kind: 'usageError'; locale: Locale } & UsageError)
+  | { kind: 'validate'; locale: Locale; file: string }
+  | { kind: 'export'; locale: Locale; file: string; out: string; language: ExportLanguage | undefined }
+  | { kind: 'import'; locale: Locale; docx: string; out: string };
 
-/** The language is found first, so that even a usage error is reported in it. */
+const COMMANDS = ['validate', 'export', 'import'] as const;
+type Command = (typeof COMMANDS)[number];
+
+function isExportLanguage(value: string): value is ExportLanguage {
+  return (EXPORT_LANGUAGES as readonly string[]).includes(value);
+}
+
+/**
+ * The language of the messages is found first, so that even a usage error
+ * is reported in it. `--lang` names it for validate and import; for export
+ * it is the contract's language, and the messages follow the environment.
+ */
 function parseArguments(args: readonly string[], fallback: Locale): Parsed {
-  let locale: Locale = fallback;
-  let langError: { messageKey: string; params?: Record<string, string> } | null = null;
   const positional: string[] = [];
-  let otherError: { messageKey: string; params?: Record<string, string> } | null = null;
+  let lang: string | undefined;
+  let out: string | undefined;
+  let missingValue: UsageError | null = null;
+  let otherError: UsageError | null = null;
   let help = false;
 
   for (let i = 0; i < args.length; i++) {
@@ -49,11 +69,12 @@ function parseArguments(args: readonly string[], fallback: Locale): Parsed {
       positional.push(...args.slice(i + 1));
       break;
     }
-    if (arg === '--lang' || arg.startsWith('--lang=')) {
-      const value = arg === '--lang' ? args[++i] : arg.slice('--lang='.length);
-      if (value === undefined || value === '') langError = { messageKey: 'cli.missingValue', params: { option: '--lang' } };
-      else if (isLocale(value)) locale = value;
-      else langError = { messageKey: 'cli.invalidLang', params: { value } };
+    const option = ['--lang', '--out'].find((name) => arg === name || arg.startsWith(`${name}=`));
+    if (option) {
+      const value = arg === option ? args[++i] : arg.slice(option.length + 1);
+      if (value === undefined || value === '') missingValue ??= { messageKey: 'cli.missingValue', params: { option } };
+      else if (option === '--lang') lang = value;
+      else out = value;
     } else if (arg === '--help' || arg === '-h') {
       help = true;
     } else if (arg.startsWith('-') && arg !== '-') {
@@ -63,16 +84,32 @@ function parseArguments(args: readonly string[], fallback: Locale): Parsed {
     }
   }
 
-  const error = langError ?? otherError;
-  if (error) return { kind: 'usageError', locale, ...error };
-  if (help) return { kind: 'help', locale };
   const [command, ...rest] = positional;
-  if (command === undefined) return { kind: 'usageError', locale, messageKey: 'cli.missingCommand' };
-  if (command !== 'validate') return { kind: 'usageError', locale, messageKey: 'cli.unknownCommand', params: { command } };
+  const known = (COMMANDS as readonly string[]).includes(command ?? '') ? (command as Command) : null;
+  const contractLanguage = known === 'export';
+  const locale: Locale = !contractLanguage && lang !== undefined && isLocale(lang) ? lang : fallback;
+  const usageError = (error: UsageError): Parsed => ({ kind: 'usageError', locale, ...error });
+
+  if (missingValue) return usageError(missingValue);
+  if (lang !== undefined && contractLanguage && !isExportLanguage(lang)) return usageError({ messageKey: 'cli.invalidContractLang', params: { value: lang } });
+  if (lang !== undefined && !contractLanguage && !isLocale(lang)) return usageError({ messageKey: 'cli.invalidLang', params: { value: lang } });
+  if (otherError) return usageError(otherError);
+  if (help) return { kind: 'help', locale };
+  if (command === undefined) return usageError({ messageKey: 'cli.missingCommand' });
+  if (!known) return usageError({ messageKey: 'cli.unknownCommand', params: { command } });
+  if (known === 'validate' && out !== undefined) return usageError({ messageKey: 'cli.unknownOption', params: { option: '--out' } });
+
   const [file, extra] = rest;
-  if (file === undefined) return { kind: 'usageError', locale, messageKey: 'cli.missingFile' };
-  if (extra !== undefined) return { kind: 'usageError', locale, messageKey: 'cli.unexpectedArgument', params: { argument: extra } };
-  return { kind: 'validate', locale, file };
+  if (file === undefined) {
+    const messageKey = { validate: 'cli.missingFile', export: 'cli.missingExportFile', import: 'cli.missingImportFile' }[known];
+    return usageError({ messageKey });
+  }
+  if (extra !== undefined) return usageError({ messageKey: 'cli.unexpectedArgument', params: { argument: extra } });
+  if (known === 'validate') return { kind: 'validate', locale, file };
+  if (out === undefined) return usageError({ messageKey: 'cli.missingOut', params: { command: known } });
+  if (samePath(out, file)) return usageError({ messageKey: 'cli.outIsInput' });
+  if (known === 'export') return { kind: 'export', locale, file, out, language: lang as ExportLanguage | undefined };
+  return { kind: 'import', locale, docx: file, out };
 }
 
 /** The file's text, or the problem that stops it from being read. */
@@ -101,8 +138,17 @@ function validate(file: string, t: TFunction, io: CliIo): number {
   return EXIT_INVALID;
 }
 
-/** Runs one command line; returns the exit code. Never throws. */
-export function runCli(args: readonly string[], io: CliIo): number {
+/** The bundled templates folder: templates/ next to src-main, where `npm run sla` runs from. */
+const BUNDLED_TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
+
+function print(io: CliIo, result: CommandResult): number {
+  for (const line of result.stdout) io.stdout(line);
+  for (const line of result.stderr) io.stderr(line);
+  return result.code;
+}
+
+/** Runs one command line; resolves to the exit code. Never rejects. */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   let locale = localeFromEnvironment(io.env);
   try {
     const parsed = parseArguments(args, locale);
@@ -119,6 +165,10 @@ export function runCli(args: readonly string[], io: CliIo): number {
         return EXIT_USAGE;
       case 'validate':
         return validate(parsed.file, t, io);
+      case 'export':
+        return print(io, await exportCommand({ file: parsed.file, out: parsed.out, language: parsed.language, templateDirs: [BUNDLED_TEMPLATES], t }));
+      case 'import':
+        return print(io, await importDocxCommand({ docx: parsed.docx, out: parsed.out, t }));
     }
   } catch (error) {
     // A bug, not the user's mistake: one line for them, the details only when asked for.
@@ -140,9 +190,11 @@ if (isEntryPoint()) {
       if (error.code !== 'EPIPE') throw error;
     });
   }
-  process.exitCode = runCli(process.argv.slice(2), {
+  void runCli(process.argv.slice(2), {
     stdout: (line) => process.stdout.write(`${line}\n`),
     stderr: (line) => process.stderr.write(`${line}\n`),
     env: process.env,
+  }).then((code) => {
+    process.exitCode = code;
   });
 }

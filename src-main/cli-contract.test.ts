@@ -1,0 +1,124 @@
+/**
+ * `sla export` and `sla import`, spawned as a user runs them: the contract
+ * is written and the draft comes back out of it byte for byte; invalid
+ * input exits 1 with `path: message` lines and writes nothing; usage
+ * mistakes exit 2 with the usage; never a stack trace.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Document, Packer, Paragraph } from 'docx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeDraftFile } from '../src-shared/model/file';
+import { readDraftPart, sha256Hex } from './docx/draft-part';
+import { openPackage, wordText } from './docx/test-package';
+import { englishDraft, makeTempDir } from './services/test-fixtures';
+
+interface Run {
+  code: number;
+  stdout: string[];
+  stderr: string;
+}
+
+function sla(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const cleanEnv: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LANG: 'C.UTF-8', ...env };
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', 'src-main/cli.ts', ...args], { cwd: process.cwd(), env: cleanEnv }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout: stdout.split('\n').filter((line) => line !== ''), stderr });
+    });
+  });
+}
+
+const PRESETS = join(process.cwd(), 'templates', 'presets');
+let temp: ReturnType<typeof makeTempDir>;
+const file = (name: string) => join(temp.dir, name);
+
+beforeAll(async () => {
+  temp = makeTempDir('sla-cli-contract-');
+  // A valid draft may still leave a value empty that the contract needs: the P1 description.
+  const blankDescription = englishDraft();
+  blankDescription.targets.severities[0]!.description = '';
+  writeFileSync(file('blank-description.sla.json'), writeDraftFile(blankDescription));
+  const invalid = JSON.parse(writeDraftFile(englishDraft())) as Record<string, unknown>;
+  invalid.termMonths = 'twelve';
+  writeFileSync(file('invalid.sla.json'), JSON.stringify(invalid));
+  writeFileSync(file('not-ours.docx'), await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Some other contract.')] }] })));
+});
+afterAll(() => temp.remove());
+
+describe('sla export / import (spawned)', () => {
+  it('exports a preset bilingually and imports the exact draft back', async () => {
+    const source = join(PRESETS, 'enterprise.sla.json');
+    const exported = await sla(['export', source, '--out', file('enterprise.docx'), '--lang', 'bilingual']);
+    expect(exported.code).toBe(0);
+    expect(exported.stderr).toBe('');
+    const bytes = readFileSync(file('enterprise.docx'));
+    expect(exported.stdout).toEqual([`${file('enterprise.docx')}: contract written (English and Chinese, ${bytes.byteLength} bytes, SHA-256 ${sha256Hex(bytes)}).`]);
+
+    const imported = await sla(['import', file('enterprise.docx'), '--out', file('enterprise.sla.json')]);
+    expect(imported).toEqual({ code: 0, stdout: [`${file('enterprise.sla.json')}: draft recovered from ${file('enterprise.docx')}.`], stderr: '' });
+    expect(readFileSync(file('enterprise.sla.json'))).toEqual(readFileSync(source));
+  });
+
+  it('writes the contract in the language that prevails in the draft when --lang is not given', async () => {
+    const run = await sla(['export', join(PRESETS, 'china-hosted.sla.json'), '--out', file('china.docx')], { LANG: 'zh_CN.UTF-8' });
+    expect(run.code).toBe(0);
+    expect(run.stdout[0]).toMatch(/：合同已写入（中文，\d+ 字节，SHA-256 [0-9a-f]{64}）。$/);
+    const pkg = await openPackage(readFileSync(file('china.docx')));
+    expect(wordText(await pkg.xml('word/document.xml'))).toContain('服务水平与计量');
+  });
+
+  it('exports a draft with an empty field, marking the blank and naming the field', async () => {
+    const run = await sla(['export', file('blank-description.sla.json'), '--out', file('blank.docx'), '--lang', 'en']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('targets.severities[0].description: left blank ([●]) in the contract (support.times).\n');
+    const bytes = readFileSync(file('blank.docx'));
+    expect(wordText(await (await openPackage(bytes)).xml('word/document.xml'))).toContain('[●]');
+    expect(await readDraftPart(bytes)).toMatchObject({ ok: true, json: readFileSync(file('blank-description.sla.json'), 'utf8') });
+  });
+
+  it('exits 1 with one "path: message" line per problem and writes nothing', async () => {
+    const [invalid, notOurs, notDocx, missing] = await Promise.all([
+      sla(['export', file('invalid.sla.json'), '--out', file('invalid.docx')]),
+      sla(['import', file('not-ours.docx'), '--out', file('not-ours.sla.json')]),
+      sla(['import', join(PRESETS, 'standard-saas.sla.json'), '--out', file('x.sla.json')], { LANG: 'zh_CN.UTF-8' }),
+      sla(['import', file('missing.docx'), '--out', file('y.sla.json')]),
+    ]);
+    expect(invalid).toEqual({ code: 1, stdout: ['termMonths: Must be a number.'], stderr: '' });
+    expect(notOurs).toEqual({
+      code: 1,
+      stdout: [`(file): ${file('not-ours.docx')} carries no SLA Studio draft; only contracts exported by SLA Studio can be imported.`],
+      stderr: '',
+    });
+    expect(notDocx).toEqual({ code: 1, stdout: [`(file): 该文件不是 Word 文档（.docx）：${join(PRESETS, 'standard-saas.sla.json')}`], stderr: '' });
+    expect(missing).toEqual({ code: 1, stdout: [`(file): The file does not exist: ${file('missing.docx')}`], stderr: '' });
+    for (const out of ['invalid.docx', 'not-ours.sla.json', 'x.sla.json', 'y.sla.json']) expect(existsSync(file(out)), out).toBe(false);
+  });
+
+  it('exits 2 with the usage for a missing --out or FILE, a contract language it does not know, or --out naming the input', async () => {
+    const source = join(PRESETS, 'standard-saas.sla.json');
+    const runs = await Promise.all([
+      sla(['export', source]),
+      sla(['export', '--out', file('a.docx')]),
+      sla(['export', source, '--out', file('a.docx'), '--lang', 'fr']),
+      sla(['import', file('a.docx'), '--out', file('a.docx')]),
+      sla(['validate', source, '--out', file('a.txt')]),
+      sla(['import', file('a.docx'), '--out', file('b.sla.json'), '--lang', 'bilingual']),
+    ]);
+    const [noOut, noFile, badLang, sameFile, validateOut, importBilingual] = runs;
+    for (const run of runs) {
+      expect(run.code).toBe(2);
+      expect(run.stdout).toEqual([]);
+      expect(run.stderr).toContain('Usage: npm run sla -- <command> [options]');
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(noOut!.stderr).toMatch(/^export needs --out FILE: the file to write\./);
+    expect(noFile!.stderr).toMatch(/^export needs the FILE \(\*\.sla\.json\) to export\./);
+    expect(badLang!.stderr).toMatch(/^--lang must be en, zh-CN or bilingual, not "fr"\./);
+    expect(sameFile!.stderr).toMatch(/^--out names the input file/);
+    expect(validateOut!.stderr).toMatch(/^Unknown option "--out"\./);
+    expect(importBilingual!.stderr).toMatch(/^--lang must be en or zh-CN, not "bilingual"\./);
+    expect(existsSync(file('a.docx'))).toBe(false);
+  });
+});

@@ -1,0 +1,774 @@
+/**
+ * ContractDoc → .docx: the contract as a Word file a lawyer can send for
+ * signature, in one language or in both side by side.
+ *
+ * The document is built from styles (typography.ts), not direct formatting,
+ * so it stays editable the way Word users expect: clause headings are
+ * Heading 1–3 with real multilevel numbering (1. / 1.1 / 1.1.1), each
+ * enumeration is its own numbering instance so that it restarts at (a), and
+ * the data tables repeat their header row on each page and never split a row.
+ * The cover page has no header or footer (a distinct first page); every
+ * other page carries the title above and "Page X of Y" (PAGE and NUMPAGES
+ * fields) below.
+ *
+ * Cross-references ("Clause 9.2") are written as plain text with the number
+ * the assembly computed: a REF field to a numbered heading would print the
+ * heading's own "9." with its full stop, and would make Word ask to update
+ * fields on every opening. The page fields in the footer need no such
+ * prompt: Word and LibreOffice recompute them whenever they lay out pages.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  LeaderType,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TabStopType,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  type ISectionOptions,
+} from 'docx';
+import {
+  blockShape,
+  type Clause,
+  type ContractDoc,
+  type ContractLanguage,
+  type CoverLine,
+  type ListStyle,
+  type Run,
+  type SignatureBlock,
+  type Table as TableBlock,
+} from '../../src-shared/contract/doc';
+import { attachDraftPart } from './draft-part';
+import { fontTableXml } from './font-table';
+import { fitColumnWidths, lineTwips, longestWordTwips } from './table-widths';
+import {
+  BILINGUAL_LAYOUT,
+  clauseTextIndent,
+  COLOURS,
+  contractNumbering,
+  contractStyles,
+  HEADING_STYLES,
+  numberingReference,
+  PAGE,
+  SINGLE_LAYOUT,
+  STYLE,
+  TABLE_CELL_MARGIN,
+  tableTextSize,
+  type PageLayout,
+  type StyleVariant,
+} from './typography';
+
+export type ExportLanguage = ContractLanguage | 'bilingual';
+export const EXPORT_LANGUAGES = ['en', 'zh-CN', 'bilingual'] as const satisfies readonly ExportLanguage[];
+
+/** What to write: one language, or the aligned pair of assembleBilingual. */
+export type ContractSource =
+  | { language: ContractLanguage; doc: ContractDoc }
+  | { language: 'bilingual'; en: ContractDoc; zh: ContractDoc };
+
+export interface ContractDocxOptions {
+  /** The `*.sla.json` text the contract was made from (writeDraftFile), embedded as a custom XML part. */
+  draftJson: string;
+}
+
+/** The two halves of a bilingual pair do not align: a template or assembly bug, never the user's doing. */
+export class MisalignedContractError extends Error {
+  constructor(where: string) {
+    super(`The English and Chinese contracts differ in structure at ${where}.`);
+    this.name = 'MisalignedContractError';
+  }
+}
+
+type BodyElement = Paragraph | Table;
+
+// ── Runs ────────────────────────────────────────────────────────────────────
+
+/**
+ * XML 1.0 cannot carry most control characters nor U+FFFE / U+FFFF; one
+ * pasted into a draft field must not make the file unreadable. (The docx
+ * library drops the control characters itself, but not the other two.)
+ */
+function xmlSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+}
+
+/** Text runs for one Run: line breaks typed in a draft field become Word line breaks. */
+function textRuns(run: Run, forceBold = false): TextRun[] {
+  const look = {
+    bold: run.bold || forceBold ? true : undefined,
+    italics: run.italic ? true : undefined,
+    // A blank "[●]" is a gap someone must fill before signing: marked as lawyers mark it.
+    highlight: run.blank ? COLOURS.blankHighlight : undefined,
+  };
+  return xmlSafe(run.text)
+    .split(/\r\n|\r|\n/)
+    .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...look }));
+}
+
+function runsOf(runs: readonly Run[], forceBold = false): TextRun[] {
+  return runs.flatMap((run) => textRuns(run, forceBold));
+}
+
+const plain = (text: string): Run[] => [{ text }];
+
+/**
+ * An empty paragraph that starts a new page, for when a table must start
+ * it (Word ignores "page break before" inside tables); set in a hairline so
+ * it leaves no visible gap at the top of the page.
+ */
+function pageBreak(): Paragraph {
+  return new Paragraph({ pageBreakBefore: true, spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, run: { size: 2 }, children: [] });
+}
+
+/**
+ * The paragraph after every table: a little space before the text that
+ * follows, and a separator without which Word and LibreOffice join two
+ * adjacent tables into one (losing the second one's repeated header row).
+ */
+function afterTable(keepNext = false): Paragraph {
+  return new Paragraph({ spacing: { before: 0, after: 0, line: 160, lineRule: LineRuleType.EXACT }, run: { size: 4 }, keepNext: keepNext || undefined, children: [] });
+}
+
+// ── Tables ──────────────────────────────────────────────────────────────────
+
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
+const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
+const RULE = { style: BorderStyle.SINGLE, size: 4, color: COLOURS.rule } as const;
+const RULES = { top: RULE, bottom: RULE, left: RULE, right: RULE, insideHorizontal: RULE, insideVertical: RULE };
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+
+/** A cell's content: one paragraph per language (English above Chinese in a bilingual table). */
+type CellText = Run[][];
+
+interface DataTable {
+  widths: readonly number[];
+  align: TableBlock['align'];
+  header: CellText[][];
+  rows: CellText[][];
+}
+
+function singleLanguageTable(table: TableBlock): DataTable {
+  const cells = (row: TableBlock['rows'][number]) => row.cells.map((cell) => [cell.runs]);
+  return { widths: table.widths, align: table.align, header: table.header.map(cells), rows: table.rows.map(cells) };
+}
+
+/** Both languages in each cell, the English first; once where both read the same ("P1", "99.95 %"). */
+function bilingualTable(en: TableBlock, zh: TableBlock): DataTable {
+  const pair = (enRow: TableBlock['rows'][number], zhRow: TableBlock['rows'][number] | undefined): CellText[] =>
+    enRow.cells.map((cell, c) => {
+      const other = zhRow?.cells[c]?.runs ?? [];
+      const text = (runs: readonly Run[]) => runs.map((run) => run.text).join('');
+      return text(other) === '' || text(other) === text(cell.runs) ? [cell.runs] : [cell.runs, other];
+    });
+  return {
+    widths: en.widths,
+    align: en.align,
+    header: en.header.map((row, r) => pair(row, zh.header[r])),
+    rows: en.rows.map((row, r) => pair(row, zh.rows[r])),
+  };
+}
+
+/**
+ * A data table (targets, severities, credit tiers…): thin rules, a shaded
+ * header row repeated on each page, rows that never split, and the header
+ * kept with the first row so a table never starts with a lonely header.
+ */
+function dataTable(table: DataTable, width: number, indent: number, variant: StyleVariant): Table {
+  const size = tableTextSize(variant);
+  // Room for the longest word of each column; figures in right-aligned columns ("USD 12,750.00") stay on one line.
+  const minimum = table.widths.map((_, column) => {
+    const figures = table.align[column] === 'right';
+    let widest = 0;
+    for (const [rows, header] of [[table.header, true], [table.rows, false]] as const) {
+      for (const row of rows) {
+        for (const runs of row[column] ?? []) {
+          const text = runs.map((run) => run.text).join('');
+          widest = Math.max(widest, figures && !header ? lineTwips(text, size, false) : longestWordTwips(text, size, header));
+        }
+      }
+    }
+    return widest + 2 * TABLE_CELL_MARGIN + 20;
+  });
+  const widths = fitColumnWidths(table.widths, minimum, width);
+  const row = (cells: CellText[], header: boolean, keepNext: boolean) =>
+    new TableRow({
+      tableHeader: header || undefined,
+      cantSplit: true,
+      children: widths.map(
+        (columnWidth, column) =>
+          new TableCell({
+            width: { size: columnWidth, type: WidthType.DXA },
+            verticalAlign: VerticalAlignTable.TOP,
+            ...(header ? { shading: { type: 'clear', color: 'auto', fill: COLOURS.tableHeaderFill } } : {}),
+            // A cell always has a paragraph: Word refuses a file with an empty cell.
+            children: (cells[column] ?? [[]]).map(
+              (runs) =>
+                new Paragraph({
+                  style: STYLE.tableText,
+                  alignment: header ? AlignmentType.LEFT : ALIGN[table.align[column] ?? 'left'],
+                  keepNext: keepNext || undefined,
+                  children: runsOf(runs, header),
+                }),
+            ),
+          }),
+      ),
+    });
+  return new Table({
+    style: STYLE.table,
+    rows: [
+      ...table.header.map((cells) => row(cells, true, true)),
+      ...table.rows.map((cells, i) => row(cells, false, i === 0 && table.rows.length > 1)),
+    ],
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    indent: { size: indent, type: WidthType.DXA },
+    borders: RULES,
+  });
+}
+
+// ── Signatures ──────────────────────────────────────────────────────────────
+
+interface SignatureLabels {
+  signature: string;
+  name: string;
+  title: string;
+  date: string;
+  seal: string | null;
+}
+
+/**
+ * The lines one party signs on, one entry per line so that both parties'
+ * lines sit side by side: its heading (the company), the seal line in
+ * Chinese contracts with room for the stamp, then signature, name, title
+ * and date — a ruled line where a person writes, the name and title as the
+ * draft gives them.
+ */
+function signatureLines(party: SignatureBlock['parties'][number], headings: readonly Run[][], labels: SignatureLabels, lineEnd: number): Paragraph[][] {
+  const ruled = (label: string, before?: number) =>
+    new Paragraph({
+      style: STYLE.signature,
+      tabStops: [{ type: TabStopType.RIGHT, position: lineEnd, leader: LeaderType.UNDERSCORE }],
+      children: [new TextRun(`${label} `), new TextRun('\t')],
+      ...(before !== undefined ? { spacing: { before } } : {}),
+    });
+  const filled = (label: string, value: string) =>
+    value.trim() === '' ? ruled(label) : new Paragraph({ style: STYLE.signature, children: [new TextRun(`${label} `), ...textRuns({ text: value })] });
+  const lines: Paragraph[][] = [
+    headings.map((runs, i) => new Paragraph({ style: STYLE.signature, children: runsOf(runs), spacing: i < headings.length - 1 ? { after: 40 } : undefined })),
+  ];
+  // A company seal is a stamp about 4 cm across: the seal line leaves it room.
+  if (labels.seal !== null) lines.push([new Paragraph({ style: STYLE.signature, children: [new TextRun(labels.seal)], spacing: { before: 120, after: 0 } })]);
+  // Room above the line for a handwritten signature.
+  lines.push([ruled(labels.signature, labels.seal !== null ? 1_200 : 840)], [filled(labels.name, party.signatoryName)], [filled(labels.title, party.signatoryTitle)], [ruled(labels.date)]);
+  return lines;
+}
+
+const SIGNATURE_GAP = 680;
+
+/**
+ * Both parties side by side, line by line, in a table with no visible grid:
+ * rows that never split, each kept with the next, so the block stays on one page.
+ */
+function signatureTable(parties: readonly Paragraph[][][], width: number): Table {
+  const cellWidth = Math.floor((width - SIGNATURE_GAP) / 2);
+  const widths = [cellWidth, SIGNATURE_GAP, width - SIGNATURE_GAP - cellWidth];
+  const lineCount = Math.max(...parties.map((lines) => lines.length));
+  const cell = (children: Paragraph[] | undefined, w: number) =>
+    new TableCell({ width: { size: w, type: WidthType.DXA }, children: children && children.length > 0 ? children : [new Paragraph({ style: STYLE.signature, children: [] })] });
+  const rows = Array.from({ length: lineCount }, (_, line) =>
+    new TableRow({ cantSplit: true, children: [cell(parties[0]?.[line], widths[0]!), cell(undefined, widths[1]!), cell(parties[1]?.[line], widths[2]!)] }),
+  );
+  return new Table({
+    rows,
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    margins: { left: 0, right: 0, top: 0, bottom: 0 },
+  });
+}
+
+/** Where a party's ruled lines end, inside its cell. */
+function signatureLineEnd(width: number): number {
+  return Math.floor((width - SIGNATURE_GAP) / 2) - 60;
+}
+
+/** "Signature:" / "签字：". */
+function labelled(label: string, language: ContractLanguage): string {
+  return language === 'en' ? `${label}:` : `${label}：`;
+}
+
+// ── One language's paragraphs ───────────────────────────────────────────────
+
+/**
+ * Makes the paragraphs of one language. Each language has its own
+ * numbering definitions and counts its own list instances, so that in a
+ * bilingual document each column numbers 1, 2, 3 and (a), (b) by itself.
+ */
+class LanguageWriter {
+  private listInstances = 0;
+
+  constructor(
+    readonly language: ContractLanguage,
+    private readonly page: PageLayout,
+  ) {}
+
+  private clauseNumbering(depth: number) {
+    return { reference: numberingReference('clauses', this.language), level: Math.min(depth, 2), instance: 0 };
+  }
+
+  /** The clause heading, numbered when the clause is: Heading 1 for "4.", Heading 2 for "4.2", Heading 3 below. */
+  heading(clause: Clause, depth: number, pageBreakBefore = false): Paragraph {
+    return new Paragraph({
+      style: HEADING_STYLES[Math.min(depth, 2)],
+      children: runsOf(plain(clause.title ?? '')),
+      keepNext: true,
+      keepLines: true,
+      pageBreakBefore: pageBreakBefore || undefined,
+      ...(clause.number.length > 0 ? { numbering: this.clauseNumbering(depth) } : {}),
+    });
+  }
+
+  /**
+   * A paragraph of clause text at the clause's indent. `numberAtDepth`
+   * numbers it instead, for an untitled clause ("4.2 The Provider shall…").
+   */
+  paragraph(runs: readonly Run[], indent: number, options: { style?: string; keepNext?: boolean; numberAtDepth?: number; pageBreakBefore?: boolean } = {}): Paragraph {
+    return new Paragraph({
+      style: options.style ?? STYLE.body,
+      children: runsOf(runs),
+      ...(options.numberAtDepth !== undefined ? { numbering: this.clauseNumbering(options.numberAtDepth) } : { indent: { left: indent } }),
+      keepNext: options.keepNext || undefined,
+      pageBreakBefore: options.pageBreakBefore || undefined,
+    });
+  }
+
+  /** A new numbering instance: each enumeration starts again at (a) / (i) / (1). */
+  newList(): number {
+    return ++this.listInstances;
+  }
+
+  listItem(style: ListStyle, item: readonly Run[], indent: number, instance: number, keepNext = false): Paragraph {
+    return new Paragraph({
+      style: STYLE.listItem,
+      children: runsOf(item),
+      numbering: { reference: numberingReference(style, this.language), level: 0, instance },
+      indent: { left: indent + this.page.listIndent, hanging: this.page.listIndent },
+      keepNext: keepNext || undefined,
+    });
+  }
+
+  /** Clause text sits under the heading's text; unnumbered clauses (preamble, signatures) start at the margin. */
+  indentOf(clause: Clause, depth: number): number {
+    return clause.number.length === 0 ? 0 : clauseTextIndent(this.page, depth);
+  }
+}
+
+/** What follows a paragraph that introduces it (": …") and must stay on its page. */
+function introduces(next: Clause['blocks'][number] | undefined): boolean {
+  return next !== undefined && (next.kind === 'table' || next.kind === 'list' || next.kind === 'signature');
+}
+
+/** In a clause with signatures, the sentence that introduces them opens the signature page. */
+function opensSignaturePage(clause: Clause, index: number): boolean {
+  const signatureAt = clause.blocks.findIndex((block) => block.kind === 'signature');
+  return signatureAt > 1 && index === signatureAt - 1;
+}
+
+// ── One language ────────────────────────────────────────────────────────────
+
+class SingleLanguageBody {
+  private readonly out: BodyElement[] = [];
+  private readonly writer: LanguageWriter;
+  /** The body starts on the page after the cover. */
+  private startPage = true;
+
+  constructor(
+    private readonly doc: ContractDoc,
+    private readonly page: PageLayout,
+    private readonly variant: StyleVariant,
+  ) {
+    this.writer = new LanguageWriter(doc.meta.language, page);
+  }
+
+  build(): BodyElement[] {
+    for (const clause of this.doc.clauses) this.clause(clause, 0);
+    return this.out;
+  }
+
+  /** True once: for the first element after the cover, which starts the second page. */
+  private takeStartPage(): boolean {
+    const value = this.startPage;
+    this.startPage = false;
+    return value;
+  }
+
+  private pushTable(table: Table): void {
+    if (this.takeStartPage()) this.out.push(pageBreak());
+    this.out.push(table, afterTable());
+  }
+
+  private clause(clause: Clause, depth: number): void {
+    const writer = this.writer;
+    const indent = writer.indentOf(clause, depth);
+    let numberNext = clause.title === null && clause.number.length > 0;
+    if (clause.title !== null) this.out.push(writer.heading(clause, depth, this.takeStartPage()));
+    clause.blocks.forEach((block, i) => {
+      const keepNext = introduces(clause.blocks[i + 1]);
+      switch (block.kind) {
+        case 'paragraph':
+          this.out.push(
+            writer.paragraph(block.runs, indent, {
+              keepNext,
+              ...(numberNext ? { numberAtDepth: depth } : {}),
+              pageBreakBefore: this.takeStartPage() || opensSignaturePage(clause, i),
+            }),
+          );
+          numberNext = false;
+          break;
+        case 'list': {
+          const instance = writer.newList();
+          block.items.forEach((item, k) => this.out.push(writer.listItem(block.style, item, indent, instance, keepNext && k === block.items.length - 1)));
+          break;
+        }
+        case 'definitions':
+          for (const item of block.items) this.out.push(writer.paragraph(item.runs, indent, { style: STYLE.definition }));
+          break;
+        case 'table':
+          this.pushTable(dataTable(singleLanguageTable(block), this.page.textWidth - indent, indent, this.variant));
+          break;
+        case 'signature':
+          this.pushTable(this.signatures(block));
+          break;
+        case 'clause':
+          this.clause(block.clause, depth + 1);
+          break;
+      }
+    });
+  }
+
+  private signatures(block: SignatureBlock): Table {
+    const language = this.doc.meta.language;
+    const labels: SignatureLabels = {
+      signature: labelled(block.labels.signature, language),
+      name: labelled(block.labels.name, language),
+      title: labelled(block.labels.title, language),
+      date: labelled(block.labels.date, language),
+      seal: block.labels.seal,
+    };
+    const lineEnd = signatureLineEnd(this.page.textWidth);
+    return signatureTable(
+      block.parties.map((party) => signatureLines(party, [party.heading], labels, lineEnd)),
+      this.page.textWidth,
+    );
+  }
+}
+
+// ── Bilingual ───────────────────────────────────────────────────────────────
+
+/**
+ * English and Chinese side by side: a two-column table without visible
+ * borders, one row per block pair (a heading, a paragraph, a list item, a
+ * definition), its first row "English | 中文" repeated on each page. Data
+ * tables and the signatures span the full width between two runs of that
+ * table, with both languages in each cell, so that their own header rows
+ * still repeat (Word repeats the header rows of top-level tables only).
+ */
+class BilingualBody {
+  private readonly out: BodyElement[] = [];
+  private rows: TableRow[] = [];
+  private readonly en: LanguageWriter;
+  private readonly zh: LanguageWriter;
+  private readonly columnWidth: number;
+  private startPage = true;
+  private lastRowKeepsNext = false;
+
+  constructor(
+    private readonly enDoc: ContractDoc,
+    private readonly zhDoc: ContractDoc,
+    private readonly page: PageLayout,
+  ) {
+    this.en = new LanguageWriter('en', page);
+    this.zh = new LanguageWriter('zh-CN', page);
+    this.columnWidth = Math.floor(page.textWidth / 2);
+  }
+
+  build(): BodyElement[] {
+    this.clauses(this.enDoc.clauses, this.zhDoc.clauses, 0, 'the top level');
+    this.flush();
+    return this.out;
+  }
+
+  private clauses(enClauses: readonly Clause[], zhClauses: readonly Clause[], depth: number, where: string): void {
+    if (enClauses.length !== zhClauses.length) throw new MisalignedContractError(where);
+    enClauses.forEach((enClause, i) => this.clause(enClause, zhClauses[i]!, depth));
+  }
+
+  /**
+   * A row of the side-by-side table. `keepNext` keeps it with what follows
+   * (a heading with its text, an introduction with its table), also across
+   * the end of this table.
+   */
+  private row(enParagraphs: Paragraph[], zhParagraphs: Paragraph[], options: { header?: boolean; keepNext?: boolean } = {}): void {
+    const header = options.header ?? false;
+    if (this.rows.length === 0 && !header) this.columnHeadings();
+    this.lastRowKeepsNext = options.keepNext ?? false;
+    const cell = (children: Paragraph[]) => new TableCell({ width: { size: this.columnWidth, type: WidthType.DXA }, children });
+    this.rows.push(new TableRow({ cantSplit: true, tableHeader: header || undefined, children: [cell(enParagraphs), cell(zhParagraphs)] }));
+  }
+
+  private columnHeadings(): void {
+    const heading = (text: string) => new Paragraph({ style: STYLE.columnHeading, children: [new TextRun(text)] });
+    this.row([heading('English')], [heading('中文')], { header: true });
+  }
+
+  /** Ends the side-by-side table so that a full-width element can follow. */
+  private flush(): void {
+    if (this.rows.length > 1) {
+      this.push(
+        new Table({
+          rows: this.rows,
+          width: { size: this.columnWidth * 2, type: WidthType.DXA },
+          columnWidths: [this.columnWidth, this.columnWidth],
+          layout: TableLayoutType.FIXED,
+          borders: NO_BORDERS,
+          // The gutter between the columns: each cell keeps space on both sides.
+          margins: { left: 142, right: 142, top: 0, bottom: 0 },
+        }),
+        this.lastRowKeepsNext,
+      );
+    }
+    this.rows = [];
+  }
+
+  private push(element: Table, keepNext = false): void {
+    if (this.startPage) {
+      this.out.push(pageBreak());
+      this.startPage = false;
+    }
+    this.out.push(element, afterTable(keepNext));
+  }
+
+  private clause(enClause: Clause, zhClause: Clause, depth: number): void {
+    if (enClause.id !== zhClause.id || enClause.blocks.length !== zhClause.blocks.length) throw new MisalignedContractError(`clause ${enClause.id}`);
+    const indent = this.en.indentOf(enClause, depth);
+    let numberNext = enClause.title === null && enClause.number.length > 0;
+    if (enClause.title !== null) this.row([this.en.heading(enClause, depth)], [this.zh.heading(zhClause, depth)], { keepNext: true });
+    enClause.blocks.forEach((enBlock, i) => {
+      const zhBlock = zhClause.blocks[i]!;
+      if (blockShape(enBlock) !== blockShape(zhBlock)) throw new MisalignedContractError(`clause ${enClause.id}, block ${i + 1}`);
+      const keepNext = introduces(enClause.blocks[i + 1]);
+      switch (enBlock.kind) {
+        case 'paragraph': {
+          if (opensSignaturePage(enClause, i)) {
+            this.flush();
+            this.out.push(pageBreak());
+          }
+          const options = { keepNext, ...(numberNext ? { numberAtDepth: depth } : {}) };
+          numberNext = false;
+          this.row([this.en.paragraph(enBlock.runs, indent, options)], [this.zh.paragraph((zhBlock as typeof enBlock).runs, indent, options)], { keepNext });
+          break;
+        }
+        case 'list': {
+          const zhItems = (zhBlock as typeof enBlock).items;
+          const enList = this.en.newList();
+          const zhList = this.zh.newList();
+          enBlock.items.forEach((item, k) => {
+            const last = keepNext && k === enBlock.items.length - 1;
+            this.row([this.en.listItem(enBlock.style, item, indent, enList, last)], [this.zh.listItem(enBlock.style, zhItems[k]!, indent, zhList, last)], { keepNext: last });
+          });
+          break;
+        }
+        case 'definitions': {
+          const zhItems = (zhBlock as typeof enBlock).items;
+          enBlock.items.forEach((item, k) =>
+            this.row([this.en.paragraph(item.runs, indent, { style: STYLE.definition })], [this.zh.paragraph(zhItems[k]!.runs, indent, { style: STYLE.definition })]),
+          );
+          break;
+        }
+        case 'table':
+          this.flush();
+          this.push(dataTable(bilingualTable(enBlock, zhBlock as typeof enBlock), this.columnWidth * 2, 0, 'bilingual'));
+          break;
+        case 'signature':
+          this.flush();
+          this.push(this.signatures(enBlock, zhBlock as typeof enBlock));
+          break;
+        case 'clause':
+          this.clause(enBlock.clause, (zhBlock as typeof enBlock).clause, depth + 1);
+          break;
+      }
+    });
+  }
+
+  /** One signature block with bilingual labels ("Signature 签字："), each party's heading in both languages. */
+  private signatures(en: SignatureBlock, zh: SignatureBlock): Table {
+    const both = (a: string, b: string) => (a === b ? a : `${a} ${b}`);
+    const labels: SignatureLabels = {
+      signature: `${both(en.labels.signature, zh.labels.signature)}：`,
+      name: `${both(en.labels.name, zh.labels.name)}：`,
+      title: `${both(en.labels.title, zh.labels.title)}：`,
+      date: `${both(en.labels.date, zh.labels.date)}：`,
+      seal: zh.labels.seal ?? en.labels.seal,
+    };
+    const width = this.columnWidth * 2;
+    const lineEnd = signatureLineEnd(width);
+    return signatureTable(
+      en.parties.map((party, i) => signatureLines(party, [party.heading, zh.parties[i]?.heading ?? []], labels, lineEnd)),
+      width,
+    );
+  }
+}
+
+// ── Cover, header and footer ────────────────────────────────────────────────
+
+const COVER_STYLE: Record<CoverLine['style'], string> = {
+  subtitle: STYLE.coverSubtitle,
+  party: STYLE.coverParty,
+  joiner: STYLE.coverJoiner,
+  detail: STYLE.coverDetail,
+};
+
+/** The cover: the title, then the template's lines — in a bilingual contract each English line above its Chinese one. */
+function coverParagraphs(docs: readonly ContractDoc[]): Paragraph[] {
+  const paragraphs: Paragraph[] = [new Paragraph({ style: 'Title', children: runsOf(plain(docs[0]!.cover.title)) })];
+  const ids: string[] = [];
+  for (const doc of docs) for (const line of doc.cover.lines) if (!ids.includes(line.id)) ids.push(line.id);
+  let detailSeen = false;
+  for (const id of ids) {
+    for (const doc of docs) {
+      const line = doc.cover.lines.find((candidate) => candidate.id === id);
+      if (!line) continue;
+      // The dates and the version stand apart from the parties, lower on the page.
+      const firstDetail = line.style === 'detail' && !detailSeen;
+      if (line.style === 'detail') detailSeen = true;
+      paragraphs.push(new Paragraph({ style: COVER_STYLE[line.style], children: runsOf(line.runs), spacing: firstDetail ? { before: 1_400 } : undefined }));
+    }
+  }
+  return paragraphs;
+}
+
+function versionText(doc: ContractDoc): string | null {
+  const { versionLabel, shortHash } = doc.meta;
+  const parts = [versionLabel, shortHash].filter((part): part is string => part !== null && part.trim() !== '');
+  return parts.length > 0 ? `${doc.labels.version} ${parts.join(' · ')}` : null;
+}
+
+/** "Page {page} of {pages}" with the placeholders as PAGE and NUMPAGES fields. */
+function pageOfRun(label: string): TextRun {
+  const children: Array<string | (typeof PageNumber)[keyof typeof PageNumber]> = [];
+  for (const piece of label.split(/(\{page\}|\{pages\})/)) {
+    if (piece === '{page}') children.push(PageNumber.CURRENT);
+    else if (piece === '{pages}') children.push(PageNumber.TOTAL_PAGES);
+    else if (piece !== '') children.push(xmlSafe(piece));
+  }
+  return new TextRun({ children });
+}
+
+function header(title: string): Header {
+  return new Header({ children: [new Paragraph({ style: STYLE.header, children: runsOf(plain(title)) })] });
+}
+
+/** The version and its short hash on the left, "Page X of Y" (in each language) on the right. */
+function footer(docs: readonly ContractDoc[], page: PageLayout): Footer {
+  const version = versionText(docs[0]!);
+  const pages: TextRun[] = [];
+  docs.forEach((doc, i) => {
+    if (i > 0) pages.push(new TextRun(' / '));
+    pages.push(pageOfRun(doc.labels.pageOf));
+  });
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: STYLE.footer,
+        alignment: version === null ? AlignmentType.CENTER : AlignmentType.LEFT,
+        tabStops: [{ type: TabStopType.RIGHT, position: page.textWidth }],
+        children: version === null ? pages : [new TextRun(xmlSafe(version)), new TextRun('\t'), ...pages],
+      }),
+    ],
+  });
+}
+
+function section(docs: readonly ContractDoc[], page: PageLayout, body: BodyElement[]): ISectionOptions {
+  return {
+    properties: {
+      // The cover is a distinct first page: its own (empty) header and footer.
+      titlePage: true,
+      page: { size: { width: PAGE.width, height: PAGE.height }, margin: page.margin },
+    },
+    headers: {
+      default: header(docs[0]!.meta.title),
+      first: new Header({ children: [new Paragraph({ children: [] })] }),
+    },
+    footers: {
+      default: footer(docs, page),
+      first: new Footer({ children: [new Paragraph({ children: [] })] }),
+    },
+    children: [...coverParagraphs(docs), ...body],
+  };
+}
+
+// ── Document ────────────────────────────────────────────────────────────────
+
+/** Title, author (the provider, whose contract it is), subject (the template), description. */
+export function documentProperties(docs: readonly ContractDoc[]): { title: string; subject: string; creator: string; description: string; keywords: string } {
+  const { meta } = docs[0]!;
+  const provider = meta.parties.provider.legalName.trim();
+  const customer = meta.parties.customer.legalName.trim();
+  const subject = [...new Set(docs.map((doc) => doc.meta.templateName))].join(' / ');
+  const description = [
+    [provider, customer].filter((name) => name !== '').join(' – '),
+    docs.map((doc) => doc.meta.effectiveDateText).join(' / '),
+    versionText(docs[0]!),
+    `${meta.templateId} ${meta.templateVersion}`,
+  ]
+    .filter((part): part is string => part !== null && part !== '')
+    .join('; ');
+  return {
+    title: xmlSafe(meta.title),
+    subject: xmlSafe(subject),
+    creator: xmlSafe(provider === '' ? 'SLA Studio' : provider),
+    description: xmlSafe(description),
+    keywords: ['SLA', ...docs.map((doc) => doc.meta.language)].join(', '),
+  };
+}
+
+/** The docx Document of a contract, before packing. */
+export function buildContractDocument(source: ContractSource): Document {
+  const bilingual = source.language === 'bilingual';
+  const docs = bilingual ? [source.en, source.zh] : [source.doc];
+  const page = bilingual ? BILINGUAL_LAYOUT : SINGLE_LAYOUT;
+  const variant: StyleVariant = bilingual ? 'bilingual' : source.language === 'en' ? 'single-en' : 'single-zh';
+  const body = bilingual ? new BilingualBody(source.en, source.zh, page).build() : new SingleLanguageBody(source.doc, page, variant).build();
+  return new Document({
+    ...documentProperties(docs),
+    lastModifiedBy: 'SLA Studio',
+    ...contractStyles(variant),
+    numbering: contractNumbering(
+      page,
+      docs.map((doc) => doc.meta.language),
+    ),
+    sections: [section(docs, page, body)],
+  });
+}
+
+/** The contract as .docx bytes, with the draft it was made from inside. */
+export async function renderContractDocx(source: ContractSource, options: ContractDocxOptions): Promise<Uint8Array> {
+  const document = buildContractDocument(source);
+  const draftPart = attachDraftPart(document, options.draftJson);
+  const buffer = await Packer.toBuffer(document, false, [...draftPart, { path: 'word/fontTable.xml', data: fontTableXml() }]);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}

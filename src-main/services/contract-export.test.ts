@@ -1,0 +1,110 @@
+/**
+ * The export service: the file on disk is the contract it reports (size and
+ * hash), written whole or not at all; the draft it carries is the draft
+ * exported; what stops an export says which field or file is at fault.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { preset } from '../../src-shared/contract/fixtures';
+import { writeDraftFile } from '../../src-shared/model/file';
+import { readDraftPart, sha256Hex } from '../docx/draft-part';
+import { openPackage, wordText } from '../docx/test-package';
+import { createClauseLibrary } from './clause-library';
+import { createContractExportService, draftForExport } from './contract-export';
+import { isServiceError, type ServiceError } from './errors';
+import { makeTempDir, steppingClock } from './test-fixtures';
+
+const library = createClauseLibrary({ dirs: [join(process.cwd(), 'templates')] });
+let temp: ReturnType<typeof makeTempDir>;
+beforeEach(() => {
+  temp = makeTempDir('sla-export-');
+});
+afterEach(() => temp.remove());
+
+async function caught(promise: Promise<unknown>): Promise<ServiceError> {
+  const error = await promise.then(
+    () => null,
+    (reason: unknown) => reason,
+  );
+  if (!isServiceError(error)) throw new Error(`expected a ServiceError, got ${String(error)}`);
+  return error;
+}
+
+describe('contract export', () => {
+  it('writes the contract atomically and reports its path, size, SHA-256, template and the draft it carries', async () => {
+    const service = createContractExportService({ clauseLibrary: library, clock: steppingClock('2026-05-04T10:00:00.000Z') });
+    const draft = preset('enterprise');
+    const path = join(temp.dir, 'Enterprise SLA v3.docx');
+    writeFileSync(path, 'an older export that is replaced');
+    const version = { label: 'v3 — customer counter-proposal', sha256: 'ab12cd34'.repeat(8) };
+
+    const record = await service.exportToFile({ draft, language: 'bilingual', path, version });
+    const bytes = readFileSync(path);
+    expect(record).toMatchObject({
+      path,
+      size: bytes.byteLength,
+      sha256: sha256Hex(bytes),
+      language: 'bilingual',
+      templateId: 'standard-saas',
+      templateVersion: '1.0.0',
+      draftSha256: sha256Hex(writeDraftFile(draft)),
+      version,
+      exportedAt: '2026-05-04T10:00:00.000Z',
+      blanks: [],
+    });
+    // No temp file is left beside it.
+    expect(readdirSync(temp.dir)).toEqual(['Enterprise SLA v3.docx']);
+    expect(await readDraftPart(bytes)).toMatchObject({ ok: true, json: writeDraftFile(draft) });
+    // The footer shows the version and the first 8 characters of its hash.
+    const pkg = await openPackage(bytes);
+    const footers = await Promise.all(pkg.names.filter((name) => /^word\/footer\d+\.xml$/.test(name)).map(async (name) => wordText(await pkg.xml(name))));
+    expect(footers.join('|')).toContain('Version v3 — customer counter-proposal · ab12cd34\t');
+  });
+
+  it('lists the values left blank in the contract', async () => {
+    const service = createContractExportService({ clauseLibrary: library, clock: steppingClock() });
+    const draft = preset('standard-saas');
+    draft.targets.severities[1]!.description = '';
+    const built = await service.build({ draft, language: 'bilingual' });
+    expect(built.blanks.map((blank) => [blank.code, blank.path])).toEqual([['empty', 'targets.severities[1].description']]);
+    expect(built.blanks.every((blank) => blank.code !== 'misaligned')).toBe(true);
+  });
+
+  it('refuses a draft with problems, naming each field', () => {
+    const content = JSON.parse(writeDraftFile(preset('standard-saas'))) as Record<string, unknown>;
+    content.termMonths = 'twelve';
+    let error: unknown;
+    try {
+      draftForExport(content);
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(isServiceError(error)).toBe(true);
+    expect((error as ServiceError).apiError).toMatchObject({ code: 'invalidInput', key: 'errors.draftHasProblems', params: { count: 1 } });
+    expect((error as ServiceError).apiError.problems?.map((p) => p.path)).toEqual([['termMonths']]);
+  });
+
+  it('says when the draft names a template that is not there, and writes nothing', async () => {
+    const service = createContractExportService({ clauseLibrary: library, clock: steppingClock() });
+    const draft = preset('standard-saas');
+    draft.contract.templateId = 'acme-special';
+    const path = join(temp.dir, 'out.docx');
+    const error = await caught(service.exportToFile({ draft, language: 'en', path }));
+    expect(error.apiError).toMatchObject({ code: 'notFound', key: 'errors.templateUnusable', params: { id: 'acme-special' } });
+    expect(readdirSync(temp.dir)).toEqual([]);
+  });
+
+  it('reports a folder it cannot write to and leaves no partial file', async () => {
+    const service = createContractExportService({ clauseLibrary: library, clock: steppingClock() });
+    const missing = join(temp.dir, 'no-such-folder', 'out.docx');
+    const error = await caught(service.exportToFile({ draft: preset('standard-saas'), language: 'zh-CN', path: missing }));
+    expect(error.apiError).toMatchObject({ key: 'errors.cannotWriteFile', params: { path: missing, reason: 'ENOENT' } });
+    const folder = join(temp.dir, 'a-folder.docx');
+    mkdirSync(folder);
+    const intoFolder = await caught(service.exportToFile({ draft: preset('standard-saas'), language: 'en', path: folder }));
+    expect(intoFolder.apiError.key).toBe('errors.cannotWriteFile');
+    expect(readdirSync(temp.dir)).toEqual(['a-folder.docx']);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+});

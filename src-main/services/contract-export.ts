@@ -1,0 +1,162 @@
+/**
+ * Contract export: a draft, its template and a language → a .docx that
+ * carries the draft → a file written atomically (a temp file in the same
+ * folder, flushed, renamed over the target), so a crash or a full disk
+ * leaves the old file or the whole new one, never half a contract.
+ *
+ * Only a valid draft is exported: the .docx embeds it, and what `import`
+ * recovers from the .docx must import again. Values the draft leaves empty
+ * (a party's name not yet entered) are not an error: the contract shows the
+ * blank "[●]" for a person to fill in, and the result lists them.
+ *
+ * Recording exports in the database (which draft or version, language,
+ * file hash, time) comes with its migration; `ContractExportRecord` is what
+ * that row needs.
+ */
+import type { AssemblyProblem } from '../../src-shared/contract/assemble';
+import { assembleBilingual, assembleContract } from '../../src-shared/contract/assemble';
+import { formatTemplateError } from '../../src-shared/contract/template';
+import { writeDraftFile } from '../../src-shared/model/file';
+import type { SlaDraft } from '../../src-shared/model/schema';
+import { validateDraft } from '../../src-shared/model/validate';
+import { MisalignedContractError, renderContractDocx, type ExportLanguage } from '../docx/contract-docx';
+import { sha256Hex } from '../docx/draft-part';
+import { writeFileAtomically } from './atomic-file';
+import type { ClauseLibrary } from './clause-library';
+import { ServiceError } from './errors';
+import type { Clock } from './ports';
+
+export type { ExportLanguage } from '../docx/contract-docx';
+export { EXPORT_LANGUAGES } from '../docx/contract-docx';
+
+/** The footer shows this many characters of a version's SHA-256. */
+export const SHORT_HASH_LENGTH = 8;
+
+export interface ContractExportRequest {
+  draft: SlaDraft;
+  language: ExportLanguage;
+  /** The saved version being exported; absent or null for the working copy. */
+  version?: { label: string; sha256: string } | null;
+}
+
+export interface BuiltContract {
+  /** The .docx file's bytes. */
+  bytes: Uint8Array;
+  /** SHA-256 (hex) of `bytes`. */
+  sha256: string;
+  language: ExportLanguage;
+  templateId: string;
+  templateVersion: string;
+  /** The `*.sla.json` text embedded in the .docx, and its SHA-256: what `import` gives back. */
+  draftJson: string;
+  draftSha256: string;
+  /** Values left blank ("[●]") in the contract, for the user to fill in or complete in the draft. */
+  blanks: AssemblyProblem[];
+}
+
+/** One export, as the exports table will record it. */
+export interface ContractExportRecord {
+  path: string;
+  /** Bytes written. */
+  size: number;
+  sha256: string;
+  language: ExportLanguage;
+  templateId: string;
+  templateVersion: string;
+  draftSha256: string;
+  /** The version's label and hash, or null for the working copy. */
+  version: { label: string; sha256: string } | null;
+  /** ISO 8601 UTC, from the clock port. */
+  exportedAt: string;
+  blanks: AssemblyProblem[];
+}
+
+export interface ContractExportService {
+  /** The contract in memory: nothing is written. */
+  build(request: ContractExportRequest): Promise<BuiltContract>;
+  /** Builds the contract and writes it to `path` atomically. */
+  exportToFile(request: ContractExportRequest & { path: string }): Promise<ContractExportRecord>;
+}
+
+export interface ContractExportDeps {
+  clauseLibrary: Pick<ClauseLibrary, 'load'>;
+  clock: Clock;
+}
+
+/**
+ * The draft of a working copy or file, checked: a draft with problems is
+ * refused with every problem, since its embedded copy could not be imported.
+ */
+export function draftForExport(content: unknown): SlaDraft {
+  const { draft, problems } = validateDraft(content);
+  if (!draft || problems.length > 0) throw new ServiceError('invalidInput', 'errors.draftHasProblems', { count: problems.length }, problems);
+  return draft;
+}
+
+function writeFailure(error: unknown, path: string): ServiceError {
+  const code = (error as NodeJS.ErrnoException | null)?.code ?? 'unknown';
+  const denied = code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
+  return new ServiceError(denied ? 'forbidden' : 'internal', 'errors.cannotWriteFile', { path, reason: code });
+}
+
+export function createContractExportService(deps: ContractExportDeps): ContractExportService {
+  const build = async ({ draft, language, version }: ContractExportRequest): Promise<BuiltContract> => {
+    const templateId = draft.contract.templateId;
+    const loaded = deps.clauseLibrary.load(templateId);
+    if (!loaded.ok) {
+      const first = loaded.errors[0];
+      throw new ServiceError('notFound', 'errors.templateUnusable', { id: templateId, count: loaded.errors.length, detail: first ? formatTemplateError(first) : '' });
+    }
+    const { template } = loaded;
+    const options = version ? { versionLabel: version.label, shortHash: version.sha256.slice(0, SHORT_HASH_LENGTH) } : {};
+    const draftJson = writeDraftFile(draft);
+    let bytes: Uint8Array;
+    let blanks: AssemblyProblem[];
+    if (language === 'bilingual') {
+      const pair = assembleBilingual(draft, template, options);
+      // Halves that do not align are a template bug: refuse rather than set the wrong clauses side by side.
+      const misaligned = pair.problems.find((problem) => problem.code === 'misaligned');
+      if (misaligned) throw new MisalignedContractError(misaligned.clauseId ?? 'the top level');
+      bytes = await renderContractDocx({ language, en: pair.en, zh: pair.zh }, { draftJson });
+      blanks = pair.problems;
+    } else {
+      const single = assembleContract(draft, template, language, options);
+      bytes = await renderContractDocx({ language, doc: single.doc }, { draftJson });
+      blanks = single.problems;
+    }
+    return {
+      bytes,
+      sha256: sha256Hex(bytes),
+      language,
+      templateId: template.id,
+      templateVersion: template.version,
+      draftJson,
+      draftSha256: sha256Hex(draftJson),
+      blanks,
+    };
+  };
+
+  return {
+    build,
+    async exportToFile(request) {
+      const built = await build(request);
+      try {
+        await writeFileAtomically(request.path, built.bytes);
+      } catch (error) {
+        throw writeFailure(error, request.path);
+      }
+      return {
+        path: request.path,
+        size: built.bytes.byteLength,
+        sha256: built.sha256,
+        language: built.language,
+        templateId: built.templateId,
+        templateVersion: built.templateVersion,
+        draftSha256: built.draftSha256,
+        version: request.version ?? null,
+        exportedAt: deps.clock.now(),
+        blanks: built.blanks,
+      };
+    },
+  };
+}
