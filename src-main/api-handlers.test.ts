@@ -53,6 +53,9 @@ function expectOk<T>(result: ApiResult<T>): T {
 
 const MALFORMED: unknown[] = [42, 'drafts', [], { unexpected: true }];
 
+/** One incident on 7 October 2026, 10:00–11:30 UTC: 90 minutes, for the crm preset's service svc-1. */
+const OCTOBER_INCIDENTS = 'service,start,end,severity\nAcme CRM Platform,2026-10-07T10:00:00Z,2026-10-07T11:30:00Z,P1\n';
+
 describe('createApiHandlers', () => {
   it('has exactly one handler per channel', () => {
     expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
@@ -83,6 +86,12 @@ describe('createApiHandlers', () => {
       ['drafts.list', { query: 'x'.repeat(201) }, ['query']],
       ['drafts.create', { presetId: 'crm', title: '   ' }, ['title']],
       ['drafts.import', { fileName: '', text: '{}' }, ['fileName']],
+      ['versions.save', { draftId: created.id, party: 'ourProposal', author: '  ' }, ['author']],
+      ['versions.save', { draftId: created.id, party: 'buyer', author: 'Li Wei' }, ['party']],
+      ['versions.markAgreed', { versionId: created.id, author: 'Li Wei', approval: { approver: '' } }, ['approval', 'approver']],
+      ['drafts.startAmendment', { versionId: 'v1' }, ['versionId']],
+      ['monitoring.importText', { draftId: created.id, fileName: 'october.csv', text: 42 }, ['text']],
+      ['reports.monthly', { draftId: created.id, month: '2027-13' }, ['month']],
     ];
     for (const [channel, payload, path] of wrongValues) {
       const result = await handlers[channel](payload);
@@ -110,6 +119,46 @@ describe('createApiHandlers', () => {
     outputs['drafts.exportJson'] = expectOk(await handlers['drafts.exportJson']({ id: created.id }));
     outputs['templates.list'] = expectOk(await handlers['templates.list']({}));
     outputs['templates.get'] = expectOk(await handlers['templates.get']({ id: 'standard-saas' }));
+    const frozen = expectOk(await handlers['versions.save']({ draftId: created.id, party: 'ourProposal', author: 'Li Wei', note: 'First offer' }));
+    outputs['versions.save'] = frozen;
+    outputs['versions.list'] = expectOk(await handlers['versions.list']({ draftId: created.id }));
+    outputs['versions.get'] = expectOk(await handlers['versions.get']({ id: frozen.version.id }));
+    outputs['versions.restore'] = expectOk(await handlers['versions.restore']({ versionId: frozen.version.id }));
+    outputs['versions.defaultAuthor'] = expectOk(await handlers['versions.defaultAuthor']({}));
+    outputs['versions.markAgreed'] = expectOk(
+      await handlers['versions.markAgreed']({ versionId: frozen.version.id, author: 'Li Wei', approval: { approver: 'Dana Legal', findings: [{ rule: 'availabilityAbove' }] } }),
+    );
+    const signed = expectOk(await handlers['versions.markSigned']({ versionId: frozen.version.id, author: 'Li Wei' }));
+    outputs['versions.markSigned'] = signed;
+    outputs['drafts.startAmendment'] = expectOk(await handlers['drafts.startAmendment']({ versionId: signed.version.id }));
+
+    const monitored = expectOk(await handlers['drafts.create']({ presetId: 'crm' }));
+    const job = expectOk(await handlers['monitoring.importText']({ draftId: monitored.id, fileName: 'october.csv', text: OCTOBER_INCIDENTS }));
+    outputs['monitoring.importText'] = job;
+    await services.reports.whenFinished(job.jobId);
+    outputs['monitoring.importStatus'] = expectOk(await handlers['monitoring.importStatus']({ jobId: job.jobId }));
+    outputs['monitoring.cancelImport'] = expectOk(await handlers['monitoring.cancelImport']({ jobId: job.jobId }));
+    outputs['monitoring.importFile'] = expectOk(await handlers['monitoring.importFile']({ draftId: monitored.id }));
+    outputs['monitoring.list'] = expectOk(await handlers['monitoring.list']({ draftId: monitored.id }));
+    outputs['reports.monthly'] = expectOk(await handlers['reports.monthly']({ draftId: monitored.id }));
+    const importId = (outputs['monitoring.list'] as { imports: { id: string }[] }).imports[0]!.id;
+    outputs['monitoring.delete'] = expectOk(await handlers['monitoring.delete']({ draftId: monitored.id, importId }));
+
+    const exported = expectOk(await handlers['contract.export']({ draftId: created.id, language: 'bilingual', versionId: frozen.version.id }));
+    outputs['contract.export'] = exported;
+    outputs['contract.showInFolder'] = expectOk(await handlers['contract.showInFolder']({ exportId: exported.exportId! }));
+    outputs['exports.list'] = expectOk(await handlers['exports.list']({ draftId: created.id }));
+    const docx = readFileSync(exported.path!).toString('base64');
+    outputs['drafts.importDocx'] = expectOk(await handlers['drafts.importDocx']({ fileName: exported.fileName, base64: docx }));
+
+    const backup = expectOk(await handlers['backups.create']({}));
+    outputs['backups.create'] = backup;
+    outputs['backups.list'] = expectOk(await handlers['backups.list']({}));
+    const afterBackup = expectOk(await handlers['drafts.create']({ presetId: 'crm' }));
+    outputs['backups.restore'] = expectOk(await handlers['backups.restore']({ backupId: backup.id }));
+    // The database is the backup's again: the draft created after it is gone, the one before it is there.
+    expect(await handlers['drafts.get']({ id: afterBackup.id })).toMatchObject({ ok: false, error: { code: 'notFound' } });
+    expect(expectOk(await handlers['drafts.get']({ id: created.id })).id).toBe(created.id);
 
     expect(Object.keys(outputs).sort()).toEqual([...CHANNELS].sort());
     for (const channel of CHANNELS) {
@@ -118,6 +167,104 @@ describe('createApiHandlers', () => {
     expect(outputs['settings.get']).toEqual({ locale: 'zh-CN' });
     expect((outputs['drafts.list'] as { id: string }[]).map((d) => d.id)).toEqual([created.id]);
     expect(outputs['templates.list']).toEqual([expect.objectContaining({ id: 'standard-saas', builtIn: true, errors: [] })]);
+    expect(outputs['versions.defaultAuthor']).toEqual({ author: 'Li Wei' });
+    expect(outputs['versions.markAgreed']).toMatchObject({
+      draftStatus: 'agreed',
+      version: { sequence: 2, party: 'agreed', approvals: [{ approver: 'Dana Legal', findings: [{ rule: 'availabilityAbove' }] }] },
+    });
+    expect(outputs['drafts.startAmendment']).toMatchObject({ status: 'drafting', amendsVersionId: signed.version.id });
+    // The draft file and the contract are both on the record, newest first.
+    expect((outputs['exports.list'] as { kind: string }[]).map((entry) => entry.kind)).toEqual(['contract', 'draftFile']);
+    expect(outputs['drafts.importDocx']).toMatchObject({ title: created.title });
+  });
+
+  it('answers the versions channels with translatable errors for a missing version, a locked draft and a draft with problems', async () => {
+    const created = expectOk(await handlers['drafts.create']({ presetId: 'crm' }));
+    const missing = '7a1e3c55-2b9d-4e8f-a6c0-1d2e3f4a5b6c';
+    const answers = [
+      await handlers['versions.get']({ id: missing }),
+      await handlers['versions.restore']({ versionId: missing }),
+      await handlers['versions.markSigned']({ versionId: missing, author: 'Li Wei' }),
+      await handlers['drafts.startAmendment']({ versionId: missing }),
+    ];
+    for (const answer of answers) {
+      expect(answer).toMatchObject({ ok: false, error: { code: 'notFound', key: 'versions.errors.notFound', params: { id: missing } } });
+    }
+
+    const broken = { ...created.content, title: '' };
+    const saved = expectOk(await handlers['drafts.save']({ id: created.id, content: broken, baseRevision: 0 }));
+    const refused = await handlers['versions.save']({ draftId: created.id, party: 'ourProposal', author: 'Li Wei', baseRevision: saved.revision });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalidInput', key: 'versions.errors.hasProblems', params: { count: 1 }, problems: [{ path: ['title'] }] } });
+    expect(expectOk(await handlers['versions.list']({ draftId: created.id }))).toEqual([]);
+
+    expectOk(await handlers['drafts.save']({ id: created.id, content: created.content, baseRevision: saved.revision }));
+    expectOk(await handlers['versions.save']({ draftId: created.id, party: 'signed', author: 'Li Wei' }));
+    const locked = await handlers['drafts.save']({ id: created.id, content: broken, baseRevision: saved.revision + 1 });
+    expect(locked).toEqual({ ok: false, error: { code: 'locked', key: 'errors.locked' } });
+    expect(logged).toEqual([]);
+  });
+
+  it('imports monitoring data and reports the month through the channels', async () => {
+    const created = expectOk(await handlers['drafts.create']({ presetId: 'crm' }));
+    const started = expectOk(await handlers['monitoring.importText']({ draftId: created.id, fileName: 'october.csv', text: OCTOBER_INCIDENTS }));
+    expect(started).toMatchObject({ state: 'reading', fileName: 'october.csv', totalBytes: Buffer.byteLength(OCTOBER_INCIDENTS) });
+    let status = started;
+    // The renderer polls from separate events; here each poll waits a turn of the event loop, where the reading happens.
+    while (status.state === 'reading') {
+      await new Promise((resolve) => setImmediate(resolve));
+      status = expectOk(await handlers['monitoring.importStatus']({ jobId: started.jobId }));
+    }
+    expect(status).toMatchObject({ state: 'imported', rows: 1, imported: { form: 'incidents', months: ['2026-10'] } });
+    const result = expectOk(await handlers['reports.monthly']({ draftId: created.id }));
+    // 90 minutes of October 2026's 44,640: (44,640 − 90) ÷ 44,640 = 99.7983870968 %, below 99.9 → the 10 % tier.
+    expect(result.month).toBe('2026-10');
+    expect(result.report?.services[0]?.metrics[0]).toMatchObject({ downtimeMinutes: 90, attainment: 99.7983870968, met: false, credit: { creditPercent: 10 } });
+    expect(logged).toEqual([]);
+  });
+
+  it('answers a malformed CSV with every problem by line and column, storing nothing', async () => {
+    const created = expectOk(await handlers['drafts.create']({ presetId: 'crm' }));
+    const malformed = 'service,start,end\nsvc-1,2026-10-07T10:00:00Z,soon\nnobody,2026-10-07T10:00:00Z,2026-10-07T11:00:00Z\n';
+    const started = expectOk(await handlers['monitoring.importText']({ draftId: created.id, fileName: 'broken.csv', text: malformed }));
+    const finished = await services.reports.whenFinished(started.jobId);
+    expect(expectOk(await handlers['monitoring.importStatus']({ jobId: started.jobId }))).toEqual(finished);
+    expect(finished.state).toBe('invalid');
+    expect(finished.errors.map((error) => `${error.line}:${error.column}:${error.key}`)).toEqual([
+      '2:end:monitoring.csv.notInstant',
+      '3:service:monitoring.csv.unknownService',
+    ]);
+    const t = createI18n('en').t;
+    expect(t(finished.errors[0]!.key, finished.errors[0]!.params)).toBe('Line 2, column end: "soon" is not an ISO 8601 time with an offset, such as 2026-10-05T14:30:00Z.');
+    expect(expectOk(await handlers['monitoring.list']({ draftId: created.id }))).toEqual({ imports: [] });
+    expect(expectOk(await handlers['reports.monthly']({ draftId: created.id }))).toEqual({ months: [], month: null, report: null, history: null });
+    expect(await handlers['monitoring.importStatus']({ jobId: '0f1e2d3c-4b5a-4968-8776-655443322110' })).toMatchObject({
+      ok: false,
+      error: { code: 'notFound', key: 'reports.errors.importJobNotFound' },
+    });
+    expect(logged).toEqual([]);
+  });
+
+  it('answers the export channels with translatable errors and records nothing for a refused export', async () => {
+    const created = expectOk(await handlers['drafts.create']({ presetId: 'crm' }));
+    const missing = '7a1e3c55-2b9d-4e8f-a6c0-1d2e3f4a5b6c';
+    expect(await handlers['contract.showInFolder']({ exportId: missing })).toEqual({ ok: false, error: { code: 'notFound', key: 'export.errors.exportNotFound' } });
+    expect(await handlers['contract.export']({ draftId: missing, language: 'en' })).toMatchObject({ ok: false, error: { code: 'notFound', key: 'errors.draftNotFound' } });
+    expect(await handlers['contract.export']({ draftId: created.id, language: 'en', versionId: missing })).toMatchObject({
+      ok: false,
+      error: { code: 'notFound', key: 'versions.errors.notFound' },
+    });
+    expect(await handlers['exports.list']({ draftId: missing })).toMatchObject({ ok: false, error: { code: 'notFound', key: 'errors.draftNotFound' } });
+
+    const saved = expectOk(await handlers['drafts.save']({ id: created.id, content: { ...created.content, termMonths: 0 }, baseRevision: 0 }));
+    expect(saved.revision).toBe(1);
+    const refused = await handlers['contract.export']({ draftId: created.id, language: 'zh-CN' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalidInput', key: 'errors.draftHasProblems', problems: [{ path: ['termMonths'], step: 'services' }] } });
+    expect(expectOk(await handlers['exports.list']({ draftId: created.id }))).toEqual([]);
+
+    const notDocx = await handlers['drafts.importDocx']({ fileName: 'notes.docx', base64: Buffer.from('not a zip').toString('base64') });
+    expect(notDocx).toEqual({ ok: false, error: { code: 'invalidFile', key: 'export.errors.notDocx', params: { fileName: 'notes.docx', max: 5 } } });
+    expect(expectOk(await handlers['drafts.list']({})).map((draft) => draft.id)).toEqual([created.id]);
+    expect(logged).toEqual([]);
   });
 
   it('refuses a template that does not exist, naming it', async () => {
@@ -156,7 +303,10 @@ describe('errors.* keys', () => {
       'errors.conflict', 'errors.contentTooLarge', 'errors.unsupportedSchemaVersion', 'errors.invalidFile',
       'errors.draftHasProblems', 'errors.cannotWriteFile', 'errors.databaseTooNew', 'errors.databaseUnreadable',
       'errors.contentNotObject', 'errors.contentNotSerializable', 'errors.invalidJson', 'errors.unknownChannel',
-      'errors.unauthorized', 'errors.requestTooLarge', 'errors.templateUnusable',
+      'errors.unauthorized', 'errors.requestTooLarge', 'errors.templateUnusable', 'errors.locked',
+      'versions.errors.notFound', 'versions.errors.hasProblems', 'versions.errors.notSigned', 'versions.errors.approvalRequired',
+      'export.errors.notDocx', 'export.errors.noDraft', 'export.errors.damaged', 'export.errors.tooLarge', 'export.errors.exportNotFound',
+      'export.errors.fileMoved',
     ];
     for (const key of keys) {
       expect(en(key), key).not.toBe(key);

@@ -8,7 +8,7 @@
 import { parseInput, type ApiError, type ApiOutput, type ApiParsedInput, type ApiResult } from '../src-shared/api';
 import { CHANNELS, type Channel } from '../src-shared/channels';
 import { formatTemplateError } from '../src-shared/contract/template';
-import { isServiceError, ServiceError, type Services } from './services';
+import { backupSummary, isServiceError, ServiceError, type Services } from './services';
 
 export type ChannelHandlers = { [C in Channel]: (input: unknown) => Promise<ApiResult<ApiOutput<C>>> };
 
@@ -32,7 +32,8 @@ function serviceCalls(services: Services): ServiceCalls {
     'drafts.trash': ({ id }) => services.drafts.trash(id),
     'drafts.restore': ({ id }) => services.drafts.restore(id),
     'drafts.import': (request) => services.drafts.importFile(request),
-    'drafts.exportJson': ({ id }) => services.drafts.exportFile(id),
+    // Recorded in the exports table as a draft file, like every file SLA Studio writes.
+    'drafts.exportJson': ({ id }) => services.exports.exportDraftFile(id),
     'templates.list': () =>
       services.clauseLibrary.list().map((summary) => ({
         id: summary.id,
@@ -51,6 +52,31 @@ function serviceCalls(services: Services): ServiceCalls {
         count: loaded.errors.length,
         detail: first ? formatTemplateError(first) : '',
       });
+    },
+    'versions.list': ({ draftId }) => services.versions.list(draftId),
+    'versions.get': ({ id }) => services.versions.get(id),
+    'versions.save': (request) => services.versions.save(request),
+    'versions.restore': ({ versionId }) => services.versions.restore(versionId),
+    'versions.markAgreed': (request) => services.versions.markAgreed(request),
+    'versions.markSigned': (request) => services.versions.markSigned(request),
+    'versions.defaultAuthor': () => services.versions.defaultAuthor(),
+    'drafts.startAmendment': ({ versionId }) => services.versions.startAmendment(versionId),
+    'monitoring.list': ({ draftId }) => services.reports.listImports(draftId),
+    'monitoring.importText': (request) => services.reports.importText(request),
+    'monitoring.importFile': ({ draftId }) => services.reports.importFile(draftId),
+    'monitoring.importStatus': ({ jobId }) => services.reports.importStatus(jobId),
+    'monitoring.cancelImport': ({ jobId }) => services.reports.cancelImport(jobId),
+    'monitoring.delete': ({ draftId, importId }) => services.reports.deleteImport(draftId, importId),
+    'reports.monthly': (request) => services.reports.monthlyReport(request),
+    'contract.export': (request) => services.exports.exportContract(request),
+    'contract.showInFolder': ({ exportId }) => services.exports.showInFolder(exportId),
+    'exports.list': ({ draftId }) => services.exports.list(draftId),
+    'drafts.importDocx': (request) => services.exports.importDocx(request),
+    'backups.list': () => ({ folder: services.backups.folder, backups: services.backups.list().map(backupSummary) }),
+    'backups.create': async () => backupSummary(await services.backups.create()),
+    'backups.restore': async ({ backupId }) => {
+      const { restored, setAsidePath } = await services.backups.restore(backupId);
+      return { restored: backupSummary(restored), setAsidePath };
     },
   };
 }

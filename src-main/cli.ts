@@ -1,7 +1,10 @@
 /**
  * The command line: `npm run sla -- validate FILE [--lang en|zh-CN]`,
- * `export FILE --out F.docx [--lang en|zh-CN|bilingual]` and
- * `import F.docx --out F.sla.json` (src-main/docx/commands.ts).
+ * `export FILE --out F.docx [--lang en|zh-CN|bilingual]`,
+ * `import F.docx --out F.sla.json`, `compare OLD NEW [--json]` and
+ * `redline OLD NEW --out F.docx` (src-main/docx/commands.ts), `downtime PERCENT`
+ * and `report FILE --monitoring DATA.csv --month YYYY-MM`
+ * (src-main/services/report-commands.ts).
  *
  * Exit codes (docs/ARCHITECTURE.md, firm contract): 0 success, 1 invalid
  * input with one line per problem (`path: message`), 2 usage error. A user's
@@ -14,8 +17,18 @@ import type { TFunction } from 'i18next';
 import { createI18n, formatProblem, isLocale, localeFromSystem, type Locale } from '../src-shared/i18n';
 import { MAX_DRAFT_FILE_CHARS, readDraftFile } from '../src-shared/model/file';
 import { problem, type Problem } from '../src-shared/model/problems';
-import { exportCommand, importDocxCommand, samePath, type CommandResult } from './docx/commands';
+import {
+  compareCommand,
+  exportCommand,
+  importDocxCommand,
+  negotiationCommandOf,
+  parseNegotiationArguments,
+  redlineCommand,
+  samePath,
+  type CommandResult,
+} from './docx/commands';
 import { EXPORT_LANGUAGES, type ExportLanguage } from './services/contract-export';
+import { reportCommandOf, runReportCommand } from './services/report-commands';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
@@ -150,18 +163,25 @@ function print(io: CliIo, result: CommandResult): number {
 /** Runs one command line; resolves to the exit code. Never rejects. */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   let locale = localeFromEnvironment(io.env);
+  const reportCommand = reportCommandOf(args);
+  if (reportCommand) return runReportCommand(reportCommand, args, io, locale);
   try {
-    const parsed = parseArguments(args, locale);
+    // compare and redline take two files and options of their own (src-main/docx/commands.ts).
+    const parsed = negotiationCommandOf(args) ? parseNegotiationArguments(args, locale) : parseArguments(args, locale);
     locale = parsed.locale;
     const t = createI18n(locale).t;
     switch (parsed.kind) {
       case 'help':
         io.stdout(t('cli.usage'));
+        io.stdout('');
+        io.stdout(t('reports.cli.usage'));
         return EXIT_OK;
       case 'usageError':
         io.stderr(t(parsed.messageKey, parsed.params));
         io.stderr('');
         io.stderr(t('cli.usage'));
+        io.stderr('');
+        io.stderr(t('reports.cli.usage'));
         return EXIT_USAGE;
       case 'validate':
         return validate(parsed.file, t, io);
@@ -169,6 +189,13 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         return print(io, await exportCommand({ file: parsed.file, out: parsed.out, language: parsed.language, templateDirs: [BUNDLED_TEMPLATES], t }));
       case 'import':
         return print(io, await importDocxCommand({ docx: parsed.docx, out: parsed.out, t }));
+      case 'compare':
+        return print(io, compareCommand({ old: parsed.old, new: parsed.new, json: parsed.json, locale, t }));
+      case 'redline':
+        return print(
+          io,
+          await redlineCommand({ old: parsed.old, new: parsed.new, out: parsed.out, language: parsed.language, author: parsed.author, templateDirs: [BUNDLED_TEMPLATES], t }),
+        );
     }
   } catch (error) {
     // A bug, not the user's mistake: one line for them, the details only when asked for.

@@ -7,7 +7,7 @@
  * start, and a clear message — and an untouched file — for a database this
  * version cannot open.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, openSync, writeSync, closeSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync, openSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -22,6 +22,8 @@ interface FakeElectronOptions {
   systemLocale?: string;
   isPackaged?: boolean;
   gotLock?: boolean;
+  /** The button the user clicks in each message box, in turn (default: the first). */
+  messageBoxAnswers?: number[];
 }
 
 /** Just enough of Electron for index.ts, recording what it is asked to do. */
@@ -129,7 +131,7 @@ function fakeElectron(options: FakeElectronOptions) {
     dialog: {
       showMessageBoxSync: (box: Record<string, unknown>) => {
         messageBoxes.push(box);
-        return 0;
+        return options.messageBoxAnswers?.shift() ?? 0;
       },
       showSaveDialog: () => Promise.resolve({ canceled: true }),
       showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
@@ -360,21 +362,63 @@ describe('a database this version cannot open', () => {
     expect(readFileSync(databasePath()).equals(before)).toBe(true);
   });
 
-  it('says it cannot be read when it is not a database, and leaves the file alone', async () => {
+  it('offers a choice when it is not a database, and leaves the file alone when the user quits', async () => {
     writeFileSync(databasePath(), 'These are my notes, not a database.\n'.repeat(20));
     const before = readFileSync(databasePath());
-    const fake = await start({ systemLocale: 'en-US' });
+    // No backup yet: "Start with an empty database" and "Quit"; the user quits.
+    const fake = await start({ systemLocale: 'en-US', messageBoxAnswers: [1] });
     await started(fake);
     expect(fake.windows).toHaveLength(0);
     expect(fake.exitCode()).toBe(1);
+    expect(fake.messageBoxes).toHaveLength(1);
     expect(fake.messageBoxes[0]).toMatchObject({
       type: 'error',
-      message: 'The database file cannot be read: it is damaged or is not an SLA Studio database.',
+      message: 'The database file is damaged or is not an SLA Studio database.',
+      buttons: ['Start with an empty database', 'Quit'],
+      cancelId: 1,
     });
     const detail = String(fake.messageBoxes[0]?.detail);
     expect(detail).toContain(databasePath());
-    expect(detail).toContain('Reason: ');
+    expect(detail).toContain('Reason: file is not a database');
     expect(detail).not.toMatch(/\bat \S+:\d+/); // no stack trace
     expect(readFileSync(databasePath()).equals(before)).toBe(true);
+    expect(readdirSync(userData).filter((name) => name.includes('damaged'))).toEqual([]);
+  });
+
+  it('starts with an empty database when the user chooses it, keeping the bad file aside and saying where', async () => {
+    writeFileSync(databasePath(), 'These are my notes, not a database.\n'.repeat(20));
+    const before = readFileSync(databasePath());
+    const fake = await start({ systemLocale: 'en-US', messageBoxAnswers: [0, 0] });
+    await started(fake);
+    expect(fake.windows).toHaveLength(1);
+    const kept = readdirSync(userData).filter((name) => name.startsWith('sla-studio.db.damaged-'));
+    expect(kept).toHaveLength(1);
+    expect(readFileSync(path.join(userData, kept[0]!)).equals(before)).toBe(true);
+    expect(fake.messageBoxes[1]).toMatchObject({ type: 'info', message: 'SLA Studio has started with an empty database.' });
+    expect(String(fake.messageBoxes[1]?.detail)).toContain(path.join(userData, kept[0]!));
+    const drafts = await fake.invoke('drafts.list', APP_PAGE, {});
+    expect(drafts).toEqual({ ok: true, value: [] });
+  });
+
+  it('restores the latest backup when the user chooses it', async () => {
+    const services = createServices({
+      databasePath: databasePath(),
+      templatesDir: path.resolve('templates'),
+      clock: { now: () => new Date().toISOString() },
+      dialogs: { chooseSavePath: () => Promise.resolve(null), chooseOpenPath: () => Promise.resolve(null), showInFolder: () => undefined },
+    });
+    services.drafts.create({ presetId: null, title: 'Acme Cloud SLA' });
+    await services.backups.create();
+    services.close();
+    const bytes = readFileSync(databasePath());
+    writeFileSync(databasePath(), bytes.subarray(0, 1000));
+
+    const fake = await start({ systemLocale: 'zh-CN', messageBoxAnswers: [0, 0] });
+    await started(fake);
+    expect(fake.messageBoxes[0]?.buttons).toEqual([expect.stringMatching(/^恢复 .+ 的备份$/), '使用空数据库启动', '退出']);
+    expect(fake.windows).toHaveLength(1);
+    const drafts = (await fake.invoke('drafts.list', APP_PAGE, {})) as { ok: true; value: { title: string }[] };
+    expect(drafts.value.map((draft) => draft.title)).toEqual(['Acme Cloud SLA']);
+    expect(readdirSync(userData).filter((name) => name.startsWith('sla-studio.db.damaged-'))).toHaveLength(1);
   });
 });

@@ -18,8 +18,11 @@ import { createElectronDialogs } from './electron/dialogs';
 import { guardSession, guardWebContents } from './electron/guards';
 import { buildMenuTemplate, type Translate } from './electron/menu';
 import { APP_ENTRY_URL, APP_SCHEME, appOrigins, originOf } from './electron/security';
+import { createRecoveryDialogs } from './electron/recovery-dialog';
 import { createSenderCheck, registerIpc } from './ipc';
 import { createServices, type Services } from './services';
+import { backupsDirFor } from './services/backups';
+import { startWithRecovery, type StartupOutcome } from './services/recovery';
 
 /** The file name of the database inside the user-data folder. */
 const DATABASE_FILE = 'sla-studio.db';
@@ -166,27 +169,50 @@ async function onReady(): Promise<void> {
 
   const databasePath = join(app.getPath('userData'), DATABASE_FILE);
   currentLocale = localeFromSystem(app.getLocale());
+  const sqliteNativeBinding = developmentSqliteBinding();
+  let startup: StartupOutcome<Services>;
   try {
-    services = createServices({
+    // A damaged database becomes a choice (restore a backup / start empty / quit), never a crash
+    // and never a silent overwrite; a newer or locked one is refused untouched (services/recovery.ts).
+    startup = startWithRecovery({
       databasePath,
-      templatesDir: templatesDir(),
-      firmTemplatesDir: join(app.getPath('userData'), 'templates'),
+      backupsDir: backupsDirFor(databasePath),
       clock: { now: () => new Date().toISOString() },
-      systemLocale: app.getLocale(),
-      sqliteNativeBinding: developmentSqliteBinding(),
-      dialogs: createElectronDialogs({
-        dialog,
-        shell,
-        parentWindow: () => BrowserWindow.getFocusedWindow() ?? mainWindow,
-        t: () => translator(currentLocale),
-        defaultFolder: () => app.getPath('documents'),
-        joinPath: join,
-      }),
+      nativeBinding: sqliteNativeBinding,
+      port: createRecoveryDialogs({ dialog, t: translator(currentLocale), formatTime: (iso) => new Date(iso).toLocaleString(currentLocale) }),
+      open: () =>
+        createServices({
+          databasePath,
+          templatesDir: templatesDir(),
+          firmTemplatesDir: join(app.getPath('userData'), 'templates'),
+          clock: { now: () => new Date().toISOString() },
+          systemLocale: app.getLocale(),
+          sqliteNativeBinding,
+          dialogs: createElectronDialogs({
+            dialog,
+            shell,
+            parentWindow: () => BrowserWindow.getFocusedWindow() ?? mainWindow,
+            t: () => translator(currentLocale),
+            defaultFolder: () => app.getPath('documents'),
+            joinPath: join,
+          }),
+        }),
     });
   } catch (error) {
     failStartup(error, databasePath);
     return;
   }
+  if (startup.status === 'quit') {
+    // The user has been told why, or chose to quit; the database is as it was.
+    app.exit(1);
+    return;
+  }
+  services = startup.services;
+  // The daily backup runs in the background: SQLite's backup API lets the user work meanwhile.
+  // Quitting while it runs stops it (the partial copy is removed; it is due again next start).
+  services.backups.backUpIfDue().catch((error: unknown) => {
+    if (services) console.error('The automatic backup failed:', error);
+  });
 
   const handlers = createApiHandlers(services);
   registerIpc(ipcMain, handlers, {

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiResult } from '../src-shared/api';
+import { MAX_IMPORT_DOCX_BYTES, MAX_MONITORING_TEXT_CHARS, type ApiResult } from '../src-shared/api';
 import { CHANNELS, type Channel } from '../src-shared/channels';
 import { MAX_DRAFT_FILE_CHARS } from '../src-shared/model/file';
 import { createApiHandlers, type ChannelHandlers } from './api-handlers';
@@ -69,6 +69,10 @@ const UNTRUSTED_FRAMES: [string, InvokeEvent][] = [
 ];
 
 const DRAFT_ID = '0b9f4a3e-6a43-4c51-9f3e-2d1c7a5b8e10';
+const VERSION_ID = '5d2c8e71-3b4a-4f6e-8c1d-9a0b7e6f5c43';
+const IMPORT_JOB_ID = 'a7e3c1d2-4b5f-4e6a-9c8d-1f2e3d4c5b6a';
+const IMPORT_ID = 'c4d5e6f7-8a9b-4c0d-8e1f-2a3b4c5d6e7f';
+const EXPORT_ID = 'e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b';
 
 /** A well-formed request for every channel. */
 const VALID_PAYLOADS: Record<Channel, unknown> = {
@@ -86,6 +90,28 @@ const VALID_PAYLOADS: Record<Channel, unknown> = {
   'drafts.exportJson': { id: DRAFT_ID },
   'templates.list': {},
   'templates.get': { id: 'standard-saas' },
+  'versions.list': { draftId: DRAFT_ID },
+  'versions.get': { id: VERSION_ID },
+  'versions.save': { draftId: DRAFT_ID, party: 'customerCounter', author: 'Li Wei', note: 'Round 2', baseRevision: 3 },
+  'versions.restore': { versionId: VERSION_ID },
+  'versions.markAgreed': { versionId: VERSION_ID, author: 'Li Wei', approval: { approver: 'Dana Legal', note: 'OK', findings: [] } },
+  'versions.markSigned': { versionId: VERSION_ID, author: 'Li Wei' },
+  'versions.defaultAuthor': {},
+  'drafts.startAmendment': { versionId: VERSION_ID },
+  'monitoring.list': { draftId: DRAFT_ID },
+  'monitoring.importText': { draftId: DRAFT_ID, fileName: 'october.csv', text: 'service,start,end\ncore-api,2027-10-12T14:00:00Z,2027-10-12T15:10:00Z\n' },
+  'monitoring.importFile': { draftId: DRAFT_ID },
+  'monitoring.importStatus': { jobId: IMPORT_JOB_ID },
+  'monitoring.cancelImport': { jobId: IMPORT_JOB_ID },
+  'monitoring.delete': { draftId: DRAFT_ID, importId: IMPORT_ID },
+  'reports.monthly': { draftId: DRAFT_ID, month: '2027-10', historyMonths: 6 },
+  'contract.export': { draftId: DRAFT_ID, language: 'bilingual', versionId: VERSION_ID },
+  'contract.showInFolder': { exportId: EXPORT_ID },
+  'exports.list': { draftId: DRAFT_ID },
+  'drafts.importDocx': { fileName: 'Acme Cloud SLA v3 (EN).docx', base64: 'UEsDBBQAAAAIAA==' },
+  'backups.list': {},
+  'backups.create': {},
+  'backups.restore': { backupId: 'auto-20270601T091502Z.sqlite' },
 };
 
 /** Payloads no channel accepts, then for each channel the ones that break its own schema. */
@@ -110,6 +136,65 @@ const MALFORMED: Record<Channel, unknown[]> = {
   'drafts.exportJson': [{ id: DRAFT_ID, path: '/etc/passwd' }],
   'templates.list': [{ dir: '/etc' }],
   'templates.get': [{}, { id: '' }, { id: 'x'.repeat(65) }, { id: 'standard-saas', folder: '/tmp' }],
+  'versions.list': [{}, { draftId: 'not-a-uuid' }, { draftId: DRAFT_ID, limit: 5 }],
+  'versions.get': [{ id: 7 }, { versionId: VERSION_ID }],
+  'versions.save': [
+    { draftId: DRAFT_ID, party: 'customer', author: 'Li Wei' },
+    { draftId: DRAFT_ID, party: 'ourProposal', author: '   ' },
+    { draftId: DRAFT_ID, party: 'ourProposal' },
+    { draftId: DRAFT_ID, party: 'ourProposal', author: 'Li Wei', baseRevision: -1 },
+    { draftId: DRAFT_ID, party: 'ourProposal', author: 'Li Wei', note: 'n'.repeat(5_001) },
+    { draftId: DRAFT_ID, party: 'agreed', author: 'Li Wei', approval: { note: 'no approver' } },
+    { draftId: DRAFT_ID, party: 'ourProposal', author: 'Li Wei', sha256: '00' },
+  ],
+  'versions.restore': [{}, { versionId: '' }, { versionId: VERSION_ID, content: {} }],
+  'versions.markAgreed': [{ versionId: VERSION_ID }, { versionId: VERSION_ID, author: 'A', approval: { approver: '', findings: [] } }, { versionId: VERSION_ID, author: 'A', approval: { approver: 'B', findings: 'all' } }],
+  'versions.markSigned': [{ author: 'A' }, { versionId: VERSION_ID, author: 'x'.repeat(201) }],
+  'versions.defaultAuthor': [{ author: 'A' }],
+  'drafts.startAmendment': [{}, { versionId: DRAFT_ID.slice(1) }, { id: VERSION_ID }],
+  'monitoring.list': [{}, { draftId: 'core-api' }, { draftId: DRAFT_ID, month: '2027-10' }],
+  'monitoring.importText': [
+    { draftId: DRAFT_ID, fileName: 'october.csv' },
+    { draftId: DRAFT_ID, fileName: '   ', text: 'service,start,end\n' },
+    { draftId: DRAFT_ID, fileName: 'october.csv', text: 'x'.repeat(MAX_MONITORING_TEXT_CHARS + 1) },
+    { draftId: DRAFT_ID, fileName: 'october.csv', text: 'service,start,end\n', path: '/etc/passwd' },
+  ],
+  'monitoring.importFile': [{}, { draftId: DRAFT_ID, path: '/var/log/probes.csv' }],
+  'monitoring.importStatus': [{}, { jobId: 'job-1' }],
+  'monitoring.cancelImport': [{ jobId: 42 }, { jobId: IMPORT_JOB_ID, force: true }],
+  'monitoring.delete': [{ draftId: DRAFT_ID }, { draftId: DRAFT_ID, importId: '1 OR 1=1' }],
+  'reports.monthly': [
+    {},
+    { draftId: DRAFT_ID, month: '2027-13' },
+    { draftId: DRAFT_ID, month: 'October' },
+    { draftId: DRAFT_ID, historyMonths: 0 },
+    { draftId: DRAFT_ID, historyMonths: 25 },
+    { draftId: DRAFT_ID, historyMonths: 2.5 },
+  ],
+  'contract.export': [
+    { draftId: DRAFT_ID },
+    { draftId: DRAFT_ID, language: 'fr' },
+    { draftId: DRAFT_ID, language: 'en', versionId: 'v3' },
+    { draftId: DRAFT_ID, language: 'en', path: '/etc/passwd' },
+  ],
+  'contract.showInFolder': [{}, { exportId: 'not-a-uuid' }, { exportId: EXPORT_ID, path: '/etc' }, { path: '/etc/passwd' }],
+  'exports.list': [{}, { draftId: 42 }, { draftId: DRAFT_ID, kind: 'contract' }],
+  'drafts.importDocx': [
+    { fileName: 'a.docx' },
+    { fileName: '', base64: 'UEsDBA==' },
+    { fileName: 'a.docx', base64: 'not base64!' },
+    { fileName: 'a.docx', base64: 'A'.repeat(Math.ceil(MAX_IMPORT_DOCX_BYTES / 3) * 4 + 4) },
+    { fileName: 'a.docx', path: '/home/user/a.docx' },
+  ],
+  'backups.list': [{ folder: '/etc' }],
+  'backups.create': [{ path: '/tmp/copy.sqlite' }, { kind: 'auto' }],
+  'backups.restore': [
+    {},
+    { backupId: '../sla-studio.db' },
+    { backupId: '/home/user/.config/SLA Studio/sla-studio.db' },
+    { backupId: 'auto-20270601T091502Z.sqlite', path: '/tmp/other.sqlite' },
+    { backupId: 'auto-20270601T091502Z.sqlite/../../x' },
+  ],
 };
 
 /** Handlers that record what reached them. */
@@ -134,6 +219,13 @@ describe('registerIpc with a fake ipcMain', () => {
     expect([...ipcMain.listeners.keys()].sort()).toEqual([...CHANNELS].sort());
     unregister();
     expect(ipcMain.listeners.size).toBe(0);
+  });
+
+  it('has a well-formed and a malformed payload for every channel, so a new channel cannot go untested', () => {
+    // The tables are typed Record<Channel, …>, but a test run does not type-check: say it at run time too.
+    expect(Object.keys(VALID_PAYLOADS).sort()).toEqual([...CHANNELS].sort());
+    expect(Object.keys(MALFORMED).sort()).toEqual([...CHANNELS].sort());
+    for (const channel of CHANNELS) expect(MALFORMED[channel].length, channel).toBeGreaterThan(0);
   });
 
   describe.each(CHANNELS)('%s', (channel) => {

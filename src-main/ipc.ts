@@ -2,13 +2,15 @@
  * Binds every channel of src-shared/channels.ts to its handler with
  * ipcMain.handle. Before a payload reaches a handler, the sender must be the
  * main frame of one of the app's own pages (Electron security checklist,
- * item 17: validate the sender of all IPC messages); the handler then parses
- * the payload, which is `unknown` here. Nothing is ever thrown back to the
- * renderer: every answer is an ApiResult.
+ * item 17: validate the sender of all IPC messages) and the payload must be
+ * plain JSON data; the handler then parses the payload, which is `unknown`
+ * here. Nothing is ever thrown back to the renderer: every answer is an
+ * ApiResult.
  */
 import type { ApiError, ApiResult } from '../src-shared/api';
 import { CHANNELS, type Channel } from '../src-shared/channels';
 import { isLocale, type Locale } from '../src-shared/i18n';
+import { problem, type ProblemPath } from '../src-shared/model/problems';
 import type { ChannelHandlers } from './api-handlers';
 import { isFromOrigins } from './electron/security';
 
@@ -59,6 +61,44 @@ export function createSenderCheck(trustedOrigins: readonly string[]): SenderChec
   };
 }
 
+/** Deeper than any draft (about ten levels): a payload nested further is not the typed client's. */
+export const MAX_PAYLOAD_DEPTH = 64;
+
+/**
+ * Where a payload stops being plain JSON data, or null when it is all plain.
+ * Structured clone carries more than JSON — BigInt, Map, Set, Date, typed
+ * arrays, NaN, sparse arrays of any length — and the typed client never
+ * sends any of it, while the dev:web harness can only carry JSON; refusing
+ * the rest keeps the two transports alike and keeps values the handlers
+ * never expect (a BigInt makes JSON.stringify throw; a sparse array of four
+ * billion holes costs nothing to send and hangs whatever loops over it) out of main.
+ */
+export function nonPlainDataAt(value: unknown, depth = 0): ProblemPath | null {
+  if (value === null || value === undefined || typeof value === 'string' || typeof value === 'boolean') return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? null : [];
+  if (typeof value !== 'object' || depth >= MAX_PAYLOAD_DEPTH) return [];
+  if (Array.isArray(value)) {
+    // Object.keys lists only the elements that exist: a hole shows as a missing key, without visiting the length.
+    if (Object.getPrototypeOf(value) !== Array.prototype || Object.keys(value).length !== value.length) return [];
+    for (let index = 0; index < value.length; index++) {
+      const inner = nonPlainDataAt(value[index], depth + 1);
+      if (inner) return [index, ...inner];
+    }
+    return null;
+  }
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return [];
+  for (const [key, field] of Object.entries(value)) {
+    const inner = nonPlainDataAt(field, depth + 1);
+    if (inner) return [key, ...inner];
+  }
+  return null;
+}
+
+function notPlainData(channel: Channel, path: ProblemPath): { ok: false; error: ApiError } {
+  return { ok: false, error: { code: 'invalidInput', key: 'errors.invalidInput', params: { channel }, problems: [problem(path, 'validation.invalid')] } };
+}
+
 export function forbidden(channel: Channel): { ok: false; error: ApiError } {
   return { ok: false, error: { code: 'forbidden', key: 'errors.forbidden', params: { channel } } };
 }
@@ -73,6 +113,8 @@ export function registerIpc(ipcMain: IpcMainLike, handlers: ChannelHandlers, opt
     const handler = handlers[channel] as (input: unknown) => Promise<ApiResult<unknown>>;
     ipcMain.handle(channel, async (event, payload) => {
       if (!options.isTrustedSender(event)) return forbidden(channel);
+      const notPlain = nonPlainDataAt(payload);
+      if (notPlain) return notPlainData(channel, notPlain);
       let result: ApiResult<unknown>;
       try {
         result = await handler(payload);

@@ -10,6 +10,8 @@ import { LOCALES } from './i18n';
 import { MAX_DRAFT_FILE_CHARS } from './model/file';
 import { problemFromZodIssue, type Problem } from './model/problems';
 import type { Template } from './contract/template';
+import type { AttainmentHistory, MonthlyReport } from './monitoring/report';
+import { DRAFT_STATUSES, VERSION_PARTIES } from './model/version';
 
 export { CHANNELS, type Channel, type MenuCommand } from './channels';
 
@@ -25,6 +27,10 @@ export const draftSummarySchema = z.object({
   createdAt: timestamp,
   updatedAt: timestamp,
   deletedAt: timestamp.nullable(),
+  /** drafting → negotiating → agreed → signed; a signed draft's working copy is locked. */
+  status: z.enum(DRAFT_STATUSES),
+  /** The signed version this draft amends; null for an original agreement. */
+  amendsVersionId: z.uuid().nullable(),
 });
 export type DraftSummary = z.infer<typeof draftSummarySchema>;
 
@@ -58,6 +64,179 @@ export type TemplateSummary = z.infer<typeof templateSummarySchema>;
 
 /** A parsed clause library template is plain data (src-shared/contract/template.ts), safe to send as is. */
 const templateSchema = z.custom<Template>((value) => typeof value === 'object' && value !== null && !Array.isArray(value));
+
+const versionId = z.uuid();
+/** Who wrote or approved a round: a person's name as the user types it. */
+const personName = z.string().trim().min(1).max(200);
+const versionNote = z.string().trim().max(5_000);
+
+export const approvalSchema = z.object({
+  id: z.uuid(),
+  approver: z.string(),
+  approvedAt: timestamp,
+  note: z.string(),
+  /** What was approved: the playbook findings the approver saw, as the playbook reported them. */
+  findings: z.array(z.unknown()),
+});
+export type Approval = z.infer<typeof approvalSchema>;
+
+export const versionSummarySchema = z.object({
+  id: versionId,
+  draftId,
+  /** 1, 2, 3… per draft, in the order the rounds were saved. */
+  sequence: z.number().int().min(1),
+  party: z.enum(VERSION_PARTIES),
+  author: z.string(),
+  note: z.string(),
+  createdAt: timestamp,
+  /** SHA-256 of the content's canonical JSON (src-shared/model/canonical.ts), 64 hex digits. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  approvals: z.array(approvalSchema),
+});
+export type VersionSummary = z.infer<typeof versionSummarySchema>;
+
+export const versionRecordSchema = versionSummarySchema.extend({
+  content: z.record(z.string(), z.unknown()),
+});
+export type VersionRecord = z.infer<typeof versionRecordSchema>;
+
+/** An approval given while marking a round agreed (or signed), recorded with the version it creates. */
+const approvalInput = z.strictObject({
+  approver: personName,
+  note: versionNote.default(''),
+  findings: z.array(z.unknown()).max(500).default([]),
+});
+
+/** What saving or marking a round answers: the new version and where the draft now stands. */
+const frozenVersionSchema = z.object({
+  version: versionSummarySchema,
+  draftStatus: z.enum(DRAFT_STATUSES),
+  /** The working copy's revision afterwards (marking signed makes the signed content the working copy). */
+  revision: z.number().int().min(0),
+});
+
+const markVersionInput = z.strictObject({
+  versionId,
+  author: personName,
+  note: versionNote.default(''),
+  approval: approvalInput.optional(),
+});
+
+// ── Monitoring imports and monthly reports (issue 5) ────────────────────────
+
+/**
+ * The most text monitoring.importText takes: a file the renderer read and
+ * uploads (the dev:web harness's only way). Larger files are streamed from
+ * disk by main through monitoring.importFile.
+ */
+export const MAX_MONITORING_TEXT_CHARS = 4_000_000;
+
+const jobId = z.uuid();
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+const messageParams = z.record(z.string(), z.union([z.string(), z.number()]));
+
+/** One import stored with a draft: what identifies the file, and what it covers. */
+export const monitoringImportSchema = z.object({
+  id: z.uuid(),
+  draftId,
+  fileName: z.string(),
+  fileBytes: z.number().int().min(0),
+  /** SHA-256 of the file's bytes (of the uploaded text as UTF-8), 64 hex digits. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  importedAt: timestamp,
+  form: z.enum(['incidents', 'probes']),
+  rows: z.number().int().min(0),
+  /** Draft services the file has rows for. */
+  serviceIds: z.array(z.string()),
+  /** UTC calendar months (YYYY-MM) its rows touch, oldest first. */
+  months: z.array(z.string()),
+  firstAt: timestamp.nullable(),
+  lastAt: timestamp.nullable(),
+});
+export type MonitoringImport = z.infer<typeof monitoringImportSchema>;
+
+/** A problem of a monitoring CSV: a monitoring.csv.* key whose params carry the line and column. */
+export const monitoringCsvErrorSchema = z.object({
+  line: z.number().int().nullable(),
+  column: z.string().nullable(),
+  key: z.string(),
+  params: messageParams,
+});
+
+/**
+ * Where an import job stands. reading → imported (stored), invalid (the
+ * file has problems, nothing stored), failed (e.g. unreadable; `failure`
+ * says why) or cancelled (nothing stored).
+ */
+export const importJobSchema = z.object({
+  jobId,
+  draftId,
+  fileName: z.string(),
+  state: z.enum(['reading', 'imported', 'invalid', 'failed', 'cancelled']),
+  bytesRead: z.number().int().min(0),
+  totalBytes: z.number().int().min(0),
+  /** Data rows read so far. */
+  rows: z.number().int().min(0),
+  imported: monitoringImportSchema.nullable(),
+  /** Every problem of the file up to 100, in file order. */
+  errors: z.array(monitoringCsvErrorSchema),
+  omittedErrors: z.number().int().min(0),
+  failure: z.object({ code: z.string(), key: z.string(), params: messageParams.optional() }).nullable(),
+});
+export type ImportJob = z.infer<typeof importJobSchema>;
+
+/** The report and the chart data are plain data (src-shared/monitoring/report.ts), safe to send as they are. */
+const plainObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const monthlyReportSchema = z.custom<MonthlyReport>(plainObject);
+const attainmentHistorySchema = z.custom<AttainmentHistory>(plainObject);
+
+// ── Contract export, the exports record, and importing a contract (issue 3) ─
+
+/** The languages a contract is exported in: one language, or both side by side. */
+export const CONTRACT_EXPORT_LANGUAGES = ['en', 'zh-CN', 'bilingual'] as const;
+export type ContractExportLanguage = (typeof CONTRACT_EXPORT_LANGUAGES)[number];
+
+/**
+ * The largest .docx drafts.importDocx takes. A contract SLA Studio exports
+ * is well under 1 MB; the limit keeps a wrong file from being sent whole.
+ */
+export const MAX_IMPORT_DOCX_BYTES = 5 * 1024 * 1024;
+const MAX_IMPORT_DOCX_BASE64_CHARS = Math.ceil(MAX_IMPORT_DOCX_BYTES / 3) * 4;
+
+const exportId = z.uuid();
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** One file SLA Studio wrote for a draft, as the exports table records it. */
+export const exportRecordSchema = z.object({
+  id: exportId,
+  draftId,
+  kind: z.enum(['contract', 'redline', 'report', 'draftFile']),
+  /** null for files without a language (a draft file). */
+  language: z.enum(CONTRACT_EXPORT_LANGUAGES).nullable(),
+  /** The exported version; null for the working copy. */
+  version: z.object({ id: versionId, sequence: z.number().int().min(1), party: z.enum(VERSION_PARTIES) }).nullable(),
+  path: z.string(),
+  fileName: z.string(),
+  bytes: z.number().int().min(0),
+  /** SHA-256 of the file's bytes as written. */
+  sha256: sha256Hex,
+  createdAt: timestamp,
+});
+export type ExportRecord = z.infer<typeof exportRecordSchema>;
+
+// ── Backups of the database (issue 6) ───────────────────────────────────────
+
+/** A backup is named by its file name in the backups folder: kind, UTC time, and a counter within one second. */
+const backupId = z.string().regex(/^(auto|manual)-\d{8}T\d{6}Z(?:-\d{1,4})?\.sqlite$/);
+
+export const backupSummarySchema = z.object({
+  id: backupId,
+  /** auto: taken at start, the last seven kept; manual: "Back up now", never deleted by SLA Studio. */
+  kind: z.enum(['auto', 'manual']),
+  createdAt: timestamp,
+  bytes: z.number().int().min(0),
+});
+export type BackupSummary = z.infer<typeof backupSummarySchema>;
 
 /** A working copy is at most this large when serialized (the file limit). */
 export const MAX_CONTENT_CHARS = MAX_DRAFT_FILE_CHARS;
@@ -133,6 +312,160 @@ export const api = {
   'templates.get': {
     input: z.strictObject({ id: z.string().min(1).max(64) }),
     output: z.object({ template: templateSchema }),
+  },
+  'versions.list': {
+    input: z.strictObject({ draftId }),
+    /** Oldest first, each with the approvals recorded with it. */
+    output: z.array(versionSummarySchema),
+  },
+  'versions.get': {
+    input: z.strictObject({ id: versionId }),
+    output: versionRecordSchema,
+  },
+  'versions.save': {
+    input: z.strictObject({
+      draftId,
+      party: z.enum(VERSION_PARTIES),
+      author: personName,
+      note: versionNote.default(''),
+      /** The revision the user is looking at: refused as a conflict when the working copy moved on. */
+      baseRevision: z.number().int().min(0).optional(),
+      approval: approvalInput.optional(),
+    }),
+    output: frozenVersionSchema,
+  },
+  'versions.restore': {
+    input: z.strictObject({ versionId }),
+    output: z.object({
+      revision: z.number().int().min(0),
+      updatedAt: timestamp,
+      /** The working copy the restore replaced, for Undo (a drafts.save based on `revision`). */
+      previousContent: z.record(z.string(), z.unknown()),
+    }),
+  },
+  'versions.markAgreed': {
+    input: markVersionInput,
+    output: frozenVersionSchema,
+  },
+  'versions.markSigned': {
+    input: markVersionInput,
+    output: frozenVersionSchema,
+  },
+  'versions.defaultAuthor': {
+    input: z.strictObject({}),
+    /** The author of this user's last saved version; null before the first. */
+    output: z.object({ author: z.string().nullable() }),
+  },
+  'drafts.startAmendment': {
+    /** A signed version: the amendment starts from its content. */
+    input: z.strictObject({ versionId }),
+    output: draftRecordSchema,
+  },
+  'monitoring.list': {
+    input: z.strictObject({ draftId }),
+    /** Newest first. */
+    output: z.object({ imports: z.array(monitoringImportSchema) }),
+  },
+  'monitoring.importText': {
+    input: z.strictObject({
+      draftId,
+      fileName: z.string().trim().min(1).max(260),
+      text: z.string().max(MAX_MONITORING_TEXT_CHARS),
+    }),
+    /** The job just started; poll monitoring.importStatus until it is no longer reading. */
+    output: importJobSchema,
+  },
+  'monitoring.importFile': {
+    input: z.strictObject({ draftId }),
+    /** null when the user cancelled the open dialog (or where there is none: the dev:web harness). */
+    output: z.object({ job: importJobSchema.nullable() }),
+  },
+  'monitoring.importStatus': {
+    input: z.strictObject({ jobId }),
+    output: importJobSchema,
+  },
+  'monitoring.cancelImport': {
+    input: z.strictObject({ jobId }),
+    output: importJobSchema,
+  },
+  'monitoring.delete': {
+    input: z.strictObject({ draftId, importId: z.uuid() }),
+    /** The imports that remain, newest first. */
+    output: z.object({ imports: z.array(monitoringImportSchema) }),
+  },
+  'reports.monthly': {
+    input: z.strictObject({
+      draftId,
+      /** Default: the last month with data. */
+      month: month.optional(),
+      /** Months of attainment history for the chart, ending with the month reported. */
+      historyMonths: z.number().int().min(1).max(24).default(6),
+    }),
+    output: z.object({
+      /** Months with monitoring data, oldest first. */
+      months: z.array(month),
+      /** null when no month was asked for and there is no data yet. */
+      month: month.nullable(),
+      report: monthlyReportSchema.nullable(),
+      history: attainmentHistorySchema.nullable(),
+    }),
+  },
+  'contract.export': {
+    input: z.strictObject({
+      draftId,
+      language: z.enum(CONTRACT_EXPORT_LANGUAGES),
+      /** A saved version to export; absent or null for the working copy. */
+      versionId: versionId.nullable().optional(),
+    }),
+    /** exportId and path are null when the user cancelled the save dialog (nothing written, nothing recorded). */
+    output: z.object({
+      exportId: exportId.nullable(),
+      path: z.string().nullable(),
+      /** The file name proposed from the title, version and language. */
+      fileName: z.string(),
+      bytes: z.number().int().min(0),
+      sha256: sha256Hex.nullable(),
+    }),
+  },
+  'contract.showInFolder': {
+    /** Main reveals the path it recorded for this export; the renderer never names a path. */
+    input: z.strictObject({ exportId }),
+    output: z.object({ path: z.string() }),
+  },
+  'exports.list': {
+    input: z.strictObject({ draftId }),
+    /** Newest first. */
+    output: z.array(exportRecordSchema),
+  },
+  'drafts.importDocx': {
+    input: z.strictObject({
+      fileName: z.string().min(1).max(260),
+      /** The .docx file's bytes, base64-encoded. */
+      base64: z
+        .string()
+        .min(1)
+        .max(MAX_IMPORT_DOCX_BASE64_CHARS)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+    }),
+    output: draftSummarySchema,
+  },
+  'backups.list': {
+    input: z.strictObject({}),
+    /** Newest first; `folder` is where they are kept, for the user to find them. */
+    output: z.object({ folder: z.string(), backups: z.array(backupSummarySchema) }),
+  },
+  'backups.create': {
+    input: z.strictObject({}),
+    output: backupSummarySchema,
+  },
+  'backups.restore': {
+    /** Replaces the live database with this backup; the replaced file is kept beside it, never deleted. */
+    input: z.strictObject({ backupId }),
+    output: z.object({
+      restored: backupSummarySchema,
+      /** Where the database that was replaced now is (`<db>.before-restore-<time>`). */
+      setAsidePath: z.string().nullable(),
+    }),
   },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 

@@ -36,6 +36,8 @@ function offerDownload(path: string): void {
   link.remove();
 }
 
+const DOWNLOAD_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['drafts.exportJson', 'contract.export', 'contract.showInFolder']);
+
 async function post(channel: Channel, input: unknown): Promise<ApiResult<unknown>> {
   let result: unknown;
   try {
@@ -51,7 +53,8 @@ async function post(channel: Channel, input: unknown): Promise<ApiResult<unknown
     return UNREACHABLE;
   }
   if (!isApiResult(result)) return UNREACHABLE;
-  if (channel === 'drafts.exportJson' && result.ok) {
+  // A saved draft or contract is offered as a download; "Show in folder" offers the recorded file again.
+  if (DOWNLOAD_CHANNELS.has(channel) && result.ok) {
     const path = (result.value as { path?: unknown } | null)?.path;
     if (typeof path === 'string') offerDownload(path);
   }

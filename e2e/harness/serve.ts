@@ -6,6 +6,8 @@
 import { resolve } from 'node:path';
 import { DatabaseOpenError } from '../../src-main/db';
 import { createI18n, localeFromSystem } from '../../src-shared/i18n';
+import { backupsDirFor } from '../../src-main/services/backups';
+import { recoveryChoicesText } from '../../src-main/services/recovery';
 import { startHarness } from './server';
 
 function parseArguments(args: string[]): { dataDir: string; port: number } | string {
@@ -45,8 +47,13 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof DatabaseOpenError) {
-      const t = createI18n(localeFromSystem((process.env.LC_ALL || process.env.LANG)?.replace(/_/g, '-'))).t;
+      const locale = localeFromSystem((process.env.LC_ALL || process.env.LANG)?.replace(/_/g, '-'));
+      const t = createI18n(locale).t;
       console.error(t(error.key, error.params));
+      // Damaged: the desktop app would ask; here the choices are printed and nothing is changed.
+      if (error.reason === 'unreadable') {
+        console.error(recoveryChoicesText({ t, backupsDir: backupsDirFor(error.path), formatTime: (iso) => new Date(iso).toLocaleString(locale) }));
+      }
     } else {
       console.error('dev:web could not start:', error instanceof Error ? error.message : error);
     }

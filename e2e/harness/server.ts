@@ -52,6 +52,12 @@ const CONTENT_TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
+/** What the exports folder holds: draft files and contracts. */
+const EXPORT_CONTENT_TYPES: Record<string, string> = {
+  '.json': 'application/json; charset=utf-8',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
 export interface HarnessOptions {
   /** Holds the database and the exports folder; created when missing. */
   dataDir: string;
@@ -244,7 +250,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       send(response, 404, 'text/plain; charset=utf-8', 'Not found.\n', extra);
       return;
     }
-    send(response, 200, 'application/json; charset=utf-8', await readFile(path), {
+    const type = EXPORT_CONTENT_TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream';
+    send(response, 200, type, await readFile(path), {
       ...extra,
       'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
     });

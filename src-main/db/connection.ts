@@ -110,12 +110,12 @@ function headerUserVersion(path: string, supported: number): number | null {
  * After a crash the newest header may still be in the write-ahead log, not
  * in the file: then ask SQLite, read-only (the -wal and -shm files already exist).
  */
-function walUserVersion(path: string, supported: number, nativeBinding?: string): number | null {
+function walUserVersion(path: string, supported: number, busyTimeoutMs: number, nativeBinding?: string): number | null {
   const wal = `${path}-wal`;
   if (!existsSync(wal) || statSync(wal).size === 0) return null;
   let probe: SqliteDatabase | null = null;
   try {
-    probe = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    probe = new Database(path, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs, ...(nativeBinding ? { nativeBinding } : {}) });
     return Number(probe.pragma('user_version', { simple: true }));
   } catch (error) {
     if (isDamagedFileError(error)) throw unreadable(path, supported, error);
@@ -154,11 +154,12 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): S
   assertMigrationsOrdered(migrations);
   const supported = latestVersion(migrations);
 
+  const busyTimeoutMs = Math.trunc(options.busyTimeoutMs ?? 5000);
   const exists = existsSync(path);
   const tooNew = (found: number) =>
     new DatabaseOpenError({ reason: 'tooNew', path, foundVersion: found, supportedVersion: supported });
   if (exists) {
-    const found = walUserVersion(path, supported, options.nativeBinding) ?? headerUserVersion(path, supported) ?? 0;
+    const found = walUserVersion(path, supported, busyTimeoutMs, options.nativeBinding) ?? headerUserVersion(path, supported) ?? 0;
     if (found > supported) throw tooNew(found);
   } else {
     mkdirSync(dirname(path), { recursive: true });
@@ -167,7 +168,8 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): S
   let db: SqliteDatabase | null = null;
   let openedVersion: number;
   try {
-    db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    // The same wait for a lock as busy_timeout below: the first read may already meet a lock.
+    db = new Database(path, { timeout: busyTimeoutMs, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
     // Reading the schema is the first thing that fails on a damaged file.
     db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get();
     openedVersion = Number(db.pragma('user_version', { simple: true }));
@@ -185,8 +187,20 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): S
     throw tooNew(openedVersion);
   }
   try {
-    db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
     db.pragma('journal_mode = WAL');
+    // Durability, argued (and tested by durability.test.ts, which SIGKILLs a writer 50 times):
+    // in WAL mode a commit appends its pages to the -wal file. With NORMAL the log is
+    // flushed to the disk only at checkpoints, not at every commit; a commit that returned
+    // is in the operating system's file cache, which survives the app crashing or being
+    // killed — the next open replays the log — but not a power cut or an OS crash, which
+    // may roll back the last commits (never corrupt the file). That is the right trade for
+    // an autosave, which runs every few seconds of typing and must stay in the low
+    // milliseconds. A saved version is what is sent to a customer or signed, so
+    // versions-repository.ts commits it under FULL (the log is flushed before the commit
+    // returns) and the app acknowledges it only afterwards. Set explicitly: SQLite's
+    // compiled-in default differs between a new file (FULL) and a reopened WAL file (NORMAL).
+    db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     migrate(db, path, migrations, options.now ?? (() => new Date()));
     return db;

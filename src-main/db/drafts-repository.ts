@@ -2,6 +2,7 @@
  * The drafts table: the working copy of each SLA draft, autosaved as the
  * user edits, plus the few fields the draft list shows and searches.
  */
+import type { DraftStatus } from '../../src-shared/model/version';
 import type { SqliteDatabase } from './connection';
 import { planSearch } from './search';
 
@@ -22,6 +23,9 @@ export interface StoredDraftSummary {
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
+  status: DraftStatus;
+  /** The signed version this draft amends; null for an original agreement. */
+  amendsVersionId: string | null;
 }
 
 export interface StoredDraft extends StoredDraftSummary {
@@ -32,12 +36,14 @@ export interface StoredDraft extends StoredDraftSummary {
 export type SaveOutcome =
   | { status: 'saved'; revision: number; updatedAt: string }
   | { status: 'conflict'; currentRevision: number }
+  /** The draft is signed: its working copy no longer changes. */
+  | { status: 'locked' }
   | { status: 'notFound' };
 
 export type DraftView = 'active' | 'trash';
 
 export interface DraftsRepository {
-  insert(draft: { id: string; fields: DraftListFields; contentJson: string; now: string }): StoredDraft;
+  insert(draft: { id: string; fields: DraftListFields; contentJson: string; now: string; amendsVersionId?: string | null }): StoredDraft;
   find(id: string): StoredDraft | null;
   findSummary(id: string): StoredDraftSummary | null;
   /** Replace the content if the draft is still at `baseRevision`; the revision goes up by one. */
@@ -56,11 +62,14 @@ interface DraftRow {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+  status: DraftStatus;
+  amends_version_id: string | null;
   content_json: string;
   revision: number;
 }
 
-const SUMMARY_COLUMNS = 'd.id, d.title, d.provider_name, d.customer_name, d.created_at, d.updated_at, d.deleted_at';
+const SUMMARY_COLUMNS =
+  'd.id, d.title, d.provider_name, d.customer_name, d.created_at, d.updated_at, d.deleted_at, d.status, d.amends_version_id';
 
 function toSummary(row: DraftRow): StoredDraftSummary {
   return {
@@ -71,6 +80,8 @@ function toSummary(row: DraftRow): StoredDraftSummary {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
+    status: row.status,
+    amendsVersionId: row.amends_version_id,
   };
 }
 
@@ -80,25 +91,28 @@ function toDraft(row: DraftRow): StoredDraft {
 
 export function createDraftsRepository(db: SqliteDatabase): DraftsRepository {
   const insertDraft = db.prepare(`
-    INSERT INTO drafts (id, title, provider_name, customer_name, services_text, content_json, revision, created_at, updated_at, deleted_at)
-    VALUES (@id, @title, @providerName, @customerName, @servicesText, @contentJson, 0, @now, @now, NULL)`);
+    INSERT INTO drafts (id, title, provider_name, customer_name, services_text, content_json, revision, created_at, updated_at, deleted_at, amends_version_id)
+    VALUES (@id, @title, @providerName, @customerName, @servicesText, @contentJson, 0, @now, @now, NULL, @amendsVersionId)`);
   const selectDraft = db.prepare(`SELECT ${SUMMARY_COLUMNS}, d.content_json, d.revision FROM drafts d WHERE d.id = ?`);
   const selectSummary = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM drafts d WHERE d.id = ?`);
-  const selectRevision = db.prepare('SELECT revision FROM drafts WHERE id = ?').pluck();
+  const selectRevision = db.prepare('SELECT revision, status FROM drafts WHERE id = ?');
   const updateContent = db.prepare(`
     UPDATE drafts
     SET title = @title, provider_name = @providerName, customer_name = @customerName,
         services_text = @servicesText, content_json = @contentJson,
         revision = revision + 1, updated_at = @now
-    WHERE id = @id AND revision = @baseRevision`);
+    WHERE id = @id AND revision = @baseRevision AND status <> 'signed'`);
   const updateDeletedAt = db.prepare('UPDATE drafts SET deleted_at = ? WHERE id = ?');
 
   const save = db.transaction((input: Parameters<DraftsRepository['saveContent']>[0]): SaveOutcome => {
     const { fields, ...rest } = input;
     const result = updateContent.run({ ...rest, ...fields });
     if (result.changes === 1) return { status: 'saved', revision: input.baseRevision + 1, updatedAt: input.now };
-    const current = selectRevision.get(input.id) as number | undefined;
-    return current === undefined ? { status: 'notFound' } : { status: 'conflict', currentRevision: current };
+    const current = selectRevision.get(input.id) as { revision: number; status: DraftStatus } | undefined;
+    if (current === undefined) return { status: 'notFound' };
+    // Checked in the UPDATE itself, so no save slips in between signing and this autosave.
+    if (current.status === 'signed') return { status: 'locked' };
+    return { status: 'conflict', currentRevision: current.revision };
   });
 
   const moveToOrFromTrash = db.transaction((id: string, deletedAt: string | null): StoredDraftSummary | null => {
@@ -107,7 +121,7 @@ export function createDraftsRepository(db: SqliteDatabase): DraftsRepository {
   });
 
   const insert = db.transaction((draft: Parameters<DraftsRepository['insert']>[0]): StoredDraft => {
-    insertDraft.run({ id: draft.id, contentJson: draft.contentJson, now: draft.now, ...draft.fields });
+    insertDraft.run({ id: draft.id, contentJson: draft.contentJson, now: draft.now, amendsVersionId: draft.amendsVersionId ?? null, ...draft.fields });
     return toDraft(selectDraft.get(draft.id) as DraftRow);
   });
 

@@ -51,6 +51,7 @@ import {
 } from '../../src-shared/contract/doc';
 import { attachDraftPart } from './draft-part';
 import { fontTableXml } from './font-table';
+import { inVersion, sideText, trackedTextRun, wholeSide, type MarkOptions, type RevisionKind, type Revisions, type VersionSide } from './revisions';
 import { fitColumnWidths, lineTwips, longestWordTwips } from './table-widths';
 import {
   BILINGUAL_LAYOUT,
@@ -80,6 +81,8 @@ export type ContractSource =
 export interface ContractDocxOptions {
   /** The `*.sla.json` text the contract was made from (writeDraftFile), embedded as a custom XML part. */
   draftJson: string;
+  /** Write a redline: the source is the merged contract and these are its tracked changes. */
+  redline?: RedlineMarks;
 }
 
 /** The two halves of a bilingual pair do not align: a template or assembly bug, never the user's doing. */
@@ -104,21 +107,28 @@ function xmlSafe(text: string): string {
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }
 
-/** Text runs for one Run: line breaks typed in a draft field become Word line breaks. */
-function textRuns(run: Run, forceBold = false): TextRun[] {
+type TextChild = ReturnType<typeof trackedTextRun>;
+
+/**
+ * Text runs for one Run: line breaks typed in a draft field become Word
+ * line breaks. In a redline, a run marked inserted or deleted becomes a
+ * tracked change (w:ins, or w:del with its text in w:delText).
+ */
+function textRuns(run: Run, forceBold = false, revisions: Revisions | null = null): TextChild[] {
   const look = {
     bold: run.bold || forceBold ? true : undefined,
     italics: run.italic ? true : undefined,
     // A blank "[●]" is a gap someone must fill before signing: marked as lawyers mark it.
     highlight: run.blank ? COLOURS.blankHighlight : undefined,
   };
+  const kind = revisions?.of(run);
   return xmlSafe(run.text)
     .split(/\r\n|\r|\n/)
-    .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...look }));
+    .map((line, i) => trackedTextRun({ text: line, break: i > 0 ? 1 : undefined, ...look }, kind, revisions));
 }
 
-function runsOf(runs: readonly Run[], forceBold = false): TextRun[] {
-  return runs.flatMap((run) => textRuns(run, forceBold));
+function runsOf(runs: readonly Run[], forceBold = false, revisions: Revisions | null = null): TextChild[] {
+  return runs.flatMap((run) => textRuns(run, forceBold, revisions));
 }
 
 const plain = (text: string): Run[] => [{ text }];
@@ -137,8 +147,14 @@ function pageBreak(): Paragraph {
  * follows, and a separator without which Word and LibreOffice join two
  * adjacent tables into one (losing the second one's repeated header row).
  */
-function afterTable(keepNext = false): Paragraph {
-  return new Paragraph({ spacing: { before: 0, after: 0, line: 160, lineRule: LineRuleType.EXACT }, run: { size: 4 }, keepNext: keepNext || undefined, children: [] });
+function afterTable(keepNext = false, mark?: MarkOptions): Paragraph {
+  return new Paragraph({
+    spacing: { before: 0, after: 0, line: 160, lineRule: LineRuleType.EXACT },
+    // A tracked paragraph mark leaves out the small size: the schema puts w:ins / w:del before any run property, the docx library after them (the exact line height keeps the gap small anyway).
+    run: mark ?? { size: 4 },
+    keepNext: keepNext || undefined,
+    children: [],
+  });
 }
 
 // ── Tables ──────────────────────────────────────────────────────────────────
@@ -149,29 +165,55 @@ const RULE = { style: BorderStyle.SINGLE, size: 4, color: COLOURS.rule } as cons
 const RULES = { top: RULE, bottom: RULE, left: RULE, right: RULE, insideHorizontal: RULE, insideVertical: RULE };
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
+/** One paragraph of a cell; in a redline, its paragraph mark may be a tracked change of its own. */
+interface CellParagraph {
+  runs: readonly Run[];
+  mark?: RevisionKind;
+}
+
 /** A cell's content: one paragraph per language (English above Chinese in a bilingual table). */
-type CellText = Run[][];
+type CellText = CellParagraph[];
+
+interface DataRow {
+  cells: CellText[];
+  /** The row of the ContractDoc, whose mark (in a redline) makes the whole row inserted or deleted. */
+  node?: object;
+}
 
 interface DataTable {
   widths: readonly number[];
   align: TableBlock['align'];
-  header: CellText[][];
-  rows: CellText[][];
+  header: DataRow[];
+  rows: DataRow[];
 }
 
 function singleLanguageTable(table: TableBlock): DataTable {
-  const cells = (row: TableBlock['rows'][number]) => row.cells.map((cell) => [cell.runs]);
-  return { widths: table.widths, align: table.align, header: table.header.map(cells), rows: table.rows.map(cells) };
+  const row = (source: TableBlock['rows'][number]): DataRow => ({ cells: source.cells.map((cell) => [{ runs: cell.runs }]), node: source });
+  return { widths: table.widths, align: table.align, header: table.header.map(row), rows: table.rows.map(row) };
 }
 
-/** Both languages in each cell, the English first; once where both read the same ("P1", "99.95 %"). */
-function bilingualTable(en: TableBlock, zh: TableBlock): DataTable {
-  const pair = (enRow: TableBlock['rows'][number], zhRow: TableBlock['rows'][number] | undefined): CellText[] =>
-    enRow.cells.map((cell, c) => {
+/**
+ * Both languages in each cell, the English first; once where both read the
+ * same ("P1", "99.95 %"). In a redline a cell may read the same in one
+ * version only: then the Chinese paragraph, and the English paragraph's
+ * mark that separates it, are a tracked insertion or deletion of their own.
+ */
+function bilingualTable(en: TableBlock, zh: TableBlock, revisions: Revisions | null): DataTable {
+  const text = (runs: readonly Run[]) => runs.map((run) => run.text).join('');
+  const sameText = (enText: string, zhText: string) => zhText === '' || zhText === enText;
+  const pair = (enRow: TableBlock['rows'][number], zhRow: TableBlock['rows'][number] | undefined): DataRow => ({
+    node: enRow,
+    cells: enRow.cells.map((cell, c): CellText => {
       const other = zhRow?.cells[c]?.runs ?? [];
-      const text = (runs: readonly Run[]) => runs.map((run) => run.text).join('');
-      return text(other) === '' || text(other) === text(cell.runs) ? [cell.runs] : [cell.runs, other];
-    });
+      if (revisions === null) return sameText(text(other), text(cell.runs)) ? [{ runs: cell.runs }] : [{ runs: cell.runs }, { runs: other }];
+      const onceInOld = sameText(sideText(other, 'old', revisions), sideText(cell.runs, 'old', revisions));
+      const onceInNew = sameText(sideText(other, 'new', revisions), sideText(cell.runs, 'new', revisions));
+      if (onceInOld && onceInNew) return [{ runs: cell.runs }];
+      if (!onceInOld && !onceInNew) return [{ runs: cell.runs }, { runs: other }];
+      const kind: RevisionKind = onceInOld ? 'inserted' : 'deleted';
+      return [{ runs: cell.runs, mark: kind }, { runs: wholeSide(other, kind, revisions) }];
+    }),
+  });
   return {
     widths: en.widths,
     align: en.align,
@@ -185,7 +227,7 @@ function bilingualTable(en: TableBlock, zh: TableBlock): DataTable {
  * header row repeated on each page, rows that never split, and the header
  * kept with the first row so a table never starts with a lonely header.
  */
-function dataTable(table: DataTable, width: number, indent: number, variant: StyleVariant): Table {
+function dataTable(table: DataTable, width: number, indent: number, variant: StyleVariant, revisions: Revisions | null = null): Table {
   const size = tableTextSize(variant);
   // Room for the longest word of each column; figures in right-aligned columns ("USD 12,750.00") stay on one line.
   const minimum = table.widths.map((_, column) => {
@@ -193,7 +235,7 @@ function dataTable(table: DataTable, width: number, indent: number, variant: Sty
     let widest = 0;
     for (const [rows, header] of [[table.header, true], [table.rows, false]] as const) {
       for (const row of rows) {
-        for (const runs of row[column] ?? []) {
+        for (const { runs } of row.cells[column] ?? []) {
           const text = runs.map((run) => run.text).join('');
           widest = Math.max(widest, figures && !header ? lineTwips(text, size, false) : longestWordTwips(text, size, header));
         }
@@ -202,10 +244,11 @@ function dataTable(table: DataTable, width: number, indent: number, variant: Sty
     return widest + 2 * TABLE_CELL_MARGIN + 20;
   });
   const widths = fitColumnWidths(table.widths, minimum, width);
-  const row = (cells: CellText[], header: boolean, keepNext: boolean) =>
+  const row = ({ cells, node }: DataRow, header: boolean, keepNext: boolean) =>
     new TableRow({
       tableHeader: header || undefined,
       cantSplit: true,
+      ...revisions?.paragraphMark(node),
       children: widths.map(
         (columnWidth, column) =>
           new TableCell({
@@ -213,13 +256,14 @@ function dataTable(table: DataTable, width: number, indent: number, variant: Sty
             verticalAlign: VerticalAlignTable.TOP,
             ...(header ? { shading: { type: 'clear', color: 'auto', fill: COLOURS.tableHeaderFill } } : {}),
             // A cell always has a paragraph: Word refuses a file with an empty cell.
-            children: (cells[column] ?? [[]]).map(
-              (runs) =>
+            children: (cells[column] ?? [{ runs: [] }]).map(
+              (paragraph) =>
                 new Paragraph({
                   style: STYLE.tableText,
                   alignment: header ? AlignmentType.LEFT : ALIGN[table.align[column] ?? 'left'],
                   keepNext: keepNext || undefined,
-                  children: runsOf(runs, header),
+                  ...(paragraph.mark && revisions ? { run: revisions.markOf(paragraph.mark) } : {}),
+                  children: runsOf(paragraph.runs, header, revisions),
                 }),
             ),
           }),
@@ -256,23 +300,35 @@ interface SignatureLabels {
  * and date — a ruled line where a person writes, the name and title as the
  * draft gives them.
  */
-function signatureLines(party: SignatureBlock['parties'][number], headings: readonly Run[][], labels: SignatureLabels, lineEnd: number): Paragraph[][] {
+function signatureLines(
+  party: SignatureBlock['parties'][number],
+  headings: readonly Run[][],
+  labels: SignatureLabels,
+  lineEnd: number,
+  revisions: Revisions | null = null,
+): Paragraph[][] {
+  const leader = [{ type: TabStopType.RIGHT, position: lineEnd, leader: LeaderType.UNDERSCORE }];
   const ruled = (label: string, before?: number) =>
     new Paragraph({
       style: STYLE.signature,
-      tabStops: [{ type: TabStopType.RIGHT, position: lineEnd, leader: LeaderType.UNDERSCORE }],
+      tabStops: leader,
       children: [new TextRun(`${label} `), new TextRun('\t')],
       ...(before !== undefined ? { spacing: { before } } : {}),
     });
-  const filled = (label: string, value: string) =>
-    value.trim() === '' ? ruled(label) : new Paragraph({ style: STYLE.signature, children: [new TextRun(`${label} `), ...textRuns({ text: value })] });
+  const filled = (label: string, field: 'signatoryName' | 'signatoryTitle') => {
+    // In a redline: the value's changed words, where a ruled line ("\t") stands for a value one version leaves blank.
+    const revised = revisions?.textOf(party, field);
+    if (revised) return new Paragraph({ style: STYLE.signature, tabStops: leader, children: [new TextRun(`${label} `), ...runsOf(revised, false, revisions)] });
+    const value = party[field];
+    return value.trim() === '' ? ruled(label) : new Paragraph({ style: STYLE.signature, children: [new TextRun(`${label} `), ...textRuns({ text: value })] });
+  };
   const lines: Paragraph[][] = [
-    headings.map((runs, i) => new Paragraph({ style: STYLE.signature, children: runsOf(runs), spacing: i < headings.length - 1 ? { after: 40 } : undefined })),
+    headings.map((runs, i) => new Paragraph({ style: STYLE.signature, children: runsOf(runs, false, revisions), spacing: i < headings.length - 1 ? { after: 40 } : undefined })),
   ];
   // A company seal is a stamp about 4 cm across: the seal line leaves it room.
   if (labels.seal !== null) lines.push([new Paragraph({ style: STYLE.signature, children: [new TextRun(labels.seal)], spacing: { before: 120, after: 0 } })]);
   // Room above the line for a handwritten signature.
-  lines.push([ruled(labels.signature, labels.seal !== null ? 1_200 : 840)], [filled(labels.name, party.signatoryName)], [filled(labels.title, party.signatoryTitle)], [ruled(labels.date)]);
+  lines.push([ruled(labels.signature, labels.seal !== null ? 1_200 : 840)], [filled(labels.name, 'signatoryName')], [filled(labels.title, 'signatoryTitle')], [ruled(labels.date)]);
   return lines;
 }
 
@@ -282,14 +338,14 @@ const SIGNATURE_GAP = 680;
  * Both parties side by side, line by line, in a table with no visible grid:
  * rows that never split, each kept with the next, so the block stays on one page.
  */
-function signatureTable(parties: readonly Paragraph[][][], width: number): Table {
+function signatureTable(parties: readonly Paragraph[][][], width: number, rowMark: () => MarkOptions | undefined = () => undefined): Table {
   const cellWidth = Math.floor((width - SIGNATURE_GAP) / 2);
   const widths = [cellWidth, SIGNATURE_GAP, width - SIGNATURE_GAP - cellWidth];
   const lineCount = Math.max(...parties.map((lines) => lines.length));
   const cell = (children: Paragraph[] | undefined, w: number) =>
     new TableCell({ width: { size: w, type: WidthType.DXA }, children: children && children.length > 0 ? children : [new Paragraph({ style: STYLE.signature, children: [] })] });
   const rows = Array.from({ length: lineCount }, (_, line) =>
-    new TableRow({ cantSplit: true, children: [cell(parties[0]?.[line], widths[0]!), cell(undefined, widths[1]!), cell(parties[1]?.[line], widths[2]!)] }),
+    new TableRow({ cantSplit: true, ...rowMark(), children: [cell(parties[0]?.[line], widths[0]!), cell(undefined, widths[1]!), cell(parties[1]?.[line], widths[2]!)] }),
   );
   return new Table({
     rows,
@@ -324,7 +380,15 @@ class LanguageWriter {
   constructor(
     readonly language: ContractLanguage,
     private readonly page: PageLayout,
+    /** A redline's tracked changes; null for a contract. */
+    readonly revisions: Revisions | null = null,
   ) {}
+
+  /** The paragraph mark's tracked change, for a paragraph made from a node a redline marked as a whole. */
+  private mark(node: object | undefined): { run?: MarkOptions } {
+    const mark = this.revisions?.paragraphMark(node);
+    return mark ? { run: mark } : {};
+  }
 
   private clauseNumbering(depth: number) {
     return { reference: numberingReference('clauses', this.language), level: Math.min(depth, 2), instance: 0 };
@@ -334,25 +398,32 @@ class LanguageWriter {
   heading(clause: Clause, depth: number, pageBreakBefore = false): Paragraph {
     return new Paragraph({
       style: HEADING_STYLES[Math.min(depth, 2)],
-      children: runsOf(plain(clause.title ?? '')),
+      children: runsOf(this.revisions?.textOf(clause, 'title') ?? plain(clause.title ?? ''), false, this.revisions),
       keepNext: true,
       keepLines: true,
       pageBreakBefore: pageBreakBefore || undefined,
       ...(clause.number.length > 0 ? { numbering: this.clauseNumbering(depth) } : {}),
+      ...this.mark(clause),
     });
   }
 
   /**
    * A paragraph of clause text at the clause's indent. `numberAtDepth`
    * numbers it instead, for an untitled clause ("4.2 The Provider shall…").
+   * `node` is the block (or definition) it is made from, for a redline's mark.
    */
-  paragraph(runs: readonly Run[], indent: number, options: { style?: string; keepNext?: boolean; numberAtDepth?: number; pageBreakBefore?: boolean } = {}): Paragraph {
+  paragraph(
+    runs: readonly Run[],
+    indent: number,
+    options: { style?: string; keepNext?: boolean; numberAtDepth?: number; pageBreakBefore?: boolean; node?: object } = {},
+  ): Paragraph {
     return new Paragraph({
       style: options.style ?? STYLE.body,
-      children: runsOf(runs),
+      children: runsOf(runs, false, this.revisions),
       ...(options.numberAtDepth !== undefined ? { numbering: this.clauseNumbering(options.numberAtDepth) } : { indent: { left: indent } }),
       keepNext: options.keepNext || undefined,
       pageBreakBefore: options.pageBreakBefore || undefined,
+      ...this.mark(options.node),
     });
   }
 
@@ -364,10 +435,11 @@ class LanguageWriter {
   listItem(style: ListStyle, item: readonly Run[], indent: number, instance: number, keepNext = false): Paragraph {
     return new Paragraph({
       style: STYLE.listItem,
-      children: runsOf(item),
+      children: runsOf(item, false, this.revisions),
       numbering: { reference: numberingReference(style, this.language), level: 0, instance },
       indent: { left: indent + this.page.listIndent, hanging: this.page.listIndent },
       keepNext: keepNext || undefined,
+      ...this.mark(item),
     });
   }
 
@@ -400,8 +472,9 @@ class SingleLanguageBody {
     private readonly doc: ContractDoc,
     private readonly page: PageLayout,
     private readonly variant: StyleVariant,
+    private readonly revisions: Revisions | null = null,
   ) {
-    this.writer = new LanguageWriter(doc.meta.language, page);
+    this.writer = new LanguageWriter(doc.meta.language, page, revisions);
   }
 
   build(): BodyElement[] {
@@ -416,9 +489,10 @@ class SingleLanguageBody {
     return value;
   }
 
-  private pushTable(table: Table): void {
+  /** A table and the paragraph after it, which a redline inserts or deletes with a table inserted or deleted as a whole. */
+  private pushTable(table: Table, node: object): void {
     if (this.takeStartPage()) this.out.push(pageBreak());
-    this.out.push(table, afterTable());
+    this.out.push(table, afterTable(false, this.revisions?.paragraphMark(node)));
   }
 
   private clause(clause: Clause, depth: number): void {
@@ -435,6 +509,7 @@ class SingleLanguageBody {
               keepNext,
               ...(numberNext ? { numberAtDepth: depth } : {}),
               pageBreakBefore: this.takeStartPage() || opensSignaturePage(clause, i),
+              node: block,
             }),
           );
           numberNext = false;
@@ -445,13 +520,13 @@ class SingleLanguageBody {
           break;
         }
         case 'definitions':
-          for (const item of block.items) this.out.push(writer.paragraph(item.runs, indent, { style: STYLE.definition }));
+          for (const item of block.items) this.out.push(writer.paragraph(item.runs, indent, { style: STYLE.definition, node: item }));
           break;
         case 'table':
-          this.pushTable(dataTable(singleLanguageTable(block), this.page.textWidth - indent, indent, this.variant));
+          this.pushTable(dataTable(singleLanguageTable(block), this.page.textWidth - indent, indent, this.variant, this.revisions), block);
           break;
         case 'signature':
-          this.pushTable(this.signatures(block));
+          this.pushTable(this.signatures(block), block);
           break;
         case 'clause':
           this.clause(block.clause, depth + 1);
@@ -471,8 +546,9 @@ class SingleLanguageBody {
     };
     const lineEnd = signatureLineEnd(this.page.textWidth);
     return signatureTable(
-      block.parties.map((party) => signatureLines(party, [party.heading], labels, lineEnd)),
+      block.parties.map((party) => signatureLines(party, [party.heading], labels, lineEnd, this.revisions)),
       this.page.textWidth,
+      () => this.revisions?.paragraphMark(block),
     );
   }
 }
@@ -487,29 +563,38 @@ class SingleLanguageBody {
  * table, with both languages in each cell, so that their own header rows
  * still repeat (Word repeats the header rows of top-level tables only).
  */
+interface RowPiece {
+  kind: 'row';
+  en: Paragraph[];
+  zh: Paragraph[];
+  keepNext: boolean;
+  mark: RevisionKind | undefined;
+}
+
+type BilingualPiece = RowPiece | { kind: 'fullWidth'; element: Table; mark: RevisionKind | undefined } | { kind: 'pageBreak' };
+
+type LayoutGroup = Exclude<BilingualPiece, RowPiece> | { kind: 'rows'; rows: RowPiece[] };
+
 class BilingualBody {
-  private readonly out: BodyElement[] = [];
-  private rows: TableRow[] = [];
+  private readonly pieces: BilingualPiece[] = [];
   private readonly en: LanguageWriter;
   private readonly zh: LanguageWriter;
   private readonly columnWidth: number;
-  private startPage = true;
-  private lastRowKeepsNext = false;
 
   constructor(
     private readonly enDoc: ContractDoc,
     private readonly zhDoc: ContractDoc,
     private readonly page: PageLayout,
+    private readonly revisions: Revisions | null = null,
   ) {
-    this.en = new LanguageWriter('en', page);
-    this.zh = new LanguageWriter('zh-CN', page);
+    this.en = new LanguageWriter('en', page, revisions);
+    this.zh = new LanguageWriter('zh-CN', page, revisions);
     this.columnWidth = Math.floor(page.textWidth / 2);
   }
 
   build(): BodyElement[] {
     this.clauses(this.enDoc.clauses, this.zhDoc.clauses, 0, 'the top level');
-    this.flush();
-    return this.out;
+    return this.layout();
   }
 
   private clauses(enClauses: readonly Clause[], zhClauses: readonly Clause[], depth: number, where: string): void {
@@ -520,66 +605,120 @@ class BilingualBody {
   /**
    * A row of the side-by-side table. `keepNext` keeps it with what follows
    * (a heading with its text, an introduction with its table), also across
-   * the end of this table.
+   * the end of this table. `node` is the English block it shows, whose
+   * mark (in a redline) makes the whole row inserted or deleted.
    */
-  private row(enParagraphs: Paragraph[], zhParagraphs: Paragraph[], options: { header?: boolean; keepNext?: boolean } = {}): void {
-    const header = options.header ?? false;
-    if (this.rows.length === 0 && !header) this.columnHeadings();
-    this.lastRowKeepsNext = options.keepNext ?? false;
+  private row(enParagraphs: Paragraph[], zhParagraphs: Paragraph[], options: { keepNext?: boolean; node?: object } = {}): void {
+    const mark = options.node === undefined ? undefined : this.revisions?.of(options.node);
+    this.pieces.push({ kind: 'row', en: enParagraphs, zh: zhParagraphs, keepNext: options.keepNext ?? false, mark });
+  }
+
+  /** A data table or the signatures, across both columns. */
+  private fullWidth(element: Table, node: object): void {
+    this.pieces.push({ kind: 'fullWidth', element, mark: this.revisions?.of(node) });
+  }
+
+  private tableRow(en: Paragraph[], zh: Paragraph[], options: { header?: boolean; mark?: MarkOptions }): TableRow {
     const cell = (children: Paragraph[]) => new TableCell({ width: { size: this.columnWidth, type: WidthType.DXA }, children });
-    this.rows.push(new TableRow({ cantSplit: true, tableHeader: header || undefined, children: [cell(enParagraphs), cell(zhParagraphs)] }));
+    return new TableRow({ cantSplit: true, tableHeader: options.header || undefined, ...options.mark, children: [cell(en), cell(zh)] });
   }
 
-  private columnHeadings(): void {
+  private columnHeadings(mark: MarkOptions | undefined): TableRow {
     const heading = (text: string) => new Paragraph({ style: STYLE.columnHeading, children: [new TextRun(text)] });
-    this.row([heading('English')], [heading('中文')], { header: true });
+    return this.tableRow([heading('English')], [heading('中文')], { header: true, mark });
   }
 
-  /** Ends the side-by-side table so that a full-width element can follow. */
-  private flush(): void {
-    if (this.rows.length > 1) {
-      this.push(
-        new Table({
-          rows: this.rows,
-          width: { size: this.columnWidth * 2, type: WidthType.DXA },
-          columnWidths: [this.columnWidth, this.columnWidth],
-          layout: TableLayoutType.FIXED,
-          borders: NO_BORDERS,
-          // The gutter between the columns: each cell keeps space on both sides.
-          margins: { left: 142, right: 142, top: 0, bottom: 0 },
-        }),
-        this.lastRowKeepsNext,
-      );
+  /**
+   * The pieces as body elements: each run of rows becomes one side-by-side
+   * table, with its "English | 中文" row first, and each table is followed
+   * by a separating paragraph; the body starts on a new page.
+   *
+   * In a redline, a run of rows may be one table in one version and two in
+   * the other (a data table between them was inserted or deleted), or have
+   * rows in one version only. Its column-heading row and the paragraph
+   * after it are then tracked changes too, present exactly where the
+   * version that has them has them, so that accepting or rejecting every
+   * change leaves the layout of that version.
+   */
+  private layout(): BodyElement[] {
+    const groups: LayoutGroup[] = [];
+    for (const piece of this.pieces) {
+      const last = groups[groups.length - 1];
+      if (piece.kind === 'row' && last?.kind === 'rows') last.rows.push(piece);
+      else groups.push(piece.kind === 'row' ? { kind: 'rows', rows: [piece] } : piece);
     }
-    this.rows = [];
-  }
-
-  private push(element: Table, keepNext = false): void {
-    if (this.startPage) {
-      this.out.push(pageBreak());
-      this.startPage = false;
-    }
-    this.out.push(element, afterTable(keepNext));
+    const out: BodyElement[] = [];
+    let startPage = true;
+    const push = (element: Table, after: Paragraph) => {
+      if (startPage) {
+        out.push(pageBreak());
+        startPage = false;
+      }
+      out.push(element, after);
+    };
+    groups.forEach((group, index) => {
+      switch (group.kind) {
+        case 'pageBreak':
+          out.push(pageBreak());
+          break;
+        case 'fullWidth':
+          push(group.element, afterTable(false, group.mark && this.revisions ? this.revisions.markOf(group.mark) : undefined));
+          break;
+        case 'rows': {
+          const has = (side: VersionSide) => group.rows.some((row) => inVersion(row.mark, side));
+          // Is the nearest group this version has before (after) this one another run of rows, which this one continues (is continued by)?
+          const besideRows = (side: VersionSide, step: -1 | 1) => {
+            for (let k = index + step; k >= 0 && k < groups.length; k += step) {
+              const other = groups[k]!;
+              if (other.kind === 'pageBreak') return false;
+              if (other.kind === 'fullWidth' && inVersion(other.mark, side)) return false;
+              if (other.kind === 'rows' && other.rows.some((row) => inVersion(row.mark, side))) return true;
+            }
+            return false;
+          };
+          const starts = (side: VersionSide) => has(side) && !besideRows(side, -1);
+          const ends = (side: VersionSide) => has(side) && !besideRows(side, 1);
+          const rows: TableRow[] = [];
+          if (this.revisions === null) rows.push(this.columnHeadings(undefined));
+          else if (starts('old') || starts('new')) rows.push(this.columnHeadings(this.revisions.presenceMark(starts('old'), starts('new'))));
+          for (const row of group.rows) rows.push(this.tableRow(row.en, row.zh, { mark: row.mark && this.revisions ? this.revisions.markOf(row.mark) : undefined }));
+          const table = new Table({
+            rows,
+            width: { size: this.columnWidth * 2, type: WidthType.DXA },
+            columnWidths: [this.columnWidth, this.columnWidth],
+            layout: TableLayoutType.FIXED,
+            borders: NO_BORDERS,
+            // The gutter between the columns: each cell keeps space on both sides.
+            margins: { left: 142, right: 142, top: 0, bottom: 0 },
+          });
+          const keepNext = group.rows[group.rows.length - 1]!.keepNext;
+          push(table, afterTable(keepNext, this.revisions?.presenceMark(ends('old'), ends('new'))));
+          break;
+        }
+      }
+    });
+    return out;
   }
 
   private clause(enClause: Clause, zhClause: Clause, depth: number): void {
     if (enClause.id !== zhClause.id || enClause.blocks.length !== zhClause.blocks.length) throw new MisalignedContractError(`clause ${enClause.id}`);
     const indent = this.en.indentOf(enClause, depth);
     let numberNext = enClause.title === null && enClause.number.length > 0;
-    if (enClause.title !== null) this.row([this.en.heading(enClause, depth)], [this.zh.heading(zhClause, depth)], { keepNext: true });
+    if (enClause.title !== null) this.row([this.en.heading(enClause, depth)], [this.zh.heading(zhClause, depth)], { keepNext: true, node: enClause });
     enClause.blocks.forEach((enBlock, i) => {
       const zhBlock = zhClause.blocks[i]!;
       if (blockShape(enBlock) !== blockShape(zhBlock)) throw new MisalignedContractError(`clause ${enClause.id}, block ${i + 1}`);
       const keepNext = introduces(enClause.blocks[i + 1]);
       switch (enBlock.kind) {
         case 'paragraph': {
-          if (opensSignaturePage(enClause, i)) {
-            this.flush();
-            this.out.push(pageBreak());
-          }
+          if (opensSignaturePage(enClause, i)) this.pieces.push({ kind: 'pageBreak' });
           const options = { keepNext, ...(numberNext ? { numberAtDepth: depth } : {}) };
           numberNext = false;
-          this.row([this.en.paragraph(enBlock.runs, indent, options)], [this.zh.paragraph((zhBlock as typeof enBlock).runs, indent, options)], { keepNext });
+          this.row(
+            [this.en.paragraph(enBlock.runs, indent, { ...options, node: enBlock })],
+            [this.zh.paragraph((zhBlock as typeof enBlock).runs, indent, { ...options, node: zhBlock })],
+            { keepNext, node: enBlock },
+          );
           break;
         }
         case 'list': {
@@ -588,24 +727,26 @@ class BilingualBody {
           const zhList = this.zh.newList();
           enBlock.items.forEach((item, k) => {
             const last = keepNext && k === enBlock.items.length - 1;
-            this.row([this.en.listItem(enBlock.style, item, indent, enList, last)], [this.zh.listItem(enBlock.style, zhItems[k]!, indent, zhList, last)], { keepNext: last });
+            this.row([this.en.listItem(enBlock.style, item, indent, enList, last)], [this.zh.listItem(enBlock.style, zhItems[k]!, indent, zhList, last)], { keepNext: last, node: item });
           });
           break;
         }
         case 'definitions': {
           const zhItems = (zhBlock as typeof enBlock).items;
           enBlock.items.forEach((item, k) =>
-            this.row([this.en.paragraph(item.runs, indent, { style: STYLE.definition })], [this.zh.paragraph(zhItems[k]!.runs, indent, { style: STYLE.definition })]),
+            this.row(
+              [this.en.paragraph(item.runs, indent, { style: STYLE.definition, node: item })],
+              [this.zh.paragraph(zhItems[k]!.runs, indent, { style: STYLE.definition, node: zhItems[k] })],
+              { node: item },
+            ),
           );
           break;
         }
         case 'table':
-          this.flush();
-          this.push(dataTable(bilingualTable(enBlock, zhBlock as typeof enBlock), this.columnWidth * 2, 0, 'bilingual'));
+          this.fullWidth(dataTable(bilingualTable(enBlock, zhBlock as typeof enBlock, this.revisions), this.columnWidth * 2, 0, 'bilingual', this.revisions), enBlock);
           break;
         case 'signature':
-          this.flush();
-          this.push(this.signatures(enBlock, zhBlock as typeof enBlock));
+          this.fullWidth(this.signatures(enBlock, zhBlock as typeof enBlock), enBlock);
           break;
         case 'clause':
           this.clause(enBlock.clause, (zhBlock as typeof enBlock).clause, depth + 1);
@@ -627,8 +768,9 @@ class BilingualBody {
     const width = this.columnWidth * 2;
     const lineEnd = signatureLineEnd(width);
     return signatureTable(
-      en.parties.map((party, i) => signatureLines(party, [party.heading, zh.parties[i]?.heading ?? []], labels, lineEnd)),
+      en.parties.map((party, i) => signatureLines(party, [party.heading, zh.parties[i]?.heading ?? []], labels, lineEnd, this.revisions)),
       width,
+      () => this.revisions?.paragraphMark(en),
     );
   }
 }
@@ -643,8 +785,9 @@ const COVER_STYLE: Record<CoverLine['style'], string> = {
 };
 
 /** The cover: the title, then the template's lines — in a bilingual contract each English line above its Chinese one. */
-function coverParagraphs(docs: readonly ContractDoc[]): Paragraph[] {
-  const paragraphs: Paragraph[] = [new Paragraph({ style: 'Title', children: runsOf(plain(docs[0]!.cover.title)) })];
+function coverParagraphs(docs: readonly ContractDoc[], revisions: Revisions | null): Paragraph[] {
+  const { cover } = docs[0]!;
+  const paragraphs: Paragraph[] = [new Paragraph({ style: 'Title', children: runsOf(revisions?.textOf(cover, 'title') ?? plain(cover.title), false, revisions) })];
   const ids: string[] = [];
   for (const doc of docs) for (const line of doc.cover.lines) if (!ids.includes(line.id)) ids.push(line.id);
   let detailSeen = false;
@@ -655,7 +798,15 @@ function coverParagraphs(docs: readonly ContractDoc[]): Paragraph[] {
       // The dates and the version stand apart from the parties, lower on the page.
       const firstDetail = line.style === 'detail' && !detailSeen;
       if (line.style === 'detail') detailSeen = true;
-      paragraphs.push(new Paragraph({ style: COVER_STYLE[line.style], children: runsOf(line.runs), spacing: firstDetail ? { before: 1_400 } : undefined }));
+      const mark = revisions?.paragraphMark(line);
+      paragraphs.push(
+        new Paragraph({
+          style: COVER_STYLE[line.style],
+          children: runsOf(line.runs, false, revisions),
+          spacing: firstDetail ? { before: 1_400 } : undefined,
+          ...(mark ? { run: mark } : {}),
+        }),
+      );
     }
   }
   return paragraphs;
@@ -682,9 +833,9 @@ function header(title: string): Header {
   return new Header({ children: [new Paragraph({ style: STYLE.header, children: runsOf(plain(title)) })] });
 }
 
-/** The version and its short hash on the left, "Page X of Y" (in each language) on the right. */
-function footer(docs: readonly ContractDoc[], page: PageLayout): Footer {
-  const version = versionText(docs[0]!);
+/** The version and its short hash (or a redline's note) on the left, "Page X of Y" (in each language) on the right. */
+function footer(docs: readonly ContractDoc[], page: PageLayout, note: string | null): Footer {
+  const version = note ?? versionText(docs[0]!);
   const pages: TextRun[] = [];
   docs.forEach((doc, i) => {
     if (i > 0) pages.push(new TextRun(' / '));
@@ -702,7 +853,7 @@ function footer(docs: readonly ContractDoc[], page: PageLayout): Footer {
   });
 }
 
-function section(docs: readonly ContractDoc[], page: PageLayout, body: BodyElement[]): ISectionOptions {
+function section(docs: readonly ContractDoc[], page: PageLayout, body: BodyElement[], redline: RedlineMarks | null): ISectionOptions {
   return {
     properties: {
       // The cover is a distinct first page: its own (empty) header and footer.
@@ -714,10 +865,10 @@ function section(docs: readonly ContractDoc[], page: PageLayout, body: BodyEleme
       first: new Header({ children: [new Paragraph({ children: [] })] }),
     },
     footers: {
-      default: footer(docs, page),
+      default: footer(docs, page, redline?.footerNote ?? null),
       first: new Footer({ children: [new Paragraph({ children: [] })] }),
     },
-    children: [...coverParagraphs(docs), ...body],
+    children: [...coverParagraphs(docs, redline?.revisions ?? null), ...body],
   };
 }
 
@@ -746,28 +897,45 @@ export function documentProperties(docs: readonly ContractDoc[]): { title: strin
   };
 }
 
-/** The docx Document of a contract, before packing. */
-export function buildContractDocument(source: ContractSource): Document {
+/**
+ * What turns the contract writer into a redline writer (redline-docx.ts):
+ * the tracked changes on a merged ContractDoc, and the footer's note in
+ * place of the version ("Changes from v2 to v3").
+ */
+export interface RedlineMarks {
+  revisions: Revisions;
+  footerNote: string;
+}
+
+/** The docx Document of a contract (or, with `redline`, of a redline), before packing. */
+export function buildContractDocument(source: ContractSource, redline: RedlineMarks | null = null): Document {
   const bilingual = source.language === 'bilingual';
   const docs = bilingual ? [source.en, source.zh] : [source.doc];
   const page = bilingual ? BILINGUAL_LAYOUT : SINGLE_LAYOUT;
   const variant: StyleVariant = bilingual ? 'bilingual' : source.language === 'en' ? 'single-en' : 'single-zh';
-  const body = bilingual ? new BilingualBody(source.en, source.zh, page).build() : new SingleLanguageBody(source.doc, page, variant).build();
+  const revisions = redline?.revisions ?? null;
+  const body = bilingual
+    ? new BilingualBody(source.en, source.zh, page, revisions).build()
+    : new SingleLanguageBody(source.doc, page, variant, revisions).build();
+  const properties = documentProperties(docs);
   return new Document({
-    ...documentProperties(docs),
+    ...properties,
+    ...(redline ? { description: xmlSafe(`${redline.footerNote}; ${properties.description}`) } : {}),
     lastModifiedBy: 'SLA Studio',
+    // A redline goes to the other side for their answer: their edits are tracked too.
+    ...(redline ? { features: { trackRevisions: true } } : {}),
     ...contractStyles(variant),
     numbering: contractNumbering(
       page,
       docs.map((doc) => doc.meta.language),
     ),
-    sections: [section(docs, page, body)],
+    sections: [section(docs, page, body, redline)],
   });
 }
 
 /** The contract as .docx bytes, with the draft it was made from inside. */
 export async function renderContractDocx(source: ContractSource, options: ContractDocxOptions): Promise<Uint8Array> {
-  const document = buildContractDocument(source);
+  const document = buildContractDocument(source, options.redline ?? null);
   const draftPart = attachDraftPart(document, options.draftJson);
   const buffer = await Packer.toBuffer(document, false, [...draftPart, { path: 'word/fontTable.xml', data: fontTableXml() }]);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);

@@ -103,6 +103,8 @@ function toSummary(stored: StoredDraftSummary): DraftSummary {
     createdAt: stored.createdAt,
     updatedAt: stored.updatedAt,
     deletedAt: stored.deletedAt,
+    status: stored.status,
+    amendsVersionId: stored.amendsVersionId,
   };
 }
 
@@ -193,6 +195,7 @@ export function createDraftsService(deps: DraftsServiceDeps): DraftsService {
         now: clock.now(),
       });
       if (outcome.status === 'notFound') throw new ServiceError('notFound', 'errors.draftNotFound', { id });
+      if (outcome.status === 'locked') throw new ServiceError('locked', 'errors.locked');
       if (outcome.status === 'conflict') {
         throw new ServiceError('conflict', 'errors.conflict', { revision: outcome.currentRevision, baseRevision });
       }

@@ -4,24 +4,41 @@
  */
 import { openStorage } from '../db';
 import { createI18n, localeFromSystem, type Locale } from '../../src-shared/i18n';
+import { backupsDirFor, createBackupsService, type BackupsService } from './backups';
 import { createClauseLibrary, type ClauseLibrary } from './clause-library';
+import { createContractExportService } from './contract-export';
 import { createDraftsService, type DraftsService } from './drafts';
+import { createExportsService, type ExportsService } from './exports';
 import type { ServicePorts } from './ports';
+import { playbookApprovalsNeeded } from './playbook';
 import { createPresetsService, type PresetsService } from './presets';
+import { createReportsService, type ReportsService } from './reports';
 import { createSettingsService, type SettingsService } from './settings';
+import { createVersionsService, type VersionsService } from './versions';
 
 export { ServiceError, isServiceError } from './errors';
+export { backupSummary, type BackupEntry, type BackupsService, type RestoreOutcome } from './backups';
 export type { ClauseLibrary, TemplateSummary } from './clause-library';
 export type { DraftsService } from './drafts';
+export type { ContractExportResult, ExportsService } from './exports';
 export type { PresetsService } from './presets';
+export type { ImportJobStatus, MonitoringImportSummary, MonthlyReportResult, ReportsService } from './reports';
 export type { SettingsService } from './settings';
+export type { VersionsService } from './versions';
 export type { Clock, Dialogs, FileFilter, ServicePorts } from './ports';
 
 export interface Services {
   settings: SettingsService;
   presets: PresetsService;
   drafts: DraftsService;
+  /** Monitoring imports and monthly reports. */
+  reports: ReportsService;
+  versions: VersionsService;
   clauseLibrary: ClauseLibrary;
+  /** Contract export, the exports record, and importing a draft from a contract. */
+  exports: ExportsService;
+  /** Backups of the database: automatic, on request, and Restore. */
+  backups: BackupsService;
   /** Closes the database; the services must not be used afterwards. */
   close(): void;
 }
@@ -54,9 +71,49 @@ export function createServices(ports: ServicePorts): Services {
     translate,
   });
 
+  const versions = createVersionsService({
+    versions: storage.versions,
+    drafts: storage.drafts,
+    draftsService: drafts,
+    settings: storage.settings,
+    clock: ports.clock,
+    locale: () => settings.get().locale ?? fallbackLocale,
+    translate,
+    // The playbook of the draft's own template decides, computed here from the content — never the client's list.
+    findingsNeedingApproval: (draft) => playbookApprovalsNeeded(clauseLibrary, draft),
+  });
+
+  const reports = createReportsService({
+    monitoring: storage.monitoring,
+    drafts: storage.drafts,
+    clock: ports.clock,
+    dialogs: ports.dialogs,
+    locale: () => settings.get().locale ?? fallbackLocale,
+    translate,
+  });
+
   const clauseLibrary = createClauseLibrary({
     dirs: ports.firmTemplatesDir ? [ports.templatesDir, ports.firmTemplatesDir] : [ports.templatesDir],
   });
 
-  return { settings, presets, drafts, clauseLibrary, close: () => storage.close() };
+  const exports = createExportsService({
+    exports: storage.exports,
+    drafts,
+    versions,
+    contractExport: createContractExportService({ clauseLibrary, clock: ports.clock }),
+    dialogs: ports.dialogs,
+    clock: ports.clock,
+    locale: () => settings.get().locale ?? fallbackLocale,
+    translate,
+  });
+
+  const backups = createBackupsService({
+    databasePath: ports.databasePath,
+    backupsDir: ports.backupsDir ?? backupsDirFor(ports.databasePath),
+    clock: ports.clock,
+    storage,
+    nativeBinding: ports.sqliteNativeBinding,
+  });
+
+  return { settings, presets, drafts, reports, versions, clauseLibrary, exports, backups, close: () => storage.close() };
 }

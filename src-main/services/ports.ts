@@ -30,6 +30,8 @@ export interface Dialogs {
 export interface ServicePorts {
   /** The SQLite database file (in the user-data folder). */
   databasePath: string;
+  /** Where backups of the database go; default: `backups` beside the database file. */
+  backupsDir?: string;
   /** The templates/ folder shipped with the app: presets and the bundled clause library. */
   templatesDir: string;
   /**

@@ -21,6 +21,7 @@ import { describeType, resolveType, ROOT_TYPE, type FieldType } from './context'
 import { CONTRACT_LANGUAGES, TABLE_KINDS, type CellAlign, type ContractLanguage, type CoverLineStyle, type ListStyle, type TableKind } from './doc';
 import { filterError, type Localized, type Vocabulary } from './filters';
 import { isLanguageNeutral, parsePath, tokenize, type Segment } from './text';
+import { parsePlaybook, type Playbook } from '../playbook/limits';
 
 export const TEMPLATE_FILE = 'template.yaml';
 export const VOCABULARY_FILE = 'vocabulary.yaml';
@@ -136,8 +137,8 @@ export interface Template {
   /** Phrases as used by the clauses ({{> name}}). */
   phrases: Record<string, CompiledText>;
   vocabulary: Vocabulary;
-  /** Reserved for the negotiation playbook (limits per position); kept as written. */
-  playbook: unknown;
+  /** The company's negotiation limits (src-shared/playbook); null when the template has none. */
+  playbook: Playbook | null;
 }
 
 export interface TemplateError {
@@ -848,6 +849,15 @@ class TemplateCompiler {
       }
     }
 
+    let playbook: Playbook | null = null;
+    if (header.playbook !== undefined && header.playbook !== null) {
+      // A position limit must name a clause that has positions, or it could never apply.
+      const negotiable = new Set(negotiableClauses({ clauses }).map((clause) => clause.id));
+      const parsed = parsePlaybook(header.playbook, negotiable);
+      if (parsed.ok) playbook = parsed.playbook;
+      else for (const issue of parsed.issues) this.error(templateSite, ['playbook', ...issue.path], issue.message);
+    }
+
     const labels = header.labels;
     const withSeal = (value: z.infer<typeof labelsSchema>): TemplateLabels => ({ ...value, seal: value.seal ?? null });
     return {
@@ -860,7 +870,7 @@ class TemplateCompiler {
       clauses,
       phrases: this.phrases,
       vocabulary: this.vocabulary,
-      playbook: header.playbook ?? null,
+      playbook,
     };
   }
 }
@@ -892,7 +902,7 @@ export function parseTemplate(files: Readonly<Record<string, string>>): Template
 }
 
 /** The clauses that offer alternative wordings, for the position pickers of the wizard. */
-export function negotiableClauses(template: Template): Array<{ id: string; title: Localized | null; steps: StepId[] }> {
+export function negotiableClauses(template: Pick<Template, 'clauses'>): Array<{ id: string; title: Localized | null; steps: StepId[] }> {
   const found: Array<{ id: string; title: Localized | null; steps: StepId[] }> = [];
   const visitBlocks = (blocks: CompiledBlock[] | null) => {
     for (const block of blocks ?? []) if (block.kind === 'clause') visit(block.clause);

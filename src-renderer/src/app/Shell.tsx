@@ -9,9 +9,15 @@ import { useTranslation } from 'react-i18next';
 import type { MenuCommand } from '../../../src-shared/channels';
 import type { Locale } from '../../../src-shared/i18n';
 import { MAX_DRAFT_FILE_CHARS, problem } from '../../../src-shared/model';
+import { CalculatorPage } from '../calculator/CalculatorPage';
 import { call, errorMessage, onMenuCommand } from '../client';
+import { ComparePage } from '../compare/ComparePage';
+import { requestContractExport } from '../export/exportRequests';
+import { IMPORT_ACCEPT, isDocxFile, readDocx } from '../export/importFile';
 import { HomePage } from '../home/HomePage';
 import { NewDraftDialog } from '../home/NewDraftDialog';
+import { ReportsPage } from '../reports/ReportsPage';
+import { VersionsPage } from '../versions/VersionsPage';
 import { flushAllDrafts } from '../wizard/autosave';
 import { WizardPage } from '../wizard/WizardPage';
 import { AppActionsContext, type AppActions } from './actions';
@@ -40,15 +46,23 @@ export function Shell() {
 
   const importFile = useCallback(
     async (file: File) => {
-      const text = await file.text();
       const failed = (problems: ProblemsReport['problems']) =>
         setReport({
           title: t('home.import.failedTitle', { file: file.name }),
           intro: t('home.import.failedIntro', { count: problems.length }),
           problems,
         });
-      if (text.length > MAX_DRAFT_FILE_CHARS) return failed([problem([], 'file.tooLarge', { max: MAX_DRAFT_FILE_CHARS })]);
-      const result = await call('drafts.import', { fileName: file.name.slice(-260), text });
+      let result;
+      if (isDocxFile(file)) {
+        // A contract SLA Studio exported carries its draft: main takes it out and imports it.
+        const docx = await readDocx(file);
+        if (!docx.ok) return void message.error(t(docx.key, docx.params));
+        result = await call('drafts.importDocx', { fileName: file.name.slice(-260), base64: docx.base64 });
+      } else {
+        const text = await file.text();
+        if (text.length > MAX_DRAFT_FILE_CHARS) return failed([problem([], 'file.tooLarge', { max: MAX_DRAFT_FILE_CHARS })]);
+        result = await call('drafts.import', { fileName: file.name.slice(-260), text });
+      }
       if (result.ok) {
         void message.success(t('home.import.done', { title: result.value.title }));
         navigate({ screen: 'draft', draftId: result.value.id, step: 'services' });
@@ -105,7 +119,8 @@ export function Shell() {
             break;
           case 'exportDraft': {
             const current = routeRef.current;
-            if (current.screen === 'draft') void actions.exportDraft(current.draftId);
+            // The wizard of the open draft shows its contract export dialog; "Export .sla.json" stays a button there.
+            if (current.screen === 'draft') requestContractExport(current.draftId);
             else void message.info(t('wizard.export.openDraftFirst'));
             break;
           }
@@ -125,13 +140,25 @@ export function Shell() {
       <Layout className="app-layout">
         <AppHeader onChangeLocale={changeLocale} />
         <Layout.Content className="app-content">
-          {route.screen === 'draft' ? <WizardPage key={route.draftId} draftId={route.draftId} step={route.step} /> : <HomePage />}
+          {route.screen === 'draft' ? (
+            <WizardPage key={route.draftId} draftId={route.draftId} step={route.step} />
+          ) : route.screen === 'versions' ? (
+            <VersionsPage key={route.draftId} draftId={route.draftId} />
+          ) : route.screen === 'compare' ? (
+            <ComparePage key={route.draftId} draftId={route.draftId} old={route.old} new={route.new} />
+          ) : route.screen === 'reports' ? (
+            <ReportsPage key={route.draftId} draftId={route.draftId} />
+          ) : route.screen === 'calculator' ? (
+            <CalculatorPage />
+          ) : (
+            <HomePage />
+          )}
         </Layout.Content>
       </Layout>
       <input
         ref={fileInput}
         type="file"
-        accept=".json,.sla.json"
+        accept={IMPORT_ACCEPT}
         className="visually-hidden"
         tabIndex={-1}
         aria-label={t('home.import.fileLabel')}

@@ -3,13 +3,14 @@
  * parties and services), sorted by last change or title, with the trash one
  * switch away. Deleting moves a draft to the trash and offers Undo.
  */
-import { DeleteOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { CalculatorOutlined, DatabaseOutlined, DeleteOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Empty, Input, Radio, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftSummary } from '../../../src-shared/api';
 import { useAppActions } from '../app/actions';
+import { BackupsDialog } from '../backups/BackupsDialog';
 import { formatTimestamp } from '../app/formatTime';
 import { useLocale } from '../app/locale';
 import { navigate } from '../app/route';
@@ -32,6 +33,7 @@ export function HomePage() {
   const [sort, setSort] = useState<Sort>('updated');
   const [drafts, setDrafts] = useState<DraftSummary[] | null>(null);
   const [reloads, setReloads] = useState(0);
+  const [backupsOpen, setBackupsOpen] = useState(false);
   const debouncedQuery = useDebouncedValue(query.trim(), SEARCH_DELAY_MS);
   const reload = useCallback(() => setReloads((n) => n + 1), []);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -180,8 +182,15 @@ export function HomePage() {
           <Button icon={<ImportOutlined aria-hidden />} onClick={actions.importDraft}>
             {t('home.importButton')}
           </Button>
+          <Button icon={<CalculatorOutlined aria-hidden />} href="#/calculator">
+            {t('calculator.open')}
+          </Button>
+          <Button icon={<DatabaseOutlined aria-hidden />} onClick={() => setBackupsOpen(true)}>
+            {t('backups.open')}
+          </Button>
         </Space>
       </div>
+      {backupsOpen ? <BackupsDialog onClose={() => setBackupsOpen(false)} onRestored={reload} /> : null}
       <div className="home-toolbar">
         <Input.Search
           allowClear

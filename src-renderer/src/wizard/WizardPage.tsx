@@ -3,7 +3,7 @@
  * after every change, saves it in the background, and lets the user walk
  * the steps in order or jump freely.
  */
-import { ArrowLeftOutlined, ArrowRightOutlined, ExportOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, ArrowRightOutlined, BarChartOutlined, ExportOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Result, Space, Spin, Typography, App as AntApp } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,12 @@ import { useAppActions } from '../app/actions';
 import { useLocale } from '../app/locale';
 import { navigate } from '../app/route';
 import { call, errorMessage } from '../client';
+import { SignedBanner } from '../versions/SignedBanner';
+import { WizardVersionControls } from '../versions/WizardVersionControls';
+import { ContractExport } from '../export/ContractExport';
+import { PreviewLayout } from '../preview/PreviewLayout';
+import { PlaybookProvider } from '../playbook/PlaybookContext';
+import { PlaybookStepSummary } from '../playbook/PlaybookStepSummary';
 import { DraftAutosaver } from './autosave';
 import { getIn, setIn } from './draftPath';
 import { DraftEditorContext, useDraftEditor, useProblems, type DraftEditor } from './editor';
@@ -93,14 +99,18 @@ function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; sa
   const [store] = useState(() => new DraftStore(initialDraft));
   const [registry] = useState(() => new FieldRegistry());
   const [deletedAt, setDeletedAt] = useState(record.deletedAt);
+  // A signed draft is shown read-only: the main process refuses its saves anyway ('locked').
+  const [status, setStatus] = useState(record.status);
+  const locked = status === 'signed';
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const commit = useCallback(
     (next: SlaDraft) => {
+      if (locked) return;
       store.set(next);
       saver.change(next as unknown as Record<string, unknown>);
     },
-    [store, saver],
+    [store, saver, locked],
   );
   const update = useCallback((path: ProblemPath, value: unknown) => commit(setIn(store.getDraft(), path, value)), [store, commit]);
   const edit = useCallback(
@@ -158,6 +168,7 @@ function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; sa
 
   return (
     <DraftEditorContext.Provider value={editor}>
+      <PlaybookProvider source={store}>
       <div className="wizard">
         <div className="wizard-header">
           <div className="wizard-title">
@@ -168,6 +179,11 @@ function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; sa
             <SaveStatus saver={saver} draftId={record.id} />
             <Button icon={<ExportOutlined aria-hidden />} onClick={() => void actions.exportDraft(record.id)}>
               {t('wizard.export.button')}
+            </Button>
+            <ContractExport draftId={record.id} saver={saver} onGoToStep={goTo} />
+            <WizardVersionControls draftId={record.id} saver={saver} locked={locked} onStatusChange={setStatus} />
+            <Button icon={<BarChartOutlined aria-hidden />} href={`#/drafts/${record.id}/reports`}>
+              {t('reports.open')}
             </Button>
           </Space>
         </div>
@@ -180,14 +196,17 @@ function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; sa
             action={<Button size="small" onClick={() => void restore()}>{t('home.actions.restore')}</Button>}
           />
         )}
+        {locked && <SignedBanner draftId={record.id} />}
         <StepNav current={step} problemCounts={problemCounts} onChange={goTo} />
+        <PreviewLayout step={step} onGoToStep={goTo}>
         <div className="wizard-body">
           <Typography.Title level={2} className="step-heading" tabIndex={-1} ref={headingRef}>
             {t('wizard.stepHeading', { n: index + 1, total: STEP_IDS.length, step: t(`steps.${step}`) })}
           </Typography.Title>
           <Typography.Paragraph type="secondary" className="step-intro">{t(`wizard.${step}.intro`)}</Typography.Paragraph>
           <StepProblemsAlert step={step} />
-          <Form layout="vertical" component="div" className="step-form" requiredMark={requiredMark}>
+          <PlaybookStepSummary step={step} />
+          <Form layout="vertical" component="div" className="step-form" requiredMark={requiredMark} disabled={locked}>
             <StepComponent key={step} />
           </Form>
         </div>
@@ -205,7 +224,9 @@ function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; sa
             </Button>
           )}
         </div>
+        </PreviewLayout>
       </div>
+      </PlaybookProvider>
     </DraftEditorContext.Provider>
   );
 }

@@ -8,6 +8,8 @@
 import { Form } from 'antd';
 import type { ReactNode } from 'react';
 import type { Problem } from '../../../../src-shared/model';
+import { useFieldNotes } from '../../playbook/PlaybookContext';
+import { FieldPlaybookNotes } from '../../playbook/PlaybookNotes';
 import { ProblemMessages } from './ProblemMessages';
 
 export interface ControlA11y {
@@ -41,7 +43,10 @@ export function FieldFrame({ id, problems, group, label, ariaLabel, extra, requi
   const helpId = `${id}-help`;
   const extraId = `${id}-extra`;
   const labelId = `${id}-label`;
-  const describedBy = [problems.length > 0 ? helpId : null, extra ? extraId : null].filter(Boolean).join(' ');
+  // The playbook's findings and the market comparison for this field (none outside the wizard).
+  const notes = useFieldNotes(id);
+  const notesId = `${id}-playbook`;
+  const describedBy = [problems.length > 0 ? helpId : null, extra ? extraId : null, notes ? notesId : null].filter(Boolean).join(' ');
   const a11y: ControlA11y = { id };
   if (describedBy) a11y['aria-describedby'] = describedBy;
   if (problems.length > 0) a11y['aria-invalid'] = true;
@@ -57,7 +62,14 @@ export function FieldFrame({ id, problems, group, label, ariaLabel, extra, requi
       required={required}
       validateStatus={problems.length > 0 ? 'error' : undefined}
       help={problems.length > 0 ? <ProblemMessages id={helpId} problems={problems} /> : undefined}
-      extra={extra ? <span id={extraId}>{extra}</span> : undefined}
+      extra={
+        extra || notes ? (
+          <>
+            {extra ? <span id={extraId}>{extra}</span> : null}
+            {notes ? <FieldPlaybookNotes id={notesId} notes={notes} compact={!label} /> : null}
+          </>
+        ) : undefined
+      }
     >
       {children(a11y)}
     </Form.Item>

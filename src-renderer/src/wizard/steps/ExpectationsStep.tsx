@@ -16,6 +16,7 @@ import {
   WEEKDAYS,
   type SlaDraft,
 } from '../../../../src-shared/model';
+import { limitForMetric, type Finding } from '../../../../src-shared/playbook';
 import { useDraftEditor, useDraftSection, useDraftValue } from '../editor';
 import {
   CheckboxGroupField,
@@ -29,6 +30,9 @@ import {
 } from '../fields/fields';
 import { ListTable } from '../fields/ListTable';
 import { defaultLevel, formatLevel, metricChoices, metricLabel, unitSuffix } from '../metricText';
+import { usePlaybookFindings, usePlaybookStore } from '../../playbook/PlaybookContext';
+import { FindingTag } from '../../playbook/PlaybookNotes';
+import { fieldKey } from '../draftPath';
 
 type Expectations = SlaDraft['expectations'];
 type CriticalPeriod = Expectations['criticalPeriods'][number];
@@ -189,22 +193,33 @@ interface GapRow {
   requested: string;
   priority: string;
   committed: string;
+  /** The playbook's limit for this metric, as a level; "" when the playbook has none. */
+  limit: string;
   status: 'met' | 'gap' | 'noTarget' | 'severityTable';
+  /** The ask goes beyond the playbook. */
+  beyond: Finding | null;
 }
 
-/** Requested versus committed, per request: where the negotiation has to happen. */
+/** Requested versus committed versus the playbook, per request: where the negotiation has to happen. */
 function GapTable() {
   const { t } = useTranslation();
   const { locale } = useDraftEditor();
+  const playbook = usePlaybookStore()?.playbook ?? null;
+  const findings = usePlaybookFindings();
+  const askFindings = new Map(findings.filter((finding) => finding.scope === 'ask').map((finding) => [fieldKey(finding.path), finding]));
+  const limitText = (metric: SlaDraft['services'][number]['metrics'][number]): string => {
+    const limit = limitForMetric(playbook, metric);
+    return limit ? formatLevel(t, locale, metric, limit.value) : '';
+  };
   const services = useDraftSection('services');
   const objectives = useDraftValue<SlaDraft['targets']['objectives']>(['targets', 'objectives']);
   const requests = useDraftValue<CustomerRequest[]>(['expectations', 'requests']);
   const metrics = metricsById(services);
   const objectiveOf = new Map(objectives.map((objective) => [objective.metricId, objective.objective]));
   const rows: GapRow[] = [];
-  for (const request of requests) {
+  requests.forEach((request, index) => {
     const located = metrics.get(request.metricId);
-    if (!located || typeof request.requestedLevel !== 'number') continue;
+    if (!located || typeof request.requestedLevel !== 'number') return;
     const semantics = metricSemantics(located.metric);
     const committed = objectiveOf.get(request.metricId);
     let status: GapRow['status'];
@@ -218,20 +233,28 @@ function GapTable() {
       priority: PRIORITIES.includes(request.priority) ? t(`enums.priority.${request.priority}`) : '',
       committed:
         status === 'severityTable' ? t('wizard.expectations.gap.seeSeverities') : typeof committed === 'number' ? formatLevel(t, locale, located.metric, committed) : '—',
+      limit: limitText(located.metric),
       status,
+      beyond: askFindings.get(fieldKey(['expectations', 'requests', index, 'requestedLevel'])) ?? null,
     });
-  }
+  });
   const colour: Record<GapRow['status'], string> = { met: 'success', gap: 'error', noTarget: 'warning', severityTable: 'default' };
   const columns: ColumnsType<GapRow> = [
     { key: 'metric', dataIndex: 'metric', title: t('wizard.expectations.gap.metric') },
     { key: 'requested', dataIndex: 'requested', title: t('wizard.expectations.gap.requested') },
     { key: 'priority', dataIndex: 'priority', title: t('wizard.expectations.gap.priority') },
     { key: 'committed', dataIndex: 'committed', title: t('wizard.expectations.gap.committed') },
+    { key: 'limit', dataIndex: 'limit', title: t('playbook.gap.limit'), render: (limit: string) => limit || t('playbook.gap.noLimit') },
     {
       key: 'status',
       dataIndex: 'status',
       title: t('wizard.expectations.gap.status'),
-      render: (status: GapRow['status']) => <Tag color={colour[status]}>{t(`wizard.expectations.gap.${status}`)}</Tag>,
+      render: (status: GapRow['status'], row: GapRow) => (
+        <>
+          <Tag color={colour[status]}>{t(`wizard.expectations.gap.${status}`)}</Tag>
+          {row.beyond && <FindingTag finding={row.beyond} label={t('playbook.gap.beyond')} />}
+        </>
+      ),
     },
   ];
   return (

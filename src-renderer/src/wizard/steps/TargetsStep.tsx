@@ -176,7 +176,12 @@ function DowntimeCalculator() {
       year: format(budget.year),
     });
   }
-  if (rows.length === 0) return null;
+  const calculatorLink = (
+    <Typography.Link href="#/calculator" className="calculator-link">
+      {t('calculator.openFromTargets')}
+    </Typography.Link>
+  );
+  if (rows.length === 0) return <div className="downtime-calculator">{calculatorLink}</div>;
   const columns: ColumnsType<BudgetRow> = [
     { key: 'metric', dataIndex: 'metric', title: t('wizard.targets.calculator.metric') },
     { key: 'target', dataIndex: 'target', title: t('wizard.targets.calculator.target') },
@@ -191,6 +196,7 @@ function DowntimeCalculator() {
         {t('wizard.targets.calculator.intro', { minutes: formatNumber(PERIOD_SECONDS.monthAvg / 60, locale, 1) })}
       </Typography.Paragraph>
       <Table<BudgetRow> size="small" pagination={false} columns={columns} dataSource={rows} />
+      {calculatorLink}
     </div>
   );
 }

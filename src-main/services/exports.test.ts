@@ -1,0 +1,223 @@
+/**
+ * Exporting from the app: what the exports table records is the file on
+ * disk (its hash, its size, the version it holds); a cancelled dialog leaves
+ * no file and no row; "Show in folder" opens only what was recorded; and a
+ * contract SLA Studio exported imports back as the draft it was made from.
+ */
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeDraftFile } from '../../src-shared/model/file';
+import { shortHash, versionLabel } from '../../src-shared/model/version';
+import { readDraftPart, sha256Hex } from '../docx/draft-part';
+import { openPackage, wordText } from '../docx/test-package';
+import { isServiceError } from './errors';
+import { contractFileName } from './exports';
+import { createServices, type Dialogs, type Services } from './index';
+import { englishDraft, makeTempDir, steppingClock, writePresetFixtures } from './test-fixtures';
+
+let temp: ReturnType<typeof makeTempDir>;
+let services: Services;
+let outDir: string;
+/** What the save dialog answers next: a file name in outDir, or null for Cancel. */
+let saveAnswer: string | null;
+let saveRequests: { suggestedName: string; extensions: string[] }[];
+let revealed: string[];
+
+beforeEach(() => {
+  temp = makeTempDir('sla-exports-');
+  outDir = join(temp.dir, 'out');
+  cpSync(join(process.cwd(), 'templates', 'standard-saas'), join(temp.dir, 'templates', 'standard-saas'), { recursive: true });
+  writePresetFixtures(join(temp.dir, 'templates'));
+  mkdirSync(outDir);
+  saveAnswer = 'contract.docx';
+  saveRequests = [];
+  revealed = [];
+  const dialogs: Dialogs = {
+    chooseSavePath: async ({ suggestedName, filters }) => {
+      saveRequests.push({ suggestedName, extensions: filters.flatMap((filter) => filter.extensions) });
+      return saveAnswer === null ? null : join(outDir, saveAnswer);
+    },
+    chooseOpenPath: async () => null,
+    showInFolder: (path) => revealed.push(path),
+  };
+  services = createServices({
+    databasePath: join(temp.dir, 'data', 'sla-studio.db'),
+    templatesDir: join(temp.dir, 'templates'),
+    clock: steppingClock('2026-05-04T10:00:00.000Z'),
+    dialogs,
+  });
+  services.settings.setLocale('en');
+});
+afterEach(() => {
+  services.close();
+  temp.remove();
+});
+
+async function errorOf(promise: Promise<unknown>): Promise<{ code: string; key: string; params?: Record<string, unknown> }> {
+  const error = await promise.then(
+    () => null,
+    (reason: unknown) => reason,
+  );
+  if (!isServiceError(error)) throw new Error(`expected a ServiceError, got ${String(error)}`);
+  return error.apiError;
+}
+
+async function footerText(bytes: Uint8Array): Promise<string> {
+  const pkg = await openPackage(bytes);
+  const footers = pkg.names.filter((name) => /^word\/footer\d+\.xml$/.test(name));
+  return (await Promise.all(footers.map(async (name) => wordText(await pkg.xml(name))))).join('|');
+}
+
+describe('contract export from the app', () => {
+  it('writes the working copy and records the hash and size of the bytes on disk', async () => {
+    const draft = services.drafts.create({ presetId: 'crm' });
+    const result = await services.exports.exportContract({ draftId: draft.id, language: 'en' });
+
+    const path = join(outDir, 'contract.docx');
+    const bytes = readFileSync(path);
+    expect(result).toEqual({ exportId: expect.any(String), path, fileName: 'contract.docx', bytes: bytes.byteLength, sha256: sha256Hex(bytes) });
+    expect(saveRequests).toEqual([{ suggestedName: 'Acme CRM Service Level Agreement (EN).docx', extensions: ['docx'] }]);
+    expect(services.exports.list(draft.id)).toEqual([
+      {
+        id: result.exportId,
+        draftId: draft.id,
+        kind: 'contract',
+        language: 'en',
+        version: null,
+        path,
+        fileName: 'contract.docx',
+        bytes: bytes.byteLength,
+        sha256: sha256Hex(bytes),
+        createdAt: expect.stringMatching(/^2026-05-04T10:00:\d\d\.000Z$/),
+      },
+    ]);
+    // The contract carries the working copy it was made from.
+    expect(await readDraftPart(bytes)).toMatchObject({ ok: true, json: writeDraftFile(englishDraft()) });
+  });
+
+  it('writes and records nothing when the save dialog is cancelled', async () => {
+    const draft = services.drafts.create({ presetId: 'crm' });
+    saveAnswer = null;
+    const result = await services.exports.exportContract({ draftId: draft.id, language: 'bilingual' });
+    expect(result).toEqual({ exportId: null, path: null, fileName: 'Acme CRM Service Level Agreement (EN-ZH).docx', bytes: 0, sha256: null });
+    expect(readdirSync(outDir)).toEqual([]);
+    expect(services.exports.list(draft.id)).toEqual([]);
+  });
+
+  it('exports a saved version with its label and short hash in the footer, even after the working copy moved on', async () => {
+    const draft = services.drafts.create({ presetId: 'crm' });
+    const { version } = services.versions.save({ draftId: draft.id, party: 'customerCounter', author: 'Li Wei', note: '' });
+    services.drafts.save({ id: draft.id, content: { ...draft.content, title: 'Renamed after the round' }, baseRevision: 0 });
+    saveAnswer = 'round.docx';
+
+    const result = await services.exports.exportContract({ draftId: draft.id, language: 'en', versionId: version.id });
+    const bytes = readFileSync(join(outDir, 'round.docx'));
+    expect(result.sha256).toBe(sha256Hex(bytes));
+    expect(saveRequests[0]!.suggestedName).toBe('Acme CRM Service Level Agreement v1 (EN).docx');
+    const label = versionLabel({ sequence: 1, party: 'customerCounter' }, 'en');
+    expect(await footerText(bytes)).toContain(`Version ${label} · ${shortHash(version.sha256)}`);
+    expect(services.exports.list(draft.id)[0]).toMatchObject({ version: { id: version.id, sequence: 1, party: 'customerCounter' }, language: 'en' });
+  });
+
+  it('writes the version label of a bilingual export in the language that prevails', async () => {
+    const draft = services.drafts.create({ presetId: 'china-db' });
+    const { version } = services.versions.save({ draftId: draft.id, party: 'ourProposal', author: '张三', note: '' });
+    const content = services.versions.get(version.id).content as { contract: { precedence: 'en' | 'zh-CN' } };
+    expect(content.contract.precedence).toBe('zh-CN');
+    await services.exports.exportContract({ draftId: draft.id, language: 'bilingual', versionId: version.id });
+    const footer = await footerText(readFileSync(join(outDir, 'contract.docx')));
+    expect(footer).toContain(`第1版 — 我方提案 · ${shortHash(version.sha256)}`);
+  });
+
+  it('refuses a version of another draft and a draft with problems, writing nothing', async () => {
+    const first = services.drafts.create({ presetId: 'crm' });
+    const second = services.drafts.create({ presetId: 'crm' });
+    const { version } = services.versions.save({ draftId: first.id, party: 'ourProposal', author: 'Li Wei', note: '' });
+    expect(await errorOf(services.exports.exportContract({ draftId: second.id, language: 'en', versionId: version.id }))).toMatchObject({
+      code: 'notFound',
+      key: 'versions.errors.notFound',
+    });
+    services.drafts.save({ id: second.id, content: { ...second.content, title: '' }, baseRevision: 0 });
+    expect(await errorOf(services.exports.exportContract({ draftId: second.id, language: 'en' }))).toMatchObject({
+      code: 'invalidInput',
+      key: 'errors.draftHasProblems',
+    });
+    expect(saveRequests).toEqual([]);
+    expect(services.exports.list(second.id)).toEqual([]);
+  });
+
+  it('records a draft file (.sla.json) with the hash of what was written', async () => {
+    const draft = services.drafts.create({ presetId: 'crm' });
+    saveAnswer = 'draft.sla.json';
+    const { path } = await services.exports.exportDraftFile(draft.id);
+    const bytes = readFileSync(path!);
+    expect(services.exports.list(draft.id)).toEqual([
+      expect.objectContaining({ kind: 'draftFile', language: null, version: null, path, bytes: bytes.byteLength, sha256: sha256Hex(bytes) }),
+    ]);
+    saveAnswer = null;
+    expect(await services.exports.exportDraftFile(draft.id)).toEqual({ path: null });
+    expect(services.exports.list(draft.id)).toHaveLength(1);
+  });
+});
+
+describe('show in folder', () => {
+  it('reveals the recorded path of an export, and says so when the file was moved', async () => {
+    const draft = services.drafts.create({ presetId: 'crm' });
+    const { exportId, path } = await services.exports.exportContract({ draftId: draft.id, language: 'zh-CN' });
+    expect(await services.exports.showInFolder(exportId!)).toEqual({ path });
+    expect(revealed).toEqual([path]);
+
+    rmSync(path!);
+    expect(await errorOf(services.exports.showInFolder(exportId!))).toEqual({ code: 'notFound', key: 'export.errors.fileMoved', params: { path } });
+    expect(await errorOf(services.exports.showInFolder('7a1e3c55-2b9d-4e8f-a6c0-1d2e3f4a5b6c'))).toMatchObject({ key: 'export.errors.exportNotFound' });
+    expect(revealed).toHaveLength(1);
+  });
+});
+
+describe('importing a contract', () => {
+  it('recovers the exact draft a contract was exported from, as a new draft', async () => {
+    const original = services.drafts.create({ presetId: 'china-db' });
+    await services.exports.exportContract({ draftId: original.id, language: 'bilingual' });
+    const base64 = readFileSync(join(outDir, 'contract.docx')).toString('base64');
+    const imported = await services.exports.importDocx({ fileName: 'contract.docx', base64 });
+    expect(imported.id).not.toBe(original.id);
+    expect(services.drafts.get(imported.id).content).toEqual(original.content);
+  });
+
+  it('names what is wrong with a file that is not an exported contract, importing nothing', async () => {
+    const original = services.drafts.create({ presetId: 'crm' });
+    await services.exports.exportContract({ draftId: original.id, language: 'en' });
+    const exported = readFileSync(join(outDir, 'contract.docx'));
+
+    const withoutDraft = await JSZip.loadAsync(exported);
+    for (const name of Object.keys(withoutDraft.files)) if (name.startsWith('customXml/')) withoutDraft.remove(name);
+    const damaged = await JSZip.loadAsync(exported);
+    const item = await damaged.file('customXml/item1.xml')!.async('string');
+    damaged.file('customXml/item1.xml', item.replace('Acme CRM', 'Acme CRN'));
+
+    const cases: [string, Buffer, string][] = [
+      ['notes.txt', Buffer.from('Meeting notes, not a contract'), 'export.errors.notDocx'],
+      ['plain.docx', await withoutDraft.generateAsync({ type: 'nodebuffer' }), 'export.errors.noDraft'],
+      ['edited.docx', await damaged.generateAsync({ type: 'nodebuffer' }), 'export.errors.damaged'],
+    ];
+    for (const [fileName, bytes, key] of cases) {
+      expect(await errorOf(services.exports.importDocx({ fileName, base64: bytes.toString('base64') })), fileName).toEqual({
+        code: 'invalidFile',
+        key,
+        params: { fileName, max: 5 },
+      });
+    }
+    expect(services.drafts.list({ query: '', view: 'active', sort: 'updated' }).map((draft) => draft.id)).toEqual([original.id]);
+  });
+});
+
+describe('contractFileName', () => {
+  it('proposes "<Title> v3 (EN).docx" with the characters file systems refuse replaced', () => {
+    expect(contractFileName('Acme Cloud SLA', 3, 'en', 'Untitled SLA')).toBe('Acme Cloud SLA v3 (EN).docx');
+    expect(contractFileName('云数据库服务等级协议', null, 'zh-CN', 'Untitled SLA')).toBe('云数据库服务等级协议 (ZH).docx');
+    expect(contractFileName('A/B: "Gold" <tier>?', 12, 'bilingual', 'Untitled SLA')).toBe('A B Gold tier v12 (EN-ZH).docx');
+    expect(contractFileName('  ...  ', null, 'en', 'Untitled SLA')).toBe('Untitled SLA (EN).docx');
+  });
+});

@@ -1,0 +1,190 @@
+/**
+ * Where the user meets the contract export: a draft's working copy or one of
+ * its saved versions → the save dialog (a download folder in the dev:web
+ * harness) → the .docx written atomically → one row in the exports table.
+ * Also the record of draft files (.sla.json) written, "Show in folder" for a
+ * recorded export, and importing a draft back from a contract SLA Studio
+ * exported.
+ *
+ * The row is written only after the file is in place (the atomic rename), so
+ * the table never names a file that was not written; a cancelled dialog
+ * writes and records nothing. "Show in folder" opens the path this service
+ * recorded, looked up by the export's id: a renderer never names a path for
+ * main to open.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import type { ExportsRepository, StoredExport } from '../db';
+import { MAX_IMPORT_DOCX_BYTES, type ContractExportLanguage, type DraftSummary, type ExportRecord } from '../../src-shared/api';
+import type { Locale } from '../../src-shared/i18n';
+import type { SlaDraft } from '../../src-shared/model/schema';
+import { versionLabel } from '../../src-shared/model/version';
+import { readDraftPart, sha256Hex } from '../docx/draft-part';
+import type { ContractExportService } from './contract-export';
+import { draftForExport } from './contract-export';
+import type { DraftsService } from './drafts';
+import { ServiceError } from './errors';
+import type { Clock, Dialogs } from './ports';
+import type { VersionsService } from './versions';
+
+export interface ContractExportResult {
+  /** null when the user cancelled the save dialog. */
+  exportId: string | null;
+  path: string | null;
+  fileName: string;
+  bytes: number;
+  sha256: string | null;
+}
+
+export interface ExportsService {
+  /** Asks where to save, writes the contract and records it; nothing happens when the dialog is cancelled. */
+  exportContract(request: { draftId: string; language: ContractExportLanguage; versionId?: string | null }): Promise<ContractExportResult>;
+  /** drafts.exportJson, with the written file recorded as a `draftFile` export. */
+  exportDraftFile(draftId: string): Promise<{ path: string | null }>;
+  /** Reveals a recorded export in the file manager. */
+  showInFolder(exportId: string): Promise<{ path: string }>;
+  /** A draft's exports, newest first. */
+  list(draftId: string): ExportRecord[];
+  /** The draft a contract carries, imported as a new draft as drafts.import would. */
+  importDocx(request: { fileName: string; base64: string }): Promise<DraftSummary>;
+}
+
+export interface ExportsServiceDeps {
+  exports: ExportsRepository;
+  drafts: Pick<DraftsService, 'get' | 'importFile' | 'exportFile'>;
+  versions: Pick<VersionsService, 'get'>;
+  contractExport: Pick<ContractExportService, 'exportToFile'>;
+  dialogs: Dialogs;
+  clock: Clock;
+  /** The language of the save dialog's file-type name and of the fallback title. */
+  locale: () => Locale;
+  translate: (locale: Locale, key: string, params?: Record<string, string | number>) => string;
+  newId?: () => string;
+}
+
+/** What a file name shows of its language: short, ASCII, and the same on every system. */
+const LANGUAGE_TAGS: Record<ContractExportLanguage, string> = { en: 'EN', 'zh-CN': 'ZH', bilingual: 'EN-ZH' };
+
+/**
+ * "<Title> v3 (EN).docx": a name any file system accepts, from the draft's
+ * title, the version's sequence (none for the working copy) and the language.
+ */
+export function contractFileName(title: string, sequence: number | null, language: ContractExportLanguage, fallbackTitle: string): string {
+  const stem = (text: string) =>
+    text
+      // Characters Windows, macOS or Linux refuse in a file name, and control characters.
+      .replace(/[\\/:*?"<>|\p{Cc}]/gu, ' ')
+      .replace(/\s+/gu, ' ')
+      .trim()
+      .replace(/^\.+/u, '')
+      .slice(0, 100)
+      .trim();
+  const name = stem(title) || stem(fallbackTitle) || 'SLA';
+  const version = sequence === null ? '' : ` v${sequence}`;
+  return `${name}${version} (${LANGUAGE_TAGS[language]}).docx`;
+}
+
+/** The last segment of a path written on any system. */
+function fileNameOf(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+function toRecord(stored: StoredExport): ExportRecord {
+  return {
+    id: stored.id,
+    draftId: stored.draftId,
+    kind: stored.kind,
+    language: stored.language,
+    version: stored.versionId !== null && stored.version ? { id: stored.versionId, ...stored.version } : null,
+    path: stored.path,
+    fileName: fileNameOf(stored.path),
+    bytes: stored.bytes,
+    sha256: stored.sha256,
+    createdAt: stored.createdAt,
+  };
+}
+
+/** The language a version's label is written in: the contract's, or for a bilingual one the language that prevails. */
+function labelLocale(draft: SlaDraft, language: ContractExportLanguage): Locale {
+  return language === 'bilingual' ? draft.contract.precedence : language;
+}
+
+export function createExportsService(deps: ExportsServiceDeps): ExportsService {
+  const newId = deps.newId ?? randomUUID;
+  const t = (key: string, params?: Record<string, string | number>) => deps.translate(deps.locale(), key, params);
+
+  const record = (entry: Omit<StoredExport, 'id' | 'createdAt' | 'version'>): StoredExport =>
+    deps.exports.insert({ id: newId(), createdAt: deps.clock.now(), ...entry });
+
+  return {
+    async exportContract({ draftId, language, versionId }) {
+      const working = deps.drafts.get(draftId);
+      let content: unknown = working.content;
+      let version: { id: string; sequence: number; party: Parameters<typeof versionLabel>[0]['party']; sha256: string } | null = null;
+      if (versionId) {
+        const saved = deps.versions.get(versionId);
+        // A version of another draft would go out under this draft's name.
+        if (saved.draftId !== draftId) throw new ServiceError('notFound', 'versions.errors.notFound', { id: versionId });
+        content = saved.content;
+        version = { id: saved.id, sequence: saved.sequence, party: saved.party, sha256: saved.sha256 };
+      }
+      const draft = draftForExport(content);
+      const fileName = contractFileName(draft.title, version?.sequence ?? null, language, t('storage.untitledDraft'));
+      const path = await deps.dialogs.chooseSavePath({
+        suggestedName: fileName,
+        filters: [{ name: t('export.fileFilter'), extensions: ['docx'] }],
+      });
+      if (path === null) return { exportId: null, path: null, fileName, bytes: 0, sha256: null };
+
+      const written = await deps.contractExport.exportToFile({
+        draft,
+        language,
+        path,
+        version: version ? { label: versionLabel(version, labelLocale(draft, language)), sha256: version.sha256 } : null,
+      });
+      const stored = record({
+        draftId,
+        versionId: version?.id ?? null,
+        kind: 'contract',
+        language,
+        path: written.path,
+        bytes: written.size,
+        sha256: written.sha256,
+      });
+      return { exportId: stored.id, path: stored.path, fileName: fileNameOf(stored.path), bytes: stored.bytes, sha256: stored.sha256 };
+    },
+
+    async exportDraftFile(draftId) {
+      const result = await deps.drafts.exportFile(draftId);
+      if (result.path === null) return result;
+      // The hash is of the bytes that reached the disk, read back after the rename.
+      const bytes = await readFile(result.path);
+      record({ draftId, versionId: null, kind: 'draftFile', language: null, path: result.path, bytes: bytes.byteLength, sha256: sha256Hex(bytes) });
+      return result;
+    },
+
+    async showInFolder(exportId) {
+      const stored = deps.exports.find(exportId);
+      if (!stored) throw new ServiceError('notFound', 'export.errors.exportNotFound');
+      const info = await stat(stored.path).catch(() => null);
+      if (!info?.isFile()) throw new ServiceError('notFound', 'export.errors.fileMoved', { path: stored.path });
+      deps.dialogs.showInFolder(stored.path);
+      return { path: stored.path };
+    },
+
+    list(draftId) {
+      // Answers notFound for a draft that does not exist, rather than an empty history.
+      deps.drafts.get(draftId);
+      return deps.exports.listByDraft(draftId).map(toRecord);
+    },
+
+    async importDocx({ fileName, base64 }) {
+      const bytes = Buffer.from(base64, 'base64');
+      const maxMegabytes = MAX_IMPORT_DOCX_BYTES / (1024 * 1024);
+      if (bytes.byteLength > MAX_IMPORT_DOCX_BYTES) throw new ServiceError('invalidFile', 'export.errors.tooLarge', { fileName, max: maxMegabytes });
+      const part = await readDraftPart(bytes);
+      if (!part.ok) throw new ServiceError('invalidFile', `export.errors.${part.reason}`, { fileName, max: maxMegabytes });
+      return deps.drafts.importFile({ fileName, text: part.json });
+    },
+  };
+}

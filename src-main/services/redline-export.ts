@@ -1,0 +1,151 @@
+/**
+ * Redline export: two versions of a draft (or a version and the working
+ * copy), their templates and a language → a .docx with the changes as
+ * Word tracked changes (src-main/docx/redline-docx.ts) → a file written
+ * atomically, like a contract (contract-export.ts): the old file or the
+ * whole new one, never half a redline.
+ *
+ * Both drafts must be valid, as for a contract: the redline embeds the
+ * new draft for `import`, and a saved version is valid anyway. Recording
+ * the file in the exports table (kind 'redline', the new version's id) is
+ * the caller's: `RedlineExportRecord` carries what that row needs.
+ */
+import type { ComparisonCounts } from '../../src-shared/compare/contract';
+import type { AssemblyProblem } from '../../src-shared/contract/assemble';
+import { formatTemplateError, type Template } from '../../src-shared/contract/template';
+import { createI18n, type Locale } from '../../src-shared/i18n';
+import { writeDraftFile } from '../../src-shared/model/file';
+import { sha256Hex } from '../docx/draft-part';
+import { renderRedlineDocx, type RedlineRequest } from '../docx/redline-docx';
+import { writeFileAtomically } from './atomic-file';
+import type { ClauseLibrary } from './clause-library';
+import { draftForExport, type ExportLanguage } from './contract-export';
+import { ServiceError } from './errors';
+import type { Clock } from './ports';
+
+export type { RedlineRequest, RedlineVersion } from '../docx/redline-docx';
+
+export interface RedlineExportRequest extends RedlineRequest {
+  language: ExportLanguage;
+}
+
+export interface BuiltRedline {
+  /** The .docx file's bytes and their SHA-256 (hex). */
+  bytes: Uint8Array;
+  sha256: string;
+  language: ExportLanguage;
+  /** The new version's template (the one the redline reads like). */
+  templateId: string;
+  templateVersion: string;
+  /** SHA-256 of the embedded `*.sla.json` text of the new draft: what `import` of the redline gives back. */
+  draftSha256: string;
+  /** Clauses changed, added, removed, moved, and the number of tracked changes. */
+  clauses: ComparisonCounts;
+  revisions: number;
+  /** Values the new contract leaves blank ("[●]"). */
+  blanks: AssemblyProblem[];
+}
+
+/** One redline written, as the exports table (kind 'redline') records it. */
+export interface RedlineExportRecord {
+  kind: 'redline';
+  path: string;
+  /** Bytes written. */
+  size: number;
+  sha256: string;
+  language: ExportLanguage;
+  templateId: string;
+  templateVersion: string;
+  draftSha256: string;
+  /** The two versions' labels and hashes as the request named them (null for a working copy or a file). */
+  old: { label: string | null; sha256: string | null };
+  new: { label: string | null; sha256: string | null; author: string; date: string };
+  clauses: ComparisonCounts;
+  revisions: number;
+  /** ISO 8601 UTC, from the clock port. */
+  exportedAt: string;
+  blanks: AssemblyProblem[];
+}
+
+export interface RedlineExportService {
+  /** The redline in memory: nothing is written. */
+  build(request: RedlineExportRequest): Promise<BuiltRedline>;
+  /** Builds the redline and writes it to `path` atomically. */
+  exportToFile(request: RedlineExportRequest & { path: string }): Promise<RedlineExportRecord>;
+}
+
+export interface RedlineExportDeps {
+  clauseLibrary: Pick<ClauseLibrary, 'load'>;
+  clock: Clock;
+}
+
+function writeFailure(error: unknown, path: string): ServiceError {
+  const code = (error as NodeJS.ErrnoException | null)?.code ?? 'unknown';
+  const denied = code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
+  return new ServiceError(denied ? 'forbidden' : 'internal', 'errors.cannotWriteFile', { path, reason: code });
+}
+
+export function createRedlineExportService(deps: RedlineExportDeps): RedlineExportService {
+  const templateOf = (templateId: string): Template => {
+    const loaded = deps.clauseLibrary.load(templateId);
+    if (loaded.ok) return loaded.template;
+    const first = loaded.errors[0];
+    throw new ServiceError('notFound', 'errors.templateUnusable', { id: templateId, count: loaded.errors.length, detail: first ? formatTemplateError(first) : '' });
+  };
+
+  const build = async (request: RedlineExportRequest): Promise<BuiltRedline> => {
+    const old = { ...request.old, draft: draftForExport(request.old.draft) };
+    const current = { ...request.new, draft: draftForExport(request.new.draft) };
+    const templates = { old: templateOf(old.draft.contract.templateId), new: templateOf(current.draft.contract.templateId) };
+    const built = await renderRedlineDocx({ old, new: current }, templates, request.language);
+    return {
+      bytes: built.bytes,
+      sha256: sha256Hex(built.bytes),
+      language: request.language,
+      templateId: templates.new.id,
+      templateVersion: templates.new.version,
+      draftSha256: sha256Hex(writeDraftFile(current.draft)),
+      clauses: built.summary.clauses,
+      revisions: built.summary.revisions,
+      blanks: built.blanks,
+    };
+  };
+
+  return {
+    build,
+    async exportToFile(request) {
+      const built = await build(request);
+      try {
+        await writeFileAtomically(request.path, built.bytes);
+      } catch (error) {
+        throw writeFailure(error, request.path);
+      }
+      return {
+        kind: 'redline',
+        path: request.path,
+        size: built.bytes.byteLength,
+        sha256: built.sha256,
+        language: built.language,
+        templateId: built.templateId,
+        templateVersion: built.templateVersion,
+        draftSha256: built.draftSha256,
+        old: { label: request.old.label ?? null, sha256: request.old.sha256 ?? null },
+        new: { label: request.new.label ?? null, sha256: request.new.sha256 ?? null, author: request.new.author, date: request.new.date },
+        clauses: built.clauses,
+        revisions: built.revisions,
+        exportedAt: deps.clock.now(),
+        blanks: built.blanks,
+      };
+    },
+  };
+}
+
+/**
+ * The file name a save dialog suggests: "<title> — changes v2 to v3.docx"
+ * in the user's language, without characters file systems refuse.
+ */
+export function redlineFileName(title: string, oldName: string, newName: string, locale: Locale): string {
+  const name = createI18n(locale).t('redline.fileName', { title: title.trim() === '' ? 'SLA' : title.trim(), old: oldName, new: newName });
+  // eslint-disable-next-line no-control-regex
+  return `${name.replace(/[\\/:*?"<>|\u0000-\u001F]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 180)}.docx`;
+}

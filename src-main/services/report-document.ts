@@ -1,0 +1,346 @@
+/**
+ * MonthlyReport → ReportDocument: the monthly service level report as a
+ * neutral tree in one language, with every word translated and every
+ * number formatted — the credit statement a provider hands the customer.
+ *
+ * One document, several views: the command line prints it as text
+ * (reportDocumentLines below), and the Word writer still to come renders
+ * it in the style of the contract. Its blocks are the contract's own
+ * Paragraph, Table and ListBlock (src-shared/contract/doc.ts), plus a
+ * heading and a list of label/value facts, so that writer can reuse the
+ * contract's table and paragraph rendering. A writer decides only how
+ * things look, never what they say.
+ */
+import type { TFunction } from 'i18next';
+import type { ListBlock, Paragraph, Run, Table, TableRow } from '../../src-shared/contract/doc';
+import { formatDate, formatDateTime, formatDurationMinutes, formatMoney, formatNumber, formatPercent } from '../../src-shared/format';
+import { createI18n, type Locale } from '../../src-shared/i18n';
+import type { MetricUnit } from '../../src-shared/model/metrics';
+import type { SlaDraft } from '../../src-shared/model/schema';
+import type { MetricMonthReport, MonthlyReport } from '../../src-shared/monitoring';
+
+export interface ReportHeading {
+  kind: 'heading';
+  /** 1: the title; 2: a part (results, incidents, sources); 3: a service. */
+  level: 1 | 2 | 3;
+  text: string;
+}
+
+/** Label and value pairs ("Claim deadline: 30 December 2027"), as a two-column table or a list. */
+export interface ReportFacts {
+  kind: 'facts';
+  items: Array<{ id: string; label: string; value: string }>;
+}
+
+export type ReportBlock = ReportHeading | ReportFacts | Paragraph | Table | ListBlock;
+
+export interface ReportDocument {
+  language: Locale;
+  /** "Service level report — October 2027": the document title and page header. */
+  title: string;
+  /** The agreement's title, under the report title. */
+  subtitle: string;
+  month: string;
+  blocks: ReportBlock[];
+}
+
+/** What the report was computed from: each monitoring file, identified by its hash. */
+export interface ReportSource {
+  fileName: string;
+  sha256: string;
+  form: 'incidents' | 'probes';
+  rows: number;
+  importedAt?: string;
+}
+
+export interface ReportDocumentInput {
+  draft: Pick<SlaDraft, 'title' | 'parties'>;
+  report: MonthlyReport;
+  sources: ReportSource[];
+  locale: Locale;
+}
+
+/** "October 2027", "2027年10月". */
+export function formatMonth(month: string, locale: Locale): string {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.UTC(year, monthNumber - 1, 1));
+}
+
+function text(value: string, bold = false): Run[] {
+  return [bold ? { text: value, bold: true } : { text: value }];
+}
+
+function tableOf(widths: number[], align: Table['align'], header: string[], rows: Array<{ id?: string; cells: string[] }>): Table {
+  return {
+    kind: 'table',
+    tableKind: 'generic',
+    widths,
+    align,
+    header: [{ cells: header.map((cell) => ({ runs: text(cell, true) })) }],
+    rows: rows.map((row): TableRow => ({ ...(row.id ? { id: row.id } : {}), cells: row.cells.map((cell) => ({ runs: text(cell) })) })),
+  };
+}
+
+export interface MetricText {
+  name: string;
+  objective: string;
+  attainment: string;
+  result: string;
+  downtime: string;
+  allowed: string;
+  tier: string;
+  creditPercent: string;
+  amount: string;
+}
+
+/** A level in the metric's unit: "99.95 %", "300 ms", "4 hours". */
+function formatLevel(t: TFunction, locale: Locale, unit: MetricUnit, value: number): string {
+  switch (unit) {
+    case 'percent':
+      return formatPercent(value, locale);
+    case 'ms':
+      return t('units.msValue', { value: formatNumber(value, locale) });
+    case 'minutes':
+      return formatDurationMinutes(value, locale);
+    default:
+      return formatNumber(value, locale);
+  }
+}
+
+function metricName(t: TFunction, row: MetricMonthReport): string {
+  if (row.metricName.trim() !== '') return row.metricName;
+  if (row.kind === 'latency' && row.percentile !== null) return t('fields.metric.latencyName', { percentile: row.percentile });
+  return t(`enums.metricKind.${row.kind}`);
+}
+
+/** Downtime minutes as the report shows them: whole minutes plainly, parts of a minute to two decimals. */
+export function formatMinutes(t: TFunction, locale: Locale, minutes: number): string {
+  return t('reports.values.minutes', { minutes: formatNumber(minutes, locale, 2) });
+}
+
+/** One metric's line of the statement, as words. */
+export function metricText(t: TFunction, locale: Locale, report: MonthlyReport, row: MetricMonthReport): MetricText {
+  const dash = t('reports.values.none');
+  const measured = row.status === 'measured' && row.attainment !== null;
+  const condition = (threshold: number) => {
+    const lowerIsBetter = row.unit === 'ms' || row.unit === 'minutes';
+    const wording = report.boundary === 'below' ? (lowerIsBetter ? 'above' : 'below') : lowerIsBetter ? 'atOrAbove' : 'atOrBelow';
+    return t(`reports.tierCondition.${wording}`, { threshold: formatLevel(t, locale, row.unit, threshold) });
+  };
+  return {
+    name: metricName(t, row),
+    objective:
+      row.objective === null
+        ? t('reports.values.noObjective')
+        : t('reports.values.objective', { level: formatLevel(t, locale, row.unit, row.objective), coverage: t(`enums.coverage.${row.coverage}`) }),
+    attainment: measured ? formatLevel(t, locale, row.unit, row.attainment!) : row.status === 'noData' ? t('reports.status.noData') : t('reports.status.notMeasured'),
+    result: row.met === true ? t('reports.result.met') : row.met === false ? t('reports.result.missed') : dash,
+    downtime: row.downtimeMinutes !== null ? formatMinutes(t, locale, row.downtimeMinutes) : dash,
+    allowed: row.allowedDowntimeMinutes !== null ? formatMinutes(t, locale, row.allowedDowntimeMinutes) : dash,
+    tier: row.credit?.threshold != null ? condition(row.credit.threshold) : row.credit ? t('reports.values.noTier') : dash,
+    creditPercent: row.credit ? formatPercent(row.credit.creditPercent, locale) : dash,
+    amount: row.credit ? formatMoney(row.credit.amount, report.currency, locale) : dash,
+  };
+}
+
+/** The month's credit in one sentence, saying when the cap cut it. */
+export function creditSentence(t: TFunction, locale: Locale, report: MonthlyReport): string {
+  const { credit } = report;
+  const amount = formatMoney(credit.amount, report.currency, locale);
+  const fee = formatMoney(report.monthlyFee, report.currency, locale);
+  if (credit.totalPercent === 0) return t('reports.credit.none');
+  if (credit.capped) {
+    return t('reports.credit.capped', {
+      total: formatPercent(credit.totalPercent, locale),
+      cap: formatPercent(report.capPercent ?? credit.cappedPercent, locale),
+      amount,
+      fee,
+    });
+  }
+  return t('reports.credit.owed', { percent: formatPercent(credit.cappedPercent, locale), amount, fee });
+}
+
+export function buildReportDocument({ draft, report, sources, locale }: ReportDocumentInput): ReportDocument {
+  const t = createI18n(locale).t;
+  const monthText = formatMonth(report.month, locale);
+  const dash = t('reports.values.none');
+  const blocks: ReportBlock[] = [];
+  const rows = report.services.flatMap((service) => service.metrics);
+  const measuredZones = [...new Set(rows.map((row) => row.timeZone))];
+
+  blocks.push({
+    kind: 'facts',
+    items: [
+      { id: 'provider', label: t('reports.document.provider'), value: draft.parties.provider.legalName || dash },
+      { id: 'customer', label: t('reports.document.customer'), value: draft.parties.customer.legalName || dash },
+      { id: 'period', label: t('reports.document.period'), value: t('reports.document.periodValue', { month: monthText, zones: measuredZones.join(', ') || 'UTC' }) },
+      { id: 'monthlyFee', label: t('reports.document.monthlyFee'), value: formatMoney(report.monthlyFee, report.currency, locale) },
+      { id: 'credit', label: t('reports.document.credit'), value: formatMoney(report.credit.amount, report.currency, locale) },
+      {
+        id: 'cap',
+        label: t('reports.document.cap'),
+        value: report.capPercent === null ? t('reports.values.uncapped') : formatPercent(report.capPercent, locale),
+      },
+      { id: 'claimDeadline', label: t('reports.document.claimDeadline'), value: formatDate(report.claimDeadline, locale) },
+    ],
+  });
+  blocks.push({ kind: 'paragraph', runs: text(creditSentence(t, locale, report)) });
+  blocks.push({ kind: 'paragraph', runs: text(t('reports.document.claimNote', { date: formatDate(report.claimDeadline, locale), days: report.claimWindowDays })) });
+
+  blocks.push({ kind: 'heading', level: 2, text: t('reports.document.results') });
+  for (const service of report.services) {
+    blocks.push({ kind: 'heading', level: 3, text: service.serviceName || dash });
+    blocks.push(
+      tableOf(
+        [4, 3, 2, 2, 2, 2, 3, 2, 3],
+        ['left', 'left', 'right', 'left', 'right', 'right', 'left', 'right', 'right'],
+        [
+          t('reports.columns.metric'),
+          t('reports.columns.objective'),
+          t('reports.columns.attainment'),
+          t('reports.columns.result'),
+          t('reports.columns.downtime'),
+          t('reports.columns.allowed'),
+          t('reports.columns.tier'),
+          t('reports.columns.creditPercent'),
+          t('reports.columns.amount'),
+        ],
+        service.metrics.map((row) => {
+          const words = metricText(t, locale, report, row);
+          return {
+            id: row.metricId,
+            cells: [words.name, words.objective, words.attainment, words.result, words.downtime, words.allowed, words.tier, words.creditPercent, words.amount],
+          };
+        }),
+      ),
+    );
+  }
+
+  const withIncidents = rows.filter((row) => row.incidents.length > 0);
+  if (withIncidents.length > 0) {
+    blocks.push({ kind: 'heading', level: 2, text: t('reports.document.incidents') });
+    for (const row of withIncidents) {
+      blocks.push({
+        kind: 'paragraph',
+        runs: text(t('reports.document.incidentsOf', { service: row.serviceName, metric: metricText(t, locale, report, row).name, zone: row.timeZone }), true),
+      });
+      blocks.push(
+        tableOf(
+          [1, 3, 3, 2, 2, 1, 1, 5],
+          ['right', 'left', 'left', 'right', 'right', 'left', 'left', 'left'],
+          [
+            t('reports.incidents.line'),
+            t('reports.incidents.from'),
+            t('reports.incidents.to'),
+            t('reports.incidents.minutes'),
+            t('reports.incidents.downtime'),
+            t('reports.incidents.severity'),
+            t('reports.incidents.excluded'),
+            t('reports.incidents.reason'),
+          ],
+          row.incidents.map((incident) => ({
+            cells: [
+              String(incident.line),
+              formatDateTime(incident.from, locale, row.timeZone),
+              formatDateTime(incident.to, locale, row.timeZone),
+              formatMinutes(t, locale, incident.minutes),
+              formatMinutes(t, locale, incident.downtimeMinutes),
+              incident.severity ?? dash,
+              incident.excluded ? t('reports.incidents.yes') : t('reports.incidents.no'),
+              incident.reason || dash,
+            ],
+          })),
+        ),
+      );
+    }
+  }
+
+  blocks.push({ kind: 'heading', level: 2, text: t('reports.document.sources') });
+  blocks.push({
+    kind: 'list',
+    style: 'bullet',
+    items:
+      sources.length > 0
+        ? sources.map((source) =>
+            text(t('reports.document.source', { fileName: source.fileName, form: t(`reports.form.${source.form}`), rows: formatNumber(source.rows, locale), sha256: source.sha256 })),
+          )
+        : [text(t('reports.document.noSources'))],
+  });
+  for (const warning of report.warnings) blocks.push({ kind: 'paragraph', runs: text(t(warning.key, warning.params), true) });
+
+  return { language: locale, title: t('reports.document.title', { month: monthText }), subtitle: draft.title, month: report.month, blocks };
+}
+
+// ── As text, for the terminal ───────────────────────────────────────────────
+
+/** Columns a character takes in a terminal: two for East Asian wide characters. */
+export function displayWidth(value: string): number {
+  let width = 0;
+  for (const char of value) {
+    const code = char.codePointAt(0)!;
+    const wide =
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6) ||
+      (code >= 0x1f300 && code <= 0x1faff) ||
+      (code >= 0x20000 && code <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+function pad(value: string, width: number, align: 'left' | 'center' | 'right'): string {
+  const room = Math.max(0, width - displayWidth(value));
+  return align === 'right' ? ' '.repeat(room) + value : value + ' '.repeat(room);
+}
+
+/** A table as aligned text columns, the header underlined. Line breaks in a cell become spaces. */
+export function tableLines(header: string[], rows: string[][], align: Array<'left' | 'center' | 'right'>): string[] {
+  const flat = (cell: string) => cell.replace(/\s*\n\s*/g, ' ');
+  const all = [header, ...rows].map((row) => row.map(flat));
+  const widths = header.map((_, column) => Math.max(...all.map((row) => displayWidth(row[column] ?? ''))));
+  const line = (row: string[]) => row.map((cell, column) => pad(cell, widths[column]!, align[column] ?? 'left')).join('  ').trimEnd();
+  return [line(all[0]!), widths.map((width) => '-'.repeat(width)).join('  '), ...all.slice(1).map(line)];
+}
+
+const runsText = (runs: Run[]) => runs.map((run) => run.text).join('');
+
+/** The document as lines of text: what `sla report` prints. */
+export function reportDocumentLines(doc: ReportDocument): string[] {
+  const lines: string[] = [doc.title, '='.repeat(displayWidth(doc.title)), doc.subtitle];
+  for (const block of doc.blocks) {
+    switch (block.kind) {
+      case 'heading':
+        lines.push('', block.text);
+        if (block.level === 2) lines.push('-'.repeat(displayWidth(block.text)));
+        break;
+      case 'facts': {
+        const width = Math.max(...block.items.map((item) => displayWidth(item.label)));
+        lines.push('');
+        for (const item of block.items) lines.push(`${pad(item.label, width, 'left')}  ${item.value}`);
+        break;
+      }
+      case 'paragraph':
+        lines.push('', runsText(block.runs));
+        break;
+      case 'list':
+        lines.push('', ...block.items.map((item) => `- ${runsText(item)}`));
+        break;
+      case 'table':
+        lines.push(
+          '',
+          ...tableLines(
+            block.header[0]!.cells.map((cell) => runsText(cell.runs)),
+            block.rows.map((row) => row.cells.map((cell) => runsText(cell.runs))),
+            block.align,
+          ),
+        );
+        break;
+    }
+  }
+  return lines;
+}

@@ -1,0 +1,275 @@
+/**
+ * Versions: the negotiation rounds of a draft. Saving a version freezes the
+ * working copy as an immutable snapshot — canonical JSON and its SHA-256,
+ * a sequence number, the party whose position it is, author, note and time.
+ * Marking a round agreed or signed saves a new version with that party and
+ * the marked round's content, so the timeline records who did it and when;
+ * a signed draft is locked, and a later change starts as an amendment (a new
+ * draft linked to the signed version).
+ *
+ * Only a draft without problems becomes a version: a round is what is sent
+ * to the customer, exported and compared, so it must be a complete SLA.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { DraftsRepository, SettingsRepository, StoredApproval, StoredVersionSummary, VersionsRepository } from '../db';
+import type { ApiParsedInput, ApiOutput, Approval, DraftRecord, VersionRecord, VersionSummary } from '../../src-shared/api';
+import type { Locale } from '../../src-shared/i18n';
+import { canonicalJson } from '../../src-shared/model/canonical';
+import { LIMITS } from '../../src-shared/model/schema';
+import type { SlaDraft } from '../../src-shared/model/schema';
+import { validateDraft } from '../../src-shared/model/validate';
+import { statusAfterVersion, type VersionParty } from '../../src-shared/model/version';
+import { listFieldsOf, type DraftContent, type DraftsService } from './drafts';
+import { ServiceError } from './errors';
+import type { Clock } from './ports';
+
+/** Settings key of the author the save dialog suggests: the name this user last saved a version under. */
+export const DEFAULT_AUTHOR_KEY = 'versions.defaultAuthor';
+
+type FrozenVersion = ApiOutput<'versions.save'>;
+type ApprovalInput = NonNullable<ApiParsedInput<'versions.save'>['approval']>;
+
+export interface VersionsService {
+  /** Oldest first, with their approvals. */
+  list(draftId: string): VersionSummary[];
+  get(id: string): VersionRecord;
+  /** Freeze the draft's stored working copy (the renderer flushes its autosave first). */
+  save(request: ApiParsedInput<'versions.save'>): FrozenVersion;
+  /** Copy a version's content into the working copy, as a normal save; the versions stay as they are. */
+  restore(versionId: string): ApiOutput<'versions.restore'>;
+  markAgreed(request: ApiParsedInput<'versions.markAgreed'>): FrozenVersion;
+  markSigned(request: ApiParsedInput<'versions.markSigned'>): FrozenVersion;
+  defaultAuthor(): { author: string | null };
+  /** A new draft from a signed version, linked to it, titled "… — Amendment N". */
+  startAmendment(versionId: string): DraftRecord;
+}
+
+export interface VersionsServiceDeps {
+  versions: VersionsRepository;
+  drafts: DraftsRepository;
+  draftsService: Pick<DraftsService, 'get' | 'save'>;
+  settings: SettingsRepository;
+  clock: Clock;
+  locale: () => Locale;
+  translate: (locale: Locale, key: string, params?: Record<string, string | number>) => string;
+  /**
+   * What in a draft needs an approval before it may be marked agreed (the
+   * playbook's findings); none by default. When a draft has any, marking it
+   * agreed without an approval is refused.
+   */
+  findingsNeedingApproval?: (draft: SlaDraft) => unknown[];
+  newId?: () => string;
+}
+
+/** SHA-256 of the canonical text, as hex: the same value canonicalHash() computes with WebCrypto. */
+function sha256OfText(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function toApproval(stored: StoredApproval): Approval {
+  return {
+    id: stored.id,
+    approver: stored.approver,
+    approvedAt: stored.approvedAt,
+    note: stored.note,
+    findings: JSON.parse(stored.findingsJson) as unknown[],
+  };
+}
+
+function toSummary(stored: StoredVersionSummary, approvals: Approval[]): VersionSummary {
+  return {
+    id: stored.id,
+    draftId: stored.draftId,
+    sequence: stored.sequence,
+    party: stored.party,
+    author: stored.author,
+    note: stored.note,
+    createdAt: stored.createdAt,
+    sha256: stored.sha256,
+    approvals,
+  };
+}
+
+export function createVersionsService(deps: VersionsServiceDeps): VersionsService {
+  const { versions, drafts, clock } = deps;
+  const newId = deps.newId ?? randomUUID;
+
+  const approvalsOf = (draftId: string): Map<string, Approval[]> => {
+    const byVersion = new Map<string, Approval[]>();
+    for (const stored of versions.approvalsByDraft(draftId)) {
+      const list = byVersion.get(stored.versionId) ?? [];
+      list.push(toApproval(stored));
+      byVersion.set(stored.versionId, list);
+    }
+    return byVersion;
+  };
+
+  const storedVersion = (id: string) => {
+    const version = versions.find(id);
+    if (!version) throw new ServiceError('notFound', 'versions.errors.notFound', { id });
+    return version;
+  };
+
+  /** The draft a version may be made of: valid, so that it is a complete SLA to send, compare and export. */
+  const validDraftOf = (content: unknown): SlaDraft => {
+    const { draft, problems } = validateDraft(content);
+    if (!draft || problems.length > 0) {
+      throw new ServiceError('invalidInput', 'versions.errors.hasProblems', { count: problems.length }, problems);
+    }
+    return draft;
+  };
+
+  const checkApproval = (draft: SlaDraft, party: VersionParty, approval: ApprovalInput | undefined): void => {
+    if (party !== 'agreed' || approval) return;
+    const findings = deps.findingsNeedingApproval?.(draft) ?? [];
+    if (findings.length > 0) throw new ServiceError('invalidInput', 'versions.errors.approvalRequired', { count: findings.length });
+  };
+
+  const freeze = (request: {
+    draftId: string;
+    content: DraftContent;
+    party: VersionParty;
+    author: string;
+    note: string;
+    approval: ApprovalInput | undefined;
+    expectedRevision: number | null;
+    replaceWorkingCopy: boolean;
+  }): FrozenVersion => {
+    const current = drafts.findSummary(request.draftId);
+    if (!current) throw new ServiceError('notFound', 'errors.draftNotFound', { id: request.draftId });
+    if (current.status === 'signed') throw new ServiceError('locked', 'errors.locked');
+    const draft = validDraftOf(request.content);
+    checkApproval(draft, request.party, request.approval);
+    // The stored text is the canonical form, so reading a version back and hashing it again gives the same hash.
+    const contentJson = canonicalJson(request.content);
+    const versionId = newId();
+    const outcome = versions.freeze({
+      id: versionId,
+      draftId: request.draftId,
+      party: request.party,
+      author: request.author,
+      note: request.note,
+      now: clock.now(),
+      contentJson,
+      sha256: sha256OfText(contentJson),
+      status: statusAfterVersion(current.status, request.party),
+      expectedRevision: request.expectedRevision,
+      approval: request.approval
+        ? { id: newId(), approver: request.approval.approver, note: request.approval.note, findingsJson: JSON.stringify(request.approval.findings) }
+        : null,
+      workingCopy: request.replaceWorkingCopy ? { fields: listFieldsOf(request.content), contentJson: JSON.stringify(request.content) } : null,
+    });
+    switch (outcome.status) {
+      case 'notFound':
+        throw new ServiceError('notFound', 'errors.draftNotFound', { id: request.draftId });
+      case 'locked':
+        throw new ServiceError('locked', 'errors.locked');
+      case 'conflict':
+        throw new ServiceError('conflict', 'errors.conflict', { revision: outcome.currentRevision, baseRevision: request.expectedRevision ?? 0 });
+      case 'saved':
+        break;
+    }
+    deps.settings.set(DEFAULT_AUTHOR_KEY, request.author);
+    return {
+      version: toSummary(outcome.version, approvalsOf(request.draftId).get(versionId) ?? []),
+      draftStatus: outcome.draftStatus,
+      revision: outcome.revision,
+    };
+  };
+
+  const mark = (party: 'agreed' | 'signed', request: ApiParsedInput<'versions.markAgreed'>): FrozenVersion => {
+    const marked = storedVersion(request.versionId);
+    return freeze({
+      draftId: marked.draftId,
+      content: JSON.parse(marked.contentJson) as DraftContent,
+      party,
+      author: request.author,
+      note: request.note,
+      approval: request.approval,
+      expectedRevision: null,
+      // A signed draft shows, and is locked at, exactly what was signed.
+      replaceWorkingCopy: party === 'signed',
+    });
+  };
+
+  return {
+    list(draftId) {
+      if (!drafts.findSummary(draftId)) throw new ServiceError('notFound', 'errors.draftNotFound', { id: draftId });
+      const approvals = approvalsOf(draftId);
+      return versions.listByDraft(draftId).map((stored) => toSummary(stored, approvals.get(stored.id) ?? []));
+    },
+
+    get(id) {
+      const stored = storedVersion(id);
+      const approvals = approvalsOf(stored.draftId).get(id) ?? [];
+      return { ...toSummary(stored, approvals), content: JSON.parse(stored.contentJson) as DraftContent };
+    },
+
+    save({ draftId, party, author, note, baseRevision, approval }) {
+      const working = drafts.find(draftId);
+      if (!working) throw new ServiceError('notFound', 'errors.draftNotFound', { id: draftId });
+      if (working.status !== 'signed' && baseRevision !== undefined && baseRevision !== working.revision) {
+        throw new ServiceError('conflict', 'errors.conflict', { revision: working.revision, baseRevision });
+      }
+      return freeze({
+        draftId,
+        content: JSON.parse(working.contentJson) as DraftContent,
+        party,
+        author,
+        note,
+        approval,
+        // What was validated above must be what is frozen: refuse if an autosave landed in between.
+        expectedRevision: baseRevision ?? working.revision,
+        replaceWorkingCopy: false,
+      });
+    },
+
+    restore(versionId) {
+      const version = storedVersion(versionId);
+      const before = deps.draftsService.get(version.draftId);
+      if (before.status === 'signed') throw new ServiceError('locked', 'errors.locked');
+      const saved = deps.draftsService.save({
+        id: version.draftId,
+        content: JSON.parse(version.contentJson) as DraftContent,
+        baseRevision: before.revision,
+      });
+      return { ...saved, previousContent: before.content };
+    },
+
+    markAgreed: (request) => mark('agreed', request),
+    markSigned: (request) => mark('signed', request),
+
+    defaultAuthor() {
+      const author = deps.settings.get(DEFAULT_AUTHOR_KEY);
+      return { author: author === null || author.trim() === '' ? null : author };
+    },
+
+    startAmendment(versionId) {
+      const signed = storedVersion(versionId);
+      if (signed.party !== 'signed') throw new ServiceError('invalidInput', 'versions.errors.notSigned', { id: versionId });
+      // Number the amendments of the whole agreement: walk back to the original draft, then count what descends from it.
+      let rootDraftId = signed.draftId;
+      for (let amended = versions.amendedVersionOf(rootDraftId); amended !== null; amended = versions.amendedVersionOf(rootDraftId)) {
+        const parent = versions.find(amended);
+        if (!parent) break;
+        rootDraftId = parent.draftId;
+      }
+      const number = versions.countAmendments(rootDraftId) + 1;
+      const locale = deps.locale();
+      const rootTitle = drafts.findSummary(rootDraftId)?.title.trim() || deps.translate(locale, 'storage.untitledDraft');
+      const suffixLength = deps.translate(locale, 'versions.amendmentTitle', { title: '', n: number }).length;
+      // Keep the title within its limit, so the amendment has no problem the signed version had not.
+      const base = rootTitle.slice(0, Math.max(1, LIMITS.shortText - suffixLength)).trim();
+      const content = JSON.parse(signed.contentJson) as DraftContent;
+      content.title = deps.translate(locale, 'versions.amendmentTitle', { title: base, n: number });
+      const created = drafts.insert({
+        id: newId(),
+        fields: listFieldsOf(content),
+        contentJson: JSON.stringify(content),
+        now: clock.now(),
+        amendsVersionId: signed.id,
+      });
+      return deps.draftsService.get(created.id);
+    },
+  };
+}

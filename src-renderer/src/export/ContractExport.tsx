@@ -1,0 +1,26 @@
+/**
+ * The wizard's "Export contract" button, and the dialog it opens — also
+ * opened by the application menu's Export… while this draft is open.
+ */
+import { FileWordOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StepId } from '../../../src-shared/model';
+import type { DraftAutosaver } from '../wizard/autosave';
+import { ContractExportDialog } from './ContractExportDialog';
+import { onContractExportRequest } from './exportRequests';
+
+export function ContractExport({ draftId, saver, onGoToStep }: { draftId: string; saver: DraftAutosaver; onGoToStep: (step: StepId) => void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  useEffect(() => onContractExportRequest(draftId, () => setOpen(true)), [draftId]);
+  return (
+    <>
+      <Button type="primary" icon={<FileWordOutlined aria-hidden />} onClick={() => setOpen(true)}>
+        {t('export.button')}
+      </Button>
+      {open && <ContractExportDialog draftId={draftId} saver={saver} onClose={() => setOpen(false)} onGoToStep={onGoToStep} />}
+    </>
+  );
+}

@@ -1,0 +1,291 @@
+/**
+ * One month's report: per service and metric the attainment against the
+ * target, met or missed, the downtime and the incidents behind it
+ * (expandable), the credit tier reached and the credit in the draft's
+ * currency; the month's credit with the cap and the claim deadline; and
+ * attainment against the target over the last months.
+ */
+import { Alert, Button, Descriptions, Empty, Select, Spin, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useEffect, useMemo, useState, type TdHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError, ApiOutput } from '../../../src-shared/api';
+import { formatDate, formatDateTime, formatMoney, formatPercent } from '../../../src-shared/format';
+import type { MetricMonthReport, MonthlyReport, ReportIncident } from '../../../src-shared/monitoring';
+import { useLocale } from '../app/locale';
+import { call, errorMessage } from '../client';
+import { ProblemMessages } from '../wizard/fields/ProblemMessages';
+import { AttainmentChart } from './AttainmentChart';
+import { attainmentText, formatLevel, formatMinutes, formatMonth, metricName, monthChoices, tierCondition } from './reportText';
+
+type MonthlyResult = ApiOutput<'reports.monthly'>;
+type Loaded = { state: 'loading' } | { state: 'ready'; result: MonthlyResult } | { state: 'failed'; error: ApiError };
+
+const HISTORY_MONTHS = 6;
+
+function currentMonth(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+}
+
+/** antd cells carry the column's name, so a row's numbers can be read back by what they are. */
+const cell = (column: string) => () => ({ 'data-column': column }) as TdHTMLAttributes<HTMLTableCellElement>;
+
+export function MonthlyReportView({ draftId, reloadKey }: { draftId: string; reloadKey: number }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const [month, setMonth] = useState<string | undefined>(undefined);
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+
+  useEffect(() => {
+    let cancelled = false;
+    void call('reports.monthly', { draftId, ...(month ? { month } : {}), historyMonths: HISTORY_MONTHS }).then((result) => {
+      if (cancelled) return;
+      setLoaded(result.ok ? { state: 'ready', result: result.value } : { state: 'failed', error: result.error });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [draftId, month, reloadKey]);
+
+  const result = loaded.state === 'ready' ? loaded.result : null;
+  const choices = useMemo(() => monthChoices(result?.months ?? [], currentMonth(), result?.month ?? null), [result]);
+  const withData = useMemo(() => new Set(result?.months ?? []), [result]);
+
+  if (loaded.state === 'loading') {
+    return (
+      <div className="boot">
+        <Spin />
+      </div>
+    );
+  }
+  if (loaded.state === 'failed') {
+    const problems = loaded.error.problems ?? [];
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={errorMessage(t, loaded.error)}
+        description={problems.length > 0 ? <ProblemMessages problems={problems} /> : undefined}
+        action={
+          <Button href={`#/drafts/${draftId}/${problems[0]?.step ?? 'services'}`}>
+            {t('reports.openDraft')}
+          </Button>
+        }
+      />
+    );
+  }
+
+  const { result: monthly } = loaded;
+  return (
+    <section className="report-section" aria-labelledby="monthly-report-heading">
+      <div className="report-section-heading">
+        <Typography.Title level={2} id="monthly-report-heading" className="section-title">
+          {monthly.month ? t('reports.monthHeading', { month: formatMonth(monthly.month, locale) }) : t('reports.noMonthHeading')}
+        </Typography.Title>
+        <div className="report-month">
+          <label htmlFor="report-month">{t('reports.month.label')}</label>
+          <Select<string>
+            id="report-month"
+            className="report-month-select"
+            value={monthly.month ?? undefined}
+            placeholder={t('reports.month.placeholder')}
+            onChange={setMonth}
+            options={choices.map((value) => ({
+              value,
+              label: withData.has(value) ? t('reports.month.withData', { month: formatMonth(value, locale) }) : formatMonth(value, locale),
+            }))}
+          />
+        </div>
+      </div>
+      {monthly.report ? (
+        <ReportBody report={monthly.report} history={monthly.history} />
+      ) : (
+        <Empty description={t('reports.month.noData')} />
+      )}
+    </section>
+  );
+}
+
+function ReportBody({ report, history }: { report: MonthlyReport; history: MonthlyResult['history'] }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const measured = report.services.flatMap((service) => service.metrics).filter((row) => row.met !== null);
+  const missed = measured.filter((row) => row.met === false).length;
+  const money = (amount: number) => formatMoney(amount, report.currency, locale);
+
+  return (
+    <>
+      <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} className="report-summary" data-testid="report-summary">
+        <Descriptions.Item label={t('reports.summary.credit')}>
+          <span data-field="creditAmount">{money(report.credit.amount)}</span>{' '}
+          <Typography.Text type="secondary" data-field="creditPercent">
+            ({t('reports.summary.ofFee', { percent: formatPercent(report.credit.cappedPercent, locale), fee: money(report.monthlyFee) })})
+          </Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('reports.summary.cap')}>
+          <span data-field="cap">{report.capPercent === null ? t('reports.values.uncapped') : formatPercent(report.capPercent, locale)}</span>
+          {report.credit.capped && (
+            <>
+              {' '}
+              <Tag color="orange">{t('reports.summary.capApplied', { total: formatPercent(report.credit.totalPercent, locale) })}</Tag>
+            </>
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('reports.summary.claimDeadline')}>
+          <span data-field="claimDeadline">{formatDate(report.claimDeadline, locale)}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('reports.summary.outcome')}>
+          {missed > 0 ? (
+            <Tag color="red">{t('reports.summary.missed', { count: missed, total: measured.length })}</Tag>
+          ) : measured.length > 0 ? (
+            <Tag color="green">{t('reports.summary.allMet', { count: measured.length })}</Tag>
+          ) : (
+            t('reports.summary.nothingMeasured')
+          )}
+        </Descriptions.Item>
+      </Descriptions>
+      {report.warnings.map((warning, index) => (
+        <Alert key={`${warning.key}-${index}`} type="warning" showIcon className="report-warning" title={t(warning.key, warning.params)} />
+      ))}
+      {report.services.map((service) => (
+        <ServiceTable key={service.serviceId} report={report} serviceName={service.serviceName} rows={service.metrics} />
+      ))}
+      {history && <AttainmentChart history={history} />}
+    </>
+  );
+}
+
+function ServiceTable({ report, serviceName, rows }: { report: MonthlyReport; serviceName: string; rows: MetricMonthReport[] }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const dash = t('reports.values.none');
+  const headingId = `service-${rows[0]?.serviceId ?? serviceName}`;
+  const columns: ColumnsType<MetricMonthReport> = [
+    { key: 'metric', title: t('reports.columns.metric'), onCell: cell('metric'), render: (_, row) => metricName(t, row) },
+    {
+      key: 'objective',
+      title: t('reports.columns.objective'),
+      width: 140,
+      onCell: cell('objective'),
+      render: (_, row) =>
+        row.objective === null
+          ? t('reports.values.noObjective')
+          : t('reports.values.objective', { level: formatLevel(t, locale, row.unit, row.objective), coverage: t(`enums.coverage.${row.coverage}`) }),
+    },
+    { key: 'attainment', title: t('reports.columns.attainment'), width: 130, align: 'right', onCell: cell('attainment'), render: (_, row) => attainmentText(t, locale, row) },
+    {
+      key: 'result',
+      title: t('reports.columns.result'),
+      width: 90,
+      onCell: cell('result'),
+      render: (_, row) =>
+        row.met === null ? dash : row.met ? <Tag color="green">{t('reports.result.met')}</Tag> : <Tag color="red">{t('reports.result.missed')}</Tag>,
+    },
+    {
+      key: 'downtime',
+      title: t('reports.columns.downtime'),
+      width: 90,
+      align: 'right',
+      onCell: cell('downtime'),
+      render: (_, row) => (row.downtimeMinutes === null ? dash : formatMinutes(t, locale, row.downtimeMinutes)),
+    },
+    {
+      key: 'allowed',
+      title: t('reports.columns.allowed'),
+      width: 100,
+      align: 'right',
+      onCell: cell('allowed'),
+      render: (_, row) => (row.allowedDowntimeMinutes === null ? dash : formatMinutes(t, locale, row.allowedDowntimeMinutes)),
+    },
+    {
+      key: 'incidents',
+      title: t('reports.columns.incidents'),
+      width: 100,
+      align: 'right',
+      onCell: cell('incidents'),
+      render: (_, row) => (row.source === 'incidents' ? t('reports.incidents.count', { count: row.incidents.length }) : dash),
+    },
+    {
+      key: 'tier',
+      title: t('reports.columns.tier'),
+      width: 130,
+      onCell: cell('tier'),
+      render: (_, row) =>
+        !row.credit ? dash : row.credit.threshold === null ? t('reports.values.noTier') : tierCondition(t, locale, report.boundary, row.unit, row.credit.threshold),
+    },
+    {
+      key: 'creditPercent',
+      title: t('reports.columns.creditPercent'),
+      width: 80,
+      align: 'right',
+      onCell: cell('creditPercent'),
+      render: (_, row) => (row.credit ? formatPercent(row.credit.creditPercent, locale) : dash),
+    },
+    {
+      key: 'amount',
+      title: t('reports.columns.amount'),
+      width: 130,
+      align: 'right',
+      onCell: cell('amount'),
+      render: (_, row) => (row.credit ? formatMoney(row.credit.amount, report.currency, locale) : dash),
+    },
+  ];
+
+  return (
+    <div className="report-service">
+      <Typography.Title level={3} id={headingId} className="report-service-title">
+        {serviceName || dash}
+      </Typography.Title>
+      <Table<MetricMonthReport>
+        rowKey="metricId"
+        size="small"
+        aria-labelledby={headingId}
+        className="report-table"
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        tableLayout="fixed"
+        scroll={{ x: 1100 }}
+        rowClassName={(row) => (row.met === false ? 'report-row-missed' : '')}
+        expandable={{
+          rowExpandable: (row) => row.incidents.length > 0,
+          expandedRowRender: (row) => <IncidentsTable row={row} />,
+        }}
+      />
+    </div>
+  );
+}
+
+function IncidentsTable({ row }: { row: MetricMonthReport }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const dash = t('reports.values.none');
+  const columns: ColumnsType<ReportIncident> = [
+    { key: 'line', title: t('reports.incidents.line'), align: 'right', render: (_, incident) => incident.line },
+    { key: 'from', title: t('reports.incidents.from'), render: (_, incident) => formatDateTime(incident.from, locale, row.timeZone) },
+    { key: 'to', title: t('reports.incidents.to'), render: (_, incident) => formatDateTime(incident.to, locale, row.timeZone) },
+    { key: 'minutes', title: t('reports.incidents.minutes'), align: 'right', render: (_, incident) => formatMinutes(t, locale, incident.minutes) },
+    { key: 'downtime', title: t('reports.incidents.downtime'), align: 'right', render: (_, incident) => formatMinutes(t, locale, incident.downtimeMinutes) },
+    { key: 'severity', title: t('reports.incidents.severity'), render: (_, incident) => incident.severity ?? dash },
+    {
+      key: 'excluded',
+      title: t('reports.incidents.excluded'),
+      render: (_, incident) => (incident.excluded ? <Tag>{t('reports.incidents.yes')}</Tag> : t('reports.incidents.no')),
+    },
+    { key: 'reason', title: t('reports.incidents.reason'), render: (_, incident) => incident.reason || dash },
+  ];
+  return (
+    <div className="report-incidents">
+      <Typography.Text type="secondary">{t('reports.incidents.caption', { metric: metricName(t, row), zone: row.timeZone })}</Typography.Text>
+      <Table<ReportIncident>
+        rowKey={(incident) => `${incident.line}-${incident.from}`}
+        size="small"
+        columns={columns}
+        dataSource={row.incidents}
+        pagination={false}
+        aria-label={t('reports.incidents.caption', { metric: metricName(t, row), zone: row.timeZone })}
+      />
+    </div>
+  );
+}

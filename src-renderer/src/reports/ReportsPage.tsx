@@ -1,0 +1,105 @@
+/**
+ * #/drafts/<id>/reports: "did we meet the SLA in October, and what credit
+ * do we owe?" — the draft's monitoring data and its monthly report.
+ */
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Button, Result, Spin, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError, DraftRecord, MonitoringImport } from '../../../src-shared/api';
+import { call, errorMessage } from '../client';
+import { flushAllDrafts } from '../wizard/autosave';
+import { ImportPanel } from './ImportPanel';
+import { MonthlyReportView } from './MonthlyReportView';
+import './reports.css';
+
+type Loaded = { state: 'loading' } | { state: 'failed'; error: ApiError } | { state: 'ready'; draft: DraftRecord };
+
+export function ReportsPage({ draftId }: { draftId: string }) {
+  const { t } = useTranslation();
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const [imports, setImports] = useState<MonitoringImport[] | null>(null);
+  const [dataVersion, setDataVersion] = useState(0);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      // Coming from the wizard: the report must use what the user typed last.
+      await flushAllDrafts();
+      const result = await call('drafts.get', { id: draftId });
+      if (cancelled) return;
+      setLoaded(result.ok ? { state: 'ready', draft: result.value } : { state: 'failed', error: result.error });
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [draftId]);
+
+  useEffect(() => {
+    let cancelled = false;
+    void call('monitoring.list', { draftId }).then((result) => {
+      if (cancelled) return;
+      setImports(result.ok ? result.value.imports : []);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [draftId, dataVersion]);
+
+  const title = loaded.state === 'ready' && typeof loaded.draft.title === 'string' && loaded.draft.title.trim() !== '' ? loaded.draft.title : t('wizard.untitled');
+
+  useEffect(() => {
+    if (loaded.state !== 'ready') return;
+    headingRef.current?.focus({ preventScroll: true });
+    document.title = t('reports.windowTitle', { title, app: t('app.name') });
+    return () => {
+      document.title = t('app.name');
+    };
+  }, [loaded.state, title, t]);
+
+  const changed = useCallback(() => setDataVersion((version) => version + 1), []);
+
+  if (loaded.state === 'loading') {
+    return (
+      <div className="boot">
+        <Spin size="large" />
+      </div>
+    );
+  }
+  if (loaded.state === 'failed') {
+    return (
+      <Result
+        status={loaded.error.code === 'notFound' ? '404' : 'error'}
+        title={loaded.error.code === 'notFound' ? t('wizard.notFound') : t('wizard.loadFailed')}
+        subTitle={errorMessage(t, loaded.error)}
+        extra={
+          <Button type="primary" href="#/">
+            {t('common.backHome')}
+          </Button>
+        }
+      />
+    );
+  }
+
+  return (
+    <div className="reports">
+      <div className="wizard-header">
+        <div className="wizard-title">
+          <Typography.Text type="secondary" className="wizard-kicker">
+            {title}
+          </Typography.Text>
+          <Typography.Title level={1} className="page-title" tabIndex={-1} ref={headingRef}>
+            {t('reports.title')}
+          </Typography.Title>
+        </div>
+        <Button icon={<ArrowLeftOutlined aria-hidden />} href={`#/drafts/${draftId}/monitoring`}>
+          {t('reports.backToDraft')}
+        </Button>
+      </div>
+      <Typography.Paragraph type="secondary">{t('reports.intro')}</Typography.Paragraph>
+      <ImportPanel draftId={draftId} imports={imports} onChanged={changed} />
+      <MonthlyReportView draftId={draftId} reloadKey={dataVersion} />
+    </div>
+  );
+}

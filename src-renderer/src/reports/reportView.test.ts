@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { createI18n } from '../../../src-shared/i18n';
+import { chartGeometry, yDomain } from './chartGeometry';
+import { formatMonth, monthChoices, tierCondition } from './reportText';
+
+const box = { width: 200, height: 100, left: 0, right: 0, top: 0, bottom: 0 };
+
+describe('the attainment chart', () => {
+  it('spans availability from a little below the lowest value to 100 %', () => {
+    // Lowest 99.4 (the target 99.95 is higher): span 0.6, half of it below → 99.1.
+    expect(yDomain({ unit: 'percent', objective: 99.95, points: [{ month: '2027-10', attainment: 99.4, met: false, creditPercent: 25 }] })).toEqual({ yMin: 99.1, yMax: 100 });
+    // Latency: from 0 to 20 % above the highest of values and target.
+    expect(yDomain({ unit: 'ms', objective: 300, points: [{ month: '2027-10', attainment: 250, met: true, creditPercent: 0 }] })).toEqual({ yMin: 0, yMax: 360 });
+  });
+
+  it('breaks the line at a month without data instead of drawing it at 100 %', () => {
+    const geometry = chartGeometry(
+      {
+        unit: 'percent',
+        objective: 99,
+        points: [
+          { month: '2027-08', attainment: 100, met: true, creditPercent: 0 },
+          { month: '2027-09', attainment: null, met: null, creditPercent: null },
+          { month: '2027-10', attainment: 98, met: false, creditPercent: 10 },
+          { month: '2027-11', attainment: 99, met: true, creditPercent: 0 },
+        ],
+      },
+      box,
+    );
+    // y from 97 (98 − half of the span 2) to 100 over 100 px: 100 % at 0, 98 % at 66.67, 99 % at 33.33.
+    expect(geometry.points.map((point) => point.y)).toEqual([0, null, 66.67, 33.33]);
+    expect(geometry.segments).toEqual(['0,0', '133.33,66.67 200,33.33']);
+    expect(geometry.objectiveY).toBe(33.33);
+  });
+});
+
+describe('report text', () => {
+  it('offers the months with data and the last twelve, newest first', () => {
+    const months = monthChoices(['2025-01', '2027-10'], '2027-11', null);
+    expect(months[0]).toBe('2027-11');
+    expect(months).toContain('2026-12');
+    expect(months).not.toContain('2026-11');
+    expect(months.at(-1)).toBe('2025-01');
+    expect(months).toHaveLength(13);
+  });
+
+  it('words a tier as the contract does, for availability and for latency', () => {
+    const t = createI18n('en').t;
+    expect(tierCondition(t, 'en', 'below', 'percent', 99.5)).toBe('below 99.5\u00a0%');
+    expect(tierCondition(t, 'en', 'atOrBelow', 'percent', 99.5)).toBe('at or below 99.5\u00a0%');
+    expect(tierCondition(t, 'en', 'below', 'ms', 300)).toBe('above 300 ms');
+    const zh = createI18n('zh-CN').t;
+    expect(tierCondition(zh, 'zh-CN', 'atOrBelow', 'ms', 300)).toBe('等于或高于 300 毫秒');
+    expect(formatMonth('2027-10', 'zh-CN')).toBe('2027年10月');
+    expect(formatMonth('2027-10', 'en')).toBe('October 2027');
+  });
+});

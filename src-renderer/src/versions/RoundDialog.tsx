@@ -1,0 +1,202 @@
+/**
+ * The dialog that saves a negotiation round: "Save version" (the working
+ * copy, with the party the user picks) or "Mark agreed" / "Mark signed" (a
+ * saved round's content, as a new version with that party). The author is
+ * required and prefilled with the name this user last saved under; an
+ * approval (who approved, a note) can be recorded with an agreed round.
+ * A refusal stays in the dialog, with every problem of the draft listed.
+ */
+import { Alert, Checkbox, Form, Input, Modal, Radio, Typography } from 'antd';
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError, ApiOutput, ApiResult, VersionSummary } from '../../../src-shared/api';
+import { pathToString } from '../../../src-shared/model';
+import { VERSION_PARTIES, type VersionParty } from '../../../src-shared/model/version';
+import { call, errorMessage } from '../client';
+import { PlaybookApprovalNotice } from '../playbook/PlaybookApprovalNotice';
+import { partyName, roundLabel } from './labels';
+
+export type FrozenVersion = ApiOutput<'versions.save'>;
+
+export type RoundDialogMode = { kind: 'save' } | { kind: 'agreed' | 'signed'; version: VersionSummary };
+
+/** What the user entered; `party` only matters when saving the working copy. */
+export interface RoundRequest {
+  party: VersionParty;
+  author: string;
+  note: string;
+  approval?: { approver: string; note: string; findings: unknown[] };
+}
+
+interface FormValues {
+  party: VersionParty;
+  author: string;
+  note?: string;
+  withApproval?: boolean;
+  approver?: string;
+  approvalNote?: string;
+}
+
+export interface RoundDialogProps {
+  /** null: closed. */
+  mode: RoundDialogMode | null;
+  onClose: () => void;
+  submit: (request: RoundRequest) => Promise<ApiResult<FrozenVersion>>;
+  onDone: (frozen: FrozenVersion) => void;
+}
+
+export function RoundDialog(props: RoundDialogProps) {
+  // Mounted afresh at every opening: no refusal or half-typed note carries over from the last round.
+  return props.mode ? <OpenRoundDialog {...props} mode={props.mode} /> : null;
+}
+
+function OpenRoundDialog({ mode, onClose, submit, onDone }: RoundDialogProps & { mode: RoundDialogMode }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<FormValues>();
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<ApiError | null>(null);
+  const party = Form.useWatch('party', form) ?? 'ourProposal';
+  const withApproval = Form.useWatch('withApproval', form) ?? false;
+  const errorId = useId();
+
+  useEffect(() => {
+    let cancelled = false;
+    void call('versions.defaultAuthor', {}).then((result) => {
+      if (cancelled || !result.ok || result.value.author === null) return;
+      // Only fill an empty field: the user may already have started typing.
+      if (!form.getFieldValue('author')) form.setFieldValue('author', result.value.author);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [form]);
+
+  const effectiveParty: VersionParty = mode.kind === 'save' ? party : mode.kind;
+  const markedLabel = mode.kind === 'save' ? '' : roundLabel(t, mode.version);
+  const title =
+    mode.kind === 'save'
+      ? t('versions.save.title')
+      : t(mode.kind === 'agreed' ? 'versions.mark.agreedTitle' : 'versions.mark.signedTitle', { version: markedLabel });
+  const intro =
+    mode.kind === 'save'
+      ? t('versions.save.intro')
+      : t(mode.kind === 'agreed' ? 'versions.mark.agreedIntro' : 'versions.mark.signedIntro', { version: markedLabel });
+  const okText =
+    mode.kind === 'save' ? t('versions.save.submit') : t(mode.kind === 'agreed' ? 'versions.timeline.markAgreed' : 'versions.timeline.markSigned');
+  // An approval belongs to an agreement (the playbook asks for one before "agreed"); signing may carry one too.
+  const offersApproval = effectiveParty === 'agreed' || effectiveParty === 'signed';
+
+  const finish = async (values: FormValues) => {
+    setBusy(true);
+    setRefusal(null);
+    const request: RoundRequest = {
+      party: effectiveParty,
+      author: values.author.trim(),
+      note: (values.note ?? '').trim(),
+      ...(offersApproval && values.withApproval && values.approver
+        ? { approval: { approver: values.approver.trim(), note: (values.approvalNote ?? '').trim(), findings: [] } }
+        : {}),
+    };
+    const result = await submit(request);
+    setBusy(false);
+    if (!result.ok) {
+      setRefusal(result.error);
+      return;
+    }
+    form.resetFields();
+    onDone(result.value);
+  };
+
+  const problems = refusal?.problems ?? [];
+  return (
+    <Modal
+      open
+      title={title}
+      okText={okText}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={busy}
+      okButtonProps={{ danger: effectiveParty === 'signed' }}
+      destroyOnHidden
+      width={600}
+    >
+      <Typography.Paragraph>{intro}</Typography.Paragraph>
+      {mode.kind !== 'save' && <PlaybookApprovalNotice versionId={mode.version.id} />}
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        initialValues={{ party: 'ourProposal', withApproval: false }}
+        onFinish={(values) => void finish(values)}
+        aria-describedby={refusal ? errorId : undefined}
+      >
+        {mode.kind === 'save' && (
+          <Form.Item name="party" label={t('versions.save.party')} extra={t(`versions.partyHelp.${party}`)}>
+            <Radio.Group
+              className="round-party-choice"
+              options={VERSION_PARTIES.map((value) => ({ value, label: partyName(t, value) }))}
+            />
+          </Form.Item>
+        )}
+        {mode.kind === 'save' && party === 'signed' && (
+          <Alert type="warning" showIcon className="round-dialog-alert" title={t('versions.save.signedWarning')} />
+        )}
+        <Form.Item
+          name="author"
+          label={t('versions.save.author')}
+          extra={t('versions.save.authorHelp')}
+          rules={[{ required: true, whitespace: true, message: t('versions.save.authorRequired') }]}
+        >
+          <Input maxLength={200} autoComplete="name" />
+        </Form.Item>
+        <Form.Item name="note" label={t('versions.save.note')}>
+          <Input.TextArea maxLength={5000} autoSize={{ minRows: 2, maxRows: 6 }} placeholder={t('versions.save.notePlaceholder')} />
+        </Form.Item>
+        {offersApproval && (
+          <>
+            <Form.Item name="withApproval" valuePropName="checked">
+              <Checkbox>{t('versions.mark.approvalToggle')}</Checkbox>
+            </Form.Item>
+            {withApproval && (
+              <>
+                <Form.Item
+                  name="approver"
+                  label={t('versions.mark.approver')}
+                  rules={[{ required: true, whitespace: true, message: t('versions.mark.approverRequired') }]}
+                >
+                  <Input maxLength={200} />
+                </Form.Item>
+                <Form.Item name="approvalNote" label={t('versions.mark.approvalNote')}>
+                  <Input.TextArea maxLength={5000} autoSize={{ minRows: 2, maxRows: 4 }} />
+                </Form.Item>
+              </>
+            )}
+          </>
+        )}
+      </Form>
+      {refusal && (
+        <Alert
+          id={errorId}
+          type="error"
+          showIcon
+          className="round-dialog-alert"
+          title={problems.length > 0 ? t('versions.save.problemsTitle') : errorMessage(t, refusal)}
+          description={
+            problems.length > 0 ? (
+              <>
+                <Typography.Paragraph>{t('versions.save.problemsIntro', { count: problems.length })}</Typography.Paragraph>
+                <ul className="problem-report" aria-label={t('common.problemList')}>
+                  {problems.map((problem, index) => (
+                    <li key={index}>
+                      <code>{pathToString(problem.path)}</code>: {t(problem.key, problem.params)}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : undefined
+          }
+        />
+      )}
+    </Modal>
+  );
+}

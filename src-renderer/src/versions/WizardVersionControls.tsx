@@ -1,0 +1,58 @@
+/**
+ * The wizard header's way into negotiation: "Versions" opens the timeline,
+ * "Save version" freezes what the user sees — the autosave is flushed first
+ * and the save names the revision it was based on, so the version is
+ * exactly the screen's content and not an older or a newer one.
+ */
+import { FlagOutlined, HistoryOutlined } from '@ant-design/icons';
+import { App as AntApp, Button } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiResult } from '../../../src-shared/api';
+import type { DraftStatus } from '../../../src-shared/model/version';
+import { navigate } from '../app/route';
+import { call } from '../client';
+import type { DraftAutosaver } from '../wizard/autosave';
+import { roundLabel } from './labels';
+import { RoundDialog, type FrozenVersion, type RoundRequest } from './RoundDialog';
+
+export interface WizardVersionControlsProps {
+  draftId: string;
+  saver: DraftAutosaver;
+  /** A signed draft takes no new version. */
+  locked: boolean;
+  onStatusChange: (status: DraftStatus) => void;
+}
+
+export function WizardVersionControls({ draftId, saver, locked, onStatusChange }: WizardVersionControlsProps) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const [open, setOpen] = useState(false);
+
+  const submit = async (request: RoundRequest): Promise<ApiResult<FrozenVersion>> => {
+    await saver.flush();
+    const state = saver.current;
+    if (state.status === 'failed') return { ok: false, error: state.error };
+    return call('versions.save', { draftId, ...request, baseRevision: saver.currentRevision });
+  };
+
+  const done = (frozen: FrozenVersion) => {
+    setOpen(false);
+    onStatusChange(frozen.draftStatus);
+    void message.success(t('versions.save.saved', { version: roundLabel(t, frozen.version) }));
+  };
+
+  return (
+    <>
+      <Button icon={<HistoryOutlined aria-hidden />} onClick={() => navigate({ screen: 'versions', draftId })}>
+        {t('versions.header.versions')}
+      </Button>
+      {!locked && (
+        <Button icon={<FlagOutlined aria-hidden />} onClick={() => setOpen(true)}>
+          {t('versions.header.saveVersion')}
+        </Button>
+      )}
+      <RoundDialog mode={open ? { kind: 'save' } : null} onClose={() => setOpen(false)} submit={submit} onDone={done} />
+    </>
+  );
+}
