@@ -14,7 +14,8 @@ export const rendererConfig: UserConfig = {
   base: './',
   plugins: [react()],
   build: {
-    outDir: resolve(import.meta.dirname, 'out/renderer'),
+    // SLA_RENDERER_OUT lets parallel work on one checkout build and test its own copy.
+    outDir: resolve(import.meta.dirname, process.env.SLA_RENDERER_OUT ?? 'out/renderer'),
     emptyOutDir: true,
     target: 'chrome130',
     chunkSizeWarningLimit: 2500,

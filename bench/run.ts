@@ -27,6 +27,8 @@ import { createServices } from '../src-main/services';
 import { createClauseLibrary } from '../src-main/services/clause-library';
 import { createContractExportService, type ExportLanguage } from '../src-main/services/contract-export';
 import { buildContractDocument } from '../src-main/docx/contract-docx';
+import { negotiationRound } from '../src-main/docx/redline-bench';
+import { createRedlineExportService } from '../src-main/services/redline-export';
 import { openStorage } from '../src-main/db';
 import { listFieldsOf } from '../src-main/services/drafts';
 import { startHarness } from '../e2e/harness/server';
@@ -139,6 +141,47 @@ async function autosave(): Promise<Row[]> {
   }
 }
 
+async function versionSave(): Promise<Row[]> {
+  const temp = tempDir();
+  try {
+    const services = createServices({
+      databasePath: join(temp.dir, 'sla-studio.db'),
+      templatesDir,
+      clock: { now: () => new Date().toISOString() },
+      dialogs: silentDialogs,
+    });
+    const created = services.drafts.create({ presetId: 'enterprise' });
+    let n = 0;
+    // Validation, canonical JSON, SHA-256 and a commit under synchronous = FULL.
+    const stats = await measure(
+      () => services.versions.save({ draftId: created.id, party: 'ourProposal', author: 'Bench', note: `Round ${++n}` }),
+      { runs: 200, warmup: 20 },
+    );
+    const content = JSON.stringify(services.drafts.get(created.id).content);
+    services.close();
+
+    // The bare library: one prepared INSERT of a row of the same size, WAL, synchronous = FULL.
+    const bare = new Database(join(temp.dir, 'bare.db'));
+    bare.pragma('journal_mode = WAL');
+    bare.pragma('synchronous = FULL');
+    bare.exec('CREATE TABLE versions (id TEXT PRIMARY KEY, draft_id TEXT, sequence INTEGER, content_json TEXT, created_at TEXT)');
+    const insert = bare.prepare('INSERT INTO versions VALUES (?, ?, ?, ?, ?)');
+    const bareStats = await measure(() => insert.run(randomUUID(), created.id, ++n, content, new Date().toISOString()), { runs: 200, warmup: 20 });
+    bare.close();
+    return [
+      {
+        name: 'save version of the enterprise draft (durable)',
+        stats,
+        unit: 'ms',
+        target: null,
+        ratio: { label: 'vs bare better-sqlite3 INSERT, synchronous = FULL', value: stats.median / bareStats.median },
+      },
+    ];
+  } finally {
+    temp.remove();
+  }
+}
+
 async function draftList(): Promise<Row[]> {
   const temp = tempDir();
   try {
@@ -203,6 +246,20 @@ async function exports(): Promise<Row[]> {
   return rows;
 }
 
+/** What the live preview recomputes on each keystroke: the contract assembled from the draft (the renderer then draws it). */
+async function previewAssembly(): Promise<Row[]> {
+  const library = createClauseLibrary({ dirs: [templatesDir] });
+  const loaded = library.load('standard-saas');
+  if (!loaded.ok) throw new Error('the standard-saas template does not load');
+  const draft = preset('enterprise');
+  const english = await measure(() => assembleContract(draft, loaded.template, 'en'), { runs: 100, warmup: 10 });
+  const bilingual = await measure(() => assembleBilingual(draft, loaded.template, {}), { runs: 100, warmup: 10 });
+  return [
+    { name: 'preview assembly, enterprise (en)', stats: english, unit: 'ms', target: { stat: 'median', limit: 100 } },
+    { name: 'preview assembly, enterprise (bilingual)', stats: bilingual, unit: 'ms', target: { stat: 'median', limit: 100 } },
+  ];
+}
+
 async function compare(): Promise<Row[]> {
   const library = createClauseLibrary({ dirs: [templatesDir] });
   const loaded = library.load('standard-saas');
@@ -222,6 +279,34 @@ async function compare(): Promise<Row[]> {
       ratio: { label: 'vs bare diffWords on the changed clauses', value: stats.median / bare.median },
     },
   ];
+}
+
+/** Issue #4: the enterprise preset → the same after a negotiation round of ten edits, as a .docx with tracked changes. */
+async function redline(): Promise<Row[]> {
+  const clauseLibrary = createClauseLibrary({ dirs: [templatesDir] });
+  const clock = { now: () => new Date().toISOString() };
+  const service = createRedlineExportService({ clauseLibrary, clock });
+  const contract = createContractExportService({ clauseLibrary, clock });
+  const before = preset('enterprise');
+  const after = negotiationRound(before);
+  const rows: Row[] = [];
+  for (const language of LANGUAGES) {
+    const request = {
+      language,
+      old: { draft: before, label: 'v1 — Our proposal', sha256: '0'.repeat(64) },
+      new: { draft: after, label: 'v2 — Customer counter-proposal', sha256: 'f'.repeat(64), author: 'Bench', date: '2026-01-01T00:00:00Z' },
+    };
+    const stats = await measure(() => service.build(request), { runs: 15, warmup: 3 });
+    const exportOnly = await measure(() => contract.build({ draft: after, language }), { runs: 15, warmup: 3 });
+    rows.push({
+      name: `redline enterprise, 10 edits (${language})`,
+      stats,
+      unit: 'ms',
+      target: { stat: 'median', limit: 400 },
+      ratio: { label: 'vs exporting the new version alone', value: stats.median / exportOnly.median },
+    });
+  }
+  return rows;
 }
 
 async function monitoringReport(): Promise<Row[]> {
@@ -296,9 +381,12 @@ async function rendererLoad(): Promise<Row[]> {
 
 const CASES: { name: string; run: () => Promise<Row[]> }[] = [
   { name: 'autosave', run: autosave },
+  { name: 'version save', run: versionSave },
   { name: 'list search', run: draftList },
+  { name: 'preview', run: previewAssembly },
   { name: 'export', run: exports },
   { name: 'compare', run: compare },
+  { name: 'redline', run: redline },
   { name: 'report monitoring', run: monitoringReport },
   { name: 'load renderer', run: rendererLoad },
 ];

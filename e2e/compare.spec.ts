@@ -30,9 +30,15 @@ async function twoRounds(page: Page): Promise<Round> {
     const draft = unwrap(await sla.invoke['drafts.create']({ presetId: 'standard-saas', title: 'Globex platform SLA' }));
     const first = unwrap(await sla.invoke['versions.save']({ draftId: draft.id, party: 'ourProposal', author: 'Alice Provider', note: 'Opening offer' }));
     const current = unwrap(await sla.invoke['drafts.get']({ id: draft.id }));
-    const content = structuredClone(current.content) as { parties: { customer: { legalName: string } }; compensation: { claimWindowDays: number } };
+    const content = structuredClone(current.content) as {
+      parties: { customer: { legalName: string } };
+      compensation: { claimWindowDays: number };
+      expectations: { requests: { requestedLevel: number }[] };
+    };
     content.parties.customer.legalName = 'Globex Holdings plc';
     content.compensation.claimWindowDays = 14;
+    // The customer now asks for five nines of availability: beyond the playbook's 99.95 % ceiling.
+    content.expectations.requests[0]!.requestedLevel = 99.999;
     unwrap(await sla.invoke['drafts.save']({ id: draft.id, content, baseRevision: current.revision }));
     const second = unwrap(await sla.invoke['versions.save']({ draftId: draft.id, party: 'customerCounter', author: 'Bob Customer', note: 'Counter-proposal' }));
     return { draftId: draft.id, first: first.version.id, second: second.version.id };
@@ -61,6 +67,15 @@ test.describe('comparing two negotiation rounds', () => {
     await expect(claimWindow).toContainText('Beyond the playbook');
     await expect(claimWindow).toContainText("A claim window of 14 days is shorter than the playbook's minimum of 30 days");
     await expect(compare.change('Monthly fee')).toHaveCount(0);
+    // The customer's ask beyond the playbook is flagged as such, and counted at the top.
+    const ask = compare.change(/^Changed\s*Requested level \(.*Availability\)/);
+    await expect(ask.locator('ins')).toHaveText(/99\.999\s%$/);
+    await expect(ask).toContainText('Ask beyond the playbook');
+    await expect(ask).toContainText(/the customer asks for 99\.999\s%, above the playbook's limit of 99\.95\s%/);
+    const beyond = appPage.getByTestId('changes-beyond');
+    await expect(beyond).toContainText('2 changes land beyond the playbook');
+    await expect(beyond).toContainText("1 of them is a customer ask beyond what the company allows");
+    await expect(beyond).not.toContainText('need an approval');
 
     // View 2: the two contracts side by side, with the new name as an inserted word.
     await compare.tab(/Contract text/).click();
@@ -91,11 +106,47 @@ test.describe('comparing two negotiation rounds', () => {
     await expect(compare.position).toHaveText(/^Change 2 of \d+$/);
     await appPage.keyboard.press('p');
     await expect(compare.position).toHaveText(/^Change 1 of \d+$/);
+    // The same walk with the visible buttons.
+    await compare.nextChange.click();
+    await expect(compare.position).toHaveText(/^Change 2 of \d+$/);
+    await compare.previousChange.click();
+    await expect(compare.position).toHaveText(/^Change 1 of \d+$/);
 
     // Swapping the sides turns the insertions into deletions.
     await appPage.getByRole('button', { name: 'Swap sides' }).click();
     await expect(appPage.getByTestId('compare-old')).toContainText('v2 — Customer counter-proposal');
-    await compare.tab(/Contract text/).click();
+    await expect(compare.tab(/Contract text/)).toHaveAttribute('aria-selected', 'true');
     await expect(compare.deleted('Globex Holdings plc').first()).toBeVisible();
+    await expect(compare.inserted('Globex Holdings plc')).toHaveCount(0);
+  });
+
+  test('compares a round with the working copy, in Chinese, with a position that needs an approval', async ({ appPage, harness }) => {
+    const rounds = await twoRounds(appPage);
+    await appPage.evaluate(async (draftId) => {
+      const sla = window.sla!;
+      await sla.invoke['settings.setLocale']({ locale: 'zh-CN' });
+      const current = await sla.invoke['drafts.get']({ id: draftId });
+      if (!current.ok) throw new Error(JSON.stringify(current.error));
+      const content = structuredClone(current.value.content) as { compensation: { capPercent: number | null } };
+      content.compensation.capPercent = null;
+      const saved = await sla.invoke['drafts.save']({ id: draftId, content, baseRevision: current.value.revision });
+      if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+    }, rounds.draftId);
+    const compare = new ComparePage(appPage);
+    await compare.open(harness.url, rounds.draftId, rounds.second, 'working');
+    await appPage.reload();
+    await expect(compare.heading).toHaveText(/^版本对比/);
+    await expect(appPage.getByTestId('compare-old')).toContainText('第2版 — 客户反提案');
+    await expect(appPage.getByTestId('compare-new')).toContainText('当前工作稿');
+    // Only the cap differs from round 2; uncapped credits need an approval under the playbook.
+    await expect(compare.fieldChanges.getByRole('listitem')).toHaveCount(1);
+    await expect(compare.fieldChanges.getByRole('heading', { name: '服务补偿' })).toBeVisible();
+    await expect(compare.fieldChanges.getByRole('listitem')).toContainText('需审批');
+    await expect(appPage.getByTestId('changes-beyond')).toContainText('1项变更超出谈判手册的限度');
+    await expect(appPage.getByTestId('changes-beyond')).toContainText('其中1项须经审批');
+    await compare.tab(/合同文本/).click();
+    await compare.onlyChanged.click();
+    await expect(compare.rows()).not.toHaveCount(0);
+    await expect(compare.position).toHaveText(/^快捷键：N 和 P/);
   });
 });

@@ -53,6 +53,10 @@ test.describe('the contract preview and export', () => {
     await expect(preview.region.getByRole('heading', { name: title, exact: true })).toBeVisible();
 
     // Moving to a step brings the clauses it is about into view and marks them.
+    await wizard.step(2).click();
+    await wizard.expectStep(2, 'Expectations');
+    await expect(preview.clause('definitions.holidays')).toHaveAttribute('data-active', 'true');
+    await expect(preview.clause('definitions.holidays').getByRole('heading').first()).toBeInViewport();
     await wizard.step(3).click();
     await wizard.expectStep(3, 'Targets');
     await expect(preview.clause('service-levels')).toHaveAttribute('data-active', 'true');
@@ -176,6 +180,39 @@ test.describe('the contract preview and export', () => {
         .map((name) => docx.file(name)!.async('string')),
     );
     expect(footers.join('').replace(/<[^>]+>/g, '')).toContain(`第1版 — 客户反提案 · ${sha256.slice(0, 8)}`);
+
+    // The dialog lists the export with the version it came from, and still does when opened again.
+    const history = exportDialog.dialog.getByRole('list', { name: 'Earlier exports' });
+    await expect(history.getByRole('listitem').first()).toContainText(`Chinese · v1 · ${title} v1 (ZH).docx`);
+    await appPage.keyboard.press('Escape');
+    await expect(exportDialog.dialog).toBeHidden();
+    await exportDialog.open();
+    await expect(history.getByRole('listitem')).toHaveCount(1);
+    await expect(history.getByRole('listitem').first()).toContainText(`Chinese · v1 · ${title} v1 (ZH).docx`);
+  });
+
+  test('answers the application menu: Export… opens the open draft\'s contract export, Import… asks for a file', async ({ appPage }) => {
+    const home = new HomePage(appPage);
+    const wizard = new WizardPage(appPage);
+    const menu = (command: string) => appPage.evaluate((detail) => window.dispatchEvent(new CustomEvent('sla-menu-command', { detail })), command);
+
+    // With no draft open there is nothing to export: the app says so.
+    await home.expectShown();
+    await menu('exportDraft');
+    await expect(appPage.getByText('Open a draft to export it.')).toBeVisible();
+
+    // Import… opens the file chooser, which takes Word files as well as drafts.
+    const chooser = appPage.waitForEvent('filechooser');
+    await menu('importDraft');
+    const fileChooser = await chooser;
+    expect(await fileChooser.element().getAttribute('accept')).toContain('.docx');
+
+    await home.createFromPreset('standard-saas');
+    await wizard.expectStep(1, 'Services');
+    const exportDialog = new ContractExportDialog(appPage);
+    await menu('exportDraft');
+    await expect(exportDialog.dialog).toBeVisible();
+    await expect(exportDialog.exportButton).toBeEnabled();
   });
 
   test('will not export a draft with problems, and leads to the step to fix', async ({ appPage }) => {

@@ -2,9 +2,12 @@
  * Monthly reports and the calculator as a user meets them, in Chromium
  * through the dev:web harness (real services, a fresh database per test):
  * import a month of incidents for the enterprise preset, read the month's
- * attainment, downtime and credit, see a malformed file refused line by
- * line, and work out a downtime budget and a credit.
+ * attainment, downtime and credit, export it as a .docx for the customer,
+ * see a malformed file refused line by line, and work out a downtime budget
+ * and a credit.
  */
+import { readFile } from 'node:fs/promises';
+import JSZip from 'jszip';
 import { expect, test } from './fixtures';
 import { HomePage } from './page-models/HomePage';
 import { CalculatorPage, ReportsPage } from './page-models/ReportsPage';
@@ -91,6 +94,41 @@ test.describe('monthly reports', () => {
     await expect(reports.cell(CORE, 'attainment')).toHaveText('99.7911%');
     await expect(reports.cell(CORE, 'amount')).toHaveText('12,750.00 美元');
     await expect(reports.summaryField('claimDeadline')).toHaveText('2028年1月29日');
+  });
+
+  test('exports the month’s report as a bilingual .docx with the same numbers, and says where it was saved', async ({ appPage }) => {
+    const reports = new ReportsPage(appPage);
+    await new HomePage(appPage).createFromPreset('enterprise');
+    await new WizardPage(appPage).expectStep(1, 'Services');
+    await reports.openFromWizard();
+    await reports.importCsv('november.csv', NOVEMBER);
+    await expect(reports.cell(CORE, 'amount')).toHaveText('USD 12,750.00');
+
+    const dialog = await reports.openExportDialog();
+    await expect(dialog).toContainText('Export the report for November 2027 as a Word document (.docx)');
+    await dialog.getByRole('radio', { name: 'English and Chinese' }).check();
+    // The harness answers the save dialog and offers the file as a download.
+    const download = appPage.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    const file = await download;
+    const fileName = 'Meridian Claims Data Platform Enterprise Service Level Agreement - Service Level Report 2027-11 (EN-ZH).docx';
+    expect(file.suggestedFilename()).toBe(fileName);
+    await expect(dialog.getByRole('status')).toContainText(`Saved to `);
+    await expect(dialog.getByRole('status')).toContainText(fileName);
+
+    // The file says what the screen says, in both languages.
+    const docx = await JSZip.loadAsync(await readFile((await file.path())!));
+    const text = (await docx.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, ' ');
+    for (const figure of ['Service Level Report — November 2027', '服务水平报告 — 2027年11月', '99.7911\u00a0%', '99.7911%', 'USD 12,750.00', '12,750.00 美元', '29 January 2028', '2028年1月29日']) {
+      expect(text).toContain(figure);
+    }
+    expect(text).not.toContain('{{');
+    await dialog.locator('.ant-modal-footer').getByRole('button', { name: 'Close' }).click();
+    await expect(dialog).toBeHidden();
+
+    // The action in Chinese.
+    await new WizardPage(appPage).switchLanguage('中文');
+    await expect(appPage.getByRole('button', { name: '导出报告（.docx）' })).toBeVisible();
   });
 
   test('refuses a malformed file with every problem by line and column, storing nothing', async ({ appPage }) => {

@@ -83,8 +83,12 @@ test.describe('versions', () => {
     await timeline.expectShown();
     await timeline.action(V2, 'Mark signed').click();
     await expect(dialog.author).toHaveValue('Hank Scorpio');
+    // Round 2 goes beyond the playbook (99.99 % availability) and was never approved: signing it records who approved it.
+    await expect(dialog.dialog.getByTestId('playbook-approval')).toContainText(/a target of 99\.99\s% is above the playbook's limit of 99\.95\s%/);
+    await dialog.dialog.getByLabel('Approved by').fill('Dana Legal');
     await dialog.submit({ author: 'Li Wei', note: 'Signed in Shanghai' }, 'Mark signed');
     await timeline.expectRounds([V1, V2, V3]);
+    await expect(timeline.round(V3)).toContainText(/Approved by Dana Legal on /);
     await expect(timeline.round(V3)).toContainText(`Same content as ${V2}`);
     await expect(timeline.status).toHaveText('Status: Signed');
     await expect(timeline.signedBanner).toBeVisible();

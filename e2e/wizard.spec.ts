@@ -185,6 +185,27 @@ test.describe('the draft list', () => {
     await expect(wizard.field('Agreement title')).toHaveValue(title);
   });
 
+  test('shows the newest hundred drafts first and more on request', async ({ appPage }) => {
+    // 101 drafts, made through the same typed client the screen uses.
+    await appPage.evaluate(async () => {
+      for (let i = 1; i <= 101; i++) {
+        const result = await window.sla!.invoke['drafts.create']({ presetId: null, title: `Round ${i}` });
+        if (!result.ok) throw new Error(JSON.stringify(result.error));
+      }
+    });
+    await appPage.reload();
+    const home = new HomePage(appPage);
+    await home.expectShown();
+    const rows = appPage.locator('.ant-table-tbody tr.ant-table-row');
+    await expect(rows).toHaveCount(100);
+    await expect(home.row('Round 101')).toBeVisible();
+    await expect(home.row('Round 1')).toHaveCount(0);
+    await appPage.getByRole('button', { name: 'Show more drafts' }).click();
+    await expect(rows).toHaveCount(101);
+    await expect(home.row('Round 1')).toBeVisible();
+    await expect(appPage.getByRole('button', { name: 'Show more drafts' })).toHaveCount(0);
+  });
+
   test('searches, deletes with undo, and restores from the trash', async ({ appPage }) => {
     const home = new HomePage(appPage);
     await home.createFromPreset('standard-saas', 'Harbourside SLA');

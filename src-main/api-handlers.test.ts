@@ -92,11 +92,15 @@ describe('createApiHandlers', () => {
       ['drafts.startAmendment', { versionId: 'v1' }, ['versionId']],
       ['monitoring.importText', { draftId: created.id, fileName: 'october.csv', text: 42 }, ['text']],
       ['reports.monthly', { draftId: created.id, month: '2027-13' }, ['month']],
+      ['reports.exportDocx', { draftId: created.id, month: '2027-10', language: 'fr' }, ['language']],
     ];
     for (const [channel, payload, path] of wrongValues) {
       const result = await handlers[channel](payload);
       expect(result.ok ? [] : result.error.problems?.map((p) => p.path), channel).toEqual([path]);
     }
+    // A value of the wrong type says which type the field wants, not that it is missing.
+    const wrongType = await handlers['drafts.get']({ id: 42 });
+    expect(wrongType.ok ? [] : wrongType.error.problems?.map((p) => t(p.key, p.params))).toEqual(['Must be text.']);
     expect(diskState()).toEqual(before);
     expect(expectOk(await handlers['drafts.get']({ id: created.id }))).toEqual(created);
     expect(logged).toEqual([]);
@@ -141,6 +145,7 @@ describe('createApiHandlers', () => {
     outputs['monitoring.importFile'] = expectOk(await handlers['monitoring.importFile']({ draftId: monitored.id }));
     outputs['monitoring.list'] = expectOk(await handlers['monitoring.list']({ draftId: monitored.id }));
     outputs['reports.monthly'] = expectOk(await handlers['reports.monthly']({ draftId: monitored.id }));
+    outputs['reports.exportDocx'] = expectOk(await handlers['reports.exportDocx']({ draftId: monitored.id, month: '2026-10', language: 'bilingual' }));
     const importId = (outputs['monitoring.list'] as { imports: { id: string }[] }).imports[0]!.id;
     outputs['monitoring.delete'] = expectOk(await handlers['monitoring.delete']({ draftId: monitored.id, importId }));
 
@@ -148,6 +153,7 @@ describe('createApiHandlers', () => {
     outputs['contract.export'] = exported;
     outputs['contract.showInFolder'] = expectOk(await handlers['contract.showInFolder']({ exportId: exported.exportId! }));
     outputs['exports.list'] = expectOk(await handlers['exports.list']({ draftId: created.id }));
+    outputs['redline.export'] = expectOk(await handlers['redline.export']({ draftId: created.id, oldVersionId: frozen.version.id, newVersionId: null, language: 'zh-CN' }));
     const docx = readFileSync(exported.path!).toString('base64');
     outputs['drafts.importDocx'] = expectOk(await handlers['drafts.importDocx']({ fileName: exported.fileName, base64: docx }));
 

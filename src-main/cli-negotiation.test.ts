@@ -25,6 +25,9 @@ interface Run {
   stderr: string;
 }
 
+/** Each test spawns the CLI (tsx compiles it first): generous on a busy machine. */
+const SPAWN_TIMEOUT = 120_000;
+
 function sla(args: string[], env: Record<string, string> = {}): Promise<Run> {
   const cleanEnv: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LANG: 'C.UTF-8', ...env };
   return new Promise((resolve) => {
@@ -83,7 +86,7 @@ describe('sla compare (spawned)', () => {
     expect(chinese.stdout[0]).toBe('服务目标');
     expect(chinese.stdout[1]).toBe('  可用性目标（Brightledger Platform）：99.9% → 99.95%');
     expect(chinese.stdout).toHaveLength(english.stdout.length);
-  });
+  }, SPAWN_TIMEOUT);
 
   it('prints an array of {step, kind, path, label, old, new} with --json', async () => {
     const run = await sla(['compare', file('v1.sla.json'), file('v2.sla.json'), '--json']);
@@ -99,7 +102,7 @@ describe('sla compare (spawned)', () => {
       new: '99.95\u00a0%',
     });
     expect(changes[1]).toMatchObject({ step: 'compensation', kind: 'added', path: 'compensation.creditTiers[3]', old: null, new: null });
-  });
+  }, SPAWN_TIMEOUT);
 
   it('says so when nothing changed, and prints [] with --json', async () => {
     const [text, json] = await Promise.all([
@@ -108,7 +111,7 @@ describe('sla compare (spawned)', () => {
     ]);
     expect(text).toEqual({ code: 0, stdout: [`No changes from ${file('v1.sla.json')} to ${file('v1.sla.json')}.`], stderr: '' });
     expect(json).toEqual({ code: 0, stdout: ['[]'], stderr: '' });
-  });
+  }, SPAWN_TIMEOUT);
 
   it('exits 1 with a line per problem, naming the file, for invalid or missing files', async () => {
     const run = await sla(['compare', file('invalid.sla.json'), file('missing.sla.json')]);
@@ -117,7 +120,7 @@ describe('sla compare (spawned)', () => {
       stdout: [`${file('invalid.sla.json')}: compensation.claimWindowDays: Must be a number.`, `(file): The file does not exist: ${file('missing.sla.json')}`],
       stderr: '',
     });
-  });
+  }, SPAWN_TIMEOUT);
 });
 
 describe('sla redline (spawned)', () => {
@@ -144,7 +147,7 @@ describe('sla redline (spawned)', () => {
     const changes = trackedChanges(document);
     expect(changes.length).toBeGreaterThan(5);
     for (const change of changes) expect(change.attrs).toMatchObject({ 'w:author': 'Brightledger Software Ltd', 'w:date': '2026-04-01T08:30:00Z' });
-  });
+  }, SPAWN_TIMEOUT);
 
   it('takes the contract language and the author from the command line', async () => {
     const run = await sla(['redline', file('v1.sla.json'), file('v2.sla.json'), '--out', file('zh.docx'), '--lang', 'zh-CN', '--author', 'Harbourside Legal'], { LANG: 'zh_CN.UTF-8' });
@@ -153,13 +156,13 @@ describe('sla redline (spawned)', () => {
     const document = await (await openPackage(readFileSync(file('zh.docx')))).xml('word/document.xml');
     expect(resolveRevisions(document, 'accept').map((paragraph) => paragraph.text).join('\n')).toMatch(/不低于\s?99\.95%/u);
     expect(new Set(trackedChanges(document).map((change) => change.attrs['w:author']))).toEqual(new Set(['Harbourside Legal']));
-  });
+  }, SPAWN_TIMEOUT);
 
   it('exits 1 and writes nothing when a draft is invalid', async () => {
     const run = await sla(['redline', file('v1.sla.json'), file('invalid.sla.json'), '--out', file('bad.docx')]);
     expect(run).toEqual({ code: 1, stdout: [`${file('invalid.sla.json')}: compensation.claimWindowDays: Must be a number.`], stderr: '' });
     expect(existsSync(file('bad.docx'))).toBe(false);
-  });
+  }, SPAWN_TIMEOUT);
 });
 
 describe('compare and redline usage (spawned)', () => {
@@ -192,7 +195,7 @@ describe('compare and redline usage (spawned)', () => {
     expect(extraZh).toMatch(/^多余的参数“.*v3\.sla\.json”。\n\n用法：/);
     expect(existsSync(file('c.docx'))).toBe(false);
     expect(statSync(file('v2.sla.json')).mtime.toISOString()).toBe(NEW_SAVED_AT.toISOString());
-  });
+  }, SPAWN_TIMEOUT);
 });
 
 function escape(text: string): string {

@@ -3,7 +3,7 @@
  * `export FILE --out F.docx [--lang en|zh-CN|bilingual]`,
  * `import F.docx --out F.sla.json`, `compare OLD NEW [--json]` and
  * `redline OLD NEW --out F.docx` (src-main/docx/commands.ts), `downtime PERCENT`
- * and `report FILE --monitoring DATA.csv --month YYYY-MM`
+ * and `report FILE --monitoring DATA.csv --month YYYY-MM [--out F.docx] [--json]`
  * (src-main/services/report-commands.ts).
  *
  * Exit codes (docs/ARCHITECTURE.md, firm contract): 0 success, 1 invalid
@@ -173,15 +173,11 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     switch (parsed.kind) {
       case 'help':
         io.stdout(t('cli.usage'));
-        io.stdout('');
-        io.stdout(t('reports.cli.usage'));
         return EXIT_OK;
       case 'usageError':
         io.stderr(t(parsed.messageKey, parsed.params));
         io.stderr('');
         io.stderr(t('cli.usage'));
-        io.stderr('');
-        io.stderr(t('reports.cli.usage'));
         return EXIT_USAGE;
       case 'validate':
         return validate(parsed.file, t, io);

@@ -384,6 +384,18 @@ describe('very large values', () => {
     expect(!result.ok && result.error).toMatchObject({ code: 'invalidInput', problems: [{ path: ['text'], key: 'validation.tooLong' }] });
   });
 
+  it('refuses an autosave with 10,000 services by the services limit, before serialising it, keeping the saved draft', async () => {
+    const before = await handlers['drafts.get']({ id: draftId });
+    if (!before.ok) throw new Error('draft missing');
+    const services10k = Array.from({ length: 10_000 }, (_, index) => ({ id: `svc-${index}`, name: `Service ${index}`, description: '', metrics: [] }));
+    const content = { ...before.value.content, services: services10k };
+    const result = await timed('drafts.save with 10,000 services', () => handlers['drafts.save']({ id: draftId, content, baseRevision: before.value.revision }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toMatchObject({ code: 'invalidInput', problems: [{ step: 'services', path: ['services'], key: 'validation.tooMany', params: { max: LIMITS.services } }] });
+    expect(await handlers['drafts.get']({ id: draftId })).toEqual(before);
+  });
+
   it('refuses a file with 10,000 services with the services limit, importing nothing', async () => {
     const services10k = Array.from({ length: 10_000 }, (_, index) => ({ id: `svc-${index}`, name: `Service ${index}`, description: '', metrics: [] }));
     const text = JSON.stringify({ ...ENTERPRISE_PRESET, services: services10k });

@@ -4,9 +4,11 @@
  * hand-computed month.
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findAll, openPackage, paragraphsOf } from './docx/test-package';
 import { reportCommandOf } from './services/report-commands';
 import { makeTempDir } from './services/test-fixtures';
 
@@ -108,8 +110,8 @@ describe('sla downtime (spawned)', () => {
   });
 
   it('exits 2 with the usage for a missing, non-numeric or out-of-range PERCENT', async () => {
-    const runs = await Promise.all([sla(['downtime']), sla(['downtime', 'high']), sla(['downtime', '100.5']), sla(['downtime', '-1']), sla(['downtime', '99.9', '--month', '2027-10'])]);
-    const [missing, word, over, negative, option] = runs;
+    const runs = await Promise.all([sla(['downtime']), sla(['downtime', 'high']), sla(['downtime', '100.5']), sla(['downtime', '-1']), sla(['downtime', '99.9', '--month', '2027-10']), sla(['downtime', '99.9', '--lang', 'bilingual'])]);
+    const [missing, word, over, negative, option, bilingual] = runs;
     for (const run of runs) {
       expect(run.code).toBe(2);
       expect(run.stdout).toEqual([]);
@@ -121,6 +123,7 @@ describe('sla downtime (spawned)', () => {
     expect(over!.stderr).toMatch(/^"100\.5" is not a percentage from 0 to 100/);
     expect(negative!.stderr).toMatch(/^"-1" is not a percentage from 0 to 100/);
     expect(option!.stderr).toMatch(/^Unknown option "--month"\./);
+    expect(bilingual!.stderr).toMatch(/^--lang must be en or zh-CN, not "bilingual"\./);
   });
 });
 
@@ -129,7 +132,7 @@ describe('sla report (spawned)', () => {
     const run = await sla(['report', file('enterprise.sla.json'), '--monitoring', file('november.csv'), '--month', '2027-11']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout[0]).toBe('Service level report — November 2027');
+    expect(run.stdout[0]).toBe('Service Level Report — November 2027');
     const core = run.stdout.find((line) => line.startsWith('Core API Availability')) ?? '';
     expect(core).toMatch(/99\.95\u00a0% \(24×7\)\s+99\.7911\u00a0%\s+Missed\s+90 min\s+21\.54 min\s+below 99\.9\u00a0%\s+15\u00a0%\s+USD 12,750\.00$/);
     expect(run.stdout.some((line) => /^Service credit owed\s+USD 12,750\.00$/.test(line))).toBe(true);
@@ -171,7 +174,7 @@ describe('sla report (spawned)', () => {
   it('prints the report in Chinese with --lang zh-CN', async () => {
     const run = await sla(['report', file('enterprise.sla.json'), '--monitoring', file('november.csv'), '--month', '2027-11', '--lang', 'zh-CN']);
     expect(run.code).toBe(0);
-    expect(run.stdout[0]).toBe('服务等级报告 — 2027年11月');
+    expect(run.stdout[0]).toBe('服务水平报告 — 2027年11月');
     expect(run.stdout.find((line) => line.startsWith('Core API Availability'))).toMatch(/99\.7911%\s+未达成\s+90 分钟.*低于 99\.9%\s+15%\s+12,750\.00 美元$/);
     expect(run.stdout.some((line) => line.startsWith('申请截止日') && line.endsWith('2028年1月29日'))).toBe(true);
   });
@@ -198,17 +201,20 @@ describe('sla report (spawned)', () => {
     for (const run of [invalid, missingCsv]) expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('exits 2 with the usage for a missing or malformed option, and refuses --out until the Word report exists', async () => {
+  it('exits 2 with the usage for a missing or malformed option', async () => {
     const draft = file('enterprise.sla.json');
     const runs = await Promise.all([
       sla(['report', draft, '--monitoring', file('november.csv')]),
       sla(['report', draft, '--monitoring', file('november.csv'), '--month', '2027-13']),
       sla(['report', draft, '--month', '2027-11']),
       sla(['report', '--monitoring', file('november.csv'), '--month', '2027-11']),
-      sla(['report', draft, '--monitoring', file('november.csv'), '--month', '2027-11', '--out', file('november.docx')]),
       sla(['report', draft, '--monitoring', file('november.csv'), '--month', '2027-11', '--lang', 'fr']),
+      sla(['report', draft, '--monitoring', file('november.csv'), '--month', '2027-11', '--lang', 'fr', '--out', file('unused.docx')]),
+      sla(['report', draft, '--monitoring', file('november.csv'), '--month', '2027-11', '--lang', 'bilingual']),
+      sla(['report', draft, '--monitoring', file('november.csv'), '--month', '2027-11', '--json', '--out', file('unused.docx')]),
+      sla(['report', draft, '--monitoring', file('november.csv'), '--month', '2027-11', '--out', file('november.csv')]),
     ]);
-    const [noMonth, badMonth, noData, noFile, out, badLang] = runs;
+    const [noMonth, badMonth, noData, noFile, badLang, badDocxLang, bilingualPrinted, jsonAndOut, overInput] = runs;
     for (const run of runs) {
       expect(run.code).toBe(2);
       expect(run.stdout).toEqual([]);
@@ -219,7 +225,72 @@ describe('sla report (spawned)', () => {
     expect(badMonth!.stderr).toMatch(/^--month must be a month such as 2027-10, not "2027-13"\./);
     expect(noData!.stderr).toMatch(/^report needs --monitoring DATA\.csv/);
     expect(noFile!.stderr).toMatch(/^report needs the draft FILE/);
-    expect(out!.stderr).toMatch(/^--out is not available yet: the Word \(\.docx\) report needs a report writer/);
     expect(badLang!.stderr).toMatch(/^--lang must be en or zh-CN, not "fr"\./);
+    expect(badDocxLang!.stderr).toMatch(/^--lang must be en, zh-CN or bilingual, not "fr"\./);
+    expect(bilingualPrinted!.stderr).toMatch(/^--lang bilingual needs --out F\.docx/);
+    expect(jsonAndOut!.stderr).toMatch(/^--json and --out cannot be used together/);
+    expect(overInput!.stderr).toMatch(/^--out names the input file/);
+    // Nothing was written, and the monitoring data named as --out is intact.
+    expect(existsSync(file('unused.docx'))).toBe(false);
+    expect(readFileSync(file('november.csv'), 'utf8')).toBe(NOVEMBER);
+  });
+});
+
+describe('sla report --out (spawned)', () => {
+  const cellsOf = async (path: string): Promise<string[]> => {
+    const pkg = await openPackage(readFileSync(path));
+    return findAll(await pkg.xml('word/document.xml'), 'w:tc').map((cell) => paragraphsOf(cell).map((paragraph) => paragraph.text).join('\n'));
+  };
+  const row = (cells: string[], first: string) => cells.slice(cells.indexOf(first), cells.indexOf(first) + 9);
+
+  it('writes the report as .docx in English, Chinese and both, with the hand-computed numbers', async () => {
+    const draft = file('enterprise.sla.json');
+    const base = ['report', draft, '--monitoring', file('november.csv'), '--month', '2027-11'];
+    const [en, zh, both] = await Promise.all([
+      sla([...base, '--out', file('report-en.docx')]),
+      sla([...base, '--out', file('report-zh.docx'), '--lang', 'zh-CN']),
+      sla([...base, '--out', file('report-both.docx'), '--lang', 'bilingual'], { LANG: 'zh_CN.UTF-8' }),
+    ]);
+    for (const run of [en, zh, both]) {
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+    }
+    const bytes = readFileSync(file('report-en.docx'));
+    expect(en.stdout).toEqual([
+      `${file('report-en.docx')}: report written (English, ${bytes.byteLength} bytes, SHA-256 ${createHash('sha256').update(bytes).digest('hex')}).`,
+    ]);
+    // The messages follow --lang, or for a bilingual report the environment.
+    expect(zh.stdout[0]).toMatch(/：报告已写入（中文，\d+ 字节，SHA-256 [0-9a-f]{64}）。$/);
+    expect(both.stdout[0]).toMatch(/：报告已写入（中英双语，/);
+
+    expect(row(await cellsOf(file('report-en.docx')), 'Core API Availability').slice(2)).toEqual([
+      '99.7911\u00a0%',
+      'Missed',
+      '90 min',
+      '21.54 min',
+      'below 99.9\u00a0%',
+      '15\u00a0%',
+      'USD 12,750.00',
+    ]);
+    expect(row(await cellsOf(file('report-zh.docx')), 'Core API Availability').slice(2)).toEqual(['99.7911%', '未达成', '90 分钟', '21.54 分钟', '低于 99.9%', '15%', '12,750.00 美元']);
+    const bilingual = await cellsOf(file('report-both.docx'));
+    expect(row(bilingual, 'Core API Availability').slice(8)).toEqual(['USD 12,750.00\n12,750.00 美元']);
+    expect(bilingual).toContain('29 January 2028\n2028年1月29日');
+  });
+
+  it('replaces an existing file whole, and exits 1 naming a file it cannot write', async () => {
+    const target = file('replaced.docx');
+    writeFileSync(target, 'an older file');
+    const base = ['report', file('enterprise.sla.json'), '--monitoring', file('november.csv'), '--month', '2027-11'];
+    const [replaced, unwritable] = await Promise.all([sla([...base, '--out', target]), sla([...base, '--out', file('no-such-folder/report.docx')])]);
+    expect(replaced.code).toBe(0);
+    expect(readFileSync(target).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.stdout).toEqual([`(file): The file ${file('no-such-folder/report.docx')} could not be written (ENOENT).`]);
+    expect(unwritable.stderr).not.toMatch(/\n\s+at /);
+    // A draft with problems is refused before anything is written.
+    const invalid = await sla(['report', file('broken.sla.json'), '--monitoring', file('november.csv'), '--month', '2027-11', '--out', file('never.docx')]);
+    expect(invalid.code).toBe(1);
+    expect(existsSync(file('never.docx'))).toBe(false);
   });
 });

@@ -238,6 +238,10 @@ export const backupSummarySchema = z.object({
 });
 export type BackupSummary = z.infer<typeof backupSummarySchema>;
 
+/** How many drafts the list shows at first, and adds with each "Show more". */
+export const DRAFT_LIST_PAGE = 100;
+export const MAX_DRAFT_LIST = 10_000;
+
 /** A working copy is at most this large when serialized (the file limit). */
 export const MAX_CONTENT_CHARS = MAX_DRAFT_FILE_CHARS;
 
@@ -259,6 +263,8 @@ export const api = {
       query: z.string().max(200).default(''),
       view: z.enum(['active', 'trash']).default('active'),
       sort: z.enum(['updated', 'title']).default('updated'),
+      /** The list shows the first drafts in order; "Show more" asks for a longer list. */
+      limit: z.number().int().min(1).max(MAX_DRAFT_LIST).default(DRAFT_LIST_PAGE),
     }),
     output: z.array(draftSummarySchema),
   },
@@ -410,6 +416,23 @@ export const api = {
       history: attainmentHistorySchema.nullable(),
     }),
   },
+  'reports.exportDocx': {
+    input: z.strictObject({
+      draftId,
+      /** The month of the report, as reports.monthly reports it. */
+      month,
+      language: z.enum(CONTRACT_EXPORT_LANGUAGES),
+    }),
+    /** exportId and path are null when the user cancelled the save dialog (nothing written, nothing recorded). */
+    output: z.object({
+      exportId: exportId.nullable(),
+      path: z.string().nullable(),
+      /** The file name proposed from the title, month and language. */
+      fileName: z.string(),
+      bytes: z.number().int().min(0),
+      sha256: sha256Hex.nullable(),
+    }),
+  },
   'contract.export': {
     input: z.strictObject({
       draftId,
@@ -425,6 +448,27 @@ export const api = {
       fileName: z.string(),
       bytes: z.number().int().min(0),
       sha256: sha256Hex.nullable(),
+    }),
+  },
+  'redline.export': {
+    input: z.strictObject({
+      draftId,
+      /** The side the changes are from: a saved version, or null for the working copy. */
+      oldVersionId: versionId.nullable(),
+      /** The side they lead to, whose author and time every tracked change carries; null for the working copy. */
+      newVersionId: versionId.nullable(),
+      language: z.enum(CONTRACT_EXPORT_LANGUAGES),
+    }),
+    /** exportId and path are null when the user cancelled the save dialog (nothing written, nothing recorded). */
+    output: z.object({
+      exportId: exportId.nullable(),
+      path: z.string().nullable(),
+      /** The file name proposed from the title and the two sides. */
+      fileName: z.string(),
+      bytes: z.number().int().min(0),
+      sha256: sha256Hex.nullable(),
+      /** Tracked changes in the file. */
+      revisions: z.number().int().min(0),
     }),
   },
   'contract.showInFolder': {
@@ -506,7 +550,9 @@ export function parseInput<C extends Channel>(
   channel: C,
   input: unknown,
 ): ApiResult<ApiParsedInput<C>> {
-  const result = api[channel].input.safeParse(input ?? {});
+  // reportInput lets a value of the wrong type read "Must be text", not "Required";
+  // the problems carry only the path and a key, never the input itself.
+  const result = api[channel].input.safeParse(input ?? {}, { reportInput: true });
   if (result.success) return { ok: true, value: result.data as ApiParsedInput<C> };
   return {
     ok: false,

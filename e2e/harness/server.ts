@@ -171,7 +171,7 @@ async function readBody(request: IncomingMessage): Promise<Buffer | 'tooLarge'> 
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const dataDir = resolve(options.dataDir);
-  const rendererDir = fromRepo(options.rendererDir ?? 'out/renderer');
+  const rendererDir = fromRepo(options.rendererDir ?? process.env.SLA_RENDERER_OUT ?? 'out/renderer');
   const exportsDir = join(dataDir, 'exports');
   mkdirSync(exportsDir, { recursive: true });
 

@@ -59,6 +59,18 @@ export class ReportsPage {
     return this.summary.locator(`[data-field="${field}"]`);
   }
 
+  /** The month's report as Word: the export dialog, opened from the report's heading. */
+  exportDialog(): Locator {
+    return this.page.getByRole('dialog', { name: /Export the report for|导出为 Word 文档/ });
+  }
+
+  async openExportDialog(): Promise<Locator> {
+    await this.page.getByRole('button', { name: /Export report \(\.docx\)|导出报告（\.docx）/ }).click();
+    const dialog = this.exportDialog();
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
   /** Shows the incidents behind a metric (the row's expand button, as a keyboard user would press it). */
   async expandIncidents(metricName: string): Promise<Locator> {
     const expand = this.metricRow(metricName).getByRole('button', { name: /Expand row|展开行/ });

@@ -9,6 +9,17 @@ import { latestVersion, MIGRATIONS, type Migration } from './migrations';
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
+/** The tables a fresh database has after `migrations`, sorted. */
+function openDatabaseTables(migrations: readonly Migration[]): string[] {
+  const db = new Database(':memory:');
+  try {
+    for (const migration of migrations) db.exec(migration.sql);
+    return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]).sort();
+  } finally {
+    db.close();
+  }
+}
+
 describe('openDatabase', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let dbPath: string;
@@ -32,6 +43,19 @@ describe('openDatabase', () => {
       db.close();
     }
     expect(readdirSync(join(temp.dir, 'data')).filter((name) => name.endsWith('.bak'))).toEqual([]);
+  });
+
+  it('commits autosaves with synchronous = NORMAL, whether the file is new or reopened', () => {
+    // SQLite's own default is FULL on a new file and NORMAL on a reopened WAL file; the app sets it
+    // (versions-repository.ts raises it to FULL for a version's commit).
+    for (let open = 0; open < 2; open++) {
+      const db = openDatabase(dbPath);
+      try {
+        expect(db.pragma('synchronous', { simple: true })).toBe(1);
+      } finally {
+        db.close();
+      }
+    }
   });
 
   it('opens an up-to-date database again without migrating or copying it', () => {
@@ -68,9 +92,21 @@ describe('openDatabase', () => {
       expect(readUserVersion(backup)).toBe(from);
       const copy = new Database(backup, { readonly: true });
       try {
+        // A whole, sound database at the old schema: what the user had before the upgrade.
+        expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
         expect(copy.prepare('SELECT title FROM drafts WHERE id = ?').pluck().get('d1')).toBe('Acme SLA');
+        const tables = copy.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all();
+        const oldTables = openDatabaseTables(MIGRATIONS.slice(0, from));
+        expect([...tables].sort()).toEqual(oldTables);
       } finally {
         copy.close();
+      }
+      // The copy can be opened by this app (and upgraded) like the original.
+      const reopened = openDatabase(backup, { now: () => new Date('2025-06-02T00:00:00.000Z') });
+      try {
+        expect(reopened.prepare('SELECT title FROM drafts WHERE id = ?').pluck().get('d1')).toBe('Acme SLA');
+      } finally {
+        reopened.close();
       }
     });
   }
@@ -102,11 +138,14 @@ describe('openDatabase', () => {
     }
   });
 
-  it('rolls a failing migration back completely, leaving the database at its old version', () => {
+  it('rolls a failing migration back completely, leaving the database at its old version and the copy beside it', () => {
     openDatabase(dbPath, { migrations: MIGRATIONS.slice(0, 1) }).close();
     const broken: Migration = { version: 2, name: 'broken', sql: 'CREATE TABLE half_done (x); SELECT * FROM no_such_table;' };
-    expect(() => openDatabase(dbPath, { migrations: [...MIGRATIONS.slice(0, 1), broken] })).toThrow(/no_such_table/);
+    expect(() =>
+      openDatabase(dbPath, { migrations: [...MIGRATIONS.slice(0, 1), broken], now: () => new Date('2025-06-01T09:15:02.000Z') }),
+    ).toThrow(/no_such_table/);
     expect(readUserVersion(dbPath)).toBe(1);
+    expect(readUserVersion(`${dbPath}.pre-v2-20250601T091502Z.bak`)).toBe(1);
     const db = new Database(dbPath, { readonly: true });
     try {
       expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'").pluck().get()).toBe(0);

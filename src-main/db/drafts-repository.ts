@@ -51,7 +51,8 @@ export interface DraftsRepository {
   /** Move to the trash (a time) or back (null). */
   setDeletedAt(id: string, deletedAt: string | null): StoredDraftSummary | null;
   /** Most recently changed first. */
-  list(filter: { query: string; view: DraftView }): StoredDraftSummary[];
+  /** In order of last change, newest first; at most `limit` drafts when given. */
+  list(filter: { query: string; view: DraftView; limit?: number }): StoredDraftSummary[];
 }
 
 interface DraftRow {
@@ -137,7 +138,7 @@ export function createDraftsRepository(db: SqliteDatabase): DraftsRepository {
     },
     saveContent: save,
     setDeletedAt: moveToOrFromTrash,
-    list({ query, view }) {
+    list({ query, view, limit }) {
       const conditions = [view === 'trash' ? 'd.deleted_at IS NOT NULL' : 'd.deleted_at IS NULL'];
       const params: string[] = [];
       const plan = planSearch(query);
@@ -152,8 +153,10 @@ export function createDraftsRepository(db: SqliteDatabase): DraftsRepository {
         params.push(pattern, pattern, pattern, pattern);
       }
       // Only fixed SQL fragments are joined here; every value the user typed is a bound parameter.
-      const sql = `SELECT ${SUMMARY_COLUMNS} FROM drafts d WHERE ${conditions.join(' AND ')} ORDER BY d.updated_at DESC, d.created_at DESC, d.id`;
-      return (db.prepare(sql).all(...params) as DraftRow[]).map(toSummary);
+      // The order matches the drafts_listing index, which covers these columns (migration 3).
+      const sql = `SELECT ${SUMMARY_COLUMNS} FROM drafts d WHERE ${conditions.join(' AND ')} ORDER BY d.updated_at DESC, d.created_at DESC, d.id${limit === undefined ? '' : ' LIMIT ?'}`;
+      const bound: (string | number)[] = limit === undefined ? params : [...params, limit];
+      return (db.prepare(sql).all(...bound) as DraftRow[]).map(toSummary);
     },
   };
 }

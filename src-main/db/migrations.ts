@@ -151,10 +151,23 @@ CREATE TABLE monitoring_imports (
 CREATE INDEX monitoring_imports_by_draft ON monitoring_imports (draft_id, imported_at DESC);
 `;
 
+/**
+ * The draft list reads only a few short columns, but each row also holds a
+ * draft's JSON (tens of kilobytes) before them, so a scan of the table walks
+ * every draft's overflow pages: 10,000 drafts took half a second. A covering
+ * index in list order answers the list without touching the table.
+ */
+const DRAFT_LISTING_INDEX = `
+CREATE INDEX drafts_listing ON drafts (
+  deleted_at, updated_at DESC, created_at DESC, id, title, provider_name, customer_name, status, amends_version_id
+);
+`;
+
 /** In order; the last one's version is the newest database this app can open. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'drafts-and-settings', sql: DRAFTS_AND_SETTINGS },
   { version: 2, name: 'negotiation-exports-monitoring', sql: NEGOTIATION_EXPORTS_MONITORING },
+  { version: 3, name: 'draft-listing-index', sql: DRAFT_LISTING_INDEX },
 ];
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {

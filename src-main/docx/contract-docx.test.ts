@@ -133,7 +133,8 @@ describe('data tables', () => {
     const body = await pkg.xml('word/document.xml');
     const tables = findAll(body, 'w:tbl').filter((table) => val(childrenNamed(table, 'w:tblPr')[0], 'w:tblStyle') === 'SlaTable');
     const blocks = blocksOf(doc).filter((block): block is Extract<Block, { kind: 'table' }> => block.kind === 'table');
-    expect(blocks.map((block) => block.tableKind)).toEqual(['targets', 'severities', 'maintenance', 'incidentNotification', 'creditTiers']);
+    // The first is the schedule of business-hours holidays under the definitions.
+    expect(blocks.map((block) => block.tableKind)).toEqual(['generic', 'targets', 'severities', 'maintenance', 'incidentNotification', 'creditTiers']);
     expect(tables).toHaveLength(blocks.length);
 
     tables.forEach((table, t) => {
@@ -155,7 +156,7 @@ describe('data tables', () => {
       expect(grid.reduce((a, b) => a + b, 0) + Number(find(table, 'w:tblInd')!.attrs['w:w'])).toBe(9_070);
     });
     // The credit amounts are as the draft computes them: 10 % of the USD 85,000 monthly fee.
-    expect(wordText(tables[4]!)).toContain('USD 8,500.00');
+    expect(wordText(tables[5]!)).toContain('USD 8,500.00');
   });
 });
 
@@ -347,6 +348,28 @@ describe('signatures', () => {
     const table = findAll(await pkg.xml('word/document.xml'), 'w:tbl').at(-1)!;
     const lines = childrenNamed(table, 'w:tr').map((row) => elements(row).filter((cell) => cell.name === 'w:tc').map(wordText));
     expect(lines[1]).toEqual(['（盖章）', '', '（盖章）']);
+    // The role on its own line, the company's name whole under it (in half the page a long name after the label wrapped anywhere).
+    const draft = preset('china-hosted');
+    expect(lines[0]).toEqual([`服务提供方：\n${draft.parties.provider.legalName}`, '', `客户：\n${draft.parties.customer.legalName}`]);
+  });
+
+  it('keeps the "remainder of this page is blank" note under the last words of the agreement, never alone on a page', async () => {
+    for (const language of ['en', 'zh-CN'] as const) {
+      const { pkg } = await exportSingle(preset('standard-saas'), language);
+      const paragraphs = paragraphsOf(await pkg.xml('word/document.xml'));
+      const note = paragraphs.findIndex((p) => /^\[The remainder of this page|^（以下无正文/.test(p.text));
+      expect(note, language).toBeGreaterThan(0);
+      // The last clause's heading and its text travel with the note: each keeps with the next.
+      const lastHeading = paragraphs.slice(0, note).findLastIndex(isHeading);
+      for (const paragraph of paragraphs.slice(lastHeading, note)) expect(find(paragraph.element, 'w:keepNext'), paragraph.text).toBeDefined();
+      // Nothing earlier is chained to it: a clause before the last one may end a page.
+      expect(find(paragraphs[lastHeading - 1]!.element, 'w:keepNext')).toBeUndefined();
+    }
+    const { pkg } = await exportBilingual(preset('standard-saas'));
+    const rows = findAll(await pkg.xml('word/document.xml'), 'w:tr');
+    const noteRow = rows.findIndex((row) => wordText(row).startsWith('[The remainder of this page'));
+    expect(noteRow).toBeGreaterThan(0);
+    for (const paragraph of paragraphsOf(rows[noteRow - 1]!)) expect(find(paragraph.element, 'w:keepNext')).toBeDefined();
   });
 });
 

@@ -16,6 +16,10 @@
  * heading's own "9." with its full stop, and would make Word ask to update
  * fields on every opening. The page fields in the footer need no such
  * prompt: Word and LibreOffice recompute them whenever they lay out pages.
+ *
+ * The same writer sets a redline (redline-docx.ts): given a merged
+ * ContractDoc and its Revisions, the runs, paragraph marks and table rows
+ * the marks name become Word tracked changes; with none, nothing differs.
  */
 import {
   AlignmentType,
@@ -102,7 +106,7 @@ type BodyElement = Paragraph | Table;
  * pasted into a draft field must not make the file unreadable. (The docx
  * library drops the control characters itself, but not the other two.)
  */
-function xmlSafe(text: string): string {
+export function xmlSafe(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }
@@ -127,7 +131,7 @@ function textRuns(run: Run, forceBold = false, revisions: Revisions | null = nul
     .map((line, i) => trackedTextRun({ text: line, break: i > 0 ? 1 : undefined, ...look }, kind, revisions));
 }
 
-function runsOf(runs: readonly Run[], forceBold = false, revisions: Revisions | null = null): TextChild[] {
+export function runsOf(runs: readonly Run[], forceBold = false, revisions: Revisions | null = null): TextChild[] {
   return runs.flatMap((run) => textRuns(run, forceBold, revisions));
 }
 
@@ -147,7 +151,7 @@ function pageBreak(): Paragraph {
  * follows, and a separator without which Word and LibreOffice join two
  * adjacent tables into one (losing the second one's repeated header row).
  */
-function afterTable(keepNext = false, mark?: MarkOptions): Paragraph {
+export function afterTable(keepNext = false, mark?: MarkOptions): Paragraph {
   return new Paragraph({
     spacing: { before: 0, after: 0, line: 160, lineRule: LineRuleType.EXACT },
     // A tracked paragraph mark leaves out the small size: the schema puts w:ins / w:del before any run property, the docx library after them (the exact line height keeps the gap small anyway).
@@ -160,9 +164,9 @@ function afterTable(keepNext = false, mark?: MarkOptions): Paragraph {
 // ── Tables ──────────────────────────────────────────────────────────────────
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
-const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
+export const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
 const RULE = { style: BorderStyle.SINGLE, size: 4, color: COLOURS.rule } as const;
-const RULES = { top: RULE, bottom: RULE, left: RULE, right: RULE, insideHorizontal: RULE, insideVertical: RULE };
+export const RULES = { top: RULE, bottom: RULE, left: RULE, right: RULE, insideHorizontal: RULE, insideVertical: RULE };
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
 /** One paragraph of a cell; in a redline, its paragraph mark may be a tracked change of its own. */
@@ -180,14 +184,14 @@ interface DataRow {
   node?: object;
 }
 
-interface DataTable {
+export interface DataTable {
   widths: readonly number[];
   align: TableBlock['align'];
   header: DataRow[];
   rows: DataRow[];
 }
 
-function singleLanguageTable(table: TableBlock): DataTable {
+export function singleLanguageTable(table: TableBlock): DataTable {
   const row = (source: TableBlock['rows'][number]): DataRow => ({ cells: source.cells.map((cell) => [{ runs: cell.runs }]), node: source });
   return { widths: table.widths, align: table.align, header: table.header.map(row), rows: table.rows.map(row) };
 }
@@ -198,7 +202,7 @@ function singleLanguageTable(table: TableBlock): DataTable {
  * version only: then the Chinese paragraph, and the English paragraph's
  * mark that separates it, are a tracked insertion or deletion of their own.
  */
-function bilingualTable(en: TableBlock, zh: TableBlock, revisions: Revisions | null): DataTable {
+export function bilingualTable(en: TableBlock, zh: TableBlock, revisions: Revisions | null = null): DataTable {
   const text = (runs: readonly Run[]) => runs.map((run) => run.text).join('');
   const sameText = (enText: string, zhText: string) => zhText === '' || zhText === enText;
   const pair = (enRow: TableBlock['rows'][number], zhRow: TableBlock['rows'][number] | undefined): DataRow => ({
@@ -227,9 +231,9 @@ function bilingualTable(en: TableBlock, zh: TableBlock, revisions: Revisions | n
  * header row repeated on each page, rows that never split, and the header
  * kept with the first row so a table never starts with a lonely header.
  */
-function dataTable(table: DataTable, width: number, indent: number, variant: StyleVariant, revisions: Revisions | null = null): Table {
+export function dataTable(table: DataTable, width: number, indent: number, variant: StyleVariant, revisions: Revisions | null = null): Table {
   const size = tableTextSize(variant);
-  // Room for the longest word of each column; figures in right-aligned columns ("USD 12,750.00") stay on one line.
+  // Room for the longest word of each column; figures in right-aligned columns ("USD 12,750.00") stay on one line, words there ("No data") may wrap.
   const minimum = table.widths.map((_, column) => {
     const figures = table.align[column] === 'right';
     let widest = 0;
@@ -237,7 +241,7 @@ function dataTable(table: DataTable, width: number, indent: number, variant: Sty
       for (const row of rows) {
         for (const { runs } of row.cells[column] ?? []) {
           const text = runs.map((run) => run.text).join('');
-          widest = Math.max(widest, figures && !header ? lineTwips(text, size, false) : longestWordTwips(text, size, header));
+          widest = Math.max(widest, figures && !header && /\d/.test(text) ? lineTwips(text, size, false) : longestWordTwips(text, size, header));
         }
       }
     }
@@ -323,13 +327,27 @@ function signatureLines(
     return value.trim() === '' ? ruled(label) : new Paragraph({ style: STYLE.signature, children: [new TextRun(`${label} `), ...textRuns({ text: value })] });
   };
   const lines: Paragraph[][] = [
-    headings.map((runs, i) => new Paragraph({ style: STYLE.signature, children: runsOf(runs, false, revisions), spacing: i < headings.length - 1 ? { after: 40 } : undefined })),
+    headings.map(
+      (runs, i) =>
+        new Paragraph({ style: STYLE.signature, children: runsOf(roleLabelOnOwnLine(runs), false, revisions), spacing: i < headings.length - 1 ? { after: 40 } : undefined }),
+    ),
   ];
   // A company seal is a stamp about 4 cm across: the seal line leaves it room.
   if (labels.seal !== null) lines.push([new Paragraph({ style: STYLE.signature, children: [new TextRun(labels.seal)], spacing: { before: 120, after: 0 } })]);
   // Room above the line for a handwritten signature.
   lines.push([ruled(labels.signature, labels.seal !== null ? 1_200 : 840)], [filled(labels.name, 'signatoryName')], [filled(labels.title, 'signatoryTitle')], [ruled(labels.date)]);
   return lines;
+}
+
+/**
+ * "服务提供方：" on a line of its own above the company's name: in half the
+ * page's width a long Chinese name after the label would wrap anywhere, even
+ * leaving its last character alone on the next line.
+ */
+function roleLabelOnOwnLine(runs: readonly Run[]): Run[] {
+  const label = runs.findIndex((run, i) => run.text.endsWith('：') && runs.slice(i + 1).some((next) => next.text.trim() !== ''));
+  if (label < 0) return [...runs];
+  return runs.map((run, i) => (i === label ? { ...run, text: `${run.text}\n` } : run));
 }
 
 const SIGNATURE_GAP = 680;
@@ -454,6 +472,16 @@ function introduces(next: Clause['blocks'][number] | undefined): boolean {
   return next !== undefined && (next.kind === 'table' || next.kind === 'list' || next.kind === 'signature');
 }
 
+/**
+ * A clause that opens with a note before the sentence introducing the
+ * signatures ("[The remainder of this page is intentionally left blank.]"):
+ * the note belongs under the last words of the agreement, never alone at
+ * the top of an otherwise empty page.
+ */
+function leadsToSignaturePage(clause: Clause | undefined): boolean {
+  return clause !== undefined && clause.blocks.findIndex((block) => block.kind === 'signature') > 1;
+}
+
 /** In a clause with signatures, the sentence that introduces them opens the signature page. */
 function opensSignaturePage(clause: Clause, index: number): boolean {
   const signatureAt = clause.blocks.findIndex((block) => block.kind === 'signature');
@@ -478,7 +506,7 @@ class SingleLanguageBody {
   }
 
   build(): BodyElement[] {
-    for (const clause of this.doc.clauses) this.clause(clause, 0);
+    this.doc.clauses.forEach((clause, k) => this.clause(clause, 0, leadsToSignaturePage(this.doc.clauses[k + 1])));
     return this.out;
   }
 
@@ -490,18 +518,20 @@ class SingleLanguageBody {
   }
 
   /** A table and the paragraph after it, which a redline inserts or deletes with a table inserted or deleted as a whole. */
-  private pushTable(table: Table, node: object): void {
+  private pushTable(table: Table, node: object, keepNext = false): void {
     if (this.takeStartPage()) this.out.push(pageBreak());
-    this.out.push(table, afterTable(false, this.revisions?.paragraphMark(node)));
+    this.out.push(table, afterTable(keepNext, this.revisions?.paragraphMark(node)));
   }
 
-  private clause(clause: Clause, depth: number): void {
+  /** `keepTail`: the clause's last paragraph stays on the page of what follows it (the "remainder of this page is blank" note). */
+  private clause(clause: Clause, depth: number, keepTail = false): void {
     const writer = this.writer;
     const indent = writer.indentOf(clause, depth);
     let numberNext = clause.title === null && clause.number.length > 0;
     if (clause.title !== null) this.out.push(writer.heading(clause, depth, this.takeStartPage()));
     clause.blocks.forEach((block, i) => {
-      const keepNext = introduces(clause.blocks[i + 1]);
+      const tail = keepTail && i === clause.blocks.length - 1;
+      const keepNext = introduces(clause.blocks[i + 1]) || tail;
       switch (block.kind) {
         case 'paragraph':
           this.out.push(
@@ -520,16 +550,18 @@ class SingleLanguageBody {
           break;
         }
         case 'definitions':
-          for (const item of block.items) this.out.push(writer.paragraph(item.runs, indent, { style: STYLE.definition, node: item }));
+          block.items.forEach((item, k) =>
+            this.out.push(writer.paragraph(item.runs, indent, { style: STYLE.definition, node: item, keepNext: tail && k === block.items.length - 1 })),
+          );
           break;
         case 'table':
-          this.pushTable(dataTable(singleLanguageTable(block), this.page.textWidth - indent, indent, this.variant, this.revisions), block);
+          this.pushTable(dataTable(singleLanguageTable(block), this.page.textWidth - indent, indent, this.variant, this.revisions), block, tail);
           break;
         case 'signature':
           this.pushTable(this.signatures(block), block);
           break;
         case 'clause':
-          this.clause(block.clause, depth + 1);
+          this.clause(block.clause, depth + 1, tail);
           break;
       }
     });
@@ -571,6 +603,41 @@ interface RowPiece {
   mark: RevisionKind | undefined;
 }
 
+/** A row of the side-by-side table: the English paragraphs on the left, the Chinese on the right; never split across pages. */
+export function sideBySideRow(en: Paragraph[], zh: Paragraph[], columnWidth: number, options: { header?: boolean; mark?: MarkOptions } = {}): TableRow {
+  const cell = (children: Paragraph[]) => new TableCell({ width: { size: columnWidth, type: WidthType.DXA }, children });
+  return new TableRow({ cantSplit: true, tableHeader: options.header || undefined, ...options.mark, children: [cell(en), cell(zh)] });
+}
+
+/** The "English | 中文" row that heads each side-by-side table and repeats on each page. */
+export function columnHeadingsRow(columnWidth: number, mark?: MarkOptions): TableRow {
+  const heading = (text: string) => new Paragraph({ style: STYLE.columnHeading, children: [new TextRun(text)] });
+  return sideBySideRow([heading('English')], [heading('中文')], columnWidth, { header: true, mark });
+}
+
+/** Half the gutter between the columns: each cell keeps this space on both sides. */
+const SIDE_BY_SIDE_CELL_MARGIN = 142;
+
+/**
+ * Two columns of equal width without visible borders. `flush`: the table
+ * reaches out by a cell margin on each side, so that the text of the left
+ * column starts at the page margin and the right column's ends at it, in
+ * line with the signatures and the ruled tables between the rows (the cells
+ * are then `columnWidth + SIDE_BY_SIDE_CELL_MARGIN` wide).
+ */
+export function sideBySideTable(rows: TableRow[], columnWidth: number, options: { flush?: boolean } = {}): Table {
+  const cellWidth = options.flush ? columnWidth + SIDE_BY_SIDE_CELL_MARGIN : columnWidth;
+  return new Table({
+    rows,
+    width: { size: cellWidth * 2, type: WidthType.DXA },
+    columnWidths: [cellWidth, cellWidth],
+    ...(options.flush ? { indent: { size: -SIDE_BY_SIDE_CELL_MARGIN, type: WidthType.DXA } } : {}),
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    margins: { left: SIDE_BY_SIDE_CELL_MARGIN, right: SIDE_BY_SIDE_CELL_MARGIN, top: 0, bottom: 0 },
+  });
+}
+
 type BilingualPiece = RowPiece | { kind: 'fullWidth'; element: Table; mark: RevisionKind | undefined } | { kind: 'pageBreak' };
 
 type LayoutGroup = Exclude<BilingualPiece, RowPiece> | { kind: 'rows'; rows: RowPiece[] };
@@ -599,7 +666,7 @@ class BilingualBody {
 
   private clauses(enClauses: readonly Clause[], zhClauses: readonly Clause[], depth: number, where: string): void {
     if (enClauses.length !== zhClauses.length) throw new MisalignedContractError(where);
-    enClauses.forEach((enClause, i) => this.clause(enClause, zhClauses[i]!, depth));
+    enClauses.forEach((enClause, i) => this.clause(enClause, zhClauses[i]!, depth, leadsToSignaturePage(enClauses[i + 1])));
   }
 
   /**
@@ -619,13 +686,11 @@ class BilingualBody {
   }
 
   private tableRow(en: Paragraph[], zh: Paragraph[], options: { header?: boolean; mark?: MarkOptions }): TableRow {
-    const cell = (children: Paragraph[]) => new TableCell({ width: { size: this.columnWidth, type: WidthType.DXA }, children });
-    return new TableRow({ cantSplit: true, tableHeader: options.header || undefined, ...options.mark, children: [cell(en), cell(zh)] });
+    return sideBySideRow(en, zh, this.columnWidth + SIDE_BY_SIDE_CELL_MARGIN, options);
   }
 
   private columnHeadings(mark: MarkOptions | undefined): TableRow {
-    const heading = (text: string) => new Paragraph({ style: STYLE.columnHeading, children: [new TextRun(text)] });
-    return this.tableRow([heading('English')], [heading('中文')], { header: true, mark });
+    return columnHeadingsRow(this.columnWidth + SIDE_BY_SIDE_CELL_MARGIN, mark);
   }
 
   /**
@@ -682,15 +747,7 @@ class BilingualBody {
           if (this.revisions === null) rows.push(this.columnHeadings(undefined));
           else if (starts('old') || starts('new')) rows.push(this.columnHeadings(this.revisions.presenceMark(starts('old'), starts('new'))));
           for (const row of group.rows) rows.push(this.tableRow(row.en, row.zh, { mark: row.mark && this.revisions ? this.revisions.markOf(row.mark) : undefined }));
-          const table = new Table({
-            rows,
-            width: { size: this.columnWidth * 2, type: WidthType.DXA },
-            columnWidths: [this.columnWidth, this.columnWidth],
-            layout: TableLayoutType.FIXED,
-            borders: NO_BORDERS,
-            // The gutter between the columns: each cell keeps space on both sides.
-            margins: { left: 142, right: 142, top: 0, bottom: 0 },
-          });
+          const table = sideBySideTable(rows, this.columnWidth, { flush: true });
           const keepNext = group.rows[group.rows.length - 1]!.keepNext;
           push(table, afterTable(keepNext, this.revisions?.presenceMark(ends('old'), ends('new'))));
           break;
@@ -700,7 +757,8 @@ class BilingualBody {
     return out;
   }
 
-  private clause(enClause: Clause, zhClause: Clause, depth: number): void {
+  /** `keepTail`: the clause's last row stays on the page of what follows it (see leadsToSignaturePage). */
+  private clause(enClause: Clause, zhClause: Clause, depth: number, keepTail = false): void {
     if (enClause.id !== zhClause.id || enClause.blocks.length !== zhClause.blocks.length) throw new MisalignedContractError(`clause ${enClause.id}`);
     const indent = this.en.indentOf(enClause, depth);
     let numberNext = enClause.title === null && enClause.number.length > 0;
@@ -708,7 +766,8 @@ class BilingualBody {
     enClause.blocks.forEach((enBlock, i) => {
       const zhBlock = zhClause.blocks[i]!;
       if (blockShape(enBlock) !== blockShape(zhBlock)) throw new MisalignedContractError(`clause ${enClause.id}, block ${i + 1}`);
-      const keepNext = introduces(enClause.blocks[i + 1]);
+      const tail = keepTail && i === enClause.blocks.length - 1;
+      const keepNext = introduces(enClause.blocks[i + 1]) || tail;
       switch (enBlock.kind) {
         case 'paragraph': {
           if (opensSignaturePage(enClause, i)) this.pieces.push({ kind: 'pageBreak' });
@@ -733,13 +792,14 @@ class BilingualBody {
         }
         case 'definitions': {
           const zhItems = (zhBlock as typeof enBlock).items;
-          enBlock.items.forEach((item, k) =>
+          enBlock.items.forEach((item, k) => {
+            const last = tail && k === enBlock.items.length - 1;
             this.row(
-              [this.en.paragraph(item.runs, indent, { style: STYLE.definition, node: item })],
-              [this.zh.paragraph(zhItems[k]!.runs, indent, { style: STYLE.definition, node: zhItems[k] })],
-              { node: item },
-            ),
-          );
+              [this.en.paragraph(item.runs, indent, { style: STYLE.definition, node: item, keepNext: last })],
+              [this.zh.paragraph(zhItems[k]!.runs, indent, { style: STYLE.definition, node: zhItems[k], keepNext: last })],
+              { node: item, keepNext: last },
+            );
+          });
           break;
         }
         case 'table':
@@ -749,7 +809,7 @@ class BilingualBody {
           this.fullWidth(this.signatures(enBlock, zhBlock as typeof enBlock), enBlock);
           break;
         case 'clause':
-          this.clause(enBlock.clause, (zhBlock as typeof enBlock).clause, depth + 1);
+          this.clause(enBlock.clause, (zhBlock as typeof enBlock).clause, depth + 1, tail);
           break;
       }
     });
@@ -819,7 +879,7 @@ function versionText(doc: ContractDoc): string | null {
 }
 
 /** "Page {page} of {pages}" with the placeholders as PAGE and NUMPAGES fields. */
-function pageOfRun(label: string): TextRun {
+export function pageOfRun(label: string): TextRun {
   const children: Array<string | (typeof PageNumber)[keyof typeof PageNumber]> = [];
   for (const piece of label.split(/(\{page\}|\{pages\})/)) {
     if (piece === '{page}') children.push(PageNumber.CURRENT);
@@ -829,17 +889,29 @@ function pageOfRun(label: string): TextRun {
   return new TextRun({ children });
 }
 
-function header(title: string): Header {
+export function header(title: string): Header {
   return new Header({ children: [new Paragraph({ style: STYLE.header, children: runsOf(plain(title)) })] });
 }
 
 /** The version and its short hash (or a redline's note) on the left, "Page X of Y" (in each language) on the right. */
 function footer(docs: readonly ContractDoc[], page: PageLayout, note: string | null): Footer {
-  const version = note ?? versionText(docs[0]!);
+  return pagedFooter(
+    note ?? versionText(docs[0]!),
+    docs.map((doc) => doc.labels.pageOf),
+    page,
+  );
+}
+
+/**
+ * A footer with `left` on the left (or nothing) and "Page X of Y" on the
+ * right, once per label ("Page {page} of {pages}") joined by " / ".
+ */
+export function pagedFooter(left: string | null, pageOfLabels: readonly string[], page: PageLayout): Footer {
+  const version = left;
   const pages: TextRun[] = [];
-  docs.forEach((doc, i) => {
+  pageOfLabels.forEach((label, i) => {
     if (i > 0) pages.push(new TextRun(' / '));
-    pages.push(pageOfRun(doc.labels.pageOf));
+    pages.push(pageOfRun(label));
   });
   return new Footer({
     children: [

@@ -40,6 +40,11 @@ export interface RedlineVersion {
   label?: string | null;
   /** The version's SHA-256 (hex); its first characters go with the label. */
   sha256?: string | null;
+  /**
+   * How the footer's note names a side without a label ("working copy"):
+   * the cover of a working copy carries no version line, as in its contract.
+   */
+  unlabelledName?: string | null;
 }
 
 export interface RedlineRequest {
@@ -111,7 +116,8 @@ function translate(locale: Locale, key: string, params?: Record<string, string>)
 export function redlineNote(request: RedlineRequest, language: ContractLanguage): string {
   const name = (version: RedlineVersion, fallbackKey: string) => {
     const parts = [version.label?.trim() ?? '', version.sha256 ? shortHash(version.sha256) : ''].filter((part) => part !== '');
-    return parts.length > 0 ? parts.join(' · ') : translate(language, fallbackKey);
+    if (parts.length > 0) return parts.join(' · ');
+    return version.unlabelledName?.trim() || translate(language, fallbackKey);
   };
   return translate(language, 'redline.footer', { old: name(request.old, 'redline.earlierVersion'), new: name(request.new, 'redline.laterVersion') });
 }

@@ -201,11 +201,32 @@ const edits = fc.array(fc.tuple(fc.nat(EDITS.length - 1), fc.nat(10_000), fc.nat
 
 describe('redline of randomly edited contracts', () => {
   const pair = assembleBilingual(preset('standard-saas'), standardTemplate(), {});
+  // The template has no untitled numbered clause (numbered on its first paragraph); make two, so the edits reach one.
+  for (const doc of [pair.en, pair.zh]) {
+    for (const { clause } of walkClauses(doc)) if (clause.id === 'service-levels.calculation' || clause.id === 'support.classification') clause.title = null;
+  }
   const cases: Array<[string, Docs]> = [
     ['English', [pair.en]],
     ['Chinese', [pair.zh]],
     ['bilingual', [pair.en, pair.zh]],
   ];
+  it('keeps the number of an untitled clause on its first paragraph when that paragraph is replaced, inserted above or deleted', async () => {
+    const base: Docs = [pair.en];
+    const at = walkClauses(pair.en).findIndex(({ clause }) => clause.id === 'service-levels.calculation');
+    const cases: Array<[Edit[], Edit[]]> = [
+      [[], [[2, at, 0]]],
+      [[[2, at, 0]], []],
+      [[[1, at, 0]], [[0, 0, 1]]],
+    ];
+    for (const [oldEdits, newEdits] of cases) {
+      const before = edited(base, oldEdits);
+      const after = edited(base, newEdits);
+      const { bytes } = await renderContractRedline(before, after, { by: { author: 'Tester', date: '2026-01-02T03:04:05Z' }, footerNote: 'Changes', draftJson: '{}\n' });
+      expect(await paragraphs(bytes, 'accept')).toEqual(await contract(after));
+      expect(await paragraphs(bytes, 'reject')).toEqual(await contract(before));
+    }
+  }, 120_000);
+
   for (const [name, base] of cases) {
     it(`${name}: accept all gives the new contract and reject all the old one`, async () => {
       await fc.assert(
@@ -216,8 +237,8 @@ describe('redline of randomly edited contracts', () => {
           expect(await paragraphs(bytes, 'accept')).toEqual(await contract(after));
           expect(await paragraphs(bytes, 'reject')).toEqual(await contract(before));
         }),
-        { numRuns: Number(process.env.H13_RUNS ?? 12) },
+        { numRuns: 8 },
       );
-    }, Number(process.env.H13_TIMEOUT ?? 120_000));
+    }, 300_000);
   }
 });

@@ -268,10 +268,25 @@ export class RedlineMerger {
   private clausePair(olds: Parallel<Block>, news: Parallel<Block>): Parallel<Block> {
     const oldClauses = olds.map((block) => (block as Extract<Block, { kind: 'clause' }>).clause);
     const newClauses = news.map((block) => (block as Extract<Block, { kind: 'clause' }>).clause);
-    const blocks = this.blocks(
-      oldClauses.map((clause) => clause.blocks),
-      newClauses.map((clause) => clause.blocks),
-    );
+    let blocks: Parallel<Block[]>;
+    if (numbersFirstParagraph(oldClauses[0]!) && numbersFirstParagraph(newClauses[0]!)) {
+      // An untitled clause carries its number on its first paragraph: that paragraph stays one paragraph (its words
+      // change), so the number is where both versions have it; a deleted first paragraph would take the number with it.
+      const first = this.blockPair(
+        oldClauses.map((clause) => clause.blocks[0]!),
+        newClauses.map((clause) => clause.blocks[0]!),
+      );
+      const rest = this.blocks(
+        oldClauses.map((clause) => clause.blocks.slice(1)),
+        newClauses.map((clause) => clause.blocks.slice(1)),
+      );
+      blocks = rest.map((others, language) => [first[language]!, ...others]);
+    } else {
+      blocks = this.blocks(
+        oldClauses.map((clause) => clause.blocks),
+        newClauses.map((clause) => clause.blocks),
+      );
+    }
     return newClauses.map((current, language): Block => {
       const before = oldClauses[language]!;
       const merged: Clause = { ...current, title: current.title ?? before.title, blocks: blocks[language]! };
@@ -433,6 +448,11 @@ class RunCursor {
   skip(length: number): void {
     this.take(length);
   }
+}
+
+/** An untitled numbered clause whose number the writer sets on its first paragraph. */
+function numbersFirstParagraph(clause: Clause): boolean {
+  return clause.title === null && clause.number.length > 0 && clause.blocks[0]?.kind === 'paragraph';
 }
 
 function rowText(row: TableRow): string {

@@ -75,6 +75,8 @@ export type StyleVariant = 'single-en' | 'single-zh' | 'bilingual';
 
 /** Left and right padding of a data-table cell, in twips. */
 export const TABLE_CELL_MARGIN = 85;
+/** Top and bottom padding of a data-table cell, in twips. */
+export const TABLE_CELL_PADDING_Y = 57;
 
 /** Half-points of the text in data tables: a size below the body text. */
 export function tableTextSize(variant: StyleVariant): number {
@@ -131,7 +133,7 @@ function tableStyleXml(variant: StyleVariant): string {
       `<w:pPr><w:spacing w:before="0" w:after="0" w:line="250" w:lineRule="auto"/><w:jc w:val="left"/></w:pPr>` +
       `<w:rPr><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>` +
       `<w:tblPr><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders>` +
-      `<w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="${TABLE_CELL_MARGIN}" w:type="dxa"/><w:bottom w:w="57" w:type="dxa"/><w:right w:w="${TABLE_CELL_MARGIN}" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
+      `<w:tblCellMar><w:top w:w="${TABLE_CELL_PADDING_Y}" w:type="dxa"/><w:left w:w="${TABLE_CELL_MARGIN}" w:type="dxa"/><w:bottom w:w="${TABLE_CELL_PADDING_Y}" w:type="dxa"/><w:right w:w="${TABLE_CELL_MARGIN}" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
       `<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${COLOURS.tableHeaderFill}"/></w:tcPr></w:tblStylePr>` +
       `</w:style></w:styles>`
   );
@@ -327,4 +329,57 @@ export function contractNumbering(page: PageLayout, languages: readonly Contract
 /** The left indent of the text of a clause at this depth (0 = top level), matching the numbering's. */
 export function clauseTextIndent(page: PageLayout, depth: number): number {
   return page.clauseIndent * (depth >= 2 ? 2 : 1);
+}
+
+/** Style ids of the monthly report's own paragraphs (report-docx.ts). */
+export const REPORT_STYLE = {
+  subtitle: 'SlaReportSubtitle',
+  factLabel: 'SlaFactLabel',
+} as const;
+
+/**
+ * The monthly report's look: the contract's styles and tables, with the
+ * title at the top of the first page (a report has no cover page) and the
+ * agreement's title under it, ruled off from the body.
+ */
+export function reportStyles(variant: StyleVariant): { styles: IStylesOptions; externalStyles: string } {
+  const { styles, externalStyles } = contractStyles(variant);
+  const headingFont = latinAndCjk(FONTS.cjkHeading, variant === 'single-zh');
+  return {
+    externalStyles,
+    styles: {
+      ...styles,
+      default: {
+        ...styles.default,
+        title: {
+          basedOn: 'Normal',
+          next: REPORT_STYLE.subtitle,
+          quickFormat: true,
+          run: { font: headingFont, bold: true, size: variant === 'bilingual' ? 34 : 36, color: COLOURS.text },
+          paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 0, after: 60, line: 276, lineRule: LineRuleType.AUTO }, keepNext: true },
+        },
+      },
+      paragraphStyles: [
+        ...(styles.paragraphStyles ?? []),
+        {
+          id: REPORT_STYLE.subtitle,
+          name: 'SLA Report Subtitle',
+          basedOn: 'Normal',
+          next: STYLE.body,
+          run: { font: headingFont, size: 24, color: COLOURS.muted },
+          paragraph: {
+            spacing: { before: 60, after: 240 },
+            keepNext: true,
+            border: { bottom: { style: BorderStyle.SINGLE, size: 6, space: 6, color: COLOURS.rule } },
+          },
+        },
+        {
+          id: REPORT_STYLE.factLabel,
+          name: 'SLA Fact Label',
+          basedOn: STYLE.tableText,
+          run: { bold: true },
+        },
+      ],
+    },
+  };
 }

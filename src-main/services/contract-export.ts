@@ -93,7 +93,7 @@ export function draftForExport(content: unknown): SlaDraft {
   return draft;
 }
 
-function writeFailure(error: unknown, path: string): ServiceError {
+export function writeFailure(error: unknown, path: string): ServiceError {
   const code = (error as NodeJS.ErrnoException | null)?.code ?? 'unknown';
   const denied = code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
   return new ServiceError(denied ? 'forbidden' : 'internal', 'errors.cannotWriteFile', { path, reason: code });

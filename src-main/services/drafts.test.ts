@@ -177,6 +177,13 @@ describe('drafts: list, search, duplicate, trash', () => {
     expect(titles(services.drafts.list({ query: '', view: 'active', sort: 'title' }))).toEqual(['Alpha SLA', 'beta SLA', 'gamma SLA']);
   });
 
+  it('lists only the first drafts asked for, in either order, so a long list stays quick', () => {
+    for (const title of ['delta SLA', 'beta SLA', 'alpha SLA', 'gamma SLA']) services.drafts.create({ presetId: 'crm', title });
+    expect(titles(services.drafts.list({ query: '', view: 'active', sort: 'updated', limit: 2 }))).toEqual(['gamma SLA', 'alpha SLA']);
+    expect(titles(services.drafts.list({ query: '', view: 'active', sort: 'title', limit: 2 }))).toEqual(['alpha SLA', 'beta SLA']);
+    expect(titles(services.drafts.list({ query: 'SLA', view: 'active', sort: 'updated', limit: 3 }))).toHaveLength(3);
+  });
+
   it('finds drafts by title, party and service name, ignoring case, in English and Chinese', () => {
     services.drafts.create({ presetId: 'crm' });
     services.drafts.create({ presetId: 'china-db' });

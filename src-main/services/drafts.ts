@@ -10,10 +10,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DraftListFields, DraftsRepository, StoredDraft, StoredDraftSummary } from '../db';
-import { MAX_CONTENT_CHARS, type ApiParsedInput, type DraftRecord, type DraftSummary } from '../../src-shared/api';
+import { DRAFT_LIST_PAGE, MAX_CONTENT_CHARS, type ApiParsedInput, type DraftRecord, type DraftSummary } from '../../src-shared/api';
 import type { Locale } from '../../src-shared/i18n';
 import { blankDraft } from '../../src-shared/model/defaults';
 import { readDraftFile, writeDraftFile } from '../../src-shared/model/file';
+import { problem } from '../../src-shared/model/problems';
 import { LIMITS, SCHEMA_VERSION } from '../../src-shared/model/schema';
 import { validateDraft } from '../../src-shared/model/validate';
 import { writeFileAtomically } from './atomic-file';
@@ -24,7 +25,7 @@ import type { PresetsService } from './presets';
 export type DraftContent = Record<string, unknown>;
 
 export interface DraftsService {
-  list(filter: ApiParsedInput<'drafts.list'>): DraftSummary[];
+  list(filter: Omit<ApiParsedInput<'drafts.list'>, 'limit'> & { limit?: number }): DraftSummary[];
   create(request: ApiParsedInput<'drafts.create'>): DraftRecord;
   get(id: string): DraftRecord;
   /** Autosave: store the working copy if nobody saved since `baseRevision`. */
@@ -77,6 +78,31 @@ export function listFieldsOf(content: DraftContent): DraftListFields {
       .filter((name) => name !== '')
       .join('\n'),
   };
+}
+
+/** No list of a draft may be longer than this (the services limit; every other list is shorter). */
+const LONGEST_LIST = Math.max(LIMITS.services, LIMITS.listItems, LIMITS.metricsPerService);
+
+/**
+ * The first list longer than any list the model allows, with its path. A
+ * working copy may hold problems, but one with 10,000 services is not a draft
+ * in progress: it is refused before the cost of serialising it.
+ */
+function overlongList(value: unknown, path: (string | number)[] = [], depth = 0): (string | number)[] | null {
+  if (depth > 12 || typeof value !== 'object' || value === null) return null;
+  if (Array.isArray(value)) {
+    if (value.length > LONGEST_LIST) return path;
+    for (let index = 0; index < value.length; index++) {
+      const found = overlongList(value[index], [...path, index], depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    const found = overlongList(item, [...path, key], depth + 1);
+    if (found) return found;
+  }
+  return null;
 }
 
 function serialize(content: DraftContent): string {
@@ -145,8 +171,10 @@ export function createDraftsService(deps: DraftsServiceDeps): DraftsService {
     repository.insert({ id: newId(), fields: listFieldsOf(content), contentJson: serialize(content), now: clock.now() });
 
   return {
-    list({ query, view, sort }) {
-      const drafts = repository.list({ query, view }).map(toSummary);
+    list({ query, view, sort, limit = DRAFT_LIST_PAGE }) {
+      // Newest first is the index's order, so SQL stops after `limit` rows; titles
+      // sort in JS (pinyin, numeric), which needs every match before cutting the list.
+      const drafts = repository.list({ query, view, limit: sort === 'updated' ? limit : undefined }).map(toSummary);
       if (sort === 'title') {
         // Locale-aware: Chinese titles in pinyin order, "SLA 2" before "SLA 10"; untitled drafts last.
         const collator = new Intl.Collator(deps.locale(), { numeric: true, sensitivity: 'base' });
@@ -155,7 +183,7 @@ export function createDraftsService(deps: DraftsServiceDeps): DraftsService {
           return collator.compare(a.title, b.title) || b.updatedAt.localeCompare(a.updatedAt);
         });
       }
-      return drafts;
+      return drafts.length > limit ? drafts.slice(0, limit) : drafts;
     },
 
     create({ presetId, title }) {
@@ -186,6 +214,12 @@ export function createDraftsService(deps: DraftsServiceDeps): DraftsService {
           found: String(content.schemaVersion),
           supported: SCHEMA_VERSION,
         });
+      }
+      const overlong = overlongList(content);
+      if (overlong) {
+        throw new ServiceError('invalidInput', 'errors.invalidInput', { channel: 'drafts.save' }, [
+          problem(overlong, 'validation.tooMany', { max: LONGEST_LIST }),
+        ]);
       }
       const outcome = repository.saveContent({
         id,

@@ -12,6 +12,8 @@ import { createExportsService, type ExportsService } from './exports';
 import type { ServicePorts } from './ports';
 import { playbookApprovalsNeeded } from './playbook';
 import { createPresetsService, type PresetsService } from './presets';
+import { createRedlineActionService, createRedlineExportService, type RedlineActionService } from './redline-export';
+import { createReportExportService, type ReportExportService } from './report-export';
 import { createReportsService, type ReportsService } from './reports';
 import { createSettingsService, type SettingsService } from './settings';
 import { createVersionsService, type VersionsService } from './versions';
@@ -22,7 +24,9 @@ export type { ClauseLibrary, TemplateSummary } from './clause-library';
 export type { DraftsService } from './drafts';
 export type { ContractExportResult, ExportsService } from './exports';
 export type { PresetsService } from './presets';
+export type { RedlineActionResult, RedlineActionService } from './redline-export';
 export type { ImportJobStatus, MonitoringImportSummary, MonthlyReportResult, ReportsService } from './reports';
+export type { ReportExportResult, ReportExportService } from './report-export';
 export type { SettingsService } from './settings';
 export type { VersionsService } from './versions';
 export type { Clock, Dialogs, FileFilter, ServicePorts } from './ports';
@@ -33,10 +37,14 @@ export interface Services {
   drafts: DraftsService;
   /** Monitoring imports and monthly reports. */
   reports: ReportsService;
+  /** The monthly report as .docx, recorded in the exports table. */
+  reportExport: ReportExportService;
   versions: VersionsService;
   clauseLibrary: ClauseLibrary;
   /** Contract export, the exports record, and importing a draft from a contract. */
   exports: ExportsService;
+  /** The compare screen's redline .docx (tracked changes), recorded in the exports table. */
+  redlines: RedlineActionService;
   /** Backups of the database: automatic, on request, and Restore. */
   backups: BackupsService;
   /** Closes the database; the services must not be used afterwards. */
@@ -107,6 +115,28 @@ export function createServices(ports: ServicePorts): Services {
     translate,
   });
 
+  const reportExport = createReportExportService({
+    reports,
+    drafts,
+    versions,
+    exports: storage.exports,
+    dialogs: ports.dialogs,
+    clock: ports.clock,
+    locale: () => settings.get().locale ?? fallbackLocale,
+    translate,
+  });
+
+  const redlines = createRedlineActionService({
+    redline: createRedlineExportService({ clauseLibrary, clock: ports.clock }),
+    drafts,
+    versions,
+    exports: storage.exports,
+    dialogs: ports.dialogs,
+    clock: ports.clock,
+    locale: () => settings.get().locale ?? fallbackLocale,
+    translate,
+  });
+
   const backups = createBackupsService({
     databasePath: ports.databasePath,
     backupsDir: ports.backupsDir ?? backupsDirFor(ports.databasePath),
@@ -115,5 +145,5 @@ export function createServices(ports: ServicePorts): Services {
     nativeBinding: ports.sqliteNativeBinding,
   });
 
-  return { settings, presets, drafts, reports, versions, clauseLibrary, exports, backups, close: () => storage.close() };
+  return { settings, presets, drafts, reports, reportExport, versions, clauseLibrary, exports, redlines, backups, close: () => storage.close() };
 }

@@ -205,7 +205,7 @@ describe('starting on a database that is fine but cannot be used', () => {
     }
   });
 
-  it.skipIf(process.getuid?.() === 0)('does not call a database it may not read damaged (permission denied)', () => {
+  it.skipIf(process.getuid?.() === 0)('does not call a database it may not read damaged (permission denied) — skipped as root, whom no file permission stops', () => {
     openServices().close();
     chmodSync(databasePath, 0o000);
     try {

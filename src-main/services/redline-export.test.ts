@@ -4,18 +4,21 @@
  * or not at all; an invalid draft or an unwritable path changes nothing on
  * disk and says what is wrong.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { preset } from '../../src-shared/contract/fixtures';
 import { writeDraftFile } from '../../src-shared/model/file';
+import type { SlaDraft } from '../../src-shared/model/schema';
+import { shortHash, versionLabel } from '../../src-shared/model/version';
 import { readDraftPart, sha256Hex } from '../docx/draft-part';
-import { openPackage } from '../docx/test-package';
-import { resolveRevisions, trackedChanges } from '../docx/test-revisions';
+import { openPackage, wordText } from '../docx/test-package';
+import { plainParagraphs, resolveRevisions, trackedChanges } from '../docx/test-revisions';
 import { createClauseLibrary } from './clause-library';
 import { isServiceError, type ServiceError } from './errors';
 import { createRedlineExportService, redlineFileName, type RedlineExportRequest } from './redline-export';
-import { makeTempDir, steppingClock } from './test-fixtures';
+import { createServices, type Dialogs, type Services } from './index';
+import { makeTempDir, steppingClock, writePresetFixtures } from './test-fixtures';
 
 const library = createClauseLibrary({ dirs: [join(process.cwd(), 'templates')] });
 let temp: ReturnType<typeof makeTempDir>;
@@ -114,5 +117,129 @@ describe('redline file name', () => {
     expect(redlineFileName('Acme / Contoso SLA', 'v2', 'v3', 'en')).toBe('Acme Contoso SLA — changes v2 to v3.docx');
     expect(redlineFileName('云帆 SLA', 'v1', 'v2', 'zh-CN')).toBe('云帆 SLA — 修订稿（v1 至 v2）.docx');
     expect(redlineFileName('  ', 'v1', 'v2', 'en')).toBe('SLA — changes v1 to v2.docx');
+  });
+});
+
+describe('the Redline action of the compare screen', () => {
+  let services: Services;
+  let outDir: string;
+  /** What the save dialog answers next: a file name in outDir, or null for Cancel. */
+  let saveAnswer: string | null;
+  let saveRequests: string[];
+
+  beforeEach(() => {
+    outDir = join(temp.dir, 'out');
+    cpSync(join(process.cwd(), 'templates', 'standard-saas'), join(temp.dir, 'templates', 'standard-saas'), { recursive: true });
+    writePresetFixtures(join(temp.dir, 'templates'));
+    mkdirSync(outDir);
+    saveAnswer = 'redline.docx';
+    saveRequests = [];
+    const dialogs: Dialogs = {
+      chooseSavePath: async ({ suggestedName }) => {
+        saveRequests.push(suggestedName);
+        return saveAnswer === null ? null : join(outDir, saveAnswer);
+      },
+      chooseOpenPath: async () => null,
+      showInFolder: () => undefined,
+    };
+    services = createServices({
+      databasePath: join(temp.dir, 'data', 'sla-studio.db'),
+      templatesDir: join(temp.dir, 'templates'),
+      clock: steppingClock('2026-05-04T10:00:00.000Z'),
+      dialogs,
+    });
+    services.settings.setLocale('en');
+  });
+  afterEach(() => services.close());
+
+  /** Two rounds: our proposal, then the customer's counter-proposal with a higher target and a shorter claim window. */
+  function twoRounds() {
+    const draft = services.drafts.create({ presetId: 'crm' });
+    const first = services.versions.save({ draftId: draft.id, party: 'ourProposal', author: 'Li Wei', note: '' }).version;
+    const counter = structuredClone(draft.content) as unknown as SlaDraft;
+    counter.targets.objectives[0]!.objective = 99.95;
+    counter.compensation.claimWindowDays = 15;
+    const saved = services.drafts.save({ id: draft.id, content: counter as unknown as Record<string, unknown>, baseRevision: 0 });
+    const second = services.versions.save({ draftId: draft.id, party: 'customerCounter', author: 'Harbourside Legal', note: 'Their asks', baseRevision: saved.revision }).version;
+    return { draft, first, second };
+  }
+
+  async function contractOf(draftId: string, versionId: string, language: 'en' | 'zh-CN' | 'bilingual') {
+    saveAnswer = `contract-${versionId}-${language}.docx`;
+    const result = await services.exports.exportContract({ draftId, language, versionId });
+    return plainParagraphs(await (await openPackage(readFileSync(result.path!))).xml('word/document.xml'));
+  }
+
+  it('writes the changes from one version to the next as the newer one’s author, and accepting them gives its contract', async () => {
+    const { draft, first, second } = twoRounds();
+    for (const language of ['en', 'zh-CN', 'bilingual'] as const) {
+      saveAnswer = `redline-${language}.docx`;
+      const result = await services.redlines.exportRedline({ draftId: draft.id, oldVersionId: first.id, newVersionId: second.id, language });
+      const bytes = readFileSync(join(outDir, `redline-${language}.docx`));
+      expect(result).toMatchObject({ path: join(outDir, `redline-${language}.docx`), bytes: bytes.byteLength, sha256: sha256Hex(bytes) });
+      const document = await (await openPackage(bytes)).xml('word/document.xml');
+      const changes = trackedChanges(document);
+      expect(changes.length).toBe(result.revisions);
+      expect(result.revisions).toBeGreaterThan(0);
+      for (const change of changes) expect(change.attrs).toMatchObject({ 'w:author': 'Harbourside Legal', 'w:date': second.createdAt.replace(/\.\d{3}Z$/, 'Z') });
+      expect(resolveRevisions(document, 'accept')).toEqual(await contractOf(draft.id, second.id, language));
+      expect(resolveRevisions(document, 'reject')).toEqual(await contractOf(draft.id, first.id, language));
+    }
+    expect(saveRequests[0]).toBe('Acme CRM Service Level Agreement — changes v1 to v2.docx');
+    const redlines = services.exports.list(draft.id).filter((entry) => entry.kind === 'redline');
+    expect(redlines.map((entry) => [entry.language, entry.version?.id])).toEqual([
+      ['bilingual', second.id],
+      ['zh-CN', second.id],
+      ['en', second.id],
+    ]);
+  });
+
+  it('takes the working copy as a side, with the name versions are saved under as its author', async () => {
+    const { draft, second } = twoRounds();
+    services.versions.save({ draftId: draft.id, party: 'internal', author: 'Dana Legal', note: '' });
+    const record = services.drafts.get(draft.id);
+    const edited = structuredClone(record.content) as unknown as SlaDraft;
+    edited.compensation.claimWindowDays = 20;
+    const saved = services.drafts.save({ id: draft.id, content: edited as unknown as Record<string, unknown>, baseRevision: record.revision });
+
+    const result = await services.redlines.exportRedline({ draftId: draft.id, oldVersionId: second.id, newVersionId: null, language: 'en' });
+    expect(saveRequests).toEqual(['Acme CRM Service Level Agreement — changes v2 to working copy.docx']);
+    const bytes = readFileSync(result.path!);
+    const document = await (await openPackage(bytes)).xml('word/document.xml');
+    expect(result.revisions).toBeGreaterThan(0);
+    for (const change of trackedChanges(document)) expect(change.attrs).toMatchObject({ 'w:author': 'Dana Legal', 'w:date': saved.updatedAt.replace(/\.\d{3}Z$/, 'Z') });
+    // The working copy's contract has no version line on its cover, and neither has the accepted redline.
+    saveAnswer = 'working.docx';
+    const working = await services.exports.exportContract({ draftId: draft.id, language: 'en' });
+    expect(resolveRevisions(document, 'accept')).toEqual(plainParagraphs(await (await openPackage(readFileSync(working.path!))).xml('word/document.xml')));
+    const footers = await openPackage(bytes);
+    const footerText = (await Promise.all(footers.names.filter((name) => /^word\/footer\d+\.xml$/.test(name)).map((name) => footers.xml(name).then(wordText)))).join('|');
+    expect(footerText).toContain(`Changes from ${versionLabel(second, 'en')} · ${shortHash(second.sha256)} to working copy`);
+    expect(services.exports.list(draft.id).find((entry) => entry.kind === 'redline')).toMatchObject({ version: null, language: 'en' });
+  });
+
+  it('writes and records nothing when the dialog is cancelled, and asks nothing when a side has problems', async () => {
+    const { draft, first } = twoRounds();
+    saveAnswer = null;
+    const cancelled = await services.redlines.exportRedline({ draftId: draft.id, oldVersionId: first.id, newVersionId: null, language: 'en' });
+    expect(cancelled).toMatchObject({ exportId: null, path: null, bytes: 0, sha256: null, revisions: 0 });
+    expect(saveRequests).toHaveLength(1);
+
+    const record = services.drafts.get(draft.id);
+    services.drafts.save({ id: draft.id, content: { ...record.content, termMonths: 0 }, baseRevision: record.revision });
+    saveAnswer = 'broken.docx';
+    const error = await caught(services.redlines.exportRedline({ draftId: draft.id, oldVersionId: first.id, newVersionId: null, language: 'en' }));
+    expect(error.apiError).toMatchObject({ code: 'invalidInput', key: 'errors.draftHasProblems', problems: [{ path: ['termMonths'] }] });
+    expect(saveRequests).toHaveLength(1);
+    expect(readdirSync(outDir)).toEqual([]);
+    expect(services.exports.list(draft.id)).toEqual([]);
+  });
+
+  it('refuses a version of another draft', async () => {
+    const { first } = twoRounds();
+    const other = services.drafts.create({ presetId: 'crm' });
+    const error = await caught(services.redlines.exportRedline({ draftId: other.id, oldVersionId: first.id, newVersionId: null, language: 'en' }));
+    expect(error.apiError).toMatchObject({ code: 'notFound', key: 'versions.errors.notFound' });
+    expect(saveRequests).toEqual([]);
   });
 });

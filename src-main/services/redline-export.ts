@@ -10,18 +10,24 @@
  * the file in the exports table (kind 'redline', the new version's id) is
  * the caller's: `RedlineExportRecord` carries what that row needs.
  */
+import { randomUUID } from 'node:crypto';
+import type { ExportsRepository } from '../db';
+import type { ContractExportLanguage } from '../../src-shared/api';
 import type { ComparisonCounts } from '../../src-shared/compare/contract';
 import type { AssemblyProblem } from '../../src-shared/contract/assemble';
 import { formatTemplateError, type Template } from '../../src-shared/contract/template';
 import { createI18n, type Locale } from '../../src-shared/i18n';
 import { writeDraftFile } from '../../src-shared/model/file';
+import { versionLabel, type VersionParty } from '../../src-shared/model/version';
 import { sha256Hex } from '../docx/draft-part';
 import { renderRedlineDocx, type RedlineRequest } from '../docx/redline-docx';
 import { writeFileAtomically } from './atomic-file';
 import type { ClauseLibrary } from './clause-library';
 import { draftForExport, type ExportLanguage } from './contract-export';
+import type { DraftsService } from './drafts';
 import { ServiceError } from './errors';
-import type { Clock } from './ports';
+import type { Clock, Dialogs } from './ports';
+import type { VersionsService } from './versions';
 
 export type { RedlineRequest, RedlineVersion } from '../docx/redline-docx';
 
@@ -148,4 +154,124 @@ export function redlineFileName(title: string, oldName: string, newName: string,
   const name = createI18n(locale).t('redline.fileName', { title: title.trim() === '' ? 'SLA' : title.trim(), old: oldName, new: newName });
   // eslint-disable-next-line no-control-regex
   return `${name.replace(/[\\/:*?"<>|\u0000-\u001F]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 180)}.docx`;
+}
+
+// ── The Redline action of the compare screen ────────────────────────────────
+
+export interface RedlineActionResult {
+  /** null when the user cancelled the save dialog (nothing written, nothing recorded). */
+  exportId: string | null;
+  path: string | null;
+  fileName: string;
+  bytes: number;
+  sha256: string | null;
+  /** Tracked changes in the file (0 when nothing was written). */
+  revisions: number;
+}
+
+export interface RedlineActionRequest {
+  draftId: string;
+  /** The side the changes are from: a saved version of the draft, or null for its working copy. */
+  oldVersionId: string | null;
+  /** The side the changes lead to; its author and time go on every tracked change. */
+  newVersionId: string | null;
+  language: ContractExportLanguage;
+}
+
+export interface RedlineActionService {
+  /** Builds the redline, asks where to save it, writes it and records it (kind 'redline', the newer side's version). */
+  exportRedline(request: RedlineActionRequest): Promise<RedlineActionResult>;
+}
+
+export interface RedlineActionDeps {
+  redline: Pick<RedlineExportService, 'build'>;
+  drafts: Pick<DraftsService, 'get'>;
+  versions: Pick<VersionsService, 'get' | 'defaultAuthor'>;
+  exports: ExportsRepository;
+  dialogs: Dialogs;
+  clock: Clock;
+  /** The language of the save dialog's file-type name and of the proposed file name. */
+  locale: () => Locale;
+  translate: (locale: Locale, key: string, params?: Record<string, string | number>) => string;
+  newId?: () => string;
+}
+
+interface ActionSide {
+  content: unknown;
+  version: { id: string; sequence: number; party: VersionParty; sha256: string; author: string; createdAt: string } | null;
+  /** When this side was last changed: the version's time, or the working copy's last save. */
+  changedAt: string;
+}
+
+function fileNameOf(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+/**
+ * The compare screen's "Redline (.docx)": the two sides it shows, as the
+ * contract in one language with the changes from the first side to the
+ * second as Word tracked changes. Everything that can refuse the redline
+ * (a side with problems, a template that cannot be loaded) is found before
+ * the save dialog opens, so the user is never asked where to save a file
+ * that will not be written.
+ */
+export function createRedlineActionService(deps: RedlineActionDeps): RedlineActionService {
+  const newId = deps.newId ?? randomUUID;
+  const t = (key: string, params?: Record<string, string | number>) => deps.translate(deps.locale(), key, params);
+
+  const sideOf = (draftId: string, versionId: string | null): ActionSide => {
+    if (versionId === null) {
+      const working = deps.drafts.get(draftId);
+      return { content: working.content, version: null, changedAt: working.updatedAt };
+    }
+    const saved = deps.versions.get(versionId);
+    // A version of another draft would go out under this draft's name.
+    if (saved.draftId !== draftId) throw new ServiceError('notFound', 'versions.errors.notFound', { id: versionId });
+    return { content: saved.content, version: saved, changedAt: saved.createdAt };
+  };
+
+  return {
+    async exportRedline({ draftId, oldVersionId, newVersionId, language }) {
+      const working = deps.drafts.get(draftId);
+      const before = sideOf(draftId, oldVersionId);
+      const after = sideOf(draftId, newVersionId);
+      const oldDraft = draftForExport(before.content);
+      const newDraft = draftForExport(after.content);
+      // Labels in the contract's language (for a bilingual one, the language that prevails), as in a contract's footer.
+      const contractLocale: Locale = language === 'bilingual' ? newDraft.contract.precedence : language;
+      const label = (side: ActionSide) => (side.version ? versionLabel(side.version, contractLocale) : null);
+      const unlabelledName = deps.translate(contractLocale, 'redline.workingCopy');
+      // A working copy has no author of its own: the name the user saves versions under, else the provider it names.
+      const author = after.version?.author ?? deps.versions.defaultAuthor().author ?? newDraft.parties.provider.legalName;
+      const built = await deps.redline.build({
+        language,
+        old: { draft: oldDraft, label: label(before), sha256: before.version?.sha256 ?? null, unlabelledName },
+        new: { draft: newDraft, label: label(after), sha256: after.version?.sha256 ?? null, unlabelledName, author, date: after.changedAt },
+      });
+
+      const shortName = (side: ActionSide) => (side.version ? `v${side.version.sequence}` : t('redline.workingCopy'));
+      const title = working.title.trim() === '' ? t('storage.untitledDraft') : working.title;
+      const fileName = redlineFileName(title, shortName(before), shortName(after), deps.locale());
+      const path = await deps.dialogs.chooseSavePath({ suggestedName: fileName, filters: [{ name: t('redline.fileFilter'), extensions: ['docx'] }] });
+      if (path === null) return { exportId: null, path: null, fileName, bytes: 0, sha256: null, revisions: 0 };
+
+      try {
+        await writeFileAtomically(path, built.bytes);
+      } catch (error) {
+        throw writeFailure(error, path);
+      }
+      const stored = deps.exports.insert({
+        id: newId(),
+        draftId,
+        versionId: after.version?.id ?? null,
+        kind: 'redline',
+        language,
+        path,
+        bytes: built.bytes.byteLength,
+        sha256: built.sha256,
+        createdAt: deps.clock.now(),
+      });
+      return { exportId: stored.id, path: stored.path, fileName: fileNameOf(stored.path), bytes: stored.bytes, sha256: stored.sha256, revisions: built.revisions };
+    },
+  };
 }

@@ -3,28 +3,34 @@
  *
  *   downtime PERCENT [--json] [--lang en|zh-CN]
  *   report FILE --monitoring DATA.csv [--monitoring MORE.csv] --month YYYY-MM [--json] [--lang en|zh-CN]
+ *   report FILE --monitoring DATA.csv [--monitoring MORE.csv] --month YYYY-MM --out F.docx [--lang en|zh-CN|bilingual]
  *
  * `downtime` prints the budget table of an availability target; `report`
  * reads a draft and its monitoring data (streamed, so a million probe rows
  * are fine) and prints the month's report — the same numbers as the
- * Reports screen, from the same functions. Nothing is stored.
+ * Reports screen, from the same functions — or, with --out, writes it as
+ * the Word document the app exports (report-export.ts), atomically. Nothing
+ * is stored in the database.
  *
  * Exit codes as for every command: 0 success, 1 invalid input with one
  * line per problem (a draft's `path: message`, a CSV's
- * `file: Line N, column C: message`), 2 usage error. `--out F.docx` is a
- * usage error until the Word report writer exists, and the usage says so.
+ * `file: Line N, column C: message`, a file that cannot be written),
+ * 2 usage error.
  */
 import type { TFunction } from 'i18next';
 import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { formatDurationSeconds, formatNumber, formatPercent } from '../../src-shared/format';
 import { createI18n, formatProblem, isLocale, type Locale } from '../../src-shared/i18n';
 import { downtimeBudget } from '../../src-shared/math/downtime';
 import { MAX_DRAFT_FILE_CHARS, readDraftFile } from '../../src-shared/model/file';
 import { problem, type Problem } from '../../src-shared/model/problems';
 import { combineMonitoringData, computeMonthlyReport, isMonth, type MonitoringData } from '../../src-shared/monitoring';
+import { writeFileAtomically } from './atomic-file';
 import { isServiceError } from './errors';
 import { importMonitoringFile } from './monitoring-import';
 import { buildReportDocument, reportDocumentLines, tableLines, type ReportSource } from './report-document';
+import { buildReportDocx, REPORT_LANGUAGES, type ReportDocxInput, type ReportLanguage } from './report-export';
 
 const EXIT_OK = 0;
 const EXIT_INVALID = 1;
@@ -67,7 +73,7 @@ type Parsed =
   | { kind: 'help' }
   | { kind: 'usage'; error: UsageError }
   | { kind: 'downtime'; percent: number; json: boolean }
-  | { kind: 'report'; file: string; monitoring: string[]; month: string; json: boolean };
+  | { kind: 'report'; file: string; monitoring: string[]; month: string; json: boolean; out: string | null; language: ReportLanguage | null };
 
 interface Options {
   positional: string[];
@@ -107,7 +113,10 @@ function readOptions(args: readonly string[]): Options {
       options.positional.push(arg);
     }
   }
-  if (options.lang !== undefined && !isLocale(options.lang)) fail({ key: 'cli.invalidLang', params: { value: options.lang } });
+  // "bilingual" names the Word report's language only: parse() refuses it elsewhere.
+  if (options.lang !== undefined && !isLocale(options.lang) && options.lang !== 'bilingual') {
+    fail({ key: options.values['--out'] !== undefined ? 'cli.invalidContractLang' : 'cli.invalidLang', params: { value: options.lang } });
+  }
   return options;
 }
 
@@ -127,6 +136,7 @@ function parse(command: ReportCommand, options: Options): Parsed {
   const { values } = options;
 
   if (command === 'downtime') {
+    if (options.lang === 'bilingual') return usage('cli.invalidLang', { value: options.lang });
     for (const option of ['--out', '--month'] as const) if (values[option] !== undefined) return usage('cli.unknownOption', { option });
     if (options.monitoring.length > 0) return usage('cli.unknownOption', { option: '--monitoring' });
     if (first === undefined) return usage('reports.cli.missingPercent');
@@ -136,14 +146,19 @@ function parse(command: ReportCommand, options: Options): Parsed {
     return { kind: 'downtime', percent, json: options.json };
   }
 
-  if (values['--out'] !== undefined) return usage('reports.cli.outNotAvailable');
   if (first === undefined) return usage('reports.cli.missingFile');
   if (extra !== undefined) return usage('cli.unexpectedArgument', { argument: extra });
   if (options.monitoring.length === 0) return usage('reports.cli.missingMonitoring');
   const month = values['--month'];
   if (month === undefined) return usage('reports.cli.missingMonth');
   if (!isMonth(month)) return usage('reports.cli.invalidMonth', { value: month });
-  return { kind: 'report', file: first, monitoring: options.monitoring, month, json: options.json };
+  const out = values['--out'] ?? null;
+  if (out === null && options.lang === 'bilingual') return usage('reports.cli.bilingualNeedsOut');
+  if (out !== null && options.json) return usage('reports.cli.jsonWithOut');
+  // Writing the report over its own draft or data would destroy the input.
+  if (out !== null && [first, ...options.monitoring].some((input) => resolve(input) === resolve(out))) return usage('cli.outIsInput');
+  const language = (REPORT_LANGUAGES as readonly string[]).includes(options.lang ?? '') ? (options.lang as ReportLanguage) : null;
+  return { kind: 'report', file: first, monitoring: options.monitoring, month, json: options.json, out, language };
 }
 
 // ── downtime ────────────────────────────────────────────────────────────────
@@ -218,11 +233,26 @@ async function report(parsed: Extract<Parsed, { kind: 'report' }>, t: TFunction,
   if (invalid) return EXIT_INVALID;
 
   const monthly = computeMonthlyReport(draft, combineMonitoringData(...parts), parsed.month);
+  if (parsed.out !== null) return writeReport(parsed.out, parsed.language ?? locale, { draft, report: monthly, sources }, t, io);
   if (parsed.json) {
     io.stdout(JSON.stringify({ ...monthly, draftTitle: draft.title, sources }, null, 2));
     return EXIT_OK;
   }
   for (const line of reportDocumentLines(buildReportDocument({ draft, report: monthly, sources, locale }))) io.stdout(line);
+  return EXIT_OK;
+}
+
+/** The Word report written atomically: one line naming the file, or exit 1 with the reason it could not be written. */
+async function writeReport(out: string, language: ReportLanguage, content: Omit<ReportDocxInput, 'language'>, t: TFunction, io: ReportCommandIo): Promise<number> {
+  const built = await buildReportDocx({ ...content, language });
+  try {
+    await writeFileAtomically(out, built.bytes);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException | null)?.code ?? 'unknown';
+    io.stdout(`(file): ${t('errors.cannotWriteFile', { path: out, reason })}`);
+    return EXIT_INVALID;
+  }
+  io.stdout(t('reports.cli.exported', { file: out, language: t(`enums.contractLanguage.${language}`), size: built.bytes.byteLength, sha256: built.sha256 }));
   return EXIT_OK;
 }
 

@@ -4,8 +4,8 @@
  * number formatted — the credit statement a provider hands the customer.
  *
  * One document, several views: the command line prints it as text
- * (reportDocumentLines below), and the Word writer still to come renders
- * it in the style of the contract. Its blocks are the contract's own
+ * (reportDocumentLines below), and src-main/docx/report-docx.ts writes it
+ * as .docx in the style of the contract. Its blocks are the contract's own
  * Paragraph, Table and ListBlock (src-shared/contract/doc.ts), plus a
  * heading and a list of label/value facts, so that writer can reuse the
  * contract's table and paragraph rendering. A writer decides only how
@@ -41,6 +41,13 @@ export interface ReportDocument {
   /** The agreement's title, under the report title. */
   subtitle: string;
   month: string;
+  /** The agreement and its version, for the page footer. */
+  footer: string;
+  /** "Page {page} of {pages}": the page numbers in the footer, each placeholder a field. */
+  pageOf: string;
+  /** The parties' names as the draft gives them (possibly empty), for the file's properties. */
+  provider: string;
+  customer: string;
   blocks: ReportBlock[];
 }
 
@@ -53,11 +60,19 @@ export interface ReportSource {
   importedAt?: string;
 }
 
+/** The saved version the report is on: one whose content is exactly the working copy the numbers come from. */
+export interface ReportVersion {
+  /** "v3 — Signed", in the report's language. */
+  label: string;
+  sha256: string;
+}
+
 export interface ReportDocumentInput {
   draft: Pick<SlaDraft, 'title' | 'parties'>;
   report: MonthlyReport;
   sources: ReportSource[];
   locale: Locale;
+  version?: ReportVersion | null;
 }
 
 /** "October 2027", "2027年10月". */
@@ -133,7 +148,8 @@ export function metricText(t: TFunction, locale: Locale, report: MonthlyReport, 
       row.objective === null
         ? t('reports.values.noObjective')
         : t('reports.values.objective', { level: formatLevel(t, locale, row.unit, row.objective), coverage: t(`enums.coverage.${row.coverage}`) }),
-    attainment: measured ? formatLevel(t, locale, row.unit, row.attainment!) : row.status === 'noData' ? t('reports.status.noData') : t('reports.status.notMeasured'),
+    // Short in the statement's narrow column; a note under the results says what it means.
+    attainment: measured ? formatLevel(t, locale, row.unit, row.attainment!) : row.status === 'noData' ? t('reports.status.noData') : t('reports.status.notMeasuredShort'),
     result: row.met === true ? t('reports.result.met') : row.met === false ? t('reports.result.missed') : dash,
     downtime: row.downtimeMinutes !== null ? formatMinutes(t, locale, row.downtimeMinutes) : dash,
     allowed: row.allowedDowntimeMinutes !== null ? formatMinutes(t, locale, row.allowedDowntimeMinutes) : dash,
@@ -160,7 +176,21 @@ export function creditSentence(t: TFunction, locale: Locale, report: MonthlyRepo
   return t('reports.credit.owed', { percent: formatPercent(credit.cappedPercent, locale), amount, fee });
 }
 
-export function buildReportDocument({ draft, report, sources, locale }: ReportDocumentInput): ReportDocument {
+/** "All 2 measured targets were met", "1 of 3 measured targets missed": a service's (or the month's) outcome. */
+export function outcomeText(t: TFunction, rows: readonly MetricMonthReport[]): string {
+  const measured = rows.filter((row) => row.met !== null);
+  const missed = measured.filter((row) => row.met === false).length;
+  if (measured.length === 0) return t('reports.summary.nothingMeasured');
+  if (missed > 0) return t('reports.summary.missed', { count: missed, total: measured.length });
+  return t('reports.summary.allMet', { count: measured.length });
+}
+
+/** The version's footer and facts form: "v3 — Signed · SHA-256 0123abcd". */
+export function versionText(t: TFunction, version: ReportVersion): string {
+  return t('reports.document.versionValue', { label: version.label, hash: version.sha256.slice(0, 8) });
+}
+
+export function buildReportDocument({ draft, report, sources, locale, version = null }: ReportDocumentInput): ReportDocument {
   const t = createI18n(locale).t;
   const monthText = formatMonth(report.month, locale);
   const dash = t('reports.values.none');
@@ -168,19 +198,44 @@ export function buildReportDocument({ draft, report, sources, locale }: ReportDo
   const rows = report.services.flatMap((service) => service.metrics);
   const measuredZones = [...new Set(rows.map((row) => row.timeZone))];
 
+  // What the report is about: the agreement (its title is the subtitle), its parties and version, the period.
   blocks.push({
     kind: 'facts',
     items: [
       { id: 'provider', label: t('reports.document.provider'), value: draft.parties.provider.legalName || dash },
       { id: 'customer', label: t('reports.document.customer'), value: draft.parties.customer.legalName || dash },
+      ...(version ? [{ id: 'version', label: t('reports.document.version'), value: versionText(t, version) }] : []),
       { id: 'period', label: t('reports.document.period'), value: t('reports.document.periodValue', { month: monthText, zones: measuredZones.join(', ') || 'UTC' }) },
+    ],
+  });
+
+  blocks.push({ kind: 'heading', level: 2, text: t('reports.document.summary') });
+  blocks.push(
+    tableOf(
+      [5, 5, 3],
+      ['left', 'left', 'right'],
+      [t('reports.document.serviceColumn'), t('reports.summary.outcome'), t('reports.document.creditBeforeCap')],
+      report.services.map((service) => {
+        const credited = service.metrics.filter((row) => row.credit !== null);
+        const percent = credited.reduce((sum, row) => sum + row.credit!.creditPercent, 0);
+        return {
+          id: service.serviceId,
+          cells: [service.serviceName || dash, outcomeText(t, service.metrics), credited.length > 0 ? formatPercent(percent, locale) : dash],
+        };
+      }),
+    ),
+  );
+  blocks.push({
+    kind: 'facts',
+    items: [
       { id: 'monthlyFee', label: t('reports.document.monthlyFee'), value: formatMoney(report.monthlyFee, report.currency, locale) },
-      { id: 'credit', label: t('reports.document.credit'), value: formatMoney(report.credit.amount, report.currency, locale) },
+      { id: 'creditBeforeCap', label: t('reports.document.creditBeforeCap'), value: formatPercent(report.credit.totalPercent, locale) },
       {
         id: 'cap',
         label: t('reports.document.cap'),
         value: report.capPercent === null ? t('reports.values.uncapped') : formatPercent(report.capPercent, locale),
       },
+      { id: 'credit', label: t('reports.document.credit'), value: formatMoney(report.credit.amount, report.currency, locale) },
       { id: 'claimDeadline', label: t('reports.document.claimDeadline'), value: formatDate(report.claimDeadline, locale) },
     ],
   });
@@ -192,7 +247,7 @@ export function buildReportDocument({ draft, report, sources, locale }: ReportDo
     blocks.push({ kind: 'heading', level: 3, text: service.serviceName || dash });
     blocks.push(
       tableOf(
-        [4, 3, 2, 2, 2, 2, 3, 2, 3],
+        [4, 5, 3, 3, 2, 2, 3, 2, 2],
         ['left', 'left', 'right', 'left', 'right', 'right', 'left', 'right', 'right'],
         [
           t('reports.columns.metric'),
@@ -216,6 +271,8 @@ export function buildReportDocument({ draft, report, sources, locale }: ReportDo
     );
   }
 
+  if (rows.some((row) => row.status === 'notMeasured')) blocks.push({ kind: 'paragraph', runs: text(t('reports.document.notMeasuredNote')) });
+
   const withIncidents = rows.filter((row) => row.incidents.length > 0);
   if (withIncidents.length > 0) {
     blocks.push({ kind: 'heading', level: 2, text: t('reports.document.incidents') });
@@ -226,7 +283,7 @@ export function buildReportDocument({ draft, report, sources, locale }: ReportDo
       });
       blocks.push(
         tableOf(
-          [1, 3, 3, 2, 2, 1, 1, 5],
+          [1, 4, 4, 2, 2, 2, 2, 4],
           ['right', 'left', 'left', 'right', 'right', 'left', 'left', 'left'],
           [
             t('reports.incidents.line'),
@@ -268,7 +325,17 @@ export function buildReportDocument({ draft, report, sources, locale }: ReportDo
   });
   for (const warning of report.warnings) blocks.push({ kind: 'paragraph', runs: text(t(warning.key, warning.params), true) });
 
-  return { language: locale, title: t('reports.document.title', { month: monthText }), subtitle: draft.title, month: report.month, blocks };
+  return {
+    language: locale,
+    title: t('reports.document.title', { month: monthText }),
+    subtitle: draft.title,
+    month: report.month,
+    footer: version ? t('reports.document.footer', { agreement: draft.title, version: versionText(t, version) }) : draft.title,
+    pageOf: t('reports.document.pageOf'),
+    provider: draft.parties.provider.legalName,
+    customer: draft.parties.customer.legalName,
+    blocks,
+  };
 }
 
 // ── As text, for the terminal ───────────────────────────────────────────────

@@ -363,13 +363,26 @@ describe('status, agreement and signature', () => {
         key: 'versions.errors.approvalRequired',
       });
       expect(versions.list(draft.id)).toHaveLength(1);
+      // Signing agrees too: a proposal beyond the playbook is not signed without an approval either.
+      expect(errorOf(() => versions.markSigned({ versionId: proposal.version.id, author: 'Li Wei', note: '' }))).toMatchObject({
+        key: 'versions.errors.approvalRequiredToSign',
+        params: { count: 1 },
+      });
+      expect(versions.list(draft.id)).toHaveLength(1);
       const approved = versions.markAgreed({
         versionId: proposal.version.id,
         author: 'Li Wei',
-        note: '',
-        approval: { approver: 'Dana Legal', note: '', findings: [{ ruleId: 'credit-cap-missing' }] },
+        note: 'Approved on the call',
+        // What the client claims was approved is not what is recorded: the main process's own findings are.
+        approval: { approver: 'Dana Legal', note: 'Strategic account', findings: [{ ruleId: 'something-else' }] },
       });
       expect(approved.draftStatus).toBe('agreed');
+      expect(approved.version.approvals).toEqual([
+        { id: expect.any(String), approver: 'Dana Legal', approvedAt: approved.version.createdAt, note: 'Strategic account', findings: [{ ruleId: 'credit-cap-missing' }] },
+      ]);
+      // The agreed content was approved, so signing it needs no second approval.
+      const signed = versions.markSigned({ versionId: approved.version.id, author: 'Li Wei', note: '' });
+      expect(signed).toMatchObject({ draftStatus: 'signed', version: { party: 'signed', approvals: [] } });
     } finally {
       storage.close();
       start();

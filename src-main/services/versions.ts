@@ -55,7 +55,8 @@ export interface VersionsServiceDeps {
   /**
    * What in a draft needs an approval before it may be marked agreed (the
    * playbook's findings); none by default. When a draft has any, marking it
-   * agreed without an approval is refused.
+   * agreed without an approval is refused, and so is signing it unless the
+   * same content was approved in an earlier round.
    */
   findingsNeedingApproval?: (draft: SlaDraft) => unknown[];
   newId?: () => string;
@@ -119,10 +120,26 @@ export function createVersionsService(deps: VersionsServiceDeps): VersionsServic
     return draft;
   };
 
-  const checkApproval = (draft: SlaDraft, party: VersionParty, approval: ApprovalInput | undefined): void => {
-    if (party !== 'agreed' || approval) return;
+  /** Has this very content (by hash) already been approved in an earlier round of the draft, e.g. when it was agreed? */
+  const approvedBefore = (draftId: string, sha256: string): boolean => {
+    const approved = new Set(versions.approvalsByDraft(draftId).map((approval) => approval.versionId));
+    return versions.listByDraft(draftId).some((version) => version.sha256 === sha256 && approved.has(version.id));
+  };
+
+  /**
+   * An agreement (and a signature, which agrees too) to positions beyond a
+   * needsApproval limit needs an approval recorded with it. Returns what the
+   * approval records as approved: the findings computed here from the
+   * content, never the client's word for them; the client's list only when
+   * the playbook finds nothing (an approval given without a playbook).
+   */
+  const checkApproval = (draftId: string, draft: SlaDraft, sha256: string, party: VersionParty, approval: ApprovalInput | undefined): unknown[] => {
+    if (party !== 'agreed' && party !== 'signed') return approval?.findings ?? [];
     const findings = deps.findingsNeedingApproval?.(draft) ?? [];
-    if (findings.length > 0) throw new ServiceError('invalidInput', 'versions.errors.approvalRequired', { count: findings.length });
+    if (findings.length > 0 && !approval && !(party === 'signed' && approvedBefore(draftId, sha256))) {
+      throw new ServiceError('invalidInput', party === 'agreed' ? 'versions.errors.approvalRequired' : 'versions.errors.approvalRequiredToSign', { count: findings.length });
+    }
+    return findings.length > 0 ? findings : (approval?.findings ?? []);
   };
 
   const freeze = (request: {
@@ -139,9 +156,10 @@ export function createVersionsService(deps: VersionsServiceDeps): VersionsServic
     if (!current) throw new ServiceError('notFound', 'errors.draftNotFound', { id: request.draftId });
     if (current.status === 'signed') throw new ServiceError('locked', 'errors.locked');
     const draft = validDraftOf(request.content);
-    checkApproval(draft, request.party, request.approval);
     // The stored text is the canonical form, so reading a version back and hashing it again gives the same hash.
     const contentJson = canonicalJson(request.content);
+    const sha256 = sha256OfText(contentJson);
+    const approvedFindings = checkApproval(request.draftId, draft, sha256, request.party, request.approval);
     const versionId = newId();
     const outcome = versions.freeze({
       id: versionId,
@@ -151,11 +169,11 @@ export function createVersionsService(deps: VersionsServiceDeps): VersionsServic
       note: request.note,
       now: clock.now(),
       contentJson,
-      sha256: sha256OfText(contentJson),
+      sha256,
       status: statusAfterVersion(current.status, request.party),
       expectedRevision: request.expectedRevision,
       approval: request.approval
-        ? { id: newId(), approver: request.approval.approver, note: request.approval.note, findingsJson: JSON.stringify(request.approval.findings) }
+        ? { id: newId(), approver: request.approval.approver, note: request.approval.note, findingsJson: JSON.stringify(approvedFindings) }
         : null,
       workingCopy: request.replaceWorkingCopy ? { fields: listFieldsOf(request.content), contentJson: JSON.stringify(request.content) } : null,
     });

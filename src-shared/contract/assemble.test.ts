@@ -252,6 +252,45 @@ describe('formatting for the language', () => {
     expect(chinese).toContain('12,500.00 美元');
   });
 
+  it('sets the business-hours holidays out as a schedule by year, consecutive days as one span', () => {
+    const draft = preset('china-hosted');
+    const english = en(draft);
+    const chinese = assembleContract(draft, template, 'zh-CN').doc;
+    const rows = (doc: ContractDoc) => tables(doc, 'generic').flatMap((table) => table.rows.map((row) => row.cells.map((cell) => runsText(cell.runs))));
+    expect(rows(english)).toEqual([
+      ['2026', '1–3 January, 15–23 February, 4–6 April, 1–5 May, 19–21 June, 25–27 September, and 1–7 October'],
+      ['2027', '1 January, 5–8 February, 5 April, 1–2 May, 9 June, 15 September, and 1–3 October'],
+    ]);
+    expect(rows(chinese)).toEqual([
+      ['2026年', '1月1日至3日、2月15日至23日、4月4日至6日、5月1日至5日、6月19日至21日、9月25日至27日和10月1日至7日'],
+      ['2027年', '1月1日、2月5日至8日、4月5日、5月1日至2日、6月9日、9月15日和10月1日至3日'],
+    ]);
+    // The definition points at the schedule instead of listing dozens of dates.
+    const number = clause(english, 'definitions.holidays')!.number.join('.');
+    expect(clauseText(english, 'definitions.terms')).toContain(`excluding the public holidays listed in Clause ${number};`);
+    expect(clauseText(english, 'definitions.terms')).not.toContain('2026');
+    expect(clauseText(chinese, 'definitions.terms')).toContain(`但第${number}条所列法定节假日除外；`);
+
+    // Spans across a month end, unsorted and repeated input; no holidays, no schedule and no reference to one.
+    draft.expectations.businessHours.holidays = ['2027-02-01', '2027-01-30', '2027-01-31', '2027-01-30', '2027-12-25'];
+    expect(rows(en(draft))).toEqual([['2027', '30 January – 1 February and 25 December']]);
+    expect(rows(assembleContract(draft, template, 'zh-CN').doc)).toEqual([['2027年', '1月30日至2月1日和12月25日']]);
+    draft.expectations.businessHours.holidays = [];
+    expect(clause(en(draft), 'definitions.holidays')).toBeUndefined();
+    expect(clauseText(en(draft), 'definitions.terms')).toContain('excluding public holidays;');
+  });
+
+  it('names the clocks of business hours and maintenance as a contract does, an unlisted zone by its IANA name', () => {
+    const china = preset('china-hosted');
+    expect(clauseText(en(china), 'definitions.terms')).toContain('09:00 to 18:00 (China Standard Time) on Monday');
+    expect(clauseText(assembleContract(china, template, 'zh-CN').doc, 'definitions.terms')).toContain('09:00至18:00（北京时间）');
+    const standard = preset('standard-saas');
+    expect(clauseText(en(standard), 'maintenance')).toContain('following windows (UK time)');
+    standard.targets.maintenance.timeZone = 'Europe/Vienna';
+    expect(clauseText(en(standard), 'maintenance')).toContain('following windows (Europe/Vienna time)');
+    expect(clauseText(assembleContract(standard, template, 'zh-CN').doc, 'maintenance')).toContain('维护窗口内（Europe/Vienna时间）');
+  });
+
   it('inserts what the user typed as typed, in both languages', () => {
     const draft = namedBlankDraft();
     draft.services[0]!.name = 'Ledger API {{provider.legalName}}';

@@ -166,6 +166,17 @@ export const NAMED_TYPES: Record<string, FieldType> = {
     /** The clock time the window ends ("06:00"); may be on the next day. */
     end: TEXT,
   }),
+  /** One calendar year of the business-hours holidays: a schedule reads them year by year, not as one long list of dates. */
+  holidayYear: {
+    kind: 'object',
+    name: 'holidayYear',
+    fields: {
+      /** "2027": text, so that it is never printed with a thousands separator. */
+      year: TEXT,
+      /** That year's holidays (YYYY-MM-DD), sorted, each once. */
+      dates: listOf(TEXT),
+    },
+  },
 };
 
 function buildRootType(): FieldType {
@@ -173,8 +184,18 @@ function buildRootType(): FieldType {
   const targets = objectFields(draft.targets!);
   const maintenance = objectFields(targets.maintenance!);
   const compensation = objectFields(draft.compensation!);
+  const expectations = objectFields(draft.expectations!);
+  const businessHours = objectFields(expectations.businessHours!);
   const fields: Record<string, FieldType> = {
     ...draft,
+    expectations: {
+      kind: 'object',
+      name: 'expectations',
+      fields: {
+        ...expectations,
+        businessHours: { kind: 'object', name: 'businessHours', fields: { ...businessHours, holidayYears: listOf(ref('holidayYear')) } },
+      },
+    },
     services: listOf(ref('service')),
     targets: {
       kind: 'object',
@@ -266,6 +287,19 @@ export interface AssemblyContextOptions {
   bilingual?: boolean;
   versionLabel?: string | null;
   shortHash?: string | null;
+}
+
+/** The holidays grouped by calendar year, in date order, each date once; a value that is not a date is left out. */
+export function holidayYears(holidays: readonly string[]): { year: string; dates: string[] }[] {
+  const dates = [...new Set(holidays.filter((date) => /^\d{4}-\d{2}-\d{2}$/.test(date)))].sort();
+  const years: { year: string; dates: string[] }[] = [];
+  for (const date of dates) {
+    const year = date.slice(0, 4);
+    const last = years[years.length - 1];
+    if (last?.year === year) last.dates.push(date);
+    else years.push({ year, dates: [date] });
+  }
+  return years;
 }
 
 function endOfWindow(start: string, durationMinutes: number): string {
@@ -416,9 +450,20 @@ export function buildContext(draft: SlaDraft, options: AssemblyContextOptions = 
       ? null
       : amountOrNull(() => monthCredit([{ creditPercent: compensation.capPercent ?? 0 }], null, compensation.monthlyFee, compensation.currency).amount);
 
+  const holidaysPath = 'expectations.businessHours.holidays';
+  const businessHours: ContextObject = {
+    ...draft.expectations.businessHours,
+    holidayYears: holidayYears(draft.expectations.businessHours.holidays).map(
+      (year): ContextObject => ({ ...year, $path: holidaysPath, $sources: { year: { path: holidaysPath }, dates: { path: holidaysPath } } }),
+    ),
+    $path: 'expectations.businessHours',
+    $sources: { holidayYears: { path: holidaysPath, computed: 'holidayYears' } },
+  };
+
   return {
     ...draft,
     services,
+    expectations: { ...draft.expectations, businessHours, $path: 'expectations' },
     targets: {
       ...draft.targets,
       objectives,

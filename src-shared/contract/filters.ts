@@ -49,6 +49,13 @@ export const FILTER_DOCS: readonly FilterDoc[] = [
   { name: 'terms', arg: 'vocabulary', accepts: 'list of enum values', example: '[GDPR, PIPL] | terms:regime → each term, joined with "and" / "和"' },
   { name: 'list', arg: null, accepts: 'list of text', example: '[Europe, Asia] → "Europe and Asia" / "Europe和Asia"' },
   { name: 'dates', arg: null, accepts: 'list of dates (YYYY-MM-DD)', example: '[2026-12-25, 2026-12-26] → "25 December 2026 and 26 December 2026"' },
+  { name: 'timeZone', arg: null, accepts: 'text (an IANA time zone)', example: 'Asia/Shanghai → "China Standard Time" / "北京时间"; an unlisted zone → "Europe/Vienna time" / "Europe/Vienna时间"' },
+  {
+    name: 'daySpans',
+    arg: null,
+    accepts: 'list of dates (YYYY-MM-DD)',
+    example: '[2027-01-01, 2027-12-27, 2027-12-28] → "1 January and 27–28 December" / "1月1日和12月27日至28日" (no year: write it beside, e.g. holidayYear.year)',
+  },
 ];
 
 const FILTER_NAMES = new Set(FILTER_DOCS.map((filter) => filter.name));
@@ -99,6 +106,8 @@ export function filterError(filter: FilterCall | null, type: FieldType, vocabula
       return expect(value.kind === 'number', 'a number') ?? (Object.hasOwn(vocabulary.nouns, filter.arg!) ? null : `there is no noun "${filter.arg!}" in vocabulary.yaml (nouns: ${Object.keys(vocabulary.nouns).join(', ') || 'none'})`);
     case 'date':
       return expect(value.kind === 'text', 'a date (text)');
+    case 'timeZone':
+      return expect(value.kind === 'text', 'a time zone (text)');
     case 'term':
       return value.kind === 'enum' ? vocabularyError(vocabulary, filter.arg!, value.values) : expect(false, 'an enum value');
     case 'terms': {
@@ -106,13 +115,86 @@ export function filterError(filter: FilterCall | null, type: FieldType, vocabula
       return item?.kind === 'enum' ? vocabularyError(vocabulary, filter.arg!, item.values) : expect(false, 'a list of enum values');
     }
     case 'list':
-    case 'dates': {
+    case 'dates':
+    case 'daySpans': {
       const item = value.kind === 'list' ? unwrap(value.of) : null;
-      return expect(item?.kind === 'text', filter.name === 'dates' ? 'a list of dates' : 'a list of text');
+      return expect(item?.kind === 'text', filter.name === 'list' ? 'a list of text' : 'a list of dates');
     }
     default:
       return null;
   }
+}
+
+/**
+ * How a contract names the clocks of the zones drafts use most: "UK time"
+ * covers GMT and BST alike, as "Europe/London" does, but reads as a lawyer
+ * writes it. Other zones keep their IANA name, which is exact.
+ */
+const TIME_ZONE_NAMES: Record<string, Localized> = {
+  UTC: { en: 'UTC', 'zh-CN': '协调世界时' },
+  'Etc/UTC': { en: 'UTC', 'zh-CN': '协调世界时' },
+  'Europe/London': { en: 'UK time', 'zh-CN': '英国时间' },
+  'Europe/Dublin': { en: 'Irish time', 'zh-CN': '爱尔兰时间' },
+  'Europe/Paris': { en: 'Paris time', 'zh-CN': '巴黎时间' },
+  'Europe/Berlin': { en: 'Berlin time', 'zh-CN': '柏林时间' },
+  'Europe/Amsterdam': { en: 'Amsterdam time', 'zh-CN': '阿姆斯特丹时间' },
+  'Europe/Zurich': { en: 'Zurich time', 'zh-CN': '苏黎世时间' },
+  'Asia/Shanghai': { en: 'China Standard Time', 'zh-CN': '北京时间' },
+  'Asia/Hong_Kong': { en: 'Hong Kong time', 'zh-CN': '香港时间' },
+  'Asia/Singapore': { en: 'Singapore time', 'zh-CN': '新加坡时间' },
+  'Asia/Tokyo': { en: 'Japan Standard Time', 'zh-CN': '日本标准时间' },
+  'Australia/Sydney': { en: 'Sydney time', 'zh-CN': '悉尼时间' },
+  'America/New_York': { en: 'New York time', 'zh-CN': '纽约时间' },
+  'America/Chicago': { en: 'Chicago time', 'zh-CN': '芝加哥时间' },
+  'America/Denver': { en: 'Denver time', 'zh-CN': '丹佛时间' },
+  'America/Los_Angeles': { en: 'Pacific Time', 'zh-CN': '美国太平洋时间' },
+  'America/Toronto': { en: 'Toronto time', 'zh-CN': '多伦多时间' },
+};
+
+export function formatTimeZone(zone: string, language: ContractLanguage): string {
+  const named = Object.hasOwn(TIME_ZONE_NAMES, zone) ? TIME_ZONE_NAMES[zone] : undefined;
+  if (named) return named[language];
+  return language === 'zh-CN' ? `${zone}时间` : `${zone} time`;
+}
+
+const EN_MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function dayOf(isoDate: string): { year: number; month: number; day: number } {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) throw new RangeError(`not a date: ${isoDate}`);
+  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+}
+
+/** Days since 1970-01-01 of a calendar date (UTC, so no daylight-saving hour gets in the way). */
+function dayNumber(isoDate: string): number {
+  const { year, month, day } = dayOf(isoDate);
+  return Math.round(Date.UTC(year, month - 1, day) / 86_400_000);
+}
+
+/**
+ * Dates as runs of consecutive days, day and month only: "1–3 January",
+ * "30 January – 2 February", "27 December" / "1月1日至3日", "1月30日至2月2日".
+ * A run that crosses into another year names both years, the one case
+ * where leaving them out would mislead.
+ */
+export function formatDaySpans(dates: readonly string[], language: ContractLanguage): string {
+  const sorted = [...new Set(dates)].sort();
+  const spans: { first: string; last: string }[] = [];
+  for (const date of sorted) {
+    const span = spans[spans.length - 1];
+    if (span && dayNumber(date) === dayNumber(span.last) + 1) span.last = date;
+    else spans.push({ first: date, last: date });
+  }
+  const zh = language === 'zh-CN';
+  const text = spans.map(({ first, last }) => {
+    const a = dayOf(first);
+    const b = dayOf(last);
+    if (first === last) return zh ? `${a.month}月${a.day}日` : `${a.day} ${EN_MONTH_NAMES[a.month - 1]}`;
+    if (a.year !== b.year) return zh ? `${formatDate(first, language)}至${formatDate(last, language)}` : `${formatDate(first, language)} – ${formatDate(last, language)}`;
+    if (a.month === b.month) return zh ? `${a.month}月${a.day}日至${b.day}日` : `${a.day}–${b.day} ${EN_MONTH_NAMES[a.month - 1]}`;
+    return zh ? `${a.month}月${a.day}日至${b.month}月${b.day}日` : `${a.day} ${EN_MONTH_NAMES[a.month - 1]} – ${b.day} ${EN_MONTH_NAMES[b.month - 1]}`;
+  });
+  return joinList(text, language);
 }
 
 export interface FilterEnvironment {
@@ -169,6 +251,8 @@ export function applyFilter(filter: FilterCall | null, value: unknown, env: Filt
       return formatDurationMinutes(number(), language);
     case 'date':
       return formatDate(text(), language);
+    case 'timeZone':
+      return formatTimeZone(text(), language);
     case 'count': {
       const noun = Object.hasOwn(env.vocabulary.nouns, filter.arg!) ? env.vocabulary.nouns[filter.arg!] : undefined;
       if (!noun) throw new RangeError(`no noun ${filter.arg!}`);
@@ -187,6 +271,9 @@ export function applyFilter(filter: FilterCall | null, value: unknown, env: Filt
     case 'dates':
       if (!Array.isArray(value)) throw new RangeError('not a list');
       return joinList(value.map((date) => formatDate(String(date), language)), language);
+    case 'daySpans':
+      if (!Array.isArray(value)) throw new RangeError('not a list');
+      return formatDaySpans(value.map(String), language);
     default:
       throw new RangeError(`unknown filter ${filter.name}`);
   }

@@ -60,7 +60,7 @@ describe('a position against the market', () => {
     const position = marketPosition(bundled(), 'claimWindowDays', 7);
     expect(position).toMatchObject({ min: 15, max: 60, relation: 'below', unit: 'days' });
     expect(formatMarketPosition(position!, 'en', en.t)).toBe('Claim window: 7 days; market range 15–60 days (below the market)');
-    expect(formatMarketPosition(position!, 'zh-CN', zh.t)).toBe('申请期限：7 天；市场范围15–60天（低于市场水平）');
+    expect(formatMarketPosition(position!, 'zh-CN', zh.t)).toBe('申请期限：7 天；市场范围15–60 天（低于市场水平）');
   });
 
   it('the ends of the range are within it; beyond them is above or below', () => {

@@ -19,6 +19,7 @@ import { navigate, WORKING_COPY, type CompareSide } from '../app/route';
 import { errorMessage } from '../client';
 import { ContractCompareView } from './ContractCompareView';
 import { FieldChangesView } from './FieldChangesView';
+import { RedlineExportButton } from './RedlineExportButton';
 import { LOADING_TEMPLATE, useCompareData, useTemplates, type LoadedSide, type TemplateLoad } from './useCompareData';
 import './compare.css';
 
@@ -35,6 +36,8 @@ function sideName(side: LoadedSide, t: Translate): string {
 export function ComparePage({ draftId, old: oldSide, new: newSide }: { draftId: string; old: CompareSide; new: CompareSide }) {
   const { t } = useTranslation();
   const data = useCompareData(draftId, oldSide, newSide);
+  // The view chosen stays when the user picks other sides to compare.
+  const [tab, setTab] = useState<CompareTab>('fields');
 
   if (data.state === 'loading') {
     return (
@@ -57,15 +60,32 @@ export function ComparePage({ draftId, old: oldSide, new: newSide }: { draftId: 
       />
     );
   }
-  return <Comparison draftId={draftId} title={data.title} versions={data.versions} before={data.old} after={data.new} />;
+  return <Comparison draftId={draftId} title={data.title} versions={data.versions} before={data.old} after={data.new} tab={tab} onTab={setTab} />;
 }
+
+type CompareTab = 'fields' | 'contract';
 
 type ContractState = { state: 'loading' } | { state: 'failed'; reason: string } | { state: 'ready'; comparison: ContractComparison };
 
-function Comparison({ draftId, title, versions, before, after }: { draftId: string; title: string; versions: VersionSummary[]; before: LoadedSide; after: LoadedSide }) {
+function Comparison({
+  draftId,
+  title,
+  versions,
+  before,
+  after,
+  tab,
+  onTab,
+}: {
+  draftId: string;
+  title: string;
+  versions: VersionSummary[];
+  before: LoadedSide;
+  after: LoadedSide;
+  tab: CompareTab;
+  onTab: (tab: CompareTab) => void;
+}) {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const [tab, setTab] = useState<'fields' | 'contract'>('fields');
   const headingRef = useRef<HTMLHeadingElement>(null);
   const oldTemplateId = before.draft.contract.templateId;
   const newTemplateId = after.draft.contract.templateId;
@@ -130,6 +150,7 @@ function Comparison({ draftId, title, versions, before, after }: { draftId: stri
             {t('compareView.backToTimeline')}
           </Button>
           <Button href={`#/drafts/${draftId}/services`}>{t('compareView.openDraft')}</Button>
+          <RedlineExportButton draftId={draftId} old={before.side} new={after.side} />
         </Space>
       </div>
 
@@ -146,7 +167,7 @@ function Comparison({ draftId, title, versions, before, after }: { draftId: stri
 
       <Tabs
         activeKey={tab}
-        onChange={(key) => setTab(key as 'fields' | 'contract')}
+        onChange={(key) => onTab(key as CompareTab)}
         items={[
           { key: 'fields', label: t('compareView.tabs.fields'), children: <FieldChangesView before={before.draft} after={after.draft} findings={findings} /> },
           {

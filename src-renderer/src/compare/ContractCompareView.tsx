@@ -11,7 +11,7 @@ import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { Button, Space, Switch, Tag, Typography } from 'antd';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { adjacentAnchor, type ChangeAnchor, type ComparedClause, type ContractComparison, type WordSegment } from '../../../src-shared/compare';
+import { adjacentAnchor, isClauseChanged, type ChangeAnchor, type ComparedClause, type ContractComparison, type WordSegment } from '../../../src-shared/compare';
 
 /** DOM id of a change's first segment, or of a whole clause's row. */
 export function anchorDomId(key: string): string {
@@ -189,7 +189,7 @@ export function ContractCompareView({
     return () => window.removeEventListener('keydown', onKey);
   }, [active]);
 
-  const visible = comparison.clauses.map((clause, index) => ({ clause, index })).filter(({ clause }) => !onlyChanged || clause.status !== 'unchanged' || clause.moved);
+  const visible = comparison.clauses.map((clause, index) => ({ clause, index })).filter(({ clause }) => !onlyChanged || isClauseChanged(clause));
   const activeRunOf = (clause: ComparedClause, index: number): ActiveRun | null => {
     if (!currentAnchor || currentAnchor.clauseIndex !== index || currentAnchor.segmentIndex === null) return null;
     return { from: currentAnchor.segmentIndex, to: runEnd(clause.segments, currentAnchor.segmentIndex) };

@@ -4,12 +4,12 @@
  * under the six steps, each change that lands beyond the playbook tagged
  * (a customer's ask beyond it, or a position that needs an approval).
  */
-import { Empty, Tag, Typography } from 'antd';
+import { Alert, Empty, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { diffDrafts, formatChange, groupChangesByStep, type ChangeKind } from '../../../src-shared/compare';
 import type { SlaDraft } from '../../../src-shared/model';
-import type { Finding } from '../../../src-shared/playbook';
+import { findingsNeedingApproval, type Finding } from '../../../src-shared/playbook';
 import { useLocale } from '../app/locale';
 import { FindingLine } from '../playbook/PlaybookNotes';
 import { findingsForChange } from './flags';
@@ -22,12 +22,39 @@ export function FieldChangesView({ before, after, findings }: { before: SlaDraft
   const changes = useMemo(() => diffDrafts(before, after), [before, after]);
   const groups = useMemo(() => groupChangesByStep(changes), [changes]);
 
+  // The changes that land beyond the playbook, and of their findings which need an approval and which are the customer's asks.
+  const beyond = useMemo(() => {
+    const flagged = changes.map((change) => findingsForChange(change, findings)).filter((found) => found.length > 0);
+    return {
+      changes: flagged.length,
+      needApproval: flagged.filter((found) => findingsNeedingApproval(found).length > 0).length,
+      asks: flagged.filter((found) => found.some((finding) => finding.scope === 'ask')).length,
+    };
+  }, [changes, findings]);
+
   if (changes.length === 0) return <Empty description={t('compareView.fields.none')} />;
   return (
     <div className="field-changes" data-testid="field-changes">
       <Typography.Paragraph className="field-changes-summary" role="status">
         {t('compareView.fields.summary', { count: changes.length })}
       </Typography.Paragraph>
+      {beyond.changes > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          className="field-changes-beyond"
+          data-testid="changes-beyond"
+          title={t('compareView.fields.beyond', { count: beyond.changes })}
+          description={
+            beyond.needApproval > 0 || beyond.asks > 0 ? (
+              <>
+                {beyond.needApproval > 0 && <div>{t('compareView.fields.beyondApproval', { count: beyond.needApproval })}</div>}
+                {beyond.asks > 0 && <div>{t('compareView.fields.beyondAsks', { count: beyond.asks })}</div>}
+              </>
+            ) : undefined
+          }
+        />
+      )}
       {groups.map((group) => (
         <section key={group.step} aria-labelledby={`changes-${group.step}`} className="field-changes-step">
           <Typography.Title level={3} id={`changes-${group.step}`}>

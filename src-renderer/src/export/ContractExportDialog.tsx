@@ -11,7 +11,7 @@ import { Alert, Button, Modal, Radio, Select, Space, Spin, Typography, App as An
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTRACT_EXPORT_LANGUAGES, type ApiError, type ContractExportLanguage, type ExportRecord, type VersionSummary } from '../../../src-shared/api';
-import { pathToString, type Problem, type StepId } from '../../../src-shared/model';
+import { pathToString, type StepId } from '../../../src-shared/model';
 import { versionLabel } from '../../../src-shared/model/version';
 import { formatTimestamp } from '../app/formatTime';
 import { useLocale } from '../app/locale';
@@ -46,8 +46,6 @@ export function ContractExportDialog({ draftId, saver, onClose, onGoToStep }: Co
   const [history, setHistory] = useState<ExportRecord[]>([]);
   const [historyRevision, setHistoryRevision] = useState(0);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  /** Problems main found in the stored working copy (it may differ from the screen if a save failed). */
-  const [storedProblems, setStoredProblems] = useState<Problem[]>([]);
 
   useEffect(() => {
     let cancelled = false;
@@ -71,8 +69,9 @@ export function ContractExportDialog({ draftId, saver, onClose, onGoToStep }: Co
   }, [draftId, historyRevision]);
 
   const running = phase.kind === 'running';
-  const problems = source === WORKING_COPY ? (storedProblems.length > 0 ? storedProblems : workingProblems) : [];
-  const blocked = problems.length > 0;
+  // The problems on screen block the export; those main finds in what it read (rarely different) are shown after trying.
+  const blocked = source === WORKING_COPY && workingProblems.length > 0;
+  const problems = blocked ? workingProblems : phase.kind === 'failed' ? (phase.error.problems ?? []) : [];
 
   const goTo = (step: StepId) => {
     onClose();
@@ -81,7 +80,6 @@ export function ContractExportDialog({ draftId, saver, onClose, onGoToStep }: Co
 
   const exportContract = async () => {
     setPhase({ kind: 'running' });
-    setStoredProblems([]);
     if (source === WORKING_COPY) {
       // Main exports the stored working copy: it must hold the last keystrokes.
       await saver.flush();
@@ -92,12 +90,7 @@ export function ContractExportDialog({ draftId, saver, onClose, onGoToStep }: Co
     }
     const result = await call('contract.export', { draftId, language, versionId: source === WORKING_COPY ? null : source });
     if (!result.ok) {
-      if (result.error.problems && result.error.problems.length > 0 && source === WORKING_COPY) {
-        setStoredProblems(result.error.problems);
-        setPhase({ kind: 'idle' });
-      } else {
-        setPhase({ kind: 'failed', error: result.error });
-      }
+      setPhase({ kind: 'failed', error: result.error });
       return;
     }
     const { exportId, path, fileName, bytes, sha256 } = result.value;
@@ -170,7 +163,7 @@ export function ContractExportDialog({ draftId, saver, onClose, onGoToStep }: Co
             <Select id="contract-export-source" value={source} options={versionOptions} onChange={setSource} disabled={running} className="full-width" />
           </div>
 
-          {blocked && (
+          {problems.length > 0 && (
             <Alert
               type="error"
               showIcon
@@ -191,7 +184,7 @@ export function ContractExportDialog({ draftId, saver, onClose, onGoToStep }: Co
             />
           )}
 
-          {phase.kind === 'failed' && (
+          {phase.kind === 'failed' && problems.length === 0 && (
             <Alert type="error" showIcon className="contract-export-alert" title={t('export.failed')} description={errorMessage(t, phase.error)} />
           )}
 

@@ -8,7 +8,7 @@ import { App as AntApp, Button, Empty, Input, Radio, Select, Space, Table, Typog
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DraftSummary } from '../../../src-shared/api';
+import { DRAFT_LIST_PAGE, type DraftSummary } from '../../../src-shared/api';
 import { useAppActions } from '../app/actions';
 import { BackupsDialog } from '../backups/BackupsDialog';
 import { formatTimestamp } from '../app/formatTime';
@@ -32,9 +32,14 @@ export function HomePage() {
   const [view, setView] = useState<View>('active');
   const [sort, setSort] = useState<Sort>('updated');
   const [drafts, setDrafts] = useState<DraftSummary[] | null>(null);
+  // How many drafts to ask for: the first page, longer after each "Show more" —
+  // for this search, view and order only; a new one starts again from the first page.
+  const [extended, setExtended] = useState<{ filter: string; limit: number } | null>(null);
   const [reloads, setReloads] = useState(0);
   const [backupsOpen, setBackupsOpen] = useState(false);
   const debouncedQuery = useDebouncedValue(query.trim(), SEARCH_DELAY_MS);
+  const filter = JSON.stringify([debouncedQuery, view, sort]);
+  const limit = extended?.filter === filter ? extended.limit : DRAFT_LIST_PAGE;
   const reload = useCallback(() => setReloads((n) => n + 1), []);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -46,7 +51,7 @@ export function HomePage() {
     void (async () => {
       // A draft left a moment ago may still be saving; list what the user last typed.
       await flushAllDrafts();
-      const result = await call('drafts.list', { query: debouncedQuery, view, sort });
+      const result = await call('drafts.list', { query: debouncedQuery, view, sort, limit });
       if (cancelled) return;
       if (result.ok) setDrafts(result.value);
       else {
@@ -57,7 +62,9 @@ export function HomePage() {
     return () => {
       cancelled = true;
     };
-  }, [debouncedQuery, view, sort, reloads, message, t]);
+  }, [debouncedQuery, view, sort, limit, reloads, message, t]);
+
+  const mayHaveMore = drafts !== null && drafts.length === limit;
 
   // A draft whose title was cleared still needs a name to be found and announced by.
   const titleOf = (draft: DraftSummary) => (draft.title.trim() !== '' ? draft.title : t('wizard.untitled'));
@@ -229,9 +236,14 @@ export function HomePage() {
         columns={columns}
         dataSource={drafts ?? []}
         loading={drafts === null}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        pagination={false}
         locale={{ emptyText: drafts === null ? ' ' : emptyState }}
       />
+      {mayHaveMore && (
+        <div className="home-more">
+          <Button onClick={() => setExtended({ filter, limit: limit + DRAFT_LIST_PAGE })}>{t('home.showMore')}</Button>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,10 +1,11 @@
 /**
- * In the "Mark agreed" / "Mark signed" dialog: which positions of the
- * version go beyond a playbook limit that needs an approval, so the user
- * records who approved them (the dialog's approval fields) before the main
- * process is asked — it refuses an agreement without an approval when any
- * of these exist (src-main/services/playbook.ts). Nothing is shown for a
- * version within the playbook.
+ * In the round dialog ("Mark agreed", "Mark signed", or "Save version" as
+ * agreed or signed): which positions of the round go beyond a playbook
+ * limit that needs an approval, so the user records who approved them (the
+ * dialog's approval fields) before the main process is asked — it refuses
+ * an agreement without an approval when any of these exist, computing them
+ * itself (src-main/services/playbook.ts). Nothing is shown for a round
+ * within the playbook.
  */
 import { Alert } from 'antd';
 import { useEffect, useState } from 'react';
@@ -15,30 +16,46 @@ import { toWorkingCopy } from '../wizard/workingCopy';
 import { fetchPlaybook } from './PlaybookContext';
 import { FindingLine } from './PlaybookNotes';
 
-/** The findings of a saved version that need an approval; null until known (or when the version cannot be read). */
-export function useVersionApprovalFindings(versionId: string): Finding[] | null {
-  const [loaded, setLoaded] = useState<{ versionId: string; findings: Finding[] } | null>(null);
+/** The content a round is made of: a saved version, or the stored working copy of a draft. */
+export type RoundSource = { versionId: string } | { draftId: string };
+
+async function roundContent(versionId: string | null, draftId: string | null): Promise<Record<string, unknown> | null> {
+  if (versionId !== null) {
+    const version = await call('versions.get', { id: versionId });
+    return version.ok ? version.value.content : null;
+  }
+  if (draftId === null) return null;
+  const draft = await call('drafts.get', { id: draftId });
+  return draft.ok ? draft.value.content : null;
+}
+
+/** The findings of a round that need an approval; null until known (or when the round cannot be read). */
+export function useApprovalFindings(source: RoundSource | null): Finding[] | null {
+  const versionId = source && 'versionId' in source ? source.versionId : null;
+  const draftId = source && 'draftId' in source ? source.draftId : null;
+  const key = versionId !== null ? `version:${versionId}` : draftId !== null ? `draft:${draftId}` : '';
+  const [loaded, setLoaded] = useState<{ key: string; findings: Finding[] } | null>(null);
   useEffect(() => {
+    if (key === '') return;
     let cancelled = false;
     void (async () => {
-      const version = await call('versions.get', { id: versionId });
-      if (!version.ok) return;
-      // A saved version is a complete draft; reading it as the wizard does keeps this safe for any content.
-      const draft = toWorkingCopy(version.value.content, '1970-01-01');
+      const content = await roundContent(versionId, draftId);
+      if (!content) return;
+      // Read as the wizard reads a draft, so a working copy in the middle of an edit is safe too.
+      const draft = toWorkingCopy(content, '1970-01-01');
       const playbook = await fetchPlaybook(draft.contract.templateId);
-      if (!cancelled) setLoaded({ versionId, findings: findingsNeedingApproval(evaluatePlaybook(draft, playbook)) });
+      if (!cancelled) setLoaded({ key, findings: findingsNeedingApproval(evaluatePlaybook(draft, playbook)) });
     })();
     return () => {
       cancelled = true;
     };
-  }, [versionId]);
-  return loaded?.versionId === versionId ? loaded.findings : null;
+  }, [key, versionId, draftId]);
+  return loaded?.key === key && key !== '' ? loaded.findings : null;
 }
 
-export function PlaybookApprovalNotice({ versionId }: { versionId: string }) {
+export function PlaybookApprovalNotice({ findings }: { findings: readonly Finding[] }) {
   const { t } = useTranslation();
-  const findings = useVersionApprovalFindings(versionId);
-  if (!findings || findings.length === 0) return null;
+  if (findings.length === 0) return null;
   return (
     <Alert
       type="warning"

@@ -5,7 +5,8 @@
  * currency; the month's credit with the cap and the claim deadline; and
  * attainment against the target over the last months.
  */
-import { Alert, Button, Descriptions, Empty, Select, Spin, Table, Tag, Typography } from 'antd';
+import { FileWordOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Empty, Select, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState, type TdHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +17,7 @@ import { useLocale } from '../app/locale';
 import { call, errorMessage } from '../client';
 import { ProblemMessages } from '../wizard/fields/ProblemMessages';
 import { AttainmentChart } from './AttainmentChart';
+import { ReportExportDialog } from './ReportExportDialog';
 import { attainmentText, formatLevel, formatMinutes, formatMonth, metricName, monthChoices, tierCondition } from './reportText';
 
 type MonthlyResult = ApiOutput<'reports.monthly'>;
@@ -36,6 +38,7 @@ export function MonthlyReportView({ draftId, reloadKey }: { draftId: string; rel
   const { locale } = useLocale();
   const [month, setMonth] = useState<string | undefined>(undefined);
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const [exporting, setExporting] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
@@ -77,6 +80,9 @@ export function MonthlyReportView({ draftId, reloadKey }: { draftId: string; rel
   }
 
   const { result: monthly } = loaded;
+  // A month without monitoring data has no report to hand the customer.
+  const exportable = monthly.report !== null && monthly.month !== null && withData.has(monthly.month);
+  const monthLabel = monthly.month ? formatMonth(monthly.month, locale) : '';
   return (
     <section className="report-section" aria-labelledby="monthly-report-heading">
       <div className="report-section-heading">
@@ -96,8 +102,16 @@ export function MonthlyReportView({ draftId, reloadKey }: { draftId: string; rel
               label: withData.has(value) ? t('reports.month.withData', { month: formatMonth(value, locale) }) : formatMonth(value, locale),
             }))}
           />
+          {monthly.report && (
+            <Tooltip title={exportable ? undefined : t('reports.export.noData', { month: monthLabel })}>
+              <Button icon={<FileWordOutlined aria-hidden />} onClick={() => setExporting(true)} disabled={!exportable}>
+                {t('reports.export.button')}
+              </Button>
+            </Tooltip>
+          )}
         </div>
       </div>
+      {exporting && monthly.month && <ReportExportDialog draftId={draftId} month={monthly.month} monthLabel={monthLabel} onClose={() => setExporting(false)} />}
       {monthly.report ? (
         <ReportBody report={monthly.report} history={monthly.history} />
       ) : (

@@ -13,12 +13,17 @@ import type { ApiError, ApiOutput, ApiResult, VersionSummary } from '../../../sr
 import { pathToString } from '../../../src-shared/model';
 import { VERSION_PARTIES, type VersionParty } from '../../../src-shared/model/version';
 import { call, errorMessage } from '../client';
-import { PlaybookApprovalNotice } from '../playbook/PlaybookApprovalNotice';
+import { approvedFindings } from '../../../src-shared/playbook';
+import { PlaybookApprovalNotice, useApprovalFindings } from '../playbook/PlaybookApprovalNotice';
 import { partyName, roundLabel } from './labels';
 
 export type FrozenVersion = ApiOutput<'versions.save'>;
 
-export type RoundDialogMode = { kind: 'save' } | { kind: 'agreed' | 'signed'; version: VersionSummary };
+export type RoundDialogMode =
+  /** The working copy of `draftId` (read for the playbook when the party is agreed or signed). */
+  | { kind: 'save'; draftId?: string }
+  /** `approvedBefore`: a round with the same content already carries an approval, so signing it needs none. */
+  | { kind: 'agreed' | 'signed'; version: VersionSummary; approvedBefore?: boolean };
 
 /** What the user entered; `party` only matters when saving the working copy. */
 export interface RoundRequest {
@@ -83,8 +88,13 @@ function OpenRoundDialog({ mode, onClose, submit, onDone }: RoundDialogProps & {
       : t(mode.kind === 'agreed' ? 'versions.mark.agreedIntro' : 'versions.mark.signedIntro', { version: markedLabel });
   const okText =
     mode.kind === 'save' ? t('versions.save.submit') : t(mode.kind === 'agreed' ? 'versions.timeline.markAgreed' : 'versions.timeline.markSigned');
-  // An approval belongs to an agreement (the playbook asks for one before "agreed"); signing may carry one too.
+  // An approval belongs to an agreement (the playbook asks for one before "agreed"); signing agrees too.
   const offersApproval = effectiveParty === 'agreed' || effectiveParty === 'signed';
+  const findings = useApprovalFindings(mode.kind === 'save' ? (mode.draftId ? { draftId: mode.draftId } : null) : { versionId: mode.version.id });
+  const approvedBefore = mode.kind === 'signed' && mode.approvedBefore === true;
+  // Positions beyond a needsApproval limit: the approval is not optional, so its fields are open from the start.
+  const approvalNeeded = offersApproval && !approvedBefore && findings !== null && findings.length > 0;
+  const approvalOpen = approvalNeeded || withApproval;
 
   const finish = async (values: FormValues) => {
     setBusy(true);
@@ -93,8 +103,9 @@ function OpenRoundDialog({ mode, onClose, submit, onDone }: RoundDialogProps & {
       party: effectiveParty,
       author: values.author.trim(),
       note: (values.note ?? '').trim(),
-      ...(offersApproval && values.withApproval && values.approver
-        ? { approval: { approver: values.approver.trim(), note: (values.approvalNote ?? '').trim(), findings: [] } }
+      // The main process records its own findings with the approval; these are what the user saw.
+      ...(offersApproval && (values.withApproval || approvalNeeded) && values.approver
+        ? { approval: { approver: values.approver.trim(), note: (values.approvalNote ?? '').trim(), findings: approvedFindings(findings ?? []) } }
         : {}),
     };
     const result = await submit(request);
@@ -122,7 +133,7 @@ function OpenRoundDialog({ mode, onClose, submit, onDone }: RoundDialogProps & {
       width={600}
     >
       <Typography.Paragraph>{intro}</Typography.Paragraph>
-      {mode.kind !== 'save' && <PlaybookApprovalNotice versionId={mode.version.id} />}
+      {approvalNeeded && <PlaybookApprovalNotice findings={findings ?? []} />}
       <Form<FormValues>
         form={form}
         layout="vertical"
@@ -154,10 +165,19 @@ function OpenRoundDialog({ mode, onClose, submit, onDone }: RoundDialogProps & {
         </Form.Item>
         {offersApproval && (
           <>
-            <Form.Item name="withApproval" valuePropName="checked">
-              <Checkbox>{t('versions.mark.approvalToggle')}</Checkbox>
-            </Form.Item>
-            {withApproval && (
+            {approvalNeeded ? (
+              <div className="round-approval-required">
+                <Typography.Title level={2} className="round-approval-heading">
+                  {t('versions.mark.approvalHeading')}
+                </Typography.Title>
+                <Typography.Paragraph type="secondary">{t('versions.mark.approvalRequired')}</Typography.Paragraph>
+              </div>
+            ) : (
+              <Form.Item name="withApproval" valuePropName="checked">
+                <Checkbox>{t('versions.mark.approvalToggle')}</Checkbox>
+              </Form.Item>
+            )}
+            {approvalOpen && (
               <>
                 <Form.Item
                   name="approver"

@@ -175,7 +175,7 @@ export function VersionsPage({ draftId }: { draftId: string }) {
             {t('versions.timeline.backToWizard')}
           </Button>
           {!locked && (
-            <Button type="primary" icon={<FlagOutlined aria-hidden />} onClick={() => setDialog({ kind: 'save' })}>
+            <Button type="primary" icon={<FlagOutlined aria-hidden />} onClick={() => setDialog({ kind: 'save', draftId })}>
               {t('versions.header.saveVersion')}
             </Button>
           )}
@@ -195,7 +195,14 @@ export function VersionsPage({ draftId }: { draftId: string }) {
               locked={locked}
               onCompare={(old, next) => navigate({ screen: 'compare', draftId, old, new: next })}
               onRestore={() => restore(version)}
-              onMark={(kind) => setDialog({ kind, version })}
+              onMark={(kind) =>
+                setDialog({
+                  kind,
+                  version,
+                  // The same content approved in any round (usually when it was agreed) needs no second approval to sign.
+                  approvedBefore: versions.some((round) => round.sha256 === version.sha256 && round.approvals.length > 0),
+                })
+              }
             />
           ))}
         </ol>

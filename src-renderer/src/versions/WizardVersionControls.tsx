@@ -52,7 +52,7 @@ export function WizardVersionControls({ draftId, saver, locked, onStatusChange }
           {t('versions.header.saveVersion')}
         </Button>
       )}
-      <RoundDialog mode={open ? { kind: 'save' } : null} onClose={() => setOpen(false)} submit={submit} onDone={done} />
+      <RoundDialog mode={open ? { kind: 'save', draftId } : null} onClose={() => setOpen(false)} submit={submit} onDone={done} />
     </>
   );
 }
