@@ -149,4 +149,34 @@ test.describe('comparing two negotiation rounds', () => {
     await expect(compare.rows()).not.toHaveCount(0);
     await expect(compare.position).toHaveText(/^快捷键：N 和 P/);
   });
+
+  test('shows a clause whose wording was swapped for another position as replaced, not as a confetti of words', async ({ appPage, harness }) => {
+    const rounds = await twoRounds(appPage);
+    await appPage.evaluate(async (draftId) => {
+      const sla = window.sla!;
+      const current = await sla.invoke['drafts.get']({ id: draftId });
+      if (!current.ok) throw new Error(JSON.stringify(current.error));
+      const content = structuredClone(current.value.content) as { contract: { positions: Record<string, string> } };
+      content.contract.positions = { ...content.contract.positions, 'cap-and-remedy.sole-remedy': 'customer' };
+      const saved = await sla.invoke['drafts.save']({ id: draftId, content, baseRevision: current.value.revision });
+      if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+    }, rounds.draftId);
+    const compare = new ComparePage(appPage);
+    await compare.open(harness.url, rounds.draftId, rounds.second, 'working');
+    // The customer's wording is a position that needs an approval.
+    await expect(compare.fieldChanges.getByRole('listitem')).toHaveCount(1);
+    await expect(compare.fieldChanges.getByRole('listitem')).toContainText('Needs approval');
+
+    await compare.tab(/Contract text/).click();
+    await compare.onlyChanged.click();
+    const soleRemedy = compare.contract.locator('tr[data-clause="cap-and-remedy.sole-remedy"]');
+    await expect(soleRemedy).toHaveCount(1);
+    await expect(soleRemedy).toContainText('Replaced');
+    // One deletion of the old wording and one insertion of the new, each whole.
+    await expect(soleRemedy.locator('del.cmp-del')).toHaveCount(1);
+    await expect(soleRemedy.locator('ins.cmp-ins')).toHaveCount(1);
+    await expect(soleRemedy.locator('ins.cmp-ins')).toContainText('They do not limit the Customer’s right to claim damages');
+    await compare.nextChange.click();
+    await expect(compare.position).toHaveText('Change 1 of 1');
+  });
 });

@@ -183,12 +183,12 @@ test.describe('the contract preview and export', () => {
 
     // The dialog lists the export with the version it came from, and still does when opened again.
     const history = exportDialog.dialog.getByRole('list', { name: 'Earlier exports' });
-    await expect(history.getByRole('listitem').first()).toContainText(`Chinese · v1 · ${title} v1 (ZH).docx`);
+    await expect(history.getByRole('listitem').first()).toContainText(`contract, Chinese · v1 · ${title} v1 (ZH).docx`);
     await appPage.keyboard.press('Escape');
     await expect(exportDialog.dialog).toBeHidden();
     await exportDialog.open();
     await expect(history.getByRole('listitem')).toHaveCount(1);
-    await expect(history.getByRole('listitem').first()).toContainText(`Chinese · v1 · ${title} v1 (ZH).docx`);
+    await expect(history.getByRole('listitem').first()).toContainText(`contract, Chinese · v1 · ${title} v1 (ZH).docx`);
   });
 
   test('answers the application menu: Export… opens the open draft\'s contract export, Import… asks for a file', async ({ appPage }) => {

@@ -47,6 +47,16 @@ test.describe('the playbook', () => {
     await market.getByRole('button', { name: 'Sources' }).click();
     await expect(appPage.getByRole('group', { name: 'Market sources for Claim window' })).toContainText('as published, accessed');
 
+    // Saving the working copy as agreed asks for the approval up front, as marking a saved round does.
+    await appPage.getByRole('button', { name: 'Save version', exact: true }).click();
+    const dialog = appPage.getByRole('dialog');
+    await expect(dialog.getByTestId('playbook-approval')).toHaveCount(0);
+    await dialog.getByRole('radio', { name: 'Agreed', exact: true }).check();
+    await expect(dialog.getByTestId('playbook-approval')).toContainText('A termination right after 2 months missed in a row');
+    await expect(dialog.getByLabel('Approved by')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+
     // Back within the limit, the finding goes away.
     await months.fill('3');
     await expect(summary).toContainText('1 position is beyond the playbook');
@@ -107,6 +117,10 @@ test.describe('the playbook', () => {
     });
     const agreedRound = appPage.getByRole('listitem').filter({ has: appPage.getByRole('heading', { level: 2, name: 'v2 — Agreed', exact: true }) });
     await expect(agreedRound).toContainText(/Approved by Dana Finance on .+ · \d+ findings? approved — Strategic account, renewal at risk/);
+    // What was approved, in words, one click away.
+    await agreedRound.getByRole('button', { name: /findings? approved/ }).click();
+    await expect(appPage.getByTestId('approved-findings')).toContainText("A termination right after 2 months missed in a row is sooner than the playbook's minimum of 3 months");
+    await appPage.keyboard.press('Escape');
 
     // Signing the approved content asks for no second approval.
     await appPage.getByRole('group', { name: /v2 — Agreed/ }).getByRole('button', { name: 'Mark signed' }).click();

@@ -89,6 +89,8 @@ describe('createApiHandlers', () => {
       ['versions.save', { draftId: created.id, party: 'ourProposal', author: '  ' }, ['author']],
       ['versions.save', { draftId: created.id, party: 'buyer', author: 'Li Wei' }, ['party']],
       ['versions.markAgreed', { versionId: created.id, author: 'Li Wei', approval: { approver: '' } }, ['approval', 'approver']],
+      // Past the IPC plain-data check (a direct call): the schema itself wants JSON.
+      ['versions.markAgreed', { versionId: created.id, author: 'Li Wei', approval: { approver: 'Dana', findings: [10n] } }, ['approval', 'findings', 0]],
       ['drafts.startAmendment', { versionId: 'v1' }, ['versionId']],
       ['monitoring.importText', { draftId: created.id, fileName: 'october.csv', text: 42 }, ['text']],
       ['reports.monthly', { draftId: created.id, month: '2027-13' }, ['month']],

@@ -151,6 +151,9 @@ function fittingValue(def: SchemaDef, pools: Pools): fc.Arbitrary<unknown> {
       return fc.oneof(...(def.options as unknown[]).map((option) => shapedValue(option, pools)));
     case 'pipe':
       return shapedValue(def.in, pools);
+    case 'lazy':
+      // z.json(): any JSON value, and now and then one that is not.
+      return fc.oneof({ weight: 3, arbitrary: fc.jsonValue({ maxDepth: 2 }) }, { weight: 1, arbitrary: pools.wrong });
     case 'unknown':
     case 'any':
     case 'custom':

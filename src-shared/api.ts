@@ -76,7 +76,7 @@ export const approvalSchema = z.object({
   approvedAt: timestamp,
   note: z.string(),
   /** What was approved: the playbook findings the approver saw, as the playbook reported them. */
-  findings: z.array(z.unknown()),
+  findings: z.array(z.json()),
 });
 export type Approval = z.infer<typeof approvalSchema>;
 
@@ -104,7 +104,7 @@ export type VersionRecord = z.infer<typeof versionRecordSchema>;
 const approvalInput = z.strictObject({
   approver: personName,
   note: versionNote.default(''),
-  findings: z.array(z.unknown()).max(500).default([]),
+  findings: z.array(z.json()).max(500).default([]),
 });
 
 /** What saving or marking a round answers: the new version and where the draft now stands. */

@@ -270,6 +270,14 @@ describe('bilingual contract', () => {
       const first = childrenNamed(table, 'w:tr')[0]!;
       expect(find(first, 'w:tblHeader')).toBeDefined();
       expect(childrenNamed(first, 'w:tc').map(wordText)).toEqual(['English', '中文']);
+      // The text of the columns runs from margin to margin, in line with the signatures and data tables: the table reaches out by its cell margins.
+      const cellMargin = Number(find(find(table, 'w:tblCellMar')!, 'w:left')!.attrs['w:w']);
+      expect(Number(find(table, 'w:tblInd')!.attrs['w:w'])).toBe(-cellMargin);
+      const grid = findAll(table, 'w:gridCol').map((col) => Number(col.attrs['w:w']));
+      expect(grid[0]).toBe(grid[1]);
+      const signatures = findAll(body, 'w:tbl', false).at(-1)!;
+      const textWidth = Number(find(signatures, 'w:tblW')!.attrs['w:w']);
+      expect(Math.abs(grid[0]! + grid[1]! - 2 * cellMargin - textWidth)).toBeLessThanOrEqual(1);
     }
     const headingRows = rows.filter((row) => paragraphsOf(row).some(isHeading)).map((row) => childrenNamed(row, 'w:tc').map(wordText));
     const enTitles = walkClauses(en).filter(({ clause }) => clause.title !== null);

@@ -73,7 +73,7 @@ function toApproval(stored: StoredApproval): Approval {
     approver: stored.approver,
     approvedAt: stored.approvedAt,
     note: stored.note,
-    findings: JSON.parse(stored.findingsJson) as unknown[],
+    findings: JSON.parse(stored.findingsJson) as Approval['findings'],
   };
 }
 

@@ -374,8 +374,13 @@ class TemplateCompiler {
     return null;
   }
 
-  /** Parses a YAML file; null (with the errors reported) when it is not valid YAML. */
-  readYaml(file: string, text: string): unknown {
+  /**
+   * Parses a YAML file; null (with the errors reported) when it is not valid
+   * YAML, when an alias cannot be resolved or expands too far, or when a file
+   * that must hold something is empty (`ifEmpty` says why): an emptied clause
+   * file must not quietly drop its clause from every contract.
+   */
+  readYaml(file: string, text: string, options: { ifEmpty?: string } = {}): unknown {
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
     this.sources.set(file, { doc, lines });
@@ -388,7 +393,20 @@ class TemplateCompiler {
       }
       return null;
     }
-    return doc.toJS({ maxAliasCount: 100 }) as unknown;
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+    } catch (aliasError) {
+      // toJS throws for an alias without its anchor and for one that expands too far (an "alias bomb").
+      const message = aliasError instanceof Error ? aliasError.message.split('\n')[0] : String(aliasError);
+      this.errors.push({ file, clauseId: null, field: '', line: null, message: `not valid YAML: ${message}` });
+      return null;
+    }
+    if ((value === null || value === undefined) && options.ifEmpty !== undefined) {
+      this.errors.push({ file, clauseId: null, field: '', line: null, message: `is empty: ${options.ifEmpty}` });
+      return null;
+    }
+    return value;
   }
 
   /** Validates a node with zod; every issue becomes an error at its key. */
@@ -791,7 +809,7 @@ class TemplateCompiler {
     }
 
     const templateSite: Site = { file: TEMPLATE_FILE, clauseId: null };
-    const rawTemplate = this.readYaml(TEMPLATE_FILE, files[TEMPLATE_FILE]!);
+    const rawTemplate = this.readYaml(TEMPLATE_FILE, files[TEMPLATE_FILE]!, { ifEmpty: 'it must give the template its id, names and the list of its clauses' });
     const header = rawTemplate === null ? null : this.check(templateFileSchema, rawTemplate, templateSite, []);
 
     if (VOCABULARY_FILE in files) {
@@ -819,7 +837,7 @@ class TemplateCompiler {
         this.error(templateSite, ['clauses', i], `lists "${clauseId}", but there is no file ${file}`);
         return;
       }
-      const raw = this.readYaml(file, files[file]!);
+      const raw = this.readYaml(file, files[file]!, { ifEmpty: `the clause "${clauseId}" would be missing from every contract` });
       if (raw === null) return;
       const clause = this.clause(raw, file, [], {}, { topLevel: true, steps: [], repeated: false, expectedId: clauseId });
       if (clause) clauses.push(clause);

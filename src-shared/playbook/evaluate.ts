@@ -199,12 +199,13 @@ export function findingsNeedingApproval(findings: readonly Finding[]): Finding[]
 }
 
 /** What an approval records of each finding: enough to know later what exactly was approved. */
-export interface ApprovedFinding {
+/** A type, not an interface: it must stay assignable to JSON, as the approval stores it. */
+export type ApprovedFinding = {
   limitId: string;
   path: string;
   actual: Finding['actual'];
   limit: Finding['limit'];
-}
+};
 
 export function approvedFindings(findings: readonly Finding[]): ApprovedFinding[] {
   return findingsNeedingApproval(findings).map((finding) => ({

@@ -13,6 +13,13 @@ import { applyLocale, i18n } from '../i18n';
 import { LocaleContext } from './locale';
 import { Shell } from './Shell';
 
+/**
+ * antd puts a space between the two characters of a two-character Chinese
+ * button ("取 消", "关 闭") but not in longer ones ("新建草案"); the same
+ * dialog then reads unevenly, so the labels are shown exactly as written.
+ */
+const BUTTON_CONFIG = { autoInsertSpace: false } as const;
+
 const ANTD_LOCALES = { en: enUS, 'zh-CN': zhCN } as const;
 
 /** Shown when the page was opened without the desktop app or the dev:web harness behind it. */
@@ -55,7 +62,7 @@ export function Root() {
     );
   }
   return (
-    <ConfigProvider locale={ANTD_LOCALES[locale]} theme={{ token: { colorPrimary: '#1f4e79', borderRadius: 4 } }}>
+    <ConfigProvider locale={ANTD_LOCALES[locale]} theme={{ token: { colorPrimary: '#1f4e79', borderRadius: 4 } }} button={BUTTON_CONFIG}>
       <AntApp>
         <LocaleContext.Provider value={localeState}>
           <Shell />

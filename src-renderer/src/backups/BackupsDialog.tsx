@@ -46,7 +46,7 @@ export function BackupsDialog({ onClose, onRestored }: { onClose: () => void; on
     };
   }, [loads, message, t]);
 
-  const timeOf = (backup: BackupSummary) => formatTimestamp(backup.createdAt, locale);
+  const timeOf = (backup: BackupSummary) => formatTimestamp(backup.createdAt, locale, 'second');
   const kindLabel = (backup: BackupSummary) => (backup.kind === 'auto' ? t('backups.kind.auto') : t('backups.kind.manual'));
 
   const backUpNow = async () => {

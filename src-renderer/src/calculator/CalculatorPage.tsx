@@ -11,7 +11,7 @@ import { Alert, Button, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Sel
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDurationSeconds, formatNumber, formatPercent } from '../../../src-shared/format';
+import { formatDurationSeconds, formatPercent } from '../../../src-shared/format';
 import {
   allowedDowntimeSecondsInRange,
   businessHoursBudget,
@@ -126,6 +126,8 @@ export function CalculatorPage() {
     ];
   }, [targetValid, target, coverage, calendarProblem, startValid, endValid, timeZone, days, start, end, month, t, locale]);
 
+  const minutesFormat = useMemo(() => new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }), [locale]);
+
   const columns: ColumnsType<BudgetRow> = [
     { key: 'period', title: t('calculator.columns.period'), render: (_, row) => row.period, onCell: () => ({ 'data-column': 'period' }) as object },
     {
@@ -146,7 +148,8 @@ export function CalculatorPage() {
       key: 'allowedMinutes',
       title: t('calculator.columns.allowedMinutes'),
       align: 'right',
-      render: (_, row) => formatNumber(row.allowedSeconds / 60, locale, 2),
+      // Always two decimals, so that the column lines up on the decimal point ("43.20" under "43.83").
+      render: (_, row) => minutesFormat.format(row.allowedSeconds / 60),
       onCell: () => ({ 'data-column': 'allowedMinutes' }) as object,
     },
   ];

@@ -12,11 +12,12 @@ import { useLocale } from '../app/locale';
 import type { CreditSteps } from './creditSteps';
 
 const WIDTH = 520;
-const HEIGHT = 240;
+const HEIGHT = 256;
 const LEFT = 56;
 const RIGHT = 16;
 const TOP = 16;
-const BOTTOM = 40;
+// Room for two staggered rows of tick labels and, below them, the axis title.
+const BOTTOM = 56;
 
 export function CreditTierChart({ steps, capPercent, check }: { steps: CreditSteps; capPercent: number | null; check: { attainment: number; creditPercent: number } | null }) {
   const { t } = useTranslation();
@@ -86,7 +87,7 @@ export function CreditTierChart({ steps, capPercent, check }: { steps: CreditSte
             <circle cx={x(check.attainment)} cy={y(check.creditPercent)} r={5} className="chart-point-check" />
           </g>
         )}
-        <text x={(LEFT + WIDTH - RIGHT) / 2} y={HEIGHT - 2} textAnchor="middle" className="chart-label chart-axis-title">
+        <text x={(LEFT + WIDTH - RIGHT) / 2} y={HEIGHT - 6} textAnchor="middle" className="chart-label chart-axis-title">
           {t('calculator.chart.xAxis')}
         </text>
       </svg>

@@ -215,7 +215,14 @@ export function ContractExportDialog({ draftId, saver, onClose, onGoToStep }: Co
                     <span>
                       {t('export.history.item', {
                         time: formatTimestamp(entry.createdAt, locale),
-                        what: entry.kind === 'draftFile' ? t('export.history.draftFile') : entry.language ? t(`enums.contractLanguage.${entry.language}`) : '',
+                        // The list holds every file exported from the draft: contracts, redlines and monthly reports.
+                        what:
+                          entry.kind === 'draftFile'
+                            ? t('export.history.draftFile')
+                            : t('export.history.kindInLanguage', {
+                                kind: t(`export.history.kinds.${entry.kind}`),
+                                language: entry.language ? t(`enums.contractLanguage.${entry.language}`) : '',
+                              }),
                         version: entry.version ? t('versions.short', { sequence: entry.version.sequence }) : t('export.history.workingCopy'),
                         fileName: entry.fileName,
                       })}

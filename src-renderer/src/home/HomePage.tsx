@@ -112,6 +112,9 @@ export function HomePage() {
     reload();
   };
 
+  // A blank cell reads as a rendering fault; a draft whose parties are not filled in yet says so.
+  const partyName = (name: string) => (name.trim() !== '' ? name : <Typography.Text type="secondary">{t('common.notGiven')}</Typography.Text>);
+
   const columns: ColumnsType<DraftSummary> = [
     {
       key: 'title',
@@ -125,8 +128,8 @@ export function HomePage() {
           <Typography.Text>{titleOf(draft)}</Typography.Text>
         ),
     },
-    { key: 'provider', title: t('home.columns.provider'), dataIndex: 'providerName' },
-    { key: 'customer', title: t('home.columns.customer'), dataIndex: 'customerName' },
+    { key: 'provider', title: t('home.columns.provider'), render: (_, draft) => partyName(draft.providerName) },
+    { key: 'customer', title: t('home.columns.customer'), render: (_, draft) => partyName(draft.customerName) },
     {
       key: 'updated',
       title: view === 'trash' ? t('home.columns.deleted') : t('home.columns.updated'),

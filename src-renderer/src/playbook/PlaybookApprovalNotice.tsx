@@ -10,7 +10,7 @@
 import { Alert } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { evaluatePlaybook, findingsNeedingApproval, type Finding } from '../../../src-shared/playbook';
+import { evaluatePlaybook, findingsNeedingApproval, pathText, type Finding } from '../../../src-shared/playbook';
 import { call } from '../client';
 import { toWorkingCopy } from '../wizard/workingCopy';
 import { fetchPlaybook } from './PlaybookContext';
@@ -76,5 +76,39 @@ export function PlaybookApprovalNotice({ findings }: { findings: readonly Findin
         </>
       }
     />
+  );
+}
+
+/** A recorded approval's finding as the main process stored it (src-shared/playbook ApprovedFinding); anything else is skipped. */
+function recordedKey(recorded: unknown): string | null {
+  if (typeof recorded !== 'object' || recorded === null) return null;
+  const { limitId, path } = recorded as { limitId?: unknown; path?: unknown };
+  return typeof limitId === 'string' && typeof path === 'string' ? `${limitId}|${path}` : null;
+}
+
+/**
+ * What an approval covered, in words: the approved round's findings that
+ * match what was recorded (by limit and field). The round's content never
+ * changes, so the sentences are those the approver saw — unless the
+ * template's playbook changed since, when the recorded limit ids are shown
+ * as they were stored.
+ */
+export function ApprovedFindingsList({ versionId, recorded }: { versionId: string; recorded: readonly unknown[] }) {
+  const { t } = useTranslation();
+  const findings = useApprovalFindings({ versionId });
+  if (findings === null) return <span className="playbook-approved-loading">{t('playbook.approved.loading')}</span>;
+  const keys = recorded.map(recordedKey).filter((key): key is string => key !== null);
+  const wanted = new Set(keys);
+  const matched = findings.filter((finding) => wanted.has(`${finding.limitId}|${pathText(finding.path)}`));
+  return (
+    <ul className="playbook-approval-list" data-testid="approved-findings">
+      {matched.length > 0
+        ? matched.map((finding, index) => (
+            <li key={`${finding.limitId}-${index}`}>
+              <FindingLine finding={finding} withNote={false} />
+            </li>
+          ))
+        : keys.map((key) => <li key={key}>{t('playbook.approved.asRecorded', { limit: key.split('|')[0], field: key.split('|')[1] })}</li>)}
+    </ul>
   );
 }

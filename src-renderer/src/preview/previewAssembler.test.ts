@@ -64,20 +64,4 @@ describe('the preview assembler', () => {
     if (stale?.kind !== 'single' || good?.kind !== 'single') throw new Error('expected single-language contracts');
     expect(stale.doc).toBe(good.doc);
   });
-
-  it('assembles the enterprise preset bilingual well under the 100 ms a keystroke may take', () => {
-    const assembler = new PreviewAssembler();
-    const draft = preset('enterprise');
-    const times: number[] = [];
-    for (let i = 0; i < 15; i++) {
-      draft.compensation.claimWindowDays = 30 + i;
-      const result = assembler.assemble(draft, template, 'bilingual');
-      if (!result) throw new Error('not assembled');
-      times.push(result.assemblyMs);
-    }
-    times.sort((a, b) => a - b);
-    const median = times[Math.floor(times.length / 2)]!;
-    // Measured at a few ms; the bound leaves room for a busy test machine, not for a slower algorithm.
-    expect(median).toBeLessThan(50);
-  });
 });

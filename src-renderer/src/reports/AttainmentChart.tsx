@@ -39,6 +39,8 @@ function SeriesChart({ series }: { series: AttainmentSeries }) {
   const level = (value: number) => formatLevel(t, locale, series.unit, value);
   const name = metricName(t, { metricName: series.metricName, kind: series.kind, percentile: null });
   const title = t('reports.chart.title', { metric: name, service: series.serviceName });
+  // Metric names usually start with their service ("Core API Availability"): naming it twice reads as a slip.
+  const caption = series.serviceName === '' || name.includes(series.serviceName) ? name : `${name} · ${series.serviceName}`;
   const description = [
     series.objective === null ? t('reports.values.noObjective') : t('reports.chart.target', { level: level(series.objective) }),
     ...geometry.points.map((point) =>
@@ -61,12 +63,13 @@ function SeriesChart({ series }: { series: AttainmentSeries }) {
           {level(geometry.yMin)}
         </text>
         {geometry.objectiveY !== null && series.objective !== null && (
-          <g>
-            <line x1={BOX.left} x2={BOX.width - BOX.right} y1={geometry.objectiveY} y2={geometry.objectiveY} className="chart-target" />
-            <text x={BOX.width - BOX.right} y={geometry.objectiveY - 4} textAnchor="end" className="chart-label chart-target-label">
-              {t('reports.chart.targetLabel', { level: level(series.objective) })}
-            </text>
-          </g>
+          <line x1={BOX.left} x2={BOX.width - BOX.right} y1={geometry.objectiveY} y2={geometry.objectiveY} className="chart-target" />
+        )}
+        {geometry.points.every((point) => point.y === null) && (
+          // An empty plot would look like a drawing fault; it says there is nothing to draw.
+          <text x={(BOX.left + BOX.width - BOX.right) / 2} y={(BOX.top + plotBottom) / 2} textAnchor="middle" className="chart-label chart-empty">
+            {t('reports.status.noData')}
+          </text>
         )}
         {geometry.segments.map((points) => (
           <polyline key={points} points={points} className="chart-line" />
@@ -80,7 +83,26 @@ function SeriesChart({ series }: { series: AttainmentSeries }) {
           </g>
         ))}
       </svg>
-      <figcaption className="chart-caption">{title}</figcaption>
+      {/* The target's value sits in the legend, not on its line: there it ran into the points near 100 %. */}
+      <figcaption className="chart-caption">
+        <span className="chart-caption-title">{caption}</span>
+        <span className="chart-legend" aria-hidden>
+          {series.objective !== null && (
+            <span className="chart-legend-item">
+              <span className="chart-legend-target" />
+              {t('reports.chart.targetLabel', { level: level(series.objective) })}
+            </span>
+          )}
+          <span className="chart-legend-item">
+            <span className="chart-legend-point" />
+            {t('reports.result.met')}
+          </span>
+          <span className="chart-legend-item">
+            <span className="chart-legend-point chart-legend-point-missed" />
+            {t('reports.result.missed')}
+          </span>
+        </span>
+      </figcaption>
     </figure>
   );
 }

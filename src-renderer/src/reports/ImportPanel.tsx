@@ -138,7 +138,7 @@ export function ImportPanel({
     {
       key: 'months',
       title: t('reports.import.columns.months'),
-      render: (_, item) => (item.months.length > 0 ? item.months.map((month) => formatMonth(month, locale)).join(', ') : t('reports.values.none')),
+      render: (_, item) => (item.months.length > 0 ? item.months.map((month) => formatMonth(month, locale)).join(t('reports.month.listSeparator')) : t('reports.values.none')),
     },
     { key: 'importedAt', title: t('reports.import.columns.importedAt'), render: (_, item) => formatTimestamp(item.importedAt, locale) },
     {

@@ -33,6 +33,19 @@ function currentMonth(): string {
 /** antd cells carry the column's name, so a row's numbers can be read back by what they are. */
 const cell = (column: string) => () => ({ 'data-column': column }) as TdHTMLAttributes<HTMLTableCellElement>;
 
+/** The columns from the attainment to the credit percent: all empty for a metric monitoring data cannot measure. */
+const MEASURED_COLUMNS = 7;
+const notMeasured = (row: MetricMonthReport) => row.status === 'notMeasured';
+
+/**
+ * A metric that monitoring data cannot measure (error rate, RPO, support times)
+ * says so once across the row, instead of in a narrow cell followed by seven dashes.
+ */
+const attainmentCell = (row: MetricMonthReport) =>
+  ({ 'data-column': 'attainment', ...(notMeasured(row) ? { colSpan: MEASURED_COLUMNS, className: 'report-not-measured' } : {}) }) as TdHTMLAttributes<HTMLTableCellElement>;
+const measuredCell = (column: string) => (row: MetricMonthReport) =>
+  (notMeasured(row) ? { colSpan: 0 } : { 'data-column': column }) as TdHTMLAttributes<HTMLTableCellElement>;
+
 export function MonthlyReportView({ draftId, reloadKey }: { draftId: string; reloadKey: number }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
@@ -97,6 +110,8 @@ export function MonthlyReportView({ draftId, reloadKey }: { draftId: string; rel
             value={monthly.month ?? undefined}
             placeholder={t('reports.month.placeholder')}
             onChange={setMonth}
+            // The open list marks the months with data; the chosen month reads as just the month.
+            labelRender={({ value }) => (typeof value === 'string' ? formatMonth(value, locale) : null)}
             options={choices.map((value) => ({
               value,
               label: withData.has(value) ? t('reports.month.withData', { month: formatMonth(value, locale) }) : formatMonth(value, locale),
@@ -134,7 +149,7 @@ function ReportBody({ report, history }: { report: MonthlyReport; history: Month
         <Descriptions.Item label={t('reports.summary.credit')}>
           <span data-field="creditAmount">{money(report.credit.amount)}</span>{' '}
           <Typography.Text type="secondary" data-field="creditPercent">
-            ({t('reports.summary.ofFee', { percent: formatPercent(report.credit.cappedPercent, locale), fee: money(report.monthlyFee) })})
+            {t('reports.summary.ofFee', { percent: formatPercent(report.credit.cappedPercent, locale), fee: money(report.monthlyFee) })}
           </Typography.Text>
         </Descriptions.Item>
         <Descriptions.Item label={t('reports.summary.cap')}>
@@ -176,71 +191,73 @@ function ServiceTable({ report, serviceName, rows }: { report: MonthlyReport; se
   const dash = t('reports.values.none');
   const headingId = `service-${rows[0]?.serviceId ?? serviceName}`;
   const columns: ColumnsType<MetricMonthReport> = [
-    { key: 'metric', title: t('reports.columns.metric'), onCell: cell('metric'), render: (_, row) => metricName(t, row) },
+    { key: 'metric', title: t('reports.columns.metric'), fixed: 'left', onCell: cell('metric'), render: (_, row) => metricName(t, row) },
     {
       key: 'objective',
       title: t('reports.columns.objective'),
-      width: 140,
+      width: 150,
       onCell: cell('objective'),
       render: (_, row) =>
         row.objective === null
           ? t('reports.values.noObjective')
           : t('reports.values.objective', { level: formatLevel(t, locale, row.unit, row.objective), coverage: t(`enums.coverage.${row.coverage}`) }),
     },
-    { key: 'attainment', title: t('reports.columns.attainment'), width: 130, align: 'right', onCell: cell('attainment'), render: (_, row) => attainmentText(t, locale, row) },
+    { key: 'attainment', title: t('reports.columns.attainment'), width: 100, align: 'right', onCell: attainmentCell, render: (_, row) => attainmentText(t, locale, row) },
     {
       key: 'result',
       title: t('reports.columns.result'),
-      width: 90,
-      onCell: cell('result'),
+      width: 76,
+      onCell: measuredCell('result'),
       render: (_, row) =>
         row.met === null ? dash : row.met ? <Tag color="green">{t('reports.result.met')}</Tag> : <Tag color="red">{t('reports.result.missed')}</Tag>,
     },
     {
       key: 'downtime',
       title: t('reports.columns.downtime'),
-      width: 90,
+      width: 84,
       align: 'right',
-      onCell: cell('downtime'),
+      onCell: measuredCell('downtime'),
       render: (_, row) => (row.downtimeMinutes === null ? dash : formatMinutes(t, locale, row.downtimeMinutes)),
     },
     {
       key: 'allowed',
       title: t('reports.columns.allowed'),
-      width: 100,
+      width: 96,
       align: 'right',
-      onCell: cell('allowed'),
+      onCell: measuredCell('allowed'),
       render: (_, row) => (row.allowedDowntimeMinutes === null ? dash : formatMinutes(t, locale, row.allowedDowntimeMinutes)),
     },
     {
       key: 'incidents',
       title: t('reports.columns.incidents'),
-      width: 100,
+      width: 96,
       align: 'right',
-      onCell: cell('incidents'),
+      onCell: measuredCell('incidents'),
       render: (_, row) => (row.source === 'incidents' ? t('reports.incidents.count', { count: row.incidents.length }) : dash),
     },
     {
       key: 'tier',
       title: t('reports.columns.tier'),
-      width: 130,
-      onCell: cell('tier'),
+      width: 124,
+      onCell: measuredCell('tier'),
       render: (_, row) =>
         !row.credit ? dash : row.credit.threshold === null ? t('reports.values.noTier') : tierCondition(t, locale, report.boundary, row.unit, row.credit.threshold),
     },
     {
       key: 'creditPercent',
       title: t('reports.columns.creditPercent'),
-      width: 80,
+      width: 72,
       align: 'right',
-      onCell: cell('creditPercent'),
+      onCell: measuredCell('creditPercent'),
       render: (_, row) => (row.credit ? formatPercent(row.credit.creditPercent, locale) : dash),
     },
     {
       key: 'amount',
       title: t('reports.columns.amount'),
-      width: 130,
+      width: 124,
       align: 'right',
+      // The amount owed stays in view when a narrow window scrolls the table sideways.
+      fixed: 'right',
       onCell: cell('amount'),
       render: (_, row) => (row.credit ? formatMoney(row.credit.amount, report.currency, locale) : dash),
     },
@@ -260,9 +277,12 @@ function ServiceTable({ report, serviceName, rows }: { report: MonthlyReport; se
         dataSource={rows}
         pagination={false}
         tableLayout="fixed"
-        scroll={{ x: 1100 }}
+        // Wide enough that metric names never break inside a word; narrower windows scroll
+        // sideways with the metric column kept in view.
+        scroll={{ x: 1150 }}
         rowClassName={(row) => (row.met === false ? 'report-row-missed' : '')}
         expandable={{
+          fixed: 'left',
           rowExpandable: (row) => row.incidents.length > 0,
           expandedRowRender: (row) => <IncidentsTable row={row} />,
         }}

@@ -13,7 +13,7 @@ import type { ApiError, ApiOutput, ApiResult, VersionSummary } from '../../../sr
 import { pathToString } from '../../../src-shared/model';
 import { VERSION_PARTIES, type VersionParty } from '../../../src-shared/model/version';
 import { call, errorMessage } from '../client';
-import { approvedFindings } from '../../../src-shared/playbook';
+import { approvedFindings, type ApprovedFinding } from '../../../src-shared/playbook';
 import { PlaybookApprovalNotice, useApprovalFindings } from '../playbook/PlaybookApprovalNotice';
 import { partyName, roundLabel } from './labels';
 
@@ -30,7 +30,7 @@ export interface RoundRequest {
   party: VersionParty;
   author: string;
   note: string;
-  approval?: { approver: string; note: string; findings: unknown[] };
+  approval?: { approver: string; note: string; findings: ApprovedFinding[] };
 }
 
 interface FormValues {

@@ -7,7 +7,7 @@
  * amendment.
  */
 import { ArrowLeftOutlined, FlagOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Empty, Result, Space, Spin, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Empty, Popover, Result, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, ApiResult, DraftRecord, VersionSummary } from '../../../src-shared/api';
@@ -16,6 +16,7 @@ import { formatTimestamp } from '../app/formatTime';
 import { useLocale } from '../app/locale';
 import { navigate, WORKING_COPY } from '../app/route';
 import { call, errorMessage } from '../client';
+import { ApprovedFindingsList } from '../playbook/PlaybookApprovalNotice';
 import { flushAllDrafts } from '../wizard/autosave';
 import { PARTY_COLORS, partyName, roundLabel, STATUS_COLORS, statusName } from './labels';
 import { RoundDialog, type FrozenVersion, type RoundDialogMode, type RoundRequest } from './RoundDialog';
@@ -275,7 +276,24 @@ function VersionRound({ version, previous, sameAs, locked, onCompare, onRestore,
             {version.approvals.map((approval) => (
               <li key={approval.id}>
                 {t('versions.timeline.approval', { approver: approval.approver, time: formatTimestamp(approval.approvedAt, locale) })}
-                {approval.findings.length > 0 && <> · {t('versions.timeline.approvalFindings', { count: approval.findings.length })}</>}
+                {approval.findings.length > 0 && (
+                  <>
+                    {' · '}
+                    <Popover
+                      trigger="click"
+                      title={t('playbook.approved.title')}
+                      content={
+                        <div className="playbook-popover">
+                          <ApprovedFindingsList versionId={version.id} recorded={approval.findings} />
+                        </div>
+                      }
+                    >
+                      <Button type="link" size="small" className="version-approval-findings">
+                        {t('versions.timeline.approvalFindings', { count: approval.findings.length })}
+                      </Button>
+                    </Popover>
+                  </>
+                )}
                 {approval.note !== '' && <> — {approval.note}</>}
               </li>
             ))}
