@@ -52,7 +52,7 @@ describe('sla validate (spawned)', () => {
       sla(['validate', file('zh.sla.json'), '--lang', 'zh-CN']),
     ]);
     expect(en).toEqual({ code: 0, stdout: [`${file('valid.sla.json')}: valid SLA draft.`], stderr: '' });
-    expect(zh).toEqual({ code: 0, stdout: [`${file('zh.sla.json')}：有效的 SLA 草稿。`], stderr: '' });
+    expect(zh).toEqual({ code: 0, stdout: [`${file('zh.sla.json')}：有效的 SLA 草案。`], stderr: '' });
   });
 
   it('exits 1 with one "path: message" line per problem', async () => {

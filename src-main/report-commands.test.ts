@@ -175,7 +175,7 @@ describe('sla report (spawned)', () => {
     const run = await sla(['report', file('enterprise.sla.json'), '--monitoring', file('november.csv'), '--month', '2027-11', '--lang', 'zh-CN']);
     expect(run.code).toBe(0);
     expect(run.stdout[0]).toBe('服务水平报告 — 2027年11月');
-    expect(run.stdout.find((line) => line.startsWith('Core API Availability'))).toMatch(/99\.7911%\s+未达成\s+90 分钟.*低于 99\.9%\s+15%\s+12,750\.00 美元$/);
+    expect(run.stdout.find((line) => line.startsWith('Core API Availability'))).toMatch(/99\.7911%\s+未达成\s+90分钟.*低于 99\.9%\s+15%\s+12,750\.00 美元$/);
     expect(run.stdout.some((line) => line.startsWith('申请截止日') && line.endsWith('2028年1月29日'))).toBe(true);
   });
 
@@ -272,7 +272,7 @@ describe('sla report --out (spawned)', () => {
       '15\u00a0%',
       'USD 12,750.00',
     ]);
-    expect(row(await cellsOf(file('report-zh.docx')), 'Core API Availability').slice(2)).toEqual(['99.7911%', '未达成', '90 分钟', '21.54 分钟', '低于 99.9%', '15%', '12,750.00 美元']);
+    expect(row(await cellsOf(file('report-zh.docx')), 'Core API Availability').slice(2)).toEqual(['99.7911%', '未达成', '90分钟', '21.54分钟', '低于 99.9%', '15%', '12,750.00 美元']);
     const bilingual = await cellsOf(file('report-both.docx'));
     expect(row(bilingual, 'Core API Availability').slice(8)).toEqual(['USD 12,750.00\n12,750.00 美元']);
     expect(bilingual).toContain('29 January 2028\n2028年1月29日');

@@ -144,10 +144,10 @@ describe('the monthly report as .docx', () => {
     const doc = await readBack(await renderReportDocx(source('zh-CN')));
     expect(doc.body.split('\n')[0]).toBe('服务水平报告 — 2027年11月');
     const core = rowStartingWith(doc, 'Core API Availability');
-    expect(core.slice(2)).toEqual(['99.7911%', '未达成', '90 分钟', '21.54 分钟', '低于 99.9%', '15%', '12,750.00 美元']);
+    expect(core.slice(2)).toEqual(['99.7911%', '未达成', '90分钟', '21.54分钟', '低于 99.9%', '15%', '12,750.00 美元']);
     const fact = (label: string) => doc.cells[doc.cells.indexOf(label) + 1];
-    expect(fact('月服务费')).toBe('85,000.00 美元');
-    expect(fact('应给予的服务抵扣')).toBe('12,750.00 美元');
+    expect(fact('月度服务费')).toBe('85,000.00 美元');
+    expect(fact('应给予的服务费减免')).toBe('12,750.00 美元');
     expect(fact('申请截止日')).toBe('2028年1月29日');
     // No English wording in a Chinese report (names from the draft aside).
     expect(doc.body).not.toMatch(/\b(Missed|Met|Claim deadline|Service credit)\b/);
@@ -168,7 +168,7 @@ describe('the monthly report as .docx', () => {
     // The credit sentence in the two columns of a side-by-side row, English on the left.
     const english = doc.cells.findIndex((cell) => cell.startsWith('The service credit for this month is 15'));
     expect(english).toBeGreaterThanOrEqual(0);
-    expect(doc.cells[english + 1]).toMatch(/^本月服务抵扣为月服务费 85,000\.00 美元 的 15%/);
+    expect(doc.cells[english + 1]).toMatch(/^本月服务费减免为月度服务费 85,000\.00 美元 的 15%/);
     expect(doc.headers).toContain('Service Level Report — November 2027 / 服务水平报告 — 2027年11月');
     expectNoPlaceholders(`${doc.body}\n${doc.cells.join('\n')}\n${doc.headers}\n${doc.footers}`);
   });

@@ -56,7 +56,7 @@ describe('the Electron dialogs adapter', () => {
 
   it('asks which file to open, in the current language', async () => {
     const { dialogs, calls } = setup({ locale: 'zh-CN' });
-    expect(await dialogs.chooseOpenPath({ filters: [{ name: 'SLA 草稿', extensions: ['sla.json', 'json'] }] })).toBe('/home/me/in.sla.json');
+    expect(await dialogs.chooseOpenPath({ filters: [{ name: 'SLA 草案', extensions: ['sla.json', 'json'] }] })).toBe('/home/me/in.sla.json');
     expect(calls[0]?.options.title).toBe('打开');
     expect(calls[0]?.options.filters?.at(-1)).toEqual({ name: '所有文件', extensions: ['*'] });
     expect((calls[0]?.options as OpenDialogOptions).properties).toEqual(['openFile']);

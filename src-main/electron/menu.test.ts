@@ -80,7 +80,7 @@ describe('the application menu', () => {
   it('is entirely in Chinese when the language is Chinese', () => {
     const { template } = build({ locale: 'zh-CN', platform: 'darwin', isDev: true });
     expect(template.map((item) => item.label)).toEqual(['SLA Studio', '文件', '编辑', '视图', '语言', '窗口']);
-    expect(find(template, '新建草稿')?.accelerator).toBe('CmdOrCtrl+N');
+    expect(find(template, '新建草案')?.accelerator).toBe('CmdOrCtrl+N');
     const labels = allItems(template)
       .filter((item) => item.type !== 'separator')
       .map((item) => item.label ?? '');

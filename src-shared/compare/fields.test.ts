@@ -51,7 +51,7 @@ describe('diffDrafts', () => {
       draft.compensation.creditTiers[1]!.creditPercent = 30;
     });
     expect(texts(diffDrafts(single.before, single.after))).toEqual([`Credit tier below 99${NBSP}%: 25${NBSP}% → 30${NBSP}%`]);
-    expect(texts(diffDrafts(single.before, single.after), 'zh-CN')).toEqual(['低于99%的抵扣档位：25% → 30%']);
+    expect(texts(diffDrafts(single.before, single.after), 'zh-CN')).toEqual(['低于99%的减免档位：25% → 30%']);
 
     const several = edited('enterprise', (draft) => {
       draft.compensation.creditTiers[3]!.creditPercent = 35;
@@ -98,11 +98,11 @@ describe('diffDrafts', () => {
     expect(texts(changes, 'zh-CN')).toEqual([
       '生效日期：2027年1月1日 → 2027年2月1日',
       '响应时限（P1）：1小时 → 30分钟',
-      '月费：6,250.00 英镑 → 7,000.00 英镑',
+      '月度服务费：6,250.00 英镑 → 7,000.00 英镑',
       '每月上限：50% → 不设上限',
       '申请期限：30 天 → 1 天',
-      '抵扣方式：抵扣后续账单 → 退款',
-      '服务抵扣为唯一救济：是 → 否',
+      '减免方式：抵扣后续账单 → 退款',
+      '服务费减免为唯一救济：是 → 否',
     ]);
   });
 

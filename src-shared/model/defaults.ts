@@ -76,7 +76,7 @@ const DEFAULTS: Record<DraftLocale, LocaleDefaults> = {
     probeLocations: ['华北（北京）', '华东（上海）', '华南（广州）'],
     downtimeDefinition: '某一分钟内，至少两个拨测地点在 30 秒内均未收到成功响应的，该分钟计为不可用。',
     currency: 'CNY',
-    claimProcess: '客户应以书面形式向服务商技术支持部门提出补偿申请，写明受影响的服务、故障发生的日期和时间以及申请的服务抵扣金额。',
+    claimProcess: '客户应以书面形式向服务商技术支持部门提出补偿申请，写明受影响的服务、故障发生的日期和时间以及申请的服务费减免金额。',
     governingLaw: '中华人民共和国法律',
     venue: '上海',
     dataProtection: ['PIPL'],

@@ -195,7 +195,8 @@ function ServiceTable({ report, serviceName, rows }: { report: MonthlyReport; se
     {
       key: 'objective',
       title: t('reports.columns.objective'),
-      width: 150,
+      // Wide enough for "1,500 毫秒（7×24 小时）" on one line.
+      width: 175,
       onCell: cell('objective'),
       render: (_, row) =>
         row.objective === null
@@ -279,7 +280,7 @@ function ServiceTable({ report, serviceName, rows }: { report: MonthlyReport; se
         tableLayout="fixed"
         // Wide enough that metric names never break inside a word; narrower windows scroll
         // sideways with the metric column kept in view.
-        scroll={{ x: 1150 }}
+        scroll={{ x: 1175 }}
         rowClassName={(row) => (row.met === false ? 'report-row-missed' : '')}
         expandable={{
           fixed: 'left',

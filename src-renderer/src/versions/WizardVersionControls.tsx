@@ -5,7 +5,7 @@
  * exactly the screen's content and not an older or a newer one.
  */
 import { FlagOutlined, HistoryOutlined } from '@ant-design/icons';
-import { App as AntApp, Button } from 'antd';
+import { App as AntApp, Button, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiResult } from '../../../src-shared/api';
@@ -43,7 +43,8 @@ export function WizardVersionControls({ draftId, saver, locked, onStatusChange }
   };
 
   return (
-    <>
+    // One item of the header's Space, so its two buttons keep the same gap as their neighbours.
+    <Space size="middle" wrap>
       <Button icon={<HistoryOutlined aria-hidden />} onClick={() => navigate({ screen: 'versions', draftId })}>
         {t('versions.header.versions')}
       </Button>
@@ -53,6 +54,6 @@ export function WizardVersionControls({ draftId, saver, locked, onStatusChange }
         </Button>
       )}
       <RoundDialog mode={open ? { kind: 'save', draftId } : null} onClose={() => setOpen(false)} submit={submit} onDone={done} />
-    </>
+    </Space>
   );
 }

@@ -20,7 +20,10 @@ export function metricName(t: TFunction, metric: Pick<Metric, 'kind' | 'name' | 
 
 export function metricLabel(t: TFunction, located: LocatedMetric): string {
   const service = located.serviceName.trim() !== '' ? located.serviceName : t('fields.service.unnamed');
-  return t('fields.metric.option', { service, metric: metricName(t, located.metric) });
+  const metric = metricName(t, located.metric);
+  // "Core API Availability" already names its service: "Core API — Core API Availability" would say it twice.
+  if (metric.toLocaleLowerCase().startsWith(service.trim().toLocaleLowerCase())) return metric;
+  return t('fields.metric.option', { service, metric });
 }
 
 /**

@@ -28,6 +28,8 @@ export interface ListColumn<T> {
   key: string;
   title: string;
   width?: number | string;
+  /** Long free text: shown on a line of its own under the item's row, the table's full width. */
+  fullRow?: boolean;
   /** `cellLabel` names the control of this cell for assistive technology. */
   render: (item: T, index: number, cellLabel: string) => ReactNode;
 }
@@ -55,12 +57,16 @@ export function ListTable<T>({ path, type, items, itemKey, columns, create, focu
 
   const rows = items.map((item, index) => ({ key: itemKey(item, index), item, index }));
   type Row = (typeof rows)[number];
-  const tableColumns: ColumnsType<Row> = columns.map((column) => ({
-    key: column.key,
-    title: column.title,
-    width: column.width,
-    render: (_: unknown, row: Row) => column.render(row.item, row.index, t(`lists.${type}.cell`, { column: column.title, n: row.index + 1 })),
-  }));
+  const cellLabel = (column: ListColumn<T>, row: Row) => t(`lists.${type}.cell`, { column: column.title, n: row.index + 1 });
+  const fullRowColumns = columns.filter((column) => column.fullRow);
+  const tableColumns: ColumnsType<Row> = columns
+    .filter((column) => !column.fullRow)
+    .map((column) => ({
+      key: column.key,
+      title: column.title,
+      width: column.width,
+      render: (_: unknown, row: Row) => column.render(row.item, row.index, cellLabel(column, row)),
+    }));
   tableColumns.push({
     key: 'actions',
     title: <span className="visually-hidden">{t('common.actions')}</span>,
@@ -93,6 +99,26 @@ export function ListTable<T>({ path, type, items, itemKey, columns, create, focu
         pagination={false}
         columns={tableColumns}
         dataSource={rows}
+        // Fixed layout: the widths given hold, long select labels end in an ellipsis (the list shows them whole).
+        tableLayout="fixed"
+        expandable={
+          fullRowColumns.length === 0
+            ? undefined
+            : {
+                showExpandColumn: false,
+                expandedRowKeys: rows.map((row) => row.key),
+                expandedRowRender: (row: Row) => (
+                  <div className="list-row-detail">
+                    {fullRowColumns.map((column) => (
+                      <div key={column.key} className="list-row-detail-field">
+                        <Typography.Text type="secondary">{column.title}</Typography.Text>
+                        {column.render(row.item, row.index, cellLabel(column, row))}
+                      </div>
+                    ))}
+                  </div>
+                ),
+              }
+        }
         locale={{ emptyText: empty ?? <Typography.Text type="secondary">{t(`lists.${type}.empty`)}</Typography.Text> }}
       />
       <AddButton

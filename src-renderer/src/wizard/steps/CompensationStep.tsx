@@ -127,7 +127,7 @@ export function CompensationStep() {
             {
               key: 'threshold',
               title: t('fields.tier.threshold'),
-              width: 200,
+              width: 160,
               render: (tier, i, label) => (
                 <NumberField path={[...tiersPath, i, 'threshold']} ariaLabel={label} suffix={unitSuffix(t, metrics.get(tier.metricId)?.metric)} />
               ),
@@ -135,7 +135,7 @@ export function CompensationStep() {
             {
               key: 'creditPercent',
               title: t('fields.tier.creditPercent'),
-              width: 200,
+              width: 160,
               render: (_, i, label) => <NumberField path={[...tiersPath, i, 'creditPercent']} ariaLabel={label} suffix={t('units.percent')} />,
             },
           ]}

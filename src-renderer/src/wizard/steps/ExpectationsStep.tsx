@@ -126,11 +126,11 @@ function Requests() {
           };
         }}
         columns={[
-          { key: 'metricId', title: t('fields.request.metric'), render: (_, i, label) => <SelectField path={[...path, i, 'metricId']} ariaLabel={label} options={choices} /> },
+          { key: 'metricId', title: t('fields.request.metric'), width: '30%', render: (_, i, label) => <SelectField path={[...path, i, 'metricId']} ariaLabel={label} options={choices} /> },
           {
             key: 'requestedLevel',
             title: t('fields.request.requestedLevel'),
-            width: 180,
+            width: 140,
             render: (request, i, label) => (
               <NumberField path={[...path, i, 'requestedLevel']} ariaLabel={label} suffix={unitSuffix(t, metrics.get(request.metricId)?.metric)} />
             ),
@@ -138,7 +138,7 @@ function Requests() {
           {
             key: 'priority',
             title: t('fields.request.priority'),
-            width: 150,
+            width: 140,
             render: (_, i, label) => (
               <SelectField path={[...path, i, 'priority']} ariaLabel={label} options={PRIORITIES.map((p) => ({ value: p, label: t(`enums.priority.${p}`) }))} />
             ),

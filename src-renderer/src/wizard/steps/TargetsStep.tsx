@@ -115,7 +115,7 @@ function Objectives() {
           {
             key: 'objective',
             title: t('fields.objective.objective'),
-            width: 280,
+            width: 230,
             render: (objective, i, label) => (
               <NumberField
                 path={[...path, i, 'objective']}
@@ -128,7 +128,7 @@ function Objectives() {
           {
             key: 'coverage',
             title: t('fields.objective.coverage'),
-            width: 180,
+            width: 160,
             render: (_, i, label) => (
               <SelectField path={[...path, i, 'coverage']} ariaLabel={label} options={COVERAGES.map((c) => ({ value: c, label: t(`enums.coverage.${c}`) }))} />
             ),
@@ -185,9 +185,10 @@ function DowntimeCalculator() {
   const columns: ColumnsType<BudgetRow> = [
     { key: 'metric', dataIndex: 'metric', title: t('wizard.targets.calculator.metric') },
     { key: 'target', dataIndex: 'target', title: t('wizard.targets.calculator.target') },
-    { key: 'month', dataIndex: 'month', title: t('wizard.targets.calculator.month') },
-    { key: 'quarter', dataIndex: 'quarter', title: t('wizard.targets.calculator.quarter') },
-    { key: 'year', dataIndex: 'year', title: t('wizard.targets.calculator.year') },
+    // Durations read as figures: right-aligned, each on one line.
+    { key: 'month', dataIndex: 'month', title: t('wizard.targets.calculator.month'), align: 'right', className: 'nowrap' },
+    { key: 'quarter', dataIndex: 'quarter', title: t('wizard.targets.calculator.quarter'), align: 'right', className: 'nowrap' },
+    { key: 'year', dataIndex: 'year', title: t('wizard.targets.calculator.year'), align: 'right', className: 'nowrap' },
   ];
   return (
     <div className="downtime-calculator">
@@ -254,7 +255,7 @@ function Severities() {
               <SelectField path={[...path, i, 'coverage']} ariaLabel={label} options={COVERAGES.map((c) => ({ value: c, label: t(`enums.coverage.${c}`) }))} />
             ),
           },
-          { key: 'description', title: t('fields.severity.description'), render: (_, i, label) => <TextField path={[...path, i, 'description']} ariaLabel={label} multiline rows={2} /> },
+          { key: 'description', title: t('fields.severity.description'), fullRow: true, render: (_, i, label) => <TextField path={[...path, i, 'description']} ariaLabel={label} multiline rows={2} /> },
         ]}
       />
     </section>
