@@ -118,6 +118,8 @@ describe('the monthly report as .docx', () => {
     expect(rowStartingWith(doc, 'Web Console Availability').slice(2, 4)).toEqual([`100${NBSP}%`, 'Met']);
     // A metric incidents cannot measure says so briefly in the narrow column, and a note under the results says why.
     expect(rowStartingWith(doc, 'Core API Server Error Rate').slice(2, 4)).toEqual(['Not measured', '—']);
+    // A custom metric's target carries its own unit, as the wizard shows it.
+    expect(rowStartingWith(doc, 'Export Jobs Completed on Time')[1]).toBe('99 % of jobs (24×7)');
     expect(doc.body).toContain('Not measured: the monitoring data imported for this month');
     // The month's statement: fee, credit, cap, deadline.
     const fact = (label: string) => doc.cells[doc.cells.indexOf(label) + 1];

@@ -109,7 +109,7 @@ export interface MetricText {
 }
 
 /** A level in the metric's unit: "99.95 %", "300 ms", "4 hours". */
-function formatLevel(t: TFunction, locale: Locale, unit: MetricUnit, value: number): string {
+function formatLevel(t: TFunction, locale: Locale, unit: MetricUnit, value: number, customUnit: string | null = null): string {
   switch (unit) {
     case 'percent':
       return formatPercent(value, locale);
@@ -118,7 +118,8 @@ function formatLevel(t: TFunction, locale: Locale, unit: MetricUnit, value: numb
     case 'minutes':
       return formatDurationMinutes(value, locale);
     default:
-      return formatNumber(value, locale);
+      // A custom metric reads with its own unit ("99 % of jobs"), as in the wizard.
+      return customUnit ? t('units.customValue', { value: formatNumber(value, locale), unit: customUnit }) : formatNumber(value, locale);
   }
 }
 
@@ -140,16 +141,16 @@ export function metricText(t: TFunction, locale: Locale, report: MonthlyReport, 
   const condition = (threshold: number) => {
     const lowerIsBetter = row.unit === 'ms' || row.unit === 'minutes';
     const wording = report.boundary === 'below' ? (lowerIsBetter ? 'above' : 'below') : lowerIsBetter ? 'atOrAbove' : 'atOrBelow';
-    return t(`reports.tierCondition.${wording}`, { threshold: formatLevel(t, locale, row.unit, threshold) });
+    return t(`reports.tierCondition.${wording}`, { threshold: formatLevel(t, locale, row.unit, threshold, row.customUnit) });
   };
   return {
     name: metricName(t, row),
     objective:
       row.objective === null
         ? t('reports.values.noObjective')
-        : t('reports.values.objective', { level: formatLevel(t, locale, row.unit, row.objective), coverage: t(`enums.coverage.${row.coverage}`) }),
+        : t('reports.values.objective', { level: formatLevel(t, locale, row.unit, row.objective, row.customUnit), coverage: t(`enums.coverage.${row.coverage}`) }),
     // Short in the statement's narrow column; a note under the results says what it means.
-    attainment: measured ? formatLevel(t, locale, row.unit, row.attainment!) : row.status === 'noData' ? t('reports.status.noData') : t('reports.status.notMeasuredShort'),
+    attainment: measured ? formatLevel(t, locale, row.unit, row.attainment!, row.customUnit) : row.status === 'noData' ? t('reports.status.noData') : t('reports.status.notMeasuredShort'),
     result: row.met === true ? t('reports.result.met') : row.met === false ? t('reports.result.missed') : dash,
     downtime: row.downtimeMinutes !== null ? formatMinutes(t, locale, row.downtimeMinutes) : dash,
     allowed: row.allowedDowntimeMinutes !== null ? formatMinutes(t, locale, row.allowedDowntimeMinutes) : dash,

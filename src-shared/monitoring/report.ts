@@ -101,6 +101,8 @@ export interface MetricMonthReport {
   metricName: string;
   kind: MetricKind;
   unit: MetricUnit;
+  /** A custom metric's own unit as the draft names it ("% of jobs"); null for the standard units. */
+  customUnit: string | null;
   /** Latency metrics: the percentile measured. */
   percentile: number | null;
   /** The committed level, or null when the draft sets no objective for the metric. */
@@ -332,6 +334,7 @@ export function computeMonthlyReport(draft: ReportDraft, data: MonitoringData, m
         metricName: metric.name,
         kind: metric.kind,
         unit: semantics.unit,
+        customUnit: semantics.unit === 'custom' ? metric.unit?.trim() || null : null,
         percentile: metric.kind === 'latency' ? (metric.percentile ?? null) : null,
         objective: objective?.objective ?? null,
         coverage,

@@ -201,7 +201,7 @@ function ServiceTable({ report, serviceName, rows }: { report: MonthlyReport; se
       render: (_, row) =>
         row.objective === null
           ? t('reports.values.noObjective')
-          : t('reports.values.objective', { level: formatLevel(t, locale, row.unit, row.objective), coverage: t(`enums.coverage.${row.coverage}`) }),
+          : t('reports.values.objective', { level: formatLevel(t, locale, row.unit, row.objective, row.customUnit), coverage: t(`enums.coverage.${row.coverage}`) }),
     },
     { key: 'attainment', title: t('reports.columns.attainment'), width: 100, align: 'right', onCell: attainmentCell, render: (_, row) => attainmentText(t, locale, row) },
     {

@@ -64,7 +64,7 @@ export function isLowerBetter(unit: MetricUnit): boolean {
 }
 
 /** A level in the metric's unit: "99.95 %", "300 ms", "4 hours". Availability shows up to four decimals. */
-export function formatLevel(t: TFunction, locale: Locale, unit: MetricUnit, value: number): string {
+export function formatLevel(t: TFunction, locale: Locale, unit: MetricUnit, value: number, customUnit: string | null = null): string {
   switch (unit) {
     case 'percent':
       return formatPercent(value, locale);
@@ -73,7 +73,8 @@ export function formatLevel(t: TFunction, locale: Locale, unit: MetricUnit, valu
     case 'minutes':
       return formatDurationMinutes(value, locale);
     default:
-      return formatNumber(value, locale);
+      // A custom metric reads with its own unit ("99 % of jobs"), as in the wizard.
+      return customUnit ? t('units.customValue', { value: formatNumber(value, locale), unit: customUnit }) : formatNumber(value, locale);
   }
 }
 
