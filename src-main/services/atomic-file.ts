@@ -7,6 +7,14 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { ServiceError } from './errors';
+
+/** A file that could not be written, as the user reads it: a permission refused, or another failure, with the system's code. */
+export function writeFailure(error: unknown, path: string): ServiceError {
+  const code = (error as NodeJS.ErrnoException | null)?.code ?? 'unknown';
+  const denied = code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
+  return new ServiceError(denied ? 'forbidden' : 'internal', 'errors.cannotWriteFile', { path, reason: code });
+}
 
 export async function writeFileAtomically(path: string, contents: string | Uint8Array): Promise<void> {
   const folder = dirname(path);

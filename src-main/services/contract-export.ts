@@ -21,7 +21,7 @@ import type { SlaDraft } from '../../src-shared/model/schema';
 import { validateDraft } from '../../src-shared/model/validate';
 import { MisalignedContractError, renderContractDocx, type ExportLanguage } from '../docx/contract-docx';
 import { sha256Hex } from '../docx/draft-part';
-import { writeFileAtomically } from './atomic-file';
+import { writeFailure, writeFileAtomically } from './atomic-file';
 import type { ClauseLibrary } from './clause-library';
 import { ServiceError } from './errors';
 import type { Clock } from './ports';
@@ -91,12 +91,6 @@ export function draftForExport(content: unknown): SlaDraft {
   const { draft, problems } = validateDraft(content);
   if (!draft || problems.length > 0) throw new ServiceError('invalidInput', 'errors.draftHasProblems', { count: problems.length }, problems);
   return draft;
-}
-
-export function writeFailure(error: unknown, path: string): ServiceError {
-  const code = (error as NodeJS.ErrnoException | null)?.code ?? 'unknown';
-  const denied = code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
-  return new ServiceError(denied ? 'forbidden' : 'internal', 'errors.cannotWriteFile', { path, reason: code });
 }
 
 export function createContractExportService(deps: ContractExportDeps): ContractExportService {

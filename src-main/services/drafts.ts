@@ -17,7 +17,7 @@ import { readDraftFile, writeDraftFile } from '../../src-shared/model/file';
 import { problem } from '../../src-shared/model/problems';
 import { LIMITS, SCHEMA_VERSION } from '../../src-shared/model/schema';
 import { validateDraft } from '../../src-shared/model/validate';
-import { writeFileAtomically } from './atomic-file';
+import { writeFailure, writeFileAtomically } from './atomic-file';
 import { ServiceError } from './errors';
 import type { Clock, Dialogs } from './ports';
 import type { PresetsService } from './presets';
@@ -149,12 +149,6 @@ export function exportFileName(title: string, fallback: string): string {
     .slice(0, 100)
     .trim();
   return `${cleaned === '' ? fallback : cleaned}.sla.json`;
-}
-
-function writeFailure(error: unknown, path: string): ServiceError {
-  const code = (error as NodeJS.ErrnoException | null)?.code ?? 'unknown';
-  const denied = code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
-  return new ServiceError(denied ? 'forbidden' : 'internal', 'errors.cannotWriteFile', { path, reason: code });
 }
 
 export function createDraftsService(deps: DraftsServiceDeps): DraftsService {

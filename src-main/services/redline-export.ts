@@ -21,7 +21,7 @@ import { writeDraftFile } from '../../src-shared/model/file';
 import { versionLabel, type VersionParty } from '../../src-shared/model/version';
 import { sha256Hex } from '../docx/draft-part';
 import { renderRedlineDocx, type RedlineRequest } from '../docx/redline-docx';
-import { writeFileAtomically } from './atomic-file';
+import { writeFailure, writeFileAtomically } from './atomic-file';
 import type { ClauseLibrary } from './clause-library';
 import { draftForExport, type ExportLanguage } from './contract-export';
 import type { DraftsService } from './drafts';
@@ -83,12 +83,6 @@ export interface RedlineExportService {
 export interface RedlineExportDeps {
   clauseLibrary: Pick<ClauseLibrary, 'load'>;
   clock: Clock;
-}
-
-function writeFailure(error: unknown, path: string): ServiceError {
-  const code = (error as NodeJS.ErrnoException | null)?.code ?? 'unknown';
-  const denied = code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
-  return new ServiceError(denied ? 'forbidden' : 'internal', 'errors.cannotWriteFile', { path, reason: code });
 }
 
 export function createRedlineExportService(deps: RedlineExportDeps): RedlineExportService {
