@@ -15,6 +15,7 @@ import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import {
   CLAUSES_DIR,
+  formatTemplateError,
   MAX_TEMPLATE_FILE_CHARS,
   MAX_TEMPLATE_FILES,
   parseTemplate,
@@ -26,6 +27,7 @@ import {
   type TemplateError,
 } from '../../src-shared/contract/template';
 import type { Localized } from '../../src-shared/contract/filters';
+import { ServiceError } from './errors';
 
 /** Folders next to the templates that are not templates themselves. */
 const NOT_TEMPLATES = new Set(['presets']);
@@ -54,6 +56,17 @@ export interface ClauseLibrary {
   list(): TemplateSummary[];
   /** A template by id; errors when there is none or it does not parse. */
   load(id: string): TemplateLoadResult;
+}
+
+/**
+ * The template a draft names, for writing a document from it; refused with
+ * its first error (and how many there are) when it is missing or broken.
+ */
+export function usableTemplate(library: Pick<ClauseLibrary, 'load'>, templateId: string): Template {
+  const loaded = library.load(templateId);
+  if (loaded.ok) return loaded.template;
+  const first = loaded.errors[0];
+  throw new ServiceError('notFound', 'errors.templateUnusable', { id: templateId, count: loaded.errors.length, detail: first ? formatTemplateError(first) : '' });
 }
 
 function folderError(file: string, message: string): TemplateError {

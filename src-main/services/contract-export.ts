@@ -15,14 +15,13 @@
  */
 import type { AssemblyProblem } from '../../src-shared/contract/assemble';
 import { assembleBilingual, assembleContract } from '../../src-shared/contract/assemble';
-import { formatTemplateError } from '../../src-shared/contract/template';
 import { writeDraftFile } from '../../src-shared/model/file';
 import type { SlaDraft } from '../../src-shared/model/schema';
 import { validateDraft } from '../../src-shared/model/validate';
 import { MisalignedContractError, renderContractDocx, type ExportLanguage } from '../docx/contract-docx';
 import { sha256Hex } from '../docx/draft-part';
 import { writeFailure, writeFileAtomically } from './atomic-file';
-import type { ClauseLibrary } from './clause-library';
+import { usableTemplate, type ClauseLibrary } from './clause-library';
 import { ServiceError } from './errors';
 import type { Clock } from './ports';
 
@@ -95,13 +94,7 @@ export function draftForExport(content: unknown): SlaDraft {
 
 export function createContractExportService(deps: ContractExportDeps): ContractExportService {
   const build = async ({ draft, language, version }: ContractExportRequest): Promise<BuiltContract> => {
-    const templateId = draft.contract.templateId;
-    const loaded = deps.clauseLibrary.load(templateId);
-    if (!loaded.ok) {
-      const first = loaded.errors[0];
-      throw new ServiceError('notFound', 'errors.templateUnusable', { id: templateId, count: loaded.errors.length, detail: first ? formatTemplateError(first) : '' });
-    }
-    const { template } = loaded;
+    const template = usableTemplate(deps.clauseLibrary, draft.contract.templateId);
     const options = version ? { versionLabel: version.label, shortHash: version.sha256.slice(0, SHORT_HASH_LENGTH) } : {};
     const draftJson = writeDraftFile(draft);
     let bytes: Uint8Array;

@@ -15,14 +15,14 @@ import type { ExportsRepository } from '../db';
 import type { ContractExportLanguage } from '../../src-shared/api';
 import type { ComparisonCounts } from '../../src-shared/compare/contract';
 import type { AssemblyProblem } from '../../src-shared/contract/assemble';
-import { formatTemplateError, type Template } from '../../src-shared/contract/template';
+import type { Template } from '../../src-shared/contract/template';
 import { createI18n, type Locale } from '../../src-shared/i18n';
 import { writeDraftFile } from '../../src-shared/model/file';
 import { versionLabel, type VersionParty } from '../../src-shared/model/version';
 import { sha256Hex } from '../docx/draft-part';
 import { renderRedlineDocx, type RedlineRequest } from '../docx/redline-docx';
 import { writeFailure, writeFileAtomically } from './atomic-file';
-import type { ClauseLibrary } from './clause-library';
+import { usableTemplate, type ClauseLibrary } from './clause-library';
 import { draftForExport, type ExportLanguage } from './contract-export';
 import type { DraftsService } from './drafts';
 import { ServiceError } from './errors';
@@ -86,12 +86,7 @@ export interface RedlineExportDeps {
 }
 
 export function createRedlineExportService(deps: RedlineExportDeps): RedlineExportService {
-  const templateOf = (templateId: string): Template => {
-    const loaded = deps.clauseLibrary.load(templateId);
-    if (loaded.ok) return loaded.template;
-    const first = loaded.errors[0];
-    throw new ServiceError('notFound', 'errors.templateUnusable', { id: templateId, count: loaded.errors.length, detail: first ? formatTemplateError(first) : '' });
-  };
+  const templateOf = (templateId: string): Template => usableTemplate(deps.clauseLibrary, templateId);
 
   const build = async (request: RedlineExportRequest): Promise<BuiltRedline> => {
     const old = { ...request.old, draft: draftForExport(request.old.draft) };
