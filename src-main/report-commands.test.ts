@@ -105,7 +105,7 @@ describe('sla downtime (spawned)', () => {
     expect(parsed.periods.find((row) => row.period === 'day')?.allowedSeconds).toBe(43.2);
     expect(parsed.periods.find((row) => row.period === 'month31')?.allowedSeconds).toBe(1_339.2);
     expect(zh.code).toBe(0);
-    expect(zh.stdout[0]).toBe('可用性目标 99.9% 在 7×24 全天候服务下允许的不可用时长');
+    expect(zh.stdout[0]).toBe('可用性目标 99.9% 在 7×24 全天候服务下允许的停机时间');
     expect(zh.stdout.find((line) => line.startsWith('每天'))).toMatch(/1分26秒/);
   });
 
