@@ -110,6 +110,12 @@ test.describe('versions', () => {
     await expect(wizard.field('Agreement title')).toHaveValue('Crestmoor SLA 2027 — Amendment 1');
     await expect(wizard.field('Agreement title')).toBeEnabled();
     await expect(timeline.signedBanner).toHaveCount(0);
+
+    // The draft list shows where each stands: the signed agreement and its amendment in drafting.
+    await appPage.getByRole('link', { name: 'Home', exact: true }).click();
+    await home.expectShown();
+    await expect(home.row('Crestmoor SLA 2027')).toContainText('Signed');
+    await expect(home.row('Crestmoor SLA 2027 — Amendment 1')).toContainText('Drafting');
   });
 
   test('refuses to save a version while the draft has problems, listing them in the dialog', async ({ appPage }) => {

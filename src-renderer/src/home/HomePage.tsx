@@ -4,7 +4,7 @@
  * switch away. Deleting moves a draft to the trash and offers Undo.
  */
 import { CalculatorOutlined, DatabaseOutlined, DeleteOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Empty, Input, Radio, Select, Space, Table, Typography } from 'antd';
+import { App as AntApp, Button, Empty, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,8 @@ import { navigate } from '../app/route';
 import { call, errorMessage } from '../client';
 import { flushAllDrafts } from '../wizard/autosave';
 import { useDebouncedValue } from './useDebouncedValue';
+
+const STATUS_COLORS: Record<DraftSummary['status'], string> = { drafting: 'default', negotiating: 'processing', agreed: 'success', signed: 'gold' };
 
 type View = 'active' | 'trash';
 type Sort = 'updated' | 'title';
@@ -130,6 +132,13 @@ export function HomePage() {
     },
     { key: 'provider', title: t('home.columns.provider'), render: (_, draft) => partyName(draft.providerName) },
     { key: 'customer', title: t('home.columns.customer'), render: (_, draft) => partyName(draft.customerName) },
+    {
+      key: 'status',
+      title: t('home.columns.status'),
+      width: 130,
+      // Where each negotiation stands, at a glance: a signed agreement is locked against edits.
+      render: (_, draft) => <Tag color={STATUS_COLORS[draft.status]}>{t(`versions.status.${draft.status}`)}</Tag>,
+    },
     {
       key: 'updated',
       title: view === 'trash' ? t('home.columns.deleted') : t('home.columns.updated'),
