@@ -69,6 +69,8 @@ test.describe('the six-step wizard', () => {
 
     const signatory = appPage.getByRole('group', { name: 'Customer' }).getByLabel('Signatory name', { exact: true });
     await signatory.fill('Dana Whitaker');
+    const registration = () => appPage.getByRole('group', { name: 'Provider' }).getByLabel('Registration number', { exact: true });
+    await registration().fill('08412765');
     await wizard.step(3).click();
     await wizard.field('Target, target 1').fill('99.99');
     await wizard.expectSaved();
@@ -78,6 +80,7 @@ test.describe('the six-step wizard', () => {
     await expect(wizard.field('Target, target 1')).toHaveValue('99.99');
     await wizard.step(1).click();
     await expect(appPage.getByRole('group', { name: 'Customer' }).getByLabel('Signatory name', { exact: true })).toHaveValue('Dana Whitaker');
+    await expect(registration()).toHaveValue('08412765');
 
     await appPage.getByRole('link', { name: 'Home', exact: true }).click();
     await home.expectShown();

@@ -361,6 +361,45 @@ describe('signatures', () => {
     expect(lines[0]).toEqual([`服务提供方：\n${draft.parties.provider.legalName}`, '', `客户：\n${draft.parties.customer.legalName}`]);
   });
 
+  it('gives the legal or authorised representative of a Chinese party its own line and a full-width rule to sign on', async () => {
+    const { pkg } = await exportSingle(preset('china-hosted'), 'zh-CN');
+    const table = findAll(await pkg.xml('word/document.xml'), 'w:tbl').at(-1)!;
+    const row = childrenNamed(table, 'w:tr')[2]!;
+    const provider = paragraphsOf(childrenNamed(row, 'w:tc')[0]!);
+    expect(provider.map((p) => p.text)).toEqual(['法定代表人或授权代表（签字）：', '\t']);
+    expect(find(provider[1]!.element, 'w:tab')!.attrs['w:leader']).toBe('underscore');
+  });
+
+  it('shows the registration number and legal representative under each party on the cover, in both languages, on one page', async () => {
+    const draft = preset('china-hosted');
+    const { pkg } = await exportBilingual(draft);
+    const paragraphs = paragraphsOf(await pkg.xml('word/document.xml'));
+    const cover = paragraphs.slice(0, paragraphs.findIndex((p) => p.style !== 'Title' && !p.style?.startsWith('SlaCover')));
+    const details = cover.filter((p) => p.style === 'SlaCoverPartyDetail').map((p) => p.text);
+    expect(details).toEqual([
+      `Registration number: ${draft.parties.provider.registrationNumber}`,
+      `统一社会信用代码/注册号：${draft.parties.provider.registrationNumber}`,
+      `Legal representative: ${draft.parties.provider.legalRepresentative}`,
+      `法定代表人：${draft.parties.provider.legalRepresentative}`,
+      `Registration number: ${draft.parties.customer.registrationNumber}`,
+      `统一社会信用代码/注册号：${draft.parties.customer.registrationNumber}`,
+      `Legal representative: ${draft.parties.customer.legalRepresentative}`,
+      `法定代表人：${draft.parties.customer.legalRepresentative}`,
+    ]);
+    // Twice the party lines: the title starts higher so that the cover stays one page (seen in LibreOffice).
+    const title = cover[0]!;
+    expect(Number(find(title.element, 'w:spacing')?.attrs['w:before'])).toBeLessThan(3_400);
+
+    const plain = structuredClone(draft);
+    for (const party of [plain.parties.provider, plain.parties.customer]) {
+      delete party.registrationNumber;
+      delete party.legalRepresentative;
+    }
+    const single = paragraphsOf(await (await exportSingle(plain, 'zh-CN')).pkg.xml('word/document.xml'));
+    expect(single.filter((p) => p.style === 'SlaCoverPartyDetail')).toEqual([]);
+    expect(find(single[0]!.element, 'w:spacing')).toBeUndefined();
+  });
+
   it('keeps the "remainder of this page is blank" note under the last words of the agreement, never alone on a page', async () => {
     for (const language of ['en', 'zh-CN'] as const) {
       const { pkg } = await exportSingle(preset('standard-saas'), language);

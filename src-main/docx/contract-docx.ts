@@ -335,7 +335,16 @@ function signatureLines(
   // A company seal is a stamp about 4 cm across: the seal line leaves it room.
   if (labels.seal !== null) lines.push([new Paragraph({ style: STYLE.signature, children: [new TextRun(labels.seal)], spacing: { before: 120, after: 0 } })]);
   // Room above the line for a handwritten signature.
-  lines.push([ruled(labels.signature, labels.seal !== null ? 1_200 : 840)], [filled(labels.name, 'signatoryName')], [filled(labels.title, 'signatoryTitle')], [ruled(labels.date)]);
+  const signatureRoom = labels.seal !== null ? 1_200 : 840;
+  // A long label ("法定代表人或授权代表（签字）：") would leave a stub of a line to sign on: the label gets a
+  // line of its own and the signature a full-width rule under it, with room to write.
+  const signatureLine = labelWidth(labels.signature) > LONG_SIGNATURE_LABEL
+    ? [
+        new Paragraph({ style: STYLE.signature, children: [new TextRun(labels.signature)], spacing: { before: signatureRoom, after: 0 } }),
+        new Paragraph({ style: STYLE.signature, tabStops: leader, children: [new TextRun('\t')], spacing: { before: 480 } }),
+      ]
+    : [ruled(labels.signature, signatureRoom)];
+  lines.push(signatureLine, [filled(labels.name, 'signatoryName')], [filled(labels.title, 'signatoryTitle')], [ruled(labels.date)]);
   return lines;
 }
 
@@ -375,12 +384,22 @@ function signatureTable(parties: readonly Paragraph[][][], width: number, rowMar
   });
 }
 
+/** In half-width characters: beyond this a signature label leaves too short a line to sign on. */
+const LONG_SIGNATURE_LABEL = 16;
+
+/** The width of a label in half-width characters: a CJK character or full-width punctuation counts two. */
+function labelWidth(label: string): number {
+  let width = 0;
+  for (const char of label) width += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u.test(char) ? 2 : 1;
+  return width;
+}
+
 /** Where a party's ruled lines end, inside its cell. */
 function signatureLineEnd(width: number): number {
   return Math.floor((width - SIGNATURE_GAP) / 2) - 60;
 }
 
-/** "Signature:" / "签字：". */
+/** "Signature:" / "法定代表人或授权代表（签字）：". */
 function labelled(label: string, language: ContractLanguage): string {
   return language === 'en' ? `${label}:` : `${label}：`;
 }
@@ -815,7 +834,7 @@ class BilingualBody {
     });
   }
 
-  /** One signature block with bilingual labels ("Signature 签字："), each party's heading in both languages. */
+  /** One signature block with bilingual labels ("Signature 法定代表人或授权代表（签字）："), each party's heading in both languages. */
   private signatures(en: SignatureBlock, zh: SignatureBlock): Table {
     const both = (a: string, b: string) => (a === b ? a : `${a} ${b}`);
     const labels: SignatureLabels = {
@@ -840,16 +859,30 @@ class BilingualBody {
 const COVER_STYLE: Record<CoverLine['style'], string> = {
   subtitle: STYLE.coverSubtitle,
   party: STYLE.coverParty,
+  partyDetail: STYLE.coverPartyDetail,
   joiner: STYLE.coverJoiner,
   detail: STYLE.coverDetail,
 };
 
+/** More cover lines than this do not fit one page with the usual space above the title. */
+const CROWDED_COVER_LINES = 14;
+
 /** The cover: the title, then the template's lines — in a bilingual contract each English line above its Chinese one. */
 function coverParagraphs(docs: readonly ContractDoc[], revisions: Revisions | null): Paragraph[] {
   const { cover } = docs[0]!;
-  const paragraphs: Paragraph[] = [new Paragraph({ style: 'Title', children: runsOf(revisions?.textOf(cover, 'title') ?? plain(cover.title), false, revisions) })];
   const ids: string[] = [];
   for (const doc of docs) for (const line of doc.cover.lines) if (!ids.includes(line.id)) ids.push(line.id);
+  // A bilingual cover with both parties' registration numbers and legal representatives has twice the lines:
+  // the title starts higher and the dates stand closer, so that the cover stays one page.
+  const lineCount = docs.reduce((sum, doc) => sum + doc.cover.lines.length, 0);
+  const crowded = lineCount > CROWDED_COVER_LINES;
+  const paragraphs: Paragraph[] = [
+    new Paragraph({
+      style: 'Title',
+      children: runsOf(revisions?.textOf(cover, 'title') ?? plain(cover.title), false, revisions),
+      ...(crowded ? { spacing: { before: 1_800 } } : {}),
+    }),
+  ];
   let detailSeen = false;
   for (const id of ids) {
     for (const doc of docs) {
@@ -863,7 +896,7 @@ function coverParagraphs(docs: readonly ContractDoc[], revisions: Revisions | nu
         new Paragraph({
           style: COVER_STYLE[line.style],
           children: runsOf(line.runs, false, revisions),
-          spacing: firstDetail ? { before: 1_400 } : undefined,
+          spacing: firstDetail ? { before: crowded ? 700 : 1_400 } : undefined,
           ...(mark ? { run: mark } : {}),
         }),
       );

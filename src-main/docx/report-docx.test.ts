@@ -12,8 +12,8 @@ import { readDraftFile } from '../../src-shared/model/file';
 import type { SlaDraft } from '../../src-shared/model/schema';
 import { computeMonthlyReport, parseMonitoringCsv, type MonthlyReport } from '../../src-shared/monitoring';
 import { buildReportDocument as buildReportContent, type ReportSource, type ReportVersion } from '../services/report-document';
-import { MisalignedReportError, renderReportDocx, type ReportDocxSource } from './report-docx';
-import { findAll, openPackage, paragraphsOf, wordText, type DocxPackage } from './test-package';
+import { joinNumberAndUnit, MisalignedReportError, renderReportDocx, type ReportDocxSource } from './report-docx';
+import { elements, find, findAll, openPackage, paragraphsOf, wordText, type DocxPackage, type XmlElement } from './test-package';
 
 /**
  * The enterprise preset (Core API availability 99.95 % 24×7, credits below
@@ -119,7 +119,8 @@ describe('the monthly report as .docx', () => {
     // A metric incidents cannot measure says so briefly in the narrow column, and a note under the results says why.
     expect(rowStartingWith(doc, 'Core API Server Error Rate').slice(2, 4)).toEqual(['Not measured', '—']);
     // A custom metric's target carries its own unit, as the wizard shows it.
-    expect(rowStartingWith(doc, 'Export Jobs Completed on Time')[1]).toBe('99 % of jobs (24×7)');
+    // The custom unit's space after the number becomes a no-break space: it reads the same, and never ends a line.
+    expect(rowStartingWith(doc, 'Export Jobs Completed on Time')[1]).toBe(`99${NBSP}% of jobs (24×7)`);
     expect(doc.body).toContain('Not measured: the monitoring data imported for this month');
     // The month's statement: fee, credit, cap, deadline.
     const fact = (label: string) => doc.cells[doc.cells.indexOf(label) + 1];
@@ -208,5 +209,119 @@ describe('the monthly report as .docx', () => {
     const en = buildReportContent({ draft, report, sources, locale: 'en' });
     const zh = buildReportContent({ draft, report, sources, locale: 'zh-CN' });
     await expect(renderReportDocx({ language: 'bilingual', en, zh: { ...zh, blocks: zh.blocks.slice(1) } })).rejects.toThrow(MisalignedReportError);
+  });
+});
+
+/** A section of the body as Word lays it out: its page, its header and footer references, and the text set in it. */
+interface ReadSection {
+  width: number;
+  height: number;
+  orientation: string | undefined;
+  headers: string[];
+  footers: string[];
+  text: string;
+  /** Widest count of cells in one row of its tables. */
+  widestTable: number;
+}
+
+/** A section ends with the paragraph whose properties hold a w:sectPr, the last one with the body's own w:sectPr. */
+function sectionsOf(document: XmlElement): ReadSection[] {
+  const body = find(document, 'w:body')!;
+  const sections: ReadSection[] = [];
+  let text: string[] = [];
+  let widestTable = 0;
+  const close = (properties: XmlElement) => {
+    const size = find(properties, 'w:pgSz')!;
+    const references = (name: string) => findAll(properties, name).map((reference) => reference.attrs['w:type']!);
+    sections.push({
+      width: Number(size.attrs['w:w']),
+      height: Number(size.attrs['w:h']),
+      orientation: size.attrs['w:orient'],
+      headers: references('w:headerReference'),
+      footers: references('w:footerReference'),
+      text: text.join('\n'),
+      widestTable,
+    });
+    text = [];
+    widestTable = 0;
+  };
+  for (const child of elements(body)) {
+    if (child.name === 'w:sectPr') {
+      close(child);
+      continue;
+    }
+    text.push(wordText(child));
+    if (child.name === 'w:tbl') widestTable = Math.max(widestTable, ...findAll(child, 'w:tr').map((row) => findAll(row, 'w:tc', false).length));
+    const ending = child.name === 'w:p' ? find(child, 'w:sectPr') : undefined;
+    if (ending) close(ending);
+  }
+  return sections;
+}
+
+describe('the results on landscape pages', () => {
+  for (const language of ['en', 'zh-CN', 'bilingual'] as const) {
+    it(`${language}: the results and incidents tables are set across an A4 landscape page, the rest in portrait`, async () => {
+      const doc = await readBack(await renderReportDocx(source(language)));
+      const sections = sectionsOf(await doc.pkg.xml('word/document.xml'));
+      expect(sections.map((section) => section.orientation)).toEqual(['portrait', 'landscape', 'portrait']);
+      const [opening, results, closing] = sections as [ReadSection, ReadSection, ReadSection];
+      // The landscape page is the same A4 sheet turned: wider than high, where the others are higher than wide.
+      expect([results.width, results.height]).toEqual([opening.height, opening.width]);
+      expect(opening.height).toBeGreaterThan(opening.width);
+      expect([closing.width, closing.height]).toEqual([opening.width, opening.height]);
+
+      const [results1, incidents, sources] = language === 'zh-CN' ? ['各服务及指标的结果', '故障明细', '监控数据'] : ['Results by service and metric', 'Incidents', 'Monitoring data'];
+      // Summary, facts and credit statement in portrait; the nine-column results and the incidents turned; the data sources upright again.
+      expect(opening.text).not.toContain(results1);
+      expect(opening.widestTable).toBeLessThan(6);
+      expect(results.text).toContain(results1);
+      expect(results.text).toContain(incidents);
+      expect(results.text).toContain('Core API Availability');
+      expect(results.widestTable).toBe(9);
+      expect(closing.text).toContain(sources);
+      expect(closing.text).toContain('november.csv');
+      // (A bilingual report sets its bullets in the two columns of a layout table.)
+      expect(closing.widestTable).toBeLessThan(6);
+
+      // Only the first page goes without the running header; every page has the "Page X of Y" footer.
+      expect(opening.headers.sort()).toEqual(['default', 'first']);
+      expect(opening.footers.sort()).toEqual(['default', 'first']);
+      for (const turned of [results, closing]) {
+        expect(turned.headers).toEqual(['default']);
+        expect(turned.footers).toEqual(['default']);
+      }
+      const footerXml = (await Promise.all(doc.pkg.names.filter((name) => /^word\/footer\d*\.xml$/.test(name)).map((name) => doc.pkg.text(name)))).join('');
+      expect(footerXml.match(/NUMPAGES/g)?.length ?? 0).toBeGreaterThanOrEqual(4 * (language === 'bilingual' ? 2 : 1));
+      // The footer's "Page X of Y" is pushed to the right margin of its own page: a tab stop at each width between the margins.
+      const tabStops = new Set([...footerXml.matchAll(/<w:tab w:val="right" w:pos="(\d+)"\/>/g)].map((match) => Number(match[1])));
+      const margins = language === 'bilingual' ? 2 * 1_134 : 2 * 1_418;
+      expect(tabStops).toEqual(new Set([opening.width - margins, results.width - margins]));
+    });
+  }
+
+  it('joins a number to its unit in the columns that may wrap, so "99.95 %" or "7×24 小时" never ends a line between them', async () => {
+    const zh = await readBack(await renderReportDocx(source('zh-CN')));
+    // The target's coverage in Chinese: "99.95%（7×24 小时）" with a no-break space before 小时.
+    expect(rowStartingWith(zh, 'Core API Availability')[1]).toBe(`99.95%（7×24${NBSP}小时）`);
+    expect(rowStartingWith(zh, 'Core API Response Time (95th percentile)')[1]).toBe(`300${NBSP}毫秒（7×24${NBSP}小时）`);
+    const en = await readBack(await renderReportDocx(source('en')));
+    expect(rowStartingWith(en, 'Recovery Point Objective')[1]).toBe(`15${NBSP}minutes (24×7)`);
+    expect(rowStartingWith(en, 'Core API Response Time (95th percentile)')[1]).toBe(`300${NBSP}ms (24×7)`);
+    // No cell of a wrapping column in any language still has an ordinary space between a number and its unit.
+    const both = await readBack(await renderReportDocx(source('bilingual')));
+    for (const doc of [zh, en, both]) {
+      for (const first of ['Core API Availability', 'Core API Response Time (95th percentile)', 'Recovery Point Objective', 'Export Jobs Completed on Time']) {
+        const row = rowStartingWith(doc, first);
+        for (const column of [0, 1, 3, 6]) expect(row[column]).not.toMatch(/\d (?:%|ms|min|minutes|hours|毫秒|分钟|小时)(?![A-Za-z])/);
+      }
+    }
+  });
+
+  it('joins numbers only to units, not to what merely follows a number', () => {
+    expect(joinNumberAndUnit('99.95 % (24×7)')).toBe(`99.95${NBSP}% (24×7)`);
+    expect(joinNumberAndUnit('7×24 小时, 4 hours, 5 s, 1 min')).toBe(`7×24${NBSP}小时, 4${NBSP}hours, 5${NBSP}s, 1${NBSP}min`);
+    expect(joinNumberAndUnit('3 November 2027 10:30')).toBe('3 November 2027 10:30');
+    expect(joinNumberAndUnit('took 45 minutes; 5 slots, 2 mins? no: 2 minutes')).toBe(`took 45${NBSP}minutes; 5 slots, 2 mins? no: 2${NBSP}minutes`);
+    expect(joinNumberAndUnit('低于 99.9%')).toBe('低于 99.9%');
   });
 });

@@ -10,12 +10,16 @@
  * across both columns with both languages in each cell) and the "Page X of
  * Y" footer with PAGE and NUMPAGES fields.
  *
+ * The nine-column results and the incidents tables are set on landscape
+ * pages (a section of their own, same header and footer): in portrait a
+ * Chinese or bilingual cell wraps mid-figure. What follows them is upright again.
+ *
  * Unlike a contract it has no cover page: the title block opens the first
  * page, and the running header (the report's title) starts on the second.
  * What the report says comes whole from the ReportDocument; this file only
  * decides how it looks.
  */
-import { AlignmentType, Document, Header, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType, type ISectionOptions } from 'docx';
+import { AlignmentType, Document, Header, Packer, PageOrientation, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType, type ISectionOptions } from 'docx';
 import type { Run, Table as TableBlock } from '../../src-shared/contract/doc';
 import type { Locale } from '../../src-shared/i18n';
 import type { ReportBlock, ReportDocument, ReportFacts } from '../services/report-document';
@@ -80,6 +84,37 @@ function factsBlock(facts: ReportFacts): TableBlock {
     align: ['left', 'left'],
     header: [],
     rows: facts.items.map((item) => ({ id: item.id, cells: [{ runs: plain(item.label) }, { runs: plain(item.value) }] })),
+  };
+}
+
+const NBSP = '\u00a0';
+
+/**
+ * A number and the unit after it ("15 minutes", "7×24 小时", "300 ms"), joined
+ * by a no-break space so a line never ends between them. The formatters'
+ * own percentages come joined already; durations, coverage hours and a
+ * custom metric's unit ("99 % of jobs") do not.
+ */
+const NUMBER_THEN_UNIT = /(\d) (?=(?:%|‰|ms|s|sec|seconds?|min|minutes?|h|hrs?|hours?|days?|weeks?|months?|毫秒|秒|分钟|小时|天|周|个月)(?![A-Za-z]))/g;
+
+export function joinNumberAndUnit(text: string): string {
+  return text.replace(NUMBER_THEN_UNIT, `$1${NBSP}`);
+}
+
+/**
+ * The table with its number-and-unit pairs joined in the columns that may
+ * wrap (target, tier, metric). Right-aligned figure columns are not touched:
+ * the data table already sizes them so that a figure fits on one line.
+ */
+function withUnitsJoined(table: TableBlock): TableBlock {
+  return {
+    ...table,
+    rows: table.rows.map((row) => ({
+      ...row,
+      cells: row.cells.map((cell, column) =>
+        table.align[column] === 'right' ? cell : { ...cell, runs: cell.runs.map((run) => ({ ...run, text: joinNumberAndUnit(run.text) })) },
+      ),
+    })),
   };
 }
 
@@ -182,11 +217,11 @@ class LanguageParagraphs {
 
 // ── One language ────────────────────────────────────────────────────────────
 
-function singleLanguageBody(doc: ReportDocument, page: PageLayout, variant: StyleVariant): BodyElement[] {
-  const writer = new LanguageParagraphs(doc.language, page);
-  const out: BodyElement[] = [...titleBlock([doc])];
-  doc.blocks.forEach((block, index) => {
-    const keepNext = introduces(block, doc.blocks[index + 1]);
+function singleLanguageBody(doc: ReportDocument, part: ReportPart, writer: LanguageParagraphs, variant: StyleVariant): BodyElement[] {
+  const { page } = part;
+  const out: BodyElement[] = part.from === 0 ? [...titleBlock([doc])] : [];
+  doc.blocks.slice(part.from, part.to).forEach((block, offset) => {
+    const keepNext = introduces(block, part.from + offset + 1 < part.to ? doc.blocks[part.from + offset + 1] : undefined);
     switch (block.kind) {
       case 'heading':
         out.push(writer.heading(block.level, block.text));
@@ -201,7 +236,7 @@ function singleLanguageBody(doc: ReportDocument, page: PageLayout, variant: Styl
         out.push(factsTable(singleLanguageTable(factsBlock(block)), page.textWidth), afterTable());
         break;
       case 'table':
-        out.push(dataTable(singleLanguageTable(block), page.textWidth, 0, variant), afterTable());
+        out.push(dataTable(singleLanguageTable(withUnitsJoined(block)), page.textWidth, 0, variant), afterTable());
         break;
     }
   });
@@ -225,20 +260,19 @@ function bothLanguages(en: string, zh: string): string {
  * Chinese: set inside a layout table they would not stay with the table
  * they introduce.
  */
-function bilingualBody(en: ReportDocument, zh: ReportDocument, page: PageLayout): BodyElement[] {
-  if (en.blocks.length !== zh.blocks.length) throw new MisalignedReportError('the number of blocks');
+function bilingualBody(en: ReportDocument, zh: ReportDocument, part: ReportPart, enWriter: LanguageParagraphs, zhWriter: LanguageParagraphs): BodyElement[] {
+  const { page } = part;
   const columnWidth = Math.floor(page.textWidth / 2);
-  const enWriter = new LanguageParagraphs('en', page);
-  const zhWriter = new LanguageParagraphs('zh-CN', page);
   const pieces: Piece[] = [];
   const row = (enParagraphs: Paragraph[], zhParagraphs: Paragraph[], keepNext: boolean) => pieces.push({ kind: 'row', en: enParagraphs, zh: zhParagraphs, keepNext });
 
-  en.blocks.forEach((enBlock, index) => {
+  en.blocks.slice(part.from, part.to).forEach((enBlock, offset) => {
+    const index = part.from + offset;
     const zhBlock = zh.blocks[index]!;
     const shapeOf = (block: ReportBlock) =>
       block.kind === 'table' ? `table:${block.rows.length}x${block.widths.length}` : block.kind === 'facts' ? `facts:${block.items.length}` : block.kind === 'list' ? `list:${block.items.length}` : block.kind;
     if (shapeOf(enBlock) !== shapeOf(zhBlock)) throw new MisalignedReportError(`block ${index + 1}`);
-    const keepNext = introduces(enBlock, en.blocks[index + 1]);
+    const keepNext = introduces(enBlock, index + 1 < part.to ? en.blocks[index + 1] : undefined);
     switch (enBlock.kind) {
       case 'heading':
         pieces.push({ kind: 'fullWidth', element: enWriter.heading(enBlock.level, bothLanguages(enBlock.text, (zhBlock as typeof enBlock).text)) });
@@ -260,12 +294,12 @@ function bilingualBody(en: ReportDocument, zh: ReportDocument, page: PageLayout)
         pieces.push({ kind: 'fullWidth', element: factsTable(bilingualTable(factsBlock(enBlock), factsBlock(zhBlock as typeof enBlock)), columnWidth * 2) });
         break;
       case 'table':
-        pieces.push({ kind: 'fullWidth', element: dataTable(bilingualTable(enBlock, zhBlock as typeof enBlock), columnWidth * 2, 0, 'bilingual') });
+        pieces.push({ kind: 'fullWidth', element: dataTable(bilingualTable(withUnitsJoined(enBlock), withUnitsJoined(zhBlock as typeof enBlock)), columnWidth * 2, 0, 'bilingual') });
         break;
     }
   });
 
-  const out: BodyElement[] = [...titleBlock([en, zh])];
+  const out: BodyElement[] = part.from === 0 ? [...titleBlock([en, zh])] : [];
   let rows: Array<Extract<Piece, { kind: 'row' }>> = [];
   const flushRows = () => {
     if (rows.length === 0) return;
@@ -293,19 +327,67 @@ function bilingualBody(en: ReportDocument, zh: ReportDocument, page: PageLayout)
 
 // ── Document ────────────────────────────────────────────────────────────────
 
-function section(docs: readonly ReportDocument[], page: PageLayout, body: BodyElement[]): ISectionOptions {
+/**
+ * A table with this many columns or more (the results and the incidents) is
+ * set on a landscape page: in portrait its columns are too narrow for a
+ * target such as "99.95%（7×24 小时）" or a Chinese tier, let alone both
+ * languages of a bilingual report.
+ */
+export const LANDSCAPE_MIN_COLUMNS = 6;
+
+/** The same margins turned with the page, so the tables get the A4 height as their line length. */
+export function landscapeLayout(page: PageLayout): PageLayout {
+  return { ...page, textWidth: PAGE.height - page.margin.left - page.margin.right };
+}
+
+/** A run of blocks [from, to) set as one section on a page of its own orientation. */
+export interface ReportPart {
+  from: number;
+  to: number;
+  page: PageLayout;
+  landscape: boolean;
+}
+
+/**
+ * The report's parts: portrait up to the part ("Results by service and
+ * metric") that holds the first wide table, landscape from there to the end
+ * of the part that holds the last one (the incidents), portrait again for
+ * what follows (the data sources). Parts start at a part heading, so a
+ * heading is never parted from what it introduces.
+ */
+export function reportParts(blocks: readonly ReportBlock[], page: PageLayout): ReportPart[] {
+  const wide = blocks.flatMap((block, index) => (block.kind === 'table' && block.widths.length >= LANDSCAPE_MIN_COLUMNS ? [index] : []));
+  const partHeading = (block: ReportBlock | undefined) => block?.kind === 'heading' && block.level <= 2;
+  if (wide.length === 0) return [{ from: 0, to: blocks.length, page, landscape: false }];
+  let from = wide[0]!;
+  while (from > 0 && !partHeading(blocks[from])) from--;
+  let to = wide[wide.length - 1]! + 1;
+  while (to < blocks.length && !partHeading(blocks[to])) to++;
+  const parts: ReportPart[] = [];
+  if (from > 0) parts.push({ from: 0, to: from, page, landscape: false });
+  parts.push({ from, to, page: landscapeLayout(page), landscape: true });
+  if (to < blocks.length) parts.push({ from: to, to: blocks.length, page, landscape: false });
+  return parts;
+}
+
+function section(docs: readonly ReportDocument[], part: ReportPart, first: boolean, body: BodyElement[]): ISectionOptions {
+  const { page } = part;
   const footer = () => pagedFooter(docs[0]!.footer, docs.map((doc) => doc.pageOf), page);
   return {
     properties: {
-      // The first page carries the title block instead of the running header; both pages have the footer.
-      titlePage: true,
-      page: { size: { width: PAGE.width, height: PAGE.height }, margin: page.margin },
+      // The first page carries the title block instead of the running header; every page has the footer.
+      titlePage: first,
+      page: {
+        // docx swaps width and height itself for a landscape page.
+        size: { width: PAGE.width, height: PAGE.height, orientation: part.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+        margin: page.margin,
+      },
     },
     headers: {
       default: header(docs.map((doc) => doc.title).join(' / ')),
-      first: new Header({ children: [new Paragraph({ children: [] })] }),
+      ...(first ? { first: new Header({ children: [new Paragraph({ children: [] })] }) } : {}),
     },
-    footers: { default: footer(), first: footer() },
+    footers: { default: footer(), ...(first ? { first: footer() } : {}) },
     children: body,
   };
 }
@@ -330,7 +412,11 @@ export function buildReportDocument(source: ReportDocxSource): Document {
   const docs = source.language === 'bilingual' ? [source.en, source.zh] : [source.doc];
   const page = bilingual ? BILINGUAL_LAYOUT : SINGLE_LAYOUT;
   const variant: StyleVariant = bilingual ? 'bilingual' : source.language === 'en' ? 'single-en' : 'single-zh';
-  const body = source.language === 'bilingual' ? bilingualBody(source.en, source.zh, page) : singleLanguageBody(source.doc, page, variant);
+  if (source.language === 'bilingual' && source.en.blocks.length !== source.zh.blocks.length) throw new MisalignedReportError('the number of blocks');
+  const writers = docs.map((doc) => new LanguageParagraphs(doc.language, page));
+  const parts = reportParts(docs[0]!.blocks, page);
+  const bodyOf = (part: ReportPart) =>
+    source.language === 'bilingual' ? bilingualBody(source.en, source.zh, part, writers[0]!, writers[1]!) : singleLanguageBody(source.doc, part, writers[0]!, variant);
   return new Document({
     ...reportProperties(docs),
     lastModifiedBy: 'SLA Studio',
@@ -339,7 +425,7 @@ export function buildReportDocument(source: ReportDocxSource): Document {
       page,
       docs.map((doc) => doc.language),
     ),
-    sections: [section(docs, page, body)],
+    sections: parts.map((part, index) => section(docs, part, index === 0, bodyOf(part))),
   });
 }
 

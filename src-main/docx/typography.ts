@@ -95,6 +95,7 @@ export const STYLE = {
   definition: 'SlaDefinition',
   coverSubtitle: 'SlaCoverSubtitle',
   coverParty: 'SlaCoverParty',
+  coverPartyDetail: 'SlaCoverPartyDetail',
   coverJoiner: 'SlaCoverJoiner',
   coverDetail: 'SlaCoverDetail',
   tableText: 'SlaTableText',
@@ -219,6 +220,14 @@ export function contractStyles(variant: StyleVariant): { styles: IStylesOptions;
         basedOn: 'Normal',
         run: { size: 26 },
         paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 120 }, keepNext: true },
+      },
+      {
+        // Registration number and legal representative: tight under the party's name, smaller than it.
+        id: STYLE.coverPartyDetail,
+        name: 'SLA Cover Party Detail',
+        basedOn: 'Normal',
+        run: { size, color: COLOURS.muted },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 40 }, keepNext: true },
       },
       {
         id: STYLE.coverJoiner,

@@ -47,7 +47,7 @@ describe('contract export', () => {
       sha256: sha256Hex(bytes),
       language: 'bilingual',
       templateId: 'standard-saas',
-      templateVersion: '1.0.0',
+      templateVersion: '1.1.0',
       draftSha256: sha256Hex(writeDraftFile(draft)),
       version,
       exportedAt: '2026-05-04T10:00:00.000Z',

@@ -282,3 +282,35 @@ describe('diffDrafts', () => {
     }
   });
 });
+
+describe('party registration number and legal representative', () => {
+  it('labels them like the wizard, per party, in both languages', () => {
+    const { before, after } = edited('standard-saas', (draft) => {
+      draft.parties.provider.registrationNumber = '91310000MA1FL5XQ2K';
+      draft.parties.customer.legalRepresentative = '顾建华';
+    });
+    const changes = diffDrafts(before, after);
+    expect(changes.map((change) => change.path)).toEqual([
+      ['parties', 'provider', 'registrationNumber'],
+      ['parties', 'customer', 'legalRepresentative'],
+    ]);
+    expect(texts(changes, 'en')).toEqual(['Registration number (Provider): (empty) → 91310000MA1FL5XQ2K', 'Legal representative (Customer): (empty) → 顾建华']);
+    expect(texts(changes, 'zh-CN')).toEqual(['统一社会信用代码/注册号（服务提供方）：（空） → 91310000MA1FL5XQ2K', '法定代表人（客户）：（空） → 顾建华']);
+  });
+
+  it('sees no change between an absent field and an empty one', () => {
+    const { before, after } = edited('standard-saas', (draft) => {
+      draft.parties.provider.registrationNumber = '';
+      draft.parties.customer.legalRepresentative = '';
+    });
+    expect(diffDrafts(before, after)).toEqual([]);
+    expect(diffDrafts(after, before)).toEqual([]);
+  });
+
+  it('reports a removed value', () => {
+    const { before, after } = edited('china-hosted', (draft) => {
+      delete draft.parties.customer.registrationNumber;
+    });
+    expect(texts(diffDrafts(before, after), 'en')).toEqual(['Registration number (Customer): 91320594MA1W2G8L55 → (empty)']);
+  });
+});

@@ -28,7 +28,7 @@ import { alignByKey } from './align';
 import { canonicalJson } from '../model/canonical';
 import { metricSemantics, metricsById, type LocatedMetric } from '../model/metrics';
 import type { ProblemPath } from '../model/problems';
-import { STEP_IDS, type CreditTier, type Metric, type Service, type SlaDraft, type StepId } from '../model/schema';
+import { STEP_IDS, type CreditTier, type Metric, type Party, type Service, type SlaDraft, type StepId } from '../model/schema';
 
 export type ChangeKind = 'added' | 'removed' | 'changed' | 'moved';
 
@@ -315,6 +315,11 @@ function samePath(a: DraftPath, b: DraftPath): boolean {
 
 const identity = (value: string) => value;
 
+/** An absent optional party field and an empty one both mean "not given": no change between them. */
+function withOptionalText(party: Party): Required<Party> {
+  return { ...party, registrationNumber: party.registrationNumber ?? '', legalRepresentative: party.legalRepresentative ?? '' };
+}
+
 function diffServicesStep(d: DraftDiffer, before: SlaDraft, after: SlaDraft): void {
   const step: StepId = 'services';
   d.value(step, ['title'], ['title'], before.title, after.title, ref('fields.agreement.title'), TEXT);
@@ -323,11 +328,13 @@ function diffServicesStep(d: DraftDiffer, before: SlaDraft, after: SlaDraft): vo
   for (const role of ['provider', 'customer'] as const) {
     const party = ref(`fields.party.${role}`);
     const path = ['parties', role];
-    d.fields(step, before.parties[role], after.parties[role], path, path, [
+    d.fields(step, withOptionalText(before.parties[role]), withOptionalText(after.parties[role]), path, path, [
       { name: 'legalName', label: ofItem('fields.party.legalName', party), format: TEXT },
       { name: 'address', label: ofItem('fields.party.address', party), format: TEXT },
       { name: 'signatoryName', label: ofItem('fields.party.signatoryName', party), format: TEXT },
       { name: 'signatoryTitle', label: ofItem('fields.party.signatoryTitle', party), format: TEXT },
+      { name: 'registrationNumber', label: ofItem('fields.party.registrationNumber', party), format: TEXT },
+      { name: 'legalRepresentative', label: ofItem('fields.party.legalRepresentative', party), format: TEXT },
     ]);
   }
   d.list({

@@ -336,7 +336,8 @@ describe('values the draft does not have yet', () => {
     draft.parties.provider.legalName = '';
     const { doc, problems } = assembleContract(draft, template, 'en');
     expect(problems).toContainEqual(
-      expect.objectContaining({ code: 'empty', clauseId: 'preamble', placeholder: '{{provider.legalName}}', path: 'parties.provider.legalName' }),
+      // The preamble names the party through the partyName phrase: the placeholder is the phrase's, the path the draft's.
+      expect.objectContaining({ code: 'empty', clauseId: 'preamble', placeholder: '{{party.legalName}}', path: 'parties.provider.legalName' }),
     );
     expect(problems.find((p) => p.clauseId === null)).toMatchObject({ code: 'empty', placeholder: '{{provider.legalName}}' });
     const blanks = allRuns(doc).filter((run) => run.blank);
@@ -452,5 +453,82 @@ describe('the tree the views consume', () => {
     const reshaped: ContractDoc = structuredClone(pair.zh);
     reshaped.clauses.find((c) => c.id === 'term')!.blocks.pop();
     expect(alignmentProblems(pair.en, reshaped)).toEqual([expect.objectContaining({ code: 'misaligned', clauseId: 'term' })]);
+  });
+});
+
+describe('party registration number and legal representative', () => {
+  const china = preset('china-hosted');
+  const coverTexts = (doc: ContractDoc) => doc.cover.lines.map((line) => runsText(line.runs));
+  const partiesList = (doc: ContractDoc) => clauseText(doc, 'preamble').split('\n').slice(1, 3);
+  const withParties = (change: (party: SlaDraft['parties']['provider']) => void): SlaDraft => {
+    const draft = structuredClone(china);
+    change(draft.parties.provider);
+    change(draft.parties.customer);
+    return draft;
+  };
+
+  it('shows both under each party on the cover and beside its name in the preamble, in English', () => {
+    const { doc, problems } = assembleContract(china, template, 'en');
+    expect(problems).toEqual([]);
+    const cover = coverTexts(doc);
+    const provider = cover.indexOf('上海云帆数据科技有限公司 (as Provider)');
+    expect(cover.slice(provider + 1, provider + 3)).toEqual(['Registration number: 91310115MA1K4R7D35', 'Legal representative: 林志远']);
+    const customer = cover.indexOf('苏州禾丰供应链管理有限公司 (as Customer)');
+    expect(cover.slice(customer + 1, customer + 3)).toEqual(['Registration number: 91320594MA1W2G8L55', 'Legal representative: 顾建华']);
+    expect(partiesList(doc)[0]).toMatch(/^上海云帆数据科技有限公司 \(Registration number: 91310115MA1K4R7D35; Legal representative: 林志远\), whose registered office is at /);
+    expect(partiesList(doc)[1]).toMatch(/^苏州禾丰供应链管理有限公司 \(Registration number: 91320594MA1W2G8L55; Legal representative: 顾建华\), whose/);
+  });
+
+  it('shows both in Chinese wording, and the Chinese signature line is for the legal or authorised representative', () => {
+    const { doc, problems } = assembleContract(china, template, 'zh-CN');
+    expect(problems).toEqual([]);
+    const cover = coverTexts(doc);
+    const provider = cover.indexOf('服务提供方：上海云帆数据科技有限公司');
+    expect(cover.slice(provider + 1, provider + 3)).toEqual(['统一社会信用代码/注册号：91310115MA1K4R7D35', '法定代表人：林志远']);
+    expect(partiesList(doc)[0]).toMatch(/12 层，统一社会信用代码\/注册号：91310115MA1K4R7D35，法定代表人：林志远（“服务提供方”）；及$/);
+    expect(partiesList(doc)[1]).toMatch(/6 层，统一社会信用代码\/注册号：91320594MA1W2G8L55，法定代表人：顾建华（“客户”）。$/);
+    const signature = walkClauses(doc).flatMap(({ clause: c }) => c.blocks).find((block) => block.kind === 'signature');
+    expect(signature?.kind === 'signature' && signature.labels.signature).toBe('法定代表人或授权代表（签字）');
+  });
+
+  it('shows only the one given', () => {
+    const draft = withParties((party) => {
+      party.registrationNumber = '';
+    });
+    const english = assembleContract(draft, template, 'en').doc;
+    expect(partiesList(english)[0]).toMatch(/^上海云帆数据科技有限公司 \(Legal representative: 林志远\), whose/);
+    expect(coverTexts(english)).not.toContainEqual(expect.stringContaining('Registration number'));
+    const chinese = assembleContract(draft, template, 'zh-CN').doc;
+    expect(partiesList(chinese)[0]).toMatch(/12 层，法定代表人：林志远（“服务提供方”）；及$/);
+    expect(documentText(chinese)).not.toContain('统一社会信用代码');
+  });
+
+  it.each([
+    ['absent', (party: SlaDraft['parties']['provider']) => {
+      delete party.registrationNumber;
+      delete party.legalRepresentative;
+    }],
+    ['empty or blank', (party: SlaDraft['parties']['provider']) => {
+      party.registrationNumber = '';
+      party.legalRepresentative = '  ';
+    }],
+  ])('shows nothing of them when %s, in either language, and leaves no blank', (_, clear) => {
+    const draft = withParties(clear);
+    for (const language of LANGUAGES) {
+      const { doc, problems } = assembleContract(draft, template, language);
+      expect(problems).toEqual([]);
+      const text = documentText(doc);
+      for (const word of ['Registration number', 'Legal representative', '统一社会信用代码', '法定代表人：', '91310115MA1K4R7D35', '林志远', BLANK]) expect(text).not.toContain(word);
+    }
+    expect(partiesList(assembleContract(draft, template, 'en').doc)[0]).toMatch(/^上海云帆数据科技有限公司, whose registered office is at /);
+    expect(partiesList(assembleContract(draft, template, 'zh-CN').doc)[0]).toMatch(/12 层（“服务提供方”）；及$/);
+  });
+
+  it('keeps the two languages aligned line for line in a bilingual contract', () => {
+    const pair = assembleBilingual(china, template);
+    expect(alignmentProblems(pair.en, pair.zh)).toEqual([]);
+    const detailIds = (doc: ContractDoc) => doc.cover.lines.filter((line) => line.style === 'partyDetail').map((line) => line.id);
+    expect(detailIds(pair.en)).toEqual(['provider-registration', 'provider-representative', 'customer-registration', 'customer-representative']);
+    expect(detailIds(pair.zh)).toEqual(detailIds(pair.en));
   });
 });

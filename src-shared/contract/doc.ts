@@ -180,7 +180,8 @@ export interface Clause {
   position?: 'provider' | 'balanced' | 'customer';
 }
 
-export type CoverLineStyle = 'subtitle' | 'party' | 'joiner' | 'detail';
+/** partyDetail: a line under a party's name (its registration number…), close to it. */
+export type CoverLineStyle = 'subtitle' | 'party' | 'partyDetail' | 'joiner' | 'detail';
 
 export interface CoverLine {
   /** The template's id for the line ("provider", "effective-date"…). */

@@ -254,7 +254,7 @@ const definitionSchema = z.strictObject({
 const rowSchema = z.strictObject({ cells: z.array(z.unknown()).min(1), ...repeatable });
 const coverLineSchema = z.strictObject({
   id: z.string().regex(SLUG_PATTERN, { message: 'must be lower-case words joined by hyphens' }),
-  style: z.enum(['subtitle', 'party', 'joiner', 'detail']),
+  style: z.enum(['subtitle', 'party', 'partyDetail', 'joiner', 'detail']),
   text: z.unknown(),
   ...guarded,
 });

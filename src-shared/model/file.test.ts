@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { blankDraft } from './defaults';
+import { canonicalHash } from './canonical';
 import { MAX_DRAFT_FILE_CHARS, migrateDocument, readDraftFile, writeDraftFile, type Migration } from './file';
 import type { Problem } from './problems';
 import type { SlaDraft } from './schema';
@@ -164,5 +165,47 @@ describe('migrateDocument', () => {
 
   it('reads every version-1 file with the shipped migrations', () => {
     expect(migrateDocument({ schemaVersion: 1 })).toEqual({ ok: true, document: { schemaVersion: 1 }, migratedFrom: null });
+  });
+});
+
+describe('party registration number and legal representative (optional, added without a schema version)', () => {
+  const presetTexts = import.meta.glob<string>('../../templates/presets/*.sla.json', { query: '?raw', import: 'default', eager: true });
+  // standard-saas and enterprise were written before the two fields existed and do not carry them.
+  const oldFiles = Object.entries(presetTexts).filter(([path]) => !path.includes('china-hosted'));
+
+  it.each(oldFiles)('reads an older file (%s) back unchanged: no field added, the same bytes and canonical hash', async (_, text) => {
+    expect(text).not.toContain('registrationNumber');
+    const result = readDraftFile(text);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    for (const party of [result.draft.parties.provider, result.draft.parties.customer]) {
+      expect(Object.keys(party)).not.toContain('registrationNumber');
+      expect(Object.keys(party)).not.toContain('legalRepresentative');
+    }
+    expect(result.migratedFrom).toBeNull();
+    expect(writeDraftFile(result.draft)).toBe(text);
+    expect((await canonicalHash(result.draft)).sha256).toBe((await canonicalHash(JSON.parse(text))).sha256);
+  });
+
+  it('keeps given values and "" through a write and a read', () => {
+    const draft = validDraft();
+    Object.assign(draft.parties.provider, { registrationNumber: '91310115MA1K4R7D35', legalRepresentative: '林志远' });
+    Object.assign(draft.parties.customer, { registrationNumber: '', legalRepresentative: '' });
+    const result = readDraftFile(writeDraftFile(draft));
+    expect(result).toEqual({ ok: true, draft, migratedFrom: null });
+  });
+
+  it('changes the hash once a value is given', async () => {
+    const draft = validDraft();
+    const before = await canonicalHash(draft);
+    draft.parties.customer.legalRepresentative = '顾建华';
+    expect((await canonicalHash(draft)).sha256).not.toBe(before.sha256);
+  });
+
+  it('refuses a registration number that is not short text, naming the field', () => {
+    const document = JSON.parse(writeDraftFile(validDraft())) as { parties: { provider: Record<string, unknown>; customer: Record<string, unknown> } };
+    document.parties.provider.registrationNumber = 'x'.repeat(201);
+    document.parties.customer.legalRepresentative = 42;
+    const paths = problemsOf(JSON.stringify(document)).map((p) => p.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['parties.provider.registrationNumber', 'parties.customer.legalRepresentative']));
   });
 });

@@ -67,6 +67,16 @@ export const partySchema = z.strictObject({
   address: longText,
   signatoryName: shortText,
   signatoryTitle: shortText,
+  /**
+   * The company's registration number: in China the 18-character unified
+   * social credit code (统一社会信用代码), elsewhere e.g. a Companies House
+   * number. Optional without a default, so that files and versions written
+   * before the field existed keep their exact canonical form and hash;
+   * "" means not given, like an absent field.
+   */
+  registrationNumber: shortText.optional(),
+  /** The legal representative (法定代表人) named in Chinese contracts; optional as above. */
+  legalRepresentative: shortText.optional(),
 });
 export type Party = z.infer<typeof partySchema>;
 

@@ -23,6 +23,14 @@ function PartyCard({ party }: { party: 'provider' | 'customer' }) {
         <TextField path={[...base, 'address']} label={t('fields.party.address')} multiline rows={2} />
         <Row gutter={16}>
           <Col xs={24} md={12}>
+            <TextField path={[...base, 'registrationNumber']} label={t('fields.party.registrationNumber')} extra={t('fields.party.registrationNumberHint')} />
+          </Col>
+          <Col xs={24} md={12}>
+            <TextField path={[...base, 'legalRepresentative']} label={t('fields.party.legalRepresentative')} extra={t('fields.party.legalRepresentativeHint')} />
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
             <TextField path={[...base, 'signatoryName']} label={t('fields.party.signatoryName')} />
           </Col>
           <Col xs={24} md={12}>
