@@ -21,19 +21,15 @@ function PartyCard({ party }: { party: 'provider' | 'customer' }) {
       >
         <TextField path={[...base, 'legalName']} label={t('fields.party.legalName')} required />
         <TextField path={[...base, 'address']} label={t('fields.party.address')} multiline rows={2} />
+        {/* Each on a line of its own: an 18-character credit code must be readable whole beside the preview. */}
+        <TextField path={[...base, 'registrationNumber']} label={t('fields.party.registrationNumber')} extra={t('fields.party.registrationNumberHint')} />
+        <TextField path={[...base, 'legalRepresentative']} label={t('fields.party.legalRepresentative')} extra={t('fields.party.legalRepresentativeHint')} />
+        {/* Side by side only where a party card is wide enough for "Chief Information Officer". */}
         <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <TextField path={[...base, 'registrationNumber']} label={t('fields.party.registrationNumber')} extra={t('fields.party.registrationNumberHint')} />
-          </Col>
-          <Col xs={24} md={12}>
-            <TextField path={[...base, 'legalRepresentative']} label={t('fields.party.legalRepresentative')} extra={t('fields.party.legalRepresentativeHint')} />
-          </Col>
-        </Row>
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
+          <Col xs={24} xxl={12}>
             <TextField path={[...base, 'signatoryName']} label={t('fields.party.signatoryName')} />
           </Col>
-          <Col xs={24} md={12}>
+          <Col xs={24} xxl={12}>
             <TextField path={[...base, 'signatoryTitle']} label={t('fields.party.signatoryTitle')} />
           </Col>
         </Row>
