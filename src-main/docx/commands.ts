@@ -11,6 +11,7 @@
  * (an invalid draft, a .docx without an SLA Studio draft in it). Nothing is
  * written unless the command succeeds, and then atomically.
  */
+import type { AssemblyProblem } from '../../src-shared/contract/assemble';
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TFunction } from 'i18next';
@@ -68,6 +69,21 @@ function writeProblem(error: unknown, path: string, t: TFunction): string {
   return `(file): ${t('errors.cannotWriteFile', { path, reason: code })}`;
 }
 
+/** A contract or redline the user can fix refused as one line (exit 1): a template that cannot be used, a file that cannot be written. */
+function documentRefusal(error: unknown, out: string, t: TFunction): CommandResult | null {
+  if (!isServiceError(error)) return null;
+  if (error.apiError.key === 'errors.templateUnusable') {
+    return { code: EXIT_INVALID, stdout: [`contract.templateId: ${t(error.apiError.key, error.apiError.params)}`], stderr: [] };
+  }
+  if (error.apiError.key === 'errors.cannotWriteFile') return { code: EXIT_INVALID, stdout: [writeProblem(error, out, t)], stderr: [] };
+  return null;
+}
+
+/** Placeholders the draft left blank in the document, one warning line each. */
+function blankLines(blanks: readonly AssemblyProblem[], t: TFunction): string[] {
+  return blanks.map((blank) => `${blank.path ?? '(contract)'}: ${t('cli.contractBlank', { location: blank.clauseId ?? t('cli.contractCover') })}`);
+}
+
 export interface ExportCommandOptions {
   /** The `*.sla.json` to export. */
   file: string;
@@ -97,13 +113,11 @@ export async function exportCommand(options: ExportCommandOptions): Promise<Comm
   try {
     record = await service.exportToFile({ draft, language, path: out });
   } catch (error) {
-    if (isServiceError(error) && error.apiError.key === 'errors.templateUnusable') {
-      return { code: EXIT_INVALID, stdout: [`contract.templateId: ${t(error.apiError.key, error.apiError.params)}`], stderr: [] };
-    }
-    if (isServiceError(error) && error.apiError.key === 'errors.cannotWriteFile') return { code: EXIT_INVALID, stdout: [writeProblem(error, out, t)], stderr: [] };
+    const refused = documentRefusal(error, out, t);
+    if (refused) return refused;
     throw error;
   }
-  const stderr = record.blanks.map((blank) => `${blank.path ?? '(contract)'}: ${t('cli.contractBlank', { location: blank.clauseId ?? t('cli.contractCover') })}`);
+  const stderr = blankLines(record.blanks, t);
   const stdout = [
     t('cli.exported', {
       file: out,
@@ -352,13 +366,11 @@ export async function redlineCommand(options: RedlineCommandOptions): Promise<Co
       path: out,
     });
   } catch (error) {
-    if (isServiceError(error) && error.apiError.key === 'errors.templateUnusable') {
-      return { code: EXIT_INVALID, stdout: [`contract.templateId: ${t(error.apiError.key, error.apiError.params)}`], stderr: [] };
-    }
-    if (isServiceError(error) && error.apiError.key === 'errors.cannotWriteFile') return { code: EXIT_INVALID, stdout: [writeProblem(error, out, t)], stderr: [] };
+    const refused = documentRefusal(error, out, t);
+    if (refused) return refused;
     throw error;
   }
-  const stderr = record.blanks.map((blank) => `${blank.path ?? '(contract)'}: ${t('cli.contractBlank', { location: blank.clauseId ?? t('cli.contractCover') })}`);
+  const stderr = blankLines(record.blanks, t);
   const stdout = [
     t('cli.redlineWritten', {
       file: out,

@@ -3,15 +3,16 @@
  * do we owe?" — the draft's monitoring data and its monthly report.
  */
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Result, Spin, Typography } from 'antd';
+import { Button, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, DraftRecord, MonitoringImport } from '../../../src-shared/api';
-import { call, errorMessage } from '../client';
+import { call } from '../client';
 import { flushAllDrafts } from '../wizard/autosave';
 import { ImportPanel } from './ImportPanel';
 import { MonthlyReportView } from './MonthlyReportView';
 import './reports.css';
+import { DraftLoading } from '../app/DraftLoading';
 
 type Loaded = { state: 'loading' } | { state: 'failed'; error: ApiError } | { state: 'ready'; draft: DraftRecord };
 
@@ -60,27 +61,7 @@ export function ReportsPage({ draftId }: { draftId: string }) {
 
   const changed = useCallback(() => setDataVersion((version) => version + 1), []);
 
-  if (loaded.state === 'loading') {
-    return (
-      <div className="boot">
-        <Spin size="large" />
-      </div>
-    );
-  }
-  if (loaded.state === 'failed') {
-    return (
-      <Result
-        status={loaded.error.code === 'notFound' ? '404' : 'error'}
-        title={loaded.error.code === 'notFound' ? t('wizard.notFound') : t('wizard.loadFailed')}
-        subTitle={errorMessage(t, loaded.error)}
-        extra={
-          <Button type="primary" href="#/">
-            {t('common.backHome')}
-          </Button>
-        }
-      />
-    );
-  }
+  if (loaded.state !== 'ready') return <DraftLoading load={loaded} failedTitleKey="wizard.loadFailed" />;
 
   return (
     <div className="reports">

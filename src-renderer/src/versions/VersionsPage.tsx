@@ -7,7 +7,7 @@
  * amendment.
  */
 import { ArrowLeftOutlined, FlagOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Empty, Popover, Result, Space, Spin, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Empty, Popover, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, ApiResult, DraftRecord, VersionSummary } from '../../../src-shared/api';
@@ -22,6 +22,7 @@ import { PARTY_COLORS, partyName, roundLabel, STATUS_COLORS, statusName } from '
 import { RoundDialog, type FrozenVersion, type RoundDialogMode, type RoundRequest } from './RoundDialog';
 import { SignedBanner } from './SignedBanner';
 import './versions.css';
+import { DraftLoading } from '../app/DraftLoading';
 
 type Loaded =
   | { state: 'loading' }
@@ -67,27 +68,7 @@ export function VersionsPage({ draftId }: { draftId: string }) {
     if (ready) headingRef.current?.focus({ preventScroll: true });
   }, [ready]);
 
-  if (loaded.state === 'loading') {
-    return (
-      <div className="boot">
-        <Spin size="large" />
-      </div>
-    );
-  }
-  if (loaded.state === 'failed') {
-    return (
-      <Result
-        status={loaded.error.code === 'notFound' ? '404' : 'error'}
-        title={loaded.error.code === 'notFound' ? t('wizard.notFound') : t('versions.timeline.loadFailed')}
-        subTitle={errorMessage(t, loaded.error)}
-        extra={
-          <Button type="primary" href="#/">
-            {t('common.backHome')}
-          </Button>
-        }
-      />
-    );
-  }
+  if (loaded.state !== 'ready') return <DraftLoading load={loaded} failedTitleKey="versions.timeline.loadFailed" />;
 
   const { draft, versions } = loaded;
   const locked = draft.status === 'signed';

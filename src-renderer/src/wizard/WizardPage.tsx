@@ -4,7 +4,7 @@
  * the steps in order or jump freely.
  */
 import { ArrowLeftOutlined, ArrowRightOutlined, BarChartOutlined, ExportOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Result, Space, Spin, Typography, App as AntApp } from 'antd';
+import { Alert, Button, Form, Space, Typography, App as AntApp } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, DraftRecord } from '../../../src-shared/api';
@@ -29,6 +29,7 @@ import { SaveStatus } from './SaveStatus';
 import { StepNav } from './StepNav';
 import { STEP_COMPONENTS } from './steps';
 import { toWorkingCopy } from './workingCopy';
+import { DraftLoading } from '../app/DraftLoading';
 
 type Loaded =
   | { state: 'loading' }
@@ -42,7 +43,6 @@ function today(): string {
 }
 
 export function WizardPage({ draftId, step }: { draftId: string; step: StepId }) {
-  const { t } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
 
   useEffect(() => {
@@ -67,27 +67,7 @@ export function WizardPage({ draftId, step }: { draftId: string; step: StepId })
     };
   }, [draftId]);
 
-  if (loaded.state === 'loading') {
-    return (
-      <div className="boot">
-        <Spin size="large" />
-      </div>
-    );
-  }
-  if (loaded.state === 'failed') {
-    return (
-      <Result
-        status={loaded.error.code === 'notFound' ? '404' : 'error'}
-        title={loaded.error.code === 'notFound' ? t('wizard.notFound') : t('wizard.loadFailed')}
-        subTitle={errorMessage(t, loaded.error)}
-        extra={
-          <Button type="primary" href="#/">
-            {t('common.backHome')}
-          </Button>
-        }
-      />
-    );
-  }
+  if (loaded.state !== 'ready') return <DraftLoading load={loaded} failedTitleKey="wizard.loadFailed" />;
   return <Wizard record={loaded.record} saver={loaded.saver} initialDraft={loaded.draft} step={step} />;
 }
 
