@@ -69,6 +69,8 @@ test.describe('versions', () => {
     await confirmRestore();
     await appPage.getByRole('button', { name: 'Undo', exact: true }).click();
     await expect(appPage.getByText('The previous working copy is back.')).toBeVisible();
+    // Undo is offered once: the message now says what happened, without the button.
+    await expect(appPage.getByRole('button', { name: 'Undo', exact: true })).toHaveCount(0);
     await confirmRestore();
     // The versions themselves are untouched by a restore.
     await timeline.expectRounds([V1, V2]);

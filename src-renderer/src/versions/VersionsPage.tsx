@@ -29,6 +29,9 @@ type Loaded =
   | { state: 'failed'; error: ApiError }
   | { state: 'ready'; draft: DraftRecord; versions: VersionSummary[] };
 
+/** The restore message and what became of its Undo share one place on screen. */
+const restoreMessageKey = 'versions-restore';
+
 export function VersionsPage({ draftId }: { draftId: string }) {
   const { t } = useTranslation();
   const { message, modal } = AntApp.useApp();
@@ -95,8 +98,9 @@ export function VersionsPage({ draftId }: { draftId: string }) {
 
   const undoRestore = async (revision: number, previousContent: Record<string, unknown>) => {
     const result = await call('drafts.save', { id: draftId, content: previousContent, baseRevision: revision });
-    if (!result.ok) return void message.error(errorMessage(t, result.error));
-    void message.success(t('versions.restore.undone'));
+    if (!result.ok) return void message.open({ key: restoreMessageKey, type: 'error', duration: 10, content: errorMessage(t, result.error) });
+    // In place of the restore message, so one line tells where the working copy stands.
+    void message.open({ key: restoreMessageKey, type: 'success', content: t('versions.restore.undone') });
     reload();
   };
 
@@ -111,9 +115,10 @@ export function VersionsPage({ draftId }: { draftId: string }) {
         await flushAllDrafts();
         const result = await call('versions.restore', { versionId: version.id });
         if (!result.ok) return void message.error(errorMessage(t, result.error));
-        const key = `restored-${version.id}-${result.value.revision}`;
+        let undone = false;
+        // One restore message at a time: a later restore replaces the earlier one, whose Undo no longer applies.
         void message.open({
-          key,
+          key: restoreMessageKey,
           type: 'success',
           duration: 10,
           content: (
@@ -123,8 +128,9 @@ export function VersionsPage({ draftId }: { draftId: string }) {
                 type="link"
                 size="small"
                 onClick={() => {
-                  // Once: the message (and with it the Undo) goes away with the click.
-                  message.destroy(key);
+                  // Once: a second click while the first is on its way does nothing; the outcome then replaces the message.
+                  if (undone) return;
+                  undone = true;
                   void undoRestore(result.value.revision, result.value.previousContent);
                 }}
               >
