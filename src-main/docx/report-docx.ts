@@ -12,7 +12,8 @@
  *
  * The nine-column results and the incidents tables are set on landscape
  * pages (a section of their own, same header and footer): in portrait a
- * Chinese or bilingual cell wraps mid-figure. What follows them is upright again.
+ * Chinese or bilingual cell wraps mid-figure. The short list of data sources
+ * that follows them stays on the turned page rather than open a page of its own.
  *
  * Unlike a contract it has no cover page: the title block opens the first
  * page, and the running header (the report's title) starts on the second.
@@ -351,23 +352,18 @@ export interface ReportPart {
 /**
  * The report's parts: portrait up to the part ("Results by service and
  * metric") that holds the first wide table, landscape from there to the end
- * of the part that holds the last one (the incidents), portrait again for
- * what follows (the data sources). Parts start at a part heading, so a
- * heading is never parted from what it introduces.
+ * (the incidents, then the few lines naming the data sources, which would
+ * otherwise take a nearly empty upright page of their own). The turn comes
+ * at a part heading, so a heading is never parted from what it introduces.
  */
 export function reportParts(blocks: readonly ReportBlock[], page: PageLayout): ReportPart[] {
-  const wide = blocks.flatMap((block, index) => (block.kind === 'table' && block.widths.length >= LANDSCAPE_MIN_COLUMNS ? [index] : []));
+  const firstWide = blocks.findIndex((block) => block.kind === 'table' && block.widths.length >= LANDSCAPE_MIN_COLUMNS);
+  if (firstWide < 0) return [{ from: 0, to: blocks.length, page, landscape: false }];
   const partHeading = (block: ReportBlock | undefined) => block?.kind === 'heading' && block.level <= 2;
-  if (wide.length === 0) return [{ from: 0, to: blocks.length, page, landscape: false }];
-  let from = wide[0]!;
+  let from = firstWide;
   while (from > 0 && !partHeading(blocks[from])) from--;
-  let to = wide[wide.length - 1]! + 1;
-  while (to < blocks.length && !partHeading(blocks[to])) to++;
-  const parts: ReportPart[] = [];
-  if (from > 0) parts.push({ from: 0, to: from, page, landscape: false });
-  parts.push({ from, to, page: landscapeLayout(page), landscape: true });
-  if (to < blocks.length) parts.push({ from: to, to: blocks.length, page, landscape: false });
-  return parts;
+  const turned: ReportPart = { from, to: blocks.length, page: landscapeLayout(page), landscape: true };
+  return from > 0 ? [{ from: 0, to: from, page, landscape: false }, turned] : [turned];
 }
 
 function section(docs: readonly ReportDocument[], part: ReportPart, first: boolean, body: BodyElement[]): ISectionOptions {
