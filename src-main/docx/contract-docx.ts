@@ -189,6 +189,8 @@ export interface DataTable {
   align: TableBlock['align'];
   header: DataRow[];
   rows: DataRow[];
+  /** Room each column gets at the least, beyond its own words: sibling tables given the same set their columns alike. */
+  minimum?: readonly number[];
 }
 
 export function singleLanguageTable(table: TableBlock): DataTable {
@@ -227,14 +229,13 @@ export function bilingualTable(en: TableBlock, zh: TableBlock, revisions: Revisi
 }
 
 /**
- * A data table (targets, severities, credit tiers…): thin rules, a shaded
- * header row repeated on each page, rows that never split, and the header
- * kept with the first row so a table never starts with a lonely header.
+ * Twips each column of a data table needs: room for its longest word;
+ * figures in right-aligned columns ("USD 12,750.00") stay on one line,
+ * words there ("No data") may wrap.
  */
-export function dataTable(table: DataTable, width: number, indent: number, variant: StyleVariant, revisions: Revisions | null = null): Table {
+export function columnMinimums(table: DataTable, variant: StyleVariant): number[] {
   const size = tableTextSize(variant);
-  // Room for the longest word of each column; figures in right-aligned columns ("USD 12,750.00") stay on one line, words there ("No data") may wrap.
-  const minimum = table.widths.map((_, column) => {
+  return table.widths.map((_, column) => {
     const figures = table.align[column] === 'right';
     let widest = 0;
     for (const [rows, header] of [[table.header, true], [table.rows, false]] as const) {
@@ -247,6 +248,15 @@ export function dataTable(table: DataTable, width: number, indent: number, varia
     }
     return widest + 2 * TABLE_CELL_MARGIN + 20;
   });
+}
+
+/**
+ * A data table (targets, severities, credit tiers…): thin rules, a shaded
+ * header row repeated on each page, rows that never split, and the header
+ * kept with the first row so a table never starts with a lonely header.
+ */
+export function dataTable(table: DataTable, width: number, indent: number, variant: StyleVariant, revisions: Revisions | null = null): Table {
+  const minimum = columnMinimums(table, variant).map((own, column) => Math.max(own, table.minimum?.[column] ?? 0));
   const widths = fitColumnWidths(table.widths, minimum, width);
   const row = ({ cells, node }: DataRow, header: boolean, keepNext: boolean) =>
     new TableRow({

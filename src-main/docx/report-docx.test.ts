@@ -260,6 +260,20 @@ function sectionsOf(document: XmlElement): ReadSection[] {
 
 describe('the results on landscape pages', () => {
   for (const language of ['en', 'zh-CN', 'bilingual'] as const) {
+    it(`${language}: the results table of every service has the same columns, so the tables line up down the pages`, async () => {
+      const doc = await readBack(await renderReportDocx(source(language)));
+      const body = find(await doc.pkg.xml('word/document.xml'), 'w:body')!;
+      const grids = elements(body)
+        .filter((child) => child.name === 'w:tbl')
+        .map((table) => findAll(find(table, 'w:tblGrid')!, 'w:gridCol').map((column) => Number(column.attrs['w:w'])))
+        .filter((grid) => grid.length === 9);
+      // One results table per service of the enterprise preset: the services differ in what their cells hold.
+      expect(grids.length).toBe(draft.services.length);
+      for (const grid of grids) expect(grid).toEqual(grids[0]);
+    });
+  }
+
+  for (const language of ['en', 'zh-CN', 'bilingual'] as const) {
     it(`${language}: the results and incidents tables are set across an A4 landscape page, with the data sources after them`, async () => {
       const doc = await readBack(await renderReportDocx(source(language)));
       const sections = sectionsOf(await doc.pkg.xml('word/document.xml'));

@@ -27,6 +27,7 @@ import type { ReportBlock, ReportDocument, ReportFacts } from '../services/repor
 import {
   afterTable,
   bilingualTable,
+  columnMinimums,
   dataTable,
   header,
   pagedFooter,
@@ -218,9 +219,37 @@ class LanguageParagraphs {
 
 // ── One language ────────────────────────────────────────────────────────────
 
+/**
+ * The part's data tables by block index, each told the room the widest
+ * entries of its kind need (tables of the same header: the results of each
+ * service, the incidents of each metric), so that on the page they line up
+ * column for column instead of each fitting its own words.
+ */
+function alignedTables(tables: ReadonlyMap<number, DataTable>, variant: StyleVariant): Map<number, DataTable> {
+  const kindOf = (table: DataTable) => table.header.map((row) => row.cells.map((cell) => cell.map((paragraph) => paragraph.runs.map((run) => run.text).join('')).join('\n')).join('|')).join('\n');
+  const widest = new Map<string, number[]>();
+  for (const table of tables.values()) {
+    const kind = kindOf(table);
+    const own = columnMinimums(table, variant);
+    widest.set(kind, own.map((value, column) => Math.max(value, widest.get(kind)?.[column] ?? 0)));
+  }
+  return new Map([...tables].map(([index, table]) => [index, { ...table, minimum: widest.get(kindOf(table))! }]));
+}
+
+/** The data tables among blocks [from, to), made by `make`, lined up with their siblings. */
+function partTables(blocks: readonly ReportBlock[], part: ReportPart, variant: StyleVariant, make: (block: Extract<ReportBlock, { kind: 'table' }>, index: number) => DataTable): Map<number, DataTable> {
+  const tables = new Map<number, DataTable>();
+  for (let index = part.from; index < part.to; index++) {
+    const block = blocks[index]!;
+    if (block.kind === 'table') tables.set(index, make(block, index));
+  }
+  return alignedTables(tables, variant);
+}
+
 function singleLanguageBody(doc: ReportDocument, part: ReportPart, writer: LanguageParagraphs, variant: StyleVariant): BodyElement[] {
   const { page } = part;
   const out: BodyElement[] = part.from === 0 ? [...titleBlock([doc])] : [];
+  const tables = partTables(doc.blocks, part, variant, (block) => singleLanguageTable(withUnitsJoined(block)));
   doc.blocks.slice(part.from, part.to).forEach((block, offset) => {
     const keepNext = introduces(block, part.from + offset + 1 < part.to ? doc.blocks[part.from + offset + 1] : undefined);
     switch (block.kind) {
@@ -237,7 +266,7 @@ function singleLanguageBody(doc: ReportDocument, part: ReportPart, writer: Langu
         out.push(factsTable(singleLanguageTable(factsBlock(block)), page.textWidth), afterTable());
         break;
       case 'table':
-        out.push(dataTable(singleLanguageTable(withUnitsJoined(block)), page.textWidth, 0, variant), afterTable());
+        out.push(dataTable(tables.get(part.from + offset)!, page.textWidth, 0, variant), afterTable());
         break;
     }
   });
@@ -266,6 +295,7 @@ function bilingualBody(en: ReportDocument, zh: ReportDocument, part: ReportPart,
   const columnWidth = Math.floor(page.textWidth / 2);
   const pieces: Piece[] = [];
   const row = (enParagraphs: Paragraph[], zhParagraphs: Paragraph[], keepNext: boolean) => pieces.push({ kind: 'row', en: enParagraphs, zh: zhParagraphs, keepNext });
+  const tables = partTables(en.blocks, part, 'bilingual', (block, index) => bilingualTable(withUnitsJoined(block), withUnitsJoined(zh.blocks[index] as typeof block)));
 
   en.blocks.slice(part.from, part.to).forEach((enBlock, offset) => {
     const index = part.from + offset;
@@ -295,7 +325,7 @@ function bilingualBody(en: ReportDocument, zh: ReportDocument, part: ReportPart,
         pieces.push({ kind: 'fullWidth', element: factsTable(bilingualTable(factsBlock(enBlock), factsBlock(zhBlock as typeof enBlock)), columnWidth * 2) });
         break;
       case 'table':
-        pieces.push({ kind: 'fullWidth', element: dataTable(bilingualTable(withUnitsJoined(enBlock), withUnitsJoined(zhBlock as typeof enBlock)), columnWidth * 2, 0, 'bilingual') });
+        pieces.push({ kind: 'fullWidth', element: dataTable(tables.get(index)!, columnWidth * 2, 0, 'bilingual') });
         break;
     }
   });
