@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { chooseOption } from './page-models/antd';
+import { ContractPreviewPanel } from './page-models/ContractPreview';
 import { HomePage } from './page-models/HomePage';
 import { WizardPage } from './page-models/WizardPage';
 
@@ -144,6 +145,39 @@ test.describe('the six-step wizard', () => {
     await expect(wizard.field('Currency')).toBeFocused();
     await chooseOption(appPage, wizard.field('Currency'), 'EUR');
     await expect(appPage.getByText(/^At most EUR [\d,.]+ per month/)).toBeVisible();
+  });
+
+  test('keeps holidays and extra working days (调休) with the keyboard, refuses a date in both, and the contract follows', async ({ appPage }) => {
+    const wizard = new WizardPage(appPage);
+    const preview = new ContractPreviewPanel(appPage);
+    await new HomePage(appPage).createFromPreset('china-hosted');
+    await wizard.step(2).click();
+    await wizard.expectStep(2, 'Expectations');
+    const workingDays = appPage.getByRole('list', { name: 'Extra working days' });
+    // The preset's weekend days worked in 2026, each with its week day, and their schedule in the contract.
+    await expect(workingDays.getByRole('listitem')).toHaveCount(6);
+    await expect(workingDays.getByRole('listitem').first()).toHaveText('2026-01-04Sun');
+    await expect(preview.clause('definitions.working-days')).toContainText('4 January, 14 February, 28 February, 9 May, 20 September, and 10 October');
+
+    // National Day is a holiday: typed as a working day too, it is refused by name and the step shows the problem.
+    const box = appPage.getByRole('textbox', { name: 'Extra working days' });
+    await box.fill('2026-10-01');
+    await box.press('Enter');
+    await expect(workingDays.getByRole('listitem')).toHaveCount(7);
+    const conflict = appPage.getByText('2026-10-01 is listed both as a public holiday and as an extra working day');
+    await expect(conflict).toBeVisible();
+    await expect(wizard.step(2)).toContainText('1 problem');
+
+    // Removed again from the keyboard: the problem goes, then a worked Sunday goes from the contract.
+    await workingDays.getByRole('button', { name: 'Remove 2026-10-01' }).focus();
+    await appPage.keyboard.press('Enter');
+    await expect(conflict).toHaveCount(0);
+    await workingDays.getByRole('button', { name: 'Remove 2026-01-04' }).focus();
+    await appPage.keyboard.press('Enter');
+    await expect(workingDays.getByRole('listitem')).toHaveCount(5);
+    await expect(preview.clause('definitions.working-days')).toContainText('14 February, 28 February, 9 May, 20 September, and 10 October');
+    await expect(preview.clause('definitions.working-days')).not.toContainText('4 January');
+    await wizard.expectSaved();
   });
 
   test('names every control of every step for assistive technology, in both languages', async ({ appPage }) => {

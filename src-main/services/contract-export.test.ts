@@ -16,6 +16,8 @@ import { isServiceError, type ServiceError } from './errors';
 import { makeTempDir, steppingClock } from './test-fixtures';
 
 const library = createClauseLibrary({ dirs: [join(process.cwd(), 'templates')] });
+/** The clause library's version as its file states it: the record names the wording the contract was made from. */
+const TEMPLATE_VERSION = /^version: (\S+)$/m.exec(readFileSync(join(process.cwd(), 'templates', 'standard-saas', 'template.yaml'), 'utf8'))?.[1] ?? 'no version line in template.yaml';
 let temp: ReturnType<typeof makeTempDir>;
 beforeEach(() => {
   temp = makeTempDir('sla-export-');
@@ -47,7 +49,7 @@ describe('contract export', () => {
       sha256: sha256Hex(bytes),
       language: 'bilingual',
       templateId: 'standard-saas',
-      templateVersion: '1.1.0',
+      templateVersion: TEMPLATE_VERSION,
       draftSha256: sha256Hex(writeDraftFile(draft)),
       version,
       exportedAt: '2026-05-04T10:00:00.000Z',

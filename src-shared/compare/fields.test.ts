@@ -23,6 +23,24 @@ function edited(id: string, edit: (draft: SlaDraft) => void): { before: SlaDraft
 }
 
 describe('diffDrafts', () => {
+  it('reports an extra working day added or removed by its date, and none between no list and an empty one', () => {
+    const { before, after } = edited('china-hosted', (draft) => {
+      draft.expectations.businessHours.workingDays = ['2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10', '2026-12-26'];
+      // 4 January is no longer worked.
+    });
+    const changes = diffDrafts(before, after);
+    expect(changes.map((change) => [change.entity, change.kind])).toEqual([
+      ['workingDay', 'removed'],
+      ['workingDay', 'added'],
+    ]);
+    expect(texts(changes, 'en')).toEqual(['Removed extra working day: 4 January 2026', 'Added extra working day: 26 December 2026']);
+    expect(texts(changes, 'zh-CN')).toEqual(['删除调休上班日：2026年1月4日', '新增调休上班日：2026年12月26日']);
+    const none = preset('standard-saas');
+    const empty = structuredClone(none);
+    empty.expectations.businessHours.workingDays = [];
+    expect(diffDrafts(none, empty)).toEqual([]);
+  });
+
   it('finds nothing between a draft and its copy', () => {
     const draft = preset('enterprise');
     expect(diffDrafts(draft, structuredClone(draft))).toEqual([]);

@@ -254,6 +254,7 @@ describe('formatting for the language', () => {
 
   it('sets the business-hours holidays out as a schedule by year, consecutive days as one span', () => {
     const draft = preset('china-hosted');
+    draft.expectations.businessHours.workingDays = [];
     const english = en(draft);
     const chinese = assembleContract(draft, template, 'zh-CN').doc;
     const rows = (doc: ContractDoc) => tables(doc, 'generic').flatMap((table) => table.rows.map((row) => row.cells.map((cell) => runsText(cell.runs))));
@@ -277,6 +278,32 @@ describe('formatting for the language', () => {
     expect(rows(assembleContract(draft, template, 'zh-CN').doc)).toEqual([['2027年', '1月30日至2月1日和12月25日']]);
     draft.expectations.businessHours.holidays = [];
     expect(clause(en(draft), 'definitions.holidays')).toBeUndefined();
+    expect(clauseText(en(draft), 'definitions.terms')).toContain('excluding public holidays;');
+  });
+
+  it('lists the extra working days (调休) after the holidays, and the definition of Business Hours takes them in', () => {
+    // The China-hosted preset carries the 2026 PRC holidays and the weekend days worked in exchange.
+    const draft = preset('china-hosted');
+    const english = en(draft);
+    const chinese = assembleContract(draft, template, 'zh-CN').doc;
+    const schedule = (doc: ContractDoc, id: string) =>
+      (clause(doc, id)?.blocks ?? []).flatMap((block) => (block.kind === 'table' ? block.rows.map((row) => row.cells.map((cell) => runsText(cell.runs))) : []));
+    expect(schedule(english, 'definitions.working-days')).toEqual([['2026', '4 January, 14 February, 28 February, 9 May, 20 September, and 10 October']]);
+    expect(schedule(chinese, 'definitions.working-days')).toEqual([['2026年', '1月4日、2月14日、2月28日、5月9日、9月20日和10月10日']]);
+    const holidays = clause(english, 'definitions.holidays')!.number.join('.');
+    const working = clause(english, 'definitions.working-days')!.number.join('.');
+    expect(clause(english, 'definitions.working-days')!.title).toBe('Extra Working Days');
+    expect(clause(chinese, 'definitions.working-days')!.title).toBe('调休上班日');
+    expect(clauseText(english, 'definitions.terms')).toContain(
+      `excluding the public holidays listed in Clause ${holidays} and including the same hours on the extra working days listed in Clause ${working};`,
+    );
+    expect(clauseText(chinese, 'definitions.terms')).toContain(`但第${holidays}条所列法定节假日除外，且包括第${working}条所列调休上班日的相应时段；`);
+
+    // Working days without a holiday list still reach the definition; none at all (a file from before the field) leaves both out.
+    draft.expectations.businessHours.holidays = [];
+    expect(clauseText(en(draft), 'definitions.terms')).toContain('excluding public holidays and including the same hours on the extra working days listed in Clause');
+    delete draft.expectations.businessHours.workingDays;
+    expect(clause(en(draft), 'definitions.working-days')).toBeUndefined();
     expect(clauseText(en(draft), 'definitions.terms')).toContain('excluding public holidays;');
   });
 

@@ -166,14 +166,14 @@ export const NAMED_TYPES: Record<string, FieldType> = {
     /** The clock time the window ends ("06:00"); may be on the next day. */
     end: TEXT,
   }),
-  /** One calendar year of the business-hours holidays: a schedule reads them year by year, not as one long list of dates. */
+  /** One calendar year of the business-hours holidays (or extra working days): a schedule reads them year by year, not as one long list of dates. */
   holidayYear: {
     kind: 'object',
     name: 'holidayYear',
     fields: {
       /** "2027": text, so that it is never printed with a thousands separator. */
       year: TEXT,
-      /** That year's holidays (YYYY-MM-DD), sorted, each once. */
+      /** That year's dates (YYYY-MM-DD), sorted, each once. */
       dates: listOf(TEXT),
     },
   },
@@ -193,7 +193,11 @@ function buildRootType(): FieldType {
       name: 'expectations',
       fields: {
         ...expectations,
-        businessHours: { kind: 'object', name: 'businessHours', fields: { ...businessHours, holidayYears: listOf(ref('holidayYear')) } },
+        businessHours: {
+          kind: 'object',
+          name: 'businessHours',
+          fields: { ...businessHours, workingDays: listOf(TEXT), holidayYears: listOf(ref('holidayYear')), workingDayYears: listOf(ref('holidayYear')) },
+        },
       },
     },
     services: listOf(ref('service')),
@@ -289,7 +293,7 @@ export interface AssemblyContextOptions {
   shortHash?: string | null;
 }
 
-/** The holidays grouped by calendar year, in date order, each date once; a value that is not a date is left out. */
+/** Dates (holidays, extra working days) grouped by calendar year, in date order, each date once; a value that is not a date is left out. */
 export function holidayYears(holidays: readonly string[]): { year: string; dates: string[] }[] {
   const dates = [...new Set(holidays.filter((date) => /^\d{4}-\d{2}-\d{2}$/.test(date)))].sort();
   const years: { year: string; dates: string[] }[] = [];
@@ -450,14 +454,19 @@ export function buildContext(draft: SlaDraft, options: AssemblyContextOptions = 
       ? null
       : amountOrNull(() => monthCredit([{ creditPercent: compensation.capPercent ?? 0 }], null, compensation.monthlyFee, compensation.currency).amount);
 
+  const hours = draft.expectations.businessHours;
   const holidaysPath = 'expectations.businessHours.holidays';
+  const workingDaysPath = 'expectations.businessHours.workingDays';
+  const byYear = (dates: readonly string[], path: string) =>
+    holidayYears(dates).map((year): ContextObject => ({ ...year, $path: path, $sources: { year: { path }, dates: { path } } }));
   const businessHours: ContextObject = {
-    ...draft.expectations.businessHours,
-    holidayYears: holidayYears(draft.expectations.businessHours.holidays).map(
-      (year): ContextObject => ({ ...year, $path: holidaysPath, $sources: { year: { path: holidaysPath }, dates: { path: holidaysPath } } }),
-    ),
+    ...hours,
+    // Absent in files written before extra working days existed: none.
+    workingDays: hours.workingDays ?? [],
+    holidayYears: byYear(hours.holidays, holidaysPath),
+    workingDayYears: byYear(hours.workingDays ?? [], workingDaysPath),
     $path: 'expectations.businessHours',
-    $sources: { holidayYears: { path: holidaysPath, computed: 'holidayYears' } },
+    $sources: { holidayYears: { path: holidaysPath, computed: 'holidayYears' }, workingDayYears: { path: workingDaysPath, computed: 'holidayYears' } },
   };
 
   return {

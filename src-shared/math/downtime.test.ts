@@ -183,6 +183,23 @@ describe('coveredMinutesInRange (business hours)', () => {
     expect(coveredMinutesInRange(shanghai, '2026-09-30T00:00:00Z', '2026-10-02T00:00:00Z')).toBe(8 * 60);
   });
 
+  it('adds the extra working days of a bridged holiday (调休), whatever their week day', () => {
+    // Spring Festival 2026 in China: off Sun 15 – Mon 23 February, worked on Saturdays 14 and 28 February.
+    // February 2026 has 20 weekdays; 6 of them are holidays (16–20 and 23 February) and 2 Saturdays are worked:
+    // 20 − 6 + 2 = 16 business days × 8 h = 7,680 min.
+    const springFestival = officeHours({
+      timeZone: 'Asia/Shanghai',
+      holidays: ['2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23'],
+      workingDays: ['2026-02-14', '2026-02-28'],
+    });
+    expect(coveredMinutesInRange(springFestival, '2026-02-01T00:00:00+08:00', '2026-03-01T00:00:00+08:00')).toBe(16 * 8 * 60);
+    // The worked Saturday opens at 09:00 local, as any business day: 09:00–12:00 Shanghai time on the 14th is 180 min.
+    expect(coveredMinutesInRange(springFestival, '2026-02-14T00:00:00+08:00', '2026-02-14T12:00:00+08:00')).toBe(180);
+    // A working day that is a business day anyway is counted once; one also listed as a holiday is worked.
+    expect(coveredMinutesInRange(officeHours({ workingDays: ['2026-10-05'] }), '2026-10-05T00:00:00+01:00', '2026-10-06T00:00:00+01:00')).toBe(480);
+    expect(coveredMinutesInRange(officeHours({ holidays: ['2026-10-10'], workingDays: ['2026-10-10'] }), '2026-10-10T00:00:00+01:00', '2026-10-11T00:00:00+01:00')).toBe(480);
+  });
+
   it('cuts the business day at the edges of the range', () => {
     // Thursday 8 October 2026, 10:30–12:00 Shanghai time: 90 min.
     const shanghai = officeHours({ timeZone: 'Asia/Shanghai' });
@@ -222,6 +239,7 @@ describe('coveredMinutesInRange (business hours)', () => {
     start: clock,
     end: clock,
     holidays: fc.array(fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), { maxLength: 5 }),
+    workingDays: fc.array(fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), { maxLength: 3 }),
   });
   // Instants in 2026–2027, spanning every DST change of both years.
   const instantMs = fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2027, 11, 31) });
@@ -245,7 +263,7 @@ describe('coveredMinutesInRange (business hours)', () => {
   it('covers exactly the weekly business hours in any 7 days of a zone without DST (property)', () => {
     fc.assert(
       fc.property(calendarArb, instantMs, fc.constantFrom('UTC', 'Asia/Shanghai', 'Asia/Kolkata'), (calendar, from, timeZone) => {
-        const plain = { ...calendar, timeZone, holidays: [] };
+        const plain = { ...calendar, timeZone, holidays: [], workingDays: [] };
         expect(coveredMinutesInRange(plain, from, from + 7 * 86_400_000) * 60).toBeCloseTo(businessSecondsPerWeek(plain), 6);
       }),
       { numRuns: 100 },

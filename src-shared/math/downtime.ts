@@ -311,8 +311,23 @@ function dayNumberAt(timeZone: string, epochMs: number): number {
 }
 
 /**
+ * Whether a business day opens on a local date (YYYY-MM-DD, its week day
+ * given): on each listed week day that is not a holiday, and on each extra
+ * working day whatever its week day. A date that is both a holiday and a
+ * working day is a slip the model's rules report; here the working day wins,
+ * as the later, more particular arrangement.
+ */
+export function opensOn(calendar: Pick<BusinessHours, 'days' | 'holidays' | 'workingDays'>): (date: string, weekday: string) => boolean {
+  const days = new Set<string>(calendar.days);
+  const holidays = new Set(calendar.holidays);
+  const workingDays = new Set(calendar.workingDays ?? []);
+  return (date, weekday) => workingDays.has(date) || (days.has(weekday) && !holidays.has(date));
+}
+
+/**
  * Covered time between two instants in ms. The business day starts at
- * `start` local time on each listed week day that is not a holiday and ends
+ * `start` local time on each listed week day that is not a holiday (and on
+ * each extra working day, see opensOn) and ends
  * at `end`; an `end` at or before `start` runs past midnight into the next
  * day (the model's rules only allow end after start, but "00:00"–"00:00"
  * reads naturally as a whole day). A holiday cancels the business day that
@@ -325,10 +340,9 @@ function coveredMsInRange(calendar: BusinessHours, fromMs: number, toMs: number)
   const startMinute = clockMinutes(calendar.start, 'Business hours start');
   let endMinute = clockMinutes(calendar.end, 'Business hours end');
   if (endMinute <= startMinute) endMinute += 24 * 60;
-  const days = new Set<string>(calendar.days);
-  const holidays = new Set(calendar.holidays);
+  const open = opensOn(calendar);
   zoneFormat(timeZone); // an unknown zone fails even for an empty range
-  if (days.size === 0 || toMs <= fromMs) return 0;
+  if ((calendar.days.length === 0 && (calendar.workingDays ?? []).length === 0) || toMs <= fromMs) return 0;
 
   let covered = 0;
   // A business day that started the local day before `from` may still be running.
@@ -337,8 +351,7 @@ function coveredMsInRange(calendar: BusinessHours, fromMs: number, toMs: number)
   for (let dayNumber = firstDay; dayNumber <= lastDay; dayNumber++) {
     const midnightWallMs = dayNumber * DAY_SECONDS * 1000;
     const weekday = WEEKDAY_BY_UTC_DAY[new Date(midnightWallMs).getUTCDay()];
-    if (weekday === undefined || !days.has(weekday)) continue;
-    if (holidays.has(isoDateOfDayNumber(dayNumber))) continue;
+    if (weekday === undefined || !open(isoDateOfDayNumber(dayNumber), weekday)) continue;
     const opens = wallToEpochMs(timeZone, midnightWallMs + startMinute * 60_000);
     const closes = wallToEpochMs(timeZone, midnightWallMs + endMinute * 60_000);
     const overlap = Math.min(toMs, closes) - Math.max(fromMs, opens);

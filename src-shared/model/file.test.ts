@@ -209,3 +209,25 @@ describe('party registration number and legal representative (optional, added wi
     expect(paths).toEqual(expect.arrayContaining(['parties.provider.registrationNumber', 'parties.customer.legalRepresentative']));
   });
 });
+
+describe('extra working days of business hours (optional, added without a schema version)', () => {
+  const presetTexts = import.meta.glob<string>('../../templates/presets/*.sla.json', { query: '?raw', import: 'default', eager: true });
+  const oldFiles = Object.entries(presetTexts).filter(([path]) => !path.includes('china-hosted'));
+
+  it.each(oldFiles)('reads an older file (%s) back without the field, to the same bytes', (_, text) => {
+    expect(text).not.toContain('workingDays');
+    const result = readDraftFile(text);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(Object.keys(result.draft.expectations.businessHours)).not.toContain('workingDays');
+    expect(writeDraftFile(result.draft)).toBe(text);
+  });
+
+  it('keeps the dates through a write and a read, and refuses one that is not a date, naming it', () => {
+    const draft = validDraft();
+    draft.expectations.businessHours.workingDays = ['2026-02-14', '2026-02-28'];
+    expect(readDraftFile(writeDraftFile(draft))).toEqual({ ok: true, draft, migratedFrom: null });
+    const document = JSON.parse(writeDraftFile(draft)) as { expectations: { businessHours: { workingDays: unknown[] } } };
+    document.expectations.businessHours.workingDays[1] = '28 February';
+    expect(problemsOf(JSON.stringify(document)).map((p) => p.path.join('.'))).toContain('expectations.businessHours.workingDays.1');
+  });
+});

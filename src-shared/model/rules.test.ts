@@ -238,6 +238,17 @@ describe('expectations rules', () => {
     }
   });
 
+  it('rejects a date given both as a public holiday and as an extra working day, naming the working day', () => {
+    const problems = problemsAfter((d) => {
+      d.expectations.businessHours.holidays = ['2026-10-01', '2026-10-10'];
+      d.expectations.businessHours.workingDays = ['2026-09-20', '2026-10-10'];
+    });
+    expect(problems).toEqual([expected('expectations', ['expectations', 'businessHours', 'workingDays', 1], 'rules.workingDayIsHoliday', { date: '2026-10-10' })]);
+    // Apart, or with no working days given at all (a file from before the field), they are fine.
+    expect(problemsAfter((d) => (d.expectations.businessHours.workingDays = ['2026-09-20']))).toEqual([]);
+    expect(problemsAfter((d) => delete d.expectations.businessHours.workingDays)).toEqual([]);
+  });
+
   it('rejects a critical period that ends before it starts, and accepts a one-day period', () => {
     const period = { id: 'cp-1', name: 'Year-end close', start: '2027-12-20', end: '2027-12-19', note: '' };
     const problems = problemsAfter((d) => d.expectations.criticalPeriods.push({ ...period }));

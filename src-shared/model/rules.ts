@@ -128,6 +128,10 @@ function expectationsRules(services: SlaDraft['services'] | undefined, expectati
   if (toMinutes(businessHours.end) <= toMinutes(businessHours.start)) {
     problems.push(problem(['expectations', 'businessHours', 'end'], 'rules.endBeforeStart'));
   }
+  const holidays = new Set(businessHours.holidays);
+  (businessHours.workingDays ?? []).forEach((date, i) => {
+    if (holidays.has(date)) problems.push(problem(['expectations', 'businessHours', 'workingDays', i], 'rules.workingDayIsHoliday', { date }));
+  });
   expectations.criticalPeriods.forEach((period, i) => {
     if (period.end < period.start) problems.push(problem(['expectations', 'criticalPeriods', i, 'end'], 'rules.endBeforeStart'));
   });

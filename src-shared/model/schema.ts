@@ -134,6 +134,14 @@ export const businessHoursSchema = z.strictObject({
   end: clockTime,
   /** Public holidays on which business-hours coverage does not apply. */
   holidays: list(isoDate),
+  /**
+   * Extra working days: dates off the listed week days on which business
+   * hours apply all the same, such as the weekend days worked in exchange
+   * for a bridged holiday in China (调休上班日). Optional without a default,
+   * like a party's registration number, so files and versions written
+   * before the field existed keep their canonical form and hash.
+   */
+  workingDays: list(isoDate).optional(),
 });
 export type BusinessHours = z.infer<typeof businessHoursSchema>;
 

@@ -6,13 +6,13 @@
  * for each of a million samples would be far too slow.
  *
  * The calendar rules are those of coveredMinutesInRange (math/downtime):
- * a business day opens at `start` local time on each listed week day that
- * is not a holiday and closes at `end`, the next day when `end` is not
- * after `start`; opening and closing instants come from localTimeToEpochMs,
+ * a business day opens at `start` local time on each date opensOn admits
+ * (a listed week day that is not a holiday, or an extra working day) and
+ * closes at `end`, the next day when `end` is not after `start`; opening and closing instants come from localTimeToEpochMs,
  * which also settles DST gaps. A test checks that the two agree month by
  * month.
  */
-import { localTimeToEpochMs } from '../math/downtime';
+import { localTimeToEpochMs, opensOn } from '../math/downtime';
 import type { BusinessHours } from '../model/schema';
 import { monthRangeMs, type Interval } from './intervals';
 
@@ -32,15 +32,14 @@ export function businessIntervalsOfMonth(calendar: BusinessHours, month: string)
   const [year, monthNumber] = month.split('-').map(Number) as [number, number];
   const firstDay = Date.UTC(year, monthNumber - 1, 1) / DAY_MS;
   const lastDay = Date.UTC(year, monthNumber, 1) / DAY_MS - 1;
-  const days = new Set<string>(calendar.days);
-  const holidays = new Set(calendar.holidays);
+  const open = opensOn(calendar);
   const overnight = calendar.end <= calendar.start;
   const intervals: Interval[] = [];
   // The day before the 1st: an overnight business day may run into the month.
   for (let day = firstDay - 1; day <= lastDay; day++) {
     const weekday = WEEKDAY_BY_UTC_DAY[new Date(day * DAY_MS).getUTCDay()];
     const date = isoDate(day);
-    if (weekday === undefined || !days.has(weekday) || holidays.has(date)) continue;
+    if (weekday === undefined || !open(date, weekday)) continue;
     const opens = localTimeToEpochMs(date, calendar.start, calendar.timeZone);
     const closes = localTimeToEpochMs(overnight ? isoDate(day + 1) : date, calendar.end, calendar.timeZone);
     const start = Math.max(opens, range.from);

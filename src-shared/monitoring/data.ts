@@ -94,7 +94,7 @@ export function sameBusinessHours(a: BusinessHours, b: BusinessHours): boolean {
   return JSON.stringify(normalizedBusinessHours(a)) === JSON.stringify(normalizedBusinessHours(b));
 }
 
-/** Business hours in a canonical form, so that the order of days or holidays is not a change. */
+/** Business hours in a canonical form, so that the order of days, holidays or working days is not a change (nor an empty list of working days against none). */
 export function normalizedBusinessHours(hours: BusinessHours): BusinessHours {
   return {
     timeZone: hours.timeZone,
@@ -102,6 +102,7 @@ export function normalizedBusinessHours(hours: BusinessHours): BusinessHours {
     start: hours.start,
     end: hours.end,
     holidays: [...hours.holidays].sort(),
+    ...(hours.workingDays && hours.workingDays.length > 0 ? { workingDays: [...hours.workingDays].sort() } : {}),
   };
 }
 

@@ -9,10 +9,19 @@ import { nearestRankPercentile, ProbeAccumulator } from './probes';
 const newYork: BusinessHours = { timeZone: 'America/New_York', days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:00', end: '20:00', holidays: ['2026-11-26'] };
 const london: BusinessHours = { timeZone: 'Europe/London', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '12:00', holidays: [] };
 const overnight: BusinessHours = { timeZone: 'Asia/Shanghai', days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '22:00', end: '06:00', holidays: ['2026-10-01'] };
+/** China's 2026 Spring Festival and National Day, with the weekend days worked in exchange (调休). */
+const shanghai: BusinessHours = {
+  timeZone: 'Asia/Shanghai',
+  days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+  start: '09:00',
+  end: '18:00',
+  holidays: ['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-23', '2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'],
+  workingDays: ['2026-02-14', '2026-02-28', '2026-09-20', '2026-10-10'],
+};
 
 describe('business hours as intervals', () => {
   it('agree with coveredMinutesInRange month by month', () => {
-    for (const calendar of [newYork, london, overnight]) {
+    for (const calendar of [newYork, london, overnight, shanghai]) {
       for (const month of ['2026-03', '2026-10', '2026-11', '2027-02']) {
         const range = monthRangeMs(month, calendar.timeZone);
         const expected = coveredMinutesInRange(calendar, range.from, range.to);
@@ -27,6 +36,15 @@ describe('business hours as intervals', () => {
     // March: 31 × 720 − 60 = 22,260 minutes; October: 31 × 720 + 60 = 22,380.
     expect(totalMs(businessIntervalsOfMonth(london, '2026-03')) / 60_000).toBe(22_260);
     expect(totalMs(businessIntervalsOfMonth(london, '2026-10')) / 60_000).toBe(22_380);
+  });
+
+  it('open on an extra working day', () => {
+    // February 2026: 20 weekdays − 6 holidays + 2 worked Saturdays = 16 days of 9 h.
+    expect(totalMs(businessIntervalsOfMonth(shanghai, '2026-02')) / 60_000).toBe(16 * 9 * 60);
+    const intervals = businessIntervalsOfMonth(shanghai, '2026-10');
+    // Saturday 10 October, 10:00 Shanghai time: worked. Saturday 17 October: not.
+    expect(isWithin(intervals, Date.parse('2026-10-10T10:00:00+08:00'))).toBe(true);
+    expect(isWithin(intervals, Date.parse('2026-10-17T10:00:00+08:00'))).toBe(false);
   });
 
   it('finds an instant in them', () => {

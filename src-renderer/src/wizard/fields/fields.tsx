@@ -3,9 +3,11 @@
  * working copy, so a form is a list of paths and labels — no form store to
  * keep in sync with the draft, and a problem's path is the field's path.
  */
-import { Checkbox, DatePicker, Input, InputNumber, Radio, Select, Switch, TimePicker } from 'antd';
+import { Button, Checkbox, DatePicker, Input, InputNumber, Radio, Select, Switch, TimePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { CloseOutlined } from '@ant-design/icons';
 import { memo, useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ProblemPath } from '../../../../src-shared/model';
 import { fieldKey } from '../draftPath';
 import { useField } from '../editor';
@@ -159,22 +161,51 @@ function DateFieldControl({ path, ...frame }: FieldProps) {
   );
 }
 
-/** Several dates (public holidays): pick each in the calendar, shown sorted. */
+const WEEKDAY_OF_DAYJS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+
+/**
+ * Several dates (public holidays, extra working days): a date box to add
+ * one — typed as 2026-10-01 and Enter, or picked in the calendar — and
+ * below it the dates in order, each with its week day (a worked Saturday
+ * should read as one) and a button to remove it. Every part is reached
+ * with the keyboard, which antd's picker of several dates does not allow.
+ */
 function DatesFieldControl({ path, ...frame }: FieldProps) {
+  const { t } = useTranslation();
   const field = useField<string[]>(path, { withItems: true });
   const dates = Array.isArray(field.value) ? field.value : [];
-  const value = dates.map(parseIsoDate).filter((date): date is Dayjs => date !== null);
+  const add = (date: string) => {
+    if (!dates.includes(date)) field.onChange([...dates, date].sort());
+  };
+  const remove = (date: string) => field.onChange(dates.filter((other) => other !== date));
   return (
     <FieldFrame id={field.id} problems={field.problems} {...frame}>
       {(a11y) => (
-        <DatePicker
-          {...a11y}
-          multiple
-          style={FULL_WIDTH}
-          format={ISO_DATE}
-          value={value}
-          onChange={(picked: Dayjs[] | null) => field.onChange((picked ?? []).map((date) => date.format(ISO_DATE)).sort())}
-        />
+        <>
+          <DatePicker
+            {...a11y}
+            style={FULL_WIDTH}
+            format={ISO_DATE}
+            placeholder={t('fields.dates.add')}
+            value={null}
+            onChange={(picked: Dayjs | null) => picked && add(picked.format(ISO_DATE))}
+          />
+          {dates.length > 0 ? (
+            <ul className="date-list" {...(frame.label ? { 'aria-labelledby': `${field.id}-label` } : { 'aria-label': frame.ariaLabel })}>
+              {dates.map((date) => {
+                const parsed = parseIsoDate(date);
+                const weekday = parsed ? t(`fields.dates.weekday.${WEEKDAY_OF_DAYJS[parsed.day()]}`) : null;
+                return (
+                  <li key={date}>
+                    <span>{date}</span>
+                    {weekday ? <span className="date-list-weekday">{weekday}</span> : null}
+                    <Button type="text" size="small" icon={<CloseOutlined aria-hidden />} aria-label={t('fields.dates.remove', { date })} onClick={() => remove(date)} />
+                  </li>
+                );
+              })}
+            </ul>
+          ) : null}
+        </>
       )}
     </FieldFrame>
   );

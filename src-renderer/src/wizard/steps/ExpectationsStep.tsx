@@ -47,17 +47,14 @@ const BusinessHours = memo(function BusinessHours() {
       <Typography.Title level={3} id="business-hours-heading">{t('wizard.expectations.businessHoursHeading')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('wizard.expectations.businessHoursIntro')}</Typography.Paragraph>
       <Row gutter={16}>
-        <Col xs={24} md={8}>
+        <Col xs={24} md={12}>
           <TimeZoneField path={[...base, 'timeZone']} label={t('fields.businessHours.timeZone')} required />
         </Col>
-        <Col xs={12} md={4}>
+        <Col xs={12} md={6}>
           <TimeField path={[...base, 'start']} label={t('fields.businessHours.start')} />
         </Col>
-        <Col xs={12} md={4}>
+        <Col xs={12} md={6}>
           <TimeField path={[...base, 'end']} label={t('fields.businessHours.end')} />
-        </Col>
-        <Col xs={24} md={8}>
-          <DatesField path={[...base, 'holidays']} label={t('fields.businessHours.holidays')} />
         </Col>
       </Row>
       <CheckboxGroupField
@@ -65,6 +62,14 @@ const BusinessHours = memo(function BusinessHours() {
         label={t('fields.businessHours.days')}
         options={WEEKDAYS.map((day) => ({ value: day, label: t(`enums.weekday.${day}`) }))}
       />
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <DatesField path={[...base, 'holidays']} label={t('fields.businessHours.holidays')} />
+        </Col>
+        <Col xs={24} md={12}>
+          <DatesField path={[...base, 'workingDays']} label={t('fields.businessHours.workingDays')} extra={t('fields.businessHours.workingDaysHelp')} />
+        </Col>
+      </Row>
     </section>
   );
 });
