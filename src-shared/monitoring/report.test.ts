@@ -202,6 +202,32 @@ describe('splitting between months', () => {
   });
 });
 
+describe('a business-hours calendar with holidays and extra working days (调休)', () => {
+  it('counts a worked Saturday as business hours and the National Day holidays as none', () => {
+    const draft = businessHoursDraft();
+    draft.expectations.businessHours = {
+      timeZone: 'Asia/Shanghai',
+      days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+      start: '09:00',
+      end: '18:00',
+      holidays: ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'],
+      workingDays: ['2026-10-10'],
+    };
+    // Down on the worked Saturday 10 October 10:00–11:00, on an ordinary Saturday and on a holiday Monday.
+    const data = imported(
+      draft,
+      'service,start,end\nsvc-1,2026-10-10T10:00:00+08:00,2026-10-10T11:00:00+08:00\nsvc-1,2026-10-17T10:00:00+08:00,2026-10-17T11:00:00+08:00\nsvc-1,2026-10-05T10:00:00+08:00,2026-10-05T11:00:00+08:00\n',
+    );
+    // October 2026: 22 weekdays − 5 holidays (1, 2, 5, 6, 7 October) + 1 worked Saturday = 18 days × 540 = 9,720 minutes.
+    // Only the worked Saturday's hour counts: (9,720 − 60) ÷ 9,720 = 99.3827160494 %.
+    expect(row(computeMonthlyReport(draft, data, '2026-10'), 'svc-1-business-availability')).toMatchObject({
+      coveredMinutes: 9_720,
+      downtimeMinutes: 60,
+      attainment: 99.3827160494,
+    });
+  });
+});
+
 describe('excluded time', () => {
   // October 2026, 24×7: 44,640 minutes. Down 10:00–11:00 (60); excluded 10:30–12:30 (120), overlapping 30.
   const csv = 'service,start,end,excluded\nsvc-1,2026-10-07T10:00:00Z,2026-10-07T11:00:00Z,no\nsvc-1,2026-10-07T10:30:00Z,2026-10-07T12:30:00Z,yes\n';
