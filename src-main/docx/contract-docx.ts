@@ -189,7 +189,11 @@ export interface DataTable {
   align: TableBlock['align'];
   header: DataRow[];
   rows: DataRow[];
-  /** Room each column gets at the least, beyond its own words: sibling tables given the same set their columns alike. */
+  /**
+   * Room each column needs, in twips, when given from outside: the widest
+   * of a set of sibling tables, so they set their columns alike. Without it
+   * the table's own words decide (columnMinimums).
+   */
   minimum?: readonly number[];
 }
 
@@ -256,7 +260,7 @@ export function columnMinimums(table: DataTable, variant: StyleVariant): number[
  * kept with the first row so a table never starts with a lonely header.
  */
 export function dataTable(table: DataTable, width: number, indent: number, variant: StyleVariant, revisions: Revisions | null = null): Table {
-  const minimum = columnMinimums(table, variant).map((own, column) => Math.max(own, table.minimum?.[column] ?? 0));
+  const minimum = table.minimum ?? columnMinimums(table, variant);
   const widths = fitColumnWidths(table.widths, minimum, width);
   const row = ({ cells, node }: DataRow, header: boolean, keepNext: boolean) =>
     new TableRow({

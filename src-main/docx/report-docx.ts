@@ -227,6 +227,7 @@ class LanguageParagraphs {
  */
 function alignedTables(tables: ReadonlyMap<number, DataTable>, variant: StyleVariant): Map<number, DataTable> {
   const kindOf = (table: DataTable) => table.header.map((row) => row.cells.map((cell) => cell.map((paragraph) => paragraph.runs.map((run) => run.text).join('')).join('\n')).join('|')).join('\n');
+  // The widest of each kind covers each table's own words, so dataTable need not measure them again.
   const widest = new Map<string, number[]>();
   for (const table of tables.values()) {
     const kind = kindOf(table);
