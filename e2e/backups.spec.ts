@@ -36,7 +36,12 @@ test.describe('backups', () => {
     const confirm = appPage.getByRole('dialog', { name: /^Restore the backup of .+\?$/ });
     await expect(confirm).toContainText('Nothing is deleted');
     await confirm.getByRole('button', { name: 'Restore' }).click();
-    await expect(appPage.getByText(/^The backup of .+ has been restored\. The database it replaced is kept at .+before-restore-\d{8}T\d{6}Z\.$/)).toBeVisible();
+    await expect(confirm).toBeHidden();
+    // The outcome stays in the dialog, with the replaced database's path to copy.
+    const outcome = dialog.getByRole('alert');
+    await expect(outcome).toContainText(/^The backup of .+ has been restored\./);
+    await expect(outcome).toContainText(/The database it replaced is kept, renamed, at .+before-restore-\d{8}T\d{6}Z$/);
+    await expect(outcome.getByRole('button', { name: 'Copy the path' })).toBeVisible();
     await dialog.getByRole('button', { name: 'Close' }).last().click();
 
     await expect(home.draftLink('Acme CRM before the backup')).toBeVisible();

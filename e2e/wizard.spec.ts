@@ -168,6 +168,15 @@ test.describe('the six-step wizard', () => {
     await expect(conflict).toBeVisible();
     await expect(wizard.step(2)).toContainText('1 problem');
 
+    // A date already listed, or text that is not a date, is not taken, and the box says why.
+    await box.fill('2026-10-10');
+    await box.press('Enter');
+    await expect(appPage.getByRole('status').filter({ hasText: '2026-10-10 is already in the list.' })).toBeVisible();
+    await box.fill('2026-02-30');
+    await box.press('Enter');
+    await expect(appPage.getByRole('status').filter({ hasText: '“2026-02-30” is not a date. Type it as YYYY-MM-DD, for example 2026-10-01.' })).toBeVisible();
+    await expect(workingDays.getByRole('listitem')).toHaveCount(7);
+
     // Removed again from the keyboard: the problem goes, then a worked Sunday goes from the contract.
     await workingDays.getByRole('button', { name: 'Remove 2026-10-01' }).focus();
     await appPage.keyboard.press('Enter');

@@ -5,7 +5,7 @@
  * the current database is kept beside it, never deleted.
  */
 import { CloudUploadOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Modal, Space, Table, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Modal, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +21,35 @@ interface BackupList {
   backups: BackupSummary[];
 }
 
+/**
+ * What the last restore did, kept in the dialog until it closes: a path to
+ * the replaced database is something to read and copy, not a passing toast.
+ */
+type RestoreOutcome = { ok: true; time: string; setAsidePath: string | null } | { ok: false; text: string };
+
+function RestoreOutcomeAlert({ outcome }: { outcome: RestoreOutcome }) {
+  const { t } = useTranslation();
+  if (!outcome.ok) return <Alert type="error" showIcon className="restore-outcome" title={outcome.text} />;
+  return (
+    <Alert
+      type="success"
+      showIcon
+      className="restore-outcome"
+      title={t('backups.restored', { time: outcome.time })}
+      description={
+        outcome.setAsidePath === null ? undefined : (
+          <>
+            {t('backups.replacedKeptAt')}{' '}
+            <Typography.Text code copyable={{ tooltips: [t('backups.copyPath'), t('backups.pathCopied')] }}>
+              {outcome.setAsidePath}
+            </Typography.Text>
+          </>
+        )
+      }
+    />
+  );
+}
+
 /** Mounted while open, so every opening lists the backups afresh. */
 export function BackupsDialog({ onClose, onRestored }: { onClose: () => void; onRestored: () => void }) {
   const { t } = useTranslation();
@@ -28,6 +57,7 @@ export function BackupsDialog({ onClose, onRestored }: { onClose: () => void; on
   const { message, modal } = AntApp.useApp();
   const [list, setList] = useState<BackupList | null>(null);
   const [backingUp, setBackingUp] = useState(false);
+  const [restoreOutcome, setRestoreOutcome] = useState<RestoreOutcome | null>(null);
   const [loads, setLoads] = useState(0);
   const reload = useCallback(() => setLoads((n) => n + 1), []);
 
@@ -69,10 +99,11 @@ export function BackupsDialog({ onClose, onRestored }: { onClose: () => void; on
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
       onOk: async () => {
+        setRestoreOutcome(null);
         await flushAllDrafts();
         const result = await call('backups.restore', { backupId: backup.id });
-        if (!result.ok) return void message.error(errorMessage(t, result.error));
-        void message.success({ content: t('backups.restored', { time, path: result.value.setAsidePath ?? '' }), duration: 10 });
+        if (!result.ok) return setRestoreOutcome({ ok: false, text: errorMessage(t, result.error) });
+        setRestoreOutcome({ ok: true, time, setAsidePath: result.value.setAsidePath });
         onRestored();
         reload();
       },
@@ -119,6 +150,7 @@ export function BackupsDialog({ onClose, onRestored }: { onClose: () => void; on
           {t('backups.folder', { folder: list.folder })}
         </Typography.Paragraph>
       ) : null}
+      {restoreOutcome ? <RestoreOutcomeAlert outcome={restoreOutcome} /> : null}
       <Table<BackupSummary>
         rowKey="id"
         size="small"

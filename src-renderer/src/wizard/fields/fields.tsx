@@ -6,7 +6,7 @@
 import { Button, Checkbox, DatePicker, Input, InputNumber, Radio, Select, Switch, TimePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { CloseOutlined } from '@ant-design/icons';
-import { memo, useMemo, type ReactNode } from 'react';
+import { memo, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProblemPath } from '../../../../src-shared/model';
 import { fieldKey } from '../draftPath';
@@ -141,7 +141,8 @@ function SwitchFieldControl({ path, ...frame }: FieldProps) {
 function parseIsoDate(value: unknown): Dayjs | null {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
   const date = dayjs(value, ISO_DATE);
-  return date.isValid() ? date : null;
+  // dayjs rolls 2026-02-30 over into March; a date is only one that reads back as typed.
+  return date.isValid() && date.format(ISO_DATE) === value ? date : null;
 }
 
 function DateFieldControl({ path, ...frame }: FieldProps) {
@@ -170,26 +171,51 @@ const WEEKDAY_OF_DAYJS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as co
  * should read as one) and a button to remove it. Every part is reached
  * with the keyboard, which antd's picker of several dates does not allow.
  */
+/** What the date box says when it took nothing: the date was already listed, or the text is not a date. */
+type DateNote = { kind: 'duplicate'; date: string } | { kind: 'invalid'; text: string };
+
+/** Typed text is shown back as typed, but never at any length. */
+const shownText = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+
 function DatesFieldControl({ path, ...frame }: FieldProps) {
   const { t } = useTranslation();
   const field = useField<string[]>(path, { withItems: true });
+  const [note, setNote] = useState<DateNote | null>(null);
   const dates = Array.isArray(field.value) ? field.value : [];
   const add = (date: string) => {
-    if (!dates.includes(date)) field.onChange([...dates, date].sort());
+    if (dates.includes(date)) return setNote({ kind: 'duplicate', date });
+    setNote(null);
+    field.onChange([...dates, date].sort());
+  };
+  // The picker drops text that is not a date without a word; say so, with the format it wants.
+  const checkTyped = (text: string) => {
+    const typed = text.trim();
+    if (typed !== '' && !parseIsoDate(typed)) setNote({ kind: 'invalid', text: shownText(typed) });
   };
   const remove = (date: string) => field.onChange(dates.filter((other) => other !== date));
+  const noteId = `${field.id}-date-note`;
   return (
     <FieldFrame id={field.id} problems={field.problems} {...frame}>
       {(a11y) => (
         <>
           <DatePicker
             {...a11y}
+            {...(note ? { 'aria-describedby': [a11y['aria-describedby'], noteId].filter(Boolean).join(' ') } : {})}
             style={FULL_WIDTH}
             format={ISO_DATE}
             placeholder={t('fields.dates.add')}
             value={null}
             onChange={(picked: Dayjs | null) => picked && add(picked.format(ISO_DATE))}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') checkTyped((event.target as HTMLInputElement).value);
+              else if (event.key.length === 1 || event.key === 'Backspace') setNote(null);
+            }}
+            onBlur={(event) => checkTyped((event.target as HTMLInputElement).value)}
           />
+          <div id={noteId} role="status" className="date-note">
+            {note?.kind === 'duplicate' ? t('fields.dates.duplicate', { date: note.date }) : null}
+            {note?.kind === 'invalid' ? t('fields.dates.invalid', { text: note.text }) : null}
+          </div>
           {dates.length > 0 ? (
             <ul className="date-list" {...(frame.label ? { 'aria-labelledby': `${field.id}-label` } : { 'aria-label': frame.ariaLabel })}>
               {dates.map((date) => {
