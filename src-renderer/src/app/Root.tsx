@@ -22,6 +22,13 @@ const BUTTON_CONFIG = { autoInsertSpace: false } as const;
 
 const ANTD_LOCALES = { en: enUS, 'zh-CN': zhCN } as const;
 
+/**
+ * Notices stay six seconds rather than antd's three: long enough to read a
+ * sentence that names a file or a field, in either language, before it goes
+ * (a notice also waits while the pointer rests on it).
+ */
+const NOTICES = { duration: 6 } as const;
+
 /** Shown when the page was opened without the desktop app or the dev:web harness behind it. */
 function NoBridge() {
   const lng = localeFromSystem(navigator.language);
@@ -63,7 +70,7 @@ export function Root() {
   }
   return (
     <ConfigProvider locale={ANTD_LOCALES[locale]} theme={{ token: { colorPrimary: '#1f4e79', borderRadius: 4 } }} button={BUTTON_CONFIG}>
-      <AntApp>
+      <AntApp message={NOTICES}>
         <LocaleContext.Provider value={localeState}>
           <Shell />
         </LocaleContext.Provider>
