@@ -10,6 +10,7 @@ import { expect, test } from './fixtures';
 import { chooseOption } from './page-models/antd';
 import { ContractPreviewPanel } from './page-models/ContractPreview';
 import { HomePage } from './page-models/HomePage';
+import { VersionsPage } from './page-models/VersionsPage';
 import { WizardPage } from './page-models/WizardPage';
 
 const STEPS_EN = ['Services', 'Expectations', 'Targets', 'Monitoring', 'Compensation', 'Compliance'];
@@ -208,6 +209,30 @@ test.describe('the six-step wizard', () => {
 });
 
 test.describe('the draft list', () => {
+  test('says so when a screen cannot be drawn, keeps the draft, and lets the user go on', async ({ appPage }) => {
+    const home = new HomePage(appPage);
+    const wizard = new WizardPage(appPage);
+    const versions = new VersionsPage(appPage);
+    await home.createFromPreset('standard-saas', 'Screen fault check');
+    await wizard.expectSaved();
+
+    // An answer the versions screen cannot read, as a fault between the two halves of the app would give.
+    await appPage.route('**/api/versions.list', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: true, value: 42 }) }));
+    await appPage.getByRole('button', { name: 'Versions', exact: true }).click();
+    await expect(appPage.getByRole('heading', { name: 'This screen could not be shown' })).toBeFocused();
+    await expect(appPage.getByText('Your work is saved: go back to the draft list, or reload the window.', { exact: false })).toBeVisible();
+    await appPage.getByRole('link', { name: 'Back to the draft list' }).click();
+    await expect(home.draftLink('Screen fault check')).toBeVisible();
+
+    // The fault stays with that screen: the wizard opens, and once the answers are sound again so does the timeline.
+    await home.draftLink('Screen fault check').click();
+    await expect(appPage.getByLabel('Agreement title')).toHaveValue('Screen fault check');
+    await appPage.unroute('**/api/versions.list');
+    await appPage.getByRole('button', { name: 'Versions', exact: true }).click();
+    await versions.expectShown();
+    await expect(appPage.getByText(/^No versions yet\./)).toBeVisible();
+  });
+
   test('imports a file: a broken one lists every problem and changes nothing; a valid one opens in the wizard', async ({ appPage }) => {
     const home = new HomePage(appPage);
     await home.expectShown();

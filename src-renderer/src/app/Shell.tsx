@@ -24,7 +24,13 @@ import { AppActionsContext, type AppActions } from './actions';
 import { AppHeader } from './AppHeader';
 import { useLocale } from './locale';
 import { ProblemsDialog, type ProblemsReport } from './ProblemsDialog';
-import { navigate, useRoute } from './route';
+import { navigate, useRoute, type Route } from './route';
+import { ScreenBoundary } from './ScreenBoundary';
+
+/** One key per screen and draft (a draft's steps are one screen): another draft mounts afresh, and a fault on one screen is left behind by going to another. */
+function screenKey(route: Route): string {
+  return 'draftId' in route ? `${route.screen}:${route.draftId}` : route.screen;
+}
 
 export function Shell() {
   const { t } = useTranslation();
@@ -140,19 +146,21 @@ export function Shell() {
       <Layout className="app-layout">
         <AppHeader onChangeLocale={changeLocale} />
         <Layout.Content className="app-content">
-          {route.screen === 'draft' ? (
-            <WizardPage key={route.draftId} draftId={route.draftId} step={route.step} />
-          ) : route.screen === 'versions' ? (
-            <VersionsPage key={route.draftId} draftId={route.draftId} />
-          ) : route.screen === 'compare' ? (
-            <ComparePage key={route.draftId} draftId={route.draftId} old={route.old} new={route.new} />
-          ) : route.screen === 'reports' ? (
-            <ReportsPage key={route.draftId} draftId={route.draftId} />
-          ) : route.screen === 'calculator' ? (
-            <CalculatorPage />
-          ) : (
-            <HomePage />
-          )}
+          <ScreenBoundary key={screenKey(route)}>
+            {route.screen === 'draft' ? (
+              <WizardPage draftId={route.draftId} step={route.step} />
+            ) : route.screen === 'versions' ? (
+              <VersionsPage draftId={route.draftId} />
+            ) : route.screen === 'compare' ? (
+              <ComparePage draftId={route.draftId} old={route.old} new={route.new} />
+            ) : route.screen === 'reports' ? (
+              <ReportsPage draftId={route.draftId} />
+            ) : route.screen === 'calculator' ? (
+              <CalculatorPage />
+            ) : (
+              <HomePage />
+            )}
+          </ScreenBoundary>
         </Layout.Content>
       </Layout>
       <input

@@ -1,0 +1,57 @@
+/**
+ * The frame around the current screen: if the screen fails to draw (a fault
+ * in SLA Studio, or an answer from main it cannot read) it says so in the
+ * user's language with the ways on — never a blank window or a stack trace.
+ * What was typed is with the autosave, which a screen leaving flushes.
+ */
+import { Button, Result, Space } from 'antd';
+import { Component, useEffect, useRef, type ErrorInfo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+function ScreenFailed() {
+  const { t } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The screen the user was going to is not there: say so where the keyboard and the screen reader are.
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <Result
+      status="error"
+      title={
+        <h1 ref={heading} tabIndex={-1} className="screen-failed-title">
+          {t('screen.failed.title')}
+        </h1>
+      }
+      subTitle={t('screen.failed.detail')}
+      extra={
+        <Space>
+          <Button type="primary" href="#/">
+            {t('common.backHome')}
+          </Button>
+          <Button onClick={() => window.location.reload()}>{t('screen.failed.reload')}</Button>
+        </Space>
+      }
+    />
+  );
+}
+
+class FailedScreenCatcher extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override componentDidCatch(error: unknown, info: ErrorInfo): void {
+    // For whoever reads the developer console; the user sees ScreenFailed.
+    console.error('[sla-studio] a screen failed to render:', error, info.componentStack);
+  }
+
+  override render(): ReactNode {
+    return this.state.failed ? <ScreenFailed /> : this.props.children;
+  }
+}
+
+/** Give it a key per screen, so that going to another screen starts afresh. */
+export function ScreenBoundary({ children }: { children: ReactNode }) {
+  return <FailedScreenCatcher>{children}</FailedScreenCatcher>;
+}
