@@ -15,7 +15,9 @@
 import type { Page } from '@playwright/test';
 import { CONTENT_SECURITY_POLICY } from '../src-main/electron/security';
 import { expect, test } from './fixtures';
+import { ContractPreviewPanel } from './page-models/ContractPreview';
 import { HomePage } from './page-models/HomePage';
+import { WizardPage } from './page-models/WizardPage';
 
 interface Violation {
   directive: string;
@@ -75,9 +77,10 @@ test.describe('Content-Security-Policy, seen from the page', () => {
     expect(escaped).toEqual([]);
   });
 
-  test('the app loads and runs without a single violation', async ({ page }) => {
-    await page.getByRole('button', { name: /New draft|新建草案/ }).first().click();
-    await expect(page.getByRole('dialog')).toBeVisible();
+  test('the app loads and runs without a single violation, into the wizard and its contract preview', async ({ page }) => {
+    await new HomePage(page).createFromPreset('enterprise');
+    await new WizardPage(page).expectStep(1, 'Services');
+    await expect(new ContractPreviewPanel(page).region).toBeVisible();
     expect(await violations(page)).toEqual([]);
   });
 
