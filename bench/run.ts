@@ -334,7 +334,8 @@ async function monitoringReport(): Promise<Row[]> {
 }
 
 async function rendererLoad(): Promise<Row[]> {
-  const rendererDir = join(root, 'out', 'renderer');
+  // The folder `npm run build:renderer` just wrote.
+  const rendererDir = resolve(root, process.env.SLA_RENDERER_OUT ?? join('out', 'renderer'));
   const assets = join(rendererDir, 'assets');
   const bundleBytes = readdirSync(assets)
     .filter((file) => file.endsWith('.js'))
