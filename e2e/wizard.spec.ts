@@ -209,7 +209,7 @@ test.describe('the six-step wizard', () => {
 });
 
 test.describe('the draft list', () => {
-  test('says so when a screen cannot be drawn, keeps the draft, and lets the user go on', async ({ appPage }) => {
+  test('says so when a screen cannot be drawn, or its draft does not exist, and lets the user go on', async ({ appPage, harness }) => {
     const home = new HomePage(appPage);
     const wizard = new WizardPage(appPage);
     const versions = new VersionsPage(appPage);
@@ -231,6 +231,12 @@ test.describe('the draft list', () => {
     await appPage.getByRole('button', { name: 'Versions', exact: true }).click();
     await versions.expectShown();
     await expect(appPage.getByText(/^No versions yet\./)).toBeVisible();
+
+    // A link to a draft that does not exist (deleted for good, or mistyped) says so the same way.
+    await appPage.goto(`${harness.url}#/drafts/00000000-0000-4000-8000-000000000000/services`);
+    await expect(appPage.getByRole('heading', { name: 'This draft does not exist' })).toBeFocused();
+    await appPage.getByRole('link', { name: 'Back to the draft list' }).click();
+    await expect(home.draftLink('Screen fault check')).toBeVisible();
   });
 
   test('imports a file: a broken one lists every problem and changes nothing; a valid one opens in the wizard', async ({ appPage }) => {

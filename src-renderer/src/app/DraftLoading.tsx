@@ -8,6 +8,7 @@ import { Button, Result, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../src-shared/api';
 import { errorMessage } from '../client';
+import { ResultHeading } from './ResultHeading';
 
 export function DraftLoading({ load, failedTitleKey }: { load: { state: 'loading' } | { state: 'failed'; error: ApiError }; failedTitleKey: string }) {
   const { t } = useTranslation();
@@ -22,7 +23,7 @@ export function DraftLoading({ load, failedTitleKey }: { load: { state: 'loading
   return (
     <Result
       status={notFound ? '404' : 'error'}
-      title={notFound ? t('wizard.notFound') : t(failedTitleKey)}
+      title={<ResultHeading>{notFound ? t('wizard.notFound') : t(failedTitleKey)}</ResultHeading>}
       subTitle={errorMessage(t, load.error)}
       extra={
         <Button type="primary" href="#/">

@@ -5,22 +5,16 @@
  * What was typed is with the autosave, which a screen leaving flushes.
  */
 import { Button, Result, Space } from 'antd';
-import { Component, useEffect, useRef, type ErrorInfo, type ReactNode } from 'react';
+import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ResultHeading } from './ResultHeading';
 
 function ScreenFailed() {
   const { t } = useTranslation();
-  const heading = useRef<HTMLHeadingElement>(null);
-  // The screen the user was going to is not there: say so where the keyboard and the screen reader are.
-  useEffect(() => heading.current?.focus(), []);
   return (
     <Result
       status="error"
-      title={
-        <h1 ref={heading} tabIndex={-1} className="screen-failed-title">
-          {t('screen.failed.title')}
-        </h1>
-      }
+      title={<ResultHeading>{t('screen.failed.title')}</ResultHeading>}
       subTitle={t('screen.failed.detail')}
       extra={
         <Space>
