@@ -164,19 +164,20 @@ function DateFieldControl({ path, ...frame }: FieldProps) {
 
 const WEEKDAY_OF_DAYJS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
-/**
- * Several dates (public holidays, extra working days): a date box to add
- * one — typed as 2026-10-01 and Enter, or picked in the calendar — and
- * below it the dates in order, each with its week day (a worked Saturday
- * should read as one) and a button to remove it. Every part is reached
- * with the keyboard, which antd's picker of several dates does not allow.
- */
 /** What the date box says when it took nothing: the date was already listed, or the text is not a date. */
 type DateNote = { kind: 'duplicate'; date: string } | { kind: 'invalid'; text: string };
 
 /** Typed text is shown back as typed, but never at any length. */
 const shownText = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
+/**
+ * Several dates (public holidays, extra working days): a date box to add
+ * one — typed as 2026-10-01 and Enter, or picked in the calendar — and
+ * below it the dates in order, each with its week day (a worked Saturday
+ * should read as one) and a button to remove it. A date not taken (already
+ * listed, or not a date) is said why under the box. Every part is reached
+ * with the keyboard, which antd's picker of several dates does not allow.
+ */
 function DatesFieldControl({ path, ...frame }: FieldProps) {
   const { t } = useTranslation();
   const field = useField<string[]>(path, { withItems: true });
