@@ -148,6 +148,19 @@ test.describe('the six-step wizard', () => {
     await expect(appPage.getByText(/^At most EUR [\d,.]+ per month/)).toBeVisible();
   });
 
+  test('names a party by its name in Chinese in the Chinese text, and by both names in the English', async ({ appPage }) => {
+    const wizard = new WizardPage(appPage);
+    const preview = new ContractPreviewPanel(appPage);
+    await new HomePage(appPage).createFromPreset('standard-saas');
+    const customer = appPage.getByRole('group', { name: 'Customer' });
+    await customer.getByLabel('Name in Chinese').fill('苏州禾丰供应链管理有限公司');
+    await expect(preview.clause('preamble')).toContainText('Harbourside Logistics Ltd (苏州禾丰供应链管理有限公司), whose registered office is at');
+    await preview.chooseLanguage('中文');
+    await expect(preview.clause('preamble')).toContainText('苏州禾丰供应链管理有限公司，注册地址为');
+    await expect(preview.clause('preamble')).not.toContainText('Harbourside');
+    await wizard.expectSaved();
+  });
+
   test('keeps holidays and extra working days (调休) with the keyboard, refuses a date in both, and the contract follows', async ({ appPage }) => {
     const wizard = new WizardPage(appPage);
     const preview = new ContractPreviewPanel(appPage);

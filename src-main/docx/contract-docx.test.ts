@@ -358,7 +358,8 @@ describe('signatures', () => {
     expect(lines[1]).toEqual(['（盖章）', '', '（盖章）']);
     // The role on its own line, the company's name whole under it (in half the page a long name after the label wrapped anywhere).
     const draft = preset('china-hosted');
-    expect(lines[0]).toEqual([`服务提供方：\n${draft.parties.provider.legalName}`, '', `客户：\n${draft.parties.customer.legalName}`]);
+    // The Chinese text names each party by its name in Chinese.
+    expect(lines[0]).toEqual([`服务提供方：\n${draft.parties.provider.legalNameZh}`, '', `客户：\n${draft.parties.customer.legalNameZh}`]);
   });
 
   it('gives the legal or authorised representative of a Chinese party its own line and a full-width rule to sign on', async () => {
@@ -376,6 +377,7 @@ describe('signatures', () => {
     const paragraphs = paragraphsOf(await pkg.xml('word/document.xml'));
     const cover = paragraphs.slice(0, paragraphs.findIndex((p) => p.style !== 'Title' && !p.style?.startsWith('SlaCover')));
     const details = cover.filter((p) => p.style === 'SlaCoverPartyDetail').map((p) => p.text);
+    // Each party's name in the other language is not repeated: the bilingual cover names it in both already.
     expect(details).toEqual([
       `Registration number: ${draft.parties.provider.registrationNumber}`,
       `统一社会信用代码/注册号：${draft.parties.provider.registrationNumber}`,
@@ -394,6 +396,7 @@ describe('signatures', () => {
     for (const party of [plain.parties.provider, plain.parties.customer]) {
       delete party.registrationNumber;
       delete party.legalRepresentative;
+      delete party.legalNameZh;
     }
     const single = paragraphsOf(await (await exportSingle(plain, 'zh-CN')).pkg.xml('word/document.xml'));
     expect(single.filter((p) => p.style === 'SlaCoverPartyDetail')).toEqual([]);

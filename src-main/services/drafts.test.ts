@@ -205,6 +205,18 @@ describe('drafts: list, search, duplicate, trash', () => {
     expect(search('  ')).toHaveLength(2);
   });
 
+  it('lists a party with a name in Chinese by both names, and finds it by either', () => {
+    const created = services.drafts.create({ presetId: 'crm' });
+    const parties = created.content.parties as Record<string, Record<string, unknown>>;
+    const content = { ...created.content, parties: { ...parties, customer: { ...parties.customer, legalName: 'Hefeng Supply Chain Ltd', legalNameZh: '苏州禾丰供应链管理有限公司' } } };
+    services.drafts.save({ id: created.id, content, baseRevision: 0 });
+    const list = (query: string) => services.drafts.list({ query, view: 'active', sort: 'updated' });
+    expect(list('')[0]?.customerName).toBe('Hefeng Supply Chain Ltd (苏州禾丰供应链管理有限公司)');
+    expect(list('禾丰')).toHaveLength(1);
+    expect(list('供应链管理')).toHaveLength(1);
+    expect(list('Hefeng')).toHaveLength(1);
+  });
+
   it('keeps search in step with renames', () => {
     const created = services.drafts.create({ presetId: 'crm' });
     const renamed = { ...created.content, parties: { ...(created.content.parties as object), customer: { legalName: 'Initech' } } };

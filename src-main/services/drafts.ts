@@ -63,6 +63,14 @@ function textAt(value: unknown, ...path: string[]): string {
   return typeof current === 'string' ? current.trim().slice(0, LIMITS.shortText * 2) : '';
 }
 
+/** A party as the list shows it and search finds it: its legal name, and its name in Chinese in brackets when it has one. */
+function partyListName(content: DraftContent, role: 'provider' | 'customer'): string {
+  const name = textAt(content, 'parties', role, 'legalName');
+  const chinese = textAt(content, 'parties', role, 'legalNameZh');
+  if (chinese === '' || chinese === name) return name;
+  return name === '' ? chinese : `${name} (${chinese})`;
+}
+
 /**
  * What the list shows and search finds, taken from a working copy that may
  * be half-filled or malformed: anything missing or of the wrong type reads as ''.
@@ -71,8 +79,8 @@ export function listFieldsOf(content: DraftContent): DraftListFields {
   const services = Array.isArray(content.services) ? content.services.slice(0, LIMITS.services) : [];
   return {
     title: textAt(content, 'title'),
-    providerName: textAt(content, 'parties', 'provider', 'legalName'),
-    customerName: textAt(content, 'parties', 'customer', 'legalName'),
+    providerName: partyListName(content, 'provider'),
+    customerName: partyListName(content, 'customer'),
     servicesText: services
       .map((service) => textAt(service, 'name'))
       .filter((name) => name !== '')

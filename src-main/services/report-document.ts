@@ -16,7 +16,7 @@ import type { ListBlock, Paragraph, Run, Table, TableRow } from '../../src-share
 import { formatDate, formatDateTime, formatDurationMinutes, formatMoney, formatNumber, formatPercent } from '../../src-shared/format';
 import { createI18n, type Locale } from '../../src-shared/i18n';
 import type { MetricUnit } from '../../src-shared/model/metrics';
-import type { SlaDraft } from '../../src-shared/model/schema';
+import { partyNameZh, type Party, type SlaDraft } from '../../src-shared/model/schema';
 import type { MetricMonthReport, MonthlyReport } from '../../src-shared/monitoring';
 
 export interface ReportHeading {
@@ -197,14 +197,16 @@ export function buildReportDocument({ draft, report, sources, locale, version = 
   const dash = t('reports.values.none');
   const blocks: ReportBlock[] = [];
   const rows = report.services.flatMap((service) => service.metrics);
+  // A party is named as the contract names it in this language.
+  const partyName = (party: Pick<Party, 'legalName' | 'legalNameZh'>) => (locale === 'zh-CN' ? partyNameZh(party) : party.legalName);
   const measuredZones = [...new Set(rows.map((row) => row.timeZone))];
 
   // What the report is about: the agreement (its title is the subtitle), its parties and version, the period.
   blocks.push({
     kind: 'facts',
     items: [
-      { id: 'provider', label: t('reports.document.provider'), value: draft.parties.provider.legalName || dash },
-      { id: 'customer', label: t('reports.document.customer'), value: draft.parties.customer.legalName || dash },
+      { id: 'provider', label: t('reports.document.provider'), value: partyName(draft.parties.provider) || dash },
+      { id: 'customer', label: t('reports.document.customer'), value: partyName(draft.parties.customer) || dash },
       ...(version ? [{ id: 'version', label: t('reports.document.version'), value: versionText(t, version) }] : []),
       { id: 'period', label: t('reports.document.period'), value: t('reports.document.periodValue', { month: monthText, zones: measuredZones.join(', ') || 'UTC' }) },
     ],
@@ -333,8 +335,8 @@ export function buildReportDocument({ draft, report, sources, locale, version = 
     month: report.month,
     footer: version ? t('reports.document.footer', { agreement: draft.title, version: versionText(t, version) }) : draft.title,
     pageOf: t('reports.document.pageOf'),
-    provider: draft.parties.provider.legalName,
-    customer: draft.parties.customer.legalName,
+    provider: partyName(draft.parties.provider),
+    customer: partyName(draft.parties.customer),
     blocks,
   };
 }

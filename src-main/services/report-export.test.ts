@@ -127,6 +127,22 @@ describe('reports.exportDocx', () => {
     expect(await documentText(onWorkingCopy.path!)).not.toContain('Agreement version');
   });
 
+  it('names each party as the contract does in each language: by its name in Chinese in the Chinese report', async () => {
+    const draft = monitoredDraft();
+    draft.parties.customer.legalNameZh = '苏州禾丰供应链管理有限公司';
+    const draftId = await monitoredDraftId(draft);
+    answer.savePath = join(outDir(), 'zh.docx');
+    const chinese = await documentText((await services.reportExport.exportDocx({ draftId, month: '2026-10', language: 'zh-CN' })).path!);
+    expect(chinese).toContain('苏州禾丰供应链管理有限公司');
+    expect(chinese).not.toContain(draft.parties.customer.legalName);
+    // A party without a name in Chinese keeps its legal name there.
+    expect(chinese).toContain(draft.parties.provider.legalName);
+    answer.savePath = join(outDir(), 'en.docx');
+    const english = await documentText((await services.reportExport.exportDocx({ draftId, month: '2026-10', language: 'en' })).path!);
+    expect(english).toContain(draft.parties.customer.legalName);
+    expect(english).not.toContain('苏州禾丰供应链管理有限公司');
+  });
+
   it('writes and records nothing when the save dialog is cancelled', async () => {
     const draftId = await monitoredDraftId();
     answer.savePath = null;

@@ -99,7 +99,12 @@ function agreementOf(content: Record<string, unknown>): Pick<SlaDraft, 'title' |
   const parties = isRecord(content.parties) ? content.parties : {};
   const party = (side: unknown) => {
     const record = isRecord(side) ? side : {};
-    return { legalName: textOf(record.legalName), signatoryName: textOf(record.signatoryName), signatoryTitle: textOf(record.signatoryTitle) };
+    return {
+      legalName: textOf(record.legalName),
+      legalNameZh: textOf(record.legalNameZh),
+      signatoryName: textOf(record.signatoryName),
+      signatoryTitle: textOf(record.signatoryTitle),
+    };
   };
   return { title: textOf(content.title), parties: { provider: party(parties.provider), customer: party(parties.customer) } } as Pick<SlaDraft, 'title' | 'parties'>;
 }

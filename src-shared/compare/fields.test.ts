@@ -332,3 +332,16 @@ describe('party registration number and legal representative', () => {
     expect(texts(diffDrafts(before, after), 'en')).toEqual(['Registration number (Customer): 91320594MA1W2G8L55 → (empty)']);
   });
 });
+
+describe('party name in Chinese', () => {
+  it('is compared like the other party fields, labelled as in the wizard, and absent equals empty', () => {
+    const { before, after } = edited('standard-saas', (draft) => {
+      draft.parties.customer.legalNameZh = '苏州禾丰供应链管理有限公司';
+      draft.parties.provider.legalNameZh = '';
+    });
+    const changes = diffDrafts(before, after);
+    expect(changes.map((change) => change.path)).toEqual([['parties', 'customer', 'legalNameZh']]);
+    expect(texts(changes, 'en')).toEqual(['Name in Chinese (Customer): (empty) → 苏州禾丰供应链管理有限公司']);
+    expect(texts(changes, 'zh-CN')).toEqual(['中文名称（客户）：（空） → 苏州禾丰供应链管理有限公司']);
+  });
+});

@@ -318,7 +318,12 @@ const identity = (value: string) => value;
 
 /** An absent optional party field and an empty one both mean "not given": no change between them. */
 function withOptionalText(party: Party): Required<Party> {
-  return { ...party, registrationNumber: party.registrationNumber ?? '', legalRepresentative: party.legalRepresentative ?? '' };
+  return {
+    ...party,
+    registrationNumber: party.registrationNumber ?? '',
+    legalRepresentative: party.legalRepresentative ?? '',
+    legalNameZh: party.legalNameZh ?? '',
+  };
 }
 
 function diffServicesStep(d: DraftDiffer, before: SlaDraft, after: SlaDraft): void {
@@ -331,6 +336,7 @@ function diffServicesStep(d: DraftDiffer, before: SlaDraft, after: SlaDraft): vo
     const path = ['parties', role];
     d.fields(step, withOptionalText(before.parties[role]), withOptionalText(after.parties[role]), path, path, [
       { name: 'legalName', label: ofItem('fields.party.legalName', party), format: TEXT },
+      { name: 'legalNameZh', label: ofItem('fields.party.legalNameZh', party), format: TEXT },
       { name: 'address', label: ofItem('fields.party.address', party), format: TEXT },
       { name: 'signatoryName', label: ofItem('fields.party.signatoryName', party), format: TEXT },
       { name: 'signatoryTitle', label: ofItem('fields.party.signatoryTitle', party), format: TEXT },

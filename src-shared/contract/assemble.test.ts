@@ -483,6 +483,53 @@ describe('the tree the views consume', () => {
   });
 });
 
+describe('party name in Chinese', () => {
+  const china = preset('china-hosted');
+  const coverTexts = (doc: ContractDoc) => doc.cover.lines.map((line) => runsText(line.runs));
+  const partiesList = (doc: ContractDoc) => clauseText(doc, 'preamble').split('\n').slice(1, 3);
+  const signatureCompanies = (doc: ContractDoc) =>
+    walkClauses(doc)
+      .flatMap(({ clause: c }) => c.blocks)
+      .flatMap((block) => (block.kind === 'signature' ? block.parties.map((party) => party.company) : []));
+
+  it('names each party by its Chinese name in the Chinese text and by its legal name in the English, with the Chinese name beside it', () => {
+    const { doc: zh } = assembleContract(china, template, 'zh-CN');
+    expect(partiesList(zh)[0]).toMatch(/^上海云帆数据科技有限公司，注册地址为上海市/);
+    expect(partiesList(zh)[1]).toMatch(/^苏州禾丰供应链管理有限公司，注册地址为江苏省/);
+    expect(signatureCompanies(zh)).toEqual(['上海云帆数据科技有限公司', '苏州禾丰供应链管理有限公司']);
+    expect(clauseText(zh, 'signatures')).toContain('服务提供方：上海云帆数据科技有限公司');
+
+    const { doc: en } = assembleContract(china, template, 'en');
+    expect(signatureCompanies(en)).toEqual(['Shanghai Yunfan Data Technology Co., Ltd.', 'Suzhou Hefeng Supply Chain Management Co., Ltd.']);
+    expect(clauseText(en, 'signatures')).toContain('For and on behalf of Shanghai Yunfan Data Technology Co., Ltd. (the Provider)');
+    // Under each name on the cover, the name in the other language.
+    const enCover = coverTexts(en);
+    expect(enCover[enCover.indexOf('Suzhou Hefeng Supply Chain Management Co., Ltd. (as Customer)') + 1]).toBe('苏州禾丰供应链管理有限公司');
+    const zhCover = coverTexts(zh);
+    expect(zhCover[zhCover.indexOf('客户：苏州禾丰供应链管理有限公司') + 1]).toBe('Suzhou Hefeng Supply Chain Management Co., Ltd.');
+  });
+
+  it.each([
+    ['absent', undefined],
+    ['empty', ''],
+    ['the legal name again', 'Shanghai Yunfan Data Technology Co., Ltd.'],
+  ])('uses the legal name in both texts when the name in Chinese is %s, and shows no second name', (_, legalNameZh) => {
+    const draft = structuredClone(china);
+    if (legalNameZh === undefined) delete draft.parties.provider.legalNameZh;
+    else draft.parties.provider.legalNameZh = legalNameZh;
+    const { doc: zh, problems } = assembleContract(draft, template, 'zh-CN');
+    expect(problems).toEqual([]);
+    expect(partiesList(zh)[0]).toMatch(/^Shanghai Yunfan Data Technology Co\., Ltd\.，注册地址为/);
+    expect(signatureCompanies(zh)[0]).toBe('Shanghai Yunfan Data Technology Co., Ltd.');
+    const { doc: en } = assembleContract(draft, template, 'en');
+    expect(partiesList(en)[0]).toMatch(/^Shanghai Yunfan Data Technology Co\., Ltd\. \(Registration number: 91310115MA1K4R7D35; Legal representative: 林志远\), whose/);
+    for (const doc of [en, zh]) {
+      expect(doc.cover.lines.map((line) => line.id)).not.toContain('provider-other-name');
+      expect(documentText(doc)).not.toContain('上海云帆数据科技有限公司');
+    }
+  });
+});
+
 describe('party registration number and legal representative', () => {
   const china = preset('china-hosted');
   const coverTexts = (doc: ContractDoc) => doc.cover.lines.map((line) => runsText(line.runs));
@@ -498,12 +545,12 @@ describe('party registration number and legal representative', () => {
     const { doc, problems } = assembleContract(china, template, 'en');
     expect(problems).toEqual([]);
     const cover = coverTexts(doc);
-    const provider = cover.indexOf('上海云帆数据科技有限公司 (as Provider)');
-    expect(cover.slice(provider + 1, provider + 3)).toEqual(['Registration number: 91310115MA1K4R7D35', 'Legal representative: 林志远']);
-    const customer = cover.indexOf('苏州禾丰供应链管理有限公司 (as Customer)');
-    expect(cover.slice(customer + 1, customer + 3)).toEqual(['Registration number: 91320594MA1W2G8L55', 'Legal representative: 顾建华']);
-    expect(partiesList(doc)[0]).toMatch(/^上海云帆数据科技有限公司 \(Registration number: 91310115MA1K4R7D35; Legal representative: 林志远\), whose registered office is at /);
-    expect(partiesList(doc)[1]).toMatch(/^苏州禾丰供应链管理有限公司 \(Registration number: 91320594MA1W2G8L55; Legal representative: 顾建华\), whose/);
+    const provider = cover.indexOf('Shanghai Yunfan Data Technology Co., Ltd. (as Provider)');
+    expect(cover.slice(provider + 1, provider + 4)).toEqual(['上海云帆数据科技有限公司', 'Registration number: 91310115MA1K4R7D35', 'Legal representative: 林志远']);
+    const customer = cover.indexOf('Suzhou Hefeng Supply Chain Management Co., Ltd. (as Customer)');
+    expect(cover.slice(customer + 1, customer + 4)).toEqual(['苏州禾丰供应链管理有限公司', 'Registration number: 91320594MA1W2G8L55', 'Legal representative: 顾建华']);
+    expect(partiesList(doc)[0]).toMatch(/^Shanghai Yunfan Data Technology Co\., Ltd\. \(上海云帆数据科技有限公司; Registration number: 91310115MA1K4R7D35; Legal representative: 林志远\), whose registered office is at /);
+    expect(partiesList(doc)[1]).toMatch(/^Suzhou Hefeng Supply Chain Management Co\., Ltd\. \(苏州禾丰供应链管理有限公司; Registration number: 91320594MA1W2G8L55; Legal representative: 顾建华\), whose/);
   });
 
   it('shows both in Chinese wording, and the Chinese signature line is for the legal or authorised representative', () => {
@@ -511,7 +558,7 @@ describe('party registration number and legal representative', () => {
     expect(problems).toEqual([]);
     const cover = coverTexts(doc);
     const provider = cover.indexOf('服务提供方：上海云帆数据科技有限公司');
-    expect(cover.slice(provider + 1, provider + 3)).toEqual(['统一社会信用代码/注册号：91310115MA1K4R7D35', '法定代表人：林志远']);
+    expect(cover.slice(provider + 1, provider + 4)).toEqual(['Shanghai Yunfan Data Technology Co., Ltd.', '统一社会信用代码/注册号：91310115MA1K4R7D35', '法定代表人：林志远']);
     expect(partiesList(doc)[0]).toMatch(/12 层，统一社会信用代码\/注册号：91310115MA1K4R7D35，法定代表人：林志远（“服务提供方”）；及$/);
     expect(partiesList(doc)[1]).toMatch(/6 层，统一社会信用代码\/注册号：91320594MA1W2G8L55，法定代表人：顾建华（“客户”）。$/);
     const signature = walkClauses(doc).flatMap(({ clause: c }) => c.blocks).find((block) => block.kind === 'signature');
@@ -523,7 +570,7 @@ describe('party registration number and legal representative', () => {
       party.registrationNumber = '';
     });
     const english = assembleContract(draft, template, 'en').doc;
-    expect(partiesList(english)[0]).toMatch(/^上海云帆数据科技有限公司 \(Legal representative: 林志远\), whose/);
+    expect(partiesList(english)[0]).toMatch(/^Shanghai Yunfan Data Technology Co\., Ltd\. \(上海云帆数据科技有限公司; Legal representative: 林志远\), whose/);
     expect(coverTexts(english)).not.toContainEqual(expect.stringContaining('Registration number'));
     const chinese = assembleContract(draft, template, 'zh-CN').doc;
     expect(partiesList(chinese)[0]).toMatch(/12 层，法定代表人：林志远（“服务提供方”）；及$/);
@@ -547,7 +594,7 @@ describe('party registration number and legal representative', () => {
       const text = documentText(doc);
       for (const word of ['Registration number', 'Legal representative', '统一社会信用代码', '法定代表人：', '91310115MA1K4R7D35', '林志远', BLANK]) expect(text).not.toContain(word);
     }
-    expect(partiesList(assembleContract(draft, template, 'en').doc)[0]).toMatch(/^上海云帆数据科技有限公司, whose registered office is at /);
+    expect(partiesList(assembleContract(draft, template, 'en').doc)[0]).toMatch(/^Shanghai Yunfan Data Technology Co\., Ltd\. \(上海云帆数据科技有限公司\), whose registered office is at /);
     expect(partiesList(assembleContract(draft, template, 'zh-CN').doc)[0]).toMatch(/12 层（“服务提供方”）；及$/);
   });
 
@@ -555,6 +602,7 @@ describe('party registration number and legal representative', () => {
     const pair = assembleBilingual(china, template);
     expect(alignmentProblems(pair.en, pair.zh)).toEqual([]);
     const detailIds = (doc: ContractDoc) => doc.cover.lines.filter((line) => line.style === 'partyDetail').map((line) => line.id);
+    // No name in the other language under each party: the bilingual cover has both names already.
     expect(detailIds(pair.en)).toEqual(['provider-registration', 'provider-representative', 'customer-registration', 'customer-representative']);
     expect(detailIds(pair.zh)).toEqual(detailIds(pair.en));
   });

@@ -9,7 +9,7 @@
  * Nothing unresolved reaches the document: a placeholder without a value
  * becomes the blank "[●]" and a problem naming the clause and placeholder.
  */
-import type { SlaDraft } from '../model/schema';
+import { partyNameZh, type SlaDraft } from '../model/schema';
 import { evaluateCondition, type Condition } from './conditions';
 import { buildContext, type AssemblyContextOptions, type ContextObject } from './context';
 import {
@@ -368,7 +368,7 @@ class Assembler {
               return {
                 role: party.role,
                 heading: this.text(party.heading, vars),
-                company: details.legalName,
+                company: this.language === 'zh-CN' ? partyNameZh(details) : details.legalName,
                 signatoryName: details.signatoryName,
                 signatoryTitle: details.signatoryTitle,
               };

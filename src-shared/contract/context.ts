@@ -31,6 +31,8 @@ import {
   metricSchema,
   objectiveSchema,
   partySchema,
+  partyNameZh,
+  type Party,
   serviceSchema,
   severityTermsSchema,
   slaDraftSchema,
@@ -129,7 +131,10 @@ export const UNIT_KINDS = ['percent', 'ms', 'minutes', 'custom'] as const;
 
 /** Named object types; `ref` types point here. */
 export const NAMED_TYPES: Record<string, FieldType> = {
-  party: fromZod(partySchema, 'party'),
+  party: extend(partySchema, 'party', {
+    /** The name the Chinese text uses: `legalNameZh` when given, else `legalName`. */
+    nameZh: TEXT,
+  }),
   metric: extend(metricSchema, 'metric', {
     /** What the metric's numbers are: percent, ms, minutes or the custom unit. */
     unitKind: enumOf(UNIT_KINDS),
@@ -349,6 +354,23 @@ function amountOrNull(compute: () => number): number | null {
   }
 }
 
+/**
+ * A party as the template sees it, with `nameZh`. A name in Chinese that is
+ * the legal name again (a Chinese company named in Chinese twice) is no
+ * second name: the English text does not repeat it in brackets.
+ */
+function partyObject(party: Party, path: string): ContextObject {
+  const nameZh = partyNameZh(party);
+  const secondName = nameZh.trim() !== party.legalName.trim();
+  return {
+    ...party,
+    legalNameZh: secondName ? nameZh : '',
+    nameZh,
+    $path: path,
+    $sources: { nameZh: { path: `${path}.${secondName ? 'legalNameZh' : 'legalName'}`, computed: 'nameZh' } },
+  };
+}
+
 /** The values of the root scope for one draft: the same for both languages. */
 export function buildContext(draft: SlaDraft, options: AssemblyContextOptions = {}): Record<string, unknown> {
   const { compensation } = draft;
@@ -495,8 +517,8 @@ export function buildContext(draft: SlaDraft, options: AssemblyContextOptions = 
         yearlyMaxAmount: { path: 'compensation.creditTiers', computed: 'yearlyMaxAmount' },
       },
     },
-    provider: { ...draft.parties.provider, $path: 'parties.provider' },
-    customer: { ...draft.parties.customer, $path: 'parties.customer' },
+    provider: partyObject(draft.parties.provider, 'parties.provider'),
+    customer: partyObject(draft.parties.customer, 'parties.customer'),
     metrics: allMetrics,
     creditedMetrics: allMetrics.filter((metric) => (metric.tiers as unknown[]).length > 0),
     metricKinds: [...new Set(allMetrics.map((metric) => metric.kind as string))],

@@ -211,8 +211,8 @@ describe('China-hosted preset', () => {
     const han = /\p{Script=Han}/u;
     const texts = [
       draft.title,
-      draft.parties.provider.legalName,
-      draft.parties.customer.legalName,
+      draft.parties.provider.legalNameZh,
+      draft.parties.customer.legalNameZh,
       draft.monitoring.downtimeDefinition,
       draft.compensation.claimProcess,
       ...draft.services.flatMap((s) => [s.name, s.description, ...s.metrics.flatMap((m) => [m.name, m.measurementMethod, m.dataSource])]),

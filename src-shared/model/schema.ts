@@ -77,8 +77,21 @@ export const partySchema = z.strictObject({
   registrationNumber: shortText.optional(),
   /** The legal representative (法定代表人) named in Chinese contracts; optional as above. */
   legalRepresentative: shortText.optional(),
+  /**
+   * The company's name in Chinese (中文名称) — for a company registered in
+   * China, its registered name. The Chinese text of a contract names the
+   * party by it, the English text by `legalName`; optional as above, and
+   * when not given the Chinese text uses `legalName` too.
+   */
+  legalNameZh: shortText.optional(),
 });
 export type Party = z.infer<typeof partySchema>;
+
+/** The name a contract's Chinese text gives the party: its Chinese name when given, else its legal name. */
+export function partyNameZh(party: Pick<Party, 'legalName' | 'legalNameZh'>): string {
+  const chinese = party.legalNameZh?.trim() ?? '';
+  return chinese !== '' ? chinese : party.legalName;
+}
 
 // ── Step 1: services and metrics ────────────────────────────────────────────
 

@@ -20,6 +20,7 @@ function PartyCard({ party }: { party: 'provider' | 'customer' }) {
         }
       >
         <TextField path={[...base, 'legalName']} label={t('fields.party.legalName')} required />
+        <TextField path={[...base, 'legalNameZh']} label={t('fields.party.legalNameZh')} extra={t('fields.party.legalNameZhHint')} />
         <TextField path={[...base, 'address']} label={t('fields.party.address')} multiline rows={2} />
         {/* Each on a line of its own: an 18-character credit code must be readable whole beside the preview. */}
         <TextField path={[...base, 'registrationNumber']} label={t('fields.party.registrationNumber')} extra={t('fields.party.registrationNumberHint')} />
