@@ -28,7 +28,8 @@ function ScreenFailed() {
   );
 }
 
-class FailedScreenCatcher extends Component<{ children: ReactNode }, { failed: boolean }> {
+/** Give it a key per screen, so that going to another screen starts afresh. */
+export class ScreenBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
   override state = { failed: false };
 
   static getDerivedStateFromError(): { failed: boolean } {
@@ -43,9 +44,4 @@ class FailedScreenCatcher extends Component<{ children: ReactNode }, { failed: b
   override render(): ReactNode {
     return this.state.failed ? <ScreenFailed /> : this.props.children;
   }
-}
-
-/** Give it a key per screen, so that going to another screen starts afresh. */
-export function ScreenBoundary({ children }: { children: ReactNode }) {
-  return <FailedScreenCatcher>{children}</FailedScreenCatcher>;
 }
