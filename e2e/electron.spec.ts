@@ -4,34 +4,32 @@
  * the preload has given the page window.sla — and nothing of Node.
  *
  * These need the Electron binary, which the `electron` package downloads on
- * first launch. Where it is absent (no internet), every test here is
- * reported as skipped, by name, with the reason.
+ * first launch: it is fetched first, as `npm run dev` does, and only where
+ * that download fails is every test here reported as skipped, by name, with
+ * the reason.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { resolveConfig } from 'electron-vite';
 import { build, type InlineConfig } from 'vite';
 import { CHANNELS } from '../src-shared/channels';
+import { ensureElectronRuntime } from '../scripts/electron-runtime.mjs';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 
 /**
- * The Electron executable if it is on disk. Deliberately not require('electron'):
- * that would try to download the binary, which is exactly what cannot work here.
+ * The Electron executable, fetched the way `npm run dev` fetches it (the
+ * electron package's own installer) when it is not on disk yet; null only
+ * when that download fails, with the reason for the skip.
  */
-function electronBinary(): string | null {
-  const packageDir = path.join(projectRoot, 'node_modules', 'electron');
-  const pathFile = path.join(packageDir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const relative = readFileSync(pathFile, 'utf8').trim();
-  const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(packageDir, 'dist');
-  const executable = path.join(distDir, relative);
-  return existsSync(executable) ? executable : null;
-}
-
-const executablePath = electronBinary();
+const runtime = await ensureElectronRuntime();
+const executablePath = runtime.status === 'failed' ? null : runtime.executable;
+const skipReason =
+  runtime.status === 'failed'
+    ? `skipped: the Electron runtime could not be downloaded (${runtime.reason.kind === 'offline' ? 'no internet connection' : runtime.reason.detail}); scripts/electron-runtime.mjs fetches it where the internet is available`
+    : '';
 
 /** The main process and preload, built with the project's config (the renderer is built by `npm run test:e2e`). */
 async function buildMainAndPreload(): Promise<void> {
@@ -42,10 +40,7 @@ async function buildMainAndPreload(): Promise<void> {
 }
 
 test.describe('the Electron app', () => {
-  test.skip(
-    executablePath === null,
-    'skipped: the Electron binary is not present (node_modules/electron/dist is missing; Electron downloads it on first launch, which needs the internet)',
-  );
+  test.skip(executablePath === null, skipReason);
 
   let app: ElectronApplication;
   let window: Page;
@@ -59,7 +54,9 @@ test.describe('the Electron app', () => {
     userData = mkdtempSync(path.join(tmpdir(), 'sla-electron-'));
     const env = { ...process.env, SLA_STUDIO_USER_DATA: userData, LANG: 'en_US.UTF-8' } as Record<string, string>;
     delete env.ELECTRON_RENDERER_URL; // the built app, served from app://, not a dev server
-    app = await electron.launch({ executablePath: executablePath ?? undefined, args: [projectRoot], cwd: projectRoot, env });
+    // Chromium refuses to run as root with its sandbox (CI runs as root); the renderer's own sandbox stays on (app.enableSandbox).
+    const args = process.getuid?.() === 0 ? ['--no-sandbox', projectRoot] : [projectRoot];
+    app = await electron.launch({ executablePath: executablePath ?? undefined, args, cwd: projectRoot, env });
     window = await app.firstWindow();
     await window.waitForLoadState('domcontentloaded');
   });

@@ -3,6 +3,8 @@
 // (NSIS) and `npm run dist:mac` (dmg). Needs the internet on first use:
 // electron-builder downloads the Electron runtime for the target and its own tools.
 //
+// 0. The Electron runtime for this machine is fetched once, as for `npm run dev`
+//    (scripts/electron-runtime.mjs); offline, one sentence says so and nothing is built.
 // 1. electron-vite builds main, preload and renderer into out/.
 // 2. electron-builder packages out/ with electron-builder.yml; its npmRebuild
 //    compiles better-sqlite3 for the target's Electron, in node_modules itself.
@@ -11,6 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureElectronRuntime, localeFromEnvironment, runtimeMissingMessage } from './electron-runtime.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PLATFORMS = { '--linux': 'linux', '--win': 'win', '--mac': 'mac' };
@@ -32,6 +35,12 @@ function run(command, args) {
   console.log(`> ${command} ${args.join(' ')}`);
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   return result.status ?? 1;
+}
+
+const runtime = await ensureElectronRuntime();
+if (runtime.status === 'failed') {
+  console.error(runtimeMissingMessage(localeFromEnvironment(), 'dist', runtime.reason));
+  process.exit(1);
 }
 
 let status = run('npx', ['electron-vite', 'build']);
