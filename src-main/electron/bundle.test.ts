@@ -1,26 +1,41 @@
 /**
- * The preload must be one CommonJS file that requires nothing but
- * 'electron': a sandboxed preload cannot load anything else, and a preload
- * that fails to load leaves the window without window.sla. So this builds it
- * with the project's own electron.vite.config.ts (into a temp folder, in
- * about a second) and runs the result the way Electron's sandbox would.
+ * What users run, loaded without Electron: the main process, preload and
+ * renderer are built with the project's own electron.vite.config.ts (into a
+ * folder inside the checkout, so the bundle finds node_modules as the app
+ * does), then
+ * - the preload runs the way Electron's sandbox runs it: one CommonJS file
+ *   that may require nothing but 'electron', exposing exactly window.sla;
+ * - the main bundle starts under plain Node, with 'electron' resolved to a
+ *   stand-in by a module-resolution hook (./stand-in/): no module error, one
+ *   window with the documented webPreferences and a preload that exists, the
+ *   app:// protocol serving index.html, the clause library and presets found
+ *   from the repository and from the packaged layout electron-builder.yml
+ *   makes (extraResources), and the database open.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import vm from 'node:vm';
 import { resolveConfig } from 'electron-vite';
 import { build, type InlineConfig } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { CHANNELS } from '../../src-shared/channels';
 
-const outDir = mkdtempSync(path.join(tmpdir(), 'sla-bundle-'));
+const projectRoot = path.resolve(import.meta.dirname, '../..');
+// Inside the checkout (.tmp/ is ignored by git): the bundle imports better-sqlite3 and the
+// other dependencies from node_modules, which Node finds by walking up from the bundle.
+mkdirSync(path.join(projectRoot, '.tmp'), { recursive: true });
+const outDir = mkdtempSync(path.join(projectRoot, '.tmp', 'bundle-'));
+const standIn = path.join(import.meta.dirname, 'stand-in');
 
-async function buildTarget(target: 'main' | 'preload'): Promise<void> {
-  const resolved = await resolveConfig({ configFile: path.resolve('electron.vite.config.ts'), build: { outDir }, logLevel: 'silent' }, 'build', 'production');
+async function buildTarget(target: 'main' | 'preload' | 'renderer'): Promise<void> {
+  const resolved = await resolveConfig({ configFile: path.join(projectRoot, 'electron.vite.config.ts'), logLevel: 'silent' }, 'build', 'production');
   const config = resolved.config?.[target] as InlineConfig | undefined;
   if (!config) throw new Error(`electron.vite.config.ts has no ${target} build`);
-  await build({ ...config, logLevel: 'silent' });
+  await build({ ...config, logLevel: 'silent', build: { ...config.build, outDir: path.join(outDir, target) } });
 }
 
 interface ExposedClient {
@@ -62,11 +77,56 @@ function runPreloadInSandbox(code: string) {
   return { exposed, invoked, required, emit, listenerCount: (channel: string) => listeners.get(channel)?.length ?? 0 };
 }
 
+interface StartReport {
+  exitCode: number | null;
+  messageBoxes: { title: string; message: string; detail: string }[];
+  privilegedSchemes: string[];
+  windows: { title: string; webPreferences: Record<string, unknown>; loaded: string[] }[];
+  menus: number;
+  channels: string[];
+  page: { status: number; contentType: string | null; csp: string | null; hasRoot: boolean } | null;
+  templates: string[];
+  presets: string[];
+  settings: boolean;
+}
+
+/** Starts out/main/index.js under Node with the stand-in Electron (in a child process: a clean module registry). */
+async function startBuiltApp(options: { appPath: string; resourcesPath?: string }): Promise<StartReport> {
+  const userData = mkdtempSync(path.join(tmpdir(), 'sla-built-app-'));
+  try {
+    const args = ['--import', path.join(standIn, 'register-electron.mjs'), path.join(standIn, 'start.mjs'), path.join(outDir, 'main', 'index.js'), userData, options.appPath];
+    if (options.resourcesPath) args.push(options.resourcesPath);
+    const env = { ...process.env };
+    delete env.ELECTRON_RENDERER_URL;
+    delete env.SLA_STUDIO_USER_DATA;
+    const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: projectRoot, env, timeout: 60_000 });
+    const report = JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as StartReport;
+    expect(existsSync(path.join(userData, 'sla-studio.db')), 'the database file in the user-data folder').toBe(true);
+    return report;
+  } finally {
+    rmSync(userData, { recursive: true, force: true });
+  }
+}
+
+/** The packaged layout: the app in resources/app (no templates there), the clause library copied by extraResources. */
+function packagedLayout(): { appPath: string; resourcesPath: string } {
+  const resourcesPath = path.join(outDir, 'packaged', 'resources');
+  const appPath = path.join(resourcesPath, 'app');
+  mkdirSync(appPath, { recursive: true });
+  const builder = parse(readFileSync(path.join(projectRoot, 'electron-builder.yml'), 'utf8')) as { extraResources: { from: string; to: string }[] };
+  for (const resource of builder.extraResources) cpSync(path.join(projectRoot, resource.from), path.join(resourcesPath, resource.to), { recursive: true });
+  return { appPath, resourcesPath };
+}
+
+/** The presets shipped in templates/presets: the app must list every one of them. */
+const shippedPresets = () => readdirSync(path.join(projectRoot, 'templates', 'presets')).filter((file) => file.endsWith('.sla.json')).length;
+
 describe('the Electron bundles', () => {
   beforeAll(async () => {
     await buildTarget('preload');
     await buildTarget('main');
-  }, 60_000);
+    await buildTarget('renderer');
+  }, 180_000);
 
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
@@ -102,11 +162,49 @@ describe('the Electron bundles', () => {
     expect(preload.listenerCount('menu-command')).toBe(0);
   });
 
-  it('builds the main process as a module that loads the preload from where it is emitted', () => {
-    const main = readFileSync(path.join(outDir, 'main', 'index.js'), 'utf8');
-    expect(main).toMatch(/^import .* from "electron";$/m);
-    const preloadReference = /join\(import\.meta\.dirname, "([^"]+)"\)/.exec(main.slice(main.indexOf('preload:')))?.[1];
-    expect(preloadReference).toBe('../preload/preload.cjs');
-    expect(path.resolve(outDir, 'main', preloadReference ?? '')).toBe(path.join(outDir, 'preload', 'preload.cjs'));
-  });
+  it('starts the built main process from the repository: one sandboxed window, its preload on disk, app:// serving the page, templates, presets and the database', async () => {
+    const report = await startBuiltApp({ appPath: projectRoot });
+    expect(report.messageBoxes, 'no start-up error dialog').toEqual([]);
+    expect(report.exitCode).toBeNull();
+    expect(report.privilegedSchemes).toEqual(['app']);
+    expect(report.windows).toHaveLength(1);
+    const [window] = report.windows;
+    expect(window?.title).toBe('SLA Studio');
+    expect(window?.loaded).toEqual(['app://sla-studio/index.html']);
+    expect(window?.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: true,
+    });
+    const preload = String(window?.webPreferences.preload);
+    expect(preload).toBe(path.join(outDir, 'preload', 'preload.cjs'));
+    expect(existsSync(preload), `the preload the window loads (${preload})`).toBe(true);
+    expect(report.page).toMatchObject({ status: 200, contentType: 'text/html; charset=utf-8', hasRoot: true });
+    expect(report.page?.csp).toContain("script-src 'self'");
+    expect(report.menus).toBe(1);
+    expect([...report.channels].sort()).toEqual([...CHANNELS].sort());
+    expect(report.templates).toContain('standard-saas');
+    expect(report.presets).toHaveLength(shippedPresets());
+    expect(report.settings).toBe(true);
+  }, 90_000);
+
+  it('starts packaged: the clause library and presets come from resources/templates, where electron-builder puts them', async () => {
+    const layout = packagedLayout();
+    const report = await startBuiltApp(layout);
+    expect(report.messageBoxes).toEqual([]);
+    expect(report.windows).toHaveLength(1);
+    expect(report.windows[0]?.webPreferences.devTools, 'no developer tools in an installed app').toBe(false);
+    expect(report.templates).toContain('standard-saas');
+    expect(report.presets).toHaveLength(shippedPresets());
+    expect(report.page).toMatchObject({ status: 200, hasRoot: true });
+  }, 90_000);
 });
