@@ -1,27 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeDraftFile } from '../src-shared/model/file';
-import { localeFromEnvironment } from './cli';
-import { chineseDraft, englishDraft, makeTempDir } from './services/test-fixtures';
-
-interface Run {
-  code: number;
-  stdout: string[];
-  stderr: string;
-}
-
-/** Runs the CLI the way `npm run sla --` does (tsx), with a clean locale environment. */
-function sla(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const cleanEnv: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LANG: 'C.UTF-8', ...env };
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src-main/cli.ts', ...args], { cwd: process.cwd(), env: cleanEnv }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout: stdout.split('\n').filter((line) => line !== ''), stderr });
-    });
-  });
-}
+import { writeDraftFile } from '../../src-shared/model/file';
+import { localeFromEnvironment } from './index';
+import { chineseDraft, englishDraft, makeTempDir } from '../services/test-fixtures';
+import { sla } from './spawn-for-tests';
 
 let temp: ReturnType<typeof makeTempDir>;
 const file = (name: string) => join(temp.dir, name);

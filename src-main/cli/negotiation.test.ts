@@ -7,36 +7,20 @@
  * with `file: path: message` lines and writes nothing; usage mistakes exit
  * 2 with the usage; never a stack trace.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { preset } from '../src-shared/contract/fixtures';
-import { writeDraftFile } from '../src-shared/model/file';
-import type { SlaDraft } from '../src-shared/model/schema';
-import { sha256Hex } from './docx/draft-part';
-import { openPackage } from './docx/test-package';
-import { resolveRevisions, trackedChanges } from './docx/test-revisions';
-import { makeTempDir } from './services/test-fixtures';
+import { preset } from '../../src-shared/contract/fixtures';
+import { writeDraftFile } from '../../src-shared/model/file';
+import type { SlaDraft } from '../../src-shared/model/schema';
+import { sha256Hex } from '../docx/draft-part';
+import { openPackage } from '../docx/test-package';
+import { resolveRevisions, trackedChanges } from '../docx/test-revisions';
+import { makeTempDir } from '../services/test-fixtures';
+import { sla } from './spawn-for-tests';
 
-interface Run {
-  code: number;
-  stdout: string[];
-  stderr: string;
-}
-
-/** Each test spawns the CLI (tsx compiles it first): generous on a busy machine. */
+/** Each test spawns the CLI: generous on a busy machine. */
 const SPAWN_TIMEOUT = 120_000;
-
-function sla(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const cleanEnv: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LANG: 'C.UTF-8', ...env };
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src-main/cli.ts', ...args], { cwd: process.cwd(), env: cleanEnv }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout: stdout.split('\n').filter((line) => line !== ''), stderr });
-    });
-  });
-}
 
 let temp: ReturnType<typeof makeTempDir>;
 const file = (name: string) => join(temp.dir, name);

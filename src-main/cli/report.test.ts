@@ -3,30 +3,14 @@
  * them: exit codes, messages in both languages, and the numbers of a
  * hand-computed month.
  */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findAll, openPackage, paragraphsOf } from './docx/test-package';
-import { reportCommandOf } from './services/report-commands';
-import { makeTempDir } from './services/test-fixtures';
-
-interface Run {
-  code: number;
-  stdout: string[];
-  stderr: string;
-}
-
-function sla(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const cleanEnv: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LANG: 'C.UTF-8', ...env };
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src-main/cli.ts', ...args], { cwd: process.cwd(), env: cleanEnv }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout: stdout.split('\n').filter((line) => line !== ''), stderr });
-    });
-  });
-}
+import { findAll, openPackage, paragraphsOf } from '../docx/test-package';
+import { commandOf } from './arguments';
+import { makeTempDir } from '../services/test-fixtures';
+import { sla } from './spawn-for-tests';
 
 /**
  * The enterprise preset (Core API 99.95 % 24×7; credits below 99.95 → 10 %,
@@ -71,11 +55,12 @@ afterAll(() => temp.remove());
 
 describe('which command a command line names', () => {
   it('skips options and their values to find it', () => {
-    expect(reportCommandOf(['downtime', '99.9'])).toBe('downtime');
-    expect(reportCommandOf(['--lang', 'zh-CN', 'report', 'a.sla.json'])).toBe('report');
-    expect(reportCommandOf(['--month', 'report', 'validate', 'a.sla.json'])).toBeNull();
-    expect(reportCommandOf(['validate', 'report.sla.json'])).toBeNull();
-    expect(reportCommandOf([])).toBeNull();
+    expect(commandOf(['downtime', '99.9'])).toBe('downtime');
+    expect(commandOf(['--lang', 'zh-CN', 'report', 'a.sla.json'])).toBe('report');
+    expect(commandOf(['--month', 'report', 'validate', 'a.sla.json'])).toBe('validate');
+    expect(commandOf(['--monitoring', 'a.csv', '--json', 'report', 'a.sla.json'])).toBe('report');
+    expect(commandOf(['validate', 'report.sla.json'])).toBe('validate');
+    expect(commandOf([])).toBeNull();
   });
 });
 

@@ -4,31 +4,15 @@
  * input exits 1 with `path: message` lines and writes nothing; usage
  * mistakes exit 2 with the usage; never a stack trace.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeDraftFile } from '../src-shared/model/file';
-import { readDraftPart, sha256Hex } from './docx/draft-part';
-import { openPackage, wordText } from './docx/test-package';
-import { englishDraft, makeTempDir } from './services/test-fixtures';
-
-interface Run {
-  code: number;
-  stdout: string[];
-  stderr: string;
-}
-
-function sla(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const cleanEnv: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LANG: 'C.UTF-8', ...env };
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src-main/cli.ts', ...args], { cwd: process.cwd(), env: cleanEnv }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout: stdout.split('\n').filter((line) => line !== ''), stderr });
-    });
-  });
-}
+import { writeDraftFile } from '../../src-shared/model/file';
+import { readDraftPart, sha256Hex } from '../docx/draft-part';
+import { openPackage, wordText } from '../docx/test-package';
+import { englishDraft, makeTempDir } from '../services/test-fixtures';
+import { sla } from './spawn-for-tests';
 
 const PRESETS = join(process.cwd(), 'templates', 'presets');
 let temp: ReturnType<typeof makeTempDir>;

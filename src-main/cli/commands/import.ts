@@ -1,0 +1,48 @@
+/**
+ * `import F.docx --out F.sla.json`: the draft a contract was exported from,
+ * byte for byte as it was embedded — or, from an older SLA Studio, migrated
+ * to the current format, as importing that `.sla.json` would.
+ */
+import { LOCALES } from '../../../src-shared/i18n';
+import { readDraftFile, writeDraftFile } from '../../../src-shared/model/file';
+import { problem } from '../../../src-shared/model/problems';
+import { MAX_DOCX_BYTES, readDraftPart } from '../../docx/draft-part';
+import { writeFileAtomically } from '../../services/atomic-file';
+import { invalidLang, parsed, usage, type CliCommand } from '../command';
+import { EXIT } from '../exit-codes';
+import { readInputFile, samePath } from '../input';
+import { failed, writeProblem } from '../problems';
+
+const REFUSALS = { notDocx: 'cli.notDocx', noDraft: 'cli.noDraftInDocx', damaged: 'cli.damagedDraftInDocx', tooLarge: 'cli.docxTooLarge' } as const;
+
+export const importCommand: CliCommand<{ docx: string; out: string }> = {
+  name: 'import',
+  options: { lang: { type: 'string' }, out: { type: 'string' } },
+  languages: LOCALES,
+  invalidLanguageKey: invalidLang,
+  langIsDocumentLanguage: false,
+  usageKey: 'cli.usage',
+  parse: ({ positionals: [docx, extra], strings }) => {
+    if (docx === undefined) return usage('cli.missingImportFile');
+    if (extra !== undefined) return usage('cli.unexpectedArgument', { argument: extra });
+    if (strings.out === undefined) return usage('cli.missingOut', { command: 'import' });
+    if (samePath(strings.out, docx)) return usage('cli.outIsInput');
+    return parsed({ docx, out: strings.out });
+  },
+  run: async ({ docx, out }, { t }) => {
+    const maxMegabytes = MAX_DOCX_BYTES / (1024 * 1024);
+    const read = readInputFile(docx, MAX_DOCX_BYTES, problem([], 'cli.docxTooLarge', { max: maxMegabytes }));
+    if (!read.ok) return failed(t, [read.problem]);
+    const part = await readDraftPart(read.value);
+    if (!part.ok) return failed(t, [problem([], REFUSALS[part.reason], { file: docx, max: maxMegabytes })]);
+    const draftFile = readDraftFile(part.json);
+    if (!draftFile.ok) return failed(t, draftFile.problems);
+    const text = draftFile.migratedFrom === null ? part.json : writeDraftFile(draftFile.draft);
+    try {
+      await writeFileAtomically(out, text);
+    } catch (error) {
+      return { code: EXIT.invalid, stdout: [writeProblem(error, out, t)], stderr: [] };
+    }
+    return { code: EXIT.ok, stdout: [t('cli.imported', { file: out, docx })], stderr: [] };
+  },
+};

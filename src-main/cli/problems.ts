@@ -1,0 +1,35 @@
+/** How the commands turn problems and refusals into their lines. */
+import type { TFunction } from 'i18next';
+import type { AssemblyProblem } from '../../src-shared/contract/assemble';
+import { formatProblem } from '../../src-shared/i18n';
+import type { Problem } from '../../src-shared/model/problems';
+import { isServiceError } from '../services/errors';
+import type { CommandResult } from './command';
+import { EXIT } from './exit-codes';
+
+/** Exit 1 with one `path: message` line per problem. */
+export function failed(t: TFunction, problems: readonly Problem[]): CommandResult {
+  return { code: EXIT.invalid, stdout: problems.map((item) => formatProblem(t, item)), stderr: [] };
+}
+
+/** A file that could not be written, as one line. */
+export function writeProblem(error: unknown, path: string, t: TFunction): string {
+  if (isServiceError(error)) return `(file): ${t(error.apiError.key, error.apiError.params)}`;
+  const code = (error as NodeJS.ErrnoException | null)?.code ?? 'unknown';
+  return `(file): ${t('errors.cannotWriteFile', { path, reason: code })}`;
+}
+
+/** A contract or redline the user can fix refused as one line (exit 1): a template that cannot be used, a file that cannot be written. */
+export function documentRefusal(error: unknown, out: string, t: TFunction): CommandResult | null {
+  if (!isServiceError(error)) return null;
+  if (error.apiError.key === 'errors.templateUnusable') {
+    return { code: EXIT.invalid, stdout: [`contract.templateId: ${t(error.apiError.key, error.apiError.params)}`], stderr: [] };
+  }
+  if (error.apiError.key === 'errors.cannotWriteFile') return { code: EXIT.invalid, stdout: [writeProblem(error, out, t)], stderr: [] };
+  return null;
+}
+
+/** Placeholders the draft left blank in the document, one warning line each. */
+export function blankLines(blanks: readonly AssemblyProblem[], t: TFunction): string[] {
+  return blanks.map((blank) => `${blank.path ?? '(contract)'}: ${t('cli.contractBlank', { location: blank.clauseId ?? t('cli.contractCover') })}`);
+}
