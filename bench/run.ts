@@ -8,7 +8,7 @@
  *   npm run bench                 every case
  *   npm run bench -- export load  only the cases whose name contains a word
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -380,6 +380,49 @@ async function rendererLoad(): Promise<Row[]> {
   }
 }
 
+/** From starting a process to the first line it prints: what a user scripting the command line waits for each time. */
+function timeToFirstLine(args: string[]): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const start = performance.now();
+    let firstLine: number | null = null;
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.on('data', () => (firstLine ??= performance.now() - start));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 && firstLine !== null ? resolvePromise(firstLine) : reject(new Error(`${args.join(' ')} exited ${code}`))));
+  });
+}
+
+async function commandLineStart(): Promise<Row[]> {
+  const cli = join(root, 'out', 'cli', 'sla-studio.mjs');
+  const ours: number[] = [];
+  const bare: number[] = [];
+  // Alternating, so a machine that slows down slows both alike.
+  for (let i = 0; i < 23; i++) {
+    const a = await timeToFirstLine([cli, 'downtime', '99.9']);
+    const b = await timeToFirstLine(['-e', 'console.log(0)']);
+    if (i < 3) continue; // warm-up: the file system cache
+    ours.push(a);
+    bare.push(b);
+  }
+  const stats = (samples: number[]): Stats => {
+    const sorted = [...samples].sort((x, y) => x - y);
+    return { median: percentile(sorted, 50), p95: percentile(sorted, 95) };
+  };
+  const ratio = stats(ours).median / stats(bare).median;
+  return [
+    {
+      name: 'command line start to the first line (downtime 99.9)',
+      stats: stats(ours),
+      unit: 'ms',
+      target: { stat: 'median', limit: 300 },
+      extra: [
+        { label: 'ratio to bare node -e', value: ratio, limit: 4, unit: '×' },
+        { label: 'bare Node median', value: stats(bare).median, limit: null, unit: 'ms' },
+      ],
+    },
+  ];
+}
+
 const CASES: { name: string; run: () => Promise<Row[]> }[] = [
   { name: 'autosave', run: autosave },
   { name: 'version save', run: versionSave },
@@ -390,6 +433,7 @@ const CASES: { name: string; run: () => Promise<Row[]> }[] = [
   { name: 'redline', run: redline },
   { name: 'report monitoring', run: monitoringReport },
   { name: 'load renderer', run: rendererLoad },
+  { name: 'cli start', run: commandLineStart },
 ];
 
 // ── The table ───────────────────────────────────────────────────────────────
