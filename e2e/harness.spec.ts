@@ -4,12 +4,30 @@
  * gets exactly the typed client of src-shared/api.ts, no Node.
  */
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../src-main/electron/security';
 import { CHANNELS } from '../src-shared/channels';
 import { expect, test } from './fixtures';
 
 function origin(url: string): string {
   return new URL(url).origin;
+}
+
+/** A raw request, so the Host header can be anything (fetch and Playwright's client fix it). */
+function rawRequest(url: string, headers: Record<string, string>, body = ''): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method: body === '' ? 'GET' : 'POST', headers }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
 }
 
 test.describe('dev:web harness', () => {
@@ -46,8 +64,8 @@ test.describe('dev:web harness', () => {
     const response = await page.goto(harness.url);
     expect(response?.status()).toBe(200);
     const html = await response!.text();
-    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
-    expect(response!.headers()['content-security-policy']).toBe(meta);
+    // The same policy the desktop app's app:// protocol sends.
+    expect(response!.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(html.indexOf('/harness/client.js')).toBeGreaterThan(0);
     expect(html.indexOf('/harness/client.js')).toBeLessThan(html.search(/<script[^>]+type="module"/));
 
@@ -140,5 +158,65 @@ test.describe('dev:web harness', () => {
     expect(download.suggestedFilename()).toBe('Globex renewal.sla.json');
     const text = await readFile(await download.path(), 'utf8');
     expect(JSON.parse(text)).toMatchObject({ schemaVersion: 1, title: 'Globex renewal' });
+  });
+
+  test('cannot be driven by a page on another local port, even with the token cookie in the browser', async ({ harness, appPage }) => {
+    const drafts = async () =>
+      appPage.evaluate(async () => {
+        const listed = await (window as unknown as { sla: { invoke: Record<string, (input: object) => Promise<{ ok: boolean; value: unknown[] }>> } }).sla.invoke['drafts.list']!({});
+        return listed.ok ? listed.value.length : -1;
+      });
+    const before = await drafts();
+    // Another local server, as any program on the machine could run, with a page that posts to the harness.
+    const attacker = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end('<!doctype html><title>elsewhere</title>');
+    });
+    await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
+    try {
+      const attackerPage = await appPage.context().newPage();
+      await attackerPage.goto(`http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`);
+      const target = `${origin(harness.url)}/api/drafts.create`;
+      await attackerPage.evaluate(async (url) => {
+        const body = JSON.stringify({ presetId: null, title: 'Created from another page' });
+        // The request a page can make without CORS: text/plain, with the browser's cookies.
+        await fetch(url, { method: 'POST', mode: 'no-cors', credentials: 'include', body, headers: { 'content-type': 'text/plain' } }).catch(() => null);
+        await fetch(url, { method: 'POST', mode: 'cors', credentials: 'include', body, headers: { 'content-type': 'application/json' } }).catch(() => null);
+        const form = Object.assign(document.createElement('form'), { method: 'POST', action: url, enctype: 'text/plain', target: 'sink' });
+        document.body.append(Object.assign(document.createElement('iframe'), { name: 'sink' }), form);
+        form.submit();
+      }, target);
+      await attackerPage.waitForTimeout(500);
+      await attackerPage.close();
+    } finally {
+      await new Promise((resolve) => attacker.close(resolve));
+    }
+    expect(await drafts()).toBe(before);
+  });
+
+  test('refuses another host name (DNS rebinding), a payload that is not JSON, and one nested too deep — without a stack trace', async ({ harness, playwright }) => {
+    const base = origin(harness.url);
+    const port = new URL(base).port;
+    const rebound = await rawRequest(`${base}/?token=${harness.token}`, { host: `rebound.example:${port}` });
+    expect(rebound.status).toBe(421);
+    const api = await rawRequest(`${base}/api/drafts.list`, { host: `rebound.example:${port}`, 'x-sla-token': harness.token, 'content-type': 'application/json' }, '{}');
+    expect(api.status).toBe(421);
+
+    const client = await playwright.request.newContext({ extraHTTPHeaders: { 'x-sla-token': harness.token } });
+    try {
+      const plain = await client.post(`${base}/api/drafts.list`, { data: '{}', headers: { 'content-type': 'text/plain' } });
+      expect(plain.status()).toBe(415);
+      expect(await plain.json()).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+      const deep = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
+      const nested = await client.post(`${base}/api/drafts.list`, { data: Buffer.from(deep), headers: { 'content-type': 'application/json' } });
+      expect(nested.status()).toBe(400);
+      const answer = await nested.text();
+      expect(JSON.parse(answer)).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+      expect(answer).not.toMatch(/\n\s+at /);
+      const crossSite = await client.post(`${base}/api/drafts.list`, { data: {}, headers: { origin: 'http://127.0.0.1:1', 'sec-fetch-site': 'same-site' } });
+      expect(crossSite.status()).toBe(401);
+    } finally {
+      await client.dispose();
+    }
   });
 });

@@ -95,7 +95,7 @@ export function nonPlainDataAt(value: unknown, depth = 0): ProblemPath | null {
   return null;
 }
 
-function notPlainData(channel: Channel, path: ProblemPath): { ok: false; error: ApiError } {
+export function notPlainData(channel: Channel, path: ProblemPath): { ok: false; error: ApiError } {
   return { ok: false, error: { code: 'invalidInput', key: 'errors.invalidInput', params: { channel }, problems: [problem(path, 'validation.invalid')] } };
 }
 

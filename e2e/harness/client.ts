@@ -38,12 +38,22 @@ function offerDownload(path: string): void {
 
 const DOWNLOAD_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['drafts.exportJson', 'contract.export', 'contract.showInFolder', 'redline.export', 'reports.exportDocx']);
 
+/**
+ * The per-run token, from the address the harness printed (?token=), kept for
+ * this tab's reloads. The API takes it only as a header: the cookie that
+ * serves the page's files would also ride along on another site's requests.
+ */
+const TOKEN_KEY = 'sla-harness-token';
+const tokenInAddress = new URLSearchParams(location.search).get('token');
+if (tokenInAddress) sessionStorage.setItem(TOKEN_KEY, tokenInAddress);
+const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
+
 async function post(channel: Channel, input: unknown): Promise<ApiResult<unknown>> {
   let result: unknown;
   try {
     const response = await fetch(`/api/${channel}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-sla-token': token },
       body: JSON.stringify(input === undefined ? {} : input),
       credentials: 'same-origin',
       cache: 'no-store',

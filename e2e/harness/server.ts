@@ -3,9 +3,13 @@
  * services on a real database, over HTTP on 127.0.0.1 — for the end-to-end
  * tests in Chromium and for UI work without Electron.
  *
- * Every request must carry the per-run token (?token=, then a cookie, or an
- * x-sla-token header); anything else is answered 401, so no other local
- * process or web page can read or change the drafts.
+ * Every request must carry the per-run token: the page's files take it from
+ * the address (?token=, then a cookie) or an x-sla-token header; the API
+ * only from the header, which another page's cross-origin request cannot
+ * set, and only as application/json from the harness's own origin and host
+ * (a page on another local port, or a DNS-rebound name, is refused). Payloads
+ * are checked as the IPC checks them, and every answer carries the app
+ * protocol's Content-Security-Policy.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -18,6 +22,9 @@ import type { ApiResult } from '../../src-shared/api';
 import { CHANNELS, isChannel, MENU_COMMANDS } from '../../src-shared/channels';
 import { MAX_DRAFT_FILE_CHARS } from '../../src-shared/model/file';
 import { createApiHandlers, type ChannelHandlers } from '../../src-main/api-handlers';
+import { contentTypeFor } from '../../src-main/electron/app-protocol';
+import { CONTENT_SECURITY_POLICY } from '../../src-main/electron/security';
+import { nonPlainDataAt, notPlainData } from '../../src-main/ipc';
 import { createServices, type Dialogs, type Services } from '../../src-main/services';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
@@ -26,37 +33,6 @@ const TOKEN_COOKIE = 'sla_token';
 const DATABASE_FILE = 'sla-studio.db';
 /** A draft of the largest allowed size, in UTF-8 (at most 4 bytes a character), plus the JSON around it. */
 const MAX_REQUEST_BYTES = MAX_DRAFT_FILE_CHARS * 4 + 64 * 1024;
-
-/** Used when the built index.html carries no CSP of its own. */
-const FALLBACK_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-};
-
-/** What the exports folder holds: draft files and contracts. */
-const EXPORT_CONTENT_TYPES: Record<string, string> = {
-  '.json': 'application/json; charset=utf-8',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-};
 
 export interface HarnessOptions {
   /** Holds the database and the exports folder; created when missing. */
@@ -100,22 +76,17 @@ async function buildClientScript(): Promise<string> {
   ].join('\n');
 }
 
-/** The CSP the page declares in its <meta>, so the header says the same. */
-export function cspOfIndexHtml(html: string): string {
-  for (const tag of html.match(/<meta\b[^>]*>/gi) ?? []) {
-    if (!/http-equiv\s*=\s*["']content-security-policy["']/i.test(tag)) continue;
-    const content = /\bcontent\s*=\s*"([^"]*)"|\bcontent\s*=\s*'([^']*)'/i.exec(tag);
-    if (content) return (content[1] ?? content[2] ?? '').trim();
-  }
-  return FALLBACK_CSP;
-}
-
 /** index.html with the harness client loaded before the app's module script, so window.sla exists first. */
 export function injectClientScript(html: string): string {
   const tag = '<script src="/harness/client.js"></script>';
   const appScript = /<script\b[^>]*\btype\s*=\s*["']module["'][^>]*>/i.exec(html);
   if (appScript) return `${html.slice(0, appScript.index)}${tag}\n    ${html.slice(appScript.index)}`;
   return html.replace(/<\/head>/i, `  ${tag}\n  </head>`);
+}
+
+/** Whether a Content-Type is JSON: what the typed client sends, and what a cross-origin form or no-cors request cannot. */
+function isJson(contentType: string | undefined): boolean {
+  return (contentType ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
 }
 
 function cookieValue(header: string | undefined, name: string): string | null {
@@ -185,10 +156,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const clientScript = await buildClientScript();
   const token = randomBytes(32).toString('base64url');
 
-  // Re-read with every index.html served, so a rebuilt renderer brings its own policy.
-  let csp = await readFile(join(rendererDir, 'index.html'), 'utf8').then(cspOfIndexHtml, () => FALLBACK_CSP);
   const commonHeaders = () => ({
-    'content-security-policy': csp,
+    'content-security-policy': CONTENT_SECURITY_POLICY,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'cache-control': 'no-store',
@@ -207,8 +176,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       send(response, 503, 'text/plain; charset=utf-8', `No renderer in ${rendererDir}: run npm run build:renderer first.\n`, extra);
       return;
     }
-    csp = cspOfIndexHtml(html);
-    send(response, 200, CONTENT_TYPES['.html']!, injectClientScript(html), extra);
+    send(response, 200, contentTypeFor('index.html'), injectClientScript(html), extra);
   }
 
   async function serveStatic(request: IncomingMessage, response: ServerResponse, pathname: string, extra: Record<string, string>): Promise<void> {
@@ -227,8 +195,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
     const info = await stat(target).catch(() => null);
     if (info?.isFile()) {
-      const type = CONTENT_TYPES[extname(target).toLowerCase()] ?? 'application/octet-stream';
-      send(response, 200, type, await readFile(target), extra);
+      send(response, 200, contentTypeFor(target), await readFile(target), extra);
       return;
     }
     // A client-side route reloaded in the browser: the app itself decides what to show.
@@ -250,8 +217,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       send(response, 404, 'text/plain; charset=utf-8', 'Not found.\n', extra);
       return;
     }
-    const type = EXPORT_CONTENT_TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream';
-    send(response, 200, type, await readFile(path), {
+    send(response, 200, contentTypeFor(name), await readFile(path), {
       ...extra,
       'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
     });
@@ -266,6 +232,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       sendResult(response, 405, { ok: false, error: { code: 'invalidInput', key: 'errors.invalidInput', params: { channel: channelName } } }, { ...extra, allow: 'POST' });
       return;
     }
+    if (!isJson(request.headers['content-type'])) {
+      sendResult(response, 415, { ok: false, error: { code: 'invalidInput', key: 'errors.invalidInput', params: { channel: channelName } } }, extra);
+      return;
+    }
     const body = await readBody(request);
     if (body === 'tooLarge') {
       sendResult(response, 413, { ok: false, error: { code: 'invalidInput', key: 'errors.requestTooLarge' } }, { ...extra, connection: 'close' });
@@ -278,19 +248,28 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       sendResult(response, 400, { ok: false, error: { code: 'invalidInput', key: 'errors.invalidJson', params: { channel: channelName } } }, extra);
       return;
     }
+    const notPlain = nonPlainDataAt(input);
+    if (notPlain) {
+      sendResult(response, 400, notPlainData(channelName, notPlain), extra);
+      return;
+    }
     const handler = handlers[channelName] as (payload: unknown) => Promise<ApiResult<unknown>>;
     sendResult(response, 200, await handler(input), extra);
   }
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const isApi = url.pathname.startsWith('/api/');
+    // A name that resolves to 127.0.0.1 by DNS rebinding is not this server's: only its own host names are.
+    if (!ownHosts().includes((request.headers.host ?? '').toLowerCase())) {
+      send(response, 421, 'text/plain; charset=utf-8', 'Unknown host: open the address npm run dev:web printed.\n');
+      return;
+    }
+    const fromHeader = sameToken(request.headers['x-sla-token'] as string | undefined, token);
     const fromQuery = url.searchParams.get('token');
-    const authorized =
-      sameToken(fromQuery, token) ||
-      sameToken(cookieValue(request.headers.cookie, TOKEN_COOKIE), token) ||
-      sameToken(request.headers['x-sla-token'] as string | undefined, token);
+    const authorized = isApi ? fromHeader && sameSiteRequest(request) : fromHeader || sameToken(fromQuery, token) || sameToken(cookieValue(request.headers.cookie, TOKEN_COOKIE), token);
     if (!authorized) {
-      if (url.pathname.startsWith('/api/')) {
+      if (isApi) {
         sendResult(response, 401, { ok: false, error: { code: 'forbidden', key: 'errors.unauthorized' } });
       } else {
         send(response, 401, 'text/plain; charset=utf-8', 'Unauthorized: open the address npm run dev:web printed, with its token.\n');
@@ -302,15 +281,25 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       ? { 'set-cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` }
       : {};
 
-    if (url.pathname.startsWith('/api/')) return serveApi(request, response, url.pathname.slice('/api/'.length), extra);
+    if (isApi) return serveApi(request, response, url.pathname.slice('/api/'.length), extra);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed.\n', { ...extra, allow: 'GET, HEAD' });
       return;
     }
-    if (url.pathname === '/harness/client.js') return send(response, 200, CONTENT_TYPES['.js']!, clientScript, extra);
+    if (url.pathname === '/harness/client.js') return send(response, 200, contentTypeFor('client.js'), clientScript, extra);
     if (url.pathname.startsWith('/exports/')) return serveExport(response, url.pathname.slice('/exports/'.length), extra);
     return serveStatic(request, response, url.pathname, extra);
   }
+
+  let port = 0;
+  const ownHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
+  /** A request the page itself made: no Origin or Sec-Fetch-Site of another site (a script outside a browser sends neither). */
+  const sameSiteRequest = (request: IncomingMessage): boolean => {
+    const origin = request.headers.origin;
+    if (origin !== undefined && !ownHosts().some((host) => origin.toLowerCase() === `http://${host}`)) return false;
+    const site = request.headers['sec-fetch-site'];
+    return site === undefined || site === 'same-origin';
+  };
 
   const server = createServer((request, response) => {
     route(request, response).catch((error: unknown) => {
@@ -332,7 +321,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     services.close();
     throw error;
   }
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
 
   let closed: Promise<void> | null = null;
   return {

@@ -42,6 +42,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.otf': 'font/otf',
   '.wasm': 'application/wasm',
+  // Not part of the renderer: the dev:web harness shares this table for the contracts it offers as downloads.
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
 /** The Content-Type for a file name; unknown kinds are sent as opaque bytes (and nosniff keeps them so). */
