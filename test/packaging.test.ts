@@ -5,8 +5,8 @@
  * fuses docs/SECURITY.md promises, the built app and the clause library inside
  * the package, and a native SQLite binding Electron can load.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
@@ -25,6 +25,7 @@ const config = parse(read('electron-builder.yml').toString('utf8')) as Record<st
 };
 const packageJson = JSON.parse(read('package.json').toString('utf8')) as {
   main: string;
+  dependencies: Record<string, string>;
   productName: string;
   scripts: Record<string, string>;
   devDependencies: Record<string, string>;
@@ -81,6 +82,63 @@ describe('installers (electron-builder.yml)', () => {
     });
     const security = read('docs/SECURITY.md').toString('utf8');
     for (const fuse of ['runAsNode: false', 'enableNodeOptionsEnvironmentVariable: false', 'onlyLoadAppFromAsar: true']) expect(security).toContain(fuse);
+  });
+});
+
+/** The packages a package depends on, as package-lock.json records them. */
+const lockedPackages = (JSON.parse(read('package-lock.json').toString('utf8')) as { packages: Record<string, { dependencies?: Record<string, string> }> }).packages;
+function closure(roots: readonly string[], skip: ReadonlySet<string> = new Set()): Set<string> {
+  const seen = new Set<string>();
+  const pending = [...roots];
+  while (pending.length > 0) {
+    const name = pending.pop()!;
+    if (seen.has(name) || skip.has(name)) continue;
+    seen.add(name);
+    pending.push(...Object.keys(lockedPackages[`node_modules/${name}`]?.dependencies ?? {}));
+  }
+  return seen;
+}
+
+/** The bare module names the main process's sources import (the renderer's are bundled by Vite). */
+function importedByMainProcess(): Set<string> {
+  const names = new Set<string>();
+  const visit = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (/\.ts$/.test(entry.name) && !/\.test\.ts$|testing|for-tests|test-/.test(relative(root, path))) {
+        const source = readFileSync(path, 'utf8');
+        for (const match of source.matchAll(/^import (?!type )[^;]*? from '([^'./][^']*)'|import\('([^'./][^']*)'\)/gm)) {
+          const specifier = match[1] ?? match[2] ?? '';
+          if (specifier.startsWith('node:') || specifier === 'electron') continue;
+          names.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!);
+        }
+      }
+    }
+  };
+  visit(join(root, 'src-main'));
+  visit(join(root, 'src-shared'));
+  return names;
+}
+
+describe('what the installers carry (package.json, electron-builder.yml)', () => {
+  it('declares as production dependencies exactly what the main process loads, so the renderer\'s libraries do not ship twice', () => {
+    expect(Object.keys(packageJson.dependencies).sort()).toEqual([...importedByMainProcess()].sort());
+    for (const bundled of ['react', 'react-dom', 'antd', '@ant-design/icons', 'dayjs', 'react-i18next']) expect(packageJson.devDependencies).toHaveProperty([bundled]);
+  });
+
+  it('keeps prebuild-install and what only it pulls in (tar-fs…) out of the package', () => {
+    const production = Object.keys(packageJson.dependencies);
+    const onlyThroughPrebuild = [...closure(production)].filter((name) => !closure(production, new Set(['prebuild-install'])).has(name));
+    expect(onlyThroughPrebuild).toContain('tar-fs');
+    const excluded = config.files
+      .map((pattern) => /^!\*\*\/node_modules\/\{([^}]+)\}\/\*\*$/.exec(pattern)?.[1]?.split(','))
+      .filter((names): names is string[] => names !== undefined)
+      .flat();
+    expect(onlyThroughPrebuild.filter((name) => !excluded.includes(name))).toEqual([]);
+    // Nothing the app loads is excluded.
+    const needed = closure(production, new Set(['prebuild-install']));
+    expect(excluded.filter((name) => needed.has(name) && !['@types', 'undici-types'].includes(name))).toEqual([]);
   });
 });
 
