@@ -217,8 +217,15 @@ async function onReady(): Promise<void> {
   const handlers = createApiHandlers(services);
   registerIpc(ipcMain, handlers, {
     isTrustedSender: createSenderCheck(trustedOrigins),
-    onLocaleChanged: applyMenu,
     logError: (channel, error) => console.error(`IPC ${channel} failed:`, error),
+  });
+  // The menu follows the language the user saves.
+  services.settings.onLocaleChanged((locale) => {
+    try {
+      applyMenu(locale);
+    } catch (error) {
+      console.error('The menu could not be rebuilt in the new language:', error);
+    }
   });
 
   // The menu follows the language the user chose, or the system's on the first start.

@@ -285,34 +285,16 @@ describe('registerIpc with a fake ipcMain', () => {
     expect(received).toHaveLength(1);
   });
 
-  it('rebuilds the menu after the language was saved, and only then', async () => {
-    const ipcMain = new FakeIpcMain();
-    const changes: string[] = [];
-    registerIpc(ipcMain, recordingHandlers().handlers, { isTrustedSender, onLocaleChanged: (locale) => changes.push(locale) });
-    await ipcMain.invoke('settings.setLocale', { senderFrame: mainFrame('https://evil.example/') }, { locale: 'zh-CN' });
-    await ipcMain.invoke('settings.get', TRUSTED, {});
-    expect(changes).toEqual([]);
-    await ipcMain.invoke('settings.setLocale', TRUSTED, { locale: 'zh-CN' });
-    expect(changes).toEqual(['zh-CN']);
-  });
-
-  it('answers errors.internal instead of throwing when a handler or the menu fails', async () => {
+  it('answers errors.internal instead of throwing when a handler fails', async () => {
     const ipcMain = new FakeIpcMain();
     const logged: Channel[] = [];
     const { handlers } = recordingHandlers();
     handlers['drafts.list'] = () => Promise.reject(new Error('disk I/O error at /home/me/secret'));
-    registerIpc(ipcMain, handlers, {
-      isTrustedSender,
-      onLocaleChanged: () => {
-        throw new Error('menu failed');
-      },
-      logError: (channel) => logged.push(channel),
-    });
+    registerIpc(ipcMain, handlers, { isTrustedSender, logError: (channel) => logged.push(channel) });
     const failed = await ipcMain.invoke('drafts.list', TRUSTED, {});
     expect(failed).toEqual({ ok: false, error: { code: 'internal', key: 'errors.internal', params: { channel: 'drafts.list' } } });
     expect(JSON.stringify(failed)).not.toContain('secret');
-    expect(await ipcMain.invoke('settings.setLocale', TRUSTED, { locale: 'zh-CN' })).toMatchObject({ ok: true });
-    expect(logged).toEqual(['drafts.list', 'settings.setLocale']);
+    expect(logged).toEqual(['drafts.list']);
   });
 });
 

@@ -9,7 +9,6 @@
  */
 import type { ApiError, ApiResult } from '../src-shared/api';
 import { CHANNELS, type Channel } from '../src-shared/channels';
-import { isLocale, type Locale } from '../src-shared/i18n';
 import { problem, type ProblemPath } from '../src-shared/model/problems';
 import type { ChannelHandlers } from './api-handlers';
 import { isFromOrigins } from './electron/security';
@@ -36,8 +35,6 @@ export type SenderCheck = (event: InvokeEvent) => boolean;
 
 export interface IpcOptions {
   isTrustedSender: SenderCheck;
-  /** Called after the renderer saved a new language, so main can rebuild the menu in it. */
-  onLocaleChanged?: (locale: Locale) => void;
   /** Where unexpected handler failures are logged; the renderer only sees errors.internal. */
   logError?: (channel: Channel, error: unknown) => void;
 }
@@ -122,23 +119,10 @@ export function registerIpc(ipcMain: IpcMainLike, handlers: ChannelHandlers, opt
         options.logError?.(channel, error);
         return internalError(channel);
       }
-      if (channel === 'settings.setLocale' && result.ok) {
-        const locale = (result.value as { locale?: unknown } | null)?.locale;
-        if (isLocale(locale)) notifyLocaleChanged(options, locale);
-      }
       return result;
     });
   }
   return () => {
     for (const channel of CHANNELS) ipcMain.removeHandler(channel);
   };
-}
-
-function notifyLocaleChanged(options: IpcOptions, locale: Locale): void {
-  try {
-    options.onLocaleChanged?.(locale);
-  } catch (error) {
-    // The language was saved; a menu that failed to rebuild must not turn that into an error.
-    options.logError?.('settings.setLocale', error);
-  }
 }

@@ -63,6 +63,20 @@ describe('settings', () => {
     start();
     expect(services.settings.get()).toEqual({ locale: 'zh-CN' });
   });
+
+  it('tells its listeners a saved language, after saving it, and a listener that fails does not fail the save', () => {
+    const heard: [string, string | null][] = [];
+    const stop = services.settings.onLocaleChanged((locale) => heard.push([locale, services.settings.get().locale]));
+    services.settings.onLocaleChanged(() => {
+      throw new Error('the menu could not be rebuilt');
+    });
+    expect(services.settings.setLocale('zh-CN')).toEqual({ locale: 'zh-CN' });
+    expect(heard).toEqual([['zh-CN', 'zh-CN']]);
+    stop();
+    services.settings.setLocale('en');
+    expect(heard).toHaveLength(1);
+    expect(services.settings.get()).toEqual({ locale: 'en' });
+  });
 });
 
 describe('presets', () => {
