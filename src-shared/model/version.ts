@@ -15,8 +15,9 @@ export const DRAFT_STATUSES = ['drafting', 'negotiating', 'agreed', 'signed'] as
 export type DraftStatus = (typeof DRAFT_STATUSES)[number];
 
 /** A contract footer and the timeline show this many hex digits of a version's SHA-256. */
-export const SHORT_HASH_LENGTH = 8;
+const SHORT_HASH_LENGTH = 8;
 
+/** A version's SHA-256 as contracts, reports and the timeline print it: "3f9a1c2b". */
 export function shortHash(sha256: string): string {
   return sha256.slice(0, SHORT_HASH_LENGTH);
 }
