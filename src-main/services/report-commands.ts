@@ -29,7 +29,7 @@ import { combineMonitoringData, computeMonthlyReport, isMonth, type MonitoringDa
 import { writeFileAtomically } from './atomic-file';
 import { isServiceError } from './errors';
 import { importMonitoringFile } from './monitoring-import';
-import { buildReportDocument, reportDocumentLines, tableLines, type ReportSource } from './report-document';
+import { buildReportDocument, reportDocumentLines, tableLines, type ReportSource } from '../../src-shared/monitoring/report-document';
 import { buildReportDocx, REPORT_LANGUAGES, type ReportDocxInput, type ReportLanguage } from './report-export';
 
 const EXIT_OK = 0;

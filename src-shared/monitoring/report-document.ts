@@ -12,12 +12,12 @@
  * things look, never what they say.
  */
 import type { TFunction } from 'i18next';
-import type { ListBlock, Paragraph, Run, Table, TableRow } from '../../src-shared/contract/doc';
-import { formatDate, formatDateTime, formatDurationMinutes, formatMoney, formatNumber, formatPercent } from '../../src-shared/format';
-import { createI18n, type Locale } from '../../src-shared/i18n';
-import type { MetricUnit } from '../../src-shared/model/metrics';
-import { partyNameZh, type Party, type SlaDraft } from '../../src-shared/model/schema';
-import type { MetricMonthReport, MonthlyReport } from '../../src-shared/monitoring';
+import type { ListBlock, Paragraph, Run, Table, TableRow } from '../contract/doc';
+import { formatDate, formatDateTime, formatDurationMinutes, formatMoney, formatNumber, formatPercent } from '../format';
+import { createI18n, type Locale } from '../i18n';
+import type { MetricUnit } from '../model/metrics';
+import { partyNameZh, type Party, type SlaDraft } from '../model/schema';
+import type { MetricMonthReport, MonthlyReport } from './report';
 
 export interface ReportHeading {
   kind: 'heading';
