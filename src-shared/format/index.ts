@@ -8,7 +8,9 @@
  * Unit words (hour, 小时, 美元…) live here rather than in the i18n JSON files:
  * they are grammar tables the formatter composes (plural forms, zero parts
  * left out), not UI sentences, and Intl.DurationFormat is not available on
- * every runtime we support (Node 20).
+ * every runtime we support (Node 20). A metric's level (formatLevel) takes
+ * the translate function for the latency and custom unit words, which are
+ * UI strings ("300 ms", "300 毫秒").
  *
  * Numeric input must be finite: the schema guarantees it for user data, so a
  * NaN here is a bug upstream and throws a RangeError rather than printing

@@ -6,11 +6,11 @@
  * One document, several views: the command line prints it as text
  * (reportDocumentLines below), src-main/docx/report-docx.ts writes it as
  * .docx in the style of the contract, and the Reports screen words its
- * table with the same helpers (metricName, tierCondition, formatMinutes). Its blocks are the contract's own
- * Paragraph, Table and ListBlock (src-shared/contract/doc.ts), plus a
- * heading and a list of label/value facts, so that writer can reuse the
- * contract's table and paragraph rendering. A writer decides only how
- * things look, never what they say.
+ * table with the same helpers (metricName, tierCondition, formatMinutes).
+ * Its blocks are the contract's own Paragraph, Table and ListBlock
+ * (src-shared/contract/doc.ts), plus a heading and a list of label/value
+ * facts, so that writer can reuse the contract's table and paragraph
+ * rendering. A writer decides only how things look, never what they say.
  */
 import type { TFunction } from 'i18next';
 import type { ListBlock, Paragraph, Run, Table, TableRow } from '../contract/doc';
