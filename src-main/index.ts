@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import type { MenuCommand } from '../src-shared/channels';
-import { createI18n, localeFromSystem, type Locale } from '../src-shared/i18n';
+import { localeFromSystem, translatorFor, type Locale } from '../src-shared/i18n';
 import { createApiHandlers } from './api-handlers';
 import { DatabaseOpenError } from './db/connection';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './electron/app-protocol';
@@ -41,8 +41,8 @@ let services: Services | null = null;
 let currentLocale: Locale = 'en';
 
 function translator(locale: Locale): Translate {
-  const i18n = createI18n(locale);
-  return (key, params) => i18n.t(key, params);
+  const t = translatorFor(locale);
+  return (key, params) => t(key, params);
 }
 
 function createMainWindow(): BrowserWindow {

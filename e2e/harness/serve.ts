@@ -47,7 +47,7 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof DatabaseOpenError) {
-      const locale = localeFromSystem((process.env.LC_ALL || process.env.LANG)?.replace(/_/g, '-'));
+      const locale = localeFromSystem(process.env.LC_ALL || process.env.LANG);
       const t = createI18n(locale).t;
       console.error(t(error.key, error.params));
       // Damaged: the desktop app would ask; here the choices are printed and nothing is changed.

@@ -25,7 +25,7 @@ import { alignClauses, type ComparisonCounts } from '../../src-shared/compare/co
 import { assembleBilingual, assembleContract, type AssemblyOptions, type AssemblyProblem } from '../../src-shared/contract/assemble';
 import type { ContractDoc, ContractLanguage } from '../../src-shared/contract/doc';
 import type { Template } from '../../src-shared/contract/template';
-import { createI18n, type Locale } from '../../src-shared/i18n';
+import { translatorFor } from '../../src-shared/i18n';
 import { writeDraftFile } from '../../src-shared/model/file';
 import type { SlaDraft } from '../../src-shared/model/schema';
 import { shortHash } from '../../src-shared/model/version';
@@ -102,24 +102,15 @@ function assemblyOptions(version: RedlineVersion): AssemblyOptions {
   return { versionLabel: version.label ?? null, shortHash: version.sha256 ? shortHash(version.sha256) : null };
 }
 
-const translators = new Map<Locale, ReturnType<typeof createI18n>>();
-function translate(locale: Locale, key: string, params?: Record<string, string>): string {
-  let i18n = translators.get(locale);
-  if (!i18n) {
-    i18n = createI18n(locale);
-    translators.set(locale, i18n);
-  }
-  return i18n.t(key, params);
-}
-
 /** "Changes from v2 — Our proposal · 1a2b3c4d to v3 — Customer counter-proposal · 5e6f7a8b", in the contract's language. */
 export function redlineNote(request: RedlineRequest, language: ContractLanguage): string {
+  const t = translatorFor(language);
   const name = (version: RedlineVersion, fallbackKey: string) => {
     const parts = [version.label?.trim() ?? '', version.sha256 ? shortHash(version.sha256) : ''].filter((part) => part !== '');
     if (parts.length > 0) return parts.join(' · ');
-    return version.unlabelledName?.trim() || translate(language, fallbackKey);
+    return version.unlabelledName?.trim() || t(fallbackKey);
   };
-  return translate(language, 'redline.footer', { old: name(request.old, 'redline.earlierVersion'), new: name(request.new, 'redline.laterVersion') });
+  return t('redline.footer', { old: name(request.old, 'redline.earlierVersion'), new: name(request.new, 'redline.laterVersion') });
 }
 
 function assembled(version: RedlineVersion, template: Template, language: ExportLanguage): { docs: ContractDoc[]; problems: AssemblyProblem[] } {

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readDraftFile } from '../../src-shared/model/file';
 import type { SlaDraft } from '../../src-shared/model/schema';
 import { computeMonthlyReport, parseMonitoringCsv, type MonthlyReport } from '../../src-shared/monitoring';
-import { buildReportDocument as buildReportContent, type ReportSource, type ReportVersion } from '../services/report-document';
+import { buildReportDocument as buildReportContent, type ReportSource, type ReportVersion } from '../../src-shared/monitoring/report-document';
 import { joinNumberAndUnit, MisalignedReportError, renderReportDocx, type ReportDocxSource } from './report-docx';
 import { elements, find, findAll, openPackage, paragraphsOf, wordText, type DocxPackage, type XmlElement } from './test-package';
 

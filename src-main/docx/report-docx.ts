@@ -23,7 +23,7 @@
 import { AlignmentType, Document, Header, Packer, PageOrientation, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType, type ISectionOptions } from 'docx';
 import type { Run, Table as TableBlock } from '../../src-shared/contract/doc';
 import type { Locale } from '../../src-shared/i18n';
-import type { ReportBlock, ReportDocument, ReportFacts } from '../services/report-document';
+import type { ReportBlock, ReportDocument, ReportFacts } from '../../src-shared/monitoring/report-document';
 import {
   afterTable,
   bilingualTable,

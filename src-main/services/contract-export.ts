@@ -18,6 +18,7 @@ import { assembleBilingual, assembleContract } from '../../src-shared/contract/a
 import { writeDraftFile } from '../../src-shared/model/file';
 import type { SlaDraft } from '../../src-shared/model/schema';
 import { validateDraft } from '../../src-shared/model/validate';
+import { shortHash } from '../../src-shared/model/version';
 import { MisalignedContractError, renderContractDocx, type ExportLanguage } from '../docx/contract-docx';
 import { sha256Hex } from '../docx/draft-part';
 import { writeFailure, writeFileAtomically } from './atomic-file';
@@ -27,9 +28,6 @@ import type { Clock } from './ports';
 
 export type { ExportLanguage } from '../docx/contract-docx';
 export { EXPORT_LANGUAGES } from '../docx/contract-docx';
-
-/** The footer shows this many characters of a version's SHA-256. */
-export const SHORT_HASH_LENGTH = 8;
 
 export interface ContractExportRequest {
   draft: SlaDraft;
@@ -95,7 +93,7 @@ export function draftForExport(content: unknown): SlaDraft {
 export function createContractExportService(deps: ContractExportDeps): ContractExportService {
   const build = async ({ draft, language, version }: ContractExportRequest): Promise<BuiltContract> => {
     const template = usableTemplate(deps.clauseLibrary, draft.contract.templateId);
-    const options = version ? { versionLabel: version.label, shortHash: version.sha256.slice(0, SHORT_HASH_LENGTH) } : {};
+    const options = version ? { versionLabel: version.label, shortHash: shortHash(version.sha256) } : {};
     const draftJson = writeDraftFile(draft);
     let bytes: Uint8Array;
     let blanks: AssemblyProblem[];

@@ -3,7 +3,7 @@
  * Electron (ipc.ts), the dev:web harness, the command line and the tests.
  */
 import { openStorage } from '../db';
-import { createI18n, localeFromSystem, type Locale } from '../../src-shared/i18n';
+import { localeFromSystem, translatorFor, type Locale } from '../../src-shared/i18n';
 import { backupsDirFor, createBackupsService, type BackupsService } from './backups';
 import { createClauseLibrary, type ClauseLibrary } from './clause-library';
 import { createContractExportService } from './contract-export';
@@ -59,16 +59,8 @@ export function createServices(ports: ServicePorts): Services {
   const storage = openStorage(ports.databasePath, { nativeBinding: ports.sqliteNativeBinding });
   const settings = createSettingsService(storage.settings);
   const presets = createPresetsService(ports.templatesDir);
-  const fallbackLocale = localeFromSystem(ports.systemLocale?.replace(/_/g, '-'));
-  const translators = new Map<Locale, ReturnType<typeof createI18n>>();
-  const translate = (locale: Locale, key: string, params?: Record<string, string | number>): string => {
-    let i18n = translators.get(locale);
-    if (!i18n) {
-      i18n = createI18n(locale);
-      translators.set(locale, i18n);
-    }
-    return i18n.t(key, params);
-  };
+  const fallbackLocale = localeFromSystem(ports.systemLocale);
+  const translate = (locale: Locale, key: string, params?: Record<string, string | number>): string => translatorFor(locale)(key, params);
 
   const drafts = createDraftsService({
     repository: storage.drafts,

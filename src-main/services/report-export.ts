@@ -29,7 +29,7 @@ import type { DraftsService } from './drafts';
 import { ServiceError } from './errors';
 import { contractFileName } from './exports';
 import type { Clock, Dialogs } from './ports';
-import { buildReportDocument, type ReportSource, type ReportVersion } from './report-document';
+import { buildReportDocument, type ReportSource, type ReportVersion } from '../../src-shared/monitoring/report-document';
 import type { ReportsService } from './reports';
 import type { VersionsService } from './versions';
 

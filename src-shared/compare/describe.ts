@@ -4,12 +4,9 @@
  * as the wizard and the contract show them (src-shared/format); labels and
  * enum values come from the locale files.
  */
-import { formatDate, formatDurationMinutes, formatMoney, formatNumber, formatPercent } from '../format';
-import type { Locale } from '../i18n';
+import { formatDate, formatLevel, formatMoney, formatNumber } from '../format';
+import type { Locale, Translate } from '../i18n';
 import type { FieldChange, LabelParam, LabelRef, ValueFormat } from './fields';
-
-/** The part of i18next's t that compare needs; pass `i18n.t` or react-i18next's `t`. */
-export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /** Free text up to this length is quoted in full in a change; longer text is "text edited". */
 export const MAX_INLINE_TEXT = 80;
@@ -56,16 +53,12 @@ export function formatValue(value: unknown, format: ValueFormat, locale: Locale,
       return numeric ? formatNumber(value, locale, 4) : String(value);
     case 'percent':
     case 'cap':
-      return numeric ? formatPercent(value, locale) : String(value);
+      return numeric ? formatLevel(value, 'percent', locale, t) : String(value);
     case 'minutes':
-      return numeric ? formatDurationMinutes(value, locale) : String(value);
     case 'ms':
-      return numeric ? t('units.msValue', { value: formatNumber(value, locale, 4) }) : String(value);
-    case 'custom': {
-      if (!numeric) return String(value);
-      const digits = formatNumber(value, locale, 4);
-      return format.unit.trim() === '' ? digits : t('units.customValue', { value: digits, unit: format.unit });
-    }
+      return numeric ? formatLevel(value, format.type, locale, t, { maxFractionDigits: 4 }) : String(value);
+    case 'custom':
+      return numeric ? formatLevel(value, 'custom', locale, t, { customUnit: format.unit, maxFractionDigits: 4 }) : String(value);
     case 'count':
       return numeric ? t(`compare.value.${format.unit}`, { count: value, value: formatNumber(value, locale, 4) }) : String(value);
     case 'money':

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { preset } from '../contract/fixtures';
-import { createI18n, type Locale } from '../i18n';
+import { createI18n, type Locale, type Translate } from '../i18n';
 import { STEP_IDS, type SlaDraft } from '../model/schema';
-import { describeChange, formatChange, type Translate } from './describe';
+import { describeChange, formatChange } from './describe';
 import { CHANGE_ENTITIES, diffDrafts, diffSummary, groupChangesByStep, type FieldChange } from './fields';
 import en from '../i18n/en.json';
 import zhCN from '../i18n/zh-CN.json';

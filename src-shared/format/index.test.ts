@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { createI18n } from '../i18n';
 import {
   formatDate,
   formatDateTime,
   formatDurationMinutes,
   formatDurationSeconds,
+  formatLevel,
   formatMoney,
+  formatMonth,
   formatNumber,
   formatPercent,
+  formatShortMonth,
 } from './index';
 
 const NBSP = '\u00A0';
@@ -177,5 +181,54 @@ describe('formatDateTime', () => {
     expect(formatDateTime(Date.UTC(2026, 10, 26), 'en')).toBe('26 November 2026 00:00');
     expect(() => formatDateTime('2026-03-30T08:00:00', 'en')).toThrow(/offset/);
     expect(() => formatDateTime('2026-03-30T08:00:00Z', 'en', 'Nowhere/City')).toThrow(/Nowhere\/City/);
+  });
+});
+
+describe('formatMonth', () => {
+  it('names a month as a report heading does', () => {
+    expect(formatMonth('2027-10', 'en')).toBe('October 2027');
+    expect(formatMonth('2027-10', 'zh-CN')).toBe('2027年10月');
+    expect(formatMonth('2028-01', 'en')).toBe('January 2028');
+  });
+
+  it('labels a chart axis with the short month', () => {
+    expect(formatShortMonth('2027-10', 'en')).toBe('Oct');
+    expect(formatShortMonth('2027-10', 'zh-CN')).toBe('10月');
+  });
+});
+
+describe('formatLevel', () => {
+  const en = createI18n('en').t;
+  const zh = createI18n('zh-CN').t;
+
+  it('writes a level in each metric unit in English', () => {
+    expect(formatLevel(99.95, 'percent', 'en', en)).toBe(`99.95${NBSP}%`);
+    expect(formatLevel(99.9999, 'percent', 'en', en)).toBe(`99.9999${NBSP}%`);
+    expect(formatLevel(1250, 'ms', 'en', en)).toBe('1,250 ms');
+    expect(formatLevel(240, 'minutes', 'en', en)).toBe('4 hours');
+    expect(formatLevel(90, 'minutes', 'en', en)).toBe('1 hour 30 minutes');
+    expect(formatLevel(120, 'custom', 'en', en, { customUnit: 'jobs/hour' })).toBe('120 jobs/hour');
+  });
+
+  it('writes a level in each metric unit in Chinese', () => {
+    expect(formatLevel(99.95, 'percent', 'zh-CN', zh)).toBe('99.95%');
+    expect(formatLevel(1250, 'ms', 'zh-CN', zh)).toBe('1,250 毫秒');
+    expect(formatLevel(240, 'minutes', 'zh-CN', zh)).toBe('4小时');
+    expect(formatLevel(90, 'minutes', 'zh-CN', zh)).toBe('1小时30分钟');
+    expect(formatLevel(120, 'custom', 'zh-CN', zh, { customUnit: '个任务/小时' })).toBe('120 个任务/小时');
+  });
+
+  it('shows a custom level without a unit as the bare number', () => {
+    expect(formatLevel(99, 'custom', 'en', en)).toBe('99');
+    expect(formatLevel(99, 'custom', 'en', en, { customUnit: null })).toBe('99');
+    expect(formatLevel(99, 'custom', 'zh-CN', zh, { customUnit: '  ' })).toBe('99');
+  });
+
+  it('shows two decimals of a latency or custom level unless asked for more', () => {
+    expect(formatLevel(212.125, 'ms', 'en', en)).toBe('212.13 ms');
+    expect(formatLevel(212.125, 'ms', 'en', en, { maxFractionDigits: 4 })).toBe('212.125 ms');
+    expect(formatLevel(0.12345, 'custom', 'zh-CN', zh, { customUnit: 'jobs', maxFractionDigits: 4 })).toBe('0.1235 jobs');
+    // A percentage always allows four decimals, whatever is asked for the other units.
+    expect(formatLevel(99.12345, 'percent', 'en', en, { maxFractionDigits: 2 })).toBe(`99.1235${NBSP}%`);
   });
 });

@@ -8,15 +8,18 @@
  * Unit words (hour, 小时, 美元…) live here rather than in the i18n JSON files:
  * they are grammar tables the formatter composes (plural forms, zero parts
  * left out), not UI sentences, and Intl.DurationFormat is not available on
- * every runtime we support (Node 20).
+ * every runtime we support (Node 20). A metric's level (formatLevel) takes
+ * the translate function for the latency and custom unit words, which are
+ * UI strings ("300 ms", "300 毫秒").
  *
  * Numeric input must be finite: the schema guarantees it for user data, so a
  * NaN here is a bug upstream and throws a RangeError rather than printing
  * "NaN" into a contract.
  */
-import type { Locale } from '../i18n';
+import type { Locale, Translate } from '../i18n';
 import { currencyDecimals } from '../math/money';
 import { instantToEpochMs, type Instant } from '../math/downtime';
+import type { MetricUnit } from '../model/metrics';
 
 const NBSP = '\u00A0';
 
@@ -230,6 +233,33 @@ function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
+function monthFormat(locale: Locale, style: 'long' | 'short'): Intl.DateTimeFormat {
+  const key = `${locale}|${style}`;
+  let format = monthFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, style === 'long' ? { year: 'numeric', month: 'long', timeZone: 'UTC' } : { month: 'short', timeZone: 'UTC' });
+    monthFormats.set(key, format);
+  }
+  return format;
+}
+
+function monthStart(month: string): number {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  return Date.UTC(year, monthNumber - 1, 1);
+}
+
+/** A calendar month 'YYYY-MM' as a report or a source note names it: en "October 2027", zh-CN "2027年10月". */
+export function formatMonth(month: string, locale: Locale): string {
+  return monthFormat(locale, 'long').format(monthStart(month));
+}
+
+/** A calendar month 'YYYY-MM' as a chart's axis labels it: en "Oct", zh-CN "10月". */
+export function formatShortMonth(month: string, locale: Locale): string {
+  return monthFormat(locale, 'short').format(monthStart(month));
+}
+
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
@@ -262,4 +292,41 @@ export function formatDateTime(instant: Instant, locale: Locale, timeZone = 'UTC
   const value = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   const date = formatDate(`${value('year').padStart(4, '0')}-${value('month')}-${value('day')}`, locale);
   return `${date} ${value('hour')}:${value('minute')}`;
+}
+
+// ── Levels ──────────────────────────────────────────────────────────────────
+
+export interface LevelFormatOptions {
+  /** A custom metric's own unit ("jobs/hour"); without one (empty or blank) the bare number is shown. */
+  customUnit?: string | null;
+  /**
+   * Most decimals of a latency or custom level; default 2, as the wizard
+   * and the report show them. Compare and the playbook show 4, so that a
+   * change in the third decimal is visible. Percentages always allow 4.
+   */
+  maxFractionDigits?: number;
+}
+
+/**
+ * A target, a measured value or a tier threshold in its metric's unit, as
+ * the wizard, the report, compare and the playbook all print it: en
+ * "99.95 %", "300 ms", "4 hours", "120 jobs/hour"; zh-CN "99.95%",
+ * "300 毫秒", "4小时", "120 jobs/hour". The unit is the metric's
+ * (src-shared/model/metrics.ts metricSemantics).
+ */
+export function formatLevel(value: number, unit: MetricUnit, locale: Locale, t: Translate, options: LevelFormatOptions = {}): string {
+  const digits = options.maxFractionDigits ?? 2;
+  switch (unit) {
+    case 'percent':
+      return formatPercent(value, locale);
+    case 'ms':
+      return t('units.msValue', { value: formatNumber(value, locale, digits) });
+    case 'minutes':
+      return formatDurationMinutes(value, locale);
+    case 'custom': {
+      const number = formatNumber(value, locale, digits);
+      const customUnit = options.customUnit?.trim() ?? '';
+      return customUnit === '' ? number : t('units.customValue', { value: number, unit: options.customUnit });
+    }
+  }
 }

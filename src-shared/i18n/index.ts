@@ -41,6 +41,28 @@ export function createI18n(locale: Locale): i18n {
   return instance;
 }
 
+/**
+ * A translate function as the shared formatters take it: i18next's `t` or
+ * react-i18next's `t` both fit.
+ */
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+const translators = new Map<Locale, TFunction>();
+
+/**
+ * The `t` of one shared i18next instance per locale, made on first use: for
+ * code that translates outside React (services, exports, the command line).
+ * The instance is never handed out, so nothing can change its language.
+ */
+export function translatorFor(locale: Locale): TFunction {
+  let t = translators.get(locale);
+  if (!t) {
+    t = createI18n(locale).t;
+    translators.set(locale, t);
+  }
+  return t;
+}
+
 /** One problem as one line: `path: message`. */
 export function formatProblem(t: TFunction, item: Problem): string {
   return `${pathToString(item.path)}: ${t(item.key, item.params)}`;

@@ -43,9 +43,3 @@ export function validateDraft(input: unknown): DraftValidation {
   const complete = SECTION_KEYS.every((key) => key in parsed);
   return { draft: complete ? (sections as SlaDraft) : null, problems };
 }
-
-/** A draft with no problems at all, or null. */
-export function parseValidDraft(input: unknown): SlaDraft | null {
-  const { draft, problems } = validateDraft(input);
-  return problems.length === 0 ? draft : null;
-}

@@ -4,7 +4,7 @@
  * an exported contract, the timeline and the compare view print for a
  * version — "v3 — Customer counter-proposal" / "第3版 — 客户反提案".
  */
-import { createI18n, type Locale } from '../i18n';
+import { translatorFor, type Locale } from '../i18n';
 
 /** Whose position a saved version records; the database checks the same list. */
 export const VERSION_PARTIES = ['ourProposal', 'customerCounter', 'internal', 'agreed', 'signed'] as const;
@@ -15,8 +15,9 @@ export const DRAFT_STATUSES = ['drafting', 'negotiating', 'agreed', 'signed'] as
 export type DraftStatus = (typeof DRAFT_STATUSES)[number];
 
 /** A contract footer and the timeline show this many hex digits of a version's SHA-256. */
-export const SHORT_HASH_LENGTH = 8;
+const SHORT_HASH_LENGTH = 8;
 
+/** A version's SHA-256 as contracts, reports and the timeline print it: "3f9a1c2b". */
 export function shortHash(sha256: string): string {
   return sha256.slice(0, SHORT_HASH_LENGTH);
 }
@@ -41,21 +42,8 @@ export function statusAfterVersion(current: DraftStatus, party: VersionParty): D
   }
 }
 
-const translators = new Map<Locale, ReturnType<typeof createI18n>>();
-
-function translate(locale: Locale, key: string, params?: Record<string, string | number>): string {
-  let i18n = translators.get(locale);
-  if (!i18n) {
-    i18n = createI18n(locale);
-    translators.set(locale, i18n);
-  }
-  return i18n.t(key, params);
-}
-
 /** "v3 — Customer counter-proposal" / "第3版 — 客户反提案": how exports and the timeline name a version. */
 export function versionLabel(version: { sequence: number; party: VersionParty }, locale: Locale): string {
-  return translate(locale, 'versions.label', {
-    sequence: version.sequence,
-    party: translate(locale, `versions.party.${version.party}`),
-  });
+  const t = translatorFor(locale);
+  return t('versions.label', { sequence: version.sequence, party: t(`versions.party.${version.party}`) });
 }

@@ -103,6 +103,8 @@ export interface MetricMonthReport {
   unit: MetricUnit;
   /** A custom metric's own unit as the draft names it ("% of jobs"); null for the standard units. */
   customUnit: string | null;
+  /** Whether a larger value is better (metricSemantics): how a tier's threshold is worded. */
+  higherIsBetter: boolean;
   /** Latency metrics: the percentile measured. */
   percentile: number | null;
   /** The committed level, or null when the draft sets no objective for the metric. */
@@ -335,6 +337,7 @@ export function computeMonthlyReport(draft: ReportDraft, data: MonitoringData, m
         kind: metric.kind,
         unit: semantics.unit,
         customUnit: semantics.unit === 'custom' ? metric.unit?.trim() || null : null,
+        higherIsBetter: semantics.higherIsBetter,
         percentile: metric.kind === 'latency' ? (metric.percentile ?? null) : null,
         objective: objective?.objective ?? null,
         coverage,

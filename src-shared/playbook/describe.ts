@@ -4,9 +4,8 @@
  * "Claim window: 7 days; market range 15–60 days (below the market)".
  * Values read as the wizard and the contract show them (src-shared/format).
  */
-import type { Translate } from '../compare/describe';
-import { formatDurationMinutes, formatNumber, formatPercent } from '../format';
-import type { Locale } from '../i18n';
+import { formatDurationMinutes, formatLevel, formatMonth, formatNumber, formatPercent } from '../format';
+import type { Locale, Translate } from '../i18n';
 import type { Finding, FindingUnit } from './evaluate';
 import type { MarketOffering, MarketPosition, MarketUnit } from './market';
 
@@ -19,17 +18,14 @@ export function formatPlaybookValue(value: unknown, unit: FindingUnit | MarketUn
   if (value === null || value === undefined) return '';
   switch (unit) {
     case 'percent':
-      return isNumber(value) ? formatPercent(value, locale) : String(value);
     case 'minutes':
-      return isNumber(value) ? formatDurationMinutes(value, locale) : String(value);
     case 'ms':
-      return isNumber(value) ? t('units.msValue', { value: formatNumber(value, locale, 4) }) : String(value);
+      return isNumber(value) ? formatLevel(value, unit, locale, t, { maxFractionDigits: 4 }) : String(value);
     case 'days':
     case 'months':
       return isNumber(value) ? t(`compare.value.${unit}`, { count: value, value: formatNumber(value, locale, 4) }) : String(value);
     case 'custom':
-      if (!isNumber(value)) return String(value);
-      return customUnit.trim() === '' ? formatNumber(value, locale, 4) : t('units.customValue', { value: formatNumber(value, locale, 4), unit: customUnit });
+      return isNumber(value) ? formatLevel(value, 'custom', locale, t, { customUnit, maxFractionDigits: 4 }) : String(value);
     case 'position':
       return t(`compare.positions.${String(value)}`, { defaultValue: String(value) });
     case 'region':
@@ -95,8 +91,7 @@ export function formatMarketPosition(position: MarketPosition, locale: Locale, t
 
 /** "Amazon EC2 (two or more Availability Zones): 99.99 % — as published, accessed November 2026". */
 export function formatMarketSource(offering: MarketOffering, value: number, unit: MarketUnit, approximate: boolean, locale: Locale, t: Translate): string {
-  const [year, month] = offering.accessed.split('-').map(Number);
-  const accessed = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year ?? 2000, (month ?? 1) - 1, 1)));
+  const accessed = formatMonth(offering.accessed, locale);
   const figure = formatPlaybookValue(value, unit, locale, t);
   return t('playbook.market.source', {
     offering: offering.name[locale],

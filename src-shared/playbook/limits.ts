@@ -232,6 +232,3 @@ export function parsePlaybook(raw: unknown, clauseIds?: ReadonlySet<string>): Pl
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, playbook: { limits } };
 }
-
-/** A template without a playbook has no limits. */
-export const EMPTY_PLAYBOOK: Playbook = { limits: [] };

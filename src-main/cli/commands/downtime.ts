@@ -2,7 +2,7 @@
 import { formatDurationSeconds, formatNumber, formatPercent } from '../../../src-shared/format';
 import { LOCALES } from '../../../src-shared/i18n';
 import { downtimeBudget } from '../../../src-shared/math/downtime';
-import { tableLines } from '../../services/report-document';
+import { tableLines } from '../../../src-shared/monitoring/report-document';
 import { invalidLang, parsed, usage, type CliCommand } from '../command';
 import { EXIT } from '../exit-codes';
 import { linesOf } from '../output';

@@ -10,7 +10,7 @@ import { combineMonitoringData, computeMonthlyReport, isMonth, type MonitoringDa
 import { writeFileAtomically } from '../../services/atomic-file';
 import { isServiceError } from '../../services/errors';
 import { importMonitoringFile } from '../../services/monitoring-import';
-import { buildReportDocument, reportDocumentLines, type ReportSource } from '../../services/report-document';
+import { buildReportDocument, reportDocumentLines, type ReportSource } from '../../../src-shared/monitoring/report-document';
 import { buildReportDocx, REPORT_LANGUAGES, type ReportLanguage } from '../../services/report-export';
 import { parsed, usage, type CliCommand, type CliContext, type CommandResult } from '../command';
 import { EXIT } from '../exit-codes';

@@ -11,7 +11,7 @@ import { Alert, Button, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Sel
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDurationSeconds, formatPercent } from '../../../src-shared/format';
+import { formatDurationSeconds, formatMonth, formatPercent } from '../../../src-shared/format';
 import {
   allowedDowntimeSecondsInRange,
   businessHoursBudget,
@@ -23,7 +23,6 @@ import {
 import { WEEKDAYS, type BusinessHours } from '../../../src-shared/model';
 import { useLocale } from '../app/locale';
 import { timeZones } from '../wizard/fields/fields';
-import { formatMonth } from '../reports/reportText';
 import { CreditTierChart } from './CreditTierChart';
 import { attainmentRange, creditAt, creditSteps, usableTiers, type EditableTier } from './creditSteps';
 import './calculator.css';

@@ -10,7 +10,8 @@ import { useTranslation } from 'react-i18next';
 import type { AttainmentHistory, AttainmentSeries } from '../../../src-shared/monitoring';
 import { useLocale } from '../app/locale';
 import { chartGeometry, type ChartBox } from './chartGeometry';
-import { formatLevel, formatMonth, formatShortMonth, metricName } from './reportText';
+import { formatLevel, formatMonth, formatShortMonth } from '../../../src-shared/format';
+import { metricName } from '../../../src-shared/monitoring/report-document';
 
 const BOX: ChartBox = { width: 360, height: 170, left: 64, right: 12, top: 14, bottom: 28 };
 
@@ -36,7 +37,7 @@ function SeriesChart({ series }: { series: AttainmentSeries }) {
   const { locale } = useLocale();
   const id = useId();
   const geometry = chartGeometry(series, BOX);
-  const level = (value: number) => formatLevel(t, locale, series.unit, value);
+  const level = (value: number) => formatLevel(value, series.unit, locale, t);
   const name = metricName(t, { metricName: series.metricName, kind: series.kind, percentile: null });
   const title = t('reports.chart.title', { metric: name, service: series.serviceName });
   // Metric names usually start with their service ("Core API Availability"): naming it twice reads as a slip.

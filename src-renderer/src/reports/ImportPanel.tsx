@@ -15,13 +15,12 @@ import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_MONITORING_TEXT_CHARS, type ApiError, type ImportJob, type MonitoringImport } from '../../../src-shared/api';
-import { formatNumber, formatPercent } from '../../../src-shared/format';
+import { formatMonth, formatNumber, formatPercent } from '../../../src-shared/format';
 import type { Problem } from '../../../src-shared/model';
 import { useLocale } from '../app/locale';
 import { formatTimestamp } from '../app/formatTime';
 import { call, errorMessage } from '../client';
 import { ProblemMessages } from '../wizard/fields/ProblemMessages';
-import { formatMonth } from './reportText';
 
 const POLL_MS = 150;
 

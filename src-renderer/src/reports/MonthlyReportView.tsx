@@ -11,14 +11,15 @@ import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState, type TdHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, ApiOutput } from '../../../src-shared/api';
-import { formatDate, formatDateTime, formatMoney, formatPercent } from '../../../src-shared/format';
+import { formatDate, formatDateTime, formatLevel, formatMoney, formatMonth, formatPercent } from '../../../src-shared/format';
 import type { MetricMonthReport, MonthlyReport, ReportIncident } from '../../../src-shared/monitoring';
+import { formatMinutes, metricName, tierCondition } from '../../../src-shared/monitoring/report-document';
 import { useLocale } from '../app/locale';
 import { call, errorMessage } from '../client';
 import { ProblemMessages } from '../wizard/fields/ProblemMessages';
 import { AttainmentChart } from './AttainmentChart';
 import { ReportExportDialog } from './ReportExportDialog';
-import { attainmentText, formatLevel, formatMinutes, formatMonth, metricName, monthChoices, tierCondition } from './reportText';
+import { attainmentText, monthChoices } from './reportText';
 
 type MonthlyResult = ApiOutput<'reports.monthly'>;
 type Loaded = { state: 'loading' } | { state: 'ready'; result: MonthlyResult } | { state: 'failed'; error: ApiError };
@@ -201,7 +202,7 @@ function ServiceTable({ report, serviceName, rows }: { report: MonthlyReport; se
       render: (_, row) =>
         row.objective === null
           ? t('reports.values.noObjective')
-          : t('reports.values.objective', { level: formatLevel(t, locale, row.unit, row.objective, row.customUnit), coverage: t(`enums.coverage.${row.coverage}`) }),
+          : t('reports.values.objective', { level: formatLevel(row.objective, row.unit, locale, t, { customUnit: row.customUnit }), coverage: t(`enums.coverage.${row.coverage}`) }),
     },
     { key: 'attainment', title: t('reports.columns.attainment'), width: 100, align: 'right', onCell: attainmentCell, render: (_, row) => attainmentText(t, locale, row) },
     {
@@ -242,7 +243,7 @@ function ServiceTable({ report, serviceName, rows }: { report: MonthlyReport; se
       width: 124,
       onCell: measuredCell('tier'),
       render: (_, row) =>
-        !row.credit ? dash : row.credit.threshold === null ? t('reports.values.noTier') : tierCondition(t, locale, report.boundary, row.unit, row.credit.threshold),
+        !row.credit ? dash : row.credit.threshold === null ? t('reports.values.noTier') : tierCondition(t, locale, report.boundary, row, row.credit.threshold),
     },
     {
       key: 'creditPercent',

@@ -1,45 +1,19 @@
 /**
- * How the numbers of a monthly report read on screen, in the user's
- * language: "99.4272 %", "255 min", "below 99.5 %", "October 2027". The
- * words are the ones the printed report uses (the reports.* keys), so the
- * screen and the statement the customer receives say the same thing.
+ * What only the Reports screen needs to word a monthly report: the months
+ * its picker offers and the attainment cell. The rest reads as the printed
+ * report does, from the same functions: formatMonth and formatLevel
+ * (src-shared/format), metricName, tierCondition and formatMinutes
+ * (src-shared/monitoring/report-document.ts).
  */
 import type { TFunction } from 'i18next';
+import { formatLevel } from '../../../src-shared/format';
 import type { Locale } from '../../../src-shared/i18n';
-import { formatDurationMinutes, formatNumber, formatPercent } from '../../../src-shared/format';
-import type { MetricUnit } from '../../../src-shared/model';
-import type { MetricMonthReport, MonthlyReport } from '../../../src-shared/monitoring';
-
-const monthFormats = new Map<string, Intl.DateTimeFormat>();
-
-function monthFormat(locale: Locale, style: 'long' | 'short'): Intl.DateTimeFormat {
-  const key = `${locale}|${style}`;
-  let format = monthFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, style === 'long' ? { year: 'numeric', month: 'long', timeZone: 'UTC' } : { month: 'short', timeZone: 'UTC' });
-    monthFormats.set(key, format);
-  }
-  return format;
-}
-
-function monthStart(month: string): number {
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  return Date.UTC(year, monthNumber - 1, 1);
-}
-
-/** "October 2027", "2027年10月". */
-export function formatMonth(month: string, locale: Locale): string {
-  return monthFormat(locale, 'long').format(monthStart(month));
-}
-
-/** "Oct", "10月": a chart's axis label. */
-export function formatShortMonth(month: string, locale: Locale): string {
-  return monthFormat(locale, 'short').format(monthStart(month));
-}
+import type { MetricMonthReport } from '../../../src-shared/monitoring';
 
 /** The month before `month`, both 'YYYY-MM'. */
 export function previousMonth(month: string): string {
-  const date = new Date(monthStart(month));
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  const date = new Date(Date.UTC(year, monthNumber - 1, 1));
   date.setUTCMonth(date.getUTCMonth() - 1);
   return date.toISOString().slice(0, 7);
 }
@@ -59,44 +33,8 @@ export function monthChoices(withData: readonly string[], currentMonth: string, 
   return [...months].sort().reverse();
 }
 
-export function isLowerBetter(unit: MetricUnit): boolean {
-  return unit === 'ms' || unit === 'minutes';
-}
-
-/** A level in the metric's unit: "99.95 %", "300 ms", "4 hours". Availability shows up to four decimals. */
-export function formatLevel(t: TFunction, locale: Locale, unit: MetricUnit, value: number, customUnit: string | null = null): string {
-  switch (unit) {
-    case 'percent':
-      return formatPercent(value, locale);
-    case 'ms':
-      return t('units.msValue', { value: formatNumber(value, locale) });
-    case 'minutes':
-      return formatDurationMinutes(value, locale);
-    default:
-      // A custom metric reads with its own unit ("99 % of jobs"), as in the wizard.
-      return customUnit ? t('units.customValue', { value: formatNumber(value, locale), unit: customUnit }) : formatNumber(value, locale);
-  }
-}
-
-export function formatMinutes(t: TFunction, locale: Locale, minutes: number): string {
-  return t('reports.values.minutes', { minutes: formatNumber(minutes, locale, 2) });
-}
-
-export function metricName(t: TFunction, row: Pick<MetricMonthReport, 'metricName' | 'kind' | 'percentile'>): string {
-  if (row.metricName.trim() !== '') return row.metricName;
-  if (row.kind === 'latency' && row.percentile !== null) return t('fields.metric.latencyName', { percentile: row.percentile });
-  return t(`enums.metricKind.${row.kind}`);
-}
-
-/** "below 99.5 %", "above 300 ms", as the contract's boundary wording states it. */
-export function tierCondition(t: TFunction, locale: Locale, boundary: MonthlyReport['boundary'], unit: MetricUnit, threshold: number): string {
-  const lower = isLowerBetter(unit);
-  const wording = boundary === 'below' ? (lower ? 'above' : 'below') : lower ? 'atOrAbove' : 'atOrBelow';
-  return t(`reports.tierCondition.${wording}`, { threshold: formatLevel(t, locale, unit, threshold) });
-}
-
 /** What the attainment cell says: the measured level, or why there is none. */
 export function attainmentText(t: TFunction, locale: Locale, row: MetricMonthReport): string {
-  if (row.status === 'measured' && row.attainment !== null) return formatLevel(t, locale, row.unit, row.attainment);
+  if (row.status === 'measured' && row.attainment !== null) return formatLevel(row.attainment, row.unit, locale, t);
   return row.status === 'noData' ? t('reports.status.noData') : t('reports.status.notMeasured');
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../../src-shared/i18n';
 import { chartGeometry, yDomain } from './chartGeometry';
-import { formatMonth, monthChoices, tierCondition } from './reportText';
+import { formatMonth } from '../../../src-shared/format';
+import { tierCondition } from '../../../src-shared/monitoring/report-document';
+import { monthChoices } from './reportText';
 
 const box = { width: 200, height: 100, left: 0, right: 0, top: 0, bottom: 0 };
 
@@ -45,12 +47,14 @@ describe('report text', () => {
   });
 
   it('words a tier as the contract does, for availability and for latency', () => {
+    const availability = { unit: 'percent', customUnit: null, higherIsBetter: true } as const;
+    const latency = { unit: 'ms', customUnit: null, higherIsBetter: false } as const;
     const t = createI18n('en').t;
-    expect(tierCondition(t, 'en', 'below', 'percent', 99.5)).toBe('below 99.5\u00a0%');
-    expect(tierCondition(t, 'en', 'atOrBelow', 'percent', 99.5)).toBe('at or below 99.5\u00a0%');
-    expect(tierCondition(t, 'en', 'below', 'ms', 300)).toBe('above 300 ms');
+    expect(tierCondition(t, 'en', 'below', availability, 99.5)).toBe('below 99.5\u00a0%');
+    expect(tierCondition(t, 'en', 'atOrBelow', availability, 99.5)).toBe('at or below 99.5\u00a0%');
+    expect(tierCondition(t, 'en', 'below', latency, 300)).toBe('above 300 ms');
     const zh = createI18n('zh-CN').t;
-    expect(tierCondition(zh, 'zh-CN', 'atOrBelow', 'ms', 300)).toBe('等于或高于 300 毫秒');
+    expect(tierCondition(zh, 'zh-CN', 'atOrBelow', latency, 300)).toBe('等于或高于 300 毫秒');
     expect(formatMonth('2027-10', 'zh-CN')).toBe('2027年10月');
     expect(formatMonth('2027-10', 'en')).toBe('October 2027');
   });

@@ -6,7 +6,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { Locale } from '../../../src-shared/i18n';
-import { formatDurationMinutes, formatNumber, formatPercent } from '../../../src-shared/format';
+import { formatLevel } from '../../../src-shared/format';
 import { metricSemantics, metricsById, type LocatedMetric, type Metric, type SlaDraft } from '../../../src-shared/model';
 import type { Choice } from './fields/fields';
 
@@ -44,20 +44,10 @@ export function unitSuffix(t: TFunction, metric: Metric | undefined): string | u
   return t(`units.${unit}`);
 }
 
-/** A level of this metric as a reader expects it: "99.9 %", "200 ms", "4 hours", "120 jobs/hour". */
-export function formatLevel(t: TFunction, locale: Locale, metric: Metric, value: number): string {
+/** A level of this metric as a reader expects it: "99.9 %", "200 ms", "4 hours", "120 jobs/hour"; empty while not a number. */
+export function metricLevel(t: TFunction, locale: Locale, metric: Metric, value: number): string {
   if (!Number.isFinite(value)) return '';
-  const { unit } = metricSemantics(metric);
-  switch (unit) {
-    case 'percent':
-      return formatPercent(value, locale);
-    case 'minutes':
-      return formatDurationMinutes(value, locale);
-    case 'ms':
-      return t('units.msValue', { value: formatNumber(value, locale) });
-    default:
-      return t('units.customValue', { value: formatNumber(value, locale), unit: metric.unit ?? '' });
-  }
+  return formatLevel(value, metricSemantics(metric).unit, locale, t, { customUnit: metric.unit });
 }
 
 /** A sensible first level for a new objective, request or tier of this metric. */

@@ -29,7 +29,7 @@ import {
   TimeZoneField,
 } from '../fields/fields';
 import { ListTable } from '../fields/ListTable';
-import { defaultLevel, formatLevel, metricChoices, metricLabel, unitSuffix } from '../metricText';
+import { defaultLevel, metricChoices, metricLabel, metricLevel, unitSuffix } from '../metricText';
 import { usePlaybookFindings, usePlaybookStore } from '../../playbook/PlaybookContext';
 import { FindingTag } from '../../playbook/PlaybookNotes';
 import { fieldKey } from '../draftPath';
@@ -214,7 +214,7 @@ function GapTable() {
   const askFindings = new Map(findings.filter((finding) => finding.scope === 'ask').map((finding) => [fieldKey(finding.path), finding]));
   const limitText = (metric: SlaDraft['services'][number]['metrics'][number]): string => {
     const limit = limitForMetric(playbook, metric);
-    return limit ? formatLevel(t, locale, metric, limit.value) : '';
+    return limit ? metricLevel(t, locale, metric, limit.value) : '';
   };
   const services = useDraftSection('services');
   const objectives = useDraftValue<SlaDraft['targets']['objectives']>(['targets', 'objectives']);
@@ -234,10 +234,10 @@ function GapTable() {
     rows.push({
       key: request.id,
       metric: metricLabel(t, located),
-      requested: formatLevel(t, locale, located.metric, request.requestedLevel),
+      requested: metricLevel(t, locale, located.metric, request.requestedLevel),
       priority: PRIORITIES.includes(request.priority) ? t(`enums.priority.${request.priority}`) : '',
       committed:
-        status === 'severityTable' ? t('wizard.expectations.gap.seeSeverities') : typeof committed === 'number' ? formatLevel(t, locale, located.metric, committed) : '—',
+        status === 'severityTable' ? t('wizard.expectations.gap.seeSeverities') : typeof committed === 'number' ? metricLevel(t, locale, located.metric, committed) : '—',
       limit: limitText(located.metric),
       status,
       beyond: askFindings.get(fieldKey(['expectations', 'requests', index, 'requestedLevel'])) ?? null,

@@ -23,7 +23,7 @@ import {
 import { useDraftEditor, useDraftSection, useDraftValue } from '../editor';
 import { NumberField, SelectField, TextField, TimeField, TimeZoneField } from '../fields/fields';
 import { ListTable } from '../fields/ListTable';
-import { defaultLevel, metricChoices, metricLabel, unitSuffix, formatLevel } from '../metricText';
+import { defaultLevel, metricChoices, metricLabel, unitSuffix, metricLevel } from '../metricText';
 
 type Targets = SlaDraft['targets'];
 type Objective = Targets['objectives'][number];
@@ -168,7 +168,7 @@ function DowntimeCalculator() {
       key: objective.id,
       metric: metricLabel(t, located),
       target: t('wizard.targets.calculator.targetWithCoverage', {
-        target: formatLevel(t, locale, located.metric, objective.objective),
+        target: metricLevel(t, locale, located.metric, objective.objective),
         coverage: t(`enums.coverage.${objective.coverage}`),
       }),
       month: format(budget.month),

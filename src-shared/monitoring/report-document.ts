@@ -4,20 +4,21 @@
  * number formatted — the credit statement a provider hands the customer.
  *
  * One document, several views: the command line prints it as text
- * (reportDocumentLines below), and src-main/docx/report-docx.ts writes it
- * as .docx in the style of the contract. Its blocks are the contract's own
- * Paragraph, Table and ListBlock (src-shared/contract/doc.ts), plus a
- * heading and a list of label/value facts, so that writer can reuse the
- * contract's table and paragraph rendering. A writer decides only how
- * things look, never what they say.
+ * (reportDocumentLines below), src-main/docx/report-docx.ts writes it as
+ * .docx in the style of the contract, and the Reports screen words its
+ * table with the same helpers (metricName, tierCondition, formatMinutes).
+ * Its blocks are the contract's own Paragraph, Table and ListBlock
+ * (src-shared/contract/doc.ts), plus a heading and a list of label/value
+ * facts, so that writer can reuse the contract's table and paragraph
+ * rendering. A writer decides only how things look, never what they say.
  */
 import type { TFunction } from 'i18next';
-import type { ListBlock, Paragraph, Run, Table, TableRow } from '../../src-shared/contract/doc';
-import { formatDate, formatDateTime, formatDurationMinutes, formatMoney, formatNumber, formatPercent } from '../../src-shared/format';
-import { createI18n, type Locale } from '../../src-shared/i18n';
-import type { MetricUnit } from '../../src-shared/model/metrics';
-import { partyNameZh, type Party, type SlaDraft } from '../../src-shared/model/schema';
-import type { MetricMonthReport, MonthlyReport } from '../../src-shared/monitoring';
+import type { ListBlock, Paragraph, Run, Table, TableRow } from '../contract/doc';
+import { formatDate, formatDateTime, formatLevel, formatMoney, formatMonth, formatNumber, formatPercent } from '../format';
+import { translatorFor, type Locale } from '../i18n';
+import { partyNameZh, type Party, type SlaDraft } from '../model/schema';
+import { shortHash } from '../model/version';
+import type { MetricMonthReport, MonthlyReport } from './report';
 
 export interface ReportHeading {
   kind: 'heading';
@@ -75,12 +76,6 @@ export interface ReportDocumentInput {
   version?: ReportVersion | null;
 }
 
-/** "October 2027", "2027年10月". */
-export function formatMonth(month: string, locale: Locale): string {
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.UTC(year, monthNumber - 1, 1));
-}
-
 function text(value: string, bold = false): Run[] {
   return [bold ? { text: value, bold: true } : { text: value }];
 }
@@ -108,22 +103,8 @@ export interface MetricText {
   amount: string;
 }
 
-/** A level in the metric's unit: "99.95 %", "300 ms", "4 hours". */
-function formatLevel(t: TFunction, locale: Locale, unit: MetricUnit, value: number, customUnit: string | null = null): string {
-  switch (unit) {
-    case 'percent':
-      return formatPercent(value, locale);
-    case 'ms':
-      return t('units.msValue', { value: formatNumber(value, locale) });
-    case 'minutes':
-      return formatDurationMinutes(value, locale);
-    default:
-      // A custom metric reads with its own unit ("99 % of jobs"), as in the wizard.
-      return customUnit ? t('units.customValue', { value: formatNumber(value, locale), unit: customUnit }) : formatNumber(value, locale);
-  }
-}
-
-function metricName(t: TFunction, row: MetricMonthReport): string {
+/** The metric as the draft names it, or by its kind ("Availability", "P95 latency") when it has no name. */
+export function metricName(t: TFunction, row: Pick<MetricMonthReport, 'metricName' | 'kind' | 'percentile'>): string {
   if (row.metricName.trim() !== '') return row.metricName;
   if (row.kind === 'latency' && row.percentile !== null) return t('fields.metric.latencyName', { percentile: row.percentile });
   return t(`enums.metricKind.${row.kind}`);
@@ -138,26 +119,38 @@ export function formatMinutes(t: TFunction, locale: Locale, minutes: number): st
 export function metricText(t: TFunction, locale: Locale, report: MonthlyReport, row: MetricMonthReport): MetricText {
   const dash = t('reports.values.none');
   const measured = row.status === 'measured' && row.attainment !== null;
-  const condition = (threshold: number) => {
-    const lowerIsBetter = row.unit === 'ms' || row.unit === 'minutes';
-    const wording = report.boundary === 'below' ? (lowerIsBetter ? 'above' : 'below') : lowerIsBetter ? 'atOrAbove' : 'atOrBelow';
-    return t(`reports.tierCondition.${wording}`, { threshold: formatLevel(t, locale, row.unit, threshold, row.customUnit) });
-  };
+  const level = (value: number) => formatLevel(value, row.unit, locale, t, { customUnit: row.customUnit });
   return {
     name: metricName(t, row),
     objective:
       row.objective === null
         ? t('reports.values.noObjective')
-        : t('reports.values.objective', { level: formatLevel(t, locale, row.unit, row.objective, row.customUnit), coverage: t(`enums.coverage.${row.coverage}`) }),
+        : t('reports.values.objective', { level: level(row.objective), coverage: t(`enums.coverage.${row.coverage}`) }),
     // Short in the statement's narrow column; a note under the results says what it means.
-    attainment: measured ? formatLevel(t, locale, row.unit, row.attainment!, row.customUnit) : row.status === 'noData' ? t('reports.status.noData') : t('reports.status.notMeasuredShort'),
+    attainment: measured ? level(row.attainment!) : row.status === 'noData' ? t('reports.status.noData') : t('reports.status.notMeasuredShort'),
     result: row.met === true ? t('reports.result.met') : row.met === false ? t('reports.result.missed') : dash,
     downtime: row.downtimeMinutes !== null ? formatMinutes(t, locale, row.downtimeMinutes) : dash,
     allowed: row.allowedDowntimeMinutes !== null ? formatMinutes(t, locale, row.allowedDowntimeMinutes) : dash,
-    tier: row.credit?.threshold != null ? condition(row.credit.threshold) : row.credit ? t('reports.values.noTier') : dash,
+    tier: row.credit?.threshold != null ? tierCondition(t, locale, report.boundary, row, row.credit.threshold) : row.credit ? t('reports.values.noTier') : dash,
     creditPercent: row.credit ? formatPercent(row.credit.creditPercent, locale) : dash,
     amount: row.credit ? formatMoney(row.credit.amount, report.currency, locale) : dash,
   };
+}
+
+/**
+ * "below 99.5 %", "above 300 ms": the metric's credit tier as the
+ * contract's boundary wording states it, turned for a metric where lower
+ * is better.
+ */
+export function tierCondition(
+  t: TFunction,
+  locale: Locale,
+  boundary: MonthlyReport['boundary'],
+  row: Pick<MetricMonthReport, 'unit' | 'customUnit' | 'higherIsBetter'>,
+  threshold: number,
+): string {
+  const wording = boundary === 'below' ? (row.higherIsBetter ? 'below' : 'above') : row.higherIsBetter ? 'atOrBelow' : 'atOrAbove';
+  return t(`reports.tierCondition.${wording}`, { threshold: formatLevel(threshold, row.unit, locale, t, { customUnit: row.customUnit }) });
 }
 
 /** The month's credit in one sentence, saying when the cap cut it. */
@@ -188,11 +181,11 @@ export function outcomeText(t: TFunction, rows: readonly MetricMonthReport[]): s
 
 /** The version's footer and facts form: "v3 — Signed · SHA-256 0123abcd". */
 export function versionText(t: TFunction, version: ReportVersion): string {
-  return t('reports.document.versionValue', { label: version.label, hash: version.sha256.slice(0, 8) });
+  return t('reports.document.versionValue', { label: version.label, hash: shortHash(version.sha256) });
 }
 
 export function buildReportDocument({ draft, report, sources, locale, version = null }: ReportDocumentInput): ReportDocument {
-  const t = createI18n(locale).t;
+  const t = translatorFor(locale);
   const monthText = formatMonth(report.month, locale);
   const dash = t('reports.values.none');
   const blocks: ReportBlock[] = [];
