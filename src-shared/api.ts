@@ -9,7 +9,7 @@ import type { Channel, MenuCommand } from './channels';
 import { LOCALES } from './i18n';
 import { MAX_DRAFT_FILE_CHARS } from './model/file';
 import { problemFromZodIssue, type Problem } from './model/problems';
-import type { Template } from './contract/template';
+import type { Template } from './contract/template-types';
 import type { AttainmentHistory, MonthlyReport } from './monitoring/report';
 import { DRAFT_STATUSES, VERSION_PARTIES } from './model/version';
 
@@ -62,7 +62,7 @@ export const templateSummarySchema = z.object({
 });
 export type TemplateSummary = z.infer<typeof templateSummarySchema>;
 
-/** A parsed clause library template is plain data (src-shared/contract/template.ts), safe to send as is. */
+/** A parsed clause library template is plain data (src-shared/contract/template-types.ts), safe to send as is. */
 const templateSchema = z.custom<Template>((value) => typeof value === 'object' && value !== null && !Array.isArray(value));
 
 const versionId = z.uuid();

@@ -24,7 +24,7 @@
 import { alignClauses, type ComparisonCounts } from '../../src-shared/compare/contract';
 import { assembleBilingual, assembleContract, type AssemblyOptions, type AssemblyProblem } from '../../src-shared/contract/assemble';
 import type { ContractDoc, ContractLanguage } from '../../src-shared/contract/doc';
-import type { Template } from '../../src-shared/contract/template';
+import type { Template } from '../../src-shared/contract/template-types';
 import { translatorFor } from '../../src-shared/i18n';
 import { writeDraftFile } from '../../src-shared/model/file';
 import type { SlaDraft } from '../../src-shared/model/schema';

@@ -4,7 +4,7 @@
  *
  * It is set in the contract's style, from the contract writer's own parts:
  * the page and fonts of typography.ts (Latin and East Asian font per slot),
- * the font table, the ruled data tables of contract-docx.ts (header row
+ * the font table, the ruled data tables of tables.ts (header row
  * repeated on each page, rows never split, figures kept on one line), the
  * side-by-side layout of a bilingual contract ("English | 中文", data tables
  * across both columns with both languages in each cell) and the "Page X of
@@ -24,21 +24,9 @@ import { AlignmentType, Document, Header, Packer, PageOrientation, Paragraph, Ta
 import type { Run, Table as TableBlock } from '../../src-shared/contract/doc';
 import type { Locale } from '../../src-shared/i18n';
 import type { ReportBlock, ReportDocument, ReportFacts } from '../../src-shared/monitoring/report-document';
-import {
-  afterTable,
-  bilingualTable,
-  columnMinimums,
-  dataTable,
-  header,
-  pagedFooter,
-  RULES,
-  runsOf,
-  sideBySideRow,
-  sideBySideTable,
-  singleLanguageTable,
-  xmlSafe,
-  type DataTable,
-} from './contract-docx';
+import { header, pagedFooter } from './header-footer';
+import { afterTable, runsOf, xmlSafe } from './runs';
+import { bilingualTable, columnMinimums, dataTable, RULES, sideBySideRow, sideBySideTable, singleLanguageTable, type DataTable } from './tables';
 import { fontTableXml } from './font-table';
 import {
   BILINGUAL_LAYOUT,

@@ -25,10 +25,6 @@ import {
 } from 'docx';
 import type { ContractLanguage } from '../../src-shared/contract/doc';
 
-/** Twips (1/20 pt) per unit. */
-export const TWIPS_PER_CM = 567;
-export const TWIPS_PER_PT = 20;
-
 /** A4: the paper of international and Chinese contracts alike. */
 export const PAGE = { width: 11_906, height: 16_838 };
 

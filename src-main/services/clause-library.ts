@@ -21,11 +21,10 @@ import {
   parseTemplate,
   PHRASES_FILE,
   TEMPLATE_FILE,
-  TEMPLATE_ID_PATTERN,
   VOCABULARY_FILE,
-  type Template,
-  type TemplateError,
 } from '../../src-shared/contract/template';
+import { TEMPLATE_ID_PATTERN } from '../../src-shared/contract/template-schema';
+import type { Template, TemplateError } from '../../src-shared/contract/template-types';
 import type { Localized } from '../../src-shared/contract/filters';
 import { ServiceError } from './errors';
 

@@ -15,7 +15,7 @@ import type { ExportsRepository } from '../db';
 import type { ContractExportLanguage } from '../../src-shared/api';
 import type { ComparisonCounts } from '../../src-shared/compare/contract';
 import type { AssemblyProblem } from '../../src-shared/contract/assemble';
-import type { Template } from '../../src-shared/contract/template';
+import type { Template } from '../../src-shared/contract/template-types';
 import { createI18n, type Locale } from '../../src-shared/i18n';
 import { writeDraftFile } from '../../src-shared/model/file';
 import { versionLabel, type VersionParty } from '../../src-shared/model/version';

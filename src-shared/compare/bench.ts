@@ -13,7 +13,7 @@
 import { diffWords } from 'diff';
 import { assembleContract } from '../contract/assemble';
 import { clauseOwnText, walkClauses, type Block, type Clause, type ContractDoc, type ContractLanguage } from '../contract/doc';
-import type { Template } from '../contract/template';
+import type { Template } from '../contract/template-types';
 import type { SlaDraft } from '../model/schema';
 import { compareContracts, type ContractComparison } from './contract';
 

@@ -26,7 +26,7 @@ import {
   type TableRow,
 } from './doc';
 import { applyFilter, type FilterEnvironment } from './filters';
-import type { CompiledBlock, CompiledClause, CompiledText, EachSpec, Template } from './template';
+import type { CompiledBlock, CompiledClause, CompiledText, EachSpec, Template } from './template-types';
 import type { Segment } from './text';
 
 /** Written where a value is missing, as lawyers mark a blank to fill in. */

@@ -7,7 +7,8 @@ import presetIndex from '../../templates/presets/index.json';
 import { blankDraft } from '../model/defaults';
 import { readDraftFile } from '../model/file';
 import type { SlaDraft } from '../model/schema';
-import { parseTemplate, formatTemplateError, type Template } from './template';
+import { parseTemplate, formatTemplateError } from './template';
+import type { Template } from './template-types';
 
 const templateSources = import.meta.glob<string>('../../templates/standard-saas/**/*.yaml', {
   query: '?raw',

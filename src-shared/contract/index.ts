@@ -1,9 +1,11 @@
 /**
- * The contract layer: clause library templates (template.ts), assembly of a
- * draft into a ContractDoc (assemble.ts) and the ContractDoc tree itself
- * (doc.ts), which the preview, the .docx writer and compare consume.
+ * The contract layer: clause library templates (template.ts compiles them
+ * into the data of template-types.ts), assembly of a draft into a
+ * ContractDoc (assemble.ts) and the ContractDoc tree itself (doc.ts), which
+ * the preview, the .docx writer and compare consume.
  */
 export * from './doc';
+export * from './template-types';
 export * from './template';
 export * from './assemble';
 export { FILTER_DOCS, joinList, type Vocabulary, type Localized } from './filters';

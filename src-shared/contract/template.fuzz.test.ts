@@ -12,7 +12,8 @@ import { parse as parseYaml, parseDocument, stringify as stringifyYaml } from 'y
 import { describe, expect, it } from 'vitest';
 import { mutatedDocument, mutatedText } from '../testing/hostile';
 import { standardTemplateFiles } from './fixtures';
-import { MAX_TEMPLATE_FILE_CHARS, parseTemplate, TEMPLATE_FILE, type TemplateParseResult } from './template';
+import { MAX_TEMPLATE_FILE_CHARS, parseTemplate, TEMPLATE_FILE } from './template';
+import type { TemplateParseResult } from './template-types';
 
 const FILES = standardTemplateFiles();
 const FILE_NAMES = Object.keys(FILES).sort();

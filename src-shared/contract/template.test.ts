@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { standardTemplateFiles } from './fixtures';
-import { formatTemplateError, negotiableClauses, parseTemplate, type TemplateError } from './template';
+import { formatTemplateError, negotiableClauses, parseTemplate } from './template';
+import type { TemplateError } from './template-types';
 
 /** The standard template with one file replaced or its text edited. */
 function edited(file: string, edit: (text: string) => string): Record<string, string> {

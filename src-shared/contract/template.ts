@@ -9,19 +9,52 @@
  * true, a reference to a clause that does not exist. A broken template is
  * a list of errors, never an exception.
  *
- * The result is plain data (no classes, no functions, no Maps), so it can be
- * sent from the main process to the renderer and cached as JSON.
- * The format is documented in docs/TEMPLATES.md.
+ * The result is plain data (template-types.ts), so it can be sent from the
+ * main process to the renderer and cached as JSON; the files' shapes are
+ * zod schemas (template-schema.ts). The format is documented in
+ * docs/TEMPLATES.md.
  */
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { z } from 'zod';
-import { POSITIONS, STEP_IDS, type Position, type StepId } from '../model/schema';
+import type { z } from 'zod';
+import { POSITIONS, type Position, type StepId } from '../model/schema';
 import { compileCondition, type Condition } from './conditions';
 import { describeType, resolveType, ROOT_TYPE, type FieldType } from './context';
-import { CONTRACT_LANGUAGES, TABLE_KINDS, type CellAlign, type ContractLanguage, type CoverLineStyle, type ListStyle, type TableKind } from './doc';
+import { CONTRACT_LANGUAGES, type ContractLanguage } from './doc';
 import { filterError, type Localized, type Vocabulary } from './filters';
 import { isLanguageNeutral, parsePath, tokenize, type Segment } from './text';
 import { parsePlaybook, type Playbook } from '../playbook/limits';
+import {
+  alternativeSchema,
+  BLOCK_KINDS,
+  BLOCK_SCHEMAS,
+  clauseSchema,
+  coverLineSchema,
+  definitionSchema,
+  eachSchema,
+  listItemSchema,
+  localizedSchema,
+  phrasesFileSchema,
+  rowSchema,
+  templateFileSchema,
+  vocabularyFileSchema,
+  zodIssueMessage,
+  type labelsSchema,
+} from './template-schema';
+import type {
+  CompiledAlternative,
+  CompiledBlock,
+  CompiledClause,
+  CompiledCoverLine,
+  CompiledDefinition,
+  CompiledListItem,
+  CompiledRow,
+  CompiledText,
+  EachSpec,
+  Template,
+  TemplateError,
+  TemplateLabels,
+  TemplateParseResult,
+} from './template-types';
 
 export const TEMPLATE_FILE = 'template.yaml';
 export const VOCABULARY_FILE = 'vocabulary.yaml';
@@ -30,130 +63,7 @@ export const CLAUSES_DIR = 'clauses/';
 /** A clause file is a few kilobytes; these limits only refuse what cannot be a template. */
 export const MAX_TEMPLATE_FILE_CHARS = 500_000;
 export const MAX_TEMPLATE_FILES = 400;
-
-export const TEMPLATE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const CLAUSE_ID_PATTERN = /^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*$/;
-// A leading "__" is refused so that no name can reach an object's prototype (__proto__).
-const IDENTIFIER_PATTERN = /^(?!__)[A-Za-z_][A-Za-z0-9_]*$/;
-const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 const MAX_PHRASE_DEPTH = 8;
-
-// ── The parsed template ─────────────────────────────────────────────────────
-
-export interface TemplateLabels {
-  /** A cross-reference, with {number}: "Clause {number}" / "第{number}条". */
-  clauseRef: string;
-  pageOf: string;
-  version: string;
-  signature: string;
-  name: string;
-  title: string;
-  date: string;
-  seal: string | null;
-}
-
-export interface CompiledAlternative {
-  when: Condition | null;
-  segments: Localized<Segment[]>;
-}
-
-/** A text in both languages, or several alternatives of which the first whose condition holds is used. */
-export interface CompiledText {
-  alternatives: CompiledAlternative[];
-}
-
-export interface EachSpec {
-  /** The list to repeat over. */
-  in: string[];
-  /** The name each item takes inside. */
-  as: string;
-}
-
-interface Guarded {
-  /** With `each`, the condition is evaluated for each item. */
-  when: Condition | null;
-}
-
-export type CompiledBlock =
-  | ({ kind: 'text'; text: CompiledText; each: EachSpec | null } & Guarded)
-  | { kind: 'clause'; clause: CompiledClause }
-  | ({ kind: 'list'; style: ListStyle; punctuate: 'and' | 'or' | null; items: CompiledListItem[] } & Guarded)
-  | ({ kind: 'definitions'; items: CompiledDefinition[] } & Guarded)
-  | ({
-      kind: 'table';
-      tableKind: TableKind;
-      widths: number[];
-      align: CellAlign[];
-      header: CompiledText[];
-      rows: CompiledRow[];
-    } & Guarded)
-  | ({ kind: 'signatures'; parties: Array<{ role: 'provider' | 'customer'; heading: CompiledText }> } & Guarded);
-
-export interface CompiledListItem extends Guarded {
-  text: CompiledText;
-  each: EachSpec | null;
-}
-
-export interface CompiledDefinition extends Guarded {
-  id: string;
-  term: Localized;
-  text: CompiledText;
-}
-
-export interface CompiledRow extends Guarded {
-  cells: CompiledText[];
-  each: EachSpec | null;
-}
-
-export interface CompiledClause extends Guarded {
-  id: string;
-  /** The file the clause is written in (for messages). */
-  file: string;
-  title: CompiledText | null;
-  /** The title as written, for pickers that list negotiable clauses. */
-  titleSource: Localized | null;
-  steps: StepId[];
-  numbered: boolean;
-  each: EachSpec | null;
-  /** Exactly one of body and positions is set. */
-  body: CompiledBlock[] | null;
-  positions: Record<Position, CompiledBlock[]> | null;
-}
-
-export interface CompiledCoverLine extends Guarded {
-  id: string;
-  style: CoverLineStyle;
-  text: CompiledText;
-}
-
-export interface Template {
-  id: string;
-  version: string;
-  name: Localized;
-  description: Localized | null;
-  labels: Localized<TemplateLabels>;
-  cover: CompiledCoverLine[];
-  clauses: CompiledClause[];
-  /** Phrases as used by the clauses ({{> name}}). */
-  phrases: Record<string, CompiledText>;
-  vocabulary: Vocabulary;
-  /** The company's negotiation limits (src-shared/playbook); null when the template has none. */
-  playbook: Playbook | null;
-}
-
-export interface TemplateError {
-  /** The file within the template folder, e.g. "clauses/service-credits.yaml". */
-  file: string;
-  /** The clause the error is in, when it is in one. */
-  clauseId: string | null;
-  /** Where in the file, e.g. "body[2].text.zh-CN"; "" for the whole file. */
-  field: string;
-  /** 1-based line in the file, when known. */
-  line: number | null;
-  message: string;
-}
-
-export type TemplateParseResult = { ok: true; template: Template } | { ok: false; errors: TemplateError[] };
 
 /** One error as one line: `clauses/credits.yaml:12 [clause credits] body[0].text.zh-CN: …`. */
 export function formatTemplateError(error: TemplateError): string {
@@ -163,133 +73,12 @@ export function formatTemplateError(error: TemplateError): string {
   return `${location}${clause}${field}: ${error.message}`;
 }
 
-// ── YAML shapes (zod) ───────────────────────────────────────────────────────
-
-const localizedSchema = z.strictObject({ en: z.string(), 'zh-CN': z.string() });
-
-const labelsSchema = z.strictObject({
-  clauseRef: z.string().includes('{number}', { message: 'must contain {number}' }),
-  pageOf: z.string().includes('{page}', { message: 'must contain {page}' }).includes('{pages}', { message: 'must contain {pages}' }),
-  version: z.string(),
-  signature: z.string(),
-  name: z.string(),
-  title: z.string(),
-  date: z.string(),
-  seal: z.string().nullable().optional(),
-});
-
-const templateFileSchema = z.strictObject({
-  id: z.string().regex(TEMPLATE_ID_PATTERN, { message: 'must be lower-case letters, digits and hyphens, e.g. "standard-saas"' }),
-  version: z.union([z.string().min(1).max(40), z.number()]),
-  name: localizedSchema,
-  description: localizedSchema.optional(),
-  labels: z.strictObject({ en: labelsSchema, 'zh-CN': labelsSchema }),
-  cover: z.array(z.unknown()).max(50),
-  clauses: z.array(z.string().regex(CLAUSE_ID_PATTERN, { message: 'must be a clause id such as service-credits' })).min(1).max(200),
-  playbook: z.unknown().optional(),
-});
-
-const identifier = z.string().regex(IDENTIFIER_PATTERN, { message: 'must be a name such as weekday or businessDay' });
-
-const vocabularyFileSchema = z.strictObject({
-  terms: z.record(identifier, z.record(z.string(), localizedSchema)).optional(),
-  nouns: z.record(identifier, z.strictObject({ en: z.strictObject({ one: z.string(), other: z.string() }), 'zh-CN': z.string() })).optional(),
-});
-
-const optionalUnknown = z.unknown().optional();
-
-const clauseSchema = z.strictObject({
-  id: z.string().regex(CLAUSE_ID_PATTERN, { message: 'must be lower-case words joined by hyphens, dots between levels, e.g. service-credits.cap' }),
-  title: optionalUnknown,
-  steps: z.array(z.enum(STEP_IDS)).optional(),
-  numbered: z.boolean().optional(),
-  when: optionalUnknown,
-  each: optionalUnknown,
-  body: z.array(z.unknown()).min(1).optional(),
-  positions: z.strictObject({ provider: z.array(z.unknown()).min(1), balanced: z.array(z.unknown()).min(1), customer: z.array(z.unknown()).min(1) }).optional(),
-});
-
-const eachSchema = z.strictObject({ in: z.string(), as: identifier });
-const guarded = { when: optionalUnknown };
-const repeatable = { when: optionalUnknown, each: optionalUnknown };
-
-const BLOCK_SCHEMAS = {
-  text: z.strictObject({ text: z.unknown(), ...repeatable }),
-  clause: z.strictObject({ clause: z.unknown() }),
-  list: z.strictObject({
-    list: z.strictObject({
-      style: z.enum(['alpha', 'roman', 'decimal', 'bullet']),
-      /** End the items as a legal enumeration does: "…;" "…; and" "…." (Chinese "；" "。"). */
-      punctuate: z.enum(['and', 'or']).optional(),
-      items: z.array(z.unknown()).min(1),
-    }),
-    ...guarded,
-  }),
-  definitions: z.strictObject({ definitions: z.array(z.unknown()).min(1), ...guarded }),
-  table: z.strictObject({
-    table: z.strictObject({
-      kind: z.enum(TABLE_KINDS),
-      widths: z.array(z.number().positive()).optional(),
-      align: z.array(z.enum(['left', 'center', 'right'])).optional(),
-      header: z.array(z.unknown()).min(1).max(12),
-      rows: z.array(z.unknown()).min(1),
-    }),
-    ...guarded,
-  }),
-  signatures: z.strictObject({
-    signatures: z.array(z.strictObject({ party: z.enum(['provider', 'customer']), heading: z.unknown() })).min(1).max(2),
-    ...guarded,
-  }),
-} as const;
-type BlockKind = keyof typeof BLOCK_SCHEMAS;
-const BLOCK_KINDS = Object.keys(BLOCK_SCHEMAS) as BlockKind[];
-
-const listItemSchema = z.strictObject({ text: z.unknown(), ...repeatable });
-const definitionSchema = z.strictObject({
-  id: z.string().regex(SLUG_PATTERN, { message: 'must be lower-case words joined by hyphens' }).optional(),
-  term: localizedSchema,
-  text: z.unknown(),
-  ...guarded,
-});
-const rowSchema = z.strictObject({ cells: z.array(z.unknown()).min(1), ...repeatable });
-const coverLineSchema = z.strictObject({
-  id: z.string().regex(SLUG_PATTERN, { message: 'must be lower-case words joined by hyphens' }),
-  style: z.enum(['subtitle', 'party', 'partyDetail', 'joiner', 'detail']),
-  text: z.unknown(),
-  ...guarded,
-});
-const alternativeSchema = z.strictObject({ when: optionalUnknown, text: z.unknown() });
-
 type YamlPath = (string | number)[];
 
 function fieldText(path: YamlPath): string {
   let out = '';
   for (const segment of path) out += typeof segment === 'number' ? `[${segment}]` : out === '' ? segment : `.${segment}`;
   return out;
-}
-
-function zodIssueMessage(issue: z.core.$ZodIssue): string {
-  const last = issue.path[issue.path.length - 1];
-  switch (issue.code) {
-    case 'invalid_type': {
-      const input = (issue as { input?: unknown }).input;
-      if (input === undefined) {
-        if (last === 'zh-CN' || last === 'en') return `the ${String(last)} text is missing`;
-        return `"${String(last ?? 'value')}" is missing`;
-      }
-      return `must be ${issue.expected === 'object' ? 'a mapping of keys' : issue.expected === 'array' ? 'a list' : issue.expected}`;
-    }
-    case 'invalid_value':
-      return `must be one of: ${issue.values.map(String).join(', ')}`;
-    case 'too_small':
-      return issue.origin === 'array' ? `needs at least ${String(issue.minimum)} entr${Number(issue.minimum) === 1 ? 'y' : 'ies'}` : issue.origin === 'string' ? 'must not be empty' : `must be at least ${String(issue.minimum)}`;
-    case 'too_big':
-      return issue.origin === 'array' ? `has more than ${String(issue.maximum)} entries` : `is too long (at most ${String(issue.maximum)})`;
-    case 'invalid_union':
-      return 'must be text';
-    default:
-      return issue.message;
-  }
 }
 
 // ── The compiler ────────────────────────────────────────────────────────────
@@ -819,7 +608,7 @@ class TemplateCompiler {
     }
     if (PHRASES_FILE in files) {
       const rawPhrases = this.readYaml(PHRASES_FILE, files[PHRASES_FILE]!);
-      const phrases = rawPhrases === null ? null : this.check(z.record(identifier, z.unknown()), rawPhrases ?? {}, { file: PHRASES_FILE, clauseId: null }, []);
+      const phrases = rawPhrases === null ? null : this.check(phrasesFileSchema, rawPhrases ?? {}, { file: PHRASES_FILE, clauseId: null }, []);
       if (phrases) this.phraseSources = phrases;
     }
     if (!header) return null;

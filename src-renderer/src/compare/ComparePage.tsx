@@ -11,7 +11,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VersionSummary } from '../../../src-shared/api';
 import { compareContracts, type ContractComparison } from '../../../src-shared/compare';
-import { assembleContract } from '../../../src-shared/contract';
+import { assembleContract } from '../../../src-shared/contract/assemble';
 import { evaluatePlaybook } from '../../../src-shared/playbook';
 import { formatTimestamp } from '../app/formatTime';
 import { useLocale } from '../app/locale';

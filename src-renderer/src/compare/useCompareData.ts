@@ -8,7 +8,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { ApiError, VersionSummary } from '../../../src-shared/api';
-import type { Template } from '../../../src-shared/contract';
+import type { Template } from '../../../src-shared/contract/template-types';
 import type { SlaDraft } from '../../../src-shared/model';
 import { WORKING_COPY, type CompareSide } from '../app/route';
 import { call } from '../client';

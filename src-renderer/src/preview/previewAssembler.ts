@@ -10,7 +10,7 @@
  */
 import { assembleBilingual, assembleContract, type AssemblyProblem } from '../../../src-shared/contract/assemble';
 import type { ContractDoc, ContractLanguage } from '../../../src-shared/contract/doc';
-import type { Template } from '../../../src-shared/contract/template';
+import type { Template } from '../../../src-shared/contract/template-types';
 import type { SlaDraft } from '../../../src-shared/model';
 import { stabilize } from './stabilize';
 

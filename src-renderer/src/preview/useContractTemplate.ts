@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { ApiError } from '../../../src-shared/api';
-import type { Template } from '../../../src-shared/contract/template';
+import type { Template } from '../../../src-shared/contract/template-types';
 import { call } from '../client';
 
 export type TemplateLoad = { state: 'loading' } | { state: 'ready'; template: Template } | { state: 'failed'; error: ApiError };

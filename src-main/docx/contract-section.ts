@@ -1,0 +1,98 @@
+/**
+ * The contract's one section: the cover page (title, parties, dates), then
+ * the body; the cover is a distinct first page without header or footer,
+ * every other page carries the title above and the version and "Page X of
+ * Y" below.
+ */
+import { Footer, Header, Paragraph, type ISectionOptions } from 'docx';
+import type { ContractDoc, CoverLine } from '../../src-shared/contract/doc';
+import { header, pagedFooter } from './header-footer';
+import type { BodyElement } from './language-writer';
+import type { Revisions } from './revisions';
+import { plain, runsOf } from './runs';
+import { PAGE, STYLE, type PageLayout } from './typography';
+
+const COVER_STYLE: Record<CoverLine['style'], string> = {
+  subtitle: STYLE.coverSubtitle,
+  party: STYLE.coverParty,
+  partyDetail: STYLE.coverPartyDetail,
+  joiner: STYLE.coverJoiner,
+  detail: STYLE.coverDetail,
+};
+
+/** More cover lines than this do not fit one page with the usual space above the title. */
+const CROWDED_COVER_LINES = 14;
+
+/** The cover: the title, then the template's lines — in a bilingual contract each English line above its Chinese one. */
+function coverParagraphs(docs: readonly ContractDoc[], revisions: Revisions | null): Paragraph[] {
+  const { cover } = docs[0]!;
+  const ids: string[] = [];
+  for (const doc of docs) for (const line of doc.cover.lines) if (!ids.includes(line.id)) ids.push(line.id);
+  // A bilingual cover with both parties' registration numbers and legal representatives has twice the lines:
+  // the title starts higher and the dates stand closer, so that the cover stays one page.
+  const lineCount = docs.reduce((sum, doc) => sum + doc.cover.lines.length, 0);
+  const crowded = lineCount > CROWDED_COVER_LINES;
+  const paragraphs: Paragraph[] = [
+    new Paragraph({
+      style: 'Title',
+      children: runsOf(revisions?.textOf(cover, 'title') ?? plain(cover.title), false, revisions),
+      ...(crowded ? { spacing: { before: 1_800 } } : {}),
+    }),
+  ];
+  let detailSeen = false;
+  for (const id of ids) {
+    for (const doc of docs) {
+      const line = doc.cover.lines.find((candidate) => candidate.id === id);
+      if (!line) continue;
+      // The dates and the version stand apart from the parties, lower on the page.
+      const firstDetail = line.style === 'detail' && !detailSeen;
+      if (line.style === 'detail') detailSeen = true;
+      const mark = revisions?.paragraphMark(line);
+      paragraphs.push(
+        new Paragraph({
+          style: COVER_STYLE[line.style],
+          children: runsOf(line.runs, false, revisions),
+          spacing: firstDetail ? { before: crowded ? 700 : 1_400 } : undefined,
+          ...(mark ? { run: mark } : {}),
+        }),
+      );
+    }
+  }
+  return paragraphs;
+}
+
+/** The version line of the footer and the document's description: "Version v3 · 1a2b3c4d"; null without either. */
+export function versionText(doc: ContractDoc): string | null {
+  const { versionLabel, shortHash } = doc.meta;
+  const parts = [versionLabel, shortHash].filter((part): part is string => part !== null && part.trim() !== '');
+  return parts.length > 0 ? `${doc.labels.version} ${parts.join(' · ')}` : null;
+}
+
+/** The version and its short hash (or a redline's note) on the left, "Page X of Y" (in each language) on the right. */
+function footer(docs: readonly ContractDoc[], page: PageLayout, note: string | null): Footer {
+  return pagedFooter(
+    note ?? versionText(docs[0]!),
+    docs.map((doc) => doc.labels.pageOf),
+    page,
+  );
+}
+
+/** `footerNote` stands in the footer in place of the version (a redline's "Changes from v2 to v3"); `revisions` are a redline's tracked changes. */
+export function contractSection(docs: readonly ContractDoc[], page: PageLayout, body: BodyElement[], footerNote: string | null, revisions: Revisions | null): ISectionOptions {
+  return {
+    properties: {
+      // The cover is a distinct first page: its own (empty) header and footer.
+      titlePage: true,
+      page: { size: { width: PAGE.width, height: PAGE.height }, margin: page.margin },
+    },
+    headers: {
+      default: header(docs[0]!.meta.title),
+      first: new Header({ children: [new Paragraph({ children: [] })] }),
+    },
+    footers: {
+      default: footer(docs, page, footerNote),
+      first: new Footer({ children: [new Paragraph({ children: [] })] }),
+    },
+    children: [...coverParagraphs(docs, revisions), ...body],
+  };
+}
