@@ -148,7 +148,14 @@ export async function importDocxCommand(options: ImportDocxCommandOptions): Prom
   if (!read.ok) return failed(t, [read.problem]);
   const part = await readDraftPart(read.value);
   if (!part.ok) {
-    const key = { notDocx: 'cli.notDocx', noDraft: 'cli.noDraftInDocx', damaged: 'cli.damagedDraftInDocx', tooLarge: 'cli.docxTooLarge' }[part.reason];
+    const key = {
+      notDocx: 'cli.notDocx',
+      noDraft: 'cli.noDraftInDocx',
+      damaged: 'cli.damagedDraftInDocx',
+      tooLarge: 'cli.docxTooLarge',
+      tooLargeOrDamaged: 'cli.docxTooLargeOrDamaged',
+      duplicatePart: 'cli.duplicatePartInDocx',
+    }[part.reason];
     return failed(t, [problem([], key, { file: docx, max: MAX_DOCX_BYTES / (1024 * 1024) })]);
   }
   const parsed = readDraftFile(part.json);
