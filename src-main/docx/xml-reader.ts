@@ -90,7 +90,8 @@ export function readXml(xml: string, handlers: XmlHandlers): void {
     handlers.closeElement?.(name, scopes.length - 1);
     scopes.pop();
   };
-  parser.ontext = (data) => handlers.text?.(data, scopes.length - 1);
+  // Outside the root element there is only white space (sax refuses anything else): not part of any element.
+  parser.ontext = (data) => scopes.length > 1 && handlers.text?.(data, scopes.length - 1);
   parser.oncdata = (data) => handlers.text?.(data, scopes.length - 1);
 
   for (let start = 0; start < text.length; ) {
