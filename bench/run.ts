@@ -28,6 +28,8 @@ import { createClauseLibrary } from '../src-main/services/clause-library';
 import { createContractExportService, type ExportLanguage } from '../src-main/services/contract-export';
 import { buildContractDocument } from '../src-main/docx/contract-docx';
 import { negotiationRound } from '../src-main/docx/redline-bench';
+import { readDraftPart } from '../src-main/docx/draft-part';
+import { docxWithDraft, relationshipFlood } from '../src-main/docx/hostile-docx';
 import { createRedlineExportService } from '../src-main/services/redline-export';
 import { openStorage } from '../src-main/db';
 import { listFieldsOf } from '../src-main/services/drafts';
@@ -309,6 +311,23 @@ async function redline(): Promise<Row[]> {
   return rows;
 }
 
+/** Importing the draft from a contract, and from one whose relationships repeat an unclosed `<Relationship ` 80,000 times. */
+async function docxImport(): Promise<Row[]> {
+  const json = readFileSync(join(templatesDir, 'presets', 'enterprise.sla.json'), 'utf8');
+  const contract = await docxWithDraft(json);
+  const flooded = await relationshipFlood(json, 80_000);
+  const expectDraft = async (bytes: Uint8Array) => {
+    const part = await readDraftPart(bytes);
+    if (!part.ok || part.json !== json) throw new Error('the draft did not come back');
+  };
+  const plain = await measure(() => expectDraft(contract), { runs: 30, warmup: 3 });
+  const flood = await measure(() => expectDraft(flooded), { runs: 10, warmup: 2 });
+  return [
+    { name: 'import the draft from a contract (.docx)', stats: plain, unit: 'ms', target: null },
+    { name: 'import from a .docx with 80,000 unclosed <Relationship', stats: flood, unit: 'ms', target: { stat: 'median', limit: 1000 } },
+  ];
+}
+
 async function monitoringReport(): Promise<Row[]> {
   // A fresh process per run, so the memory figure is the import's and not the bench's.
   const runs: { seconds: number; peakMB: number }[] = [];
@@ -431,6 +450,7 @@ const CASES: { name: string; run: () => Promise<Row[]> }[] = [
   { name: 'export', run: exports },
   { name: 'compare', run: compare },
   { name: 'redline', run: redline },
+  { name: 'docx import', run: docxImport },
   { name: 'report monitoring', run: monitoringReport },
   { name: 'load renderer', run: rendererLoad },
   { name: 'cli start', run: commandLineStart },

@@ -8,12 +8,9 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { preset } from '../../src-shared/contract/fixtures';
 import { writeDraftFile } from '../../src-shared/model/file';
-import { attachDraftPart, DRAFT_PART_NAMESPACE, readDraftPart, sha256Hex } from './draft-part';
-
-async function docxWithDraft(json: string): Promise<Uint8Array> {
-  const document = new Document({ sections: [{ children: [new Paragraph('A contract.')] }] });
-  return Packer.toBuffer(document, false, attachDraftPart(document, json));
-}
+import { DRAFT_PART_NAMESPACE, readDraftPart, sha256Hex } from './draft-part';
+import { deflatedEntry, deflatedRepeat, docxWithDraft, entriesOf, relationshipFlood, zipOf, type ZipEntry } from './hostile-docx';
+import { MAX_PACKAGE_ENTRIES, MAX_PART_BYTES, MAX_UNPACKED_BYTES } from './package-reader';
 
 async function rewritePart(bytes: Uint8Array, path: string, edit: (xml: string) => string, newPath = path): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
@@ -79,5 +76,78 @@ describe('the draft part', () => {
     expect(await readDraftPart(withOther)).toMatchObject({ ok: true, json });
     zip.remove('customXml/item1.xml');
     expect(await readDraftPart(await zip.generateAsync({ type: 'uint8array' }))).toEqual({ ok: false, reason: 'noDraft' });
+  });
+});
+
+/** The exported contract with some entries replaced (same name) or added (new name, at the end). */
+async function rebuilt(json: string, changes: ZipEntry[]): Promise<Uint8Array> {
+  const entries = await entriesOf(await docxWithDraft(json));
+  const replaced = entries.map((entry) => changes.find((change) => change.name === entry.name) ?? entry);
+  return zipOf([...replaced, ...changes.filter((change) => !entries.some((entry) => entry.name === change.name))]);
+}
+
+describe('a hostile .docx', () => {
+  const json = '{"schemaVersion": 1, "title": "Hosted CRM SLA"}\n';
+  const item = (text: string, extra = '') =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n${extra}<slaDraft xmlns="${DRAFT_PART_NAMESPACE}" encoding="text" sha256="${sha256Hex(text)}">${text}</slaDraft>`;
+
+  it('reads the draft past relationships that repeat an unclosed <Relationship 80,000 times', async () => {
+    // A regular-expression scan took minutes on this file; `npm run bench -- import` times it.
+    expect(await readDraftPart(await relationshipFlood(json, 80_000))).toEqual({ ok: true, json, sha256: sha256Hex(json) });
+  });
+
+  it('refuses a draft part with a document type declaration, without expanding its entities', async () => {
+    const laughs = '<!DOCTYPE slaDraft [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>\n';
+    expect(await readDraftPart(await rebuilt(json, [deflatedEntry('customXml/item1.xml', item('&lol2;', laughs))]))).toEqual({
+      ok: false,
+      reason: 'damaged',
+    });
+    const external = '<!DOCTYPE slaDraft [<!ENTITY secret SYSTEM "file:///etc/passwd">]>\n';
+    expect(await readDraftPart(await rebuilt(json, [deflatedEntry('customXml/item1.xml', item('&secret;', external))]))).toEqual({
+      ok: false,
+      reason: 'damaged',
+    });
+  });
+
+  it('refuses a part that inflates past the limit, before inflating all of it', async () => {
+    const bomb = await deflatedRepeat('customXml/item1.xml', new Uint8Array(1024 * 1024), 200 * 1024 * 1024);
+    const bytes = await rebuilt(json, [bomb]);
+    expect(bytes.byteLength).toBeLessThan(1024 * 1024);
+    const before = process.memoryUsage().rss;
+    expect(await readDraftPart(bytes)).toEqual({ ok: false, reason: 'tooLargeOrDamaged' });
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+  });
+
+  it('refuses a part that inflates past the limit even when its headers declare a small size', async () => {
+    const bomb = await deflatedRepeat('customXml/item1.xml', new Uint8Array(64 * 1024), MAX_PART_BYTES + 64 * 1024);
+    expect(await readDraftPart(await rebuilt(json, [{ ...bomb, size: 1024 }]))).toEqual({ ok: false, reason: 'tooLargeOrDamaged' });
+  });
+
+  it('refuses parts that each stay under the limit but together inflate past the total', async () => {
+    const parts = Math.ceil(MAX_UNPACKED_BYTES / MAX_PART_BYTES) + 1;
+    const each = await deflatedRepeat('', new Uint8Array(64 * 1024), MAX_PART_BYTES - 64 * 1024);
+    // The draft part among them, so that none is a draft read before the total is reached.
+    const items = Array.from({ length: parts }, (_, i) => ({ ...each, name: `customXml/item${i + 1}.xml` }));
+    expect(await readDraftPart(await rebuilt(json, items))).toEqual({ ok: false, reason: 'tooLargeOrDamaged' });
+  });
+
+  it('refuses a part whose compressed data does not inflate', async () => {
+    const broken = deflatedEntry('customXml/item1.xml', item(json));
+    broken.deflated = Uint8Array.from(broken.deflated, (_, i) => (i < 4 ? 0xff : broken.deflated[i]!));
+    expect(await readDraftPart(await rebuilt(json, [broken]))).toEqual({ ok: false, reason: 'tooLargeOrDamaged' });
+  });
+
+  it('refuses a package with more entries than any Word document has', async () => {
+    const filler = Array.from({ length: MAX_PACKAGE_ENTRIES }, (_, i) => deflatedEntry(`word/media/filler${i}.bin`, ''));
+    expect(await readDraftPart(await rebuilt(json, filler))).toEqual({ ok: false, reason: 'tooLargeOrDamaged' });
+  });
+
+  it('refuses two entries under one name instead of importing either', async () => {
+    const other = '{"schemaVersion": 1, "title": "Substituted SLA"}\n';
+    for (const name of ['customXml/item1.xml', 'customXml/ITEM1.xml']) {
+      const bytes = await rebuilt(json, []);
+      const entries = [...(await entriesOf(bytes)), deflatedEntry(name, item(other))];
+      expect(await readDraftPart(zipOf(entries)), name).toEqual({ ok: false, reason: 'duplicatePart' });
+    }
   });
 });

@@ -15,7 +15,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Document } from 'docx';
-import JSZip from 'jszip';
+import { openDocxPackage, UnpackRefused, type PackageFailure } from './package-reader';
+import { readXml, XmlRefused, type XmlStartTag } from './xml-reader';
 
 /** The namespace of the part's root element; also its schema reference in itemProps. */
 export const DRAFT_PART_NAMESPACE = 'urn:sla-studio:draft';
@@ -100,78 +101,39 @@ export type DraftPartFailure =
   /** The part is there but malformed, or its text does not match its hash. */
   | 'damaged'
   /** Larger than any contract SLA Studio writes. */
-  | 'tooLarge';
+  | 'tooLarge'
+  /** Unpacked, more than any contract SLA Studio writes (entries, inflated bytes), or compressed data that does not inflate. */
+  | 'tooLargeOrDamaged'
+  /** Two entries of the package under one name, so either could be taken for the part. */
+  | 'duplicatePart';
 
 export type DraftPartResult = { ok: true; json: string; sha256: string } | { ok: false; reason: DraftPartFailure };
 
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** Element text as an XML parser reads it: entities, character references and CDATA resolved, line ends normalised. */
-function decodeXmlText(raw: string): string | null {
-  let out = '';
-  let i = 0;
-  const text = raw.replace(/\r\n?/g, '\n');
-  while (i < text.length) {
-    if (text.startsWith('<![CDATA[', i)) {
-      const end = text.indexOf(']]>', i + 9);
-      if (end < 0) return null;
-      out += text.slice(i + 9, end);
-      i = end + 3;
-      continue;
-    }
-    const ch = text[i]!;
-    if (ch === '<') return null; // Markup inside the element: not a part we wrote.
-    if (ch === '&') {
-      const end = text.indexOf(';', i);
-      if (end < 0) return null;
-      const name = text.slice(i + 1, end);
-      let decoded: string | undefined;
-      if (name.startsWith('#x') || name.startsWith('#X')) decoded = codePoint(Number.parseInt(name.slice(2), 16));
-      else if (name.startsWith('#')) decoded = codePoint(Number.parseInt(name.slice(1), 10));
-      else decoded = NAMED_ENTITIES[name];
-      if (decoded === undefined) return null;
-      out += decoded;
-      i = end + 1;
-      continue;
-    }
-    const next = text.slice(i).search(/[<&]/);
-    const stop = next < 0 ? text.length : i + next;
-    out += text.slice(i, stop);
-    i = stop;
-  }
-  return out;
-}
-
-function codePoint(value: number): string | undefined {
-  return Number.isInteger(value) && value >= 0 && value <= 0x10ffff ? String.fromCodePoint(value) : undefined;
-}
-
-function attributes(tag: string): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const match of tag.matchAll(/([A-Za-z_][\w.:-]*)\s*=\s*("([^"]*)"|'([^']*)')/g)) {
-    found.set(match[1]!, decodeXmlText(match[3] ?? match[4] ?? '') ?? '');
-  }
-  return found;
-}
-
-/** The draft in one custom XML item, or null when the item is someone else's. */
+/** The draft in one custom XML item, or null when the item is someone else's (well-formed, with another root element). */
 function parseItem(xml: string): DraftPartResult | null {
-  const body = xml.replace(/^\uFEFF/, '').replace(/^\s*<\?xml[\s\S]*?\?>/, '').replace(/^(\s*<!--[\s\S]*?-->)*/, '');
-  const start = /^\s*<([A-Za-z_][\w.-]*)(?::([A-Za-z_][\w.-]*))?(\s[^>]*?)?(\/?)>/.exec(body);
-  if (!start) return null;
-  const prefix = start[2] === undefined ? null : start[1]!;
-  const localName = start[2] ?? start[1]!;
-  const attrs = attributes(start[3] ?? '');
-  const namespace = attrs.get(prefix === null ? 'xmlns' : `xmlns:${prefix}`);
-  if (localName !== DRAFT_PART_ROOT || namespace !== DRAFT_PART_NAMESPACE) return null;
-  const qualifiedName = prefix === null ? localName : `${prefix}:${localName}`;
-  const close = body.lastIndexOf(`</${qualifiedName}`);
-  if (start[4] === '/' || close < start.index + start[0].length) return { ok: false, reason: 'damaged' };
-  const text = decodeXmlText(body.slice(start.index + start[0].length, close));
-  const expected = attrs.get('sha256');
-  if (text === null || expected === undefined) return { ok: false, reason: 'damaged' };
+  let root: XmlStartTag | undefined;
+  let text = '';
+  let markupInside = false;
+  try {
+    readXml(xml, {
+      openElement(tag) {
+        if (tag.depth === 1) root = tag;
+        else markupInside = true;
+      },
+      text(data, depth) {
+        if (depth === 1) text += data;
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof XmlRefused)) throw error;
+    // Not well-formed, or a DOCTYPE: no application's part looks like that, and ours may be the one broken.
+    return { ok: false, reason: 'damaged' };
+  }
+  if (!root || !isDraftRoot(root)) return null;
+  const expected = root.attributes['sha256'];
+  if (markupInside || expected === undefined) return { ok: false, reason: 'damaged' };
   let json = text;
-  if (attrs.get('encoding') === 'base64') {
+  if (root.attributes['encoding'] === 'base64') {
     const compact = text.replace(/\s+/g, '');
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) return { ok: false, reason: 'damaged' };
     json = Buffer.from(compact, 'base64').toString('utf8');
@@ -179,6 +141,29 @@ function parseItem(xml: string): DraftPartResult | null {
   const sha256 = sha256Hex(json);
   if (sha256 !== expected.toLowerCase()) return { ok: false, reason: 'damaged' };
   return { ok: true, json, sha256 };
+}
+
+function isDraftRoot(tag: XmlStartTag): boolean {
+  return tag.localName === DRAFT_PART_ROOT && tag.namespace === DRAFT_PART_NAMESPACE;
+}
+
+/** The custom XML parts the document part relates to, resolved to package paths; none when the relationships do not parse. */
+function relatedCustomXmlParts(rels: string): string[] {
+  const targets: string[] = [];
+  try {
+    readXml(rels, {
+      openElement(tag) {
+        if (tag.depth !== 2 || tag.localName !== 'Relationship' || tag.namespace !== PACKAGE_RELS_NS) return;
+        const { Type: type, Target: target, TargetMode: mode } = tag.attributes;
+        if (type === CUSTOM_XML_REL && target && mode !== 'External') targets.push(resolveTarget('word', target));
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof XmlRefused)) throw error;
+    // The customXml folder is searched anyway.
+    return [];
+  }
+  return targets;
 }
 
 /** Resolves a relationship target against the folder of the part it is relative to. */
@@ -192,41 +177,44 @@ function resolveTarget(fromFolder: string, target: string): string {
   return resolved.join('/');
 }
 
+const PACKAGE_FAILURES: Record<PackageFailure, DraftPartFailure> = {
+  notZip: 'notDocx',
+  tooManyEntries: 'tooLargeOrDamaged',
+  duplicateEntry: 'duplicatePart',
+};
+
 /**
  * The draft a .docx carries. The items the document part relates to are
  * read first (where Word keeps them); any other customXml item is tried
- * too, since an editor may renumber the parts when it saves.
+ * too, since an editor may renumber the parts when it saves. The package
+ * is opened with package-reader.ts's limits and its XML read with
+ * xml-reader.ts's.
  */
 export async function readDraftPart(bytes: Uint8Array): Promise<DraftPartResult> {
   if (bytes.byteLength > MAX_DOCX_BYTES) return { ok: false, reason: 'tooLarge' };
-  let zip: JSZip;
+  const opened = await openDocxPackage(bytes);
+  if (!opened.ok) return { ok: false, reason: PACKAGE_FAILURES[opened.reason] };
+  const { docx } = opened;
+  if (!docx.has('[Content_Types].xml') || !docx.has('word/document.xml')) return { ok: false, reason: 'notDocx' };
+
   try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    return { ok: false, reason: 'notDocx' };
-  }
-  if (!zip.file('[Content_Types].xml') || !zip.file('word/document.xml')) return { ok: false, reason: 'notDocx' };
-
-  const candidates: string[] = [];
-  const documentRels = await zip.file('word/_rels/document.xml.rels')?.async('string');
-  if (documentRels) {
-    for (const match of documentRels.matchAll(/<Relationship\b[^>]*>/g)) {
-      const attrs = attributes(match[0].slice('<Relationship'.length));
-      const target = attrs.get('Target');
-      if (attrs.get('Type') === CUSTOM_XML_REL && target && attrs.get('TargetMode') !== 'External') candidates.push(resolveTarget('word', target));
+    const documentRels = await docx.readText('word/_rels/document.xml.rels');
+    const candidates = new Set(documentRels ? relatedCustomXmlParts(documentRels) : []);
+    for (const path of docx.names) {
+      if (/^customXml\/[^/]+\.xml$/.test(path) && !/itemProps/i.test(path)) candidates.add(path);
     }
-  }
-  zip.forEach((path) => {
-    if (/^customXml\/[^/]+\.xml$/.test(path) && !/itemProps/i.test(path) && !candidates.includes(path)) candidates.push(path);
-  });
 
-  let damaged = false;
-  for (const path of candidates) {
-    const xml = await zip.file(path)?.async('string');
-    if (xml === undefined) continue;
-    const result = parseItem(xml);
-    if (result?.ok) return result;
-    if (result) damaged = true;
+    let damaged = false;
+    for (const path of candidates) {
+      const xml = await docx.readText(path);
+      if (xml === undefined) continue;
+      const result = parseItem(xml);
+      if (result?.ok) return result;
+      if (result) damaged = true;
+    }
+    return { ok: false, reason: damaged ? 'damaged' : 'noDraft' };
+  } catch (error) {
+    if (error instanceof UnpackRefused) return { ok: false, reason: 'tooLargeOrDamaged' };
+    throw error;
   }
-  return { ok: false, reason: damaged ? 'damaged' : 'noDraft' };
 }

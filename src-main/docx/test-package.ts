@@ -1,10 +1,12 @@
 /**
- * Test support (imported only by *.test.ts): reads a .docx back the way a
- * consumer would — unzip it, parse its parts — so tests check the package,
- * not the objects that produced it. A small XML parser is enough for the
- * well-formed XML the writer produces (no DTDs, no external entities).
+ * Test support (imported only by *.test.ts and e2e/): reads a .docx back the
+ * way a consumer would — unzip it, parse its parts — so tests check the
+ * package, not the objects that produced it. The parts are parsed by the
+ * importer's XML reader (xml-reader.ts) into a small tree, names as written
+ * (`w:p`).
  */
 import JSZip from 'jszip';
+import { readXml } from './xml-reader';
 
 export interface XmlElement {
   name: string;
@@ -13,58 +15,25 @@ export interface XmlElement {
 }
 export type XmlNode = XmlElement | string;
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decode(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (match, name: string) => {
-    if (name.startsWith('#x')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
-    if (name.startsWith('#')) return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
-    return ENTITIES[name] ?? match;
-  });
-}
-
+/** The root element of a part, with every element, attribute and piece of text under it. */
 export function parseXml(xml: string): XmlElement {
-  let i = 0;
-  const root: XmlElement = { name: '#document', attrs: {}, children: [] };
-  const stack: XmlElement[] = [root];
-  while (i < xml.length) {
-    if (xml.startsWith('<?', i)) {
-      i = xml.indexOf('?>', i) + 2;
-    } else if (xml.startsWith('<!--', i)) {
-      i = xml.indexOf('-->', i) + 3;
-    } else if (xml.startsWith('<![CDATA[', i)) {
-      const end = xml.indexOf(']]>', i);
-      stack[stack.length - 1]!.children.push(xml.slice(i + 9, end));
-      i = end + 3;
-    } else if (xml.startsWith('</', i)) {
-      const end = xml.indexOf('>', i);
-      const name = xml.slice(i + 2, end).trim();
-      const open = stack.pop();
-      if (!open || open.name !== name) throw new Error(`mismatched </${name}>`);
-      i = end + 1;
-    } else if (xml[i] === '<') {
-      const end = xml.indexOf('>', i);
-      let tag = xml.slice(i + 1, end);
-      const selfClosing = tag.endsWith('/');
-      if (selfClosing) tag = tag.slice(0, -1);
-      const name = /^[^\s]+/.exec(tag)![0];
-      const attrs: Record<string, string> = {};
-      for (const match of tag.slice(name.length).matchAll(/([^\s=]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) attrs[match[1]!] = decode(match[3] ?? match[4] ?? '');
-      const element: XmlElement = { name, attrs, children: [] };
-      stack[stack.length - 1]!.children.push(element);
-      if (!selfClosing) stack.push(element);
-      i = end + 1;
-    } else {
-      const end = xml.indexOf('<', i);
-      const text = xml.slice(i, end < 0 ? xml.length : end);
-      if (text.trim() !== '' || stack.length > 1) stack[stack.length - 1]!.children.push(decode(text));
-      i = end < 0 ? xml.length : end;
-    }
-  }
-  if (stack.length !== 1) throw new Error('unclosed elements');
-  const element = root.children.find((child): child is XmlElement => typeof child !== 'string');
-  if (!element) throw new Error('no root element');
-  return element;
+  const stack: XmlElement[] = [];
+  let root: XmlElement | undefined;
+  readXml(xml, {
+    openElement(tag) {
+      const element: XmlElement = { name: tag.name, attrs: { ...tag.attributes }, children: [] };
+      if (stack.length > 0) stack[stack.length - 1]!.children.push(element);
+      else root = element;
+      stack.push(element);
+    },
+    closeElement() {
+      stack.pop();
+    },
+    text(text) {
+      stack[stack.length - 1]!.children.push(text);
+    },
+  });
+  return root!;
 }
 
 export function elements(node: XmlElement): XmlElement[] {

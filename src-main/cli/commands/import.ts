@@ -6,14 +6,21 @@
 import { LOCALES } from '../../../src-shared/i18n';
 import { readDraftFile, writeDraftFile } from '../../../src-shared/model/file';
 import { problem } from '../../../src-shared/model/problems';
-import { MAX_DOCX_BYTES, readDraftPart } from '../../docx/draft-part';
+import { MAX_DOCX_BYTES, readDraftPart, type DraftPartFailure } from '../../docx/draft-part';
 import { writeFileAtomically } from '../../services/atomic-file';
 import { invalidLang, parsed, usage, type CliCommand } from '../command';
 import { EXIT } from '../exit-codes';
 import { readInputFile, samePath } from '../input';
 import { failed, writeProblem } from '../problems';
 
-const REFUSALS = { notDocx: 'cli.notDocx', noDraft: 'cli.noDraftInDocx', damaged: 'cli.damagedDraftInDocx', tooLarge: 'cli.docxTooLarge' } as const;
+const REFUSALS: Record<DraftPartFailure, string> = {
+  notDocx: 'cli.notDocx',
+  noDraft: 'cli.noDraftInDocx',
+  damaged: 'cli.damagedDraftInDocx',
+  tooLarge: 'cli.docxTooLarge',
+  tooLargeOrDamaged: 'cli.docxTooLargeOrDamaged',
+  duplicatePart: 'cli.duplicatePartInDocx',
+};
 
 export const importCommand: CliCommand<{ docx: string; out: string }> = {
   name: 'import',
