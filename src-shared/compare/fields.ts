@@ -4,6 +4,12 @@
  * Data export API". This module finds the changes and labels them with
  * i18n keys and parameters; describe.ts turns them into text in a locale.
  *
+ * What is compared is one table, DRAFT_DIFF below: per step, the draft's
+ * fields (path, label key, format) and its lists (the entity specs: how an
+ * item is matched, named and described, and its own fields), walked by one
+ * generic diff. A field of the schema that the table leaves out must be on
+ * the commented exclusion list of fields-coverage.test.ts.
+ *
  * List items are matched by their id — services, metrics, objectives,
  * credit tiers, requests, contacts, windows, critical periods — severities
  * and incident notification times by their level, and lists of plain
@@ -28,7 +34,18 @@ import { alignByKey } from './align';
 import { canonicalJson } from '../model/canonical';
 import { metricSemantics, metricsById, type LocatedMetric } from '../model/metrics';
 import type { ProblemPath } from '../model/problems';
-import { STEP_IDS, type CreditTier, type Metric, type Party, type Service, type SlaDraft, type StepId } from '../model/schema';
+import {
+  STEP_IDS,
+  type CreditTier,
+  type Metric,
+  type Objective,
+  type Party,
+  type Request,
+  type Service,
+  type SeverityTerms,
+  type SlaDraft,
+  type StepId,
+} from '../model/schema';
 
 export type ChangeKind = 'added' | 'removed' | 'changed' | 'moved';
 
@@ -52,7 +69,7 @@ export const CHANGE_ENTITIES = [
   'regime',
   'certification',
   'otherExclusion',
-] as const;
+];
 export type ChangeEntity = (typeof CHANGE_ENTITIES)[number];
 
 /** How a raw value reads; describe.ts renders it per locale. */
@@ -119,6 +136,13 @@ export interface FieldChange {
 
 type Side = 'old' | 'new';
 
+type CriticalPeriod = SlaDraft['expectations']['criticalPeriods'][number];
+type Stakeholder = SlaDraft['expectations']['stakeholders'][number];
+type MaintenanceWindow = SlaDraft['targets']['maintenance']['windows'][number];
+type IncidentNotification = SlaDraft['monitoring']['incidentNotification'][number];
+type CompensationTerms = SlaDraft['compensation'];
+type ComplianceTerms = SlaDraft['compliance'];
+
 const ITEM: ValueFormat = { type: 'item' };
 const TEXT: ValueFormat = { type: 'text' };
 const LONG_TEXT: ValueFormat = { type: 'longText' };
@@ -126,6 +150,7 @@ const DATE: ValueFormat = { type: 'date' };
 const BOOLEAN: ValueFormat = { type: 'boolean' };
 const NUMBER: ValueFormat = { type: 'number' };
 const MINUTES: ValueFormat = { type: 'minutes' };
+const PERCENT: ValueFormat = { type: 'percent' };
 const count = (unit: Extract<ValueFormat, { type: 'count' }>['unit']): ValueFormat => ({ type: 'count', unit });
 const enumOf = (prefix: string): ValueFormat => ({ type: 'enum', prefix });
 
@@ -133,124 +158,15 @@ const ref = (key: string, params?: Record<string, LabelParam>): LabelRef => (par
 /** "Field (item)": a field of one list item. */
 const ofItem = (fieldKey: string, item: LabelParam): LabelRef => ref('compare.ofItem', { field: ref(fieldKey), item });
 
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === undefined || b === undefined || a === null || b === null) return false;
-  if (typeof a !== 'object' || typeof b !== 'object') return false;
-  return canonicalJson(a) === canonicalJson(b);
-}
+// ── Names and formats that depend on the draft ──────────────────────────────
 
-interface FieldSpec<T> {
-  name: keyof T & string;
-  label: LabelRef;
-  format: ValueFormat | ((side: Side) => ValueFormat);
-}
-
-interface ListSpec<T> {
-  step: StepId;
-  entity: ChangeEntity;
-  oldItems: readonly T[];
-  newItems: readonly T[];
-  oldPath: DraftPath;
-  newPath: DraftPath;
-  keyOf: (item: T) => string;
-  /** Parameters of the item's added / removed / moved sentence. */
-  describe: (item: T, side: Side) => Record<string, LabelParam>;
-  /** Report reorders (false for lists that are sets: business days, regimes…). */
-  moves: boolean;
-  /** Field changes of an item present in both drafts. */
-  fields?: (before: T, after: T, oldPath: DraftPath, newPath: DraftPath) => void;
-}
-
-class DraftDiffer {
-  readonly changes: FieldChange[] = [];
+/** How the two drafts name their services, metrics and credit tiers, and how a metric's levels read. */
+class DraftNames {
   private readonly metrics: Record<Side, Map<string, LocatedMetric>>;
 
-  constructor(private readonly drafts: Record<Side, SlaDraft>) {
+  constructor(readonly drafts: Record<Side, SlaDraft>) {
     this.metrics = { old: metricsById(drafts.old.services), new: metricsById(drafts.new.services) };
   }
-
-  value(step: StepId, oldPath: DraftPath, newPath: DraftPath, before: unknown, after: unknown, label: LabelRef, oldFormat: ValueFormat, newFormat = oldFormat): void {
-    if (sameValue(before, after)) return;
-    this.changes.push({
-      step,
-      kind: 'changed',
-      path: newPath,
-      oldPath: samePath(oldPath, newPath) ? null : oldPath,
-      entity: null,
-      label,
-      old: before,
-      new: after,
-      oldFormat,
-      newFormat,
-    });
-  }
-
-  fields<T extends object>(step: StepId, before: T, after: T, oldBase: DraftPath, newBase: DraftPath, specs: FieldSpec<T>[]): void {
-    for (const spec of specs) {
-      const format = (side: Side) => (typeof spec.format === 'function' ? spec.format(side) : spec.format);
-      this.value(step, [...oldBase, spec.name], [...newBase, spec.name], before[spec.name], after[spec.name], spec.label, format('old'), format('new'));
-    }
-  }
-
-  list<T>(spec: ListSpec<T>): void {
-    for (const aligned of alignByKey(spec.oldItems, spec.newItems, spec.keyOf)) {
-      const sentence = (kind: ChangeKind, params: Record<string, LabelParam>) => ref(`compare.items.${spec.entity}.${kind}`, params);
-      if (aligned.new === null) {
-        const { item, index } = aligned.old!;
-        this.changes.push({
-          step: spec.step,
-          kind: 'removed',
-          path: [...spec.oldPath, index],
-          oldPath: null,
-          entity: spec.entity,
-          label: sentence('removed', spec.describe(item, 'old')),
-          old: item,
-          new: null,
-          oldFormat: ITEM,
-          newFormat: ITEM,
-        });
-        continue;
-      }
-      const { item, index } = aligned.new;
-      const newPath = [...spec.newPath, index];
-      if (aligned.old === null) {
-        this.changes.push({
-          step: spec.step,
-          kind: 'added',
-          path: newPath,
-          oldPath: null,
-          entity: spec.entity,
-          label: sentence('added', spec.describe(item, 'new')),
-          old: null,
-          new: item,
-          oldFormat: ITEM,
-          newFormat: ITEM,
-        });
-        continue;
-      }
-      const oldPath = [...spec.oldPath, aligned.old.index];
-      if (aligned.moved && spec.moves) {
-        const from = aligned.old.index + 1;
-        const to = index + 1;
-        this.changes.push({
-          step: spec.step,
-          kind: 'moved',
-          path: newPath,
-          oldPath,
-          entity: spec.entity,
-          label: sentence('moved', { ...spec.describe(item, 'new'), from, to }),
-          old: from,
-          new: to,
-          oldFormat: NUMBER,
-          newFormat: NUMBER,
-        });
-      }
-      spec.fields?.(aligned.old.item, item, oldPath, newPath);
-    }
-  }
-
-  // ── Names and formats that depend on the draft ────────────────────────────
 
   metricTitle(metric: Metric, service: Service): LabelParam {
     const clash = service.metrics.some(
@@ -292,6 +208,14 @@ class DraftDiffer {
     return { type: 'label', label: this.metricRef(side, metricId) };
   }
 
+  /** "Availability target (Core API)": an objective's level, named by the metric of the new draft. */
+  targetLabel(objective: Objective): LabelRef {
+    const located = this.located('new', objective.metricId);
+    if (!located) return ofItem('fields.objective.objective', this.metricRef('new', objective.metricId));
+    const service = this.drafts.new.services[located.serviceIndex]!;
+    return ref('compare.target', { metric: this.metricTitle(located.metric, service), service: this.serviceName(service) });
+  }
+
   /** "below 99.9 %" / "above 500 ms": the tier's condition as the draft's boundary and the metric's direction make it read. */
   tierCondition(side: Side, tier: CreditTier): LabelRef {
     const located = this.located(side, tier.metricId);
@@ -310,491 +234,547 @@ class DraftDiffer {
   }
 }
 
+// ── The shape of the table ──────────────────────────────────────────────────
+
+/**
+ * Where the walk is: the object that the paths of a spec start from (the
+ * draft, one of its sections, a party, a list item), in both drafts.
+ */
+interface Scope<T = unknown> {
+  names: DraftNames;
+  step: StepId;
+  old: T;
+  new: T;
+  oldPath: DraftPath;
+  newPath: DraftPath;
+  /** The party or list item whose fields these are, as their labels name it ("Core API"); null for the draft's own fields. */
+  item: LabelParam | null;
+}
+
+/** One value compared as a whole: a text, a number, a date, a choice. */
+interface FieldSpec<T> {
+  kind: 'field';
+  /** Dotted path from the scope's object, e.g. "maintenance.noticeHours". */
+  path: string;
+  /** "Field", or "Field (item)" within a party or list item. */
+  label(scope: Scope<T>): LabelRef;
+  /** How the value reads on one side (`holder` is the scope's object on that side). */
+  format(holder: T, side: Side, names: DraftNames): ValueFormat;
+  /** What an absent optional field means (a party's "" = not given), so that absent and that value are no change. */
+  absent?: unknown;
+}
+
+/** A kind of list item (an entity): added, removed and moved as a whole, and its own fields compared when in both drafts. */
+interface ListSpec<I, P = unknown> {
+  kind: 'list';
+  path: string;
+  entity: ChangeEntity;
+  /**
+   * The field an item is matched by (its id, a severity's level), its
+   * reorders reported as moves; none for a list of plain values (business
+   * days, regimes…), matched by value as a set, in which order means nothing.
+   */
+  key?: keyof I & string;
+  /** Parameters of the item's added / removed / moved sentence; `parent` is the scope the list is in. */
+  describe(item: I, side: Side, parent: Scope<P>): Record<string, LabelParam>;
+  /** How the labels of the item's fields name it ("Core API"): mostly by the new draft's item. */
+  name?(before: I, after: I, names: DraftNames): LabelParam;
+  fields?: readonly Spec<I>[];
+}
+
+/** The fields of a sub-object (a party) whose labels name it as an item. */
+interface GroupSpec {
+  kind: 'group';
+  path: string;
+  item: LabelParam;
+  fields: readonly Spec[];
+}
+
+/** A map of choices by key (a wording position per clause), compared key by key. */
+interface RecordSpec {
+  kind: 'record';
+  path: string;
+  /** What an absent key means. */
+  absent: unknown;
+  label(key: string): LabelRef;
+  format: ValueFormat;
+}
+
+type Spec<T = unknown> = FieldSpec<T> | ListSpec<never, T> | GroupSpec | RecordSpec;
+
+/** The fields of one step: paths from `path` in the draft ("" for the draft itself). */
+interface SectionSpec<T> {
+  step: StepId;
+  path: string;
+  fields: readonly Spec<T>[];
+}
+
+/**
+ * A field: its i18n key (the label reads "Field", or "Field (item)" within
+ * a party or list item), or the whole label when the wizard's wording
+ * depends on the draft; its format, or how the format depends on the draft
+ * (a metric's unit, the currency).
+ */
+function field<T>(
+  path: string,
+  label: string | ((scope: Scope<T>) => LabelRef),
+  format: ValueFormat | ((holder: T, side: Side, names: DraftNames) => ValueFormat),
+  absent?: unknown,
+): FieldSpec<T> {
+  return {
+    kind: 'field',
+    path,
+    label: typeof label === 'function' ? label : ({ item }) => (item === null ? ref(label) : ofItem(label, item)),
+    format: typeof format === 'function' ? format : () => format,
+    ...(absent === undefined ? {} : { absent }),
+  };
+}
+
+const list = <I, P = unknown>(spec: Omit<ListSpec<I, P>, 'kind'>): ListSpec<I, P> => ({ kind: 'list', ...spec });
+
+const section = <T>(step: StepId, path: string, fields: readonly Spec<T>[]): SectionSpec<T> => ({ step, path, fields });
+
+/** A list of plain values (days, dates, regimes…), compared as a set. */
+const valueSet = <V extends string>(path: string, entity: ChangeEntity, name: (value: V) => LabelParam): ListSpec<V> =>
+  list<V>({ path, entity, describe: (value) => ({ name: name(value) }) });
+
+const asDate = (date: string): LabelParam => ({ value: date, format: DATE });
+
+/** A level of the item's metric, read in that metric's unit on each side. */
+const levelOfMetric = (item: { metricId: string }, side: Side, names: DraftNames) => names.levelFormat(side, item.metricId);
+/** A reference to a metric, shown by its name on each side. */
+const metricOfItem = (item: { metricId: string }, side: Side, names: DraftNames) => names.metricFormat(side, item.metricId);
+
+// ── The table: every compared field of the draft, step by step, in the wizard's order ──
+
+/** A party's fields; for the optional ones an absent field and an empty one both mean "not given" (the last argument): no change between them. */
+const PARTY_FIELDS: readonly Spec<Party>[] = [
+  field('legalName', 'fields.party.legalName', TEXT),
+  field('legalNameZh', 'fields.party.legalNameZh', TEXT, ''),
+  field('address', 'fields.party.address', TEXT),
+  field('signatoryName', 'fields.party.signatoryName', TEXT),
+  field('signatoryTitle', 'fields.party.signatoryTitle', TEXT),
+  field('registrationNumber', 'fields.party.registrationNumber', TEXT, ''),
+  field('legalRepresentative', 'fields.party.legalRepresentative', TEXT, ''),
+];
+
+const METRICS = list<Metric, Service>({
+  path: 'metrics',
+  entity: 'metric',
+  key: 'id',
+  // Named within the service it is in on that side.
+  describe: (metric, side, parent) => ({ service: parent.names.serviceName(parent[side]), name: parent.names.metricTitle(metric, parent[side]) }),
+  name: (_before, metric, names) => names.metricRef('new', metric.id),
+  fields: [
+    field('kind', 'fields.metric.kind', enumOf('enums.metricKind')),
+    field('name', 'fields.metric.name', TEXT),
+    field('percentile', 'fields.metric.percentile', NUMBER),
+    field('unit', 'fields.metric.unit', TEXT),
+    field('higherIsBetter', 'fields.metric.higherIsBetter', BOOLEAN),
+    field('measurementMethod', 'fields.metric.measurementMethod', LONG_TEXT),
+    field('window', 'fields.metric.window', enumOf('enums.window')),
+    field('dataSource', 'fields.metric.dataSource', TEXT),
+    list<string, Metric>({ path: 'exclusions', entity: 'metricExclusion', describe: (exclusion, _side, parent) => ({ metric: parent.item!, name: exclusion }) }),
+  ],
+});
+
+const SERVICES = list<Service>({
+  path: 'services',
+  entity: 'service',
+  key: 'id',
+  describe: (service, _side, { names }) => ({ name: names.serviceName(service) }),
+  name: (_before, service, names) => names.serviceName(service),
+  fields: [field('name', 'fields.service.name', TEXT), field('description', 'fields.service.description', LONG_TEXT), METRICS],
+});
+
+const CRITICAL_PERIODS = list<CriticalPeriod>({
+  path: 'criticalPeriods',
+  entity: 'criticalPeriod',
+  key: 'id',
+  describe: (period) => ({ name: period.name, start: asDate(period.start), end: asDate(period.end) }),
+  name: (_before, period) => period.name,
+  fields: [
+    field('name', 'fields.criticalPeriod.name', TEXT),
+    field('start', 'fields.criticalPeriod.start', DATE),
+    field('end', 'fields.criticalPeriod.end', DATE),
+    field('note', 'fields.criticalPeriod.note', LONG_TEXT),
+  ],
+});
+
+const REQUESTS = list<Request>({
+  path: 'requests',
+  entity: 'request',
+  key: 'id',
+  describe: (request, side, { names }) => ({
+    metric: names.metricRef(side, request.metricId),
+    level: { value: request.requestedLevel, format: names.levelFormat(side, request.metricId) },
+    priority: ref(`enums.priority.${request.priority}`),
+  }),
+  name: (_before, request, names) => names.metricRef('new', request.metricId),
+  fields: [
+    field('metricId', 'fields.request.metric', metricOfItem),
+    field('requestedLevel', 'fields.request.requestedLevel', levelOfMetric),
+    field('priority', 'fields.request.priority', enumOf('enums.priority')),
+    field('note', 'fields.request.note', LONG_TEXT),
+  ],
+});
+
+const STAKEHOLDERS = list<Stakeholder>({
+  path: 'stakeholders',
+  entity: 'stakeholder',
+  key: 'id',
+  describe: (stakeholder) => ({ name: stakeholder.name, party: ref(`fields.party.${stakeholder.party}`) }),
+  name: (_before, stakeholder) => stakeholder.name,
+  fields: [
+    field('party', 'fields.stakeholder.party', enumOf('fields.party')),
+    field('name', 'fields.stakeholder.name', TEXT),
+    field('role', 'fields.stakeholder.role', TEXT),
+    field('email', 'fields.stakeholder.email', TEXT),
+    field('phone', 'fields.stakeholder.phone', TEXT),
+  ],
+});
+
+const OBJECTIVES = list<Objective>({
+  path: 'objectives',
+  entity: 'objective',
+  key: 'id',
+  describe: (objective, side, { names }) => ({
+    metric: names.metricRef(side, objective.metricId),
+    level: { value: objective.objective, format: names.levelFormat(side, objective.metricId) },
+  }),
+  name: (_before, objective, names) => names.metricRef('new', objective.metricId),
+  fields: [
+    field('metricId', 'fields.objective.metric', metricOfItem),
+    field<Objective>('objective', ({ names, new: objective }) => names.targetLabel(objective), levelOfMetric),
+    field('coverage', 'fields.objective.coverage', enumOf('enums.coverage')),
+  ],
+});
+
+const SEVERITIES = list<SeverityTerms>({
+  path: 'severities',
+  entity: 'severity',
+  key: 'level',
+  describe: (severity) => ({
+    level: severity.level,
+    response: { value: severity.responseMinutes, format: MINUTES },
+    resolution: { value: severity.resolutionMinutes, format: MINUTES },
+  }),
+  name: (_before, severity) => severity.level,
+  fields: [
+    field('description', 'fields.severity.description', LONG_TEXT),
+    field('responseMinutes', 'fields.severity.responseMinutes', MINUTES),
+    field('resolutionMinutes', 'fields.severity.resolutionMinutes', MINUTES),
+    field('coverage', 'fields.severity.coverage', enumOf('enums.coverage')),
+  ],
+});
+
+const windowName = (window: MaintenanceWindow): LabelRef => ref('compare.windowName', { day: ref(`enums.weekday.${window.day}`), start: window.start });
+
+const MAINTENANCE_WINDOWS = list<MaintenanceWindow>({
+  path: 'maintenance.windows',
+  entity: 'window',
+  key: 'id',
+  describe: (window) => ({ name: windowName(window), duration: { value: window.durationMinutes, format: MINUTES } }),
+  // A window is named by its old day and start, so "Starts (Sunday 01:00): 01:00 → 02:00" says which window moved.
+  name: (window) => windowName(window),
+  fields: [
+    field('day', 'fields.window.day', enumOf('enums.weekday')),
+    field('start', 'fields.window.start', TEXT),
+    field('durationMinutes', 'fields.window.durationMinutes', MINUTES),
+  ],
+});
+
+const INCIDENT_NOTIFICATIONS = list<IncidentNotification>({
+  path: 'incidentNotification',
+  entity: 'notification',
+  key: 'level',
+  describe: (notification) => ({ level: notification.level, minutes: { value: notification.minutes, format: MINUTES } }),
+  name: (_before, notification) => notification.level,
+  fields: [field('minutes', 'fields.notification.minutes', MINUTES)],
+});
+
+const CREDIT_TIERS = list<CreditTier>({
+  path: 'creditTiers',
+  entity: 'creditTier',
+  key: 'id',
+  describe: (tier, side, { names }) => ({
+    metric: names.metricRef(side, tier.metricId),
+    condition: names.tierCondition(side, tier),
+    credit: { value: tier.creditPercent, format: PERCENT },
+  }),
+  name: (_before, tier, names) => names.tierLabel('new', tier),
+  fields: [
+    field('metricId', 'fields.tier.metric', metricOfItem),
+    field<CreditTier>('threshold', ({ names, new: tier }) => ref('compare.tierThreshold', { metric: names.metricRef('new', tier.metricId) }), levelOfMetric),
+    field<CreditTier>('creditPercent', ({ names, new: tier }) => names.tierLabel('new', tier), PERCENT),
+  ],
+});
+
+/** What diffDrafts compares: per step, the fields and lists of a section of the draft, in the order of the wizard's fields. */
+const DRAFT_DIFF: readonly SectionSpec<never>[] = [
+  section<SlaDraft>('services', '', [
+    field('title', 'fields.agreement.title', TEXT),
+    field('effectiveDate', 'fields.agreement.effectiveDate', DATE),
+    field('termMonths', 'fields.agreement.termMonths', count('months')),
+    { kind: 'group', path: 'parties.provider', item: ref('fields.party.provider'), fields: PARTY_FIELDS },
+    { kind: 'group', path: 'parties.customer', item: ref('fields.party.customer'), fields: PARTY_FIELDS },
+    SERVICES,
+  ]),
+  section('expectations', 'expectations', [
+    field('businessHours.timeZone', 'fields.businessHours.timeZone', TEXT),
+    valueSet('businessHours.days', 'businessDay', (day) => ref(`enums.weekday.${day}`)),
+    field('businessHours.start', 'fields.businessHours.start', TEXT),
+    field('businessHours.end', 'fields.businessHours.end', TEXT),
+    valueSet('businessHours.holidays', 'holiday', asDate),
+    valueSet('businessHours.workingDays', 'workingDay', asDate),
+    CRITICAL_PERIODS,
+    REQUESTS,
+    STAKEHOLDERS,
+  ]),
+  section('targets', 'targets', [
+    OBJECTIVES,
+    SEVERITIES,
+    field('maintenance.noticeHours', 'fields.maintenance.noticeHours', count('hours')),
+    field('maintenance.emergencyNoticeHours', 'fields.maintenance.emergencyNoticeHours', count('hours')),
+    field('maintenance.maxHoursPerMonth', 'fields.maintenance.maxHoursPerMonth', count('hours')),
+    MAINTENANCE_WINDOWS,
+    field('maintenance.timeZone', 'fields.maintenance.timeZone', TEXT),
+  ]),
+  section('monitoring', 'monitoring', [
+    field('probeIntervalSeconds', 'fields.monitoring.probeIntervalSeconds', count('seconds')),
+    valueSet('probeLocations', 'probeLocation', (location) => location),
+    field('downtimeDefinition', 'fields.monitoring.downtimeDefinition', LONG_TEXT),
+    field('excludeFromMeasuredPeriod', 'fields.monitoring.excludeFromMeasuredPeriod', BOOLEAN),
+    field('reportingCadence', 'fields.monitoring.reportingCadence', enumOf('enums.cadence')),
+    field('reportDueDays', 'fields.monitoring.reportDueDays', count('businessDays')),
+    field('statusPageUrl', 'fields.monitoring.statusPageUrl', TEXT),
+    INCIDENT_NOTIFICATIONS,
+    field('rcaDeadlineDays', 'fields.monitoring.rcaDeadlineDays', count('businessDays')),
+    field('customerDataRequest', 'fields.monitoring.customerDataRequest', BOOLEAN),
+    field('dataRequestDays', 'fields.monitoring.dataRequestDays', count('businessDays')),
+  ]),
+  section<CompensationTerms>('compensation', 'compensation', [
+    field('currency', 'fields.compensation.currency', TEXT),
+    field<CompensationTerms>('monthlyFee', 'fields.compensation.monthlyFee', (terms) => ({ type: 'money', currency: terms.currency })),
+    CREDIT_TIERS,
+    field('boundary', 'fields.compensation.boundary', enumOf('enums.boundary')),
+    field('capPercent', 'fields.compensation.capPercent', { type: 'cap' }),
+    field('claimWindowDays', 'fields.compensation.claimWindowDays', count('days')),
+    field('claimProcess', 'fields.compensation.claimProcess', LONG_TEXT),
+    field('creditForm', 'fields.compensation.creditForm', enumOf('enums.creditForm')),
+    field('chronicFailure.enabled', 'fields.chronic.enabled', BOOLEAN),
+    field('chronicFailure.consecutiveMonths', 'fields.chronic.consecutiveMonths', count('months')),
+    field('chronicFailure.monthsInTwelve', 'fields.chronic.monthsInTwelve', count('months')),
+    field('chronicFailure.terminationNoticeDays', 'fields.chronic.terminationNoticeDays', count('days')),
+    field('soleRemedy', 'fields.compensation.soleRemedy', BOOLEAN),
+  ]),
+  section<ComplianceTerms>('compliance', 'compliance', [
+    field('governingLaw', 'fields.compliance.governingLaw', TEXT),
+    field('disputeResolution.method', 'fields.compliance.disputeMethod', enumOf('enums.disputeMethod')),
+    // The wizard calls the venue "Courts of" or "Seat of arbitration" depending on the method.
+    field<ComplianceTerms>(
+      'disputeResolution.venue',
+      ({ new: terms }) => ref(terms.disputeResolution.method === 'courts' ? 'fields.compliance.venue' : 'fields.compliance.seat'),
+      TEXT,
+    ),
+    field('disputeResolution.institution', 'fields.compliance.institution', TEXT),
+    field('disputeResolution.language', 'fields.compliance.proceedingsLanguage', enumOf('enums.contractLanguage')),
+    valueSet('dataProtection', 'regime', (regime) => ref(`enums.regime.${regime}`)),
+    field('dataResidency.region', 'fields.compliance.residencyRegion', enumOf('enums.region')),
+    field('dataResidency.restrictions', 'fields.compliance.residencyRestrictions', LONG_TEXT),
+    valueSet('certifications', 'certification', (certification) => ref(`enums.certification.${certification}`)),
+    field('exclusions.forceMajeure', 'fields.compliance.exclusion.forceMajeure', BOOLEAN),
+    field('exclusions.customerCaused', 'fields.compliance.exclusion.customerCaused', BOOLEAN),
+    field('exclusions.betaFeatures', 'fields.compliance.exclusion.betaFeatures', BOOLEAN),
+    field('exclusions.thirdPartyServices', 'fields.compliance.exclusion.thirdPartyServices', BOOLEAN),
+    valueSet('exclusions.other', 'otherExclusion', (exclusion) => exclusion),
+  ]),
+  // The contract options are set on the compliance step (prevailing language) and in the preview (wording positions).
+  section('compliance', 'contract', [
+    field('templateId', 'compare.template', TEXT),
+    // An absent position is the balanced wording.
+    { kind: 'record', path: 'positions', absent: 'balanced', label: (clause) => ref('compare.position', { clause }), format: enumOf('compare.positions') },
+    field('precedence', 'fields.compliance.precedence', enumOf('enums.precedence')),
+  ]),
+];
+
+// ── The walk ────────────────────────────────────────────────────────────────
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a === null || b === null) return false;
+  if (typeof a !== 'object' || typeof b !== 'object') return false;
+  return canonicalJson(a) === canonicalJson(b);
+}
+
 function samePath(a: DraftPath, b: DraftPath): boolean {
   return a.length === b.length && a.every((segment, i) => segment === b[i]);
 }
 
-const identity = (value: string) => value;
+const segmentsOf = (path: string): string[] => (path === '' ? [] : path.split('.'));
 
-/** An absent optional party field and an empty one both mean "not given": no change between them. */
-function withOptionalText(party: Party): Required<Party> {
+function valueAt(holder: unknown, segments: readonly string[]): unknown {
+  let value = holder;
+  for (const segment of segments) value = value === null || value === undefined ? undefined : (value as Record<string, unknown>)[segment];
+  return value;
+}
+
+/** The scope of the object at `path` from this one. */
+function enter(scope: Scope, path: string, item: LabelParam | null): Scope {
+  const segments = segmentsOf(path);
   return {
-    ...party,
-    registrationNumber: party.registrationNumber ?? '',
-    legalRepresentative: party.legalRepresentative ?? '',
-    legalNameZh: party.legalNameZh ?? '',
+    ...scope,
+    old: valueAt(scope.old, segments),
+    new: valueAt(scope.new, segments),
+    oldPath: [...scope.oldPath, ...segments],
+    newPath: [...scope.newPath, ...segments],
+    item,
   };
 }
 
-function diffServicesStep(d: DraftDiffer, before: SlaDraft, after: SlaDraft): void {
-  const step: StepId = 'services';
-  d.value(step, ['title'], ['title'], before.title, after.title, ref('fields.agreement.title'), TEXT);
-  d.value(step, ['effectiveDate'], ['effectiveDate'], before.effectiveDate, after.effectiveDate, ref('fields.agreement.effectiveDate'), DATE);
-  d.value(step, ['termMonths'], ['termMonths'], before.termMonths, after.termMonths, ref('fields.agreement.termMonths'), count('months'));
-  for (const role of ['provider', 'customer'] as const) {
-    const party = ref(`fields.party.${role}`);
-    const path = ['parties', role];
-    d.fields(step, withOptionalText(before.parties[role]), withOptionalText(after.parties[role]), path, path, [
-      { name: 'legalName', label: ofItem('fields.party.legalName', party), format: TEXT },
-      { name: 'legalNameZh', label: ofItem('fields.party.legalNameZh', party), format: TEXT },
-      { name: 'address', label: ofItem('fields.party.address', party), format: TEXT },
-      { name: 'signatoryName', label: ofItem('fields.party.signatoryName', party), format: TEXT },
-      { name: 'signatoryTitle', label: ofItem('fields.party.signatoryTitle', party), format: TEXT },
-      { name: 'registrationNumber', label: ofItem('fields.party.registrationNumber', party), format: TEXT },
-      { name: 'legalRepresentative', label: ofItem('fields.party.legalRepresentative', party), format: TEXT },
-    ]);
+class DraftDiff {
+  readonly changes: FieldChange[] = [];
+
+  walk(specs: readonly Spec[], scope: Scope): void {
+    for (const spec of specs) {
+      switch (spec.kind) {
+        case 'field':
+          this.field(spec, scope);
+          break;
+        case 'group':
+          this.walk(spec.fields, enter(scope, spec.path, spec.item));
+          break;
+        case 'list':
+          this.list(spec, scope);
+          break;
+        case 'record':
+          this.record(spec, scope);
+          break;
+      }
+    }
   }
-  d.list({
-    step,
-    entity: 'service',
-    oldItems: before.services,
-    newItems: after.services,
-    oldPath: ['services'],
-    newPath: ['services'],
-    keyOf: (service) => service.id,
-    describe: (service) => ({ name: d.serviceName(service) }),
-    moves: true,
-    fields: (oldService, newService, oldPath, newPath) => {
-      const item = d.serviceName(newService);
-      d.fields(step, oldService, newService, oldPath, newPath, [
-        { name: 'name', label: ofItem('fields.service.name', item), format: TEXT },
-        { name: 'description', label: ofItem('fields.service.description', item), format: LONG_TEXT },
-      ]);
-      d.list({
-        step,
-        entity: 'metric',
-        oldItems: oldService.metrics,
-        newItems: newService.metrics,
-        oldPath: [...oldPath, 'metrics'],
-        newPath: [...newPath, 'metrics'],
-        keyOf: (metric) => metric.id,
-        describe: (metric, side) => {
-          const service = side === 'old' ? oldService : newService;
-          return { service: d.serviceName(service), name: d.metricTitle(metric, service) };
-        },
-        moves: true,
-        fields: (oldMetric, newMetric, oldMetricPath, newMetricPath) => diffMetric(d, oldMetric, newMetric, oldMetricPath, newMetricPath),
+
+  private value(scope: Scope, oldPath: DraftPath, newPath: DraftPath, before: unknown, after: unknown, label: LabelRef, oldFormat: ValueFormat, newFormat: ValueFormat): void {
+    if (sameValue(before, after)) return;
+    this.changes.push({
+      step: scope.step,
+      kind: 'changed',
+      path: newPath,
+      oldPath: samePath(oldPath, newPath) ? null : oldPath,
+      entity: null,
+      label,
+      old: before,
+      new: after,
+      oldFormat,
+      newFormat,
+    });
+  }
+
+  private field(spec: FieldSpec<unknown>, scope: Scope): void {
+    const segments = segmentsOf(spec.path);
+    const read = (holder: unknown) => {
+      const value = valueAt(holder, segments);
+      return spec.absent === undefined ? value : (value ?? spec.absent);
+    };
+    this.value(
+      scope,
+      [...scope.oldPath, ...segments],
+      [...scope.newPath, ...segments],
+      read(scope.old),
+      read(scope.new),
+      spec.label(scope),
+      spec.format(scope.old, 'old', scope.names),
+      spec.format(scope.new, 'new', scope.names),
+    );
+  }
+
+  private record(spec: RecordSpec, scope: Scope): void {
+    const segments = segmentsOf(spec.path);
+    const before = (valueAt(scope.old, segments) ?? {}) as Record<string, unknown>;
+    const after = (valueAt(scope.new, segments) ?? {}) as Record<string, unknown>;
+    for (const key of [...new Set([...Object.keys(after), ...Object.keys(before)])].sort()) {
+      const path = [...scope.newPath, ...segments, key];
+      this.value(scope, [...scope.oldPath, ...segments, key], path, before[key] ?? spec.absent, after[key] ?? spec.absent, spec.label(key), spec.format, spec.format);
+    }
+  }
+
+  private list(spec: ListSpec<never>, scope: Scope): void {
+    const segments = segmentsOf(spec.path);
+    const items = (holder: unknown) => (valueAt(holder, segments) ?? []) as never[];
+    const oldBase = [...scope.oldPath, ...segments];
+    const newBase = [...scope.newPath, ...segments];
+    const keyOf = (item: never): string => (spec.key === undefined ? item : String((item as Record<string, unknown>)[spec.key]));
+    const sentence = (kind: ChangeKind, params: Record<string, LabelParam>) => ref(`compare.items.${spec.entity}.${kind}`, params);
+    const whole = (kind: ChangeKind, path: DraftPath, oldPath: DraftPath | null, label: LabelRef, before: unknown, after: unknown, format: ValueFormat) =>
+      this.changes.push({ step: scope.step, kind, path, oldPath, entity: spec.entity, label, old: before, new: after, oldFormat: format, newFormat: format });
+
+    for (const aligned of alignByKey(items(scope.old), items(scope.new), keyOf)) {
+      if (aligned.new === null) {
+        const { item, index } = aligned.old!;
+        whole('removed', [...oldBase, index], null, sentence('removed', spec.describe(item, 'old', scope)), item, null, ITEM);
+        continue;
+      }
+      const { item, index } = aligned.new;
+      const newPath = [...newBase, index];
+      if (aligned.old === null) {
+        whole('added', newPath, null, sentence('added', spec.describe(item, 'new', scope)), null, item, ITEM);
+        continue;
+      }
+      const oldPath = [...oldBase, aligned.old.index];
+      if (aligned.moved && spec.key !== undefined) {
+        const from = aligned.old.index + 1;
+        const to = index + 1;
+        whole('moved', newPath, oldPath, sentence('moved', { ...spec.describe(item, 'new', scope), from, to }), from, to, NUMBER);
+      }
+      if (!spec.fields) continue;
+      const before = aligned.old.item;
+      this.walk(spec.fields, {
+        ...scope,
+        old: before,
+        new: item,
+        oldPath,
+        newPath,
+        item: spec.name ? spec.name(before, item, scope.names) : null,
       });
-    },
-  });
-}
-
-function diffMetric(d: DraftDiffer, before: Metric, after: Metric, oldPath: DraftPath, newPath: DraftPath): void {
-  const step: StepId = 'services';
-  const metric = d.metricRef('new', after.id);
-  d.fields(step, before, after, oldPath, newPath, [
-    { name: 'kind', label: ofItem('fields.metric.kind', metric), format: enumOf('enums.metricKind') },
-    { name: 'name', label: ofItem('fields.metric.name', metric), format: TEXT },
-    { name: 'percentile', label: ofItem('fields.metric.percentile', metric), format: NUMBER },
-    { name: 'unit', label: ofItem('fields.metric.unit', metric), format: TEXT },
-    { name: 'higherIsBetter', label: ofItem('fields.metric.higherIsBetter', metric), format: BOOLEAN },
-    { name: 'measurementMethod', label: ofItem('fields.metric.measurementMethod', metric), format: LONG_TEXT },
-    { name: 'window', label: ofItem('fields.metric.window', metric), format: enumOf('enums.window') },
-    { name: 'dataSource', label: ofItem('fields.metric.dataSource', metric), format: TEXT },
-  ]);
-  d.list({
-    step,
-    entity: 'metricExclusion',
-    oldItems: before.exclusions,
-    newItems: after.exclusions,
-    oldPath: [...oldPath, 'exclusions'],
-    newPath: [...newPath, 'exclusions'],
-    keyOf: identity,
-    describe: (exclusion) => ({ metric, name: exclusion }),
-    moves: false,
-  });
-}
-
-function diffExpectationsStep(d: DraftDiffer, before: SlaDraft, after: SlaDraft): void {
-  const step: StepId = 'expectations';
-  const oldHours = before.expectations.businessHours;
-  const newHours = after.expectations.businessHours;
-  const hoursPath = ['expectations', 'businessHours'];
-  d.value(step, [...hoursPath, 'timeZone'], [...hoursPath, 'timeZone'], oldHours.timeZone, newHours.timeZone, ref('fields.businessHours.timeZone'), TEXT);
-  d.list({
-    step,
-    entity: 'businessDay',
-    oldItems: oldHours.days,
-    newItems: newHours.days,
-    oldPath: [...hoursPath, 'days'],
-    newPath: [...hoursPath, 'days'],
-    keyOf: identity,
-    describe: (day) => ({ name: ref(`enums.weekday.${day}`) }),
-    moves: false,
-  });
-  d.value(step, [...hoursPath, 'start'], [...hoursPath, 'start'], oldHours.start, newHours.start, ref('fields.businessHours.start'), TEXT);
-  d.value(step, [...hoursPath, 'end'], [...hoursPath, 'end'], oldHours.end, newHours.end, ref('fields.businessHours.end'), TEXT);
-  d.list({
-    step,
-    entity: 'holiday',
-    oldItems: oldHours.holidays,
-    newItems: newHours.holidays,
-    oldPath: [...hoursPath, 'holidays'],
-    newPath: [...hoursPath, 'holidays'],
-    keyOf: identity,
-    describe: (date) => ({ name: { value: date, format: DATE } }),
-    moves: false,
-  });
-  d.list({
-    step,
-    entity: 'workingDay',
-    oldItems: oldHours.workingDays ?? [],
-    newItems: newHours.workingDays ?? [],
-    oldPath: [...hoursPath, 'workingDays'],
-    newPath: [...hoursPath, 'workingDays'],
-    keyOf: identity,
-    describe: (date) => ({ name: { value: date, format: DATE } }),
-    moves: false,
-  });
-
-  const periodsPath = ['expectations', 'criticalPeriods'];
-  d.list({
-    step,
-    entity: 'criticalPeriod',
-    oldItems: before.expectations.criticalPeriods,
-    newItems: after.expectations.criticalPeriods,
-    oldPath: periodsPath,
-    newPath: periodsPath,
-    keyOf: (period) => period.id,
-    describe: (period) => ({ name: period.name, start: { value: period.start, format: DATE }, end: { value: period.end, format: DATE } }),
-    moves: true,
-    fields: (oldPeriod, newPeriod, oldPath, newPath) =>
-      d.fields(step, oldPeriod, newPeriod, oldPath, newPath, [
-        { name: 'name', label: ofItem('fields.criticalPeriod.name', newPeriod.name), format: TEXT },
-        { name: 'start', label: ofItem('fields.criticalPeriod.start', newPeriod.name), format: DATE },
-        { name: 'end', label: ofItem('fields.criticalPeriod.end', newPeriod.name), format: DATE },
-        { name: 'note', label: ofItem('fields.criticalPeriod.note', newPeriod.name), format: LONG_TEXT },
-      ]),
-  });
-
-  const requestsPath = ['expectations', 'requests'];
-  d.list({
-    step,
-    entity: 'request',
-    oldItems: before.expectations.requests,
-    newItems: after.expectations.requests,
-    oldPath: requestsPath,
-    newPath: requestsPath,
-    keyOf: (request) => request.id,
-    describe: (request, side) => ({
-      metric: d.metricRef(side, request.metricId),
-      level: { value: request.requestedLevel, format: d.levelFormat(side, request.metricId) },
-      priority: ref(`enums.priority.${request.priority}`),
-    }),
-    moves: true,
-    fields: (oldRequest, newRequest, oldPath, newPath) => {
-      const item = d.metricRef('new', newRequest.metricId);
-      d.fields(step, oldRequest, newRequest, oldPath, newPath, [
-        { name: 'metricId', label: ofItem('fields.request.metric', item), format: (side) => d.metricFormat(side, side === 'old' ? oldRequest.metricId : newRequest.metricId) },
-        {
-          name: 'requestedLevel',
-          label: ofItem('fields.request.requestedLevel', item),
-          format: (side) => d.levelFormat(side, side === 'old' ? oldRequest.metricId : newRequest.metricId),
-        },
-        { name: 'priority', label: ofItem('fields.request.priority', item), format: enumOf('enums.priority') },
-        { name: 'note', label: ofItem('fields.request.note', item), format: LONG_TEXT },
-      ]);
-    },
-  });
-
-  const stakeholdersPath = ['expectations', 'stakeholders'];
-  d.list({
-    step,
-    entity: 'stakeholder',
-    oldItems: before.expectations.stakeholders,
-    newItems: after.expectations.stakeholders,
-    oldPath: stakeholdersPath,
-    newPath: stakeholdersPath,
-    keyOf: (stakeholder) => stakeholder.id,
-    describe: (stakeholder) => ({ name: stakeholder.name, party: ref(`fields.party.${stakeholder.party}`) }),
-    moves: true,
-    fields: (oldContact, newContact, oldPath, newPath) =>
-      d.fields(step, oldContact, newContact, oldPath, newPath, [
-        { name: 'party', label: ofItem('fields.stakeholder.party', newContact.name), format: enumOf('fields.party') },
-        { name: 'name', label: ofItem('fields.stakeholder.name', newContact.name), format: TEXT },
-        { name: 'role', label: ofItem('fields.stakeholder.role', newContact.name), format: TEXT },
-        { name: 'email', label: ofItem('fields.stakeholder.email', newContact.name), format: TEXT },
-        { name: 'phone', label: ofItem('fields.stakeholder.phone', newContact.name), format: TEXT },
-      ]),
-  });
-}
-
-function diffTargetsStep(d: DraftDiffer, before: SlaDraft, after: SlaDraft): void {
-  const step: StepId = 'targets';
-  const objectivesPath = ['targets', 'objectives'];
-  d.list({
-    step,
-    entity: 'objective',
-    oldItems: before.targets.objectives,
-    newItems: after.targets.objectives,
-    oldPath: objectivesPath,
-    newPath: objectivesPath,
-    keyOf: (objective) => objective.id,
-    describe: (objective, side) => ({
-      metric: d.metricRef(side, objective.metricId),
-      level: { value: objective.objective, format: d.levelFormat(side, objective.metricId) },
-    }),
-    moves: true,
-    fields: (oldObjective, newObjective, oldPath, newPath) => {
-      const item = d.metricRef('new', newObjective.metricId);
-      const located = d.located('new', newObjective.metricId);
-      const target = located
-        ? ref('compare.target', {
-            metric: d.metricTitle(located.metric, after.services[located.serviceIndex]!),
-            service: d.serviceName(after.services[located.serviceIndex]!),
-          })
-        : ofItem('fields.objective.objective', item);
-      const metricOf = (side: Side) => (side === 'old' ? oldObjective.metricId : newObjective.metricId);
-      d.fields(step, oldObjective, newObjective, oldPath, newPath, [
-        { name: 'metricId', label: ofItem('fields.objective.metric', item), format: (side) => d.metricFormat(side, metricOf(side)) },
-        { name: 'objective', label: target, format: (side) => d.levelFormat(side, metricOf(side)) },
-        { name: 'coverage', label: ofItem('fields.objective.coverage', item), format: enumOf('enums.coverage') },
-      ]);
-    },
-  });
-
-  const severitiesPath = ['targets', 'severities'];
-  d.list({
-    step,
-    entity: 'severity',
-    oldItems: before.targets.severities,
-    newItems: after.targets.severities,
-    oldPath: severitiesPath,
-    newPath: severitiesPath,
-    keyOf: (severity) => severity.level,
-    describe: (severity) => ({
-      level: severity.level,
-      response: { value: severity.responseMinutes, format: MINUTES },
-      resolution: { value: severity.resolutionMinutes, format: MINUTES },
-    }),
-    moves: true,
-    fields: (oldSeverity, newSeverity, oldPath, newPath) =>
-      d.fields(step, oldSeverity, newSeverity, oldPath, newPath, [
-        { name: 'description', label: ofItem('fields.severity.description', newSeverity.level), format: LONG_TEXT },
-        { name: 'responseMinutes', label: ofItem('fields.severity.responseMinutes', newSeverity.level), format: MINUTES },
-        { name: 'resolutionMinutes', label: ofItem('fields.severity.resolutionMinutes', newSeverity.level), format: MINUTES },
-        { name: 'coverage', label: ofItem('fields.severity.coverage', newSeverity.level), format: enumOf('enums.coverage') },
-      ]),
-  });
-
-  const maintenancePath = ['targets', 'maintenance'];
-  const oldMaintenance = before.targets.maintenance;
-  const newMaintenance = after.targets.maintenance;
-  d.fields(step, oldMaintenance, newMaintenance, maintenancePath, maintenancePath, [
-    { name: 'noticeHours', label: ref('fields.maintenance.noticeHours'), format: count('hours') },
-    { name: 'emergencyNoticeHours', label: ref('fields.maintenance.emergencyNoticeHours'), format: count('hours') },
-    { name: 'maxHoursPerMonth', label: ref('fields.maintenance.maxHoursPerMonth'), format: count('hours') },
-  ]);
-  const windowName = (window: { day: string; start: string }) => ref('compare.windowName', { day: ref(`enums.weekday.${window.day}`), start: window.start });
-  d.list({
-    step,
-    entity: 'window',
-    oldItems: oldMaintenance.windows,
-    newItems: newMaintenance.windows,
-    oldPath: [...maintenancePath, 'windows'],
-    newPath: [...maintenancePath, 'windows'],
-    keyOf: (window) => window.id,
-    describe: (window) => ({ name: windowName(window), duration: { value: window.durationMinutes, format: MINUTES } }),
-    moves: true,
-    // A window is named by its old day and start, so "Starts (Sunday 01:00): 01:00 → 02:00" says which window moved.
-    fields: (oldWindow, newWindow, oldPath, newPath) =>
-      d.fields(step, oldWindow, newWindow, oldPath, newPath, [
-        { name: 'day', label: ofItem('fields.window.day', windowName(oldWindow)), format: enumOf('enums.weekday') },
-        { name: 'start', label: ofItem('fields.window.start', windowName(oldWindow)), format: TEXT },
-        { name: 'durationMinutes', label: ofItem('fields.window.durationMinutes', windowName(oldWindow)), format: MINUTES },
-      ]),
-  });
-  d.value(step, [...maintenancePath, 'timeZone'], [...maintenancePath, 'timeZone'], oldMaintenance.timeZone, newMaintenance.timeZone, ref('fields.maintenance.timeZone'), TEXT);
-}
-
-function diffMonitoringStep(d: DraftDiffer, before: SlaDraft, after: SlaDraft): void {
-  const step: StepId = 'monitoring';
-  const path = ['monitoring'];
-  const oldMonitoring = before.monitoring;
-  const newMonitoring = after.monitoring;
-  d.fields(step, oldMonitoring, newMonitoring, path, path, [
-    { name: 'probeIntervalSeconds', label: ref('fields.monitoring.probeIntervalSeconds'), format: count('seconds') },
-  ]);
-  d.list({
-    step,
-    entity: 'probeLocation',
-    oldItems: oldMonitoring.probeLocations,
-    newItems: newMonitoring.probeLocations,
-    oldPath: [...path, 'probeLocations'],
-    newPath: [...path, 'probeLocations'],
-    keyOf: identity,
-    describe: (location) => ({ name: location }),
-    moves: false,
-  });
-  d.fields(step, oldMonitoring, newMonitoring, path, path, [
-    { name: 'downtimeDefinition', label: ref('fields.monitoring.downtimeDefinition'), format: LONG_TEXT },
-    { name: 'excludeFromMeasuredPeriod', label: ref('fields.monitoring.excludeFromMeasuredPeriod'), format: BOOLEAN },
-    { name: 'reportingCadence', label: ref('fields.monitoring.reportingCadence'), format: enumOf('enums.cadence') },
-    { name: 'reportDueDays', label: ref('fields.monitoring.reportDueDays'), format: count('businessDays') },
-    { name: 'statusPageUrl', label: ref('fields.monitoring.statusPageUrl'), format: TEXT },
-  ]);
-  d.list({
-    step,
-    entity: 'notification',
-    oldItems: oldMonitoring.incidentNotification,
-    newItems: newMonitoring.incidentNotification,
-    oldPath: [...path, 'incidentNotification'],
-    newPath: [...path, 'incidentNotification'],
-    keyOf: (notification) => notification.level,
-    describe: (notification) => ({ level: notification.level, minutes: { value: notification.minutes, format: MINUTES } }),
-    moves: true,
-    fields: (oldNotification, newNotification, oldPath, newPath) =>
-      d.fields(step, oldNotification, newNotification, oldPath, newPath, [
-        { name: 'minutes', label: ofItem('fields.notification.minutes', newNotification.level), format: MINUTES },
-      ]),
-  });
-  d.fields(step, oldMonitoring, newMonitoring, path, path, [
-    { name: 'rcaDeadlineDays', label: ref('fields.monitoring.rcaDeadlineDays'), format: count('businessDays') },
-    { name: 'customerDataRequest', label: ref('fields.monitoring.customerDataRequest'), format: BOOLEAN },
-    { name: 'dataRequestDays', label: ref('fields.monitoring.dataRequestDays'), format: count('businessDays') },
-  ]);
-}
-
-function diffCompensationStep(d: DraftDiffer, before: SlaDraft, after: SlaDraft): void {
-  const step: StepId = 'compensation';
-  const path = ['compensation'];
-  const oldTerms = before.compensation;
-  const newTerms = after.compensation;
-  d.fields(step, oldTerms, newTerms, path, path, [
-    { name: 'currency', label: ref('fields.compensation.currency'), format: TEXT },
-    {
-      name: 'monthlyFee',
-      label: ref('fields.compensation.monthlyFee'),
-      format: (side) => ({ type: 'money', currency: (side === 'old' ? oldTerms : newTerms).currency }),
-    },
-  ]);
-  d.list({
-    step,
-    entity: 'creditTier',
-    oldItems: oldTerms.creditTiers,
-    newItems: newTerms.creditTiers,
-    oldPath: [...path, 'creditTiers'],
-    newPath: [...path, 'creditTiers'],
-    keyOf: (tier) => tier.id,
-    describe: (tier, side) => ({
-      metric: d.metricRef(side, tier.metricId),
-      condition: d.tierCondition(side, tier),
-      credit: { value: tier.creditPercent, format: { type: 'percent' } },
-    }),
-    moves: true,
-    fields: (oldTier, newTier, oldPath, newPath) => {
-      const metricOf = (side: Side) => (side === 'old' ? oldTier.metricId : newTier.metricId);
-      d.fields(step, oldTier, newTier, oldPath, newPath, [
-        { name: 'metricId', label: ofItem('fields.tier.metric', d.tierLabel('new', newTier)), format: (side) => d.metricFormat(side, metricOf(side)) },
-        {
-          name: 'threshold',
-          label: ref('compare.tierThreshold', { metric: d.metricRef('new', newTier.metricId) }),
-          format: (side) => d.levelFormat(side, metricOf(side)),
-        },
-        { name: 'creditPercent', label: d.tierLabel('new', newTier), format: { type: 'percent' } },
-      ]);
-    },
-  });
-  d.fields(step, oldTerms, newTerms, path, path, [
-    { name: 'boundary', label: ref('fields.compensation.boundary'), format: enumOf('enums.boundary') },
-    { name: 'capPercent', label: ref('fields.compensation.capPercent'), format: { type: 'cap' } },
-    { name: 'claimWindowDays', label: ref('fields.compensation.claimWindowDays'), format: count('days') },
-    { name: 'claimProcess', label: ref('fields.compensation.claimProcess'), format: LONG_TEXT },
-    { name: 'creditForm', label: ref('fields.compensation.creditForm'), format: enumOf('enums.creditForm') },
-  ]);
-  const chronicPath = [...path, 'chronicFailure'];
-  d.fields(step, oldTerms.chronicFailure, newTerms.chronicFailure, chronicPath, chronicPath, [
-    { name: 'enabled', label: ref('fields.chronic.enabled'), format: BOOLEAN },
-    { name: 'consecutiveMonths', label: ref('fields.chronic.consecutiveMonths'), format: count('months') },
-    { name: 'monthsInTwelve', label: ref('fields.chronic.monthsInTwelve'), format: count('months') },
-    { name: 'terminationNoticeDays', label: ref('fields.chronic.terminationNoticeDays'), format: count('days') },
-  ]);
-  d.value(step, [...path, 'soleRemedy'], [...path, 'soleRemedy'], oldTerms.soleRemedy, newTerms.soleRemedy, ref('fields.compensation.soleRemedy'), BOOLEAN);
-}
-
-function diffComplianceStep(d: DraftDiffer, before: SlaDraft, after: SlaDraft): void {
-  const step: StepId = 'compliance';
-  const oldTerms = before.compliance;
-  const newTerms = after.compliance;
-  d.value(step, ['compliance', 'governingLaw'], ['compliance', 'governingLaw'], oldTerms.governingLaw, newTerms.governingLaw, ref('fields.compliance.governingLaw'), TEXT);
-  const disputePath = ['compliance', 'disputeResolution'];
-  d.fields(step, oldTerms.disputeResolution, newTerms.disputeResolution, disputePath, disputePath, [
-    { name: 'method', label: ref('fields.compliance.disputeMethod'), format: enumOf('enums.disputeMethod') },
-    // The wizard calls the venue "Courts of" or "Seat of arbitration" depending on the method.
-    { name: 'venue', label: ref(newTerms.disputeResolution.method === 'courts' ? 'fields.compliance.venue' : 'fields.compliance.seat'), format: TEXT },
-    { name: 'institution', label: ref('fields.compliance.institution'), format: TEXT },
-    { name: 'language', label: ref('fields.compliance.proceedingsLanguage'), format: enumOf('enums.contractLanguage') },
-  ]);
-  d.list({
-    step,
-    entity: 'regime',
-    oldItems: oldTerms.dataProtection,
-    newItems: newTerms.dataProtection,
-    oldPath: ['compliance', 'dataProtection'],
-    newPath: ['compliance', 'dataProtection'],
-    keyOf: identity,
-    describe: (regime) => ({ name: ref(`enums.regime.${regime}`) }),
-    moves: false,
-  });
-  const residencyPath = ['compliance', 'dataResidency'];
-  d.fields(step, oldTerms.dataResidency, newTerms.dataResidency, residencyPath, residencyPath, [
-    { name: 'region', label: ref('fields.compliance.residencyRegion'), format: enumOf('enums.region') },
-    { name: 'restrictions', label: ref('fields.compliance.residencyRestrictions'), format: LONG_TEXT },
-  ]);
-  d.list({
-    step,
-    entity: 'certification',
-    oldItems: oldTerms.certifications,
-    newItems: newTerms.certifications,
-    oldPath: ['compliance', 'certifications'],
-    newPath: ['compliance', 'certifications'],
-    keyOf: identity,
-    describe: (certification) => ({ name: ref(`enums.certification.${certification}`) }),
-    moves: false,
-  });
-  const exclusionsPath = ['compliance', 'exclusions'];
-  d.fields(step, oldTerms.exclusions, newTerms.exclusions, exclusionsPath, exclusionsPath, [
-    { name: 'forceMajeure', label: ref('fields.compliance.exclusion.forceMajeure'), format: BOOLEAN },
-    { name: 'customerCaused', label: ref('fields.compliance.exclusion.customerCaused'), format: BOOLEAN },
-    { name: 'betaFeatures', label: ref('fields.compliance.exclusion.betaFeatures'), format: BOOLEAN },
-    { name: 'thirdPartyServices', label: ref('fields.compliance.exclusion.thirdPartyServices'), format: BOOLEAN },
-  ]);
-  d.list({
-    step,
-    entity: 'otherExclusion',
-    oldItems: oldTerms.exclusions.other,
-    newItems: newTerms.exclusions.other,
-    oldPath: [...exclusionsPath, 'other'],
-    newPath: [...exclusionsPath, 'other'],
-    keyOf: identity,
-    describe: (exclusion) => ({ name: exclusion }),
-    moves: false,
-  });
-
-  // The contract options are set on the compliance step (prevailing language) and in the preview (wording positions).
-  const oldContract = before.contract;
-  const newContract = after.contract;
-  d.value(step, ['contract', 'templateId'], ['contract', 'templateId'], oldContract.templateId, newContract.templateId, ref('compare.template'), TEXT);
-  const clauses = [...new Set([...Object.keys(newContract.positions), ...Object.keys(oldContract.positions)])].sort();
-  for (const clause of clauses) {
-    // An absent position is the balanced wording.
-    const path = ['contract', 'positions', clause];
-    d.value(step, path, path, oldContract.positions[clause] ?? 'balanced', newContract.positions[clause] ?? 'balanced', ref('compare.position', { clause }), enumOf('compare.positions'));
+    }
   }
-  d.value(step, ['contract', 'precedence'], ['contract', 'precedence'], oldContract.precedence, newContract.precedence, ref('fields.compliance.precedence'), enumOf('enums.precedence'));
 }
 
 /** Every change from `before` to `after`, grouped by step in step order. */
 export function diffDrafts(before: SlaDraft, after: SlaDraft): FieldChange[] {
-  const differ = new DraftDiffer({ old: before, new: after });
-  diffServicesStep(differ, before, after);
-  diffExpectationsStep(differ, before, after);
-  diffTargetsStep(differ, before, after);
-  diffMonitoringStep(differ, before, after);
-  diffCompensationStep(differ, before, after);
-  diffComplianceStep(differ, before, after);
-  // Each step's walk emits only its own changes, in the order of the wizard's fields.
-  return differ.changes;
+  const names = new DraftNames({ old: before, new: after });
+  const diff = new DraftDiff();
+  for (const section of DRAFT_DIFF) {
+    // Each section emits only its own step's changes, in the order of the wizard's fields.
+    const root: Scope = { names, step: section.step, old: before, new: after, oldPath: [], newPath: [], item: null };
+    diff.walk(section.fields, enter(root, section.path, null));
+  }
+  return diff.changes;
+}
+
+/**
+ * The draft paths the diff compares, dotted, with `[]` for the items of a
+ * list (a list matched by a field counts that field) and `*` for the keys
+ * of a map: what fields-coverage.test.ts holds against the schema.
+ */
+export function diffedDraftPaths(): string[] {
+  const paths: string[] = [];
+  const join = (base: string, path: string) => (base === '' ? path : path === '' ? base : `${base}.${path}`);
+  const visit = (specs: readonly Spec[], base: string) => {
+    for (const spec of specs) {
+      const path = join(base, spec.path);
+      if (spec.kind === 'field') paths.push(path);
+      else if (spec.kind === 'group') visit(spec.fields, path);
+      else if (spec.kind === 'record') paths.push(`${path}.*`);
+      else {
+        if (spec.key === undefined) paths.push(`${path}[]`);
+        else paths.push(`${path}[].${spec.key}`);
+        visit(spec.fields ?? [], `${path}[]`);
+      }
+    }
+  };
+  for (const section of DRAFT_DIFF) visit(section.fields, section.path);
+  return paths;
 }
 
 export type ChangeCounts = Record<ChangeKind, number> & { total: number };

@@ -1,7 +1,9 @@
 /**
- * Word-level diff of one aligned clause: which words were deleted and which
- * inserted, for the highlights of the side-by-side view and, later, for
- * the tracked changes of the redline.
+ * Word-level diff of two texts: which words were deleted and which
+ * inserted. The side-by-side view highlights them in each aligned clause
+ * (contract.ts); the redline (src-main/docx/redline-merge.ts) makes them
+ * Word's tracked changes within each paired paragraph, list item and table
+ * cell, and pairs edited blocks by the tokens they share (wordTokens).
  *
  * The text is cut into tokens of our own — words, numbers ("99.95",
  * "12,500.00" stay whole, so a changed figure highlights as one figure),
@@ -9,8 +11,9 @@
  * Japanese characters — and the `diff` package's Myers implementation (diffArrays)
  * matches them. White space is a token of its own, so the segments always
  * rebuild both texts exactly: equal + deleted = the old text, equal +
- * inserted = the new text. The redline relies on that ("accept all" must
- * give exactly the new contract).
+ * inserted = the new text. The redline relies on that: it cuts the old and
+ * the new runs at the segments' lengths, so that accepting every change
+ * gives exactly the new contract and rejecting every change the old one.
  *
  * Chinese has no spaces between words: Han and kana are compared
  * character by character, and the clean-up below joins the characters of
@@ -18,7 +21,8 @@
  * (Intl.Segmenter) was tried and left out: its word boundaries depend on
  * the neighbouring characters ("三十日|内" but "六十|日内"), which widened
  * a one-character change to four, and differ between ICU versions, so the
- * CLI's redline and the app's view could disagree. Digits are never part
+ * redline (written in Node, by the CLI or the app's main process) and the
+ * view (in the renderer) could disagree. Digits are never part
  * of a Han token, so a changed figure in a Chinese sentence highlights as
  * just the figure.
  *
@@ -29,6 +33,8 @@
  * diff in which less than `minEqualRatio` of the shorter text survives is
  * shown as replaced too, because a confetti of tiny matches ("the", "of")
  * is harder to read than the old and the new text one after the other.
+ * The redline diffs with the default guards, so a paragraph past either
+ * is deleted and inserted whole there too.
  */
 import { diffArrays } from 'diff';
 
@@ -266,7 +272,7 @@ export function diffClauseWords(oldText: string, newText: string, options: WordD
   return { segments, replaced: false, reason: null };
 }
 
-/** The old text of a diff (equal and deleted segments): a check the redline and the tests use. */
+/** The old text of a diff (equal and deleted segments): what the tests check the segments rebuild. */
 export function oldSideText(segments: readonly WordSegment[]): string {
   return segments.filter((segment) => segment.kind !== 'inserted').map((segment) => segment.text).join('');
 }
