@@ -51,7 +51,9 @@ type Scope = Record<string, string>;
 /** Reads `xml` from start to end, calling the handlers; throws XmlRefused where it is not well-formed or uses what is refused. */
 export function readXml(xml: string, handlers: XmlHandlers): void {
   const text = xml.replace(/\r\n?/g, '\n');
-  const parser = sax.parser(true, { strictEntities: true });
+  // strictEntities (sax 1.3+, not yet in its type declarations): only the five XML entities, not HTML's.
+  const options: sax.SAXOptions & { strictEntities: boolean } = { strictEntities: true };
+  const parser = sax.parser(true, options);
   const scopes: Scope[] = [Object.assign(Object.create(null) as Scope, { '': '', xml: XML_NAMESPACE })];
   let sawRoot = false;
   let attributeCount = 0;
@@ -70,7 +72,9 @@ export function readXml(xml: string, handlers: XmlHandlers): void {
   parser.onattribute = () => {
     if (++attributeCount > MAX_XML_ATTRIBUTES) refuse(`an element with more than ${MAX_XML_ATTRIBUTES} attributes`);
   };
-  parser.onopentag = (tag) => {
+  parser.onopentag = (openTag) => {
+    // Without sax's xmlns mode (quadratic in attributes) every attribute is a plain string.
+    const tag = openTag as sax.Tag;
     sawRoot = true;
     const parent = scopes[scopes.length - 1]!;
     let scope = parent;
