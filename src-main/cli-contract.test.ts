@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDraftFile } from '../src-shared/model/file';
-import { readDraftPart, sha256Hex } from './docx/draft-part';
+import { readDraftPart } from './docx/draft-part';
+import { sha256Hex } from './sha256';
 import { openPackage, wordText } from './docx/test-package';
 import { englishDraft, makeTempDir } from './services/test-fixtures';
 

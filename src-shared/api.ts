@@ -206,6 +206,21 @@ const MAX_IMPORT_DOCX_BASE64_CHARS = Math.ceil(MAX_IMPORT_DOCX_BYTES / 3) * 4;
 const exportId = z.uuid();
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 
+/**
+ * What saving an export answers (contract, redline, monthly report). exportId
+ * and path are null when the user cancelled the save dialog: nothing was
+ * written, nothing recorded.
+ */
+export const savedExportSchema = z.object({
+  exportId: exportId.nullable(),
+  path: z.string().nullable(),
+  /** The file's name: the one chosen, or the one proposed when the dialog was cancelled. */
+  fileName: z.string(),
+  bytes: z.number().int().min(0),
+  sha256: sha256Hex.nullable(),
+});
+export type SavedExport = z.infer<typeof savedExportSchema>;
+
 /** One file SLA Studio wrote for a draft, as the exports table records it. */
 export const exportRecordSchema = z.object({
   id: exportId,
@@ -423,15 +438,7 @@ export const api = {
       month,
       language: z.enum(CONTRACT_EXPORT_LANGUAGES),
     }),
-    /** exportId and path are null when the user cancelled the save dialog (nothing written, nothing recorded). */
-    output: z.object({
-      exportId: exportId.nullable(),
-      path: z.string().nullable(),
-      /** The file name proposed from the title, month and language. */
-      fileName: z.string(),
-      bytes: z.number().int().min(0),
-      sha256: sha256Hex.nullable(),
-    }),
+    output: savedExportSchema,
   },
   'contract.export': {
     input: z.strictObject({
@@ -440,15 +447,7 @@ export const api = {
       /** A saved version to export; absent or null for the working copy. */
       versionId: versionId.nullable().optional(),
     }),
-    /** exportId and path are null when the user cancelled the save dialog (nothing written, nothing recorded). */
-    output: z.object({
-      exportId: exportId.nullable(),
-      path: z.string().nullable(),
-      /** The file name proposed from the title, version and language. */
-      fileName: z.string(),
-      bytes: z.number().int().min(0),
-      sha256: sha256Hex.nullable(),
-    }),
+    output: savedExportSchema,
   },
   'redline.export': {
     input: z.strictObject({
@@ -459,14 +458,7 @@ export const api = {
       newVersionId: versionId.nullable(),
       language: z.enum(CONTRACT_EXPORT_LANGUAGES),
     }),
-    /** exportId and path are null when the user cancelled the save dialog (nothing written, nothing recorded). */
-    output: z.object({
-      exportId: exportId.nullable(),
-      path: z.string().nullable(),
-      /** The file name proposed from the title and the two sides. */
-      fileName: z.string(),
-      bytes: z.number().int().min(0),
-      sha256: sha256Hex.nullable(),
+    output: savedExportSchema.extend({
       /** Tracked changes in the file. */
       revisions: z.number().int().min(0),
     }),

@@ -8,7 +8,8 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { preset } from '../../src-shared/contract/fixtures';
 import { writeDraftFile } from '../../src-shared/model/file';
-import { attachDraftPart, DRAFT_PART_NAMESPACE, readDraftPart, sha256Hex } from './draft-part';
+import { attachDraftPart, DRAFT_PART_NAMESPACE, readDraftPart } from './draft-part';
+import { sha256Hex } from '../sha256';
 
 async function docxWithDraft(json: string): Promise<Uint8Array> {
   const document = new Document({ sections: [{ children: [new Paragraph('A contract.')] }] });
