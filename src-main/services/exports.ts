@@ -27,7 +27,7 @@ import type { VersionsService } from './versions';
 export interface ExportsService {
   /** Asks where to save, writes the contract and records it; nothing happens when the dialog is cancelled. */
   exportContract(request: { draftId: string; language: ContractExportLanguage; versionId?: string | null }): Promise<SavedExport>;
-  /** drafts.exportJson, with the written file recorded as a `draftFile` export. */
+  /** exports.draftFile, with the written file recorded as a `draftFile` export. */
   exportDraftFile(draftId: string): Promise<{ path: string | null }>;
   /** Reveals a recorded export in the file manager. */
   showInFolder(exportId: string): Promise<{ path: string }>;
