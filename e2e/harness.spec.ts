@@ -151,7 +151,7 @@ test.describe('dev:web harness', () => {
       const invoke = (window as unknown as { sla: { invoke: Invoke } }).sla.invoke;
       const presets = (await invoke['presets.list']!({})).value as { id: string }[];
       const created = (await invoke['drafts.create']!({ presetId: presets[0]!.id, title: 'Globex renewal' })).value as { id: string };
-      return (await invoke['drafts.exportJson']!({ id: created.id })).value as { path: string };
+      return (await invoke['exports.draftFile']!({ id: created.id })).value as { path: string };
     });
     expect(exported.path).toBe(join(harness.exportsDir, 'Globex renewal.sla.json'));
     const download = await downloadPromise;

@@ -31,11 +31,11 @@ async function twoRounds(page: Page): Promise<{ draftId: string; first: string; 
   });
 }
 
-/** The body of a version's bilingual contract, written through contract.export (the harness answers its save dialog). */
+/** The body of a version's bilingual contract, written through exports.contract (the harness answers its save dialog). */
 async function exportedContract(page: Page, draftId: string, versionId: string): Promise<ResolvedParagraph[]> {
   const path = await page.evaluate(
     async ({ draftId, versionId }) => {
-      const result = await window.sla!.invoke['contract.export']({ draftId, language: 'bilingual', versionId });
+      const result = await window.sla!.invoke['exports.contract']({ draftId, language: 'bilingual', versionId });
       if (!result.ok) throw new Error(JSON.stringify(result.error));
       return result.value.path!;
     },

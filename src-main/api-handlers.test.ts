@@ -20,7 +20,7 @@ beforeEach(() => {
   temp = makeTempDir();
   dataDir = join(temp.dir, 'data');
   writePresetFixtures(join(temp.dir, 'templates'));
-  // The real clause library, so templates.get answers what the app ships.
+  // The real clause library, so clauseLibrary.get answers what the app ships.
   cpSync(join(import.meta.dirname, '..', 'templates', 'standard-saas'), join(temp.dir, 'templates', 'standard-saas'), { recursive: true });
   services = createServices({
     databasePath: join(dataDir, 'sla-studio.db'),
@@ -91,10 +91,10 @@ describe('createApiHandlers', () => {
       ['versions.markAgreed', { versionId: created.id, author: 'Li Wei', approval: { approver: '' } }, ['approval', 'approver']],
       // Past the IPC plain-data check (a direct call): the schema itself wants JSON.
       ['versions.markAgreed', { versionId: created.id, author: 'Li Wei', approval: { approver: 'Dana', findings: [10n] } }, ['approval', 'findings', 0]],
-      ['drafts.startAmendment', { versionId: 'v1' }, ['versionId']],
-      ['monitoring.importText', { draftId: created.id, fileName: 'october.csv', text: 42 }, ['text']],
+      ['versions.startAmendment', { versionId: 'v1' }, ['versionId']],
+      ['reports.importMonitoringText', { draftId: created.id, fileName: 'october.csv', text: 42 }, ['text']],
       ['reports.monthly', { draftId: created.id, month: '2027-13' }, ['month']],
-      ['reports.exportDocx', { draftId: created.id, month: '2027-10', language: 'fr' }, ['language']],
+      ['reportExport.docx', { draftId: created.id, month: '2027-10', language: 'fr' }, ['language']],
     ];
     for (const [channel, payload, path] of wrongValues) {
       const result = await handlers[channel](payload);
@@ -122,9 +122,9 @@ describe('createApiHandlers', () => {
     outputs['drafts.trash'] = expectOk(await handlers['drafts.trash']({ id: created.id }));
     outputs['drafts.restore'] = expectOk(await handlers['drafts.restore']({ id: created.id }));
     outputs['drafts.import'] = expectOk(await handlers['drafts.import']({ fileName: 'a.sla.json', text: writeDraftFile(englishDraft()) }));
-    outputs['drafts.exportJson'] = expectOk(await handlers['drafts.exportJson']({ id: created.id }));
-    outputs['templates.list'] = expectOk(await handlers['templates.list']({}));
-    outputs['templates.get'] = expectOk(await handlers['templates.get']({ id: 'standard-saas' }));
+    outputs['exports.draftFile'] = expectOk(await handlers['exports.draftFile']({ id: created.id }));
+    outputs['clauseLibrary.list'] = expectOk(await handlers['clauseLibrary.list']({}));
+    outputs['clauseLibrary.get'] = expectOk(await handlers['clauseLibrary.get']({ id: 'standard-saas' }));
     const frozen = expectOk(await handlers['versions.save']({ draftId: created.id, party: 'ourProposal', author: 'Li Wei', note: 'First offer' }));
     outputs['versions.save'] = frozen;
     outputs['versions.list'] = expectOk(await handlers['versions.list']({ draftId: created.id }));
@@ -136,28 +136,28 @@ describe('createApiHandlers', () => {
     );
     const signed = expectOk(await handlers['versions.markSigned']({ versionId: frozen.version.id, author: 'Li Wei' }));
     outputs['versions.markSigned'] = signed;
-    outputs['drafts.startAmendment'] = expectOk(await handlers['drafts.startAmendment']({ versionId: signed.version.id }));
+    outputs['versions.startAmendment'] = expectOk(await handlers['versions.startAmendment']({ versionId: signed.version.id }));
 
     const monitored = expectOk(await handlers['drafts.create']({ presetId: 'crm' }));
-    const job = expectOk(await handlers['monitoring.importText']({ draftId: monitored.id, fileName: 'october.csv', text: OCTOBER_INCIDENTS }));
-    outputs['monitoring.importText'] = job;
+    const job = expectOk(await handlers['reports.importMonitoringText']({ draftId: monitored.id, fileName: 'october.csv', text: OCTOBER_INCIDENTS }));
+    outputs['reports.importMonitoringText'] = job;
     await services.reports.whenFinished(job.jobId);
-    outputs['monitoring.importStatus'] = expectOk(await handlers['monitoring.importStatus']({ jobId: job.jobId }));
-    outputs['monitoring.cancelImport'] = expectOk(await handlers['monitoring.cancelImport']({ jobId: job.jobId }));
-    outputs['monitoring.importFile'] = expectOk(await handlers['monitoring.importFile']({ draftId: monitored.id }));
-    outputs['monitoring.list'] = expectOk(await handlers['monitoring.list']({ draftId: monitored.id }));
+    outputs['reports.monitoringImportStatus'] = expectOk(await handlers['reports.monitoringImportStatus']({ jobId: job.jobId }));
+    outputs['reports.cancelMonitoringImport'] = expectOk(await handlers['reports.cancelMonitoringImport']({ jobId: job.jobId }));
+    outputs['reports.importMonitoringFile'] = expectOk(await handlers['reports.importMonitoringFile']({ draftId: monitored.id }));
+    outputs['reports.listMonitoringImports'] = expectOk(await handlers['reports.listMonitoringImports']({ draftId: monitored.id }));
     outputs['reports.monthly'] = expectOk(await handlers['reports.monthly']({ draftId: monitored.id }));
-    outputs['reports.exportDocx'] = expectOk(await handlers['reports.exportDocx']({ draftId: monitored.id, month: '2026-10', language: 'bilingual' }));
-    const importId = (outputs['monitoring.list'] as { imports: { id: string }[] }).imports[0]!.id;
-    outputs['monitoring.delete'] = expectOk(await handlers['monitoring.delete']({ draftId: monitored.id, importId }));
+    outputs['reportExport.docx'] = expectOk(await handlers['reportExport.docx']({ draftId: monitored.id, month: '2026-10', language: 'bilingual' }));
+    const importId = (outputs['reports.listMonitoringImports'] as { imports: { id: string }[] }).imports[0]!.id;
+    outputs['reports.deleteMonitoringImport'] = expectOk(await handlers['reports.deleteMonitoringImport']({ draftId: monitored.id, importId }));
 
-    const exported = expectOk(await handlers['contract.export']({ draftId: created.id, language: 'bilingual', versionId: frozen.version.id }));
-    outputs['contract.export'] = exported;
-    outputs['contract.showInFolder'] = expectOk(await handlers['contract.showInFolder']({ exportId: exported.exportId! }));
+    const exported = expectOk(await handlers['exports.contract']({ draftId: created.id, language: 'bilingual', versionId: frozen.version.id }));
+    outputs['exports.contract'] = exported;
+    outputs['exports.showInFolder'] = expectOk(await handlers['exports.showInFolder']({ exportId: exported.exportId! }));
     outputs['exports.list'] = expectOk(await handlers['exports.list']({ draftId: created.id }));
-    outputs['redline.export'] = expectOk(await handlers['redline.export']({ draftId: created.id, oldVersionId: frozen.version.id, newVersionId: null, language: 'zh-CN' }));
+    outputs['redlines.export'] = expectOk(await handlers['redlines.export']({ draftId: created.id, oldVersionId: frozen.version.id, newVersionId: null, language: 'zh-CN' }));
     const docx = readFileSync(exported.path!).toString('base64');
-    outputs['drafts.importDocx'] = expectOk(await handlers['drafts.importDocx']({ fileName: exported.fileName, base64: docx }));
+    outputs['exports.importDocx'] = expectOk(await handlers['exports.importDocx']({ fileName: exported.fileName, base64: docx }));
 
     const backup = expectOk(await handlers['backups.create']({}));
     outputs['backups.create'] = backup;
@@ -174,16 +174,16 @@ describe('createApiHandlers', () => {
     }
     expect(outputs['settings.get']).toEqual({ locale: 'zh-CN' });
     expect((outputs['drafts.list'] as { id: string }[]).map((d) => d.id)).toEqual([created.id]);
-    expect(outputs['templates.list']).toEqual([expect.objectContaining({ id: 'standard-saas', builtIn: true, errors: [] })]);
+    expect(outputs['clauseLibrary.list']).toEqual([expect.objectContaining({ id: 'standard-saas', builtIn: true, errors: [] })]);
     expect(outputs['versions.defaultAuthor']).toEqual({ author: 'Li Wei' });
     expect(outputs['versions.markAgreed']).toMatchObject({
       draftStatus: 'agreed',
       version: { sequence: 2, party: 'agreed', approvals: [{ approver: 'Dana Legal', findings: [{ rule: 'availabilityAbove' }] }] },
     });
-    expect(outputs['drafts.startAmendment']).toMatchObject({ status: 'drafting', amendsVersionId: signed.version.id });
+    expect(outputs['versions.startAmendment']).toMatchObject({ status: 'drafting', amendsVersionId: signed.version.id });
     // The draft file and the contract are both on the record, newest first.
     expect((outputs['exports.list'] as { kind: string }[]).map((entry) => entry.kind)).toEqual(['contract', 'draftFile']);
-    expect(outputs['drafts.importDocx']).toMatchObject({ title: created.title });
+    expect(outputs['exports.importDocx']).toMatchObject({ title: created.title });
   });
 
   it('answers the versions channels with translatable errors for a missing version, a locked draft and a draft with problems', async () => {
@@ -193,7 +193,7 @@ describe('createApiHandlers', () => {
       await handlers['versions.get']({ id: missing }),
       await handlers['versions.restore']({ versionId: missing }),
       await handlers['versions.markSigned']({ versionId: missing, author: 'Li Wei' }),
-      await handlers['drafts.startAmendment']({ versionId: missing }),
+      await handlers['versions.startAmendment']({ versionId: missing }),
     ];
     for (const answer of answers) {
       expect(answer).toMatchObject({ ok: false, error: { code: 'notFound', key: 'versions.errors.notFound', params: { id: missing } } });
@@ -214,13 +214,13 @@ describe('createApiHandlers', () => {
 
   it('imports monitoring data and reports the month through the channels', async () => {
     const created = expectOk(await handlers['drafts.create']({ presetId: 'crm' }));
-    const started = expectOk(await handlers['monitoring.importText']({ draftId: created.id, fileName: 'october.csv', text: OCTOBER_INCIDENTS }));
+    const started = expectOk(await handlers['reports.importMonitoringText']({ draftId: created.id, fileName: 'october.csv', text: OCTOBER_INCIDENTS }));
     expect(started).toMatchObject({ state: 'reading', fileName: 'october.csv', totalBytes: Buffer.byteLength(OCTOBER_INCIDENTS) });
     let status = started;
     // The renderer polls from separate events; here each poll waits a turn of the event loop, where the reading happens.
     while (status.state === 'reading') {
       await new Promise((resolve) => setImmediate(resolve));
-      status = expectOk(await handlers['monitoring.importStatus']({ jobId: started.jobId }));
+      status = expectOk(await handlers['reports.monitoringImportStatus']({ jobId: started.jobId }));
     }
     expect(status).toMatchObject({ state: 'imported', rows: 1, imported: { form: 'incidents', months: ['2026-10'] } });
     const result = expectOk(await handlers['reports.monthly']({ draftId: created.id }));
@@ -233,9 +233,9 @@ describe('createApiHandlers', () => {
   it('answers a malformed CSV with every problem by line and column, storing nothing', async () => {
     const created = expectOk(await handlers['drafts.create']({ presetId: 'crm' }));
     const malformed = 'service,start,end\nsvc-1,2026-10-07T10:00:00Z,soon\nnobody,2026-10-07T10:00:00Z,2026-10-07T11:00:00Z\n';
-    const started = expectOk(await handlers['monitoring.importText']({ draftId: created.id, fileName: 'broken.csv', text: malformed }));
+    const started = expectOk(await handlers['reports.importMonitoringText']({ draftId: created.id, fileName: 'broken.csv', text: malformed }));
     const finished = await services.reports.whenFinished(started.jobId);
-    expect(expectOk(await handlers['monitoring.importStatus']({ jobId: started.jobId }))).toEqual(finished);
+    expect(expectOk(await handlers['reports.monitoringImportStatus']({ jobId: started.jobId }))).toEqual(finished);
     expect(finished.state).toBe('invalid');
     expect(finished.errors.map((error) => `${error.line}:${error.column}:${error.key}`)).toEqual([
       '2:end:monitoring.csv.notInstant',
@@ -243,9 +243,9 @@ describe('createApiHandlers', () => {
     ]);
     const t = createI18n('en').t;
     expect(t(finished.errors[0]!.key, finished.errors[0]!.params)).toBe('Line 2, column end: "soon" is not an ISO 8601 time with an offset, such as 2026-10-05T14:30:00Z.');
-    expect(expectOk(await handlers['monitoring.list']({ draftId: created.id }))).toEqual({ imports: [] });
+    expect(expectOk(await handlers['reports.listMonitoringImports']({ draftId: created.id }))).toEqual({ imports: [] });
     expect(expectOk(await handlers['reports.monthly']({ draftId: created.id }))).toEqual({ months: [], month: null, report: null, history: null });
-    expect(await handlers['monitoring.importStatus']({ jobId: '0f1e2d3c-4b5a-4968-8776-655443322110' })).toMatchObject({
+    expect(await handlers['reports.monitoringImportStatus']({ jobId: '0f1e2d3c-4b5a-4968-8776-655443322110' })).toMatchObject({
       ok: false,
       error: { code: 'notFound', key: 'reports.errors.importJobNotFound' },
     });
@@ -255,9 +255,9 @@ describe('createApiHandlers', () => {
   it('answers the export channels with translatable errors and records nothing for a refused export', async () => {
     const created = expectOk(await handlers['drafts.create']({ presetId: 'crm' }));
     const missing = '7a1e3c55-2b9d-4e8f-a6c0-1d2e3f4a5b6c';
-    expect(await handlers['contract.showInFolder']({ exportId: missing })).toEqual({ ok: false, error: { code: 'notFound', key: 'export.errors.exportNotFound' } });
-    expect(await handlers['contract.export']({ draftId: missing, language: 'en' })).toMatchObject({ ok: false, error: { code: 'notFound', key: 'errors.draftNotFound' } });
-    expect(await handlers['contract.export']({ draftId: created.id, language: 'en', versionId: missing })).toMatchObject({
+    expect(await handlers['exports.showInFolder']({ exportId: missing })).toEqual({ ok: false, error: { code: 'notFound', key: 'export.errors.exportNotFound' } });
+    expect(await handlers['exports.contract']({ draftId: missing, language: 'en' })).toMatchObject({ ok: false, error: { code: 'notFound', key: 'errors.draftNotFound' } });
+    expect(await handlers['exports.contract']({ draftId: created.id, language: 'en', versionId: missing })).toMatchObject({
       ok: false,
       error: { code: 'notFound', key: 'versions.errors.notFound' },
     });
@@ -265,18 +265,18 @@ describe('createApiHandlers', () => {
 
     const saved = expectOk(await handlers['drafts.save']({ id: created.id, content: { ...created.content, termMonths: 0 }, baseRevision: 0 }));
     expect(saved.revision).toBe(1);
-    const refused = await handlers['contract.export']({ draftId: created.id, language: 'zh-CN' });
+    const refused = await handlers['exports.contract']({ draftId: created.id, language: 'zh-CN' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalidInput', key: 'errors.draftHasProblems', problems: [{ path: ['termMonths'], step: 'services' }] } });
     expect(expectOk(await handlers['exports.list']({ draftId: created.id }))).toEqual([]);
 
-    const notDocx = await handlers['drafts.importDocx']({ fileName: 'notes.docx', base64: Buffer.from('not a zip').toString('base64') });
+    const notDocx = await handlers['exports.importDocx']({ fileName: 'notes.docx', base64: Buffer.from('not a zip').toString('base64') });
     expect(notDocx).toEqual({ ok: false, error: { code: 'invalidFile', key: 'export.errors.notDocx', params: { fileName: 'notes.docx', max: 5 } } });
     expect(expectOk(await handlers['drafts.list']({})).map((draft) => draft.id)).toEqual([created.id]);
     expect(logged).toEqual([]);
   });
 
   it('refuses a template that does not exist, naming it', async () => {
-    expect(await handlers['templates.get']({ id: 'no-such-template' })).toMatchObject({
+    expect(await handlers['clauseLibrary.get']({ id: 'no-such-template' })).toMatchObject({
       ok: false,
       error: { code: 'notFound', key: 'errors.templateUnusable', params: { id: 'no-such-template' } },
     });

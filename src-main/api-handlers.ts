@@ -33,8 +33,8 @@ function serviceCalls(services: Services): ServiceCalls {
     'drafts.restore': ({ id }) => services.drafts.restore(id),
     'drafts.import': (request) => services.drafts.importFile(request),
     // Recorded in the exports table as a draft file, like every file SLA Studio writes.
-    'drafts.exportJson': ({ id }) => services.exports.exportDraftFile(id),
-    'templates.list': () =>
+    'exports.draftFile': ({ id }) => services.exports.exportDraftFile(id),
+    'clauseLibrary.list': () =>
       services.clauseLibrary.list().map((summary) => ({
         id: summary.id,
         builtIn: summary.builtIn,
@@ -43,7 +43,7 @@ function serviceCalls(services: Services): ServiceCalls {
         description: summary.description,
         errors: summary.errors.map(formatTemplateError),
       })),
-    'templates.get': ({ id }) => {
+    'clauseLibrary.get': ({ id }) => {
       const loaded = services.clauseLibrary.load(id);
       if (loaded.ok) return { template: loaded.template };
       const first = loaded.errors[0];
@@ -60,20 +60,20 @@ function serviceCalls(services: Services): ServiceCalls {
     'versions.markAgreed': (request) => services.versions.markAgreed(request),
     'versions.markSigned': (request) => services.versions.markSigned(request),
     'versions.defaultAuthor': () => services.versions.defaultAuthor(),
-    'drafts.startAmendment': ({ versionId }) => services.versions.startAmendment(versionId),
-    'monitoring.list': ({ draftId }) => services.reports.listImports(draftId),
-    'monitoring.importText': (request) => services.reports.importText(request),
-    'monitoring.importFile': ({ draftId }) => services.reports.importFile(draftId),
-    'monitoring.importStatus': ({ jobId }) => services.reports.importStatus(jobId),
-    'monitoring.cancelImport': ({ jobId }) => services.reports.cancelImport(jobId),
-    'monitoring.delete': ({ draftId, importId }) => services.reports.deleteImport(draftId, importId),
+    'versions.startAmendment': ({ versionId }) => services.versions.startAmendment(versionId),
+    'reports.listMonitoringImports': ({ draftId }) => services.reports.listImports(draftId),
+    'reports.importMonitoringText': (request) => services.reports.importText(request),
+    'reports.importMonitoringFile': ({ draftId }) => services.reports.importFile(draftId),
+    'reports.monitoringImportStatus': ({ jobId }) => services.reports.importStatus(jobId),
+    'reports.cancelMonitoringImport': ({ jobId }) => services.reports.cancelImport(jobId),
+    'reports.deleteMonitoringImport': ({ draftId, importId }) => services.reports.deleteImport(draftId, importId),
     'reports.monthly': (request) => services.reports.monthlyReport(request),
-    'reports.exportDocx': (request) => services.reportExport.exportDocx(request),
-    'contract.export': (request) => services.exports.exportContract(request),
-    'contract.showInFolder': ({ exportId }) => services.exports.showInFolder(exportId),
-    'redline.export': (request) => services.redlines.exportRedline(request),
+    'reportExport.docx': (request) => services.reportExport.exportDocx(request),
+    'exports.contract': (request) => services.exports.exportContract(request),
+    'exports.showInFolder': ({ exportId }) => services.exports.showInFolder(exportId),
+    'redlines.export': (request) => services.redlines.exportRedline(request),
     'exports.list': ({ draftId }) => services.exports.list(draftId),
-    'drafts.importDocx': (request) => services.exports.importDocx(request),
+    'exports.importDocx': (request) => services.exports.importDocx(request),
     'backups.list': () => ({ folder: services.backups.folder, backups: services.backups.list().map(backupSummary) }),
     'backups.create': async () => backupSummary(await services.backups.create()),
     'backups.restore': async ({ backupId }) => {

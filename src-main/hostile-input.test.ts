@@ -224,7 +224,7 @@ describe('every IPC channel under hostile input', () => {
       const shaped = api[channel].output.safeParse(result.value);
       expect(shaped.success, `${context} answered a value of the wrong shape`).toBe(true);
       const job = result.value as { jobId?: unknown; job?: { jobId?: unknown } | null };
-      const jobId = channel === 'monitoring.importFile' ? job.job?.jobId : channel === 'monitoring.importText' ? job.jobId : undefined;
+      const jobId = channel === 'reports.importMonitoringFile' ? job.job?.jobId : channel === 'reports.importMonitoringText' ? job.jobId : undefined;
       // An accepted import goes on in the background: let it finish before the next call is measured.
       if (typeof jobId === 'string') await services.reports.whenFinished(jobId);
       return result;
@@ -262,11 +262,11 @@ describe('every IPC channel under hostile input', () => {
     };
     const draft = ok(await handlers['drafts.create']({ presetId: 'enterprise' }));
     const version = ok(await handlers['versions.save']({ draftId: draft.id, party: 'ourProposal', author: 'Li Wei' }));
-    const job = ok(await handlers['monitoring.importText']({ draftId: draft.id, fileName: 'october.csv', text: INCIDENTS_CSV }));
+    const job = ok(await handlers['reports.importMonitoringText']({ draftId: draft.id, fileName: 'october.csv', text: INCIDENTS_CSV }));
     const finished = await services.reports.whenFinished(job.jobId);
     realIds.push(draft.id, version.version.id, job.jobId, ...(finished.imported ? [finished.imported.id] : []));
     // Checked by its own test below, so that a broken export does not hide what the fuzzing finds.
-    const exported = await handlers['contract.export']({ draftId: draft.id, language: 'en' });
+    const exported = await handlers['exports.contract']({ draftId: draft.id, language: 'en' });
     if (exported.ok && exported.value.exportId) realIds.push(exported.value.exportId);
     seedingFailures.push(...logged.splice(0).map((entry) => `${entry.channel}: ${String(entry.error)}`));
 

@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
-import type { MenuCommand } from '../src-shared/channels';
+import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../src-shared/channels';
 import { localeFromSystem, translatorFor, type Locale } from '../src-shared/i18n';
 import { createApiHandlers } from './api-handlers';
 import { DatabaseOpenError } from './db/connection';
@@ -26,8 +26,6 @@ import { startWithRecovery, type StartupOutcome } from './services/recovery';
 
 /** The file name of the database inside the user-data folder. */
 const DATABASE_FILE = 'sla-studio.db';
-/** The channel of the messages the application menu sends to the renderer (preload.ts listens on it). */
-const MENU_COMMAND_CHANNEL = 'menu-command';
 
 // The dev server's address is honoured only in an unpackaged app: an
 // installed SLA Studio never loads its UI from anywhere but app://.

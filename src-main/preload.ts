@@ -5,7 +5,7 @@
  * load modules).
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS, MENU_COMMANDS, type MenuCommand } from '../src-shared/channels';
+import { CHANNELS, MENU_COMMAND_CHANNEL, MENU_COMMANDS, type MenuCommand } from '../src-shared/channels';
 import type { SlaClient } from '../src-shared/api';
 
 const invoke = Object.fromEntries(
@@ -18,8 +18,8 @@ const client = {
     const forward = (_event: unknown, command: unknown) => {
       if ((MENU_COMMANDS as readonly unknown[]).includes(command)) listener(command as MenuCommand);
     };
-    ipcRenderer.on('menu-command', forward);
-    return () => ipcRenderer.removeListener('menu-command', forward);
+    ipcRenderer.on(MENU_COMMAND_CHANNEL, forward);
+    return () => ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, forward);
   },
 } satisfies SlaClient;
 

@@ -125,9 +125,9 @@ const markVersionInput = z.strictObject({
 // ── Monitoring imports and monthly reports (issue 5) ────────────────────────
 
 /**
- * The most text monitoring.importText takes: a file the renderer read and
+ * The most text reports.importMonitoringText takes: a file the renderer read and
  * uploads (the dev:web harness's only way). Larger files are streamed from
- * disk by main through monitoring.importFile.
+ * disk by main through reports.importMonitoringFile.
  */
 export const MAX_MONITORING_TEXT_CHARS = 4_000_000;
 
@@ -197,7 +197,7 @@ export const CONTRACT_EXPORT_LANGUAGES = ['en', 'zh-CN', 'bilingual'] as const;
 export type ContractExportLanguage = (typeof CONTRACT_EXPORT_LANGUAGES)[number];
 
 /**
- * The largest .docx drafts.importDocx takes. A contract SLA Studio exports
+ * The largest .docx exports.importDocx takes. A contract SLA Studio exports
  * is well under 1 MB; the limit keeps a wrong file from being sent whole.
  */
 export const MAX_IMPORT_DOCX_BYTES = 5 * 1024 * 1024;
@@ -205,6 +205,21 @@ const MAX_IMPORT_DOCX_BASE64_CHARS = Math.ceil(MAX_IMPORT_DOCX_BYTES / 3) * 4;
 
 const exportId = z.uuid();
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+/**
+ * What saving an export answers (contract, redline, monthly report). exportId
+ * and path are null when the user cancelled the save dialog: nothing was
+ * written, nothing recorded.
+ */
+export const savedExportSchema = z.object({
+  exportId: exportId.nullable(),
+  path: z.string().nullable(),
+  /** The file's name: the one chosen, or the one proposed when the dialog was cancelled. */
+  fileName: z.string(),
+  bytes: z.number().int().min(0),
+  sha256: sha256Hex.nullable(),
+});
+export type SavedExport = z.infer<typeof savedExportSchema>;
 
 /** One file SLA Studio wrote for a draft, as the exports table records it. */
 export const exportRecordSchema = z.object({
@@ -306,16 +321,16 @@ export const api = {
     }),
     output: draftSummarySchema,
   },
-  'drafts.exportJson': {
+  'exports.draftFile': {
     input: z.strictObject({ id: draftId }),
     /** null when the user cancelled the save dialog. */
     output: z.object({ path: z.string().nullable() }),
   },
-  'templates.list': {
+  'clauseLibrary.list': {
     input: z.strictObject({}),
     output: z.array(templateSummarySchema),
   },
-  'templates.get': {
+  'clauseLibrary.get': {
     input: z.strictObject({ id: z.string().min(1).max(64) }),
     output: z.object({ template: templateSchema }),
   },
@@ -362,39 +377,39 @@ export const api = {
     /** The author of this user's last saved version; null before the first. */
     output: z.object({ author: z.string().nullable() }),
   },
-  'drafts.startAmendment': {
+  'versions.startAmendment': {
     /** A signed version: the amendment starts from its content. */
     input: z.strictObject({ versionId }),
     output: draftRecordSchema,
   },
-  'monitoring.list': {
+  'reports.listMonitoringImports': {
     input: z.strictObject({ draftId }),
     /** Newest first. */
     output: z.object({ imports: z.array(monitoringImportSchema) }),
   },
-  'monitoring.importText': {
+  'reports.importMonitoringText': {
     input: z.strictObject({
       draftId,
       fileName: z.string().trim().min(1).max(260),
       text: z.string().max(MAX_MONITORING_TEXT_CHARS),
     }),
-    /** The job just started; poll monitoring.importStatus until it is no longer reading. */
+    /** The job just started; poll reports.monitoringImportStatus until it is no longer reading. */
     output: importJobSchema,
   },
-  'monitoring.importFile': {
+  'reports.importMonitoringFile': {
     input: z.strictObject({ draftId }),
     /** null when the user cancelled the open dialog (or where there is none: the dev:web harness). */
     output: z.object({ job: importJobSchema.nullable() }),
   },
-  'monitoring.importStatus': {
+  'reports.monitoringImportStatus': {
     input: z.strictObject({ jobId }),
     output: importJobSchema,
   },
-  'monitoring.cancelImport': {
+  'reports.cancelMonitoringImport': {
     input: z.strictObject({ jobId }),
     output: importJobSchema,
   },
-  'monitoring.delete': {
+  'reports.deleteMonitoringImport': {
     input: z.strictObject({ draftId, importId: z.uuid() }),
     /** The imports that remain, newest first. */
     output: z.object({ imports: z.array(monitoringImportSchema) }),
@@ -416,41 +431,25 @@ export const api = {
       history: attainmentHistorySchema.nullable(),
     }),
   },
-  'reports.exportDocx': {
+  'reportExport.docx': {
     input: z.strictObject({
       draftId,
       /** The month of the report, as reports.monthly reports it. */
       month,
       language: z.enum(CONTRACT_EXPORT_LANGUAGES),
     }),
-    /** exportId and path are null when the user cancelled the save dialog (nothing written, nothing recorded). */
-    output: z.object({
-      exportId: exportId.nullable(),
-      path: z.string().nullable(),
-      /** The file name proposed from the title, month and language. */
-      fileName: z.string(),
-      bytes: z.number().int().min(0),
-      sha256: sha256Hex.nullable(),
-    }),
+    output: savedExportSchema,
   },
-  'contract.export': {
+  'exports.contract': {
     input: z.strictObject({
       draftId,
       language: z.enum(CONTRACT_EXPORT_LANGUAGES),
       /** A saved version to export; absent or null for the working copy. */
       versionId: versionId.nullable().optional(),
     }),
-    /** exportId and path are null when the user cancelled the save dialog (nothing written, nothing recorded). */
-    output: z.object({
-      exportId: exportId.nullable(),
-      path: z.string().nullable(),
-      /** The file name proposed from the title, version and language. */
-      fileName: z.string(),
-      bytes: z.number().int().min(0),
-      sha256: sha256Hex.nullable(),
-    }),
+    output: savedExportSchema,
   },
-  'redline.export': {
+  'redlines.export': {
     input: z.strictObject({
       draftId,
       /** The side the changes are from: a saved version, or null for the working copy. */
@@ -459,19 +458,12 @@ export const api = {
       newVersionId: versionId.nullable(),
       language: z.enum(CONTRACT_EXPORT_LANGUAGES),
     }),
-    /** exportId and path are null when the user cancelled the save dialog (nothing written, nothing recorded). */
-    output: z.object({
-      exportId: exportId.nullable(),
-      path: z.string().nullable(),
-      /** The file name proposed from the title and the two sides. */
-      fileName: z.string(),
-      bytes: z.number().int().min(0),
-      sha256: sha256Hex.nullable(),
+    output: savedExportSchema.extend({
       /** Tracked changes in the file. */
       revisions: z.number().int().min(0),
     }),
   },
-  'contract.showInFolder': {
+  'exports.showInFolder': {
     /** Main reveals the path it recorded for this export; the renderer never names a path. */
     input: z.strictObject({ exportId }),
     output: z.object({ path: z.string() }),
@@ -481,7 +473,7 @@ export const api = {
     /** Newest first. */
     output: z.array(exportRecordSchema),
   },
-  'drafts.importDocx': {
+  'exports.importDocx': {
     input: z.strictObject({
       fileName: z.string().min(1).max(260),
       /** The .docx file's bytes, base64-encoded. */

@@ -1,7 +1,10 @@
 /**
- * The names of every request the renderer can make of the main process.
- * Kept free of any library so that the sandboxed preload can bundle it; the
- * schemas for each channel are in api.ts, which must cover exactly these.
+ * The names of every request the renderer can make of the main process,
+ * each "<service>.<request>": the part before the dot is the service that
+ * answers it (src-main/api-handlers.ts binds each to a call of
+ * `services.<service>`). Kept free of any library so that the sandboxed
+ * preload can bundle it; the schemas for each channel are in api.ts, which
+ * must cover exactly these.
  */
 export const CHANNELS = [
   'settings.get',
@@ -15,9 +18,8 @@ export const CHANNELS = [
   'drafts.trash',
   'drafts.restore',
   'drafts.import',
-  'drafts.exportJson',
-  'templates.list',
-  'templates.get',
+  'clauseLibrary.list',
+  'clauseLibrary.get',
   'versions.list',
   'versions.get',
   'versions.save',
@@ -25,26 +27,30 @@ export const CHANNELS = [
   'versions.markAgreed',
   'versions.markSigned',
   'versions.defaultAuthor',
-  'drafts.startAmendment',
-  'monitoring.list',
-  'monitoring.importText',
-  'monitoring.importFile',
-  'monitoring.importStatus',
-  'monitoring.cancelImport',
-  'monitoring.delete',
+  'versions.startAmendment',
+  'reports.listMonitoringImports',
+  'reports.importMonitoringText',
+  'reports.importMonitoringFile',
+  'reports.monitoringImportStatus',
+  'reports.cancelMonitoringImport',
+  'reports.deleteMonitoringImport',
   'reports.monthly',
-  'reports.exportDocx',
-  'contract.export',
-  'contract.showInFolder',
-  'redline.export',
+  'reportExport.docx',
+  'redlines.export',
+  'exports.contract',
+  'exports.draftFile',
+  'exports.showInFolder',
   'exports.list',
-  'drafts.importDocx',
+  'exports.importDocx',
   'backups.list',
   'backups.create',
   'backups.restore',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
+
+/** The one message main sends the renderer unasked: a command of the application menu. */
+export const MENU_COMMAND_CHANNEL = 'menu-command';
 
 /** Commands the application menu sends to the renderer. */
 export const MENU_COMMANDS = ['newDraft', 'importDraft', 'exportDraft', 'setLocale:en', 'setLocale:zh-CN'] as const;

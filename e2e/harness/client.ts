@@ -36,7 +36,7 @@ function offerDownload(path: string): void {
   link.remove();
 }
 
-const DOWNLOAD_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['drafts.exportJson', 'contract.export', 'contract.showInFolder', 'redline.export', 'reports.exportDocx']);
+const DOWNLOAD_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['exports.draftFile', 'exports.contract', 'exports.showInFolder', 'redlines.export', 'reportExport.docx']);
 
 /**
  * The per-run token, from the address the harness printed (?token=), kept for

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preset } from '../../src-shared/contract/fixtures';
 import { writeDraftFile } from '../../src-shared/model/file';
 import type { SlaDraft } from '../../src-shared/model/schema';
-import { sha256Hex } from '../docx/draft-part';
+import { sha256Hex } from '../sha256';
 import { openPackage } from '../docx/test-package';
 import { resolveRevisions, trackedChanges } from '../docx/test-revisions';
 import { makeTempDir } from '../services/test-fixtures';

@@ -11,7 +11,8 @@ import { preset, standardTemplate } from '../../src-shared/contract/fixtures';
 import { writeDraftFile } from '../../src-shared/model/file';
 import type { SlaDraft } from '../../src-shared/model/schema';
 import { renderContractDocx, MisalignedContractError, type ContractSource } from './contract-docx';
-import { readDraftPart, sha256Hex, DRAFT_PART_NAMESPACE } from './draft-part';
+import { readDraftPart, DRAFT_PART_NAMESPACE } from './draft-part';
+import { sha256Hex } from '../sha256';
 import { childrenNamed, elements, find, findAll, openPackage, paragraphsOf, val, wordText, type BodyParagraph, type XmlElement } from './test-package';
 
 const template = standardTemplate();

@@ -8,7 +8,8 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { preset } from '../../src-shared/contract/fixtures';
 import { writeDraftFile } from '../../src-shared/model/file';
-import { DRAFT_PART_NAMESPACE, readDraftPart, sha256Hex } from './draft-part';
+import { DRAFT_PART_NAMESPACE, readDraftPart } from './draft-part';
+import { sha256Hex } from '../sha256';
 import { deflatedEntry, deflatedRepeat, docxWithDraft, entriesOf, relationshipFlood, zipOf, type ZipEntry } from './hostile-docx';
 import { MAX_PACKAGE_ENTRIES, MAX_PART_BYTES, MAX_UNPACKED_BYTES } from './package-reader';
 

@@ -13,10 +13,10 @@
  * The JSON is stored as the text of one element, with the SHA-256 of its
  * UTF-8 bytes, so a damaged or edited part is noticed rather than imported.
  */
-import { createHash } from 'node:crypto';
 import type { Document } from 'docx';
 import { openDocxPackage, UnpackRefused, type PackageFailure } from './package-reader';
 import { readXml, XmlRefused, type XmlStartTag } from './xml-reader';
+import { sha256Hex } from '../sha256';
 
 /** The namespace of the part's root element; also its schema reference in itemProps. */
 export const DRAFT_PART_NAMESPACE = 'urn:sla-studio:draft';
@@ -33,10 +33,6 @@ const DATASTORE_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/cust
 
 /** A .docx larger than this is not one of ours; refuse before unzipping it into memory. */
 export const MAX_DOCX_BYTES = 50 * 1024 * 1024;
-
-export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
 
 /** Characters XML 1.0 can carry, except CR, which an XML parser turns into LF. */
 const XML_UNSAFE = /[^\t\n\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;

@@ -9,9 +9,10 @@
  * (a party's name not yet entered) are not an error: the contract shows the
  * blank "[●]" for a person to fill in, and the result lists them.
  *
- * Recording exports in the database (which draft or version, language,
- * file hash, time) comes with its migration; `ContractExportRecord` is what
- * that row needs.
+ * The app saves a contract through the export step (export-step.ts), which
+ * asks where, writes the bytes `build` made and records the file in the
+ * exports table. `exportToFile` is the command line's: it writes to the path
+ * it is given, records nothing, and reports a `ContractExportRecord`.
  */
 import type { AssemblyProblem } from '../../src-shared/contract/assemble';
 import { assembleBilingual, assembleContract } from '../../src-shared/contract/assemble';
@@ -20,7 +21,7 @@ import type { SlaDraft } from '../../src-shared/model/schema';
 import { validateDraft } from '../../src-shared/model/validate';
 import { shortHash } from '../../src-shared/model/version';
 import { MisalignedContractError, renderContractDocx, type ExportLanguage } from '../docx/contract-docx';
-import { sha256Hex } from '../docx/draft-part';
+import { sha256Hex } from '../sha256';
 import { writeFailure, writeFileAtomically } from './atomic-file';
 import { usableTemplate, type ClauseLibrary } from './clause-library';
 import { ServiceError } from './errors';
@@ -51,7 +52,7 @@ export interface BuiltContract {
   blanks: AssemblyProblem[];
 }
 
-/** One export, as the exports table will record it. */
+/** One contract written by `exportToFile`, as the command line reports it. */
 export interface ContractExportRecord {
   path: string;
   /** Bytes written. */

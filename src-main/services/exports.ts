@@ -1,45 +1,33 @@
 /**
  * Where the user meets the contract export: a draft's working copy or one of
- * its saved versions → the save dialog (a download folder in the dev:web
- * harness) → the .docx written atomically → one row in the exports table.
- * Also the record of draft files (.sla.json) written, "Show in folder" for a
- * recorded export, and importing a draft back from a contract SLA Studio
- * exported.
+ * its saved versions → the export step (export-step.ts: the save dialog, a
+ * download folder in the dev:web harness; the .docx written atomically; one
+ * row in the exports table). Also the record of draft files (.sla.json)
+ * written, "Show in folder" for a recorded export, and importing a draft
+ * back from a contract SLA Studio exported.
  *
- * The row is written only after the file is in place (the atomic rename), so
- * the table never names a file that was not written; a cancelled dialog
- * writes and records nothing. "Show in folder" opens the path this service
- * recorded, looked up by the export's id: a renderer never names a path for
- * main to open.
+ * "Show in folder" opens the path this service recorded, looked up by the
+ * export's id: a renderer never names a path for main to open.
  */
-import { randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { ExportsRepository, StoredExport } from '../db';
-import { MAX_IMPORT_DOCX_BYTES, type ContractExportLanguage, type DraftSummary, type ExportRecord } from '../../src-shared/api';
+import { MAX_IMPORT_DOCX_BYTES, type ContractExportLanguage, type DraftSummary, type ExportRecord, type SavedExport } from '../../src-shared/api';
 import type { Locale } from '../../src-shared/i18n';
 import type { SlaDraft } from '../../src-shared/model/schema';
 import { versionLabel } from '../../src-shared/model/version';
-import { readDraftPart, sha256Hex } from '../docx/draft-part';
+import { readDraftPart } from '../docx/draft-part';
 import type { ContractExportService } from './contract-export';
 import { draftForExport } from './contract-export';
 import type { DraftsService } from './drafts';
 import { ServiceError } from './errors';
-import type { Clock, Dialogs } from './ports';
+import { fileNameOf, type ExportStep } from './export-step';
+import type { Dialogs } from './ports';
 import type { VersionsService } from './versions';
-
-export interface ContractExportResult {
-  /** null when the user cancelled the save dialog. */
-  exportId: string | null;
-  path: string | null;
-  fileName: string;
-  bytes: number;
-  sha256: string | null;
-}
 
 export interface ExportsService {
   /** Asks where to save, writes the contract and records it; nothing happens when the dialog is cancelled. */
-  exportContract(request: { draftId: string; language: ContractExportLanguage; versionId?: string | null }): Promise<ContractExportResult>;
-  /** drafts.exportJson, with the written file recorded as a `draftFile` export. */
+  exportContract(request: { draftId: string; language: ContractExportLanguage; versionId?: string | null }): Promise<SavedExport>;
+  /** exports.draftFile, with the written file recorded as a `draftFile` export. */
   exportDraftFile(draftId: string): Promise<{ path: string | null }>;
   /** Reveals a recorded export in the file manager. */
   showInFolder(exportId: string): Promise<{ path: string }>;
@@ -53,13 +41,13 @@ export interface ExportsServiceDeps {
   exports: ExportsRepository;
   drafts: Pick<DraftsService, 'get' | 'importFile' | 'exportFile'>;
   versions: Pick<VersionsService, 'get'>;
-  contractExport: Pick<ContractExportService, 'exportToFile'>;
-  dialogs: Dialogs;
-  clock: Clock;
+  contractExport: Pick<ContractExportService, 'build'>;
+  exportStep: ExportStep;
+  /** "Show in folder". */
+  dialogs: Pick<Dialogs, 'showInFolder'>;
   /** The language of the save dialog's file-type name and of the fallback title. */
   locale: () => Locale;
   translate: (locale: Locale, key: string, params?: Record<string, string | number>) => string;
-  newId?: () => string;
 }
 
 /** What a file name shows of its language: short, ASCII, and the same on every system. */
@@ -84,11 +72,6 @@ export function contractFileName(title: string, sequence: number | null, languag
   return `${name}${version} (${LANGUAGE_TAGS[language]}).docx`;
 }
 
-/** The last segment of a path written on any system. */
-function fileNameOf(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
-}
-
 function toRecord(stored: StoredExport): ExportRecord {
   return {
     id: stored.id,
@@ -110,11 +93,7 @@ function labelLocale(draft: SlaDraft, language: ContractExportLanguage): Locale 
 }
 
 export function createExportsService(deps: ExportsServiceDeps): ExportsService {
-  const newId = deps.newId ?? randomUUID;
   const t = (key: string, params?: Record<string, string | number>) => deps.translate(deps.locale(), key, params);
-
-  const record = (entry: Omit<StoredExport, 'id' | 'createdAt' | 'version'>): StoredExport =>
-    deps.exports.insert({ id: newId(), createdAt: deps.clock.now(), ...entry });
 
   return {
     async exportContract({ draftId, language, versionId }) {
@@ -129,37 +108,29 @@ export function createExportsService(deps: ExportsServiceDeps): ExportsService {
         version = { id: saved.id, sequence: saved.sequence, party: saved.party, sha256: saved.sha256 };
       }
       const draft = draftForExport(content);
-      const fileName = contractFileName(draft.title, version?.sequence ?? null, language, t('storage.untitledDraft'));
-      const path = await deps.dialogs.chooseSavePath({
-        suggestedName: fileName,
-        filters: [{ name: t('export.fileFilter'), extensions: ['docx'] }],
-      });
-      if (path === null) return { exportId: null, path: null, fileName, bytes: 0, sha256: null };
-
-      const written = await deps.contractExport.exportToFile({
-        draft,
-        language,
-        path,
-        version: version ? { label: versionLabel(version, labelLocale(draft, language)), sha256: version.sha256 } : null,
-      });
-      const stored = record({
+      return deps.exportStep.save({
         draftId,
         versionId: version?.id ?? null,
         kind: 'contract',
         language,
-        path: written.path,
-        bytes: written.size,
-        sha256: written.sha256,
+        fileName: contractFileName(draft.title, version?.sequence ?? null, language, t('storage.untitledDraft')),
+        filter: { name: t('export.fileFilter'), extensions: ['docx'] },
+        render: async () => {
+          const built = await deps.contractExport.build({
+            draft,
+            language,
+            version: version ? { label: versionLabel(version, labelLocale(draft, language)), sha256: version.sha256 } : null,
+          });
+          return built.bytes;
+        },
       });
-      return { exportId: stored.id, path: stored.path, fileName: fileNameOf(stored.path), bytes: stored.bytes, sha256: stored.sha256 };
     },
 
     async exportDraftFile(draftId) {
       const result = await deps.drafts.exportFile(draftId);
       if (result.path === null) return result;
       // The hash is of the bytes that reached the disk, read back after the rename.
-      const bytes = await readFile(result.path);
-      record({ draftId, versionId: null, kind: 'draftFile', language: null, path: result.path, bytes: bytes.byteLength, sha256: sha256Hex(bytes) });
+      deps.exportStep.record({ draftId, versionId: null, kind: 'draftFile', language: null, path: result.path, bytes: await readFile(result.path) });
       return result;
     },
 

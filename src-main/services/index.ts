@@ -8,6 +8,7 @@ import { backupsDirFor, createBackupsService, type BackupsService } from './back
 import { createClauseLibrary, type ClauseLibrary } from './clause-library';
 import { createContractExportService } from './contract-export';
 import { createDraftsService, type DraftsService } from './drafts';
+import { createExportStep } from './export-step';
 import { createExportsService, type ExportsService } from './exports';
 import type { ServicePorts } from './ports';
 import { playbookApprovalsNeeded } from './playbook';
@@ -22,11 +23,11 @@ export { ServiceError, isServiceError } from './errors';
 export { backupSummary, type BackupEntry, type BackupsService, type RestoreOutcome } from './backups';
 export type { ClauseLibrary, TemplateSummary } from './clause-library';
 export type { DraftsService } from './drafts';
-export type { ContractExportResult, ExportsService } from './exports';
+export type { ExportsService } from './exports';
 export type { PresetsService } from './presets';
 export type { RedlineActionResult, RedlineActionService } from './redline-export';
 export type { ImportJobStatus, MonitoringImportSummary, MonthlyReportResult, ReportsService } from './reports';
-export type { ReportExportResult, ReportExportService } from './report-export';
+export type { ReportExportService } from './report-export';
 export type { SettingsService } from './settings';
 export type { VersionsService } from './versions';
 export type { Clock, Dialogs, FileFilter, ServicePorts } from './ports';
@@ -96,13 +97,16 @@ export function createServices(ports: ServicePorts): Services {
     dirs: ports.firmTemplatesDir ? [ports.templatesDir, ports.firmTemplatesDir] : [ports.templatesDir],
   });
 
+  // Every document the app saves for a draft goes through this one step: dialog, atomic write, exports row.
+  const exportStep = createExportStep({ exports: storage.exports, dialogs: ports.dialogs, clock: ports.clock });
+
   const exports = createExportsService({
     exports: storage.exports,
     drafts,
     versions,
     contractExport: createContractExportService({ clauseLibrary, clock: ports.clock }),
+    exportStep,
     dialogs: ports.dialogs,
-    clock: ports.clock,
     locale: () => settings.get().locale ?? fallbackLocale,
     translate,
   });
@@ -111,9 +115,7 @@ export function createServices(ports: ServicePorts): Services {
     reports,
     drafts,
     versions,
-    exports: storage.exports,
-    dialogs: ports.dialogs,
-    clock: ports.clock,
+    exportStep,
     locale: () => settings.get().locale ?? fallbackLocale,
     translate,
   });
@@ -122,9 +124,7 @@ export function createServices(ports: ServicePorts): Services {
     redline: createRedlineExportService({ clauseLibrary, clock: ports.clock }),
     drafts,
     versions,
-    exports: storage.exports,
-    dialogs: ports.dialogs,
-    clock: ports.clock,
+    exportStep,
     locale: () => settings.get().locale ?? fallbackLocale,
     translate,
   });

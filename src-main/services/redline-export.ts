@@ -6,27 +6,28 @@
  * whole new one, never half a redline.
  *
  * Both drafts must be valid, as for a contract: the redline embeds the
- * new draft for `import`, and a saved version is valid anyway. Recording
- * the file in the exports table (kind 'redline', the new version's id) is
- * the caller's: `RedlineExportRecord` carries what that row needs.
+ * new draft for `import`, and a saved version is valid anyway.
+ * `exportToFile` (the command line's) records nothing and reports a
+ * `RedlineExportRecord`; the compare screen's action below saves through
+ * the export step (export-step.ts), which records the file in the exports
+ * table (kind 'redline', the newer side's version).
  */
-import { randomUUID } from 'node:crypto';
-import type { ExportsRepository } from '../db';
-import type { ContractExportLanguage } from '../../src-shared/api';
+import type { ContractExportLanguage, SavedExport } from '../../src-shared/api';
 import type { ComparisonCounts } from '../../src-shared/compare/contract';
 import type { AssemblyProblem } from '../../src-shared/contract/assemble';
 import type { Template } from '../../src-shared/contract/template-types';
 import { createI18n, type Locale } from '../../src-shared/i18n';
 import { writeDraftFile } from '../../src-shared/model/file';
 import { versionLabel, type VersionParty } from '../../src-shared/model/version';
-import { sha256Hex } from '../docx/draft-part';
+import { sha256Hex } from '../sha256';
 import { renderRedlineDocx, type RedlineRequest } from '../docx/redline-docx';
 import { writeFailure, writeFileAtomically } from './atomic-file';
 import { usableTemplate, type ClauseLibrary } from './clause-library';
 import { draftForExport, type ExportLanguage } from './contract-export';
 import type { DraftsService } from './drafts';
 import { ServiceError } from './errors';
-import type { Clock, Dialogs } from './ports';
+import type { ExportStep } from './export-step';
+import type { Clock } from './ports';
 import type { VersionsService } from './versions';
 
 export type { RedlineRequest, RedlineVersion } from '../docx/redline-docx';
@@ -52,7 +53,7 @@ export interface BuiltRedline {
   blanks: AssemblyProblem[];
 }
 
-/** One redline written, as the exports table (kind 'redline') records it. */
+/** One redline written by `exportToFile`, as the command line reports it. */
 export interface RedlineExportRecord {
   kind: 'redline';
   path: string;
@@ -147,13 +148,7 @@ export function redlineFileName(title: string, oldName: string, newName: string,
 
 // ── The Redline action of the compare screen ────────────────────────────────
 
-export interface RedlineActionResult {
-  /** null when the user cancelled the save dialog (nothing written, nothing recorded). */
-  exportId: string | null;
-  path: string | null;
-  fileName: string;
-  bytes: number;
-  sha256: string | null;
+export interface RedlineActionResult extends SavedExport {
   /** Tracked changes in the file (0 when nothing was written). */
   revisions: number;
 }
@@ -176,13 +171,10 @@ export interface RedlineActionDeps {
   redline: Pick<RedlineExportService, 'build'>;
   drafts: Pick<DraftsService, 'get'>;
   versions: Pick<VersionsService, 'get' | 'defaultAuthor'>;
-  exports: ExportsRepository;
-  dialogs: Dialogs;
-  clock: Clock;
+  exportStep: ExportStep;
   /** The language of the save dialog's file-type name and of the proposed file name. */
   locale: () => Locale;
   translate: (locale: Locale, key: string, params?: Record<string, string | number>) => string;
-  newId?: () => string;
 }
 
 interface ActionSide {
@@ -190,10 +182,6 @@ interface ActionSide {
   version: { id: string; sequence: number; party: VersionParty; sha256: string; author: string; createdAt: string } | null;
   /** When this side was last changed: the version's time, or the working copy's last save. */
   changedAt: string;
-}
-
-function fileNameOf(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
 }
 
 /**
@@ -205,7 +193,6 @@ function fileNameOf(path: string): string {
  * that will not be written.
  */
 export function createRedlineActionService(deps: RedlineActionDeps): RedlineActionService {
-  const newId = deps.newId ?? randomUUID;
   const t = (key: string, params?: Record<string, string | number>) => deps.translate(deps.locale(), key, params);
 
   const sideOf = (draftId: string, versionId: string | null): ActionSide => {
@@ -240,27 +227,16 @@ export function createRedlineActionService(deps: RedlineActionDeps): RedlineActi
 
       const shortName = (side: ActionSide) => (side.version ? `v${side.version.sequence}` : t('redline.workingCopy'));
       const title = working.title.trim() === '' ? t('storage.untitledDraft') : working.title;
-      const fileName = redlineFileName(title, shortName(before), shortName(after), deps.locale());
-      const path = await deps.dialogs.chooseSavePath({ suggestedName: fileName, filters: [{ name: t('redline.fileFilter'), extensions: ['docx'] }] });
-      if (path === null) return { exportId: null, path: null, fileName, bytes: 0, sha256: null, revisions: 0 };
-
-      try {
-        await writeFileAtomically(path, built.bytes);
-      } catch (error) {
-        throw writeFailure(error, path);
-      }
-      const stored = deps.exports.insert({
-        id: newId(),
+      const saved = await deps.exportStep.save({
         draftId,
         versionId: after.version?.id ?? null,
         kind: 'redline',
         language,
-        path,
-        bytes: built.bytes.byteLength,
-        sha256: built.sha256,
-        createdAt: deps.clock.now(),
+        fileName: redlineFileName(title, shortName(before), shortName(after), deps.locale()),
+        filter: { name: t('redline.fileFilter'), extensions: ['docx'] },
+        render: () => built.bytes,
       });
-      return { exportId: stored.id, path: stored.path, fileName: fileNameOf(stored.path), bytes: stored.bytes, sha256: stored.sha256, revisions: built.revisions };
+      return { ...saved, revisions: saved.exportId === null ? 0 : built.revisions };
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * reports.exportDocx behind the channel: the month's report from the stored
+ * reportExport.docx behind the channel: the month's report from the stored
  * monitoring data → the save dialog → the file written atomically → one row
  * in the exports table; and everything that must change nothing on disk.
  */
@@ -85,7 +85,7 @@ async function documentText(path: string): Promise<string> {
   return wordText(await pkg.xml('word/document.xml'));
 }
 
-describe('reports.exportDocx', () => {
+describe('reportExport.docx', () => {
   it('writes the month’s report where the user chose and records it with the file’s hash', async () => {
     const draftId = await monitoredDraftId();
     const result = await services.reportExport.exportDocx({ draftId, month: '2026-10', language: 'en' });

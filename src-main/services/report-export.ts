@@ -2,33 +2,31 @@
  * The monthly report as a Word document for the customer (issue 5): the
  * month's MonthlyReport — the very one the Reports screen shows, from
  * reports.monthlyReport — in English, Chinese or both side by side →
- * the save dialog (a download in the dev:web harness) → the .docx written
- * atomically → one row in the exports table (kind 'report').
+ * the export step (export-step.ts: the save dialog, a download in the
+ * dev:web harness; the .docx written atomically; one row in the exports
+ * table, kind 'report').
  *
  * Everything that can refuse the export (a draft with problems in the
  * sections the report reads, a month without monitoring data) is checked
  * before the dialog opens, so the user is never asked where to save a file
- * that will not be written. The row is written only after the file is in
- * place; a cancelled dialog writes and records nothing.
+ * that will not be written.
  *
  * The report names the saved version it is on only when the working copy
  * it is computed from is exactly that version (same canonical SHA-256):
  * a report must not claim a version whose numbers might differ.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import type { ExportsRepository } from '../db';
+import type { SavedExport } from '../../src-shared/api';
 import type { Locale } from '../../src-shared/i18n';
 import { canonicalJson } from '../../src-shared/model/canonical';
 import type { SlaDraft } from '../../src-shared/model/schema';
 import { versionLabel } from '../../src-shared/model/version';
 import type { MonthlyReport } from '../../src-shared/monitoring';
 import { renderReportDocx, type ReportLanguage } from '../docx/report-docx';
-import { sha256Hex } from '../docx/draft-part';
-import { writeFailure, writeFileAtomically } from './atomic-file';
+import { sha256Hex } from '../sha256';
 import type { DraftsService } from './drafts';
 import { ServiceError } from './errors';
+import type { ExportStep } from './export-step';
 import { contractFileName } from './exports';
-import type { Clock, Dialogs } from './ports';
 import { buildReportDocument, type ReportSource, type ReportVersion } from '../../src-shared/monitoring/report-document';
 import type { ReportsService } from './reports';
 import type { VersionsService } from './versions';
@@ -57,31 +55,19 @@ export async function buildReportDocx({ draft, report, sources, language, versio
   return { bytes, sha256: sha256Hex(bytes) };
 }
 
-export interface ReportExportResult {
-  /** null when the user cancelled the save dialog (nothing written, nothing recorded). */
-  exportId: string | null;
-  path: string | null;
-  fileName: string;
-  bytes: number;
-  sha256: string | null;
-}
-
 export interface ReportExportService {
   /** Asks where to save, writes the month's report and records it. */
-  exportDocx(request: { draftId: string; month: string; language: ReportLanguage }): Promise<ReportExportResult>;
+  exportDocx(request: { draftId: string; month: string; language: ReportLanguage }): Promise<SavedExport>;
 }
 
 export interface ReportExportDeps {
   reports: Pick<ReportsService, 'monthlyReport' | 'monitoringData'>;
   drafts: Pick<DraftsService, 'get'>;
   versions: Pick<VersionsService, 'list'>;
-  exports: ExportsRepository;
-  dialogs: Dialogs;
-  clock: Clock;
+  exportStep: ExportStep;
   /** The language of the save dialog's file-type name and of the proposed file name. */
   locale: () => Locale;
   translate: (locale: Locale, key: string, params?: Record<string, string | number>) => string;
-  newId?: () => string;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -109,12 +95,7 @@ function agreementOf(content: Record<string, unknown>): Pick<SlaDraft, 'title' |
   return { title: textOf(content.title), parties: { provider: party(parties.provider), customer: party(parties.customer) } } as Pick<SlaDraft, 'title' | 'parties'>;
 }
 
-function fileNameOf(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
-}
-
 export function createReportExportService(deps: ReportExportDeps): ReportExportService {
-  const newId = deps.newId ?? randomUUID;
   const t = (key: string, params?: Record<string, string | number>) => deps.translate(deps.locale(), key, params);
 
   return {
@@ -126,7 +107,7 @@ export function createReportExportService(deps: ReportExportDeps): ReportExportS
 
       const working = deps.drafts.get(draftId);
       const draft = agreementOf(working.content);
-      const contentHash = createHash('sha256').update(canonicalJson(working.content), 'utf8').digest('hex');
+      const contentHash = sha256Hex(canonicalJson(working.content));
       const version = [...deps.versions.list(draftId)].reverse().find((saved) => saved.sha256 === contentHash) ?? null;
       const sources: ReportSource[] = deps.reports
         .monitoringData(draftId)
@@ -134,34 +115,24 @@ export function createReportExportService(deps: ReportExportDeps): ReportExportS
         .map((summary) => ({ fileName: summary.fileName, sha256: summary.sha256, form: summary.form, rows: summary.rows, importedAt: summary.importedAt }));
 
       const stem = t('reports.export.fileStem', { title: draft.title.trim() || t('storage.untitledDraft'), month });
-      const fileName = contractFileName(stem, null, language, `SLA ${month}`);
-      const path = await deps.dialogs.chooseSavePath({ suggestedName: fileName, filters: [{ name: t('reports.export.fileFilter'), extensions: ['docx'] }] });
-      if (path === null) return { exportId: null, path: null, fileName, bytes: 0, sha256: null };
-
-      const built = await buildReportDocx({
-        draft,
-        report,
-        sources,
-        language,
-        version: version ? { sha256: version.sha256, label: (locale) => versionLabel(version, locale) } : null,
-      });
-      try {
-        await writeFileAtomically(path, built.bytes);
-      } catch (error) {
-        throw writeFailure(error, path);
-      }
-      const stored = deps.exports.insert({
-        id: newId(),
+      return deps.exportStep.save({
         draftId,
         versionId: version?.id ?? null,
         kind: 'report',
         language,
-        path,
-        bytes: built.bytes.byteLength,
-        sha256: built.sha256,
-        createdAt: deps.clock.now(),
+        fileName: contractFileName(stem, null, language, `SLA ${month}`),
+        filter: { name: t('reports.export.fileFilter'), extensions: ['docx'] },
+        render: async () => {
+          const built = await buildReportDocx({
+            draft,
+            report,
+            sources,
+            language,
+            version: version ? { sha256: version.sha256, label: (locale) => versionLabel(version, locale) } : null,
+          });
+          return built.bytes;
+        },
       });
-      return { exportId: stored.id, path: stored.path, fileName: fileNameOf(stored.path), bytes: stored.bytes, sha256: stored.sha256 };
     },
   };
 }

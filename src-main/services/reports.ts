@@ -2,10 +2,10 @@
  * Monitoring imports and monthly reports for a draft (issue 5).
  *
  * An import is a job: it reads a monitoring CSV — text the renderer
- * uploaded (monitoring.importText), or a file main chose through the open
- * dialog and streams from disk (monitoring.importFile) — through the pure
+ * uploaded (reports.importMonitoringText), or a file main chose through the open
+ * dialog and streams from disk (reports.importMonitoringFile) — through the pure
  * importer, reporting progress, and can be cancelled. The renderer polls
- * the job (monitoring.importStatus): polling works the same over Electron's
+ * the job (reports.monitoringImportStatus): polling works the same over Electron's
  * IPC and over the dev:web harness's HTTP, where main cannot push events.
  *
  * A file with any problem stores nothing; a file without one is stored with
@@ -38,8 +38,8 @@ import { ServiceError, isServiceError } from './errors';
 import { importMonitoringFile } from './monitoring-import';
 import type { Clock, Dialogs } from './ports';
 
-export type MonitoringImportSummary = ApiOutput<'monitoring.list'>['imports'][number];
-export type ImportJobStatus = ApiOutput<'monitoring.importStatus'>;
+export type MonitoringImportSummary = ApiOutput<'reports.listMonitoringImports'>['imports'][number];
+export type ImportJobStatus = ApiOutput<'reports.monitoringImportStatus'>;
 
 export interface MonthlyReportResult {
   /** Months any import has data for, oldest first. */

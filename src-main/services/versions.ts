@@ -10,7 +10,7 @@
  * Only a draft without problems becomes a version: a round is what is sent
  * to the customer, exported and compared, so it must be a complete SLA.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { DraftsRepository, SettingsRepository, StoredApproval, StoredVersionSummary, VersionsRepository } from '../db';
 import type { ApiParsedInput, ApiOutput, Approval, DraftRecord, VersionRecord, VersionSummary } from '../../src-shared/api';
 import type { Locale } from '../../src-shared/i18n';
@@ -19,6 +19,7 @@ import { LIMITS } from '../../src-shared/model/schema';
 import type { SlaDraft } from '../../src-shared/model/schema';
 import { validateDraft } from '../../src-shared/model/validate';
 import { statusAfterVersion, type VersionParty } from '../../src-shared/model/version';
+import { sha256Hex } from '../sha256';
 import { listFieldsOf, type DraftContent, type DraftsService } from './drafts';
 import { ServiceError } from './errors';
 import type { Clock } from './ports';
@@ -60,11 +61,6 @@ export interface VersionsServiceDeps {
    */
   findingsNeedingApproval?: (draft: SlaDraft) => unknown[];
   newId?: () => string;
-}
-
-/** SHA-256 of the canonical text, as hex: the same value canonicalHash() computes with WebCrypto. */
-function sha256OfText(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 function toApproval(stored: StoredApproval): Approval {
@@ -158,7 +154,7 @@ export function createVersionsService(deps: VersionsServiceDeps): VersionsServic
     const draft = validDraftOf(request.content);
     // The stored text is the canonical form, so reading a version back and hashing it again gives the same hash.
     const contentJson = canonicalJson(request.content);
-    const sha256 = sha256OfText(contentJson);
+    const sha256 = sha256Hex(contentJson);
     const approvedFindings = checkApproval(request.draftId, draft, sha256, request.party, request.approval);
     const versionId = newId();
     const outcome = versions.freeze({

@@ -63,7 +63,7 @@ export function Shell() {
         // A contract SLA Studio exported carries its draft: main takes it out and imports it.
         const docx = await readDocx(file);
         if (!docx.ok) return void message.error(t(docx.key, docx.params));
-        result = await call('drafts.importDocx', { fileName: file.name.slice(-260), base64: docx.base64 });
+        result = await call('exports.importDocx', { fileName: file.name.slice(-260), base64: docx.base64 });
       } else {
         const text = await file.text();
         if (text.length > MAX_DRAFT_FILE_CHARS) return failed([problem([], 'file.tooLarge', { max: MAX_DRAFT_FILE_CHARS })]);
@@ -88,7 +88,7 @@ export function Shell() {
       exportDraft: async (draftId: string) => {
         // The file must hold what the user sees, including the last keystrokes.
         await flushAllDrafts();
-        const result = await call('drafts.exportJson', { id: draftId });
+        const result = await call('exports.draftFile', { id: draftId });
         if (!result.ok) {
           if (result.error.problems && result.error.problems.length > 0) {
             setReport({

@@ -1,7 +1,7 @@
 /**
  * "Redline (.docx)" on the compare screen: the two sides shown, as the
  * contract in the chosen language with the changes from the first side to
- * the second as Word tracked changes (redline.export). Main builds the
+ * the second as Word tracked changes (redlines.export). Main builds the
  * redline before it asks where to save it, so a side with problems is
  * reported without a save dialog; a cancelled dialog writes nothing.
  */
@@ -30,7 +30,7 @@ export function RedlineExportButton({ draftId, old: oldSide, new: newSide }: Red
   const exportRedline = async (language: ContractExportLanguage) => {
     setRunning(true);
     const progress = message.loading({ content: t('redline.running'), duration: 0 });
-    const result = await call('redline.export', { draftId, oldVersionId: versionIdOf(oldSide), newVersionId: versionIdOf(newSide), language });
+    const result = await call('redlines.export', { draftId, oldVersionId: versionIdOf(oldSide), newVersionId: versionIdOf(newSide), language });
     progress();
     setRunning(false);
     if (!result.ok) return void message.error({ content: t('redline.failed', { reason: errorMessage(t, result.error) }), duration: 8 });
@@ -41,7 +41,7 @@ export function RedlineExportButton({ draftId, old: oldSide, new: newSide }: Red
       content: (
         <span data-testid="redline-saved">
           {t('redline.saved', { path, count: revisions })}{' '}
-          <Button type="link" size="small" onClick={() => void call('contract.showInFolder', { exportId })}>
+          <Button type="link" size="small" onClick={() => void call('exports.showInFolder', { exportId })}>
             {t('redline.showInFolder')}
           </Button>
         </span>

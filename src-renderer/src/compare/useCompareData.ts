@@ -83,7 +83,7 @@ export function useTemplates(ids: readonly string[]): Map<string, TemplateLoad> 
     const list = wanted === '' ? [] : wanted.split('\n');
     void Promise.all(
       list.map(async (id): Promise<[string, TemplateLoad]> => {
-        const result = await call('templates.get', { id });
+        const result = await call('clauseLibrary.get', { id });
         return [id, result.ok ? { state: 'ready', template: result.value.template } : { state: 'failed', id }];
       }),
     ).then((entries) => {

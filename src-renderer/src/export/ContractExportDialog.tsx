@@ -82,7 +82,7 @@ export function ContractExportDialog({ draftId, saver, onClose, onGoToStep }: Co
         return;
       }
     }
-    const next = phaseAfter(await call('contract.export', { draftId, language, versionId: source === WORKING_COPY ? null : source }));
+    const next = phaseAfter(await call('exports.contract', { draftId, language, versionId: source === WORKING_COPY ? null : source }));
     setPhase(next);
     if (next.kind === 'done') setHistoryRevision((n) => n + 1);
   };

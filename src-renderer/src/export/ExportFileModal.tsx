@@ -118,7 +118,7 @@ export function useShowInFolder(): (exportId: string) => Promise<void> {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   return async (exportId) => {
-    const result = await call('contract.showInFolder', { exportId });
+    const result = await call('exports.showInFolder', { exportId });
     if (!result.ok) void message.error(errorMessage(t, result.error));
   };
 }

@@ -1,7 +1,7 @@
 /**
  * What Import reads from a chosen file: a `*.sla.json` as text, or a
  * contract (.docx) SLA Studio exported as base64 — the draft travels inside
- * it, and main takes it out (drafts.importDocx).
+ * it, and main takes it out (exports.importDocx).
  */
 import { MAX_IMPORT_DOCX_BYTES } from '../../../src-shared/api';
 

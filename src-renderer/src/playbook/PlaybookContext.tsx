@@ -1,6 +1,6 @@
 /**
  * The playbook of the open draft's template, for every field of the wizard:
- * the provider loads the template's limits (templates.get) and keeps a
+ * the provider loads the template's limits (clauseLibrary.get) and keeps a
  * PlaybookStore beside the draft store; a field asks for the notes at its
  * own id. Outside a provider (or before the template has loaded) there are
  * no notes, so every control also works on its own.
@@ -18,7 +18,7 @@ const noSubscription = () => () => undefined;
 
 /** The limits of a template, or null when it has none or cannot be loaded (then only market notes show). */
 export async function fetchPlaybook(templateId: string): Promise<Playbook | null> {
-  const result = await call('templates.get', { id: templateId });
+  const result = await call('clauseLibrary.get', { id: templateId });
   return result.ok ? (result.value.template.playbook ?? null) : null;
 }
 

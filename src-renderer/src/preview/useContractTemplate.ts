@@ -1,6 +1,6 @@
 /**
  * The clause library template a draft names, fetched once per id for the
- * whole session (templates.get returns it parsed and compiled): the preview
+ * whole session (clauseLibrary.get returns it parsed and compiled): the preview
  * assembles from it on every keystroke without asking main again.
  */
 import { useEffect, useState } from 'react';
@@ -15,7 +15,7 @@ const loads = new Map<string, Promise<TemplateLoad>>();
 function loadTemplate(id: string): Promise<TemplateLoad> {
   let load = loads.get(id);
   if (!load) {
-    load = call('templates.get', { id }).then((result): TemplateLoad => {
+    load = call('clauseLibrary.get', { id }).then((result): TemplateLoad => {
       // A failure is not kept: the template folder may be fixed while the app runs.
       if (!result.ok) {
         loads.delete(id);

@@ -2,10 +2,10 @@
  * The draft's monitoring data: the imports stored with it, and importing
  * another CSV with a progress bar that can be cancelled.
  *
- * The file is read here and its text uploaded (monitoring.importText):
+ * The file is read here and its text uploaded (reports.importMonitoringText):
  * that works in the desktop app and in the dev:web harness alike. A file
  * too large to upload is read by main from disk instead
- * (monitoring.importFile, the open dialog), in parts. Either way main
+ * (reports.importMonitoringFile, the open dialog), in parts. Either way main
  * answers with a job, polled until it ends: a file with any problem is
  * listed problem by problem, line and column, and nothing is stored.
  */
@@ -59,7 +59,7 @@ export function ImportPanel({
     if (!job || job.state !== 'reading') return;
     let cancelled = false;
     const timer = window.setTimeout(() => {
-      void call('monitoring.importStatus', { jobId: job.jobId }).then((result) => {
+      void call('reports.monitoringImportStatus', { jobId: job.jobId }).then((result) => {
         if (cancelled) return;
         if (!result.ok) {
           setJob(null);
@@ -76,7 +76,7 @@ export function ImportPanel({
     };
   }, [job]);
 
-  const started = (result: Awaited<ReturnType<typeof call<'monitoring.importText'>>>, fileName: string) => {
+  const started = (result: Awaited<ReturnType<typeof call<'reports.importMonitoringText'>>>, fileName: string) => {
     if (!result.ok) return setNotice({ kind: 'failed', fileName, error: result.error });
     setJob(result.value);
   };
@@ -93,13 +93,13 @@ export function ImportPanel({
     } catch {
       return setNotice({ kind: 'notUtf8', fileName });
     }
-    started(await call('monitoring.importText', { draftId, fileName, text }), fileName);
+    started(await call('reports.importMonitoringText', { draftId, fileName, text }), fileName);
   };
 
   const importFromDisk = async () => {
     setNotice(null);
     setJob(null);
-    const result = await call('monitoring.importFile', { draftId });
+    const result = await call('reports.importMonitoringFile', { draftId });
     if (!result.ok) return setNotice({ kind: 'failed', fileName: '', error: result.error });
     // null: the dialog was cancelled, which needs no comment.
     if (result.value.job) setJob(result.value.job);
@@ -107,12 +107,12 @@ export function ImportPanel({
 
   const cancel = async () => {
     if (!job) return;
-    const result = await call('monitoring.cancelImport', { jobId: job.jobId });
+    const result = await call('reports.cancelMonitoringImport', { jobId: job.jobId });
     if (result.ok) setJob(result.value);
   };
 
   const remove = async (item: MonitoringImport) => {
-    const result = await call('monitoring.delete', { draftId, importId: item.id });
+    const result = await call('reports.deleteMonitoringImport', { draftId, importId: item.id });
     if (!result.ok) return void message.error(errorMessage(t, result.error));
     void message.success(t('reports.import.deleted', { fileName: item.fileName }));
     onChanged();

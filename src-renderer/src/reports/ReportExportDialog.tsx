@@ -1,7 +1,7 @@
 /**
  * "Export report (.docx)": the month's report as the Word document a
  * provider hands the customer — in English, Chinese, or both side by side —
- * through reports.exportDocx: the save dialog (a download in the dev:web
+ * through reportExport.docx: the save dialog (a download in the dev:web
  * harness), progress while it is written, then "Saved to …" with "Show in
  * folder". Main computes the same report as this screen, so the numbers in
  * the file are the ones shown here.
@@ -32,7 +32,7 @@ export function ReportExportDialog({ draftId, month, monthLabel, onClose }: Repo
 
   const exportReport = async () => {
     setPhase({ kind: 'running' });
-    setPhase(phaseAfter(await call('reports.exportDocx', { draftId, month, language })));
+    setPhase(phaseAfter(await call('reportExport.docx', { draftId, month, language })));
   };
 
   return (

@@ -39,7 +39,7 @@ export function ReportsPage({ draftId }: { draftId: string }) {
 
   useEffect(() => {
     let cancelled = false;
-    void call('monitoring.list', { draftId }).then((result) => {
+    void call('reports.listMonitoringImports', { draftId }).then((result) => {
       if (cancelled) return;
       setImports(result.ok ? result.value.imports : []);
     });

@@ -44,7 +44,7 @@ export function SignedBanner({ draftId, versions }: { draftId: string; versions?
   const startAmendment = async () => {
     if (!signed) return;
     setBusy(true);
-    const result = await call('drafts.startAmendment', { versionId: signed.id });
+    const result = await call('versions.startAmendment', { versionId: signed.id });
     setBusy(false);
     if (!result.ok) return void message.error(errorMessage(t, result.error));
     void message.success(t('versions.locked.amendmentCreated', { title: result.value.title }));
