@@ -21,9 +21,9 @@ import {
   isValidTimeZone,
 } from '../../../src-shared/math/downtime';
 import { WEEKDAYS, type BusinessHours } from '../../../src-shared/model';
-import { useLocale } from '../app/locale';
-import { timeZones } from '../wizard/fields/fields';
-import { formatMonth } from '../reports/reportText';
+import { useLocale } from '../common/locale';
+import { timeZones } from '../common/timeZones';
+import { formatMonth } from '../common/months';
 import { CreditTierChart } from './CreditTierChart';
 import { attainmentRange, creditAt, creditSteps, usableTiers, type EditableTier } from './creditSteps';
 import './calculator.css';

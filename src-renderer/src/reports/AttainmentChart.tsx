@@ -8,9 +8,10 @@ import { Typography } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttainmentHistory, AttainmentSeries } from '../../../src-shared/monitoring';
-import { useLocale } from '../app/locale';
+import { useLocale } from '../common/locale';
 import { chartGeometry, type ChartBox } from './chartGeometry';
-import { formatLevel, formatMonth, formatShortMonth, metricName } from './reportText';
+import { formatMonth, formatShortMonth } from '../common/months';
+import { formatLevel, metricName } from './reportText';
 
 const BOX: ChartBox = { width: 360, height: 170, left: 64, right: 12, top: 14, bottom: 28 };
 

@@ -13,12 +13,13 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError, ApiOutput } from '../../../src-shared/api';
 import { formatDate, formatDateTime, formatMoney, formatPercent } from '../../../src-shared/format';
 import type { MetricMonthReport, MonthlyReport, ReportIncident } from '../../../src-shared/monitoring';
-import { useLocale } from '../app/locale';
-import { call, errorMessage } from '../client';
-import { ProblemMessages } from '../wizard/fields/ProblemMessages';
+import { useLocale } from '../common/locale';
+import { call, errorMessage } from '../common/client';
+import { ProblemMessages } from '../common/ProblemMessages';
 import { AttainmentChart } from './AttainmentChart';
 import { ReportExportDialog } from './ReportExportDialog';
-import { attainmentText, formatLevel, formatMinutes, formatMonth, metricName, monthChoices, tierCondition } from './reportText';
+import { formatMonth } from '../common/months';
+import { attainmentText, formatLevel, formatMinutes, metricName, monthChoices, tierCondition } from './reportText';
 
 type MonthlyResult = ApiOutput<'reports.monthly'>;
 type Loaded = { state: 'loading' } | { state: 'ready'; result: MonthlyResult } | { state: 'failed'; error: ApiError };

@@ -1,6 +1,6 @@
 /**
  * How the numbers of a monthly report read on screen, in the user's
- * language: "99.4272 %", "255 min", "below 99.5 %", "October 2027". The
+ * language: "99.4272 %", "255 min", "below 99.5 %". The
  * words are the ones the printed report uses (the reports.* keys), so the
  * screen and the statement the customer receives say the same thing.
  */
@@ -9,40 +9,7 @@ import type { Locale } from '../../../src-shared/i18n';
 import { formatDurationMinutes, formatNumber, formatPercent } from '../../../src-shared/format';
 import type { MetricUnit } from '../../../src-shared/model';
 import type { MetricMonthReport, MonthlyReport } from '../../../src-shared/monitoring';
-
-const monthFormats = new Map<string, Intl.DateTimeFormat>();
-
-function monthFormat(locale: Locale, style: 'long' | 'short'): Intl.DateTimeFormat {
-  const key = `${locale}|${style}`;
-  let format = monthFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, style === 'long' ? { year: 'numeric', month: 'long', timeZone: 'UTC' } : { month: 'short', timeZone: 'UTC' });
-    monthFormats.set(key, format);
-  }
-  return format;
-}
-
-function monthStart(month: string): number {
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  return Date.UTC(year, monthNumber - 1, 1);
-}
-
-/** "October 2027", "2027年10月". */
-export function formatMonth(month: string, locale: Locale): string {
-  return monthFormat(locale, 'long').format(monthStart(month));
-}
-
-/** "Oct", "10月": a chart's axis label. */
-export function formatShortMonth(month: string, locale: Locale): string {
-  return monthFormat(locale, 'short').format(monthStart(month));
-}
-
-/** The month before `month`, both 'YYYY-MM'. */
-export function previousMonth(month: string): string {
-  const date = new Date(monthStart(month));
-  date.setUTCMonth(date.getUTCMonth() - 1);
-  return date.toISOString().slice(0, 7);
-}
+import { previousMonth } from '../common/months';
 
 /**
  * The months the month picker offers, newest first: every month with data,

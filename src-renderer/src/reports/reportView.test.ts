@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../../src-shared/i18n';
 import { chartGeometry, yDomain } from './chartGeometry';
-import { formatMonth, monthChoices, tierCondition } from './reportText';
+import { formatMonth } from '../common/months';
+import { monthChoices, tierCondition } from './reportText';
 
 const box = { width: 200, height: 100, left: 0, right: 0, top: 0, bottom: 0 };
 
