@@ -1,6 +1,8 @@
 // Lint, and the layer rules of docs/ARCHITECTURE.md: src-shared is pure,
 // the renderer never reaches into main, and only the Electron shell files
-// import 'electron'. A wrong-direction import fails `npm test`.
+// import 'electron'; inside the renderer, the screens import common/ but not
+// the shell (app/) nor each other, and common/ imports neither. A
+// wrong-direction import fails `npm test`.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -11,6 +13,43 @@ const nodeModules = [...NODE_BUILTINS, ...NODE_BUILTINS.map((m) => `${m}/*`)];
 
 const layer = (message, patterns, paths = []) => ({
   'no-restricted-imports': ['error', { paths: paths.map((name) => ({ name, message })), patterns: [{ group: patterns, message }] }],
+});
+
+/** What no file of the renderer imports (main, Electron, Node). */
+const RENDERER_OUTER = {
+  group: ['node:*', ...nodeModules, 'electron', 'electron/*', 'better-sqlite3', '**/src-main/**', '**/src-main'],
+  message: 'The renderer talks to main only through window.sla (src-shared/api.ts).',
+};
+
+/** The screen folders of src-renderer/src; app/ is the shell around them, common/ what they share. */
+const SCREENS = ['home', 'wizard', 'preview', 'export', 'versions', 'compare', 'playbook', 'reports', 'calculator', 'backups'];
+
+/** The only screen-to-screen imports: a screen that shows another's part (the wizard shows the live preview, …). */
+const SCREEN_EMBEDS = {
+  wizard: ['preview', 'export', 'versions', 'playbook'],
+  versions: ['playbook'],
+  compare: ['playbook'],
+  home: ['backups'],
+};
+
+/** A relative import that climbs to src-renderer/src and enters one of `folders`. */
+const intoFolders = (folders) => `^(?:\\.\\./)+(?:${folders.join('|')})(?:/|$)`;
+
+const rendererLayer = (...inner) => ({ 'no-restricted-imports': ['error', { patterns: [RENDERER_OUTER, ...inner] }] });
+
+const NO_SHELL = { regex: intoFolders(['app']), message: 'A screen does not import the shell (app/); what the shell and the screens share lives in common/.' };
+
+const screenRules = SCREENS.map((screen) => {
+  const embeds = SCREEN_EMBEDS[screen] ?? [];
+  const others = SCREENS.filter((other) => other !== screen && !embeds.includes(other));
+  const allowed = embeds.length > 0 ? ` (${screen} may import ${embeds.join(', ')})` : '';
+  return {
+    files: [`src-renderer/src/${screen}/**/*.{ts,tsx}`],
+    rules: rendererLayer(NO_SHELL, {
+      regex: intoFolders(others),
+      message: `A screen does not import another screen${allowed}; what screens share lives in common/.`,
+    }),
+  };
 });
 
 /** The only files of src-main allowed to import 'electron'. */
@@ -41,11 +80,13 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...layer(
-        'The renderer talks to main only through window.sla (src-shared/api.ts).',
-        ['node:*', ...nodeModules, 'electron', 'electron/*', 'better-sqlite3', '**/src-main/**', '**/src-main'],
-      ),
+      ...rendererLayer(),
     },
+  },
+  ...screenRules,
+  {
+    files: ['src-renderer/src/common/**/*.{ts,tsx}'],
+    rules: rendererLayer({ regex: intoFolders(['app', ...SCREENS]), message: 'common/ is shared by the shell and the screens: it imports neither app/ nor a screen.' }),
   },
   {
     files: ['src-main/**/*.ts'],

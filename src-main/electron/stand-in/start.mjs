@@ -44,7 +44,7 @@ if (appHandler && window) {
   page = { status: response.status, contentType: response.headers.get('content-type'), csp: response.headers.get('content-security-policy'), hasRoot: body.includes('id="root"') };
 }
 
-const templates = await invoke('templates.list');
+const templates = await invoke('clauseLibrary.list');
 const presets = await invoke('presets.list');
 const settings = await invoke('settings.get');
 

@@ -2,7 +2,7 @@ import { HomeOutlined } from '@ant-design/icons';
 import { Layout, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../../src-shared/i18n';
-import { useLocale } from './locale';
+import { useLocale } from '../common/locale';
 
 /** Each language named in itself, so a user who cannot read the current one still finds theirs. */
 const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '中文' };

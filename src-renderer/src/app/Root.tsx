@@ -8,9 +8,9 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { localeFromSystem, type Locale } from '../../../src-shared/i18n';
-import { call, hasClient } from '../client';
-import { applyLocale, i18n } from '../i18n';
-import { LocaleContext } from './locale';
+import { call, hasClient } from '../common/client';
+import { applyLocale, i18n } from './i18n';
+import { LocaleContext } from '../common/locale';
 import { Shell } from './Shell';
 
 /**

@@ -7,7 +7,7 @@
 import { Button, Result, Space } from 'antd';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ResultHeading } from './ResultHeading';
+import { ResultHeading } from '../common/ResultHeading';
 
 function ScreenFailed() {
   const { t } = useTranslation();

@@ -10,7 +10,7 @@ import type { MenuCommand } from '../../../src-shared/channels';
 import type { Locale } from '../../../src-shared/i18n';
 import { MAX_DRAFT_FILE_CHARS, problem } from '../../../src-shared/model';
 import { CalculatorPage } from '../calculator/CalculatorPage';
-import { call, errorMessage, onMenuCommand } from '../client';
+import { call, errorMessage, onMenuCommand } from '../common/client';
 import { ComparePage } from '../compare/ComparePage';
 import { requestContractExport } from '../export/exportRequests';
 import { IMPORT_ACCEPT, isDocxFile, readDocx } from '../export/importFile';
@@ -18,13 +18,13 @@ import { HomePage } from '../home/HomePage';
 import { NewDraftDialog } from '../home/NewDraftDialog';
 import { ReportsPage } from '../reports/ReportsPage';
 import { VersionsPage } from '../versions/VersionsPage';
-import { flushAllDrafts } from '../wizard/autosave';
+import { flushAllDrafts } from '../common/autosave';
 import { WizardPage } from '../wizard/WizardPage';
-import { AppActionsContext, type AppActions } from './actions';
+import { AppActionsContext, type AppActions } from '../common/actions';
 import { AppHeader } from './AppHeader';
-import { useLocale } from './locale';
+import { useLocale } from '../common/locale';
 import { ProblemsDialog, type ProblemsReport } from './ProblemsDialog';
-import { navigate, useRoute, type Route } from './route';
+import { navigate, useRoute, type Route } from '../common/route';
 import { ScreenBoundary } from './ScreenBoundary';
 
 /** One key per screen and draft (a draft's steps are one screen): another draft mounts afresh, and a fault on one screen is left behind by going to another. */

@@ -10,10 +10,10 @@ import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupSummary } from '../../../src-shared/api';
-import { formatTimestamp } from '../app/formatTime';
-import { useLocale } from '../app/locale';
-import { call, errorMessage } from '../client';
-import { flushAllDrafts } from '../wizard/autosave';
+import { formatTimestamp } from '../common/formatTime';
+import { useLocale } from '../common/locale';
+import { call, errorMessage } from '../common/client';
+import { flushAllDrafts } from '../common/autosave';
 import { formatBackupSize } from './backupSize';
 
 interface BackupList {

@@ -21,8 +21,8 @@ import {
   isValidTimeZone,
 } from '../../../src-shared/math/downtime';
 import { WEEKDAYS, type BusinessHours } from '../../../src-shared/model';
-import { useLocale } from '../app/locale';
-import { timeZones } from '../wizard/fields/fields';
+import { useLocale } from '../common/locale';
+import { timeZones } from '../common/timeZones';
 import { CreditTierChart } from './CreditTierChart';
 import { attainmentRange, creditAt, creditSteps, usableTiers, type EditableTier } from './creditSteps';
 import './calculator.css';

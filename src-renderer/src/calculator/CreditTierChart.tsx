@@ -8,7 +8,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPercent } from '../../../src-shared/format';
-import { useLocale } from '../app/locale';
+import { useLocale } from '../common/locale';
 import type { CreditSteps } from './creditSteps';
 
 const WIDTH = 520;

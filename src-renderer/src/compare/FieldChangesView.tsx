@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { diffDrafts, formatChange, groupChangesByStep, type ChangeKind } from '../../../src-shared/compare';
 import type { SlaDraft } from '../../../src-shared/model';
 import { findingsNeedingApproval, type Finding } from '../../../src-shared/playbook';
-import { useLocale } from '../app/locale';
+import { useLocale } from '../common/locale';
 import { FindingLine } from '../playbook/PlaybookNotes';
 import { findingsForChange } from './flags';
 

@@ -10,8 +10,8 @@ import { App as AntApp, Button, Dropdown, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTRACT_EXPORT_LANGUAGES, type ContractExportLanguage } from '../../../src-shared/api';
-import { WORKING_COPY, type CompareSide } from '../app/route';
-import { call, errorMessage } from '../client';
+import { WORKING_COPY, type CompareSide } from '../common/route';
+import { call, errorMessage } from '../common/client';
 
 export interface RedlineExportButtonProps {
   draftId: string;

@@ -7,8 +7,8 @@
  */
 import type { FieldChange } from '../../../src-shared/compare';
 import type { Finding } from '../../../src-shared/playbook';
-import { fieldKey } from '../wizard/draftPath';
-import { isUnder } from '../wizard/problemRegistry';
+import { fieldKey } from '../common/draftPath';
+import { isUnder } from '../common/problemRegistry';
 
 export function findingsForChange(change: Pick<FieldChange, 'kind' | 'path'>, findings: readonly Finding[]): Finding[] {
   if (change.kind === 'removed') return [];

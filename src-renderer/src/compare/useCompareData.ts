@@ -10,9 +10,9 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ApiError, VersionSummary } from '../../../src-shared/api';
 import type { Template } from '../../../src-shared/contract/template-types';
 import type { SlaDraft } from '../../../src-shared/model';
-import { WORKING_COPY, type CompareSide } from '../app/route';
-import { call } from '../client';
-import { toWorkingCopy } from '../wizard/workingCopy';
+import { WORKING_COPY, type CompareSide } from '../common/route';
+import { call } from '../common/client';
+import { toWorkingCopy } from '../common/workingCopy';
 
 export interface LoadedSide {
   side: CompareSide;

@@ -7,7 +7,7 @@ import { Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepId } from '../../../src-shared/model';
-import type { DraftAutosaver } from '../wizard/autosave';
+import type { DraftAutosaver } from '../common/autosave';
 import { ContractExportDialog } from './ContractExportDialog';
 import { onContractExportRequest } from './exportRequests';
 

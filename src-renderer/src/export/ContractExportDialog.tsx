@@ -12,12 +12,12 @@ import { useTranslation } from 'react-i18next';
 import { CONTRACT_EXPORT_LANGUAGES, type ContractExportLanguage, type ExportRecord, type VersionSummary } from '../../../src-shared/api';
 import { pathToString, type StepId } from '../../../src-shared/model';
 import { versionLabel } from '../../../src-shared/model/version';
-import { formatTimestamp } from '../app/formatTime';
-import { useLocale } from '../app/locale';
-import { call, errorMessage } from '../client';
-import type { DraftAutosaver } from '../wizard/autosave';
-import { useProblems } from '../wizard/editor';
-import { ExportFileModal, ExportSavedAlert, phaseAfter, useShowInFolder, type ExportPhase } from './ExportFileModal';
+import { formatTimestamp } from '../common/formatTime';
+import { useLocale } from '../common/locale';
+import { call, errorMessage } from '../common/client';
+import type { DraftAutosaver } from '../common/autosave';
+import { useProblems } from '../common/editor';
+import { ExportFileModal, ExportSavedAlert, phaseAfter, useShowInFolder, type ExportPhase } from '../common/ExportFileModal';
 import './export.css';
 
 const WORKING_COPY = 'working';

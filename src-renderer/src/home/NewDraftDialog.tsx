@@ -6,9 +6,9 @@ import { App as AntApp, Form, Input, Modal, Radio, Spin, Typography } from 'antd
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PresetSummary } from '../../../src-shared/api';
-import { useLocale } from '../app/locale';
-import { navigate } from '../app/route';
-import { call, errorMessage } from '../client';
+import { useLocale } from '../common/locale';
+import { navigate } from '../common/route';
+import { call, errorMessage } from '../common/client';
 
 const BLANK = '__blank__';
 

@@ -11,8 +11,8 @@ import { Alert } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { evaluatePlaybook, findingsNeedingApproval, pathText, type Finding } from '../../../src-shared/playbook';
-import { call } from '../client';
-import { toWorkingCopy } from '../wizard/workingCopy';
+import { call } from '../common/client';
+import { toWorkingCopy } from '../common/workingCopy';
 import { fetchPlaybook } from './PlaybookContext';
 import { FindingLine } from './PlaybookNotes';
 

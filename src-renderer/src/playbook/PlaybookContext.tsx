@@ -7,7 +7,7 @@
  */
 import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Finding, Playbook } from '../../../src-shared/playbook';
-import { call } from '../client';
+import { call } from '../common/client';
 import { bundledMarketReference } from './marketReference';
 import { PlaybookStore, type DraftSource, type FieldNotes } from './playbookStore';
 

@@ -17,7 +17,7 @@ import {
   type Finding,
   type MarketPosition,
 } from '../../../src-shared/playbook';
-import { useLocale } from '../app/locale';
+import { useLocale } from '../common/locale';
 import type { FieldNotes } from './playbookStore';
 import './playbook.css';
 

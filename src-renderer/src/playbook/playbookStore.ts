@@ -14,7 +14,7 @@ import {
   type MarketReference,
   type Playbook,
 } from '../../../src-shared/playbook';
-import { fieldId } from '../wizard/draftPath';
+import { fieldId } from '../common/draftPath';
 
 export interface DraftSource {
   getDraft: () => SlaDraft;

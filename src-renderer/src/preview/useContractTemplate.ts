@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { ApiError } from '../../../src-shared/api';
 import type { Template } from '../../../src-shared/contract/template-types';
-import { call } from '../client';
+import { call } from '../common/client';
 
 export type TemplateLoad = { state: 'loading' } | { state: 'ready'; template: Template } | { state: 'failed'; error: ApiError };
 

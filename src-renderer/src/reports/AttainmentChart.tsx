@@ -8,7 +8,7 @@ import { Typography } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttainmentHistory, AttainmentSeries } from '../../../src-shared/monitoring';
-import { useLocale } from '../app/locale';
+import { useLocale } from '../common/locale';
 import { chartGeometry, type ChartBox } from './chartGeometry';
 import { formatLevel, formatMonth, formatShortMonth } from '../../../src-shared/format';
 import { metricName } from '../../../src-shared/monitoring/report-document';

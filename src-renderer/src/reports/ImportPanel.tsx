@@ -17,10 +17,10 @@ import { useTranslation } from 'react-i18next';
 import { MAX_MONITORING_TEXT_CHARS, type ApiError, type ImportJob, type MonitoringImport } from '../../../src-shared/api';
 import { formatMonth, formatNumber, formatPercent } from '../../../src-shared/format';
 import type { Problem } from '../../../src-shared/model';
-import { useLocale } from '../app/locale';
-import { formatTimestamp } from '../app/formatTime';
-import { call, errorMessage } from '../client';
-import { ProblemMessages } from '../wizard/fields/ProblemMessages';
+import { useLocale } from '../common/locale';
+import { formatTimestamp } from '../common/formatTime';
+import { call, errorMessage } from '../common/client';
+import { ProblemMessages } from '../common/ProblemMessages';
 
 const POLL_MS = 150;
 

@@ -10,10 +10,10 @@ import { Alert, Button, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTRACT_EXPORT_LANGUAGES, type ContractExportLanguage } from '../../../src-shared/api';
-import { useLocale } from '../app/locale';
-import { call, errorMessage } from '../client';
-import { ExportFileModal, ExportSavedAlert, phaseAfter, type ExportPhase } from '../export/ExportFileModal';
-import { ProblemMessages } from '../wizard/fields/ProblemMessages';
+import { useLocale } from '../common/locale';
+import { call, errorMessage } from '../common/client';
+import { ExportFileModal, ExportSavedAlert, phaseAfter, type ExportPhase } from '../common/ExportFileModal';
+import { ProblemMessages } from '../common/ProblemMessages';
 
 export interface ReportExportDialogProps {
   draftId: string;

@@ -7,12 +7,12 @@ import { Button, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, DraftRecord, MonitoringImport } from '../../../src-shared/api';
-import { call } from '../client';
-import { flushAllDrafts } from '../wizard/autosave';
+import { call } from '../common/client';
+import { flushAllDrafts } from '../common/autosave';
 import { ImportPanel } from './ImportPanel';
 import { MonthlyReportView } from './MonthlyReportView';
 import './reports.css';
-import { DraftLoading } from '../app/DraftLoading';
+import { DraftLoading } from '../common/DraftLoading';
 
 type Loaded = { state: 'loading' } | { state: 'failed'; error: ApiError } | { state: 'ready'; draft: DraftRecord };
 

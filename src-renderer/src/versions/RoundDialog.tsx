@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError, ApiOutput, ApiResult, VersionSummary } from '../../../src-shared/api';
 import { pathToString } from '../../../src-shared/model';
 import { VERSION_PARTIES, type VersionParty } from '../../../src-shared/model/version';
-import { call, errorMessage } from '../client';
+import { call, errorMessage } from '../common/client';
 import { approvedFindings, type ApprovedFinding } from '../../../src-shared/playbook';
 import { PlaybookApprovalNotice, useApprovalFindings } from '../playbook/PlaybookApprovalNotice';
 import { partyName, roundLabel } from './labels';

@@ -7,10 +7,10 @@ import { Alert, App as AntApp, Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VersionSummary } from '../../../src-shared/api';
-import { formatTimestamp } from '../app/formatTime';
-import { useLocale } from '../app/locale';
-import { navigate } from '../app/route';
-import { call, errorMessage } from '../client';
+import { formatTimestamp } from '../common/formatTime';
+import { useLocale } from '../common/locale';
+import { navigate } from '../common/route';
+import { call, errorMessage } from '../common/client';
 import { roundLabel } from './labels';
 
 /** The newest signed round: what an amendment starts from. */

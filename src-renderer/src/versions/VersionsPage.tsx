@@ -12,17 +12,17 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, ApiResult, DraftRecord, VersionSummary } from '../../../src-shared/api';
 import { shortHash } from '../../../src-shared/model/version';
-import { formatTimestamp } from '../app/formatTime';
-import { useLocale } from '../app/locale';
-import { navigate, WORKING_COPY } from '../app/route';
-import { call, errorMessage } from '../client';
+import { formatTimestamp } from '../common/formatTime';
+import { useLocale } from '../common/locale';
+import { navigate, WORKING_COPY } from '../common/route';
+import { call, errorMessage } from '../common/client';
 import { ApprovedFindingsList } from '../playbook/PlaybookApprovalNotice';
-import { flushAllDrafts } from '../wizard/autosave';
+import { flushAllDrafts } from '../common/autosave';
 import { PARTY_COLORS, partyName, roundLabel, STATUS_COLORS, statusName } from './labels';
 import { RoundDialog, type FrozenVersion, type RoundDialogMode, type RoundRequest } from './RoundDialog';
 import { SignedBanner } from './SignedBanner';
 import './versions.css';
-import { DraftLoading } from '../app/DraftLoading';
+import { DraftLoading } from '../common/DraftLoading';
 
 type Loaded =
   | { state: 'loading' }

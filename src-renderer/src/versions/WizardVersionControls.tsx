@@ -10,9 +10,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiResult } from '../../../src-shared/api';
 import type { DraftStatus } from '../../../src-shared/model/version';
-import { navigate } from '../app/route';
-import { call } from '../client';
-import type { DraftAutosaver } from '../wizard/autosave';
+import { navigate } from '../common/route';
+import { call } from '../common/client';
+import type { DraftAutosaver } from '../common/autosave';
 import { roundLabel } from './labels';
 import { RoundDialog, type FrozenVersion, type RoundRequest } from './RoundDialog';
 

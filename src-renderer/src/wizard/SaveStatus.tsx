@@ -3,8 +3,8 @@ import { CheckCircleOutlined, ExclamationCircleOutlined, LoadingOutlined } from 
 import { Button, Space, Typography } from 'antd';
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, errorMessage } from '../client';
-import type { DraftAutosaver } from './autosave';
+import { call, errorMessage } from '../common/client';
+import type { DraftAutosaver } from '../common/autosave';
 
 export function SaveStatus({ saver, draftId }: { saver: DraftAutosaver; draftId: string }) {
   const { t } = useTranslation();

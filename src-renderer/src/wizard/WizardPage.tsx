@@ -9,27 +9,27 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { useTranslation } from 'react-i18next';
 import type { ApiError, DraftRecord } from '../../../src-shared/api';
 import { STEP_IDS, type ProblemPath, type SlaDraft, type StepId } from '../../../src-shared/model';
-import { useAppActions } from '../app/actions';
-import { useLocale } from '../app/locale';
-import { navigate } from '../app/route';
-import { call, errorMessage } from '../client';
+import { useAppActions } from '../common/actions';
+import { useLocale } from '../common/locale';
+import { navigate } from '../common/route';
+import { call, errorMessage } from '../common/client';
 import { SignedBanner } from '../versions/SignedBanner';
 import { WizardVersionControls } from '../versions/WizardVersionControls';
 import { ContractExport } from '../export/ContractExport';
 import { PreviewLayout } from '../preview/PreviewLayout';
 import { PlaybookProvider } from '../playbook/PlaybookContext';
 import { PlaybookStepSummary } from '../playbook/PlaybookStepSummary';
-import { DraftAutosaver } from './autosave';
-import { getIn, setIn } from './draftPath';
-import { DraftEditorContext, useDraftEditor, useProblems, type DraftEditor } from './editor';
-import { DraftStore } from './draftStore';
-import { ProblemMessages } from './fields/ProblemMessages';
-import { FieldRegistry } from './problemRegistry';
+import { DraftAutosaver } from '../common/autosave';
+import { getIn, setIn } from '../common/draftPath';
+import { DraftEditorContext, useDraftEditor, useProblems, type DraftEditor } from '../common/editor';
+import { DraftStore } from '../common/draftStore';
+import { ProblemMessages } from '../common/ProblemMessages';
+import { FieldRegistry } from '../common/problemRegistry';
 import { SaveStatus } from './SaveStatus';
 import { StepNav } from './StepNav';
 import { STEP_COMPONENTS } from './steps';
-import { toWorkingCopy } from './workingCopy';
-import { DraftLoading } from '../app/DraftLoading';
+import { toWorkingCopy } from '../common/workingCopy';
+import { DraftLoading } from '../common/DraftLoading';
 
 type Loaded =
   | { state: 'loading' }

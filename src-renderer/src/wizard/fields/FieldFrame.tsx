@@ -10,7 +10,7 @@ import type { ReactNode } from 'react';
 import type { Problem } from '../../../../src-shared/model';
 import { useFieldNotes } from '../../playbook/PlaybookContext';
 import { FieldPlaybookNotes } from '../../playbook/PlaybookNotes';
-import { ProblemMessages } from './ProblemMessages';
+import { ProblemMessages } from '../../common/ProblemMessages';
 
 export interface ControlA11y {
   id: string;

@@ -7,7 +7,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from
 import { Alert, Button, Space, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import type { Problem } from '../../../../src-shared/model';
-import { ProblemMessages } from './ProblemMessages';
+import { ProblemMessages } from '../../common/ProblemMessages';
 
 export interface ItemActionLabels {
   moveUp: string;

@@ -9,8 +9,8 @@ import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProblemPath } from '../../../../src-shared/model';
-import { fieldId, moveItem } from '../draftPath';
-import { useDraftEditor, useListProblems } from '../editor';
+import { fieldId, moveItem } from '../../common/draftPath';
+import { useDraftEditor, useListProblems } from '../../common/editor';
 import { AddButton, focusSoon, ItemActions, ListProblems } from './ListControls';
 
 /** The item types that have list labels in the i18n files (`lists.<type>.add`, `.remove`, `.cell`…). */

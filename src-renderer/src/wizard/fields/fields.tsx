@@ -9,8 +9,9 @@ import { CloseOutlined } from '@ant-design/icons';
 import { memo, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProblemPath } from '../../../../src-shared/model';
-import { fieldKey } from '../draftPath';
-import { useField } from '../editor';
+import { fieldKey } from '../../common/draftPath';
+import { useField } from '../../common/editor';
+import { timeZones } from '../../common/timeZones';
 import { FieldFrame, type FrameOptions } from './FieldFrame';
 
 interface FieldProps extends FrameOptions {
@@ -292,17 +293,6 @@ function RadioFieldControl<V extends string>({ path, options, ...frame }: FieldP
       )}
     </FieldFrame>
   );
-}
-
-let timeZoneCache: string[] | null = null;
-
-/** IANA time zones the runtime knows, plus UTC (not every engine lists it). */
-export function timeZones(): string[] {
-  if (!timeZoneCache) {
-    const supported = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-    timeZoneCache = ['UTC', ...supported.filter((zone) => zone !== 'UTC')];
-  }
-  return timeZoneCache;
 }
 
 function TimeZoneFieldControl({ path, ...frame }: FieldProps) {

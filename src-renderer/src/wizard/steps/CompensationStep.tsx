@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { formatMoney, formatPercent } from '../../../../src-shared/format';
 import { worstCaseYearlyExposure } from '../../../../src-shared/math/credits';
 import { CREDIT_FORMS, CURRENCIES, metricsById, newId, type SlaDraft } from '../../../../src-shared/model';
-import { useDraftEditor, useDraftSection, useProblems } from '../editor';
+import { useDraftEditor, useDraftSection, useProblems } from '../../common/editor';
 import { NumberField, RadioField, SelectField, SwitchField, TextField } from '../fields/fields';
 import { FieldFrame } from '../fields/FieldFrame';
 import { ListTable } from '../fields/ListTable';

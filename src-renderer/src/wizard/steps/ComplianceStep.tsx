@@ -6,7 +6,7 @@
 import { Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CERTIFICATIONS, DATA_PROTECTION_REGIMES, DISPUTE_METHODS, RESIDENCY_REGIONS } from '../../../../src-shared/model';
-import { useDraftValue } from '../editor';
+import { useDraftValue } from '../../common/editor';
 import { MultiSelectField, SelectField, SwitchField, TagsField, TextField } from '../fields/fields';
 
 const EXCLUSION_SWITCHES = ['forceMajeure', 'customerCaused', 'betaFeatures', 'thirdPartyServices'] as const;

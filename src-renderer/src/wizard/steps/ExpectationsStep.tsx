@@ -17,7 +17,7 @@ import {
   type SlaDraft,
 } from '../../../../src-shared/model';
 import { limitForMetric, type Finding } from '../../../../src-shared/playbook';
-import { useDraftEditor, useDraftSection, useDraftValue } from '../editor';
+import { useDraftEditor, useDraftSection, useDraftValue } from '../../common/editor';
 import {
   CheckboxGroupField,
   DateField,
@@ -32,7 +32,7 @@ import { ListTable } from '../fields/ListTable';
 import { defaultLevel, metricChoices, metricLabel, metricLevel, unitSuffix } from '../metricText';
 import { usePlaybookFindings, usePlaybookStore } from '../../playbook/PlaybookContext';
 import { FindingTag } from '../../playbook/PlaybookNotes';
-import { fieldKey } from '../draftPath';
+import { fieldKey } from '../../common/draftPath';
 
 type Expectations = SlaDraft['expectations'];
 type CriticalPeriod = Expectations['criticalPeriods'][number];

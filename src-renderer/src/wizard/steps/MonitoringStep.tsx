@@ -6,7 +6,7 @@
 import { Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { SEVERITIES, type SlaDraft } from '../../../../src-shared/model';
-import { useDraftEditor, useDraftValue } from '../editor';
+import { useDraftEditor, useDraftValue } from '../../common/editor';
 import { NumberField, SelectField, SwitchField, TagsField, TextField } from '../fields/fields';
 import { ListTable } from '../fields/ListTable';
 import { minutesHint } from './TargetsStep';

@@ -20,7 +20,7 @@ import {
   WEEKDAYS,
   type SlaDraft,
 } from '../../../../src-shared/model';
-import { useDraftEditor, useDraftSection, useDraftValue } from '../editor';
+import { useDraftEditor, useDraftSection, useDraftValue } from '../../common/editor';
 import { NumberField, SelectField, TextField, TimeField, TimeZoneField } from '../fields/fields';
 import { ListTable } from '../fields/ListTable';
 import { defaultLevel, metricChoices, metricLabel, unitSuffix, metricLevel } from '../metricText';

@@ -7,7 +7,7 @@
 import { Button, Result, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../src-shared/api';
-import { errorMessage } from '../client';
+import { errorMessage } from './client';
 import { ResultHeading } from './ResultHeading';
 
 export function DraftLoading({ load, failedTitleKey }: { load: { state: 'loading' } | { state: 'failed'; error: ApiError }; failedTitleKey: string }) {

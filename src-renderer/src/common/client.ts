@@ -5,8 +5,8 @@
  * failing) becomes an `internal` error — so screens handle one shape only.
  */
 import type { TFunction } from 'i18next';
-import type { ApiError, ApiInput, ApiOutput, ApiResult, Channel, SlaClient } from '../../src-shared/api';
-import type { MenuCommand } from '../../src-shared/channels';
+import type { ApiError, ApiInput, ApiOutput, ApiResult, Channel, SlaClient } from '../../../src-shared/api';
+import type { MenuCommand } from '../../../src-shared/channels';
 
 declare global {
   interface Window {

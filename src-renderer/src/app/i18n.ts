@@ -8,7 +8,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { resources, type Locale } from '../../src-shared/i18n';
+import { resources, type Locale } from '../../../src-shared/i18n';
 
 export const i18n = i18next.createInstance();
 

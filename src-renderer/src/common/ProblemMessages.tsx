@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Problem } from '../../../../src-shared/model';
+import type { Problem } from '../../../src-shared/model';
 
 /** The problems of one field, in the current language (re-rendered when it switches). */
 export function ProblemMessages({ id, problems }: { id?: string; problems: readonly Problem[] }) {

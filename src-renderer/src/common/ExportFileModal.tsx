@@ -10,7 +10,7 @@ import { Alert, App as AntApp, Button, Modal, Space, Spin, Typography } from 'an
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, ApiResult } from '../../../src-shared/api';
-import { call, errorMessage } from '../client';
+import { call, errorMessage } from './client';
 
 export type ExportPhase =
   | { kind: 'idle' }
