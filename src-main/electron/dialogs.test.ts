@@ -87,6 +87,13 @@ describe('safeFileName', () => {
     expect(safeFileName('tab\there\nnewline.sla.json', 'Untitled')).toBe('tab here newline.sla.json');
   });
 
+  it('drops the invisible characters that would make the name show another one', () => {
+    // Shown as "Acme exe.docx" with the override, this is a .docx file.
+    expect(safeFileName('Acme \u202Excod.exe.docx', 'Untitled')).toBe('Acme xcod.exe.docx');
+    expect(safeFileName('In\u200Bvoice\u2067 SLA\uFEFF.sla.json', 'Untitled')).toBe('Invoice SLA.sla.json');
+    expect(safeFileName('\u200E\u200F.docx', 'Untitled')).toBe('Untitled.docx');
+  });
+
   it('names an untitled draft in the user language', () => {
     expect(safeFileName('   .sla.json', '未命名')).toBe('未命名.sla.json');
     expect(safeFileName('', 'Untitled')).toBe('Untitled');

@@ -4,6 +4,7 @@
  * renderer never names a path (security checklist: paths chosen by main).
  */
 import type { BaseWindow, Dialog, OpenDialogOptions, SaveDialogOptions, Shell } from 'electron';
+import { withoutHiddenCharacters } from '../../src-shared/model/text';
 import type { Dialogs, FileFilter } from '../services/ports';
 import type { Translate } from './menu';
 
@@ -63,12 +64,13 @@ function withAllFiles(filters: FileFilter[], t: Translate): FileFilter[] {
 
 /**
  * A suggested name comes from a draft's title, which the user typed: keep it
- * readable but drop what a file system refuses or reads as a folder, and
- * keep it short enough for every file system while keeping its extension.
+ * readable but drop what a file system refuses or reads as a folder and the
+ * invisible characters that make it show another name ("Acme ‹U+202E›gpj.exe"
+ * shows as "Acme exe.jpg"), and keep it short enough for every file system while keeping its extension.
  */
 export function safeFileName(suggestedName: string, untitled: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const cleaned = suggestedName.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const cleaned = withoutHiddenCharacters(suggestedName).replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ').replace(/\s+/g, ' ').trim();
   const extension = /(\.[A-Za-z0-9]{1,10}){1,2}$/.exec(cleaned)?.[0] ?? '';
   const stem = cleaned
     .slice(0, cleaned.length - extension.length)

@@ -5,6 +5,7 @@ import { draftRecordSchema, draftSummarySchema, MAX_CONTENT_CHARS } from '../../
 import { readDraftFile, writeDraftFile } from '../../src-shared/model/file';
 import { SCHEMA_VERSION } from '../../src-shared/model/schema';
 import { createServices, type Services } from '.';
+import { exportFileName } from './drafts';
 import { chineseDraft, englishDraft, makeTempDir, scriptedDialogs, steppingClock, writePresetFixtures } from './test-fixtures';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -311,6 +312,24 @@ describe('drafts: import and export', () => {
     }
     expect(services.drafts.list({ query: '', view: 'active', sort: 'updated' })).toEqual([]);
     expect(services.drafts.list({ query: '', view: 'trash', sort: 'updated' })).toEqual([]);
+  });
+
+  it('refuses a file that was not UTF-8 (its text arrives with replacement characters) as such, and writes nothing', () => {
+    // "Société Générale" saved as Latin-1 and read as UTF-8: each é became U+FFFD.
+    const latin1 = new TextDecoder('utf-8').decode(Buffer.from(writeDraftFile({ ...englishDraft(), title: 'Société Générale SLA' }), 'latin1'));
+    expect(latin1).toContain('Soci\uFFFDt\uFFFD');
+    expect(errorOf(() => services.drafts.importFile({ fileName: 'latin1.sla.json', text: latin1 }))).toMatchObject({
+      code: 'invalidFile',
+      key: 'errors.invalidFile',
+      params: { fileName: 'latin1.sla.json', count: 1 },
+      problems: [{ path: [], key: 'file.notUtf8' }],
+    });
+    expect(services.drafts.list({ query: '', view: 'active', sort: 'updated' })).toEqual([]);
+  });
+
+  it('proposes an export file name without the characters that would make it show another name', () => {
+    expect(exportFileName('Acme \u202Egpj.exe', 'Untitled')).toBe('Acme gpj.exe.sla.json');
+    expect(exportFileName('\u200B\u2066\u2069', 'Untitled')).toBe('Untitled.sla.json');
   });
 
   it('exports a valid draft atomically: the file reads back to the same draft, no temp file left', async () => {

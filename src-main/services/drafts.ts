@@ -16,6 +16,7 @@ import { blankDraft } from '../../src-shared/model/defaults';
 import { readDraftFile, writeDraftFile } from '../../src-shared/model/file';
 import { problem } from '../../src-shared/model/problems';
 import { LIMITS, SCHEMA_VERSION } from '../../src-shared/model/schema';
+import { withoutHiddenCharacters } from '../../src-shared/model/text';
 import { validateDraft } from '../../src-shared/model/validate';
 import { writeFailure, writeFileAtomically } from './atomic-file';
 import { ServiceError } from './errors';
@@ -148,7 +149,7 @@ function toRecord(stored: StoredDraft): DraftRecord {
 
 /** A file name any file system accepts, from the draft's title. */
 export function exportFileName(title: string, fallback: string): string {
-  const cleaned = title
+  const cleaned = withoutHiddenCharacters(title)
     // Characters Windows, macOS or Linux refuse in a file name, and control characters.
     .replace(/[\\/:*?"<>|\p{Cc}]/gu, ' ')
     .replace(/\s+/gu, ' ')
@@ -264,6 +265,10 @@ export function createDraftsService(deps: DraftsServiceDeps): DraftsService {
     },
 
     importFile({ fileName, text }) {
+      // The renderer hands over the file decoded as UTF-8: where the bytes were not UTF-8, they arrive as U+FFFD.
+      if (text.includes('\uFFFD')) {
+        throw new ServiceError('invalidFile', 'errors.invalidFile', { fileName, count: 1 }, [problem([], 'file.notUtf8')]);
+      }
       const result = readDraftFile(text);
       if (!result.ok) {
         throw new ServiceError(

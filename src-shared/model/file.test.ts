@@ -89,6 +89,14 @@ describe('readDraftFile', () => {
   it('refuses a file far larger than any SLA before parsing it', () => {
     expect(keysOf(' '.repeat(MAX_DRAFT_FILE_CHARS + 1))).toEqual(['file.tooLarge']);
   });
+
+  it('reports top-level keys named after Object.prototype members as unknown fields', () => {
+    const text = writeDraftFile(validDraft());
+    for (const key of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      const withKey = text.replace('{\n', `{\n  "${key}": {},\n`);
+      expect(problemsOf(withKey), key).toEqual([{ step: 'services', path: [key], key: 'validation.unknownField', params: { field: key } }]);
+    }
+  });
 });
 
 describe('writeDraftFile', () => {

@@ -5,3 +5,4 @@ export * from './rules';
 export * from './validate';
 export * from './file';
 export * from './defaults';
+export * from './text';

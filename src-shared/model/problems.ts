@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { stepOfPath, type StepId } from './schema';
+import { TEXT_FLAW_KINDS } from './text';
 
 export type ProblemPath = (string | number)[];
 export type ProblemParams = Record<string, string | number>;
@@ -41,6 +42,13 @@ const EXPECTED_KEYS: Record<string, string> = {
 
 /** Regex and refinement failures carry our own short message naming the format. */
 const FORMAT_MESSAGES = new Set(['id', 'date', 'time', 'unique', 'required']);
+/** The text rules (text.ts): the message names the kind, the params the character and where it is. */
+const TEXT_MESSAGES = new Set<string>(TEXT_FLAW_KINDS);
+
+function textParams(params: Record<string, unknown> | undefined): ProblemParams {
+  const { character, position } = params ?? {};
+  return { character: String(character), position: Number(position) };
+}
 
 /** Translate one zod issue into a problem the user can read in their language. */
 export function problemFromZodIssue(issue: z.core.$ZodIssue, basePath: ProblemPath = []): Problem[] {
@@ -83,6 +91,7 @@ export function problemFromZodIssue(issue: z.core.$ZodIssue, basePath: ProblemPa
     }
     case 'custom':
       if (FORMAT_MESSAGES.has(issue.message)) return [problem(path, `validation.${issue.message}`)];
+      if (TEXT_MESSAGES.has(issue.message)) return [problem(path, `validation.${issue.message}`, textParams(issue.params))];
       return [problem(path, 'validation.invalid')];
     default:
       return [problem(path, 'validation.invalid')];

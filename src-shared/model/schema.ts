@@ -8,6 +8,7 @@
  * 99.95 %), dates are ISO calendar dates (YYYY-MM-DD).
  */
 import { z } from 'zod';
+import { findTextFlaw } from './text';
 
 export const SCHEMA_VERSION = 1 as const;
 
@@ -32,9 +33,23 @@ export const STEP_IDS = [
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
-const shortText = z.string().max(LIMITS.shortText);
-const requiredText = z.string().trim().min(1).max(LIMITS.shortText);
-const longText = z.string().max(LIMITS.longText);
+/**
+ * Refuses text that reads differently from what it is (text.ts): the issue
+ * names the character and where it is. It looks at the text as written,
+ * before any trimming, and never changes it.
+ */
+const honestText = (multiLine: boolean) => (value: string, context: z.RefinementCtx) => {
+  const flaw = findTextFlaw(value, multiLine);
+  if (flaw) context.addIssue({ code: 'custom', message: flaw.kind, params: { character: flaw.character, position: flaw.position }, input: value });
+};
+
+/** One line: names, titles, sources, list items. */
+const shortText = z.string().superRefine(honestText(false)).max(LIMITS.shortText);
+const requiredText = z.string().superRefine(honestText(false)).trim().min(1).max(LIMITS.shortText);
+/** May hold line breaks and tabs: descriptions, methods, notes, processes. */
+const longText = z.string().superRefine(honestText(true)).max(LIMITS.longText);
+/** Short, but edited in a text area, so a line break is the user's own. */
+const shortLines = z.string().superRefine(honestText(true)).max(LIMITS.shortText);
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(LIMITS.listItems);
 /** A set of choices: each at most once ("GDPR, GDPR" is a slip, not a position). */
 const choices = <T extends z.ZodType>(item: T, max: number) =>
@@ -180,8 +195,8 @@ export const stakeholderSchema = z.strictObject({
   id: idSchema,
   party: z.enum(['provider', 'customer']),
   name: requiredText,
-  role: shortText,
-  email: z.union([z.literal(''), z.email().max(LIMITS.shortText)]),
+  role: shortLines,
+  email: z.union([z.literal(''), z.email().max(LIMITS.shortText).superRefine(honestText(false))]),
   phone: shortText,
 });
 
@@ -248,7 +263,7 @@ export const monitoringSchema = z.strictObject({
   reportingCadence: z.enum(['monthly', 'quarterly']),
   /** Business days after the end of the reporting period. */
   reportDueDays: z.number().int().min(1).max(90),
-  statusPageUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(LIMITS.shortText)]),
+  statusPageUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(LIMITS.shortText).superRefine(honestText(false))]),
   incidentNotification: z
     .array(z.strictObject({ level: z.enum(SEVERITIES), minutes: positiveMinutes }))
     .max(SEVERITIES.length),

@@ -30,7 +30,8 @@ export function validateDraft(input: unknown): DraftValidation {
     else problems.push(...result.error.issues.flatMap((issue) => problemFromZodIssue(issue, [key])));
   }
   for (const key of Object.keys(input)) {
-    if (!(key in slaDraftSchema.shape)) problems.push(problem([key], 'validation.unknownField', { field: key }));
+    // An own-property check: `in` would take "__proto__" and "constructor" for fields, from Object.prototype.
+    if (!Object.hasOwn(slaDraftSchema.shape, key)) problems.push(problem([key], 'validation.unknownField', { field: key }));
   }
   if (input.schemaVersion !== SCHEMA_VERSION) {
     // The file layer migrates older versions; here any other value is simply wrong.

@@ -86,6 +86,24 @@ describe('incidents files', () => {
     );
   });
 
+  it('refuses an incident dated in a year no monitoring data is from, by line and column', () => {
+    const text = [
+      'service,start,end',
+      'core-api,9999-12-31T23:00:00Z,9999-12-31T23:30:00Z',
+      'core-api,2027-10-01T00:00:00Z,9999-12-31T23:30:00-14:00',
+      'core-api,0001-01-01T00:00:00Z,2027-10-01T00:00:00Z',
+    ].join('\n');
+    const result = failed(parseMonitoringCsv(enterprise, text));
+    expect(result.errors.map(({ line, column, key }) => [line, column, key])).toEqual([
+      [2, 'start', 'monitoring.csv.yearOutOfRange'],
+      [2, 'end', 'monitoring.csv.yearOutOfRange'],
+      [3, 'end', 'monitoring.csv.yearOutOfRange'],
+      [4, 'start', 'monitoring.csv.yearOutOfRange'],
+    ]);
+    expect(messages(result)[0]).toBe('Line 2, column start: the year of "9999-12-31T23:00:00Z" is not from 1970 to 2999.');
+    expect(zh.t(result.errors[0]!.key, result.errors[0]!.params)).toBe('第 2 行 start 列：“9999-12-31T23:00:00Z”的年份不在 1970 至 2999 之间。');
+  });
+
   it('counts the line of a row after a quoted line break', () => {
     const text = 'service,start,end,reason\ncore-api,2027-10-01T00:00:00Z,2027-10-01T00:05:00Z,"first line\nsecond line"\ncore-api,2027-10-01T00:00:00Z,soon,x\n';
     expect(failed(parseMonitoringCsv(enterprise, text)).errors).toMatchObject([{ line: 4, column: 'end', key: 'monitoring.csv.notInstant' }]);
@@ -210,6 +228,23 @@ describe('probe sample files', () => {
       [6, 'service', 'monitoring.csv.required'],
     ]);
     expect(messages(result)[1]).toBe('Line 3, column latency_ms: the latency -5 is negative.');
+  });
+
+  it('refuses a latency longer than a day instead of reporting it as hundreds of digits', () => {
+    const text = [
+      'timestamp,service,up,latency_ms',
+      '2027-10-05T12:00:00Z,core-api,1,1.7e308',
+      '2027-10-05T12:01:00Z,core-api,1,1.8e308',
+      '2027-10-05T12:02:00Z,core-api,1,180000000',
+      '2027-10-05T12:03:00Z,core-api,1,86400000',
+    ].join('\n');
+    const result = failed(parseMonitoringCsv(enterprise, text));
+    expect(result.errors.map(({ line, column, key }) => [line, column, key])).toEqual([
+      [2, 'latency_ms', 'monitoring.csv.latencyTooLarge'],
+      [3, 'latency_ms', 'monitoring.csv.latencyTooLarge'],
+      [4, 'latency_ms', 'monitoring.csv.latencyTooLarge'],
+    ]);
+    expect(messages(result)[0]).toBe('Line 2, column latency_ms: the latency 1.7e308 is longer than a day (86400000 ms); latency_ms is in milliseconds.');
   });
 
   it('gives the same aggregates whether the file comes in one piece or many', () => {

@@ -14,7 +14,7 @@ import { CsvRecordReader, type CsvSyntaxProblem } from './csv';
 import { MONITORING_DATA_VERSION, type IncidentRecord, type MonitoringData, type MonitoringForm } from './data';
 import { addMonths, utcMonthOf } from './intervals';
 import { ProbeAccumulator } from './probes';
-import { parseExcludedFlag, parseInstant, parseLatency, parseSeverity, parseUpFlag } from './values';
+import { INSTANT_YEARS, MAX_LATENCY_MS, parseExcludedFlag, parseInstant, parseLatency, parseSeverity, parseUpFlag } from './values';
 
 /** One problem of a file: an i18n key under `monitoring.csv` whose params include line and column. */
 export interface MonitoringCsvError {
@@ -199,7 +199,7 @@ export function createMonitoringCsvImporter(
     }
     const parsed = parseInstant(text);
     if (!parsed.ok) {
-      fail(line, column, parsed.reason, { value: quoted(text) });
+      fail(line, column, parsed.reason, { value: quoted(text), ...(parsed.reason === 'yearOutOfRange' ? INSTANT_YEARS : {}) });
       return null;
     }
     return parsed.epochMs;
@@ -235,7 +235,7 @@ export function createMonitoringCsvImporter(
         if (latency.ok) latencyMs = latency.ms;
         else {
           latencyOk = false;
-          fail(line, 'latency_ms', latency.reason, { value: quoted(latencyText) });
+          fail(line, 'latency_ms', latency.reason, { value: quoted(latencyText), ...(latency.reason === 'latencyTooLarge' ? { max: MAX_LATENCY_MS } : {}) });
         }
       }
     }

@@ -43,6 +43,14 @@ describe('parseInstant', () => {
     }
   });
 
+  it('refuses years no monitoring data is from, before and after any offset', () => {
+    expect(parseInstant('1970-01-01T00:30:00+01:00')).toEqual({ ok: true, epochMs: Date.UTC(1969, 11, 31, 23, 30) });
+    expect(parseInstant('2999-12-31T23:59:59-14:00')).toEqual({ ok: true, epochMs: Date.UTC(3000, 0, 1, 13, 59, 59) });
+    for (const text of ['9999-12-31T23:00:00Z', '3000-01-01T00:00:00Z', '1969-12-31T23:59:59Z', '0099-01-01T00:00:00Z', '0000-01-01T00:00:00Z']) {
+      expect(parseInstant(text), text).toEqual({ ok: false, reason: 'yearOutOfRange' });
+    }
+  });
+
   it('agrees with Date.parse on every valid ISO string', () => {
     const instant = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2100-12-31T23:59:59Z'), noInvalidDate: true });
     const offset = fc.integer({ min: -14 * 60, max: 14 * 60 });
@@ -82,5 +90,12 @@ describe('flags, severities and latencies', () => {
     expect(parseLatency('fast')).toEqual({ ok: false, reason: 'latency' });
     expect(parseLatency('12ms')).toEqual({ ok: false, reason: 'latency' });
     expect(parseLatency('Infinity')).toEqual({ ok: false, reason: 'latency' });
+  });
+
+  it('refuses a latency longer than a day, however it is written', () => {
+    expect(parseLatency('86400000')).toEqual({ ok: true, ms: 86_400_000 });
+    for (const text of ['86400001', '86400000.5', '1e300', '1.7e308', '1.8e308', '999999999999999999999']) {
+      expect(parseLatency(text), text).toEqual({ ok: false, reason: 'latencyTooLarge' });
+    }
   });
 });

@@ -4,7 +4,14 @@
  * not one, so the importer can name the line and column.
  */
 
-export type InstantParse = { ok: true; epochMs: number } | { ok: false; reason: 'notInstant' | 'missingOffset' };
+export type InstantParse = { ok: true; epochMs: number } | { ok: false; reason: 'notInstant' | 'missingOffset' | 'yearOutOfRange' };
+
+/**
+ * The years monitoring data can be from: no probe ran before 1970, and a
+ * year past 2999 is a typo, not a measurement (its months would not even
+ * be written with four digits).
+ */
+export const INSTANT_YEARS = { min: 1970, max: 2999 } as const;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -28,6 +35,7 @@ function digits(text: string, at: number, count: number): number {
 
 const NOT_INSTANT: InstantParse = { ok: false, reason: 'notInstant' };
 const MISSING_OFFSET: InstantParse = { ok: false, reason: 'missingOffset' };
+const YEAR_OUT_OF_RANGE: InstantParse = { ok: false, reason: 'yearOutOfRange' };
 
 /**
  * An ISO 8601 date and time with an offset or Z, to epoch ms (fractions of
@@ -51,10 +59,11 @@ export function parseInstant(text: string): InstantParse {
   const day = digits(text, 8, 2);
   const hour = digits(text, 11, 2);
   const minute = digits(text, 14, 2);
-  // Date.UTC reads years 0–99 as 1900–1999; no monitoring data is that old anyway.
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59) {
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59) {
     return NOT_INSTANT;
   }
+  // Also keeps Date.UTC from reading years 0–99 as 1900–1999.
+  if (year < INSTANT_YEARS.min || year > INSTANT_YEARS.max) return YEAR_OUT_OF_RANGE;
   let position = 16;
   let second = 0;
   let millisecond = 0;
@@ -143,7 +152,10 @@ export function parseSeverity(text: string): IncidentSeverity | undefined {
   return (INCIDENT_SEVERITIES as readonly string[]).includes(upper) ? (upper as IncidentSeverity) : undefined;
 }
 
-export type LatencyParse = { ok: true; ms: number } | { ok: false; reason: 'latency' | 'negativeLatency' };
+export type LatencyParse = { ok: true; ms: number } | { ok: false; reason: 'latency' | 'negativeLatency' | 'latencyTooLarge' };
+
+/** A day, in milliseconds: a response slower than that is an outage, or a value in another unit (µs, ns). */
+export const MAX_LATENCY_MS = 86_400_000;
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -156,11 +168,12 @@ const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 export function parseLatency(text: string): LatencyParse {
   // Whole milliseconds, the common case, without a regular expression.
   const wholeDigits = text.length > 0 && text.length <= 15 ? digits(text, 0, text.length) : -1;
-  if (wholeDigits >= 0) return { ok: true, ms: wholeDigits };
+  if (wholeDigits >= 0) return wholeDigits > MAX_LATENCY_MS ? { ok: false, reason: 'latencyTooLarge' } : { ok: true, ms: wholeDigits };
   if (!DECIMAL.test(text)) return { ok: false, reason: 'latency' };
   const value = Number(text);
-  if (!Number.isFinite(value)) return { ok: false, reason: 'latency' };
+  if (Number.isNaN(value)) return { ok: false, reason: 'latency' };
   if (value < 0) return { ok: false, reason: 'negativeLatency' };
+  if (value > MAX_LATENCY_MS) return { ok: false, reason: 'latencyTooLarge' };
   // `|| 0` turns -0 into 0.
   return { ok: true, ms: Math.ceil(value) || 0 };
 }
