@@ -220,5 +220,7 @@ describe('contractFileName', () => {
     expect(contractFileName('云数据库服务等级协议', null, 'zh-CN', 'Untitled SLA')).toBe('云数据库服务等级协议 (ZH).docx');
     expect(contractFileName('A/B: "Gold" <tier>?', 12, 'bilingual', 'Untitled SLA')).toBe('A B Gold tier v12 (EN-ZH).docx');
     expect(contractFileName('  ...  ', null, 'en', 'Untitled SLA')).toBe('Untitled SLA (EN).docx');
+    // A right-to-left override would show "Acme ‹RLO›gpj.exe" as "Acme exe.jpg".
+    expect(contractFileName('Acme \u202egpj.exe', null, 'en', 'Untitled SLA')).toBe('Acme gpj.exe (EN).docx');
   });
 });

@@ -9,6 +9,7 @@
  * "Show in folder" opens the path this service recorded, looked up by the
  * export's id: a renderer never names a path for main to open.
  */
+import { withoutHiddenCharacters } from '../../src-shared/model/text';
 import { readFile, stat } from 'node:fs/promises';
 import type { ExportsRepository, StoredExport } from '../db';
 import { MAX_IMPORT_DOCX_BYTES, type ContractExportLanguage, type DraftSummary, type ExportRecord, type SavedExport } from '../../src-shared/api';
@@ -59,7 +60,7 @@ const LANGUAGE_TAGS: Record<ContractExportLanguage, string> = { en: 'EN', 'zh-CN
  */
 export function contractFileName(title: string, sequence: number | null, language: ContractExportLanguage, fallbackTitle: string): string {
   const stem = (text: string) =>
-    text
+    withoutHiddenCharacters(text)
       // Characters Windows, macOS or Linux refuse in a file name, and control characters.
       .replace(/[\\/:*?"<>|\p{Cc}]/gu, ' ')
       .replace(/\s+/gu, ' ')

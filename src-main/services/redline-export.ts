@@ -12,11 +12,12 @@
  * the export step (export-step.ts), which records the file in the exports
  * table (kind 'redline', the newer side's version).
  */
+import { withoutHiddenCharacters } from '../../src-shared/model/text';
 import type { ContractExportLanguage, SavedExport } from '../../src-shared/api';
 import type { ComparisonCounts } from '../../src-shared/compare/contract';
 import type { AssemblyProblem } from '../../src-shared/contract/assemble';
 import type { Template } from '../../src-shared/contract/template-types';
-import { createI18n, type Locale } from '../../src-shared/i18n';
+import { translatorFor, type Locale } from '../../src-shared/i18n';
 import { writeDraftFile } from '../../src-shared/model/file';
 import { versionLabel, type VersionParty } from '../../src-shared/model/version';
 import { sha256Hex } from '../sha256';
@@ -141,7 +142,7 @@ export function createRedlineExportService(deps: RedlineExportDeps): RedlineExpo
  * in the user's language, without characters file systems refuse.
  */
 export function redlineFileName(title: string, oldName: string, newName: string, locale: Locale): string {
-  const name = createI18n(locale).t('redline.fileName', { title: title.trim() === '' ? 'SLA' : title.trim(), old: oldName, new: newName });
+  const name = withoutHiddenCharacters(translatorFor(locale)('redline.fileName', { title: title.trim() === '' ? 'SLA' : title.trim(), old: oldName, new: newName }));
   // eslint-disable-next-line no-control-regex
   return `${name.replace(/[\\/:*?"<>|\u0000-\u001F]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 180)}.docx`;
 }
