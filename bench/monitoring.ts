@@ -1,5 +1,5 @@
 /**
- * Benchmark of the monitoring import (issue 5 target: one million probe
+ * Benchmark of the monitoring import (target: one million probe
  * rows in under 3 s, under 300 MB of memory). The probe file is generated
  * at run time in a temporary folder and deleted afterwards; nothing is
  * committed.

@@ -283,7 +283,7 @@ async function compare(): Promise<Row[]> {
   ];
 }
 
-/** Issue #4: the enterprise preset → the same after a negotiation round of ten edits, as a .docx with tracked changes. */
+/** The enterprise preset → the same after a negotiation round of ten edits, as a .docx with tracked changes. */
 async function redline(): Promise<Row[]> {
   const clauseLibrary = createClauseLibrary({ dirs: [templatesDir] });
   const clock = { now: () => new Date().toISOString() };

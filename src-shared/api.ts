@@ -122,7 +122,7 @@ const markVersionInput = z.strictObject({
   approval: approvalInput.optional(),
 });
 
-// ── Monitoring imports and monthly reports (issue 5) ────────────────────────
+// ── Monitoring imports and monthly reports ────────────────────────────────
 
 /**
  * The most text reports.importMonitoringText takes: a file the renderer read and
@@ -190,7 +190,7 @@ const plainObject = (value: unknown) => typeof value === 'object' && value !== n
 const monthlyReportSchema = z.custom<MonthlyReport>(plainObject);
 const attainmentHistorySchema = z.custom<AttainmentHistory>(plainObject);
 
-// ── Contract export, the exports record, and importing a contract (issue 3) ─
+// ── Contract export, the exports record, and importing a contract ──────────
 
 /** The languages a contract is exported in: one language, or both side by side. */
 export const CONTRACT_EXPORT_LANGUAGES = ['en', 'zh-CN', 'bilingual'] as const;
@@ -239,7 +239,7 @@ export const exportRecordSchema = z.object({
 });
 export type ExportRecord = z.infer<typeof exportRecordSchema>;
 
-// ── Backups of the database (issue 6) ───────────────────────────────────────
+// ── Backups of the database ───────────────────────────────────────────────
 
 /** A backup is named by its file name in the backups folder: kind, UTC time, and a counter within one second. */
 const backupId = z.string().regex(/^(auto|manual)-\d{8}T\d{6}Z(?:-\d{1,4})?\.sqlite$/);

@@ -1,6 +1,6 @@
 /**
  * The negotiation round the redline benchmark measures (bench/run.ts;
- * issue #4's target: the enterprise preset, median under 400 ms): ten
+ * target: the enterprise preset, median under 400 ms): ten
  * edits of the kinds a negotiation makes (targets, a service removed,
  * credit tiers, regimes, wording, a signatory).
  */

@@ -1,5 +1,5 @@
 /**
- * The monthly report as a Word document for the customer (issue 5): the
+ * The monthly report as a Word document for the customer: the
  * month's MonthlyReport — the very one the Reports screen shows, from
  * reports.monthlyReport — in English, Chinese or both side by side →
  * the export step (export-step.ts: the save dialog, a download in the

@@ -1,5 +1,5 @@
 /**
- * Monitoring imports and monthly reports for a draft (issue 5).
+ * Monitoring imports and monthly reports for a draft.
  *
  * An import is a job: it reads a monitoring CSV — text the renderer
  * uploaded (reports.importMonitoringText), or a file main chose through the open

@@ -1,5 +1,5 @@
 /**
- * The compare benchmark of issue #4 ("compare of two 200-clause contracts,
+ * The compare benchmark ("compare of two 200-clause contracts,
  * clause alignment plus word diff, median under 50 ms"), kept beside the
  * code it measures so the numbers and the code cannot drift apart. Pure:
  * the caller loads the template and the preset (bench/run.ts from disk,

@@ -1,5 +1,5 @@
 /**
- * Monitoring data and the monthly report (issue 5): CSV import of incidents
+ * Monitoring data and the monthly report: CSV import of incidents
  * and probe samples, and the per-month attainment, downtime and credit
  * statement built from them. Pure: the Node service that streams files from
  * disk is src-main/services/monitoring-import.ts.
