@@ -66,10 +66,12 @@ describe('one SLA Studio per database', () => {
     expect(existsSync(`${databasePath}.lock`)).toBe(false);
   }, 60_000);
 
-  it('refuses a second opening in the same program, and allows it again after close', () => {
+  it('shares the lock between openings in the same program, and removes it with the last close', () => {
     const first = openStorage(databasePath);
-    expect(() => openStorage(databasePath)).toThrow(expect.objectContaining({ reason: 'inUse' }));
+    const second = openStorage(databasePath);
+    second.close();
+    expect(existsSync(`${databasePath}.lock`)).toBe(true);
     first.close();
-    openStorage(databasePath).close();
+    expect(existsSync(`${databasePath}.lock`)).toBe(false);
   });
 });

@@ -7,6 +7,10 @@
  * or one restoring a backup while the other keeps writing into the file that
  * was moved aside.
  *
+ * Within one program the lock is shared: opening the same database again
+ * (a test reading what the services wrote, a tool) counts, and the file goes
+ * with the last close.
+ *
  * A lock left by a program that died is taken over: on the same host, when
  * its process no longer exists (or is this very process, which holds no such
  * lock: a process id reused after a restart). A lock from another host cannot
@@ -28,8 +32,8 @@ interface LockOwner {
   host: string;
 }
 
-/** Locks this process holds, removed at exit even when the storage was never closed. */
-const held = new Set<string>();
+/** Locks this process holds, with how many openings share each; removed at exit even when never released. */
+const held = new Map<string, number>();
 let exitHookInstalled = false;
 
 function ownerOf(lockPath: string): LockOwner | null {
@@ -85,12 +89,14 @@ export function lockDatabase(databasePath: string): DatabaseLock {
   const lockPath = `${databasePath}.lock`;
   mkdirSync(dirname(databasePath), { recursive: true });
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (tryCreate(lockPath)) {
-      held.add(lockPath);
+    const current = held.has(lockPath) ? ownerOf(lockPath) : null;
+    const shared = current !== null && current.pid === process.pid && current.host === hostname();
+    if (shared || tryCreate(lockPath)) {
+      held.set(lockPath, (held.get(lockPath) ?? 0) + 1);
       if (!exitHookInstalled) {
         exitHookInstalled = true;
         process.on('exit', () => {
-          for (const path of held) rmSync(path, { force: true });
+          for (const path of held.keys()) rmSync(path, { force: true });
         });
       }
       let released = false;
@@ -99,6 +105,11 @@ export function lockDatabase(databasePath: string): DatabaseLock {
         release() {
           if (released) return;
           released = true;
+          const remaining = (held.get(lockPath) ?? 1) - 1;
+          if (remaining > 0) {
+            held.set(lockPath, remaining);
+            return;
+          }
           held.delete(lockPath);
           rmSync(lockPath, { force: true });
         },

@@ -286,17 +286,18 @@ describe('starting on a database that is fine but cannot be used', () => {
     expect(folderState()).toEqual(before);
   });
 
-  it('refuses a second SLA Studio on the same database, naming the first; the first keeps working', () => {
-    const first = openServices();
-    first.drafts.create({ presetId: 'crm', title: 'Acme CRM SLA' });
+  it('refuses to start while another SLA Studio has the database open, naming it, and changes nothing', () => {
+    openServices().close();
+    // The lock of another program that is running (database-lock.test.ts runs a real one).
+    const other = { pid: process.ppid, host: hostname(), since: '2025-06-02T09:00:00.000Z' };
+    writeFileSync(`${databasePath}.lock`, JSON.stringify(other));
+    const before = folderState();
     const port = scriptedPort([]);
 
     expect(start(port)).toEqual({ status: 'quit', reason: 'inUse' });
     expect(port.asked).toEqual([]);
-    expect(port.told).toEqual([{ kind: 'inUse', databasePath, detail: expect.stringContaining(`process ${process.pid} on ${hostname()}`) }]);
-    first.drafts.create({ presetId: 'crm', title: 'Written after the refusal' });
-    expect(first.drafts.list({ query: '', view: 'active', sort: 'title' }).map((draft) => draft.title)).toEqual(['Acme CRM SLA', 'Written after the refusal']);
-    expect(readdirSync(dataDir).filter((name) => name.includes('damaged'))).toEqual([]);
+    expect(port.told).toEqual([{ kind: 'inUse', databasePath, detail: expect.stringContaining(`process ${process.ppid} on ${hostname()}`) }]);
+    expect(folderState()).toEqual(before);
   });
 
   it('takes over the lock of an SLA Studio that is gone (its process no longer exists)', () => {
