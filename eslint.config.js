@@ -55,6 +55,28 @@ const screenRules = SCREENS.map((screen) => {
 /** The only files of src-main allowed to import 'electron'. */
 const ELECTRON_SHELL = ['src-main/index.ts', 'src-main/ipc.ts', 'src-main/preload.ts', 'src-main/electron/**'];
 
+const MAIN_OUTER = {
+  group: ['electron', 'electron/*', '**/src-renderer/**'],
+  message: "Only src-main/index.ts, ipc.ts, preload.ts and src-main/electron/ may import 'electron'; services take ports.",
+};
+const mainLayer = (...inner) => ({ 'no-restricted-imports': ['error', { patterns: [MAIN_OUTER, ...inner] }] });
+/** A relative import that climbs out of its folder into one of `folders` of src-main. */
+const intoMainFolders = (folders) => `^(?:\\.\\./)+(?:${folders.join('|')})(?:/|\\.|$)`;
+
+/** The folders inside src-main, each with what it may not import (docs/ARCHITECTURE.md). */
+const MAIN_FOLDERS = [
+  { folder: 'docx', not: ['services', 'db', 'cli', 'electron'], message: 'docx/ turns plain data into Word files and back: it imports neither services/, db/, cli/ nor electron/.' },
+  { folder: 'db', not: ['services', 'docx', 'cli', 'electron'], message: 'db/ is SQL on better-sqlite3: it imports neither services/, docx/, cli/ nor electron/.' },
+  { folder: 'services', not: ['cli', 'electron', 'index', 'ipc', 'api-handlers', 'preload'], message: 'services/ run under plain Node for the app, the command line and the harness: they import neither cli/ nor the Electron shell.' },
+  { folder: 'cli', not: ['electron', 'index', 'ipc', 'api-handlers', 'preload'], message: 'cli/ runs the services without Electron: it imports nothing of the Electron shell.' },
+];
+const mainRules = MAIN_FOLDERS.map(({ folder, not, message }) => ({
+  files: [`src-main/${folder}/**/*.ts`],
+  // A test may set up its fixtures through the layer above (a db test through the services).
+  ignores: [`src-main/${folder}/**/*.test.ts`, `src-main/${folder}/testing/**`],
+  rules: mainLayer({ regex: intoMainFolders(not), message }),
+}));
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
   js.configs.recommended,
@@ -91,11 +113,9 @@ export default tseslint.config(
   {
     files: ['src-main/**/*.ts'],
     ignores: ELECTRON_SHELL,
-    rules: layer(
-      "Only src-main/index.ts, ipc.ts, preload.ts and src-main/electron/ may import 'electron'; services take ports.",
-      ['electron', 'electron/*', '**/src-renderer/**'],
-    ),
+    rules: mainLayer(),
   },
+  ...mainRules,
   {
     files: ELECTRON_SHELL,
     rules: layer('src-main never imports the renderer.', ['**/src-renderer/**']),

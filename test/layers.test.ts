@@ -57,4 +57,23 @@ describe('layer rules', () => {
     expect(await layerErrors('src-main/services/x.ts', "import Database from 'better-sqlite3';\nexport const d = Database;\n")).toHaveLength(1);
     expect(await layerErrors('src-main/db/x.ts', "import Database from 'better-sqlite3';\nexport const d = Database;\n")).toHaveLength(0);
   });
+
+  it('keeps the folders inside src-main in their order: docx and db below the services, the command line and the Electron shell above', async () => {
+    const use = (path: string) => `import { x } from '${path}';\nexport const y = x;\n`;
+    expect(await layerErrors('src-main/docx/x.ts', use('../services/exports'))).toHaveLength(1);
+    expect(await layerErrors('src-main/docx/x.ts', use('../db'))).toHaveLength(1);
+    expect(await layerErrors('src-main/db/x.ts', use('../services/backups'))).toHaveLength(1);
+    expect(await layerErrors('src-main/db/x.ts', use('../docx/runs'))).toHaveLength(1);
+    expect(await layerErrors('src-main/services/x.ts', use('../cli/index'))).toHaveLength(1);
+    expect(await layerErrors('src-main/services/x.ts', use('../ipc'))).toHaveLength(1);
+    expect(await layerErrors('src-main/cli/commands/x.ts', use('../../electron/menu'))).not.toHaveLength(0);
+    expect(await layerErrors('src-main/cli/x.ts', use('../api-handlers'))).toHaveLength(1);
+    // The outer rule still holds inside an inner folder.
+    expect(await layerErrors('src-main/docx/x.ts', use('electron'))).toHaveLength(1);
+    // The arrows that are meant.
+    expect(await layerErrors('src-main/services/x.ts', use('../docx/contract-docx'))).toHaveLength(0);
+    expect(await layerErrors('src-main/services/x.ts', use('../db'))).toHaveLength(0);
+    expect(await layerErrors('src-main/cli/commands/x.ts', use('../../services/exports'))).toHaveLength(0);
+    expect(await layerErrors('src-main/cli/commands/x.ts', use('../input'))).toHaveLength(0);
+  });
 });

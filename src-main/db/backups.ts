@@ -43,7 +43,9 @@ function removeWithCompanions(path: string): void {
  * the app keeps working. The copy is turned into a self-contained file (no
  * -wal: opening it later leaves nothing beside it), checked, flushed to
  * disk, and only then given its name: a half-written backup never looks
- * like a backup.
+ * like a backup. `target` is free, or an empty file the caller created
+ * exclusively to reserve the name (services/backups.ts): the copy replaces
+ * it, and its temporary name, derived from the target's, is then ours alone.
  */
 export async function backUpLiveDatabase(db: SqliteDatabase, target: string, nativeBinding?: string): Promise<void> {
   mkdirSync(dirname(target), { recursive: true });

@@ -5,7 +5,10 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../services/test-fixtures';
 import { DatabaseOpenError, openDatabase, readUserVersion } from './connection';
+import { createDraftsRepository } from './drafts-repository';
 import { latestVersion, MIGRATIONS, type Migration } from './migrations';
+import { createMonitoringRepository } from './monitoring-repository';
+import { createSettingsRepository } from './settings-repository';
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
@@ -207,6 +210,32 @@ describe('openDatabase', () => {
     const before = sha256(path);
     expect(() => openDatabase(path)).toThrow(expect.objectContaining({ name: 'DatabaseOpenError', reason: 'unreadable' }));
     expect(sha256(path)).toBe(before);
+  });
+
+  it('refuses an empty (0-byte) file instead of taking it for a new database, and leaves it as it is', () => {
+    mkdirSync(join(temp.dir, 'data'));
+    writeFileSync(dbPath, '');
+    expect(() => openDatabase(dbPath)).toThrow(expect.objectContaining({ name: 'DatabaseOpenError', reason: 'unreadable', params: { path: dbPath, reason: 'the file is empty (0 bytes)' } }));
+    expect(readdirSync(join(temp.dir, 'data'))).toEqual(['sla-studio.db']);
+    expect(readFileSync(dbPath).length).toBe(0);
+  });
+
+  it('begins every write transaction IMMEDIATE, taking the write lock at BEGIN, where busy_timeout waits for another writer', () => {
+    openDatabase(dbPath).close();
+    const begun: string[] = [];
+    const db = new Database(dbPath, { verbose: (sql) => (String(sql).startsWith('BEGIN') ? begun.push(String(sql)) : undefined) });
+    try {
+      const drafts = createDraftsRepository(db);
+      const fields = { title: 'Acme CRM SLA', providerName: 'Acme', customerName: 'Globex', servicesText: 'CRM' };
+      drafts.insert({ id: 'd1', fields, contentJson: '{}', now: '2025-06-01T09:00:00.000Z' });
+      drafts.saveContent({ id: 'd1', baseRevision: 1, fields, contentJson: '{"a":1}', now: '2025-06-01T09:00:01.000Z' });
+      drafts.setDeletedAt('d1', '2025-06-01T09:00:02.000Z');
+      createSettingsRepository(db).set('locale', 'en');
+      createMonitoringRepository(db).delete('d1', 'no-such-import');
+      expect(begun).toEqual(Array(5).fill('BEGIN IMMEDIATE'));
+    } finally {
+      db.close();
+    }
   });
 
   it('does not call a database damaged when it merely cannot be opened (here: the path is a folder)', () => {

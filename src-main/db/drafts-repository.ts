@@ -114,17 +114,17 @@ export function createDraftsRepository(db: SqliteDatabase): DraftsRepository {
     // Checked in the UPDATE itself, so no save slips in between signing and this autosave.
     if (current.status === 'signed') return { status: 'locked' };
     return { status: 'conflict', currentRevision: current.revision };
-  });
+  }).immediate;
 
   const moveToOrFromTrash = db.transaction((id: string, deletedAt: string | null): StoredDraftSummary | null => {
     if (updateDeletedAt.run(deletedAt, id).changes === 0) return null;
     return toSummary(selectSummary.get(id) as DraftRow);
-  });
+  }).immediate;
 
   const insert = db.transaction((draft: Parameters<DraftsRepository['insert']>[0]): StoredDraft => {
     insertDraft.run({ id: draft.id, contentJson: draft.contentJson, now: draft.now, amendsVersionId: draft.amendsVersionId ?? null, ...draft.fields });
     return toDraft(selectDraft.get(draft.id) as DraftRow);
-  });
+  }).immediate;
 
   return {
     insert,

@@ -81,7 +81,7 @@ export function createExportsRepository(db: SqliteDatabase): ExportsRepository {
   const insert = db.transaction((record: NewExport): StoredExport => {
     insertExport.run(record);
     return toExport(selectOne.get(record.id) as ExportRow);
-  });
+  }).immediate;
 
   return {
     insert,

@@ -4,13 +4,14 @@
  */
 import { backUpLiveDatabase } from './backups';
 import { openDatabase, type OpenDatabaseOptions, type SqliteDatabase } from './connection';
+import { lockDatabase } from './database-lock';
 import { createDraftsRepository, type DraftsRepository } from './drafts-repository';
 import { createExportsRepository, type ExportsRepository } from './exports-repository';
 import { createMonitoringRepository, type MonitoringRepository } from './monitoring-repository';
 import { createSettingsRepository, type SettingsRepository } from './settings-repository';
 import { createVersionsRepository, type VersionsRepository } from './versions-repository';
 
-export { DatabaseOpenError, type DatabaseOpenFailure, type OpenDatabaseOptions } from './connection';
+export { DatabaseOpenError, isDamagedFileError, type DatabaseOpenFailure, type OpenDatabaseOptions } from './connection';
 export { checkBackupFile, copyBackupIntoPlace, putDatabaseBack, removeRestoredCopy, setDatabaseAside, type BackupCheck } from './backups';
 export { latestVersion as supportedDatabaseVersion } from './migrations';
 export type { DraftListFields, DraftView, SaveOutcome, StoredDraft, StoredDraftSummary, DraftsRepository } from './drafts-repository';
@@ -38,6 +39,7 @@ export interface Storage {
    * the error is thrown: the caller puts the old file back and calls this again.
    */
   reopenAfter(replaceFiles: () => void): void;
+  /** Closes the database and releases its lock. */
   close(): void;
 }
 
@@ -68,8 +70,21 @@ function forwardingTo<T extends object>(current: () => T): T {
   });
 }
 
+/**
+ * Opens the database for this program alone: it takes the database's lock
+ * (database-lock.ts) first and holds it, through restores, until close —
+ * so no other SLA Studio writes into a file a restore has moved aside.
+ * Throws DatabaseOpenError 'inUse' when another program holds it.
+ */
 export function openStorage(path: string, options: OpenDatabaseOptions = {}): Storage {
-  let db = openDatabase(path, options);
+  const lock = lockDatabase(path);
+  let db: SqliteDatabase;
+  try {
+    db = openDatabase(path, options);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   let repositories = repositoriesOn(db);
   const forwarded = Object.fromEntries(
     Object.keys(repositories).map((name) => [name, forwardingTo(() => repositories[name as keyof Repositories])]),
@@ -85,6 +100,7 @@ export function openStorage(path: string, options: OpenDatabaseOptions = {}): St
     },
     close() {
       if (db.open) db.close();
+      lock.release();
     },
   };
 }

@@ -104,8 +104,8 @@ export function createMonitoringRepository(db: SqliteDatabase): MonitoringReposi
   const insert = db.transaction((record: MonitoringImportInsert): StoredMonitoringImport => {
     insertImport.run(record);
     return toImport(selectOne.get(record.draftId, record.id) as ImportRow);
-  });
-  const remove = db.transaction((draftId: string, id: string): boolean => deleteImport.run(draftId, id).changes === 1);
+  }).immediate;
+  const remove = db.transaction((draftId: string, id: string): boolean => deleteImport.run(draftId, id).changes === 1).immediate;
 
   return {
     insert,

@@ -11,7 +11,7 @@ export function createSettingsRepository(db: SqliteDatabase): SettingsRepository
   const upsert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   const write = db.transaction((key: string, value: string) => {
     upsert.run(key, value);
-  });
+  }).immediate;
   return {
     get(key) {
       const value = select.get(key) as string | undefined;

@@ -180,7 +180,7 @@ export function createVersionsRepository(db: SqliteDatabase): VersionsRepository
     }
     updateStatus.run(version.status, version.now, version.draftId);
     return { status: 'saved', version: toSummary(selectSummary.get(version.id) as VersionRow), draftStatus: version.status, revision };
-  });
+  }).immediate;
 
   return {
     freeze(version) {

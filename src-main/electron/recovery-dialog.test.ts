@@ -56,6 +56,23 @@ describe('the startup recovery dialogs', () => {
     expect(setup(7).port.choose(DAMAGED)).toBe('quit');
   });
 
+  it('says another SLA Studio has the data open, or that the disk is full, and offers only Quit', () => {
+    const { port, shown } = setup(0);
+    port.tell({ kind: 'inUse', databasePath: DAMAGED.databasePath, detail: 'opened by process 4242 on studio-pc; lock file /x/sla-studio.db.lock' });
+    port.tell({ kind: 'diskFull', databasePath: DAMAGED.databasePath, detail: 'database or disk is full' });
+    expect(shown.map((box) => [box.title, box.message, box.buttons])).toEqual([
+      ['SLA Studio is already open', 'Another SLA Studio is already working on this data folder.', ['Quit']],
+      ['SLA Studio cannot open its data', 'The disk is full.', ['Quit']],
+    ]);
+    expect(shown[0]!.detail).toContain('process 4242 on studio-pc; lock file /x/sla-studio.db.lock');
+    expect(shown[1]!.detail).toContain('Free some space');
+    const zh = setup(0, 'zh-CN');
+    zh.port.tell({ kind: 'inUse', databasePath: DAMAGED.databasePath, detail: 'opened by process 4242 on studio-pc' });
+    zh.port.tell({ kind: 'diskFull', databasePath: DAMAGED.databasePath, detail: 'database or disk is full' });
+    expect(zh.shown.map((box) => box.message)).toEqual(['另一个 SLA Studio 正在使用此数据文件夹。', '磁盘已满。']);
+    expect(zh.shown.map((box) => box.detail).join('')).not.toMatch(/dialogs\.startup|\{\{/);
+  });
+
   it('tells what happened, in Chinese too, with no untranslated key', () => {
     for (const locale of LOCALES) {
       const { port, shown } = setup(0, locale);

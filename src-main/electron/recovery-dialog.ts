@@ -54,12 +54,14 @@ export function createRecoveryDialogs(deps: RecoveryDialogDeps): RecoveryPort {
             buttons: [t('dialogs.startup.quit')],
           });
           return;
+        case 'inUse':
         case 'cannotOpen':
+        case 'diskFull':
           show({
             type: 'error',
-            title: t('dialogs.startup.cannotOpen.title'),
-            message: t('dialogs.startup.cannotOpen.message'),
-            detail: t('dialogs.startup.cannotOpen.detail', { path: notice.databasePath, reason: notice.detail }),
+            title: t(`dialogs.startup.${notice.kind}.title`),
+            message: t(`dialogs.startup.${notice.kind}.message`),
+            detail: t(`dialogs.startup.${notice.kind}.detail`, { path: notice.databasePath, reason: notice.detail }),
             buttons: [t('dialogs.startup.quit')],
           });
           return;

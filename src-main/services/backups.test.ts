@@ -6,7 +6,7 @@ import { openStorage } from '../db';
 import { openDatabase } from '../db/connection';
 import { latestVersion, MIGRATIONS } from '../db/migrations';
 import { createServices, type Services } from '.';
-import { KEPT_AUTOMATIC_BACKUPS, listBackups } from './backups';
+import { createBackupsService, KEPT_AUTOMATIC_BACKUPS, listBackups } from './backups';
 import { makeTempDir, scriptedDialogs, writePresetFixtures } from './test-fixtures';
 import type { Clock } from './ports';
 
@@ -207,6 +207,46 @@ describe('the backups service', () => {
     } finally {
       copy.close();
     }
+  });
+
+  it('two programs backing up into one folder in the same second each get a complete backup of their own', async () => {
+    await createDraft('Acme CRM SLA');
+    // A second database whose backups go to the same folder, at the same time.
+    const otherPath = join(temp.dir, 'other', 'sla-studio.db');
+    const other = createServices({ databasePath: otherPath, backupsDir, templatesDir: join(temp.dir, 'templates'), clock, dialogs: scriptedDialogs({ savePath: null }) });
+    try {
+      other.drafts.create({ presetId: 'crm', title: 'Globex renewal' });
+      const [mine, theirs] = await Promise.all([services.backups.create(), other.backups.create()]);
+
+      expect(new Set([mine.id, theirs.id]).size).toBe(2);
+      const titlesIn = (id: string) => {
+        const copy = openStorage(join(backupsDir, id));
+        try {
+          return copy.drafts.list({ query: '', view: 'active' }).map((draft) => draft.title);
+        } finally {
+          copy.close();
+        }
+      };
+      expect(titlesIn(mine.id)).toEqual(['Acme CRM SLA']);
+      expect(titlesIn(theirs.id)).toEqual(['Globex renewal']);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('says "the disk is full" when a backup runs out of space, and leaves no partial backup', async () => {
+    const full = createBackupsService({
+      databasePath,
+      backupsDir,
+      clock,
+      storage: {
+        backupTo: () => Promise.reject(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })),
+        reopenAfter: () => undefined,
+      },
+    });
+
+    expect(await errorOf(full.create())).toEqual({ code: 'internal', key: 'errors.diskFull', params: { detail: 'ENOSPC: no space left on device, write' } });
+    expect(readdirSync(backupsDir)).toEqual([]);
   });
 
   it('lists only files named as backups, newest first', () => {

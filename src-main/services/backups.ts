@@ -10,7 +10,7 @@
  * made, and never a database. Restoring never deletes either: the database
  * it replaces is renamed `<db>.before-restore-<time>` and stays beside it.
  */
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
   checkBackupFile,
@@ -23,6 +23,7 @@ import {
 } from '../db';
 import type { BackupSummary } from '../../src-shared/api';
 import { ServiceError } from './errors';
+import { storageFailure } from './storage-failures';
 import type { Clock } from './ports';
 
 export type BackupKind = 'auto' | 'manual';
@@ -67,7 +68,8 @@ function entryOf(backupsDir: string, fileName: string): BackupEntry | null {
   let bytes: number;
   try {
     const info = statSync(path);
-    if (!info.isFile()) return null;
+    // Empty: a name reserved by a backup still being written (or one interrupted), not a backup.
+    if (!info.isFile() || info.size === 0) return null;
     bytes = info.size;
   } catch {
     return null;
@@ -97,11 +99,32 @@ export function backupsDirFor(databasePath: string): string {
   return join(dirname(databasePath), 'backups');
 }
 
-function freeBackupPath(backupsDir: string, kind: BackupKind, now: string): string {
+function sizeOf(path: string): number | null {
+  try {
+    return statSync(path).size;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A name no other backup has or will get: the file is created exclusively
+ * (O_EXCL), empty, and the finished copy is renamed over it. Two backups in
+ * the same second — by this app or another program on the same folder —
+ * never write into one file. An empty file is never listed as a backup.
+ */
+function reserveBackupPath(backupsDir: string, kind: BackupKind, now: string): string {
+  mkdirSync(backupsDir, { recursive: true });
   const stem = `${kind}-${fileStamp(now)}`;
-  let candidate = join(backupsDir, `${stem}.sqlite`);
-  for (let n = 2; existsSync(candidate); n++) candidate = join(backupsDir, `${stem}-${n}.sqlite`);
-  return candidate;
+  for (let n = 1; ; n++) {
+    const candidate = join(backupsDir, n === 1 ? `${stem}.sqlite` : `${stem}-${n}.sqlite`);
+    try {
+      closeSync(openSync(candidate, 'wx'));
+      return candidate;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw storageFailure(error) ?? error;
+    }
+  }
 }
 
 export interface RestoreOutcome {
@@ -123,7 +146,11 @@ export interface BackupsService {
    * automatic backups are kept. Null when none was due.
    */
   backUpIfDue(): Promise<BackupEntry | null>;
-  /** Puts the backup in place of the live database, keeping the replaced file beside it. */
+  /**
+   * Puts the backup in place of the live database, keeping the replaced file beside it. No other
+   * SLA Studio can be writing into the file moved aside: the database's lock (db/database-lock.ts)
+   * keeps every other program from opening it while this one runs.
+   */
   restore(id: string): Promise<RestoreOutcome>;
 }
 
@@ -148,11 +175,13 @@ export function createBackupsService(deps: BackupsServiceDeps): BackupsService {
   };
 
   const backUp = async (kind: BackupKind): Promise<BackupEntry> => {
-    const target = freeBackupPath(backupsDir, kind, clock.now());
+    const target = reserveBackupPath(backupsDir, kind, clock.now());
     try {
       await deps.storage.backupTo(target);
     } catch (error) {
-      throw new ServiceError('internal', 'backups.errors.backupFailed', { detail: error instanceof Error ? error.message : String(error) });
+      // The placeholder that reserved the name, unless the copy already took its place.
+      if (sizeOf(target) === 0) rmSync(target, { force: true });
+      throw storageFailure(error) ?? new ServiceError('internal', 'backups.errors.backupFailed', { detail: error instanceof Error ? error.message : String(error) });
     }
     const entry = entryOf(backupsDir, target.slice(backupsDir.length + 1));
     if (!entry) throw new Error(`The backup ${target} was written but cannot be listed.`);

@@ -17,6 +17,7 @@ import { createRedlineActionService, createRedlineExportService, type RedlineAct
 import { createReportExportService, type ReportExportService } from './report-export';
 import { createReportsService, type ReportsService } from './reports';
 import { createSettingsService, type SettingsService } from './settings';
+import { guardStorage } from './storage-failures';
 import { createVersionsService, type VersionsService } from './versions';
 
 export { ServiceError, isServiceError } from './errors';
@@ -54,10 +55,13 @@ export interface Services {
 
 /**
  * Opens (and if needed migrates) the database. Throws DatabaseOpenError
- * (src-main/db) when the database is from a newer app or unreadable.
+ * (src-main/db) when the database is from a newer app, unreadable (damaged,
+ * empty, failing its check) or in use by another SLA Studio. Later, a
+ * damaged database or a full disk reaches the user as errors.databaseDamaged
+ * or errors.diskFull (storage-failures.ts).
  */
 export function createServices(ports: ServicePorts): Services {
-  const storage = openStorage(ports.databasePath, { nativeBinding: ports.sqliteNativeBinding });
+  const storage = guardStorage(openStorage(ports.databasePath, { nativeBinding: ports.sqliteNativeBinding }));
   const settings = createSettingsService(storage.settings);
   const presets = createPresetsService(ports.templatesDir);
   const fallbackLocale = localeFromSystem(ports.systemLocale);

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, closeSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStorage } from '../db';
@@ -91,6 +93,32 @@ function truncateDatabase(): void {
   writeFileSync(databasePath, bytes.subarray(0, Math.floor(bytes.length / 2)));
 }
 
+/**
+ * Overwrites the page in the middle of the (closed) database with garbage, as a failing disk
+ * sector would: the header and the schema on page 1 stay intact, so SQLite opens the file.
+ */
+function corruptMiddlePage(): void {
+  const bytes = readFileSync(databasePath);
+  const pageSize = bytes.readUInt16BE(16) === 1 ? 65536 : bytes.readUInt16BE(16);
+  const pages = bytes.length / pageSize;
+  expect(pages).toBeGreaterThan(20);
+  const fd = openSync(databasePath, 'r+');
+  try {
+    writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, Math.floor(pages / 2) * pageSize);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A database with many pages of drafts and a backup of its first draft, then closed. */
+async function largerDatabaseWithBackup(title: string): Promise<void> {
+  const services = openServices();
+  services.drafts.create({ presetId: 'crm', title });
+  await services.backups.create();
+  for (let i = 1; i <= 60; i++) services.drafts.create({ presetId: i % 2 ? 'crm' : 'china-db', title: `Customer ${i} SLA` });
+  services.close();
+}
+
 function titlesOf(outcome: StartupOutcome<Services>): string[] {
   if (outcome.status !== 'started') throw new Error(`expected a start, got ${JSON.stringify(outcome)}`);
   return outcome.services.drafts.list({ query: '', view: 'active', sort: 'title' }).map((draft) => draft.title);
@@ -147,6 +175,31 @@ describe('starting on a damaged database', () => {
     const before = folderState();
     expect(start(scriptedPort(['restoreBackup']))).toEqual({ status: 'quit', reason: 'userQuit' });
     expect(folderState()).toEqual(before);
+  });
+
+  it('finds a corrupted page at start (quick_check) and offers the backup, instead of starting and failing every save', async () => {
+    await largerDatabaseWithBackup('Acme CRM SLA');
+    corruptMiddlePage();
+    const damagedHash = sha256(databasePath);
+    const port = scriptedPort(['restoreBackup']);
+
+    const outcome = start(port);
+
+    expect(port.asked).toEqual([expect.objectContaining({ databasePath, reason: expect.stringMatching(/malformed/), backup: expect.objectContaining({ kind: 'manual' }) })]);
+    expect(titlesOf(outcome)).toEqual(['Acme CRM SLA']);
+    expect(sha256(`${databasePath}.damaged-20250602T100000Z`)).toBe(damagedHash);
+  });
+
+  it('does not take an empty (0-byte) database file for a new database: it offers the backup', async () => {
+    await databaseWithBackup('Acme CRM SLA');
+    writeFileSync(databasePath, '');
+    const port = scriptedPort(['restoreBackup']);
+
+    const outcome = start(port);
+
+    expect(port.asked).toEqual([expect.objectContaining({ databasePath, reason: expect.stringMatching(/empty \(0 bytes\)/) })]);
+    expect(titlesOf(outcome)).toEqual(['Acme CRM SLA']);
+    expect(readFileSync(`${databasePath}.damaged-20250602T100000Z`).length).toBe(0);
   });
 
   it('when the newest backup is damaged too, says so, changes nothing, and offers the next one', async () => {
@@ -231,6 +284,41 @@ describe('starting on a database that is fine but cannot be used', () => {
     expect(start(port, denied)).toEqual({ status: 'quit', reason: 'cannotOpen' });
     expect(port.told).toEqual([{ kind: 'cannotOpen', databasePath, detail: expect.stringMatching(/EACCES/) }]);
     expect(folderState()).toEqual(before);
+  });
+
+  it('refuses to start while another SLA Studio has the database open, naming it, and changes nothing', () => {
+    openServices().close();
+    // The lock of another program that is running (database-lock.test.ts runs a real one).
+    const other = { pid: process.ppid, host: hostname(), since: '2025-06-02T09:00:00.000Z' };
+    writeFileSync(`${databasePath}.lock`, JSON.stringify(other));
+    const before = folderState();
+    const port = scriptedPort([]);
+
+    expect(start(port)).toEqual({ status: 'quit', reason: 'inUse' });
+    expect(port.asked).toEqual([]);
+    expect(port.told).toEqual([{ kind: 'inUse', databasePath, detail: expect.stringContaining(`process ${process.ppid} on ${hostname()}`) }]);
+    expect(folderState()).toEqual(before);
+  });
+
+  it('takes over the lock of an SLA Studio that is gone (its process no longer exists)', () => {
+    openServices().close();
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    writeFileSync(`${databasePath}.lock`, JSON.stringify({ pid: gone, host: hostname(), since: '2025-06-01T09:00:00.000Z' }));
+
+    const outcome = start(scriptedPort([]));
+
+    expect(outcome.status).toBe('started');
+    expect(JSON.parse(readFileSync(`${databasePath}.lock`, 'utf8'))).toMatchObject({ pid: process.pid, host: hostname() });
+  });
+
+  it('says "the disk is full" when the database cannot be opened for want of space', () => {
+    const full = () => {
+      throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    };
+    const port = scriptedPort([]);
+
+    expect(start(port, full)).toEqual({ status: 'quit', reason: 'cannotOpen' });
+    expect(port.told).toEqual([{ kind: 'diskFull', databasePath, detail: 'database or disk is full' }]);
   });
 
   it('puts the damaged file back and stops when the backup cannot be copied into place', async () => {

@@ -1,15 +1,19 @@
 /**
  * Starting on a database that cannot be opened. What happens depends on why:
  *
- * - The file is damaged or not a database: the user chooses — restore the
+ * - The file is damaged (a page fails SQLite's quick_check), empty, or not a
+ *   database: the user chooses — restore the
  *   newest backup, start with an empty database, or quit. Whichever they
  *   choose, the damaged file is renamed `<db>.damaged-<time>` and kept;
  *   nothing is ever overwritten or deleted, and quitting changes nothing.
  * - The file is from a newer SLA Studio: it is refused and left exactly as
  *   it is; there is nothing to choose (installing the newer version is the fix).
+ * - Another SLA Studio has it open (its lock file, db/database-lock.ts): the
+ *   user is told which, and this one stops without touching anything.
  * - The file cannot be opened for a reason that is not its own fault (locked
- *   by another program, no permission, a full disk): the user is told, and
- *   nothing is offered that would set a good database aside.
+ *   by another program, no permission, a full disk — which is named as
+ *   such): the user is told, and nothing is offered that would set a good
+ *   database aside.
  * - Anything else thrown while opening is a bug and is thrown on, untouched.
  *
  * The choice comes from a port: a native dialog in Electron
@@ -17,6 +21,7 @@
  */
 import { DatabaseOpenError, checkBackupFile, copyBackupIntoPlace, putDatabaseBack, setDatabaseAside, supportedDatabaseVersion } from '../db';
 import { fileStamp, listBackups, type BackupEntry } from './backups';
+import { isDiskFullError } from './storage-failures';
 import type { Clock } from './ports';
 
 export type RecoveryChoice = 'restoreBackup' | 'startEmpty' | 'quit';
@@ -34,8 +39,12 @@ export interface DamagedDatabase {
 export type StartupNotice =
   /** Refused and untouched: made by a newer SLA Studio. */
   | { kind: 'tooNew'; databasePath: string; found: number | null; supported: number }
+  /** Another SLA Studio holds the database's lock: untouched. */
+  | { kind: 'inUse'; databasePath: string; detail: string }
   /** Not the file's fault (locked, no permission…): untouched. */
   | { kind: 'cannotOpen'; databasePath: string; detail: string }
+  /** The disk is full: untouched. */
+  | { kind: 'diskFull'; databasePath: string; detail: string }
   /** The chosen backup is damaged or too new; it and the database are untouched, and the user chooses again. */
   | { kind: 'backupUnusable'; backup: BackupEntry; detail: string }
   /** Started after a recovery; the damaged file is kept at `damagedKeptAs`. */
@@ -48,7 +57,7 @@ export interface RecoveryPort {
 
 export type StartupOutcome<S> =
   | { status: 'started'; services: S }
-  | { status: 'quit'; reason: 'tooNew' | 'cannotOpen' | 'userQuit' };
+  | { status: 'quit'; reason: 'tooNew' | 'inUse' | 'cannotOpen' | 'userQuit' };
 
 export interface StartWithRecoveryOptions<S> {
   databasePath: string;
@@ -64,6 +73,11 @@ export interface StartWithRecoveryOptions<S> {
 const MAX_ROUNDS = 20;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** A failure that is not the file's fault, said as a full disk when it is one. */
+function cannotOpen(databasePath: string, error: unknown): StartupNotice {
+  return { kind: isDiskFullError(error) ? 'diskFull' : 'cannotOpen', databasePath, detail: messageOf(error) };
+}
 
 export function startWithRecovery<S>(options: StartWithRecoveryOptions<S>): StartupOutcome<S> {
   const { databasePath, backupsDir, port } = options;
@@ -86,12 +100,16 @@ export function startWithRecovery<S>(options: StartWithRecoveryOptions<S>): Star
       // SQLite's and the file system's errors carry a code (SQLITE_BUSY, EACCES…); anything else
       // is a bug, not the database's state, and goes to the caller's "could not start" message.
       if (typeof (failure as { code?: unknown } | null)?.code !== 'string') throw failure;
-      port.tell({ kind: 'cannotOpen', databasePath, detail: messageOf(failure) });
+      port.tell(cannotOpen(databasePath, failure));
       return { status: 'quit', reason: 'cannotOpen' };
     }
     if (failure.reason === 'tooNew') {
       port.tell({ kind: 'tooNew', databasePath, found: failure.foundVersion, supported: failure.supportedVersion });
       return { status: 'quit', reason: 'tooNew' };
+    }
+    if (failure.reason === 'inUse') {
+      port.tell({ kind: 'inUse', databasePath, detail: String(failure.params.reason ?? failure.message) });
+      return { status: 'quit', reason: 'inUse' };
     }
 
     const backup = listBackups(backupsDir).find((entry) => !tried.has(entry.id)) ?? null;
@@ -117,7 +135,7 @@ export function startWithRecovery<S>(options: StartWithRecoveryOptions<S>): Star
       // Moving or copying failed (a permission, a full disk): put the file back where it was, say so, and stop.
       // Left aside, it would make the next start a silent empty database.
       if (keptAs !== null) putDatabaseBack(keptAs, databasePath);
-      port.tell({ kind: 'cannotOpen', databasePath, detail: messageOf(error) });
+      port.tell(cannotOpen(databasePath, error));
       return { status: 'quit', reason: 'cannotOpen' };
     }
     if (keptAs !== null) keptAside.push(keptAs);
