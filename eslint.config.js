@@ -8,7 +8,25 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const NODE_BUILTINS = ['fs', 'path', 'os', 'crypto', 'child_process', 'url', 'stream', 'http', 'https', 'net', 'worker_threads', 'zlib', 'util', 'events', 'readline', 'process', 'buffer'];
+const NODE_BUILTINS = [
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'url',
+  'stream',
+  'http',
+  'https',
+  'net',
+  'worker_threads',
+  'zlib',
+  'util',
+  'events',
+  'readline',
+  'process',
+  'buffer',
+];
 const nodeModules = [...NODE_BUILTINS, ...NODE_BUILTINS.map((m) => `${m}/*`)];
 
 const layer = (message, patterns, paths = []) => ({
@@ -65,10 +83,26 @@ const intoMainFolders = (folders) => `^(?:\\.\\./)+(?:${folders.join('|')})(?:/|
 
 /** The folders inside src-main, each with what it may not import (docs/ARCHITECTURE.md). */
 const MAIN_FOLDERS = [
-  { folder: 'docx', not: ['services', 'db', 'cli', 'electron'], message: 'docx/ turns plain data into Word files and back: it imports neither services/, db/, cli/ nor electron/.' },
-  { folder: 'db', not: ['services', 'docx', 'cli', 'electron'], message: 'db/ is SQL on better-sqlite3: it imports neither services/, docx/, cli/ nor electron/.' },
-  { folder: 'services', not: ['cli', 'electron', 'index', 'ipc', 'api-handlers', 'preload'], message: 'services/ run under plain Node for the app, the command line and the harness: they import neither cli/ nor the Electron shell.' },
-  { folder: 'cli', not: ['electron', 'index', 'ipc', 'api-handlers', 'preload'], message: 'cli/ runs the services without Electron: it imports nothing of the Electron shell.' },
+  {
+    folder: 'docx',
+    not: ['services', 'db', 'cli', 'electron'],
+    message: 'docx/ turns plain data into Word files and back: it imports neither services/, db/, cli/ nor electron/.',
+  },
+  {
+    folder: 'db',
+    not: ['services', 'docx', 'cli', 'electron'],
+    message: 'db/ is SQL on better-sqlite3: it imports neither services/, docx/, cli/ nor electron/.',
+  },
+  {
+    folder: 'services',
+    not: ['cli', 'electron', 'index', 'ipc', 'api-handlers', 'preload'],
+    message: 'services/ run under plain Node for the app, the command line and the harness: they import neither cli/ nor the Electron shell.',
+  },
+  {
+    folder: 'cli',
+    not: ['electron', 'index', 'ipc', 'api-handlers', 'preload'],
+    message: 'cli/ runs the services without Electron: it imports nothing of the Electron shell.',
+  },
 ];
 const mainRules = MAIN_FOLDERS.map(({ folder, not, message }) => ({
   files: [`src-main/${folder}/**/*.ts`],
@@ -91,10 +125,21 @@ export default tseslint.config(
   {
     files: ['src-shared/**/*.ts'],
     languageOptions: { globals: {} },
-    rules: layer(
-      'src-shared is pure TypeScript: no Node, DOM, Electron, or other layers.',
-      ['node:*', ...nodeModules, 'electron', 'electron/*', 'better-sqlite3', 'react', 'react-dom', 'react-dom/*', 'antd', '**/src-main/**', '**/src-renderer/**', '../src-main/*', '../src-renderer/*'],
-    ),
+    rules: layer('src-shared is pure TypeScript: no Node, DOM, Electron, or other layers.', [
+      'node:*',
+      ...nodeModules,
+      'electron',
+      'electron/*',
+      'better-sqlite3',
+      'react',
+      'react-dom',
+      'react-dom/*',
+      'antd',
+      '**/src-main/**',
+      '**/src-renderer/**',
+      '../src-main/*',
+      '../src-renderer/*',
+    ]),
   },
   {
     files: ['src-renderer/**/*.{ts,tsx}'],
@@ -108,7 +153,10 @@ export default tseslint.config(
   ...screenRules,
   {
     files: ['src-renderer/src/common/**/*.{ts,tsx}'],
-    rules: rendererLayer({ regex: intoFolders(['app', ...SCREENS]), message: 'common/ is shared by the shell and the screens: it imports neither app/ nor a screen.' }),
+    rules: rendererLayer({
+      regex: intoFolders(['app', ...SCREENS]),
+      message: 'common/ is shared by the shell and the screens: it imports neither app/ nor a screen.',
+    }),
   },
   {
     files: ['src-main/**/*.ts'],

@@ -9,8 +9,7 @@ import type { UserConfig } from 'vite';
 import packageJson from './package.json' with { type: 'json' };
 
 const dependencies = Object.keys(packageJson.dependencies);
-const external = (id: string) =>
-  id.startsWith('node:') || builtinModules.includes(id) || dependencies.some((name) => id === name || id.startsWith(`${name}/`));
+const external = (id: string) => id.startsWith('node:') || builtinModules.includes(id) || dependencies.some((name) => id === name || id.startsWith(`${name}/`));
 
 export const cliConfig: UserConfig = {
   logLevel: 'warn',
@@ -23,7 +22,12 @@ export const cliConfig: UserConfig = {
     sourcemap: false,
     rolldownOptions: {
       external,
-      output: { format: 'es', entryFileNames: 'sla-studio.mjs', chunkFileNames: 'chunks/[name]-[hash].mjs', banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : '') },
+      output: {
+        format: 'es',
+        entryFileNames: 'sla-studio.mjs',
+        chunkFileNames: 'chunks/[name]-[hash].mjs',
+        banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : ''),
+      },
     },
   },
 };

@@ -155,10 +155,10 @@ async function versionSave(): Promise<Row[]> {
     const created = services.drafts.create({ presetId: 'enterprise' });
     let n = 0;
     // Validation, canonical JSON, SHA-256 and a commit under synchronous = FULL.
-    const stats = await measure(
-      () => services.versions.save({ draftId: created.id, party: 'ourProposal', author: 'Bench', note: `Round ${++n}` }),
-      { runs: 200, warmup: 20 },
-    );
+    const stats = await measure(() => services.versions.save({ draftId: created.id, party: 'ourProposal', author: 'Bench', note: `Round ${++n}` }), {
+      runs: 200,
+      warmup: 20,
+    });
     const content = JSON.stringify(services.drafts.get(created.id).content);
     services.close();
 

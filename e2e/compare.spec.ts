@@ -23,7 +23,7 @@ interface Round {
 async function twoRounds(page: Page): Promise<Round> {
   return page.evaluate(async () => {
     const sla = window.sla!;
-    const unwrap = <T,>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
+    const unwrap = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
       if (!result.ok) throw new Error(JSON.stringify(result.error));
       return result.value;
     };
@@ -74,7 +74,7 @@ test.describe('comparing two negotiation rounds', () => {
     await expect(ask).toContainText(/the customer asks for 99\.999\s%, above the playbook's limit of 99\.95\s%/);
     const beyond = appPage.getByTestId('changes-beyond');
     await expect(beyond).toContainText('2 changes land beyond the playbook');
-    await expect(beyond).toContainText("1 of them is a customer ask beyond what the company allows");
+    await expect(beyond).toContainText('1 of them is a customer ask beyond what the company allows');
     await expect(beyond).not.toContainText('need an approval');
 
     // View 2: the two contracts side by side, with the new name as an inserted word.

@@ -84,7 +84,13 @@ test.describe('the Electron app', () => {
         module: typeof global.module,
       };
     });
-    expect(page).toEqual({ slaKeys: ['invoke', 'onMenuCommand'], channels: [...CHANNELS].sort(), require: 'undefined', process: 'undefined', module: 'undefined' });
+    expect(page).toEqual({
+      slaKeys: ['invoke', 'onMenuCommand'],
+      channels: [...CHANNELS].sort(),
+      require: 'undefined',
+      process: 'undefined',
+      module: 'undefined',
+    });
   });
 
   test('answers the typed API over IPC from the real database', async () => {

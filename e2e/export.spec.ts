@@ -32,7 +32,12 @@ async function workingCopy(page: Page, id: string): Promise<Record<string, unkno
 }
 
 function xmlText(xml: string): string {
-  return xml.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return xml
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 test.describe('the contract preview and export', () => {
@@ -129,7 +134,11 @@ test.describe('the contract preview and export', () => {
         .filter((name) => /^word\/footer\d+\.xml$/.test(name))
         .map((name) => docx.file(name)!.async('string')),
     );
-    const fields = footers.join('').match(/<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)?.join(' ') ?? '';
+    const fields =
+      footers
+        .join('')
+        .match(/<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)
+        ?.join(' ') ?? '';
     expect(fields).toMatch(/\bPAGE\b/);
     expect(fields).toMatch(/\bNUMPAGES\b/);
 
@@ -191,7 +200,7 @@ test.describe('the contract preview and export', () => {
     await expect(history.getByRole('listitem').first()).toContainText(`contract, Chinese · v1 · ${title} v1 (ZH).docx`);
   });
 
-  test('answers the application menu: Export… opens the open draft\'s contract export, Import… asks for a file', async ({ appPage }) => {
+  test("answers the application menu: Export… opens the open draft's contract export, Import… asks for a file", async ({ appPage }) => {
     const home = new HomePage(appPage);
     const wizard = new WizardPage(appPage);
     const menu = (command: string) => appPage.evaluate((detail) => window.dispatchEvent(new CustomEvent('sla-menu-command', { detail })), command);
@@ -233,7 +242,9 @@ test.describe('the contract preview and export', () => {
 
   test('refuses a Word file that is not an SLA Studio contract, naming it', async ({ appPage }) => {
     await new HomePage(appPage).expectShown();
-    await appPage.getByLabel(/SLA file to import|要导入的 SLA 文件/).setInputFiles({ name: 'minutes.docx', mimeType: DOCX_TYPE, buffer: Buffer.from('not a zip archive') });
+    await appPage
+      .getByLabel(/SLA file to import|要导入的 SLA 文件/)
+      .setInputFiles({ name: 'minutes.docx', mimeType: DOCX_TYPE, buffer: Buffer.from('not a zip archive') });
     await expect(appPage.getByText('“minutes.docx” is not a Word document (.docx). Nothing was imported.')).toBeVisible();
   });
 });

@@ -163,7 +163,8 @@ test.describe('dev:web harness', () => {
   test('cannot be driven by a page on another local port, even with the token cookie in the browser', async ({ harness, appPage }) => {
     const drafts = async () =>
       appPage.evaluate(async () => {
-        const listed = await (window as unknown as { sla: { invoke: Record<string, (input: object) => Promise<{ ok: boolean; value: unknown[] }>> } }).sla.invoke['drafts.list']!({});
+        const listed = await (window as unknown as { sla: { invoke: Record<string, (input: object) => Promise<{ ok: boolean; value: unknown[] }>> } }).sla
+          .invoke['drafts.list']!({});
         return listed.ok ? listed.value.length : -1;
       });
     const before = await drafts();
@@ -194,12 +195,19 @@ test.describe('dev:web harness', () => {
     expect(await drafts()).toBe(before);
   });
 
-  test('refuses another host name (DNS rebinding), a payload that is not JSON, and one nested too deep — without a stack trace', async ({ harness, playwright }) => {
+  test('refuses another host name (DNS rebinding), a payload that is not JSON, and one nested too deep — without a stack trace', async ({
+    harness,
+    playwright,
+  }) => {
     const base = origin(harness.url);
     const port = new URL(base).port;
     const rebound = await rawRequest(`${base}/?token=${harness.token}`, { host: `rebound.example:${port}` });
     expect(rebound.status).toBe(421);
-    const api = await rawRequest(`${base}/api/drafts.list`, { host: `rebound.example:${port}`, 'x-sla-token': harness.token, 'content-type': 'application/json' }, '{}');
+    const api = await rawRequest(
+      `${base}/api/drafts.list`,
+      { host: `rebound.example:${port}`, 'x-sla-token': harness.token, 'content-type': 'application/json' },
+      '{}',
+    );
     expect(api.status).toBe(421);
 
     const client = await playwright.request.newContext({ extraHTTPHeaders: { 'x-sla-token': harness.token } });

@@ -34,7 +34,9 @@ test.describe('the playbook', () => {
     const months = wizard.field('Missed in consecutive months');
     await expect(months).toHaveValue('2');
     // Beside the field, as a description of it — and not as an error.
-    await expect(months).toHaveAccessibleDescription(/Needs approval.*A termination right after 2 months missed in a row is sooner than the playbook's minimum of 3 months/);
+    await expect(months).toHaveAccessibleDescription(
+      /Needs approval.*A termination right after 2 months missed in a row is sooner than the playbook's minimum of 3 months/,
+    );
     await expect(months).not.toHaveAttribute('aria-invalid', 'true');
 
     // The claim window is compared with the published market terms, with the sources a click away.
@@ -81,7 +83,10 @@ test.describe('the playbook', () => {
     expect(await versionsOf()).toHaveLength(1);
 
     await appPage.goto(`${harness.url}#/drafts/${draftId}/versions`);
-    await appPage.getByRole('group', { name: /v1 — Our proposal/ }).getByRole('button', { name: 'Mark agreed' }).click();
+    await appPage
+      .getByRole('group', { name: /v1 — Our proposal/ })
+      .getByRole('button', { name: 'Mark agreed' })
+      .click();
     const dialog = appPage.getByRole('dialog');
     const notice = dialog.getByTestId('playbook-approval');
     await expect(notice).toContainText('Approval needed for positions beyond the playbook');
@@ -119,11 +124,16 @@ test.describe('the playbook', () => {
     await expect(agreedRound).toContainText(/Approved by Dana Finance on .+ · \d+ findings? approved — Strategic account, renewal at risk/);
     // What was approved, in words, one click away.
     await agreedRound.getByRole('button', { name: /findings? approved/ }).click();
-    await expect(appPage.getByTestId('approved-findings')).toContainText("A termination right after 2 months missed in a row is sooner than the playbook's minimum of 3 months");
+    await expect(appPage.getByTestId('approved-findings')).toContainText(
+      "A termination right after 2 months missed in a row is sooner than the playbook's minimum of 3 months",
+    );
     await appPage.keyboard.press('Escape');
 
     // Signing the approved content asks for no second approval.
-    await appPage.getByRole('group', { name: /v2 — Agreed/ }).getByRole('button', { name: 'Mark signed' }).click();
+    await appPage
+      .getByRole('group', { name: /v2 — Agreed/ })
+      .getByRole('button', { name: 'Mark signed' })
+      .click();
     await expect(dialog.getByTestId('playbook-approval')).toHaveCount(0);
     await expect(dialog.getByRole('checkbox', { name: 'Record an approval' })).not.toBeChecked();
     await dialog.getByLabel('Author').fill('Alice Provider');

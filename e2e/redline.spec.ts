@@ -16,7 +16,7 @@ import { ComparePage } from './page-models/ComparePage';
 async function twoRounds(page: Page): Promise<{ draftId: string; first: string; second: string; secondAt: string }> {
   return page.evaluate(async () => {
     const sla = window.sla!;
-    const unwrap = <T,>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
+    const unwrap = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
       if (!result.ok) throw new Error(JSON.stringify(result.error));
       return result.value;
     };

@@ -40,7 +40,13 @@ const NOVEMBER = [
 ].join('\n');
 
 /** Line 3: an end that is no time; line 4: a service the draft does not have. */
-const BROKEN = ['service,start,end', 'core-api,2027-11-03T10:00:00Z,2027-11-03T11:00:00Z', 'core-api,2027-11-04T10:00:00Z,later', 'billing,2027-11-05T10:00:00Z,2027-11-05T11:00:00Z', ''].join('\n');
+const BROKEN = [
+  'service,start,end',
+  'core-api,2027-11-03T10:00:00Z,2027-11-03T11:00:00Z',
+  'core-api,2027-11-04T10:00:00Z,later',
+  'billing,2027-11-05T10:00:00Z,2027-11-05T11:00:00Z',
+  '',
+].join('\n');
 
 const CORE = 'Core API Availability';
 
@@ -121,7 +127,16 @@ test.describe('monthly reports', () => {
     const text = paragraphsOf(document)
       .map((paragraph) => paragraph.text)
       .join('\n');
-    for (const figure of ['Service Level Report — November 2027', '服务水平报告 — 2027年11月', '99.7911\u00a0%', '99.7911%', 'USD 12,750.00', '12,750.00 美元', '29 January 2028', '2028年1月29日']) {
+    for (const figure of [
+      'Service Level Report — November 2027',
+      '服务水平报告 — 2027年11月',
+      '99.7911\u00a0%',
+      '99.7911%',
+      'USD 12,750.00',
+      '12,750.00 美元',
+      '29 January 2028',
+      '2028年1月29日',
+    ]) {
       expect(text).toContain(figure);
     }
     expect(text).not.toContain('{{');

@@ -40,7 +40,10 @@ async function openWithBothPolicies(page: Page, url: string): Promise<void> {
       const response = await route.fetch();
       const harnessPolicy = response.headers()['content-security-policy'];
       // Two policies in one header, comma-separated: a resource must pass both (CSP Level 3, 'enforce multiple policies').
-      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': [harnessPolicy, CONTENT_SECURITY_POLICY].filter(Boolean).join(', ') } });
+      await route.fulfill({
+        response,
+        headers: { ...response.headers(), 'content-security-policy': [harnessPolicy, CONTENT_SECURITY_POLICY].filter(Boolean).join(', ') },
+      });
     },
   );
   await page.goto(url);
@@ -51,7 +54,9 @@ const violations = (page: Page) => page.evaluate(() => [...(window as unknown as
 
 /** Waits until each of these directives has been reported at least once (reports arrive as events, after the attempt). */
 async function expectViolations(page: Page, directives: string[]): Promise<void> {
-  await expect.poll(async () => (await violations(page)).map((violation) => violation.directive).sort()).toEqual(expect.arrayContaining([...directives].sort()));
+  await expect
+    .poll(async () => (await violations(page)).map((violation) => violation.directive).sort())
+    .toEqual(expect.arrayContaining([...directives].sort()));
 }
 
 test.describe('Content-Security-Policy, seen from the page', () => {
@@ -106,7 +111,9 @@ test.describe('Content-Security-Policy, seen from the page', () => {
       link.click();
     });
     // Each refusal is reported as it happens: once the three certain ones are in, anything allowed would have run.
-    await expect.poll(async () => (await violations(page)).filter((violation) => violation.directive.startsWith('script-src')).length).toBeGreaterThanOrEqual(3);
+    await expect
+      .poll(async () => (await violations(page)).filter((violation) => violation.directive.startsWith('script-src')).length)
+      .toBeGreaterThanOrEqual(3);
     await expectViolations(page, ['script-src-elem', 'script-src-attr']);
     const ran = await page.evaluate(() => ['__pwnedByScript', '__pwnedByHandler', '__pwnedByInnerHtml', '__pwnedByLink'].filter((flag) => flag in window));
     expect(ran).toEqual([]);
@@ -133,12 +140,14 @@ test.describe('Content-Security-Policy, seen from the page', () => {
       script.src = src;
       document.body.append(script);
     }, probe);
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __evalProbe?: unknown }).__evalProbe)).toEqual({
-      eval: 'EvalError',
-      newFunction: 'EvalError',
-      // A string timer is dropped without an exception; the violation and the missing flag are the evidence.
-      timer: 'ran',
-    });
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __evalProbe?: unknown }).__evalProbe))
+      .toEqual({
+        eval: 'EvalError',
+        newFunction: 'EvalError',
+        // A string timer is dropped without an exception; the violation and the missing flag are the evidence.
+        timer: 'ran',
+      });
     // One violation per attempt, the timer's included; by then a timer that was let through has had its turn.
     await expect.poll(async () => (await violations(page)).filter((violation) => violation.blockedURI === 'eval').length).toBeGreaterThanOrEqual(3);
     await expectViolations(page, ['script-src']);
@@ -197,6 +206,9 @@ test.describe('Content-Security-Policy, seen from the page', () => {
     await expectViolations(page, ['script-src-elem', 'img-src', 'connect-src', 'frame-src', 'form-action']);
     // Still the app: the form did not take the window elsewhere. (Asked of the page itself, as
     // Playwright's locators would wait for the navigation the form announced and CSP cancelled.)
-    expect(await page.evaluate(() => [location.href, document.querySelector('h1')?.textContent])).toEqual([addressBefore, expect.stringMatching(/Drafts|草案/)]);
+    expect(await page.evaluate(() => [location.href, document.querySelector('h1')?.textContent])).toEqual([
+      addressBefore,
+      expect.stringMatching(/Drafts|草案/),
+    ]);
   });
 });

@@ -208,14 +208,20 @@ test.describe('the six-step wizard', () => {
     await new HomePage(appPage).createFromPreset('enterprise');
     // The accessibility tree as a screen reader gets it: a control without a quoted name is unnamed.
     const unnamedControl = /^\s*- (textbox|combobox|button|switch|checkbox|radio|spinbutton|listbox)( \[|:|$)/;
-    for (const [language, steps] of [['English', STEPS_EN], ['中文', STEPS_ZH]] as const) {
+    for (const [language, steps] of [
+      ['English', STEPS_EN],
+      ['中文', STEPS_ZH],
+    ] as const) {
       if (language === '中文') await wizard.switchLanguage('中文');
       for (let n = 1; n <= 6; n++) {
         await wizard.step(n).click();
         await wizard.expectStep(n, steps[n - 1]!);
         const tree = await appPage.getByRole('main').ariaSnapshot();
         expect(tree.split('\n').filter((line) => /^\s*- (textbox|combobox|spinbutton|switch)/.test(line)).length).toBeGreaterThan(5);
-        expect(tree.split('\n').filter((line) => unnamedControl.test(line)), `step ${n} (${language})`).toEqual([]);
+        expect(
+          tree.split('\n').filter((line) => unnamedControl.test(line)),
+          `step ${n} (${language})`,
+        ).toEqual([]);
       }
     }
   });
@@ -230,7 +236,9 @@ test.describe('the draft list', () => {
     await wizard.expectSaved();
 
     // An answer the versions screen cannot read, as a fault between the two halves of the app would give.
-    await appPage.route('**/api/versions.list', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: true, value: 42 }) }));
+    await appPage.route('**/api/versions.list', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: true, value: 42 }) }),
+    );
     await appPage.getByRole('button', { name: 'Versions', exact: true }).click();
     await expect(appPage.getByRole('heading', { name: 'This screen could not be shown' })).toBeFocused();
     await expect(appPage.getByText('Your work is saved: go back to the draft list, or reload the window.', { exact: false })).toBeVisible();

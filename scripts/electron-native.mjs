@@ -37,11 +37,27 @@ const run = (command, args) => execFileSync(command, args, { cwd: work, stdio: '
 const built = join(work, 'build', 'Release', 'better_sqlite3.node');
 try {
   console.log(`Fetching better-sqlite3 for Electron ${electronVersion}…`);
-  run(process.execPath, [require.resolve('prebuild-install/bin.js'), '--runtime=electron', `--target=${electronVersion}`, `--arch=${process.arch}`, `--platform=${process.platform}`]);
+  run(process.execPath, [
+    require.resolve('prebuild-install/bin.js'),
+    '--runtime=electron',
+    `--target=${electronVersion}`,
+    `--arch=${process.arch}`,
+    `--platform=${process.platform}`,
+  ]);
 } catch {
   console.log(`No prebuilt binary; compiling better-sqlite3 against Electron ${electronVersion}'s headers…`);
   try {
-    run('npm', ['exec', '--yes', '--', 'node-gyp', 'rebuild', '--release', `--target=${electronVersion}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers']);
+    run('npm', [
+      'exec',
+      '--yes',
+      '--',
+      'node-gyp',
+      'rebuild',
+      '--release',
+      `--target=${electronVersion}`,
+      `--arch=${process.arch}`,
+      '--dist-url=https://electronjs.org/headers',
+    ]);
   } catch {
     console.warn('Could not build better-sqlite3 for Electron (no internet?). `npm run dev` will start, but cannot open the database.');
     process.exit(0);

@@ -10,6 +10,10 @@ export const ELECTRON_PACKAGE_DIR: string;
 export function installedElectron(packageDir?: string, env?: Env): string | null;
 export function runElectronInstaller(packageDir?: string, env?: Env): Promise<InstallerResult>;
 export function failureReason(output: string): RuntimeFailure;
-export function ensureElectronRuntime(options?: { packageDir?: string; env?: Env; install?: (packageDir: string, env: Env) => Promise<InstallerResult> }): Promise<RuntimeOutcome>;
+export function ensureElectronRuntime(options?: {
+  packageDir?: string;
+  env?: Env;
+  install?: (packageDir: string, env: Env) => Promise<InstallerResult>;
+}): Promise<RuntimeOutcome>;
 export function localeFromEnvironment(env?: Env): 'en' | 'zh-CN';
 export function runtimeMissingMessage(locale: 'en' | 'zh-CN', purpose: 'dev' | 'dist', reason: RuntimeFailure): string;

@@ -130,7 +130,9 @@ async function main() {
     const { issues, errors, atomicChecks, globalChecks } = await scan(packageDir, stage);
     const canary = issues.filter((issue) => issue.file.split(sep).join('/') === CANARY_FILE.split(sep).join('/'));
     const findings = issues.filter((issue) => !canary.includes(issue));
-    console.log(`Electronegativity ${VERSION}: ${atomicChecks} atomic and ${globalChecks} global checks over ${SCANNED_FOLDERS.join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s (excluded, as they need the network: ${NETWORK_CHECKS.join(', ')}).`);
+    console.log(
+      `Electronegativity ${VERSION}: ${atomicChecks} atomic and ${globalChecks} global checks over ${SCANNED_FOLDERS.join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s (excluded, as they need the network: ${NETWORK_CHECKS.join(', ')}).`,
+    );
 
     let failed = false;
     const unparsed = errors.filter((error) => !error.tolerable);
@@ -152,7 +154,9 @@ async function main() {
     for (const issue of findings) {
       const review = issue.manualReview ? ', review' : '';
       const sample = (issue.sample ?? '').replace(/\s+/g, ' ').slice(0, 100);
-      console.log(`${issue.severity.name.padEnd(13)} ${location(issue)}  ${issue.id} (${issue.confidence.name.toLowerCase()}${review})${sample ? `\n${' '.repeat(14)}${sample}` : ''}`);
+      console.log(
+        `${issue.severity.name.padEnd(13)} ${location(issue)}  ${issue.id} (${issue.confidence.name.toLowerCase()}${review})${sample ? `\n${' '.repeat(14)}${sample}` : ''}`,
+      );
     }
     const high = findings.filter((issue) => issue.severity.name === 'HIGH');
     if (high.length > 0) {

@@ -41,7 +41,9 @@ function diskState(): Record<string, string> {
   const state: Record<string, string> = {};
   for (const name of readdirSync(dataDir).sort()) {
     if (name.endsWith('-shm')) continue;
-    state[name] = createHash('sha256').update(readFileSync(join(dataDir, name))).digest('hex');
+    state[name] = createHash('sha256')
+      .update(readFileSync(join(dataDir, name)))
+      .digest('hex');
   }
   return state;
 }
@@ -132,7 +134,11 @@ describe('createApiHandlers', () => {
     outputs['versions.restore'] = expectOk(await handlers['versions.restore']({ versionId: frozen.version.id }));
     outputs['versions.defaultAuthor'] = expectOk(await handlers['versions.defaultAuthor']({}));
     outputs['versions.markAgreed'] = expectOk(
-      await handlers['versions.markAgreed']({ versionId: frozen.version.id, author: 'Li Wei', approval: { approver: 'Dana Legal', findings: [{ rule: 'availabilityAbove' }] } }),
+      await handlers['versions.markAgreed']({
+        versionId: frozen.version.id,
+        author: 'Li Wei',
+        approval: { approver: 'Dana Legal', findings: [{ rule: 'availabilityAbove' }] },
+      }),
     );
     const signed = expectOk(await handlers['versions.markSigned']({ versionId: frozen.version.id, author: 'Li Wei' }));
     outputs['versions.markSigned'] = signed;
@@ -155,7 +161,9 @@ describe('createApiHandlers', () => {
     outputs['exports.contract'] = exported;
     outputs['exports.showInFolder'] = expectOk(await handlers['exports.showInFolder']({ exportId: exported.exportId! }));
     outputs['exports.list'] = expectOk(await handlers['exports.list']({ draftId: created.id }));
-    outputs['redlines.export'] = expectOk(await handlers['redlines.export']({ draftId: created.id, oldVersionId: frozen.version.id, newVersionId: null, language: 'zh-CN' }));
+    outputs['redlines.export'] = expectOk(
+      await handlers['redlines.export']({ draftId: created.id, oldVersionId: frozen.version.id, newVersionId: null, language: 'zh-CN' }),
+    );
     const docx = readFileSync(exported.path!).toString('base64');
     outputs['exports.importDocx'] = expectOk(await handlers['exports.importDocx']({ fileName: exported.fileName, base64: docx }));
 
@@ -202,7 +210,10 @@ describe('createApiHandlers', () => {
     const broken = { ...created.content, title: '' };
     const saved = expectOk(await handlers['drafts.save']({ id: created.id, content: broken, baseRevision: 0 }));
     const refused = await handlers['versions.save']({ draftId: created.id, party: 'ourProposal', author: 'Li Wei', baseRevision: saved.revision });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'invalidInput', key: 'versions.errors.hasProblems', params: { count: 1 }, problems: [{ path: ['title'] }] } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'invalidInput', key: 'versions.errors.hasProblems', params: { count: 1 }, problems: [{ path: ['title'] }] },
+    });
     expect(expectOk(await handlers['versions.list']({ draftId: created.id }))).toEqual([]);
 
     expectOk(await handlers['drafts.save']({ id: created.id, content: created.content, baseRevision: saved.revision }));
@@ -242,7 +253,9 @@ describe('createApiHandlers', () => {
       '3:service:monitoring.csv.unknownService',
     ]);
     const t = createI18n('en').t;
-    expect(t(finished.errors[0]!.key, finished.errors[0]!.params)).toBe('Line 2, column end: "soon" is not an ISO 8601 time with an offset, such as 2026-10-05T14:30:00Z.');
+    expect(t(finished.errors[0]!.key, finished.errors[0]!.params)).toBe(
+      'Line 2, column end: "soon" is not an ISO 8601 time with an offset, such as 2026-10-05T14:30:00Z.',
+    );
     expect(expectOk(await handlers['reports.listMonitoringImports']({ draftId: created.id }))).toEqual({ imports: [] });
     expect(expectOk(await handlers['reports.monthly']({ draftId: created.id }))).toEqual({ months: [], month: null, report: null, history: null });
     expect(await handlers['reports.monitoringImportStatus']({ jobId: '0f1e2d3c-4b5a-4968-8776-655443322110' })).toMatchObject({
@@ -255,8 +268,14 @@ describe('createApiHandlers', () => {
   it('answers the export channels with translatable errors and records nothing for a refused export', async () => {
     const created = expectOk(await handlers['drafts.create']({ presetId: 'crm' }));
     const missing = '7a1e3c55-2b9d-4e8f-a6c0-1d2e3f4a5b6c';
-    expect(await handlers['exports.showInFolder']({ exportId: missing })).toEqual({ ok: false, error: { code: 'notFound', key: 'export.errors.exportNotFound' } });
-    expect(await handlers['exports.contract']({ draftId: missing, language: 'en' })).toMatchObject({ ok: false, error: { code: 'notFound', key: 'errors.draftNotFound' } });
+    expect(await handlers['exports.showInFolder']({ exportId: missing })).toEqual({
+      ok: false,
+      error: { code: 'notFound', key: 'export.errors.exportNotFound' },
+    });
+    expect(await handlers['exports.contract']({ draftId: missing, language: 'en' })).toMatchObject({
+      ok: false,
+      error: { code: 'notFound', key: 'errors.draftNotFound' },
+    });
     expect(await handlers['exports.contract']({ draftId: created.id, language: 'en', versionId: missing })).toMatchObject({
       ok: false,
       error: { code: 'notFound', key: 'versions.errors.notFound' },
@@ -266,7 +285,10 @@ describe('createApiHandlers', () => {
     const saved = expectOk(await handlers['drafts.save']({ id: created.id, content: { ...created.content, termMonths: 0 }, baseRevision: 0 }));
     expect(saved.revision).toBe(1);
     const refused = await handlers['exports.contract']({ draftId: created.id, language: 'zh-CN' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'invalidInput', key: 'errors.draftHasProblems', problems: [{ path: ['termMonths'], step: 'services' }] } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'invalidInput', key: 'errors.draftHasProblems', problems: [{ path: ['termMonths'], step: 'services' }] },
+    });
     expect(expectOk(await handlers['exports.list']({ draftId: created.id }))).toEqual([]);
 
     const notDocx = await handlers['exports.importDocx']({ fileName: 'notes.docx', base64: Buffer.from('not a zip').toString('base64') });
@@ -307,13 +329,36 @@ describe('errors.* keys', () => {
     const en = createI18n('en').t;
     const zh = createI18n('zh-CN').t;
     const keys = [
-      'errors.invalidInput', 'errors.internal', 'errors.forbidden', 'errors.draftNotFound', 'errors.presetNotFound',
-      'errors.conflict', 'errors.contentTooLarge', 'errors.unsupportedSchemaVersion', 'errors.invalidFile',
-      'errors.draftHasProblems', 'errors.cannotWriteFile', 'errors.databaseTooNew', 'errors.databaseUnreadable',
-      'errors.contentNotObject', 'errors.contentNotSerializable', 'errors.invalidJson', 'errors.unknownChannel',
-      'errors.unauthorized', 'errors.requestTooLarge', 'errors.templateUnusable', 'errors.locked',
-      'versions.errors.notFound', 'versions.errors.hasProblems', 'versions.errors.notSigned', 'versions.errors.approvalRequired',
-      'export.errors.notDocx', 'export.errors.noDraft', 'export.errors.damaged', 'export.errors.tooLarge', 'export.errors.exportNotFound',
+      'errors.invalidInput',
+      'errors.internal',
+      'errors.forbidden',
+      'errors.draftNotFound',
+      'errors.presetNotFound',
+      'errors.conflict',
+      'errors.contentTooLarge',
+      'errors.unsupportedSchemaVersion',
+      'errors.invalidFile',
+      'errors.draftHasProblems',
+      'errors.cannotWriteFile',
+      'errors.databaseTooNew',
+      'errors.databaseUnreadable',
+      'errors.contentNotObject',
+      'errors.contentNotSerializable',
+      'errors.invalidJson',
+      'errors.unknownChannel',
+      'errors.unauthorized',
+      'errors.requestTooLarge',
+      'errors.templateUnusable',
+      'errors.locked',
+      'versions.errors.notFound',
+      'versions.errors.hasProblems',
+      'versions.errors.notSigned',
+      'versions.errors.approvalRequired',
+      'export.errors.notDocx',
+      'export.errors.noDraft',
+      'export.errors.damaged',
+      'export.errors.tooLarge',
+      'export.errors.exportNotFound',
       'export.errors.fileMoved',
     ];
     for (const key of keys) {

@@ -93,7 +93,8 @@ export function createApiHandlers(services: Services, options: ApiHandlerOptions
   const calls = serviceCalls(services);
   const logError = options.logError ?? defaultLogError;
 
-  const handlerFor = <C extends Channel>(channel: C) =>
+  const handlerFor =
+    <C extends Channel>(channel: C) =>
     async (input: unknown): Promise<ApiResult<ApiOutput<C>>> => {
       const parsed = parseInput(channel, input);
       if (!parsed.ok) return parsed;

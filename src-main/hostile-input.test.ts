@@ -29,7 +29,8 @@ import { makeTempDir, scriptedDialogs, steppingClock } from './services/test-fix
 const TEMPLATES_DIR = path.resolve(import.meta.dirname, '..', 'templates');
 const ENTERPRISE_PRESET = JSON.parse(readFileSync(path.join(TEMPLATES_DIR, 'presets', 'enterprise.sla.json'), 'utf8')) as Record<string, unknown>;
 /** Two incidents for services of the enterprise preset: a file that imports. */
-const INCIDENTS_CSV = 'service,start,end,severity\ncore-api,2027-10-12T14:00:00Z,2027-10-12T15:10:00Z,P1\nweb-console,2027-10-20T01:00:00Z,2027-10-20T01:20:00Z,P2\n';
+const INCIDENTS_CSV =
+  'service,start,end,severity\ncore-api,2027-10-12T14:00:00Z,2027-10-12T15:10:00Z,P1\nweb-console,2027-10-20T01:00:00Z,2027-10-20T01:20:00Z,P2\n';
 
 /** Runs per channel and property: about 33 channels × 2 properties × this, kept small for `npm test`. */
 const RUNS = { arbitrary: 12, shaped: 30 };
@@ -86,7 +87,15 @@ function numberArbitrary(def: SchemaDef): fc.Arbitrary<number> {
   const highest = bounds.find((check) => check.check === 'less_than')?.value as number | undefined;
   const low = Math.ceil(lowest ?? 0);
   const inRange = fc.integer({ min: low, max: Math.max(low, Math.min(highest ?? low + 30, low + 30)) });
-  const edges = [-1, 0.5, 2 ** 53, -0, Number.NaN, Number.POSITIVE_INFINITY, ...bounds.flatMap((check) => [check.value as number, (check.value as number) - 1, (check.value as number) + 1])];
+  const edges = [
+    -1,
+    0.5,
+    2 ** 53,
+    -0,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    ...bounds.flatMap((check) => [check.value as number, (check.value as number) - 1, (check.value as number) + 1]),
+  ];
   return fc.oneof({ weight: 4, arbitrary: inRange }, { weight: 1, arbitrary: fc.constantFrom(...edges) }, { weight: 1, arbitrary: fc.double() });
 }
 
@@ -118,7 +127,14 @@ function fittingValue(def: SchemaDef, pools: Pools): fc.Arbitrary<unknown> {
       const change = fc.oneof(
         { weight: 8, arbitrary: fc.constant({ kind: 'none' as const }) },
         { weight: 1, arbitrary: fc.nat().map((index) => ({ kind: 'drop' as const, index })) },
-        { weight: 1, arbitrary: fc.record({ kind: fc.constant('extra' as const), key: fc.constantFrom('path', 'folder', 'extra', '__proto__', 'constructor'), value: pools.wrong }) },
+        {
+          weight: 1,
+          arbitrary: fc.record({
+            kind: fc.constant('extra' as const),
+            key: fc.constantFrom('path', 'folder', 'extra', '__proto__', 'constructor'),
+            value: pools.wrong,
+          }),
+        },
       );
       return fc.tuple(fc.record(fields), change).map(([record, how]) => {
         const out: Record<string, unknown> = { ...record };
@@ -135,7 +151,10 @@ function fittingValue(def: SchemaDef, pools: Pools): fc.Arbitrary<unknown> {
     case 'boolean':
       return fc.boolean();
     case 'enum':
-      return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...Object.values(def.entries as Record<string, string>)) }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) });
+      return fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...Object.values(def.entries as Record<string, string>)) },
+        { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+      );
     case 'literal':
       return fc.constantFrom(...(def.values as unknown[]));
     case 'optional':
@@ -216,7 +235,10 @@ describe('every IPC channel under hostile input', () => {
       throw new Error(`${channel} threw ${String(error)} for ${describeValue(payload)}`, { cause: error });
     }
     const context = `${channel} with ${describeValue(payload)}`;
-    expect(logged.map((entry) => String(entry.error)), `${context} failed inside the service`).toEqual([]);
+    expect(
+      logged.map((entry) => String(entry.error)),
+      `${context} failed inside the service`,
+    ).toEqual([]);
     expect(typeof result === 'object' && result !== null && typeof result.ok === 'boolean', context).toBe(true);
     // Electron sends the answer back by structured clone: it must survive that.
     expect(() => structuredClone(result), context).not.toThrow();
@@ -392,10 +414,15 @@ describe('very large values', () => {
     if (!before.ok) throw new Error('draft missing');
     const services10k = Array.from({ length: 10_000 }, (_, index) => ({ id: `svc-${index}`, name: `Service ${index}`, description: '', metrics: [] }));
     const content = { ...before.value.content, services: services10k };
-    const result = await timed('drafts.save with 10,000 services', () => handlers['drafts.save']({ id: draftId, content, baseRevision: before.value.revision }));
+    const result = await timed('drafts.save with 10,000 services', () =>
+      handlers['drafts.save']({ id: draftId, content, baseRevision: before.value.revision }),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error).toMatchObject({ code: 'invalidInput', problems: [{ step: 'services', path: ['services'], key: 'validation.tooMany', params: { max: LIMITS.services } }] });
+    expect(result.error).toMatchObject({
+      code: 'invalidInput',
+      problems: [{ step: 'services', path: ['services'], key: 'validation.tooMany', params: { max: LIMITS.services } }],
+    });
     expect(await handlers['drafts.get']({ id: draftId })).toEqual(before);
   });
 

@@ -86,7 +86,12 @@ describe('registerIpc refuses payloads that are not plain data', () => {
     const result = await invoke(channel, { draftId: DRAFT_ID, approval: { approver: 'Dana', findings: [10n] } });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'invalidInput', key: 'errors.invalidInput', params: { channel }, problems: [expect.objectContaining({ path: ['approval', 'findings', 0], key: 'validation.invalid' })] },
+      error: {
+        code: 'invalidInput',
+        key: 'errors.invalidInput',
+        params: { channel },
+        problems: [expect.objectContaining({ path: ['approval', 'findings', 0], key: 'validation.invalid' })],
+      },
     });
     expect(isTranslated('validation.invalid')).toBe(true);
     expect(received).toEqual([]);

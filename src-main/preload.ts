@@ -8,9 +8,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNELS, MENU_COMMAND_CHANNEL, MENU_COMMANDS, type MenuCommand } from '../src-shared/channels';
 import type { SlaClient } from '../src-shared/api';
 
-const invoke = Object.fromEntries(
-  CHANNELS.map((channel) => [channel, (input: unknown) => ipcRenderer.invoke(channel, input)]),
-) as SlaClient['invoke'];
+const invoke = Object.fromEntries(CHANNELS.map((channel) => [channel, (input: unknown) => ipcRenderer.invoke(channel, input)])) as SlaClient['invoke'];
 
 const client = {
   invoke,

@@ -16,7 +16,7 @@ const REFERENCE = /`([\w./-]+):(\d+)` — `([^`]+)`/g;
 const references = [...DOC.matchAll(REFERENCE)].map(([, file = '', line = '', code = '']) => ({ file, line: Number(line), code }));
 
 describe('docs/SECURITY.md', () => {
-  it('has a row for each of the twenty items of Electron\'s checklist', () => {
+  it("has a row for each of the twenty items of Electron's checklist", () => {
     const rows = [...DOC.matchAll(/^\| (\d+) \|/gm)].map((match) => Number(match[1]));
     expect(rows).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
   });

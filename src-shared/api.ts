@@ -509,15 +509,7 @@ export type ApiInput<C extends Channel> = z.input<(typeof api)[C]['input']>;
 export type ApiParsedInput<C extends Channel> = z.output<(typeof api)[C]['input']>;
 export type ApiOutput<C extends Channel> = z.output<(typeof api)[C]['output']>;
 
-export const API_ERROR_CODES = [
-  'invalidInput',
-  'notFound',
-  'invalidFile',
-  'conflict',
-  'locked',
-  'forbidden',
-  'internal',
-] as const;
+export const API_ERROR_CODES = ['invalidInput', 'notFound', 'invalidFile', 'conflict', 'locked', 'forbidden', 'internal'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /** An error the UI can translate: an i18n key with parameters, and problems where there are several. */
@@ -538,10 +530,7 @@ export type SlaClient = {
 };
 
 /** Parse a channel's input; the failure lists every problem with its field. */
-export function parseInput<C extends Channel>(
-  channel: C,
-  input: unknown,
-): ApiResult<ApiParsedInput<C>> {
+export function parseInput<C extends Channel>(channel: C, input: unknown): ApiResult<ApiParsedInput<C>> {
   // reportInput lets a value of the wrong type read "Must be text", not "Required";
   // the problems carry only the path and a key, never the input itself.
   const result = api[channel].input.safeParse(input ?? {}, { reportInput: true });

@@ -77,8 +77,13 @@ describe('the Electron runtime before npm run dev', () => {
   });
 
   it('names another failure by its first line, without the stack', () => {
-    const reason = failureReason('Downloading Electron binary...\nHTTPError: Response code 404 (Not Found) for https://mirror.example/v45.5.0/electron-v45.5.0-linux-x64.zip\n    at Request.x (y.js:1:1)\n');
-    expect(reason).toEqual({ kind: 'other', detail: 'HTTPError: Response code 404 (Not Found) for https://mirror.example/v45.5.0/electron-v45.5.0-linux-x64.zip' });
+    const reason = failureReason(
+      'Downloading Electron binary...\nHTTPError: Response code 404 (Not Found) for https://mirror.example/v45.5.0/electron-v45.5.0-linux-x64.zip\n    at Request.x (y.js:1:1)\n',
+    );
+    expect(reason).toEqual({
+      kind: 'other',
+      detail: 'HTTPError: Response code 404 (Not Found) for https://mirror.example/v45.5.0/electron-v45.5.0-linux-x64.zip',
+    });
   });
 
   it('does not take a successful installer for a runtime when it left no executable', async () => {

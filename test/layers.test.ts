@@ -9,9 +9,7 @@ const eslint = new ESLint({ cwd: process.cwd() });
 
 async function layerErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? [])
-    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax')
-    .map((m) => m.message);
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax').map((m) => m.message);
 }
 
 describe('layer rules', () => {
@@ -23,9 +21,13 @@ describe('layer rules', () => {
   });
 
   it('keeps the renderer away from main, Electron and Node', async () => {
-    expect(await layerErrors('src-renderer/src/x.tsx', "import { createServices } from '../../src-main/services';\nexport const c = createServices;\n")).toHaveLength(1);
+    expect(
+      await layerErrors('src-renderer/src/x.tsx', "import { createServices } from '../../src-main/services';\nexport const c = createServices;\n"),
+    ).toHaveLength(1);
     expect(await layerErrors('src-renderer/src/x.tsx', "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;\n")).toHaveLength(1);
-    expect(await layerErrors('src-renderer/src/x.tsx', "import { validateDraft } from '../../src-shared/model';\nexport const v = validateDraft;\n")).toHaveLength(0);
+    expect(
+      await layerErrors('src-renderer/src/x.tsx', "import { validateDraft } from '../../src-shared/model';\nexport const v = validateDraft;\n"),
+    ).toHaveLength(0);
   });
 
   it('keeps the screens off the shell and off each other, except the parts a screen embeds', async () => {
@@ -33,22 +35,39 @@ describe('layer rules', () => {
     expect(await layerErrors('src-renderer/src/home/x.tsx', "import { Shell } from '../app/Shell';\nexport const s = Shell;\n")).toHaveLength(1);
     expect(await layerErrors('src-renderer/src/wizard/steps/x.tsx', "import { Root } from '../../app/Root';\nexport const r = Root;\n")).toHaveLength(1);
     // A screen importing another screen, from the folder's top and from deeper in it.
-    expect(await layerErrors('src-renderer/src/calculator/x.tsx', "import { formatLevel } from '../reports/reportText';\nexport const f = formatLevel;\n")).toHaveLength(1);
-    expect(await layerErrors('src-renderer/src/wizard/fields/x.tsx', "import { ComparePage } from '../../compare/ComparePage';\nexport const c = ComparePage;\n")).toHaveLength(1);
+    expect(
+      await layerErrors('src-renderer/src/calculator/x.tsx', "import { formatLevel } from '../reports/reportText';\nexport const f = formatLevel;\n"),
+    ).toHaveLength(1);
+    expect(
+      await layerErrors('src-renderer/src/wizard/fields/x.tsx', "import { ComparePage } from '../../compare/ComparePage';\nexport const c = ComparePage;\n"),
+    ).toHaveLength(1);
     // An embedded part goes one way only: the wizard shows the preview, the preview does not reach back.
-    expect(await layerErrors('src-renderer/src/wizard/x.tsx', "import { PreviewLayout } from '../preview/PreviewLayout';\nexport const p = PreviewLayout;\n")).toHaveLength(0);
-    expect(await layerErrors('src-renderer/src/preview/x.tsx', "import { WizardPage } from '../wizard/WizardPage';\nexport const w = WizardPage;\n")).toHaveLength(1);
+    expect(
+      await layerErrors('src-renderer/src/wizard/x.tsx', "import { PreviewLayout } from '../preview/PreviewLayout';\nexport const p = PreviewLayout;\n"),
+    ).toHaveLength(0);
+    expect(
+      await layerErrors('src-renderer/src/preview/x.tsx', "import { WizardPage } from '../wizard/WizardPage';\nexport const w = WizardPage;\n"),
+    ).toHaveLength(1);
     // What screens share, and the outer rule still holding inside a screen.
     expect(await layerErrors('src-renderer/src/reports/x.tsx', "import { useLocale } from '../common/locale';\nexport const l = useLocale;\n")).toHaveLength(0);
-    expect(await layerErrors('src-renderer/src/reports/x.tsx', "import { formatPercent } from '../../../src-shared/format';\nexport const f = formatPercent;\n")).toHaveLength(0);
+    expect(
+      await layerErrors('src-renderer/src/reports/x.tsx', "import { formatPercent } from '../../../src-shared/format';\nexport const f = formatPercent;\n"),
+    ).toHaveLength(0);
     expect(await layerErrors('src-renderer/src/reports/x.tsx', "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;\n")).toHaveLength(1);
   });
 
   it('keeps common/ free of the shell and the screens, and lets the shell import both', async () => {
-    expect(await layerErrors('src-renderer/src/common/x.ts', "import { previousMonth } from '../reports/reportText';\nexport const p = previousMonth;\n")).toHaveLength(1);
+    expect(
+      await layerErrors('src-renderer/src/common/x.ts', "import { previousMonth } from '../reports/reportText';\nexport const p = previousMonth;\n"),
+    ).toHaveLength(1);
     expect(await layerErrors('src-renderer/src/common/x.ts', "import { Shell } from '../app/Shell';\nexport const s = Shell;\n")).toHaveLength(1);
     expect(await layerErrors('src-renderer/src/common/x.ts', "import { call } from './client';\nexport const c = call;\n")).toHaveLength(0);
-    expect(await layerErrors('src-renderer/src/app/x.tsx', "import { HomePage } from '../home/HomePage';\nimport { navigate } from '../common/route';\nexport const h = [HomePage, navigate];\n")).toHaveLength(0);
+    expect(
+      await layerErrors(
+        'src-renderer/src/app/x.tsx',
+        "import { HomePage } from '../home/HomePage';\nimport { navigate } from '../common/route';\nexport const h = [HomePage, navigate];\n",
+      ),
+    ).toHaveLength(0);
   });
 
   it("lets only the Electron shell of src-main import 'electron', and only src-main/db the driver", async () => {

@@ -86,7 +86,8 @@ describe('installers (electron-builder.yml)', () => {
 });
 
 /** The packages a package depends on, as package-lock.json records them. */
-const lockedPackages = (JSON.parse(read('package-lock.json').toString('utf8')) as { packages: Record<string, { dependencies?: Record<string, string> }> }).packages;
+const lockedPackages = (JSON.parse(read('package-lock.json').toString('utf8')) as { packages: Record<string, { dependencies?: Record<string, string> }> })
+  .packages;
 function closure(roots: readonly string[], skip: ReadonlySet<string> = new Set()): Set<string> {
   const seen = new Set<string>();
   const pending = [...roots];
@@ -122,9 +123,10 @@ function importedByMainProcess(): Set<string> {
 }
 
 describe('what the installers carry (package.json, electron-builder.yml)', () => {
-  it('declares as production dependencies exactly what the main process loads, so the renderer\'s libraries do not ship twice', () => {
+  it("declares as production dependencies exactly what the main process loads, so the renderer's libraries do not ship twice", () => {
     expect(Object.keys(packageJson.dependencies).sort()).toEqual([...importedByMainProcess()].sort());
-    for (const bundled of ['react', 'react-dom', 'antd', '@ant-design/icons', 'dayjs', 'react-i18next']) expect(packageJson.devDependencies).toHaveProperty([bundled]);
+    for (const bundled of ['react', 'react-dom', 'antd', '@ant-design/icons', 'dayjs', 'react-i18next'])
+      expect(packageJson.devDependencies).toHaveProperty([bundled]);
   });
 
   it('keeps prebuild-install and what only it pulls in (tar-fs…) out of the package', () => {
@@ -163,7 +165,7 @@ describe('icons (resources/)', () => {
     expect(icns.subarray(0, 4).toString('ascii')).toBe('icns');
     expect(icns.readUInt32BE(4)).toBe(icns.length);
     const images = new Map<string, [number, number]>();
-    for (let offset = 8; offset < icns.length; ) {
+    for (let offset = 8; offset < icns.length;) {
       const type = icns.subarray(offset, offset + 4).toString('ascii');
       const length = icns.readUInt32BE(offset + 4);
       expect(length).toBeGreaterThan(8);

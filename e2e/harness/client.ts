@@ -36,7 +36,13 @@ function offerDownload(path: string): void {
   link.remove();
 }
 
-const DOWNLOAD_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['exports.draftFile', 'exports.contract', 'exports.showInFolder', 'redlines.export', 'reportExport.docx']);
+const DOWNLOAD_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
+  'exports.draftFile',
+  'exports.contract',
+  'exports.showInFolder',
+  'redlines.export',
+  'reportExport.docx',
+]);
 
 /**
  * The per-run token, from the address the harness printed (?token=), kept for
@@ -71,9 +77,7 @@ async function post(channel: Channel, input: unknown): Promise<ApiResult<unknown
   return result;
 }
 
-const invoke = Object.freeze(
-  Object.fromEntries(SLA_CHANNELS.map((channel) => [channel, (input: unknown) => post(channel, input)])),
-) as SlaClient['invoke'];
+const invoke = Object.freeze(Object.fromEntries(SLA_CHANNELS.map((channel) => [channel, (input: unknown) => post(channel, input)]))) as SlaClient['invoke'];
 
 /**
  * There is no application menu in a browser; an end-to-end test can stand in

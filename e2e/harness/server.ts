@@ -229,7 +229,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return;
     }
     if (request.method !== 'POST') {
-      sendResult(response, 405, { ok: false, error: { code: 'invalidInput', key: 'errors.invalidInput', params: { channel: channelName } } }, { ...extra, allow: 'POST' });
+      sendResult(
+        response,
+        405,
+        { ok: false, error: { code: 'invalidInput', key: 'errors.invalidInput', params: { channel: channelName } } },
+        { ...extra, allow: 'POST' },
+      );
       return;
     }
     if (!isJson(request.headers['content-type'])) {
@@ -267,7 +272,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
     const fromHeader = sameToken(request.headers['x-sla-token'] as string | undefined, token);
     const fromQuery = url.searchParams.get('token');
-    const authorized = isApi ? fromHeader && sameSiteRequest(request) : fromHeader || sameToken(fromQuery, token) || sameToken(cookieValue(request.headers.cookie, TOKEN_COOKIE), token);
+    const authorized = isApi
+      ? fromHeader && sameSiteRequest(request)
+      : fromHeader || sameToken(fromQuery, token) || sameToken(cookieValue(request.headers.cookie, TOKEN_COOKIE), token);
     if (!authorized) {
       if (isApi) {
         sendResult(response, 401, { ok: false, error: { code: 'forbidden', key: 'errors.unauthorized' } });
@@ -277,9 +284,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return;
     }
     // The token in the address becomes a cookie, so the page's own requests carry it.
-    const extra: Record<string, string> = sameToken(fromQuery, token)
-      ? { 'set-cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` }
-      : {};
+    const extra: Record<string, string> = sameToken(fromQuery, token) ? { 'set-cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` } : {};
 
     if (isApi) return serveApi(request, response, url.pathname.slice('/api/'.length), extra);
     if (request.method !== 'GET' && request.method !== 'HEAD') {

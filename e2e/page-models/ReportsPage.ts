@@ -96,7 +96,10 @@ export class CalculatorPage {
   /** The allowed downtime in the row of a period ("Average month"). */
   allowed(period: string): Locator {
     const exact = new RegExp(`^${period.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-    return this.budgetTable.locator('tr.ant-table-row').filter({ has: this.page.locator('[data-column="period"]', { hasText: exact }) }).locator('[data-column="allowed"]');
+    return this.budgetTable
+      .locator('tr.ant-table-row')
+      .filter({ has: this.page.locator('[data-column="period"]', { hasText: exact }) })
+      .locator('[data-column="allowed"]');
   }
 
   async chooseCoverage(name: string): Promise<void> {

@@ -39,7 +39,9 @@ describe('sla export / import (spawned)', () => {
     expect(exported.code).toBe(0);
     expect(exported.stderr).toBe('');
     const bytes = readFileSync(file('enterprise.docx'));
-    expect(exported.stdout).toEqual([`${file('enterprise.docx')}: contract written (English and Chinese, ${bytes.byteLength} bytes, SHA-256 ${sha256Hex(bytes)}).`]);
+    expect(exported.stdout).toEqual([
+      `${file('enterprise.docx')}: contract written (English and Chinese, ${bytes.byteLength} bytes, SHA-256 ${sha256Hex(bytes)}).`,
+    ]);
 
     const imported = await sla(['import', file('enterprise.docx'), '--out', file('enterprise.sla.json')]);
     expect(imported).toEqual({ code: 0, stdout: [`${file('enterprise.sla.json')}: draft recovered from ${file('enterprise.docx')}.`], stderr: '' });

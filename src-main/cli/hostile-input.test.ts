@@ -42,7 +42,11 @@ describe('the command line with hostile input', () => {
 
   it('refuses a draft file that is not UTF-8 instead of reading it with replacement characters', async () => {
     const run = await sla(['validate', file('latin1.sla.json')]);
-    expect(run).toEqual({ code: 1, stdout: ['(file): The file is not UTF-8 text (it looks like another encoding, such as Latin-1 or GBK); save it as UTF-8 and try again.'], stderr: '' });
+    expect(run).toEqual({
+      code: 1,
+      stdout: ['(file): The file is not UTF-8 text (it looks like another encoding, such as Latin-1 or GBK); save it as UTF-8 and try again.'],
+      stderr: '',
+    });
   });
 
   it('prints a field name with a newline as one escaped line, so a file cannot forge "valid SLA draft."', async () => {

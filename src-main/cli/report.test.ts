@@ -35,7 +35,13 @@ const NOVEMBER = [
 ].join('\n');
 
 /** Line 3: an end that is no time; line 4: a service the draft does not have. */
-const BROKEN = ['service,start,end', 'core-api,2027-11-03T10:00:00Z,2027-11-03T11:00:00Z', 'core-api,2027-11-04T10:00:00Z,later', 'billing,2027-11-05T10:00:00Z,2027-11-05T11:00:00Z', ''].join('\n');
+const BROKEN = [
+  'service,start,end',
+  'core-api,2027-11-03T10:00:00Z,2027-11-03T11:00:00Z',
+  'core-api,2027-11-04T10:00:00Z,later',
+  'billing,2027-11-05T10:00:00Z,2027-11-05T11:00:00Z',
+  '',
+].join('\n');
 
 let temp: ReturnType<typeof makeTempDir>;
 const file = (name: string) => join(temp.dir, name);
@@ -95,7 +101,14 @@ describe('sla downtime (spawned)', () => {
   });
 
   it('exits 2 with the usage for a missing, non-numeric or out-of-range PERCENT', async () => {
-    const runs = await Promise.all([sla(['downtime']), sla(['downtime', 'high']), sla(['downtime', '100.5']), sla(['downtime', '-1']), sla(['downtime', '99.9', '--month', '2027-10']), sla(['downtime', '99.9', '--lang', 'bilingual'])]);
+    const runs = await Promise.all([
+      sla(['downtime']),
+      sla(['downtime', 'high']),
+      sla(['downtime', '100.5']),
+      sla(['downtime', '-1']),
+      sla(['downtime', '99.9', '--month', '2027-10']),
+      sla(['downtime', '99.9', '--lang', 'bilingual']),
+    ]);
     const [missing, word, over, negative, option, bilingual] = runs;
     for (const run of runs) {
       expect(run.code).toBe(2);
@@ -123,7 +136,9 @@ describe('sla report (spawned)', () => {
     expect(run.stdout.some((line) => /^Service credit owed\s+USD 12,750\.00$/.test(line))).toBe(true);
     expect(run.stdout.some((line) => /^Claim deadline\s+29 January 2028$/.test(line))).toBe(true);
     // Each incident with its line in the file and the minutes it adds to the downtime (the overlap counts once).
-    expect(run.stdout.some((line) => /^\s*2\s+3 November 2027 10:00\s+3 November 2027 11:00\s+60 min\s+60 min\s+P1\s+No\s+Gateway outage$/.test(line))).toBe(true);
+    expect(run.stdout.some((line) => /^\s*2\s+3 November 2027 10:00\s+3 November 2027 11:00\s+60 min\s+60 min\s+P1\s+No\s+Gateway outage$/.test(line))).toBe(
+      true,
+    );
     expect(run.stdout.some((line) => /^\s*3\s+3 November 2027 10:30\s+3 November 2027 11:30\s+60 min\s+30 min\s+P2/.test(line))).toBe(true);
     expect(run.stdout.some((line) => line.startsWith('- november.csv: Incidents, 3 rows, SHA-256 '))).toBe(true);
   });
@@ -224,7 +239,11 @@ describe('sla report (spawned)', () => {
 describe('sla report --out (spawned)', () => {
   const cellsOf = async (path: string): Promise<string[]> => {
     const pkg = await openPackage(readFileSync(path));
-    return findAll(await pkg.xml('word/document.xml'), 'w:tc').map((cell) => paragraphsOf(cell).map((paragraph) => paragraph.text).join('\n'));
+    return findAll(await pkg.xml('word/document.xml'), 'w:tc').map((cell) =>
+      paragraphsOf(cell)
+        .map((paragraph) => paragraph.text)
+        .join('\n'),
+    );
   };
   const row = (cells: string[], first: string) => cells.slice(cells.indexOf(first), cells.indexOf(first) + 9);
 
@@ -257,7 +276,15 @@ describe('sla report --out (spawned)', () => {
       '15\u00a0%',
       'USD 12,750.00',
     ]);
-    expect(row(await cellsOf(file('report-zh.docx')), 'Core API Availability').slice(2)).toEqual(['99.7911%', '未达成', '90分钟', '21.54分钟', '低于 99.9%', '15%', '12,750.00 美元']);
+    expect(row(await cellsOf(file('report-zh.docx')), 'Core API Availability').slice(2)).toEqual([
+      '99.7911%',
+      '未达成',
+      '90分钟',
+      '21.54分钟',
+      '低于 99.9%',
+      '15%',
+      '12,750.00 美元',
+    ]);
     const bilingual = await cellsOf(file('report-both.docx'));
     expect(row(bilingual, 'Core API Availability').slice(8)).toEqual(['USD 12,750.00\n12,750.00 美元']);
     expect(bilingual).toContain('29 January 2028\n2028年1月29日');

@@ -30,10 +30,7 @@ afterAll(() => temp.remove());
 
 describe('sla validate (spawned)', () => {
   it('exits 0 with one short line for a valid file, in either language', async () => {
-    const [en, zh] = await Promise.all([
-      sla(['validate', file('valid.sla.json')]),
-      sla(['validate', file('zh.sla.json'), '--lang', 'zh-CN']),
-    ]);
+    const [en, zh] = await Promise.all([sla(['validate', file('valid.sla.json')]), sla(['validate', file('zh.sla.json'), '--lang', 'zh-CN'])]);
     expect(en).toEqual({ code: 0, stdout: [`${file('valid.sla.json')}: valid SLA draft.`], stderr: '' });
     expect(zh).toEqual({ code: 0, stdout: [`${file('zh.sla.json')}：有效的 SLA 草案。`], stderr: '' });
   });
@@ -54,11 +51,7 @@ describe('sla validate (spawned)', () => {
     expect(truncated.stdout[0]).toMatch(/^\(file\): The file is not valid JSON: /);
     expect(empty).toEqual({ code: 1, stdout: ['(file): The file is empty.'], stderr: '' });
     expect(wrongTypes.code).toBe(1);
-    expect(wrongTypes.stdout).toEqual([
-      'title: Must be text.',
-      'termMonths: Must be a number.',
-      'compliance.certifications: Must be a list.',
-    ]);
+    expect(wrongTypes.stdout).toEqual(['title: Must be text.', 'termMonths: Must be a number.', 'compliance.certifications: Must be a list.']);
     const availability = 'targets.objectives[0].objective: An availability level must be above 0 % and below 100 %.';
     expect(over.code).toBe(1);
     expect(over.stdout).toContain(availability);

@@ -83,7 +83,7 @@ describe('backUpLiveDatabase', () => {
     }
   });
 
-  it('leaves no file under the backup\'s name when the backup fails', async () => {
+  it("leaves no file under the backup's name when the backup fails", async () => {
     const db = openDatabase(dbPath);
     addDraft(db, 'd1', 'Acme CRM SLA');
     db.close();

@@ -39,9 +39,7 @@ describe('openDatabase', () => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
-      expect(tables).toEqual(
-        expect.arrayContaining(['drafts', 'settings', 'drafts_search', 'versions', 'approvals', 'exports', 'monitoring_imports']),
-      );
+      expect(tables).toEqual(expect.arrayContaining(['drafts', 'settings', 'drafts_search', 'versions', 'approvals', 'exports', 'monitoring_imports']));
     } finally {
       db.close();
     }
@@ -72,12 +70,9 @@ describe('openDatabase', () => {
   for (const from of MIGRATIONS.slice(0, -1).map((migration) => migration.version)) {
     it(`copies a version ${from} database aside, then migrates it to the latest, keeping its data`, () => {
       const old = openDatabase(dbPath, { migrations: MIGRATIONS.slice(0, from) });
-      old.prepare("INSERT INTO drafts (id, title, content_json, created_at, updated_at) VALUES (?, ?, '{}', ?, ?)").run(
-        'd1',
-        'Acme SLA',
-        '2025-01-01T00:00:00.000Z',
-        '2025-01-01T00:00:00.000Z',
-      );
+      old
+        .prepare("INSERT INTO drafts (id, title, content_json, created_at, updated_at) VALUES (?, ?, '{}', ?, ?)")
+        .run('d1', 'Acme SLA', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z');
       old.close();
 
       const db = openDatabase(dbPath, { now: () => new Date('2025-06-01T09:15:02.123Z') });
@@ -114,7 +109,7 @@ describe('openDatabase', () => {
     });
   }
 
-  it('upgrades with an injected migration too, so the mechanism does not depend on today\'s list', () => {
+  it("upgrades with an injected migration too, so the mechanism does not depend on today's list", () => {
     openDatabase(dbPath).close();
     const next: Migration = { version: latestVersion() + 1, name: 'next', sql: 'CREATE TABLE next_thing (x);' };
     const db = openDatabase(dbPath, { migrations: [...MIGRATIONS, next] });
@@ -144,9 +139,9 @@ describe('openDatabase', () => {
   it('rolls a failing migration back completely, leaving the database at its old version and the copy beside it', () => {
     openDatabase(dbPath, { migrations: MIGRATIONS.slice(0, 1) }).close();
     const broken: Migration = { version: 2, name: 'broken', sql: 'CREATE TABLE half_done (x); SELECT * FROM no_such_table;' };
-    expect(() =>
-      openDatabase(dbPath, { migrations: [...MIGRATIONS.slice(0, 1), broken], now: () => new Date('2025-06-01T09:15:02.000Z') }),
-    ).toThrow(/no_such_table/);
+    expect(() => openDatabase(dbPath, { migrations: [...MIGRATIONS.slice(0, 1), broken], now: () => new Date('2025-06-01T09:15:02.000Z') })).toThrow(
+      /no_such_table/,
+    );
     expect(readUserVersion(dbPath)).toBe(1);
     expect(readUserVersion(`${dbPath}.pre-v2-20250601T091502Z.bak`)).toBe(1);
     const db = new Database(dbPath, { readonly: true });
@@ -215,7 +210,9 @@ describe('openDatabase', () => {
   it('refuses an empty (0-byte) file instead of taking it for a new database, and leaves it as it is', () => {
     mkdirSync(join(temp.dir, 'data'));
     writeFileSync(dbPath, '');
-    expect(() => openDatabase(dbPath)).toThrow(expect.objectContaining({ name: 'DatabaseOpenError', reason: 'unreadable', params: { path: dbPath, reason: 'the file is empty (0 bytes)' } }));
+    expect(() => openDatabase(dbPath)).toThrow(
+      expect.objectContaining({ name: 'DatabaseOpenError', reason: 'unreadable', params: { path: dbPath, reason: 'the file is empty (0 bytes)' } }),
+    );
     expect(readdirSync(join(temp.dir, 'data'))).toEqual(['sla-studio.db']);
     expect(readFileSync(dbPath).length).toBe(0);
   });

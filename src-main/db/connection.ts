@@ -28,13 +28,7 @@ export class DatabaseOpenError extends Error {
   readonly key: string;
   readonly params: Record<string, string | number>;
 
-  constructor(options: {
-    reason: DatabaseOpenFailure;
-    path: string;
-    foundVersion: number | null;
-    supportedVersion: number;
-    detail?: string;
-  }) {
+  constructor(options: { reason: DatabaseOpenFailure; path: string; foundVersion: number | null; supportedVersion: number; detail?: string }) {
     const detail = options.detail ?? '';
     super(
       options.reason === 'tooNew'
@@ -145,7 +139,10 @@ export function isDamagedFileError(error: unknown): boolean {
 
 function backupStamp(date: Date): string {
   // 2025-03-01T09:15:02.123Z → 20250301T091502Z: sortable, valid in every file system.
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 function backupPathFor(path: string, targetVersion: number, date: Date): string {
@@ -167,8 +164,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): S
 
   const busyTimeoutMs = Math.trunc(options.busyTimeoutMs ?? 5000);
   const exists = existsSync(path);
-  const tooNew = (found: number) =>
-    new DatabaseOpenError({ reason: 'tooNew', path, foundVersion: found, supportedVersion: supported });
+  const tooNew = (found: number) => new DatabaseOpenError({ reason: 'tooNew', path, foundVersion: found, supportedVersion: supported });
   if (exists) {
     // Before the log is looked at: an empty file beside a log must not be replayed into a new database.
     const header = headerUserVersion(path, supported);

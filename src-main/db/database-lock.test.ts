@@ -48,7 +48,12 @@ describe('one SLA Studio per database', () => {
     const pid = holder.pid!;
 
     expect(() => openStorage(databasePath)).toThrow(
-      expect.objectContaining({ name: 'DatabaseOpenError', reason: 'inUse', key: 'errors.databaseInUse', params: { path: databasePath, reason: expect.stringContaining(`process ${pid} on ${hostname()}`) } }),
+      expect.objectContaining({
+        name: 'DatabaseOpenError',
+        reason: 'inUse',
+        key: 'errors.databaseInUse',
+        params: { path: databasePath, reason: expect.stringContaining(`process ${pid} on ${hostname()}`) },
+      }),
     );
 
     holder.kill('SIGKILL');

@@ -69,8 +69,7 @@ interface DraftRow {
   revision: number;
 }
 
-const SUMMARY_COLUMNS =
-  'd.id, d.title, d.provider_name, d.customer_name, d.created_at, d.updated_at, d.deleted_at, d.status, d.amends_version_id';
+const SUMMARY_COLUMNS = 'd.id, d.title, d.provider_name, d.customer_name, d.created_at, d.updated_at, d.deleted_at, d.status, d.amends_version_id';
 
 function toSummary(row: DraftRow): StoredDraftSummary {
   return {

@@ -218,8 +218,6 @@ describe('durability against a killed process', () => {
     } finally {
       db.close();
     }
-    console.info(
-      `durability: ${KILLS} kills, ${acknowledged.size} acknowledged versions, all present; ${(elapsedMs / 1000).toFixed(1)} s ${context}`,
-    );
+    console.info(`durability: ${KILLS} kills, ${acknowledged.size} acknowledged versions, all present; ${(elapsedMs / 1000).toFixed(1)} s ${context}`);
   });
 });

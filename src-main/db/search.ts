@@ -18,7 +18,10 @@ export interface SearchPlan {
 const MIN_INDEXED_CHARS = 3;
 
 export function planSearch(query: string): SearchPlan | null {
-  const words = query.trim().split(/\s+/u).filter((word) => word !== '');
+  const words = query
+    .trim()
+    .split(/\s+/u)
+    .filter((word) => word !== '');
   if (words.length === 0) return null;
   const indexed: string[] = [];
   const likePatterns: string[] = [];

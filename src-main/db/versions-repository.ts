@@ -144,13 +144,15 @@ export function createVersionsRepository(db: SqliteDatabase): VersionsRepository
   const selectAmendedVersion = db.prepare('SELECT amends_version_id FROM drafts WHERE id = ?').pluck();
   // Every draft descending from the root through "amends a version of": the amendments of the agreement.
   const countDescendants = db
-    .prepare(`
+    .prepare(
+      `
       WITH RECURSIVE agreement(draft_id) AS (
         SELECT ?
         UNION
         SELECT d.id FROM drafts d JOIN versions v ON v.id = d.amends_version_id JOIN agreement a ON a.draft_id = v.draft_id
       )
-      SELECT count(*) - 1 FROM agreement`)
+      SELECT count(*) - 1 FROM agreement`,
+    )
     .pluck();
 
   const freezeInTransaction = db.transaction((version: NewVersion): FreezeOutcome => {

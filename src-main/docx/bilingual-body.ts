@@ -143,7 +143,8 @@ export class BilingualBody {
           const rows: TableRow[] = [];
           if (this.revisions === null) rows.push(this.columnHeadings(undefined));
           else if (starts('old') || starts('new')) rows.push(this.columnHeadings(this.revisions.presenceMark(starts('old'), starts('new'))));
-          for (const row of group.rows) rows.push(this.tableRow(row.en, row.zh, { mark: row.mark && this.revisions ? this.revisions.markOf(row.mark) : undefined }));
+          for (const row of group.rows)
+            rows.push(this.tableRow(row.en, row.zh, { mark: row.mark && this.revisions ? this.revisions.markOf(row.mark) : undefined }));
           const table = sideBySideTable(rows, this.columnWidth, { flush: true });
           const keepNext = group.rows[group.rows.length - 1]!.keepNext;
           push(table, afterTable(keepNext, this.revisions?.presenceMark(ends('old'), ends('new'))));
@@ -183,7 +184,10 @@ export class BilingualBody {
           const zhList = this.zh.newList();
           enBlock.items.forEach((item, k) => {
             const last = keepNext && k === enBlock.items.length - 1;
-            this.row([this.en.listItem(enBlock.style, item, indent, enList, last)], [this.zh.listItem(enBlock.style, zhItems[k]!, indent, zhList, last)], { keepNext: last, node: item });
+            this.row([this.en.listItem(enBlock.style, item, indent, enList, last)], [this.zh.listItem(enBlock.style, zhItems[k]!, indent, zhList, last)], {
+              keepNext: last,
+              node: item,
+            });
           });
           break;
         }
@@ -200,7 +204,10 @@ export class BilingualBody {
           break;
         }
         case 'table':
-          this.fullWidth(dataTable(bilingualTable(enBlock, zhBlock as typeof enBlock, this.revisions), this.columnWidth * 2, 0, 'bilingual', this.revisions), enBlock);
+          this.fullWidth(
+            dataTable(bilingualTable(enBlock, zhBlock as typeof enBlock, this.revisions), this.columnWidth * 2, 0, 'bilingual', this.revisions),
+            enBlock,
+          );
           break;
         case 'signature':
           this.fullWidth(this.signatures(enBlock, zhBlock as typeof enBlock), enBlock);

@@ -37,9 +37,7 @@ function blocksOf(doc: ContractDoc): Block[] {
 /** w:num id → its abstractNum element. */
 function numberingMap(numbering: XmlElement): Map<string, { abstract: XmlElement; num: XmlElement }> {
   const abstracts = new Map(findAll(numbering, 'w:abstractNum').map((element) => [element.attrs['w:abstractNumId']!, element]));
-  return new Map(
-    findAll(numbering, 'w:num').map((num) => [num.attrs['w:numId']!, { num, abstract: abstracts.get(val(num, 'w:abstractNumId')!)! }]),
-  );
+  return new Map(findAll(numbering, 'w:num').map((num) => [num.attrs['w:numId']!, { num, abstract: abstracts.get(val(num, 'w:abstractNumId')!)! }]));
 }
 
 function level(abstract: XmlElement, ilvl: number): { numFmt?: string; lvlText?: string } {
@@ -264,7 +262,9 @@ describe('bilingual contract', () => {
   it('sets English and Chinese side by side, one table row per clause heading, under a repeating "English | 中文" row', async () => {
     const { en, zh, pkg } = await exportBilingual(preset('enterprise'), VERSION);
     const body = await pkg.xml('word/document.xml');
-    const layoutTables = findAll(body, 'w:tbl', false).filter((table) => val(childrenNamed(table, 'w:tblPr')[0], 'w:tblStyle') === undefined && find(table, 'w:tblHeader'));
+    const layoutTables = findAll(body, 'w:tbl', false).filter(
+      (table) => val(childrenNamed(table, 'w:tblPr')[0], 'w:tblStyle') === undefined && find(table, 'w:tblHeader'),
+    );
     expect(layoutTables.length).toBeGreaterThan(1);
     const rows = layoutTables.flatMap((table) => childrenNamed(table, 'w:tr'));
     for (const table of layoutTables) {
@@ -355,7 +355,11 @@ describe('signatures', () => {
   it('has a seal line for each party in a Chinese contract', async () => {
     const { pkg } = await exportSingle(preset('china-hosted'), 'zh-CN');
     const table = findAll(await pkg.xml('word/document.xml'), 'w:tbl').at(-1)!;
-    const lines = childrenNamed(table, 'w:tr').map((row) => elements(row).filter((cell) => cell.name === 'w:tc').map(wordText));
+    const lines = childrenNamed(table, 'w:tr').map((row) =>
+      elements(row)
+        .filter((cell) => cell.name === 'w:tc')
+        .map(wordText),
+    );
     expect(lines[1]).toEqual(['（盖章）', '', '（盖章）']);
     // The role on its own line, the company's name whole under it (in half the page a long name after the label wrapped anywhere).
     const draft = preset('china-hosted');
@@ -376,7 +380,10 @@ describe('signatures', () => {
     const draft = preset('china-hosted');
     const { pkg } = await exportBilingual(draft);
     const paragraphs = paragraphsOf(await pkg.xml('word/document.xml'));
-    const cover = paragraphs.slice(0, paragraphs.findIndex((p) => p.style !== 'Title' && !p.style?.startsWith('SlaCover')));
+    const cover = paragraphs.slice(
+      0,
+      paragraphs.findIndex((p) => p.style !== 'Title' && !p.style?.startsWith('SlaCover')),
+    );
     const details = cover.filter((p) => p.style === 'SlaCoverPartyDetail').map((p) => p.text);
     // Each party's name in the other language is not repeated: the bilingual cover names it in both already.
     expect(details).toEqual([

@@ -43,9 +43,7 @@ export type ExportLanguage = ContractLanguage | 'bilingual';
 export const EXPORT_LANGUAGES = ['en', 'zh-CN', 'bilingual'] as const satisfies readonly ExportLanguage[];
 
 /** What to write: one language, or the aligned pair of assembleBilingual. */
-export type ContractSource =
-  | { language: ContractLanguage; doc: ContractDoc }
-  | { language: 'bilingual'; en: ContractDoc; zh: ContractDoc };
+export type ContractSource = { language: ContractLanguage; doc: ContractDoc } | { language: 'bilingual'; en: ContractDoc; zh: ContractDoc };
 
 export interface ContractDocxOptions {
   /** The `*.sla.json` text the contract was made from (writeDraftFile), embedded as a custom XML part. */

@@ -78,7 +78,13 @@ function footer(docs: readonly ContractDoc[], page: PageLayout, note: string | n
 }
 
 /** `footerNote` stands in the footer in place of the version (a redline's "Changes from v2 to v3"); `revisions` are a redline's tracked changes. */
-export function contractSection(docs: readonly ContractDoc[], page: PageLayout, body: BodyElement[], footerNote: string | null, revisions: Revisions | null): ISectionOptions {
+export function contractSection(
+  docs: readonly ContractDoc[],
+  page: PageLayout,
+  body: BodyElement[],
+  footerNote: string | null,
+  revisions: Revisions | null,
+): ISectionOptions {
   return {
     properties: {
       // The cover is a distinct first page: its own (empty) header and footer.

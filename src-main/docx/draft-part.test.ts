@@ -28,7 +28,12 @@ describe('the draft part', () => {
   });
 
   it('keeps characters that XML escapes or cannot carry', async () => {
-    const awkward = ['{"note": "a < b && c > d ]]> \'quoted\' \\"double\\""}\n', '{"title":"云数据库 – SLA 🚀"}\n', 'line one\r\nline two\n', 'control \u0001 and \uFFFF\n'];
+    const awkward = [
+      '{"note": "a < b && c > d ]]> \'quoted\' \\"double\\""}\n',
+      '{"title":"云数据库 – SLA 🚀"}\n',
+      'line one\r\nline two\n',
+      'control \u0001 and \uFFFF\n',
+    ];
     for (const json of awkward) {
       const result = await readDraftPart(await docxWithDraft(json));
       expect(result, JSON.stringify(json)).toEqual({ ok: true, json, sha256: sha256Hex(json) });

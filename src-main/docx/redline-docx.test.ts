@@ -61,8 +61,13 @@ const ROUNDS: Record<string, (draft: SlaDraft) => void> = {
   'china-hosted': (draft) => {
     objective(draft, 'obj-scm-availability').objective = 99.95;
     draft.compliance.dataProtection = draft.compliance.dataProtection.filter((regime) => regime !== 'PIPL');
-    draft.compensation.claimProcess = draft.compensation.claimProcess.replace('10 个工作日内', '5 个工作日内').replace('不以现金支付', '经客户书面要求亦可以现金支付');
-    draft.services[0]!.description = draft.services[0]!.description.replace('测试环境及试用功能不适用本协议。', '测试环境适用本协议第 4 条，试用功能不适用本协议。');
+    draft.compensation.claimProcess = draft.compensation.claimProcess
+      .replace('10 个工作日内', '5 个工作日内')
+      .replace('不以现金支付', '经客户书面要求亦可以现金支付');
+    draft.services[0]!.description = draft.services[0]!.description.replace(
+      '测试环境及试用功能不适用本协议。',
+      '测试环境适用本协议第 4 条，试用功能不适用本协议。',
+    );
     removeService(draft, 'open-api');
     draft.compensation.creditTiers.push({ id: 'tier-scm-availability-4', metricId: 'scm-availability', threshold: 95, creditPercent: 50 });
     draft.compensation.capPercent = null;
@@ -249,7 +254,11 @@ describe('redline markup', () => {
     expect(differing).toEqual([['Version: v1 — Our proposal', 'Version: v2 — Customer counter-proposal']]);
 
     const draft = preset('standard-saas');
-    const same = await renderRedlineDocx({ old: { draft, ...NEW_LABEL }, new: { draft, ...NEW_LABEL, author: AUTHOR, date: DATE } }, { old: template, new: template }, 'en');
+    const same = await renderRedlineDocx(
+      { old: { draft, ...NEW_LABEL }, new: { draft, ...NEW_LABEL, author: AUTHOR, date: DATE } },
+      { old: template, new: template },
+      'en',
+    );
     expect(same.summary.revisions).toBe(0);
     expect(trackedChanges(await (await openPackage(same.bytes)).xml('word/document.xml'))).toEqual([]);
   });

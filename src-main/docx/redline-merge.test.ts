@@ -56,7 +56,10 @@ function editRuns(runs: Run[], doc: ContractDoc, where: number, what: number): v
   }
   const run = runs[where % runs.length]!;
   const at = run.text.length === 0 ? 0 : where % (run.text.length + 1);
-  run.text = what % 4 === 0 && run.text.length > 3 ? run.text.slice(0, at) + run.text.slice(at + 3) : `${run.text.slice(0, at)} ${word(doc, what)} ${run.text.slice(at)}`;
+  run.text =
+    what % 4 === 0 && run.text.length > 3
+      ? run.text.slice(0, at) + run.text.slice(at + 3)
+      : `${run.text.slice(0, at)} ${word(doc, what)} ${run.text.slice(at)}`;
 }
 
 function isSignatureClause(clause: Clause): boolean {
@@ -84,12 +87,18 @@ const EDITS: Array<(docs: Docs, where: number, what: number, serial: number) => 
     if (!chosen || isSignatureClause(chosen[0]!)) return;
     const index = what % (chosen[0]!.blocks.length + 1);
     chosen.forEach((clause, l) =>
-      clause.blocks.splice(index, 0, { kind: 'paragraph', runs: [{ text: docs[l]!.meta.language === 'en' ? `Inserted paragraph ${serial}.` : `新增段落${serial}。` }] }),
+      clause.blocks.splice(index, 0, {
+        kind: 'paragraph',
+        runs: [{ text: docs[l]!.meta.language === 'en' ? `Inserted paragraph ${serial}.` : `新增段落${serial}。` }],
+      }),
     );
   },
   // Two neighbouring clauses swapped (top level or within a clause).
   (docs, where) => {
-    const lists = docs.map((doc) => [doc.clauses.map((clause) => ({ kind: 'clause' as const, clause })), ...walkClauses(doc).map(({ clause }) => clause.blocks)]);
+    const lists = docs.map((doc) => [
+      doc.clauses.map((clause) => ({ kind: 'clause' as const, clause })),
+      ...walkClauses(doc).map(({ clause }) => clause.blocks),
+    ]);
     const index = where % lists[0]!.length;
     docs.forEach((doc, l) => {
       const blocks = lists[l]![index]!;
@@ -117,7 +126,11 @@ const EDITS: Array<(docs: Docs, where: number, what: number, serial: number) => 
       const table = tables[l]![index]!.block;
       const row = what % table.rows.length;
       if (what % 3 === 0 && table.rows.length > 1) table.rows.splice(row, 1);
-      else if (what % 3 === 1) table.rows.splice(row, 0, { ...(table.rows[row]!.id ? { id: `${table.rows[row]!.id}-${serial}` } : {}), cells: table.rows[row]!.cells.map((cell) => ({ runs: [{ text: `${runsTextOf(cell.runs)} ${word(doc, what)}` }] })) });
+      else if (what % 3 === 1)
+        table.rows.splice(row, 0, {
+          ...(table.rows[row]!.id ? { id: `${table.rows[row]!.id}-${serial}` } : {}),
+          cells: table.rows[row]!.cells.map((cell) => ({ runs: [{ text: `${runsTextOf(cell.runs)} ${word(doc, what)}` }] })),
+        });
       else editRuns(table.rows[row]!.cells[where % table.rows[row]!.cells.length]!.runs, doc, where, what);
     });
   },
@@ -221,7 +234,11 @@ describe('redline of randomly edited contracts', () => {
     for (const [oldEdits, newEdits] of cases) {
       const before = edited(base, oldEdits);
       const after = edited(base, newEdits);
-      const { bytes } = await renderContractRedline(before, after, { by: { author: 'Tester', date: '2026-01-02T03:04:05Z' }, footerNote: 'Changes', draftJson: '{}\n' });
+      const { bytes } = await renderContractRedline(before, after, {
+        by: { author: 'Tester', date: '2026-01-02T03:04:05Z' },
+        footerNote: 'Changes',
+        draftJson: '{}\n',
+      });
       expect(await paragraphs(bytes, 'accept')).toEqual(await contract(after));
       expect(await paragraphs(bytes, 'reject')).toEqual(await contract(before));
     }
@@ -233,7 +250,11 @@ describe('redline of randomly edited contracts', () => {
         fc.asyncProperty(edits, edits, async (oldEdits, newEdits) => {
           const before = edited(base, oldEdits);
           const after = edited(base, newEdits);
-          const { bytes } = await renderContractRedline(before, after, { by: { author: 'Tester', date: '2026-01-02T03:04:05Z' }, footerNote: 'Changes', draftJson: '{}\n' });
+          const { bytes } = await renderContractRedline(before, after, {
+            by: { author: 'Tester', date: '2026-01-02T03:04:05Z' },
+            footerNote: 'Changes',
+            draftJson: '{}\n',
+          });
           expect(await paragraphs(bytes, 'accept')).toEqual(await contract(after));
           expect(await paragraphs(bytes, 'reject')).toEqual(await contract(before));
         }),

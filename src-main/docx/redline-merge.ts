@@ -305,7 +305,10 @@ export class RedlineMerger {
     const kind = news[0]!.kind;
     switch (kind) {
       case 'paragraph':
-        return (news as ParagraphBlock[]).map((block, language) => ({ kind: 'paragraph', runs: this.runs((olds[language] as ParagraphBlock).runs, block.runs) }));
+        return (news as ParagraphBlock[]).map((block, language) => ({
+          kind: 'paragraph',
+          runs: this.runs((olds[language] as ParagraphBlock).runs, block.runs),
+        }));
       case 'list':
         return this.listPair(olds as ListBlock[], news as ListBlock[]);
       case 'definitions':
@@ -354,12 +357,16 @@ export class RedlineMerger {
 
   private rows(olds: Parallel<readonly TableRow[]>, news: Parallel<readonly TableRow[]>): Parallel<TableRow[]> {
     const cellsPair = (oldRows: Parallel<TableRow>, newRows: Parallel<TableRow>) =>
-      newRows.map((row, language) => ({ ...row, cells: row.cells.map((cell, c) => ({ runs: this.runs(oldRows[language]!.cells[c]?.runs ?? [], cell.runs) })) }));
+      newRows.map((row, language) => ({
+        ...row,
+        cells: row.cells.map((cell, c) => ({ runs: this.runs(oldRows[language]!.cells[c]?.runs ?? [], cell.runs) })),
+      }));
     return this.sequence(olds, news, {
       // A row made from a draft item is that item, whatever its cells say; other rows are what they say.
       key: (parallel) => (parallel[0]!.id !== undefined ? `id${SEPARATOR}${parallel[0]!.id}` : parallel.map(rowText).join(SEPARATOR)),
       same: cellsPair,
-      similarity: (oldRows, newRows) => (oldRows[0]!.id !== undefined && newRows[0]!.id !== undefined ? 0 : textSimilarity(rowText(oldRows[0]!), rowText(newRows[0]!))),
+      similarity: (oldRows, newRows) =>
+        oldRows[0]!.id !== undefined && newRows[0]!.id !== undefined ? 0 : textSimilarity(rowText(oldRows[0]!), rowText(newRows[0]!)),
       pair: cellsPair,
       whole: (row, kind) => this.wholeRow(row, kind),
     });
@@ -389,7 +396,10 @@ export class RedlineMerger {
           // A blank value is a ruled line: one version's line is replaced by the other's words.
           const runs =
             blank(old[field]) || blank(party[field])
-              ? [...this.marked([{ text: blank(old[field]) ? '\t' : old[field] }], 'deleted'), ...this.marked([{ text: blank(party[field]) ? '\t' : party[field] }], 'inserted')]
+              ? [
+                  ...this.marked([{ text: blank(old[field]) ? '\t' : old[field] }], 'deleted'),
+                  ...this.marked([{ text: blank(party[field]) ? '\t' : party[field] }], 'inserted'),
+                ]
               : this.textRuns(old[field], party[field]);
           this.revisions.setText(merged, field, runs);
         }
@@ -402,17 +412,13 @@ export class RedlineMerger {
   // ── Cover ───────────────────────────────────────────────────────────────
 
   cover(before: CoverBlock, current: CoverBlock): CoverBlock {
-    const lines = this.sequence(
-      [before.lines],
-      [current.lines],
-      {
-        key: (parallel) => parallel[0]!.id,
-        same: (oldLines, newLines) => [{ ...newLines[0]!, runs: this.runs(oldLines[0]!.runs, newLines[0]!.runs) }],
-        similarity: () => 0,
-        pair: (_, newLines) => newLines,
-        whole: (line, kind) => this.revisions.mark({ ...line, runs: this.marked(line.runs, kind) }, kind),
-      },
-    )[0]!;
+    const lines = this.sequence([before.lines], [current.lines], {
+      key: (parallel) => parallel[0]!.id,
+      same: (oldLines, newLines) => [{ ...newLines[0]!, runs: this.runs(oldLines[0]!.runs, newLines[0]!.runs) }],
+      similarity: () => 0,
+      pair: (_, newLines) => newLines,
+      whole: (line, kind) => this.revisions.mark({ ...line, runs: this.marked(line.runs, kind) }, kind),
+    })[0]!;
     const merged: CoverBlock = { title: current.title, lines };
     if (before.title !== current.title) this.revisions.setText(merged, 'title', this.textRuns(before.title, current.title));
     return merged;

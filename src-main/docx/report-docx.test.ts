@@ -47,7 +47,11 @@ beforeAll(() => {
   report = computeMonthlyReport(draft, parsed.data, '2027-11');
 });
 
-function source(language: 'en' | 'zh-CN' | 'bilingual', version: ReportVersion | null = null, agreement: Pick<SlaDraft, 'title' | 'parties'> = draft): ReportDocxSource {
+function source(
+  language: 'en' | 'zh-CN' | 'bilingual',
+  version: ReportVersion | null = null,
+  agreement: Pick<SlaDraft, 'title' | 'parties'> = draft,
+): ReportDocxSource {
   const content = (locale: 'en' | 'zh-CN') => buildReportContent({ draft: agreement, report, sources, locale, version });
   return language === 'bilingual' ? { language, en: content('en'), zh: content('zh-CN') } : { language, doc: content(language) };
 }
@@ -75,7 +79,11 @@ async function readBack(bytes: Uint8Array): Promise<ReadBack> {
     body: paragraphsOf(document)
       .map((paragraph) => paragraph.text)
       .join('\n'),
-    cells: findAll(document, 'w:tc').map((cell) => paragraphsOf(cell).map((paragraph) => paragraph.text).join('\n')),
+    cells: findAll(document, 'w:tc').map((cell) =>
+      paragraphsOf(cell)
+        .map((paragraph) => paragraph.text)
+        .join('\n'),
+    ),
     headers: await partsText('header'),
     footers: await partsText('footer'),
   };
@@ -283,7 +291,8 @@ describe('the results on landscape pages', () => {
       expect([results.width, results.height]).toEqual([opening.height, opening.width]);
       expect(opening.height).toBeGreaterThan(opening.width);
 
-      const [results1, incidents, sources] = language === 'zh-CN' ? ['各服务及指标的结果', '故障明细', '监控数据'] : ['Results by service and metric', 'Incidents', 'Monitoring data'];
+      const [results1, incidents, sources] =
+        language === 'zh-CN' ? ['各服务及指标的结果', '故障明细', '监控数据'] : ['Results by service and metric', 'Incidents', 'Monitoring data'];
       // Summary, facts and credit statement in portrait; the nine-column results, the incidents and the short list of sources turned.
       expect(opening.text).not.toContain(results1);
       expect(opening.widestTable).toBeLessThan(6);

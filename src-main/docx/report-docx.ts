@@ -20,7 +20,21 @@
  * What the report says comes whole from the ReportDocument; this file only
  * decides how it looks.
  */
-import { AlignmentType, Document, Header, Packer, PageOrientation, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType, type ISectionOptions } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  Header,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  VerticalAlignTable,
+  WidthType,
+  type ISectionOptions,
+} from 'docx';
 import type { Run, Table as TableBlock } from '../../src-shared/contract/doc';
 import type { Locale } from '../../src-shared/i18n';
 import type { ReportBlock, ReportDocument, ReportFacts } from '../../src-shared/monitoring/report-document';
@@ -214,19 +228,28 @@ class LanguageParagraphs {
  * column for column instead of each fitting its own words.
  */
 function alignedTables(tables: ReadonlyMap<number, DataTable>, variant: StyleVariant): Map<number, DataTable> {
-  const kindOf = (table: DataTable) => table.header.map((row) => row.cells.map((cell) => cell.map((paragraph) => paragraph.runs.map((run) => run.text).join('')).join('\n')).join('|')).join('\n');
+  const kindOf = (table: DataTable) =>
+    table.header.map((row) => row.cells.map((cell) => cell.map((paragraph) => paragraph.runs.map((run) => run.text).join('')).join('\n')).join('|')).join('\n');
   // The widest of each kind covers each table's own words, so dataTable need not measure them again.
   const widest = new Map<string, number[]>();
   for (const table of tables.values()) {
     const kind = kindOf(table);
     const own = columnMinimums(table, variant);
-    widest.set(kind, own.map((value, column) => Math.max(value, widest.get(kind)?.[column] ?? 0)));
+    widest.set(
+      kind,
+      own.map((value, column) => Math.max(value, widest.get(kind)?.[column] ?? 0)),
+    );
   }
   return new Map([...tables].map(([index, table]) => [index, { ...table, minimum: widest.get(kindOf(table))! }]));
 }
 
 /** The data tables among blocks [from, to), made by `make`, lined up with their siblings. */
-function partTables(blocks: readonly ReportBlock[], part: ReportPart, variant: StyleVariant, make: (block: Extract<ReportBlock, { kind: 'table' }>, index: number) => DataTable): Map<number, DataTable> {
+function partTables(
+  blocks: readonly ReportBlock[],
+  part: ReportPart,
+  variant: StyleVariant,
+  make: (block: Extract<ReportBlock, { kind: 'table' }>, index: number) => DataTable,
+): Map<number, DataTable> {
   const tables = new Map<number, DataTable>();
   for (let index = part.from; index < part.to; index++) {
     const block = blocks[index]!;
@@ -283,14 +306,23 @@ function bilingualBody(en: ReportDocument, zh: ReportDocument, part: ReportPart,
   const { page } = part;
   const columnWidth = Math.floor(page.textWidth / 2);
   const pieces: Piece[] = [];
-  const row = (enParagraphs: Paragraph[], zhParagraphs: Paragraph[], keepNext: boolean) => pieces.push({ kind: 'row', en: enParagraphs, zh: zhParagraphs, keepNext });
-  const tables = partTables(en.blocks, part, 'bilingual', (block, index) => bilingualTable(withUnitsJoined(block), withUnitsJoined(zh.blocks[index] as typeof block)));
+  const row = (enParagraphs: Paragraph[], zhParagraphs: Paragraph[], keepNext: boolean) =>
+    pieces.push({ kind: 'row', en: enParagraphs, zh: zhParagraphs, keepNext });
+  const tables = partTables(en.blocks, part, 'bilingual', (block, index) =>
+    bilingualTable(withUnitsJoined(block), withUnitsJoined(zh.blocks[index] as typeof block)),
+  );
 
   en.blocks.slice(part.from, part.to).forEach((enBlock, offset) => {
     const index = part.from + offset;
     const zhBlock = zh.blocks[index]!;
     const shapeOf = (block: ReportBlock) =>
-      block.kind === 'table' ? `table:${block.rows.length}x${block.widths.length}` : block.kind === 'facts' ? `facts:${block.items.length}` : block.kind === 'list' ? `list:${block.items.length}` : block.kind;
+      block.kind === 'table'
+        ? `table:${block.rows.length}x${block.widths.length}`
+        : block.kind === 'facts'
+          ? `facts:${block.items.length}`
+          : block.kind === 'list'
+            ? `list:${block.items.length}`
+            : block.kind;
     if (shapeOf(enBlock) !== shapeOf(zhBlock)) throw new MisalignedReportError(`block ${index + 1}`);
     const keepNext = introduces(enBlock, index + 1 < part.to ? en.blocks[index + 1] : undefined);
     switch (enBlock.kind) {
@@ -387,7 +419,12 @@ export function reportParts(blocks: readonly ReportBlock[], page: PageLayout): R
 
 function section(docs: readonly ReportDocument[], part: ReportPart, first: boolean, body: BodyElement[]): ISectionOptions {
   const { page } = part;
-  const footer = () => pagedFooter(docs[0]!.footer, docs.map((doc) => doc.pageOf), page);
+  const footer = () =>
+    pagedFooter(
+      docs[0]!.footer,
+      docs.map((doc) => doc.pageOf),
+      page,
+    );
   return {
     properties: {
       // The first page carries the title block instead of the running header; every page has the footer.
@@ -431,7 +468,9 @@ export function buildReportDocument(source: ReportDocxSource): Document {
   const writers = docs.map((doc) => new LanguageParagraphs(doc.language, page));
   const parts = reportParts(docs[0]!.blocks, page);
   const bodyOf = (part: ReportPart) =>
-    source.language === 'bilingual' ? bilingualBody(source.en, source.zh, part, writers[0]!, writers[1]!) : singleLanguageBody(source.doc, part, writers[0]!, variant);
+    source.language === 'bilingual'
+      ? bilingualBody(source.en, source.zh, part, writers[0]!, writers[1]!)
+      : singleLanguageBody(source.doc, part, writers[0]!, variant);
   return new Document({
     ...reportProperties(docs),
     lastModifiedBy: 'SLA Studio',

@@ -120,7 +120,11 @@ export function wholeSide(runs: readonly Run[], kind: RevisionKind, revisions: R
 }
 
 /** A run of text as a plain, inserted (w:ins) or deleted (w:del, its text in w:delText) run. */
-export function trackedTextRun(options: IRunOptions & { text: string }, kind: RevisionKind | undefined, revisions: Revisions | null): TextRun | InsertedTextRun | DeletedTextRun {
+export function trackedTextRun(
+  options: IRunOptions & { text: string },
+  kind: RevisionKind | undefined,
+  revisions: Revisions | null,
+): TextRun | InsertedTextRun | DeletedTextRun {
   if (kind === undefined || revisions === null) return new TextRun(options);
   return kind === 'inserted' ? new InsertedTextRun({ ...options, ...revisions.next() }) : new DeletedTextRun({ ...options, ...revisions.next() });
 }

@@ -50,7 +50,11 @@ export function signatureLines(
   const lines: Paragraph[][] = [
     headings.map(
       (runs, i) =>
-        new Paragraph({ style: STYLE.signature, children: runsOf(roleLabelOnOwnLine(runs), false, revisions), spacing: i < headings.length - 1 ? { after: 40 } : undefined }),
+        new Paragraph({
+          style: STYLE.signature,
+          children: runsOf(roleLabelOnOwnLine(runs), false, revisions),
+          spacing: i < headings.length - 1 ? { after: 40 } : undefined,
+        }),
     ),
   ];
   // A company seal is a stamp about 4 cm across: the seal line leaves it room.
@@ -59,12 +63,13 @@ export function signatureLines(
   const signatureRoom = labels.seal !== null ? 1_200 : 840;
   // A long label ("法定代表人或授权代表（签字）：") would leave a stub of a line to sign on: the label gets a
   // line of its own and the signature a full-width rule under it, with room to write.
-  const signatureLine = labelWidth(labels.signature) > LONG_SIGNATURE_LABEL
-    ? [
-        new Paragraph({ style: STYLE.signature, children: [new TextRun(labels.signature)], spacing: { before: signatureRoom, after: 0 } }),
-        new Paragraph({ style: STYLE.signature, tabStops: leader, children: [new TextRun('\t')], spacing: { before: 480 } }),
-      ]
-    : [ruled(labels.signature, signatureRoom)];
+  const signatureLine =
+    labelWidth(labels.signature) > LONG_SIGNATURE_LABEL
+      ? [
+          new Paragraph({ style: STYLE.signature, children: [new TextRun(labels.signature)], spacing: { before: signatureRoom, after: 0 } }),
+          new Paragraph({ style: STYLE.signature, tabStops: leader, children: [new TextRun('\t')], spacing: { before: 480 } }),
+        ]
+      : [ruled(labels.signature, signatureRoom)];
   lines.push(signatureLine, [filled(labels.name, 'signatoryName')], [filled(labels.title, 'signatoryTitle')], [ruled(labels.date)]);
   return lines;
 }
@@ -91,9 +96,18 @@ export function signatureTable(parties: readonly Paragraph[][][], width: number,
   const widths = [cellWidth, SIGNATURE_GAP, width - SIGNATURE_GAP - cellWidth];
   const lineCount = Math.max(...parties.map((lines) => lines.length));
   const cell = (children: Paragraph[] | undefined, w: number) =>
-    new TableCell({ width: { size: w, type: WidthType.DXA }, children: children && children.length > 0 ? children : [new Paragraph({ style: STYLE.signature, children: [] })] });
-  const rows = Array.from({ length: lineCount }, (_, line) =>
-    new TableRow({ cantSplit: true, ...rowMark(), children: [cell(parties[0]?.[line], widths[0]!), cell(undefined, widths[1]!), cell(parties[1]?.[line], widths[2]!)] }),
+    new TableCell({
+      width: { size: w, type: WidthType.DXA },
+      children: children && children.length > 0 ? children : [new Paragraph({ style: STYLE.signature, children: [] })],
+    });
+  const rows = Array.from(
+    { length: lineCount },
+    (_, line) =>
+      new TableRow({
+        cantSplit: true,
+        ...rowMark(),
+        children: [cell(parties[0]?.[line], widths[0]!), cell(undefined, widths[1]!), cell(parties[1]?.[line], widths[2]!)],
+      }),
   );
   return new Table({
     rows,

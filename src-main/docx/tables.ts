@@ -92,7 +92,10 @@ export function columnMinimums(table: DataTable, variant: StyleVariant): number[
   return table.widths.map((_, column) => {
     const figures = table.align[column] === 'right';
     let widest = 0;
-    for (const [rows, header] of [[table.header, true], [table.rows, false]] as const) {
+    for (const [rows, header] of [
+      [table.header, true],
+      [table.rows, false],
+    ] as const) {
       for (const row of rows) {
         for (const { runs } of row.cells[column] ?? []) {
           const text = runs.map((run) => run.text).join('');
@@ -139,10 +142,7 @@ export function dataTable(table: DataTable, width: number, indent: number, varia
     });
   return new Table({
     style: STYLE.table,
-    rows: [
-      ...table.header.map((cells) => row(cells, true, true)),
-      ...table.rows.map((cells, i) => row(cells, false, i === 0 && table.rows.length > 1)),
-    ],
+    rows: [...table.header.map((cells) => row(cells, true, true)), ...table.rows.map((cells, i) => row(cells, false, i === 0 && table.rows.length > 1))],
     width: { size: width, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,

@@ -126,13 +126,13 @@ function tableStyleXml(variant: StyleVariant): string {
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
     `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
     `<w:style w:type="table" w:styleId="${STYLE.table}">` +
-      `<w:name w:val="SLA Table"/><w:uiPriority w:val="59"/><w:qFormat/>` +
-      `<w:pPr><w:spacing w:before="0" w:after="0" w:line="250" w:lineRule="auto"/><w:jc w:val="left"/></w:pPr>` +
-      `<w:rPr><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>` +
-      `<w:tblPr><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders>` +
-      `<w:tblCellMar><w:top w:w="${TABLE_CELL_PADDING_Y}" w:type="dxa"/><w:left w:w="${TABLE_CELL_MARGIN}" w:type="dxa"/><w:bottom w:w="${TABLE_CELL_PADDING_Y}" w:type="dxa"/><w:right w:w="${TABLE_CELL_MARGIN}" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
-      `<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${COLOURS.tableHeaderFill}"/></w:tcPr></w:tblStylePr>` +
-      `</w:style></w:styles>`
+    `<w:name w:val="SLA Table"/><w:uiPriority w:val="59"/><w:qFormat/>` +
+    `<w:pPr><w:spacing w:before="0" w:after="0" w:line="250" w:lineRule="auto"/><w:jc w:val="left"/></w:pPr>` +
+    `<w:rPr><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>` +
+    `<w:tblPr><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders>` +
+    `<w:tblCellMar><w:top w:w="${TABLE_CELL_PADDING_Y}" w:type="dxa"/><w:left w:w="${TABLE_CELL_MARGIN}" w:type="dxa"/><w:bottom w:w="${TABLE_CELL_PADDING_Y}" w:type="dxa"/><w:right w:w="${TABLE_CELL_MARGIN}" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
+    `<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${COLOURS.tableHeaderFill}"/></w:tcPr></w:tblStylePr>` +
+    `</w:style></w:styles>`
   );
 }
 

@@ -32,45 +32,48 @@ const missing = !existsSync(VALIDATOR) ? '../shared/tools/validate-docx not foun
 const skipReason = missing !== null && !process.env.CI ? `skipped outside CI: ${missing}` : null;
 
 describe('validity', () => {
-  it.skipIf(skipReason !== null)(skipReason ?? 'every preset in every language, and text with markup and control characters, passes validate-docx', async () => {
-    if (missing !== null) throw new Error(`${missing}: CI must be able to validate every .docx`);
-    const template = standardTemplate();
-    const folder = mkdtempSync(join(tmpdir(), 'sla-docx-valid-'));
-    try {
-      const files: string[] = [];
-      for (const { name, draft } of presets()) {
-        const draftJson = writeDraftFile(draft);
-        const version = { versionLabel: 'v2 — agreed', shortHash: 'fedcba98' };
-        for (const language of EXPORT_LANGUAGES) {
-          let bytes: Uint8Array;
-          if (language === 'bilingual') {
-            const pair = assembleBilingual(draft, template, version);
-            bytes = await renderContractDocx({ language, en: pair.en, zh: pair.zh }, { draftJson });
-          } else {
-            bytes = await renderContractDocx({ language, doc: assembleContract(draft, template, language).doc }, { draftJson });
+  it.skipIf(skipReason !== null)(
+    skipReason ?? 'every preset in every language, and text with markup and control characters, passes validate-docx',
+    async () => {
+      if (missing !== null) throw new Error(`${missing}: CI must be able to validate every .docx`);
+      const template = standardTemplate();
+      const folder = mkdtempSync(join(tmpdir(), 'sla-docx-valid-'));
+      try {
+        const files: string[] = [];
+        for (const { name, draft } of presets()) {
+          const draftJson = writeDraftFile(draft);
+          const version = { versionLabel: 'v2 — agreed', shortHash: 'fedcba98' };
+          for (const language of EXPORT_LANGUAGES) {
+            let bytes: Uint8Array;
+            if (language === 'bilingual') {
+              const pair = assembleBilingual(draft, template, version);
+              bytes = await renderContractDocx({ language, en: pair.en, zh: pair.zh }, { draftJson });
+            } else {
+              bytes = await renderContractDocx({ language, doc: assembleContract(draft, template, language).doc }, { draftJson });
+            }
+            const file = join(folder, `${name}-${language}.docx`);
+            writeFileSync(file, bytes);
+            files.push(file);
           }
-          const file = join(folder, `${name}-${language}.docx`);
-          writeFileSync(file, bytes);
-          files.push(file);
         }
+        // Text as users paste it: markup characters, a vertical tab and a bell from another program, tabs and line breaks.
+        const awkward = presets()[0]!.draft;
+        awkward.title = 'A & B <Ltd> "Platform" SLA \u000b\u0007\uffff 云平台';
+        awkward.parties.provider.legalName = 'Smith & Jones <UK> Ltd';
+        awkward.services[0]!.metrics[0]!.measurementMethod = 'Line one\n\tLine two & <three>';
+        const pair = assembleBilingual(awkward, template, {});
+        const file = join(folder, 'awkward-bilingual.docx');
+        writeFileSync(file, await renderContractDocx({ language: 'bilingual', en: pair.en, zh: pair.zh }, { draftJson: writeDraftFile(awkward) }));
+        files.push(file);
+        expect(files).toHaveLength(10);
+        const output = await new Promise<{ code: number; stdout: string }>((done) => {
+          execFile(PYTHON, [VALIDATOR, ...files], (error, stdout) => done({ code: error ? Number(error.code ?? 1) : 0, stdout }));
+        });
+        expect(output.stdout.trim()).toBe('10 file(s) checked, 0 problem(s)');
+        expect(output.code).toBe(0);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
       }
-      // Text as users paste it: markup characters, a vertical tab and a bell from another program, tabs and line breaks.
-      const awkward = presets()[0]!.draft;
-      awkward.title = 'A & B <Ltd> "Platform" SLA \u000b\u0007\uffff 云平台';
-      awkward.parties.provider.legalName = 'Smith & Jones <UK> Ltd';
-      awkward.services[0]!.metrics[0]!.measurementMethod = 'Line one\n\tLine two & <three>';
-      const pair = assembleBilingual(awkward, template, {});
-      const file = join(folder, 'awkward-bilingual.docx');
-      writeFileSync(file, await renderContractDocx({ language: 'bilingual', en: pair.en, zh: pair.zh }, { draftJson: writeDraftFile(awkward) }));
-      files.push(file);
-      expect(files).toHaveLength(10);
-      const output = await new Promise<{ code: number; stdout: string }>((done) => {
-        execFile(PYTHON, [VALIDATOR, ...files], (error, stdout) => done({ code: error ? Number(error.code ?? 1) : 0, stdout }));
-      });
-      expect(output.stdout.trim()).toBe('10 file(s) checked, 0 problem(s)');
-      expect(output.code).toBe(0);
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 });

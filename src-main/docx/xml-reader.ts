@@ -88,7 +88,13 @@ export function readXml(xml: string, handlers: XmlHandlers): void {
     const prefix = colon < 0 ? '' : tag.name.slice(0, colon);
     const namespace = scope[prefix];
     if (namespace === undefined || (prefix !== '' && namespace === '')) refuse(`the prefix of <${tag.name}> is not declared`);
-    handlers.openElement?.({ name: tag.name, localName: tag.name.slice(colon + 1), namespace: namespace!, attributes: tag.attributes, depth: scopes.length - 1 });
+    handlers.openElement?.({
+      name: tag.name,
+      localName: tag.name.slice(colon + 1),
+      namespace: namespace!,
+      attributes: tag.attributes,
+      depth: scopes.length - 1,
+    });
   };
   parser.onclosetag = (name) => {
     handlers.closeElement?.(name, scopes.length - 1);
@@ -98,7 +104,7 @@ export function readXml(xml: string, handlers: XmlHandlers): void {
   parser.ontext = (data) => scopes.length > 1 && handlers.text?.(data, scopes.length - 1);
   parser.oncdata = (data) => handlers.text?.(data, scopes.length - 1);
 
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     let end = Math.min(text.length, start + SLICE_CHARS);
     // Never split a surrogate pair between two slices.
     if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1]!)) end++;

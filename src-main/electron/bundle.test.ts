@@ -60,7 +60,10 @@ function runPreloadInSandbox(code: string) {
         listeners.set(channel, [...(listeners.get(channel) ?? []), listener]);
       },
       removeListener: (channel: string, listener: (event: unknown, ...args: unknown[]) => void) => {
-        listeners.set(channel, (listeners.get(channel) ?? []).filter((candidate) => candidate !== listener));
+        listeners.set(
+          channel,
+          (listeners.get(channel) ?? []).filter((candidate) => candidate !== listener),
+        );
       },
     },
   };
@@ -94,7 +97,14 @@ interface StartReport {
 async function startBuiltApp(options: { appPath: string; resourcesPath?: string }): Promise<StartReport> {
   const userData = mkdtempSync(path.join(tmpdir(), 'sla-built-app-'));
   try {
-    const args = ['--import', path.join(standIn, 'register-electron.mjs'), path.join(standIn, 'start.mjs'), path.join(outDir, 'main', 'index.js'), userData, options.appPath];
+    const args = [
+      '--import',
+      path.join(standIn, 'register-electron.mjs'),
+      path.join(standIn, 'start.mjs'),
+      path.join(outDir, 'main', 'index.js'),
+      userData,
+      options.appPath,
+    ];
     if (options.resourcesPath) args.push(options.resourcesPath);
     const env = { ...process.env };
     delete env.ELECTRON_RENDERER_URL;

@@ -6,12 +6,21 @@ import { createElectronDialogs, safeFileName } from './dialogs';
 
 const WINDOW = { id: 1 } as unknown as BaseWindow;
 
-function setup(options: { locale?: Locale; window?: BaseWindow | null; saveAnswer?: { canceled: boolean; filePath?: string }; openAnswer?: { canceled: boolean; filePaths: string[] } } = {}) {
+function setup(
+  options: {
+    locale?: Locale;
+    window?: BaseWindow | null;
+    saveAnswer?: { canceled: boolean; filePath?: string };
+    openAnswer?: { canceled: boolean; filePaths: string[] };
+  } = {},
+) {
   const calls: { kind: 'save' | 'open'; parent: unknown; options: SaveDialogOptions | OpenDialogOptions }[] = [];
   const revealed: string[] = [];
   const record = (kind: 'save' | 'open', args: unknown[]) => {
     const [first, second] = args;
-    calls.push(second === undefined ? { kind, parent: null, options: first as SaveDialogOptions } : { kind, parent: first, options: second as SaveDialogOptions });
+    calls.push(
+      second === undefined ? { kind, parent: null, options: first as SaveDialogOptions } : { kind, parent: first, options: second as SaveDialogOptions },
+    );
   };
   const dialog = {
     showSaveDialog: (...args: unknown[]) => {

@@ -69,8 +69,11 @@ function withAllFiles(filters: FileFilter[], t: Translate): FileFilter[] {
  * shows as "Acme exe.jpg"), and keep it short enough for every file system while keeping its extension.
  */
 export function safeFileName(suggestedName: string, untitled: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const cleaned = withoutHiddenCharacters(suggestedName).replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // Control characters and what Windows, macOS or Linux refuse in a file name.
+  const cleaned = withoutHiddenCharacters(suggestedName)
+    .replace(/[\p{Cc}<>:"/\\|?*]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const extension = /(\.[A-Za-z0-9]{1,10}){1,2}$/.exec(cleaned)?.[0] ?? '';
   const stem = cleaned
     .slice(0, cleaned.length - extension.length)

@@ -40,7 +40,7 @@ function guarded(trustedOrigins = [APP_ORIGIN]) {
 }
 
 describe('guardWebContents', () => {
-  it("lets the app navigate within its own pages", () => {
+  it('lets the app navigate within its own pages', () => {
     const { emit, opened } = guarded();
     expect(emit('will-navigate', { url: 'app://sla-studio/index.html' })).toBe(false);
     expect(opened).toEqual([]);

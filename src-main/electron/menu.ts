@@ -112,11 +112,7 @@ export function buildMenuTemplate(context: MenuContext): MenuItemConstructorOpti
     submenu: [
       { role: 'minimize', label: t('menu.window.minimize') },
       ...(isMac
-        ? ([
-            { role: 'zoom', label: t('menu.window.zoom') },
-            { type: 'separator' },
-            { role: 'front', label: t('menu.window.front') },
-          ] as const)
+        ? ([{ role: 'zoom', label: t('menu.window.zoom') }, { type: 'separator' }, { role: 'front', label: t('menu.window.front') }] as const)
         : ([{ role: 'close', label: t('menu.window.close') }] as const)),
     ],
   };

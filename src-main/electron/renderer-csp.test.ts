@@ -40,7 +40,7 @@ describe.each([
 ])('%s', (_name, policyOf) => {
   const policy = policyOf();
 
-  it('runs only the app\'s own script files: no inline script, no eval, nothing remote', () => {
+  it("runs only the app's own script files: no inline script, no eval, nothing remote", () => {
     expect(sources(policy, 'script-src')).toEqual(["'self'"]);
   });
 

@@ -91,10 +91,12 @@ describe('isAllowedNetworkRequest', () => {
 });
 
 describe('CONTENT_SECURITY_POLICY', () => {
-  const directives = new Map(CONTENT_SECURITY_POLICY.split(';').map((part) => {
-    const [name = '', ...values] = part.trim().split(/\s+/);
-    return [name, values] as const;
-  }));
+  const directives = new Map(
+    CONTENT_SECURITY_POLICY.split(';').map((part) => {
+      const [name = '', ...values] = part.trim().split(/\s+/);
+      return [name, values] as const;
+    }),
+  );
 
   it('allows scripts from the app only: no inline scripts, no eval, no remote hosts', () => {
     expect(directives.get('default-src')).toEqual(["'none'"]);

@@ -107,7 +107,7 @@ describe('the backups service', () => {
     expect(titles()).toEqual(['Acme CRM SLA']);
   });
 
-  it('restores a backup: the data is the backup\'s again, and the replaced database is kept beside it, never deleted', async () => {
+  it("restores a backup: the data is the backup's again, and the replaced database is kept beside it, never deleted", async () => {
     const kept = await createDraft('Acme CRM SLA');
     const backup = await services.backups.create();
     const backupHash = sha256(join(backupsDir, backup.id));
@@ -130,7 +130,12 @@ describe('the backups service', () => {
     // The replaced database, with everything written before the restore, is intact beside it.
     const before = openStorage(outcome.setAsidePath!);
     try {
-      expect(before.drafts.list({ query: '', view: 'active' }).map((draft) => draft.title).sort()).toEqual(['Acme CRM SLA', 'Globex renewal']);
+      expect(
+        before.drafts
+          .list({ query: '', view: 'active' })
+          .map((draft) => draft.title)
+          .sort(),
+      ).toEqual(['Acme CRM SLA', 'Globex renewal']);
       expect(before.versions.listByDraft(later.id)).toHaveLength(1);
     } finally {
       before.close();
@@ -213,7 +218,13 @@ describe('the backups service', () => {
     await createDraft('Acme CRM SLA');
     // A second database whose backups go to the same folder, at the same time.
     const otherPath = join(temp.dir, 'other', 'sla-studio.db');
-    const other = createServices({ databasePath: otherPath, backupsDir, templatesDir: join(temp.dir, 'templates'), clock, dialogs: scriptedDialogs({ savePath: null }) });
+    const other = createServices({
+      databasePath: otherPath,
+      backupsDir,
+      templatesDir: join(temp.dir, 'templates'),
+      clock,
+      dialogs: scriptedDialogs({ savePath: null }),
+    });
     try {
       other.drafts.create({ presetId: 'crm', title: 'Globex renewal' });
       const [mine, theirs] = await Promise.all([services.backups.create(), other.backups.create()]);
@@ -251,10 +262,21 @@ describe('the backups service', () => {
 
   it('lists only files named as backups, newest first', () => {
     mkdirSync(backupsDir, { recursive: true });
-    for (const name of ['auto-20250530T080000Z.sqlite', 'manual-20250531T080000Z.sqlite', 'auto-20250531T080000Z-2.sqlite', 'readme.txt', 'auto-2025.sqlite', '.auto-20250601T080000Z.sqlite.partial']) {
+    for (const name of [
+      'auto-20250530T080000Z.sqlite',
+      'manual-20250531T080000Z.sqlite',
+      'auto-20250531T080000Z-2.sqlite',
+      'readme.txt',
+      'auto-2025.sqlite',
+      '.auto-20250601T080000Z.sqlite.partial',
+    ]) {
       writeFileSync(join(backupsDir, name), 'x');
     }
-    expect(listBackups(backupsDir).map((entry) => entry.id)).toEqual(['auto-20250531T080000Z-2.sqlite', 'manual-20250531T080000Z.sqlite', 'auto-20250530T080000Z.sqlite']);
+    expect(listBackups(backupsDir).map((entry) => entry.id)).toEqual([
+      'auto-20250531T080000Z-2.sqlite',
+      'manual-20250531T080000Z.sqlite',
+      'auto-20250530T080000Z.sqlite',
+    ]);
     expect(listBackups(join(temp.dir, 'no-such-folder'))).toEqual([]);
     expect(existsSync(join(temp.dir, 'no-such-folder'))).toBe(false);
   });

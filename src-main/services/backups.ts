@@ -12,15 +12,7 @@
  */
 import { closeSync, mkdirSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import {
-  checkBackupFile,
-  copyBackupIntoPlace,
-  putDatabaseBack,
-  removeRestoredCopy,
-  setDatabaseAside,
-  supportedDatabaseVersion,
-  type Storage,
-} from '../db';
+import { checkBackupFile, copyBackupIntoPlace, putDatabaseBack, removeRestoredCopy, setDatabaseAside, supportedDatabaseVersion, type Storage } from '../db';
 import type { BackupSummary } from '../../src-shared/api';
 import { ServiceError } from './errors';
 import { storageFailure } from './storage-failures';
@@ -53,7 +45,10 @@ const BACKUP_FILE_NAME = /^(auto|manual)-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d
 
 /** 2025-06-01T09:15:02.123Z → 20250601T091502Z: sortable, and valid in every file system. */
 export function fileStamp(iso: string): string {
-  return new Date(iso).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return new Date(iso)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 export function isBackupId(value: string): boolean {
@@ -181,7 +176,9 @@ export function createBackupsService(deps: BackupsServiceDeps): BackupsService {
     } catch (error) {
       // The placeholder that reserved the name, unless the copy already took its place.
       if (sizeOf(target) === 0) rmSync(target, { force: true });
-      throw storageFailure(error) ?? new ServiceError('internal', 'backups.errors.backupFailed', { detail: error instanceof Error ? error.message : String(error) });
+      throw (
+        storageFailure(error) ?? new ServiceError('internal', 'backups.errors.backupFailed', { detail: error instanceof Error ? error.message : String(error) })
+      );
     }
     const entry = entryOf(backupsDir, target.slice(backupsDir.length + 1));
     if (!entry) throw new Error(`The backup ${target} was written but cannot be listed.`);

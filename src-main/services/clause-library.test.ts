@@ -84,7 +84,10 @@ describe('the clause library', () => {
     expect(library.load('acme-live')).toBe(first);
 
     const term = join(folder, 'clauses', 'term.yaml');
-    writeFileSync(term, readFileSync(term, 'utf8').replace('The Parties may extend the Term by written agreement.', 'The Parties may renew the Term by written agreement.'));
+    writeFileSync(
+      term,
+      readFileSync(term, 'utf8').replace('The Parties may extend the Term by written agreement.', 'The Parties may renew the Term by written agreement.'),
+    );
     touchLater(term);
     const second = library.load('acme-live');
     if (!second.ok) throw new Error('unparsed');
@@ -97,9 +100,7 @@ describe('the clause library', () => {
     cpSync(join(BUNDLED, 'standard-saas'), join(firmDir, 'standard-saas'), { recursive: true });
     const library = createClauseLibrary({ dirs: [BUNDLED, firmDir] });
     const byFolder = new Map(library.list().map((t) => [t.folder, t]));
-    expect(byFolder.get(join(firmDir, 'acme-two'))?.errors.map((e) => e.message)).toEqual([
-      'the id "acme-one" must be the folder\'s name, "acme-two"',
-    ]);
+    expect(byFolder.get(join(firmDir, 'acme-two'))?.errors.map((e) => e.message)).toEqual(['the id "acme-one" must be the folder\'s name, "acme-two"']);
     expect(byFolder.get(join(firmDir, 'standard-saas'))?.errors.map((e) => e.message)).toEqual([
       expect.stringMatching(/^another template with the id "standard-saas" comes first/),
     ]);

@@ -46,9 +46,7 @@ export interface TemplateSummary {
   errors: TemplateError[];
 }
 
-export type TemplateLoadResult =
-  | { ok: true; template: Template; folder: string }
-  | { ok: false; errors: TemplateError[] };
+export type TemplateLoadResult = { ok: true; template: Template; folder: string } | { ok: false; errors: TemplateError[] };
 
 export interface ClauseLibrary {
   /** Every template folder, usable or not (a broken one lists its errors, so the firm can fix it). */
@@ -65,7 +63,11 @@ export function usableTemplate(library: Pick<ClauseLibrary, 'load'>, templateId:
   const loaded = library.load(templateId);
   if (loaded.ok) return loaded.template;
   const first = loaded.errors[0];
-  throw new ServiceError('notFound', 'errors.templateUnusable', { id: templateId, count: loaded.errors.length, detail: first ? formatTemplateError(first) : '' });
+  throw new ServiceError('notFound', 'errors.templateUnusable', {
+    id: templateId,
+    count: loaded.errors.length,
+    detail: first ? formatTemplateError(first) : '',
+  });
 }
 
 function folderError(file: string, message: string): TemplateError {
@@ -225,7 +227,10 @@ export function createClauseLibrary(options: { dirs: readonly string[] }): Claus
         seen.set(id, folder);
         return summary;
       }
-      return { ...summary, errors: [...summary.errors, folderError('(folder)', `another template with the id "${id}" comes first (${first}); rename this folder and its id`)] };
+      return {
+        ...summary,
+        errors: [...summary.errors, folderError('(folder)', `another template with the id "${id}" comes first (${first}); rename this folder and its id`)],
+      };
     });
   };
 

@@ -18,7 +18,8 @@ import { makeTempDir, steppingClock } from './test-fixtures';
 
 const library = createClauseLibrary({ dirs: [join(process.cwd(), 'templates')] });
 /** The clause library's version as its file states it: the record names the wording the contract was made from. */
-const TEMPLATE_VERSION = /^version: (\S+)$/m.exec(readFileSync(join(process.cwd(), 'templates', 'standard-saas', 'template.yaml'), 'utf8'))?.[1] ?? 'no version line in template.yaml';
+const TEMPLATE_VERSION =
+  /^version: (\S+)$/m.exec(readFileSync(join(process.cwd(), 'templates', 'standard-saas', 'template.yaml'), 'utf8'))?.[1] ?? 'no version line in template.yaml';
 let temp: ReturnType<typeof makeTempDir>;
 beforeEach(() => {
   temp = makeTempDir('sla-export-');

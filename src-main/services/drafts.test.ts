@@ -152,9 +152,11 @@ describe('drafts: create, get, save', () => {
   it('refuses a save based on a stale revision and keeps the newer content', () => {
     const created = services.drafts.create({ presetId: 'crm' });
     services.drafts.save({ id: created.id, content: { ...created.content, title: 'Window A' }, baseRevision: 0 });
-    expect(
-      errorOf(() => services.drafts.save({ id: created.id, content: { ...created.content, title: 'Window B' }, baseRevision: 0 })),
-    ).toMatchObject({ code: 'conflict', key: 'errors.conflict', params: { revision: 1 } });
+    expect(errorOf(() => services.drafts.save({ id: created.id, content: { ...created.content, title: 'Window B' }, baseRevision: 0 }))).toMatchObject({
+      code: 'conflict',
+      key: 'errors.conflict',
+      params: { revision: 1 },
+    });
     expect(services.drafts.get(created.id)).toMatchObject({ title: 'Window A', revision: 1 });
   });
 
@@ -223,7 +225,10 @@ describe('drafts: list, search, duplicate, trash', () => {
   it('lists a party with a name in Chinese by both names, and finds it by either', () => {
     const created = services.drafts.create({ presetId: 'crm' });
     const parties = created.content.parties as Record<string, Record<string, unknown>>;
-    const content = { ...created.content, parties: { ...parties, customer: { ...parties.customer, legalName: 'Hefeng Supply Chain Ltd', legalNameZh: '苏州禾丰供应链管理有限公司' } } };
+    const content = {
+      ...created.content,
+      parties: { ...parties, customer: { ...parties.customer, legalName: 'Hefeng Supply Chain Ltd', legalNameZh: '苏州禾丰供应链管理有限公司' } },
+    };
     services.drafts.save({ id: created.id, content, baseRevision: 0 });
     const list = (query: string) => services.drafts.list({ query, view: 'active', sort: 'updated' });
     expect(list('')[0]?.customerName).toBe('Hefeng Supply Chain Ltd (苏州禾丰供应链管理有限公司)');

@@ -271,12 +271,7 @@ export function createDraftsService(deps: DraftsServiceDeps): DraftsService {
       }
       const result = readDraftFile(text);
       if (!result.ok) {
-        throw new ServiceError(
-          'invalidFile',
-          'errors.invalidFile',
-          { fileName, count: result.problems.length },
-          result.problems,
-        );
+        throw new ServiceError('invalidFile', 'errors.invalidFile', { fileName, count: result.problems.length }, result.problems);
       }
       return toSummary(insert(result.draft));
     },

@@ -79,7 +79,11 @@ describe('importing a monitoring file of hostile bytes', () => {
 
   it('refuses text in another encoding as not UTF-8, importing nothing', async () => {
     // "主数据库" in GBK, as a Chinese Excel saves a CSV by default.
-    const gbk = Buffer.concat([Buffer.from('service,start,end,reason\ncore-api,2027-10-12T14:00:00Z,2027-10-12T15:10:00Z,'), Buffer.from([0xd6, 0xf7, 0xca, 0xfd, 0xbe, 0xdd, 0xbf, 0xe2]), Buffer.from('\n')]);
+    const gbk = Buffer.concat([
+      Buffer.from('service,start,end,reason\ncore-api,2027-10-12T14:00:00Z,2027-10-12T15:10:00Z,'),
+      Buffer.from([0xd6, 0xf7, 0xca, 0xfd, 0xbe, 0xdd, 0xbf, 0xe2]),
+      Buffer.from('\n'),
+    ]);
     const result = await importBytes(gbk, 1 << 20);
     expect(!result.ok && result.errors.map((error) => error.key)).toEqual(['monitoring.csv.notUtf8']);
   });

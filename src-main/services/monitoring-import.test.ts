@@ -47,7 +47,12 @@ describe('importMonitoringFile', () => {
     const twoServices = englishDraft();
     twoServices.services.push({ ...twoServices.services[0]!, id: 'svc-2', name: 'Acme CRM Reporting', metrics: [] });
     const progress: MonitoringImportProgress[] = [];
-    const result = await importMonitoringFile(path, { draft: twoServices, chunkBytes: 4_096, progressIntervalMs: 0, onProgress: (step) => progress.push(step) });
+    const result = await importMonitoringFile(path, {
+      draft: twoServices,
+      chunkBytes: 4_096,
+      progressIntervalMs: 0,
+      onProgress: (step) => progress.push(step),
+    });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.summary.rows).toBe(3_000);
     expect(result.summary.fileBytes).toBe(bytes);
@@ -75,7 +80,10 @@ describe('importMonitoringFile', () => {
 
   it('refuses a file that is not UTF-8 and imports nothing', async () => {
     const path = join(temp.dir, 'latin1.csv');
-    writeFileSync(path, Buffer.concat([Buffer.from('service,start,end,reason\nsvc-1,2026-10-07T10:00:00Z,2026-10-07T10:30:00Z,caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    writeFileSync(
+      path,
+      Buffer.concat([Buffer.from('service,start,end,reason\nsvc-1,2026-10-07T10:00:00Z,2026-10-07T10:30:00Z,caf'), Buffer.from([0xe9]), Buffer.from('\n')]),
+    );
     const result = await importMonitoringFile(path, { draft });
     expect(result).toMatchObject({ ok: false, errors: [{ line: null, key: 'monitoring.csv.notUtf8' }] });
   });

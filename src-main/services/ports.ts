@@ -53,4 +53,3 @@ export interface ServicePorts {
    */
   sqliteNativeBinding?: string;
 }
-

@@ -8,7 +8,15 @@ import { openStorage } from '../db';
 import { openDatabase, type SqliteDatabase } from '../db/connection';
 import { latestVersion, MIGRATIONS } from '../db/migrations';
 import { createServices, type Services } from '.';
-import { recoveryChoicesText, startWithRecovery, type DamagedDatabase, type RecoveryChoice, type RecoveryPort, type StartupNotice, type StartupOutcome } from './recovery';
+import {
+  recoveryChoicesText,
+  startWithRecovery,
+  type DamagedDatabase,
+  type RecoveryChoice,
+  type RecoveryPort,
+  type StartupNotice,
+  type StartupOutcome,
+} from './recovery';
 import { createI18n } from '../../src-shared/i18n';
 import { makeTempDir, scriptedDialogs, steppingClock, writePresetFixtures } from './test-fixtures';
 
@@ -135,7 +143,12 @@ describe('starting on a damaged database', () => {
 
     expect(titlesOf(outcome)).toEqual(['Acme CRM SLA']);
     expect(port.asked).toEqual([
-      expect.objectContaining({ databasePath, backupsDir, reason: expect.stringMatching(/malformed|not a database/), backup: expect.objectContaining({ kind: 'manual' }) }),
+      expect.objectContaining({
+        databasePath,
+        backupsDir,
+        reason: expect.stringMatching(/malformed|not a database/),
+        backup: expect.objectContaining({ kind: 'manual' }),
+      }),
     ]);
     const keptAs = `${databasePath}.damaged-20250602T100000Z`;
     expect(port.told).toEqual([{ kind: 'recovered', how: 'restoredBackup', backup: port.asked[0]!.backup, damagedKeptAs: keptAs }]);
@@ -185,7 +198,9 @@ describe('starting on a damaged database', () => {
 
     const outcome = start(port);
 
-    expect(port.asked).toEqual([expect.objectContaining({ databasePath, reason: expect.stringMatching(/malformed/), backup: expect.objectContaining({ kind: 'manual' }) })]);
+    expect(port.asked).toEqual([
+      expect.objectContaining({ databasePath, reason: expect.stringMatching(/malformed/), backup: expect.objectContaining({ kind: 'manual' }) }),
+    ]);
     expect(titlesOf(outcome)).toEqual(['Acme CRM SLA']);
     expect(sha256(`${databasePath}.damaged-20250602T100000Z`)).toBe(damagedHash);
   });
@@ -224,7 +239,9 @@ describe('starting on a damaged database', () => {
 
 describe('starting on a database that is fine but cannot be used', () => {
   it('refuses a database from a newer SLA Studio without a choice that could overwrite it', () => {
-    openDatabase(databasePath, { migrations: [...MIGRATIONS, { version: latestVersion() + 1, name: 'future', sql: 'CREATE TABLE future_thing (x);' }] }).close();
+    openDatabase(databasePath, {
+      migrations: [...MIGRATIONS, { version: latestVersion() + 1, name: 'future', sql: 'CREATE TABLE future_thing (x);' }],
+    }).close();
     const before = folderState();
     const port = scriptedPort([]);
 
@@ -258,19 +275,22 @@ describe('starting on a database that is fine but cannot be used', () => {
     }
   });
 
-  it.skipIf(process.getuid?.() === 0)('does not call a database it may not read damaged (permission denied) — skipped as root, whom no file permission stops', () => {
-    openServices().close();
-    chmodSync(databasePath, 0o000);
-    try {
-      const port = scriptedPort([]);
-      expect(start(port)).toEqual({ status: 'quit', reason: 'cannotOpen' });
-      expect(port.asked).toEqual([]);
-      expect(port.told).toEqual([{ kind: 'cannotOpen', databasePath, detail: expect.stringMatching(/permission|EACCES/i) }]);
-    } finally {
-      chmodSync(databasePath, 0o600);
-    }
-    expect(readdirSync(dataDir).filter((name) => name.includes('damaged'))).toEqual([]);
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    'does not call a database it may not read damaged (permission denied) — skipped as root, whom no file permission stops',
+    () => {
+      openServices().close();
+      chmodSync(databasePath, 0o000);
+      try {
+        const port = scriptedPort([]);
+        expect(start(port)).toEqual({ status: 'quit', reason: 'cannotOpen' });
+        expect(port.asked).toEqual([]);
+        expect(port.told).toEqual([{ kind: 'cannotOpen', databasePath, detail: expect.stringMatching(/permission|EACCES/i) }]);
+      } finally {
+        chmodSync(databasePath, 0o600);
+      }
+      expect(readdirSync(dataDir).filter((name) => name.includes('damaged'))).toEqual([]);
+    },
+  );
 
   it('treats any error that is not about the file\'s contents (here: permission denied while opening) as "cannot open"', () => {
     mkdirSync(dataDir, { recursive: true });
@@ -363,8 +383,7 @@ describe('starting normally', () => {
 });
 
 describe('the choices printed where no dialog can be shown (dev:web)', () => {
-  const text = (locale: 'en' | 'zh-CN') =>
-    recoveryChoicesText({ t: createI18n(locale).t, backupsDir, formatTime: (iso) => `«${iso}»` });
+  const text = (locale: 'en' | 'zh-CN') => recoveryChoicesText({ t: createI18n(locale).t, backupsDir, formatTime: (iso) => `«${iso}»` });
 
   it('names the latest backup, or says there is none', () => {
     expect(text('en')).toContain(`There is no backup in ${backupsDir} to restore.`);

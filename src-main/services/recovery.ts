@@ -55,9 +55,7 @@ export interface RecoveryPort {
   tell(notice: StartupNotice): void;
 }
 
-export type StartupOutcome<S> =
-  | { status: 'started'; services: S }
-  | { status: 'quit'; reason: 'tooNew' | 'inUse' | 'cannotOpen' | 'userQuit' };
+export type StartupOutcome<S> = { status: 'started'; services: S } | { status: 'quit'; reason: 'tooNew' | 'inUse' | 'cannotOpen' | 'userQuit' };
 
 export interface StartWithRecoveryOptions<S> {
   databasePath: string;

@@ -44,7 +44,13 @@ function request(language: RedlineExportRequest['language'] = 'en'): RedlineExpo
   return {
     language,
     old: { draft: preset('standard-saas'), label: 'v1 — Our proposal', sha256: 'aa11bb22'.repeat(8) },
-    new: { draft: after, label: 'v2 — Customer counter-proposal', sha256: 'cc33dd44'.repeat(8), author: 'Harbourside Logistics Ltd', date: '2026-05-03T16:20:00.000Z' },
+    new: {
+      draft: after,
+      label: 'v2 — Customer counter-proposal',
+      sha256: 'cc33dd44'.repeat(8),
+      author: 'Harbourside Logistics Ltd',
+      date: '2026-05-03T16:20:00.000Z',
+    },
   };
 }
 
@@ -76,10 +82,20 @@ describe('redline export', () => {
     expect(readdirSync(temp.dir)).toEqual(['Brightledger — changes v1 to v2.docx']);
     const document = await (await openPackage(bytes)).xml('word/document.xml');
     expect(trackedChanges(document)).toHaveLength(record.revisions);
-    expect(trackedChanges(document).every((change) => change.attrs['w:author'] === 'Harbourside Logistics Ltd' && change.attrs['w:date'] === '2026-05-03T16:20:00Z')).toBe(true);
+    expect(
+      trackedChanges(document).every((change) => change.attrs['w:author'] === 'Harbourside Logistics Ltd' && change.attrs['w:date'] === '2026-05-03T16:20:00Z'),
+    ).toBe(true);
     const target = /不低于\s?99\.95\s?%/u;
-    expect(resolveRevisions(document, 'accept').map((paragraph) => paragraph.text).join('\n')).toMatch(target);
-    expect(resolveRevisions(document, 'reject').map((paragraph) => paragraph.text).join('\n')).not.toMatch(target);
+    expect(
+      resolveRevisions(document, 'accept')
+        .map((paragraph) => paragraph.text)
+        .join('\n'),
+    ).toMatch(target);
+    expect(
+      resolveRevisions(document, 'reject')
+        .map((paragraph) => paragraph.text)
+        .join('\n'),
+    ).not.toMatch(target);
     expect(await readDraftPart(bytes)).toMatchObject({ ok: true, json: writeDraftFile(input.new.draft) });
   });
 
@@ -161,7 +177,13 @@ describe('the Redline action of the compare screen', () => {
     counter.targets.objectives[0]!.objective = 99.95;
     counter.compensation.claimWindowDays = 15;
     const saved = services.drafts.save({ id: draft.id, content: counter as unknown as Record<string, unknown>, baseRevision: 0 });
-    const second = services.versions.save({ draftId: draft.id, party: 'customerCounter', author: 'Harbourside Legal', note: 'Their asks', baseRevision: saved.revision }).version;
+    const second = services.versions.save({
+      draftId: draft.id,
+      party: 'customerCounter',
+      author: 'Harbourside Legal',
+      note: 'Their asks',
+      baseRevision: saved.revision,
+    }).version;
     return { draft, first, second };
   }
 
@@ -182,7 +204,8 @@ describe('the Redline action of the compare screen', () => {
       const changes = trackedChanges(document);
       expect(changes.length).toBe(result.revisions);
       expect(result.revisions).toBeGreaterThan(0);
-      for (const change of changes) expect(change.attrs).toMatchObject({ 'w:author': 'Harbourside Legal', 'w:date': second.createdAt.replace(/\.\d{3}Z$/, 'Z') });
+      for (const change of changes)
+        expect(change.attrs).toMatchObject({ 'w:author': 'Harbourside Legal', 'w:date': second.createdAt.replace(/\.\d{3}Z$/, 'Z') });
       expect(resolveRevisions(document, 'accept')).toEqual(await contractOf(draft.id, second.id, language));
       expect(resolveRevisions(document, 'reject')).toEqual(await contractOf(draft.id, first.id, language));
     }
@@ -208,13 +231,16 @@ describe('the Redline action of the compare screen', () => {
     const bytes = readFileSync(result.path!);
     const document = await (await openPackage(bytes)).xml('word/document.xml');
     expect(result.revisions).toBeGreaterThan(0);
-    for (const change of trackedChanges(document)) expect(change.attrs).toMatchObject({ 'w:author': 'Dana Legal', 'w:date': saved.updatedAt.replace(/\.\d{3}Z$/, 'Z') });
+    for (const change of trackedChanges(document))
+      expect(change.attrs).toMatchObject({ 'w:author': 'Dana Legal', 'w:date': saved.updatedAt.replace(/\.\d{3}Z$/, 'Z') });
     // The working copy's contract has no version line on its cover, and neither has the accepted redline.
     saveAnswer = 'working.docx';
     const working = await services.exports.exportContract({ draftId: draft.id, language: 'en' });
     expect(resolveRevisions(document, 'accept')).toEqual(plainParagraphs(await (await openPackage(readFileSync(working.path!))).xml('word/document.xml')));
     const footers = await openPackage(bytes);
-    const footerText = (await Promise.all(footers.names.filter((name) => /^word\/footer\d+\.xml$/.test(name)).map((name) => footers.xml(name).then(wordText)))).join('|');
+    const footerText = (
+      await Promise.all(footers.names.filter((name) => /^word\/footer\d+\.xml$/.test(name)).map((name) => footers.xml(name).then(wordText)))
+    ).join('|');
     expect(footerText).toContain(`Changes from ${versionLabel(second, 'en')} · ${shortHash(second.sha256)} to working copy`);
     expect(services.exports.list(draft.id).find((entry) => entry.kind === 'redline')).toMatchObject({ version: null, language: 'en' });
   });

@@ -142,9 +142,14 @@ export function createRedlineExportService(deps: RedlineExportDeps): RedlineExpo
  * in the user's language, without characters file systems refuse.
  */
 export function redlineFileName(title: string, oldName: string, newName: string, locale: Locale): string {
-  const name = withoutHiddenCharacters(translatorFor(locale)('redline.fileName', { title: title.trim() === '' ? 'SLA' : title.trim(), old: oldName, new: newName }));
-  // eslint-disable-next-line no-control-regex
-  return `${name.replace(/[\\/:*?"<>|\u0000-\u001F]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 180)}.docx`;
+  const name = withoutHiddenCharacters(
+    translatorFor(locale)('redline.fileName', { title: title.trim() === '' ? 'SLA' : title.trim(), old: oldName, new: newName }),
+  );
+  return `${name
+    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 180)}.docx`;
 }
 
 // ── The Redline action of the compare screen ────────────────────────────────

@@ -147,7 +147,13 @@ describe('reportExport.docx', () => {
     const draftId = await monitoredDraftId();
     answer.savePath = null;
     const result = await services.reportExport.exportDocx({ draftId, month: '2026-10', language: 'bilingual' });
-    expect(result).toMatchObject({ exportId: null, path: null, bytes: 0, sha256: null, fileName: 'Acme CRM Service Level Agreement - Service Level Report 2026-10 (EN-ZH).docx' });
+    expect(result).toMatchObject({
+      exportId: null,
+      path: null,
+      bytes: 0,
+      sha256: null,
+      fileName: 'Acme CRM Service Level Agreement - Service Level Report 2026-10 (EN-ZH).docx',
+    });
     expect(readdirSync(outDir())).toEqual([]);
     expect(services.exports.list(draftId)).toEqual([]);
   });

@@ -92,7 +92,10 @@ function agreementOf(content: Record<string, unknown>): Pick<SlaDraft, 'title' |
       signatoryTitle: textOf(record.signatoryTitle),
     };
   };
-  return { title: textOf(content.title), parties: { provider: party(parties.provider), customer: party(parties.customer) } } as Pick<SlaDraft, 'title' | 'parties'>;
+  return { title: textOf(content.title), parties: { provider: party(parties.provider), customer: party(parties.customer) } } as Pick<
+    SlaDraft,
+    'title' | 'parties'
+  >;
 }
 
 export function createReportExportService(deps: ReportExportDeps): ReportExportService {

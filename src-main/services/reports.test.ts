@@ -148,20 +148,29 @@ describe('monitoring imports', () => {
     const { job } = await services.reports.importFile(draftId);
     expect(job).toMatchObject({ state: 'reading', fileName: 'from-disk.csv' });
     const finished = await services.reports.whenFinished(job!.jobId);
-    expect(finished).toMatchObject({ state: 'imported', imported: { fileName: 'from-disk.csv', rows: 3, sha256: createHash('sha256').update(OCTOBER).digest('hex') } });
+    expect(finished).toMatchObject({
+      state: 'imported',
+      imported: { fileName: 'from-disk.csv', rows: 3, sha256: createHash('sha256').update(OCTOBER).digest('hex') },
+    });
     expect(services.reports.importStatus(job!.jobId)).toEqual(finished);
   });
 
   it('answers an unreadable file as a failed job with a translatable reason', async () => {
     const draftId = addDraft();
     const finished = await services.reports.whenFinished(services.reports.importPath(draftId, join(temp.dir, 'missing.csv')).jobId);
-    expect(finished).toMatchObject({ state: 'failed', failure: { code: 'invalidFile', key: 'monitoring.file.unreadable', params: { fileName: 'missing.csv', reason: 'ENOENT' } } });
+    expect(finished).toMatchObject({
+      state: 'failed',
+      failure: { code: 'invalidFile', key: 'monitoring.file.unreadable', params: { fileName: 'missing.csv', reason: 'ENOENT' } },
+    });
     expect(services.reports.listImports(draftId).imports).toEqual([]);
   });
 
   it('refuses a draft that does not exist, and an unknown job', () => {
     const missing = '3f9a2b1c-0d4e-4f5a-8b6c-7d8e9f0a1b2c';
-    expect(serviceErrorOf(() => services.reports.importText({ draftId: missing, fileName: 'a.csv', text: OCTOBER }))).toMatchObject({ code: 'notFound', key: 'errors.draftNotFound' });
+    expect(serviceErrorOf(() => services.reports.importText({ draftId: missing, fileName: 'a.csv', text: OCTOBER }))).toMatchObject({
+      code: 'notFound',
+      key: 'errors.draftNotFound',
+    });
     expect(serviceErrorOf(() => services.reports.importStatus(missing))).toMatchObject({ code: 'notFound', key: 'reports.errors.importJobNotFound' });
   });
 
@@ -208,10 +217,14 @@ describe('import jobs', () => {
   afterEach(() => storage.close());
 
   /** 400 one-minute outages on 1–2 October 2026, 57 characters a row. */
-  const manyRows = ['service,start,end', ...Array.from({ length: 400 }, (_, index) => {
-    const startMs = Date.UTC(2026, 9, 1) + index * 5 * 60_000;
-    return `svc-1,${new Date(startMs).toISOString()},${new Date(startMs + 60_000).toISOString()}`;
-  }), ''].join('\n');
+  const manyRows = [
+    'service,start,end',
+    ...Array.from({ length: 400 }, (_, index) => {
+      const startMs = Date.UTC(2026, 9, 1) + index * 5 * 60_000;
+      return `svc-1,${new Date(startMs).toISOString()},${new Date(startMs + 60_000).toISOString()}`;
+    }),
+    '',
+  ].join('\n');
 
   it('reports progress while it reads, never going backwards, up to the whole text', async () => {
     const job = reports.importText({ draftId, fileName: 'many.csv', text: manyRows });
@@ -276,7 +289,11 @@ describe('monthly reports', () => {
       credit: { tierId: 'tier-1', creditPercent: 10, cappedPercent: 10, amount: 1_200 },
     });
     // 31 October 2026 + 30 days.
-    expect(result.report).toMatchObject({ currency: 'USD', claimDeadline: '2026-11-30', credit: { totalPercent: 10, cappedPercent: 10, capped: false, amount: 1_200 } });
+    expect(result.report).toMatchObject({
+      currency: 'USD',
+      claimDeadline: '2026-11-30',
+      credit: { totalPercent: 10, cappedPercent: 10, capped: false, amount: 1_200 },
+    });
     expect(result.history?.months).toEqual(['2026-08', '2026-09', '2026-10']);
     expect(result.history?.series[0]?.points.map((point) => point.attainment)).toEqual([100, 100, 99.730458221]);
   });
@@ -335,7 +352,11 @@ describe('monthly reports', () => {
     const draftId = addDraft(draft);
     await importText(draftId, OCTOBER);
     const stored = services.drafts.get(draftId);
-    services.drafts.save({ id: draftId, content: { ...stored.content, parties: { ...draft.parties, customer: { ...draft.parties.customer, legalName: '' } } }, baseRevision: stored.revision });
+    services.drafts.save({
+      id: draftId,
+      content: { ...stored.content, parties: { ...draft.parties, customer: { ...draft.parties.customer, legalName: '' } } },
+      baseRevision: stored.revision,
+    });
     expect(services.reports.monthlyReport({ draftId, month: '2026-10', historyMonths: 1 }).report?.credit.amount).toBe(1_200);
   });
 });

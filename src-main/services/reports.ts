@@ -214,8 +214,7 @@ export function createReportsService(deps: ReportsServiceDeps): ReportsService {
   };
 
   type Outcome =
-    | { kind: 'imported'; summary: ImportedMonitoringData; data: MonitoringData }
-    | { kind: 'invalid'; errors: ImportJobStatus['errors']; omittedErrors: number };
+    { kind: 'imported'; summary: ImportedMonitoringData; data: MonitoringData } | { kind: 'invalid'; errors: ImportJobStatus['errors']; omittedErrors: number };
 
   /** Runs one job to its end; never rejects. */
   const startJob = (draftId: string, fileName: string, totalBytes: number, read: (job: ImportJob) => Promise<Outcome>): ImportJob => {
@@ -266,55 +265,59 @@ export function createReportsService(deps: ReportsServiceDeps): ReportsService {
     return job;
   };
 
-  const readText = (draft: Pick<SlaDraft, 'services' | 'expectations'>, fileName: string, text: string) => async (job: ImportJob): Promise<Outcome> => {
-    const importer = createMonitoringCsvImporter(draft);
-    const hash = createHash('sha256');
-    for (let offset = 0; offset < text.length; ) {
+  const readText =
+    (draft: Pick<SlaDraft, 'services' | 'expectations'>, fileName: string, text: string) =>
+    async (job: ImportJob): Promise<Outcome> => {
+      const importer = createMonitoringCsvImporter(draft);
+      const hash = createHash('sha256');
+      for (let offset = 0; offset < text.length;) {
+        job.controller.signal.throwIfAborted();
+        const end = safeEnd(text, offset + chunkChars);
+        const piece = text.slice(offset, end);
+        offset = end;
+        hash.update(piece, 'utf8');
+        importer.push(piece);
+        job.status = { ...job.status, bytesRead: job.status.bytesRead + Buffer.byteLength(piece, 'utf8'), rows: importer.rows };
+        if (importer.stopped) break;
+        await nextTurn();
+      }
       job.controller.signal.throwIfAborted();
-      const end = safeEnd(text, offset + chunkChars);
-      const piece = text.slice(offset, end);
-      offset = end;
-      hash.update(piece, 'utf8');
-      importer.push(piece);
-      job.status = { ...job.status, bytesRead: job.status.bytesRead + Buffer.byteLength(piece, 'utf8'), rows: importer.rows };
-      if (importer.stopped) break;
-      await nextTurn();
-    }
-    job.controller.signal.throwIfAborted();
-    const result = importer.end();
-    job.status = { ...job.status, rows: result.rows };
-    if (!result.ok) return { kind: 'invalid', errors: result.errors, omittedErrors: result.omittedErrors };
-    return {
-      kind: 'imported',
-      data: result.data,
-      summary: {
-        fileName,
-        fileBytes: job.status.totalBytes,
-        sha256: hash.digest('hex'),
-        importedAt: deps.clock.now(),
-        form: result.form,
-        rows: result.rows,
-        serviceIds: result.serviceIds,
-        months: result.months,
-        firstAt: result.firstAt,
-        lastAt: result.lastAt,
-      },
+      const result = importer.end();
+      job.status = { ...job.status, rows: result.rows };
+      if (!result.ok) return { kind: 'invalid', errors: result.errors, omittedErrors: result.omittedErrors };
+      return {
+        kind: 'imported',
+        data: result.data,
+        summary: {
+          fileName,
+          fileBytes: job.status.totalBytes,
+          sha256: hash.digest('hex'),
+          importedAt: deps.clock.now(),
+          form: result.form,
+          rows: result.rows,
+          serviceIds: result.serviceIds,
+          months: result.months,
+          firstAt: result.firstAt,
+          lastAt: result.lastAt,
+        },
+      };
     };
-  };
 
-  const readFile = (draft: Pick<SlaDraft, 'services' | 'expectations'>, path: string, fileName: string) => async (job: ImportJob): Promise<Outcome> => {
-    const result = await importMonitoringFile(path, {
-      draft,
-      fileName,
-      clock: deps.clock,
-      signal: job.controller.signal,
-      onProgress: (progress) => {
-        job.status = { ...job.status, bytesRead: progress.bytesRead, totalBytes: progress.totalBytes, rows: progress.rows };
-      },
-    });
-    if (!result.ok) return { kind: 'invalid', errors: result.errors, omittedErrors: result.omittedErrors };
-    return { kind: 'imported', summary: result.summary, data: result.data };
-  };
+  const readFile =
+    (draft: Pick<SlaDraft, 'services' | 'expectations'>, path: string, fileName: string) =>
+    async (job: ImportJob): Promise<Outcome> => {
+      const result = await importMonitoringFile(path, {
+        draft,
+        fileName,
+        clock: deps.clock,
+        signal: job.controller.signal,
+        onProgress: (progress) => {
+          job.status = { ...job.status, bytesRead: progress.bytesRead, totalBytes: progress.totalBytes, rows: progress.rows };
+        },
+      });
+      if (!result.ok) return { kind: 'invalid', errors: result.errors, omittedErrors: result.omittedErrors };
+      return { kind: 'imported', summary: result.summary, data: result.data };
+    };
 
   const importPath = (draftId: string, path: string): ImportJobStatus => {
     const draft = sectionsOf(draftId, IMPORT_SECTIONS, 'reports.errors.draftNotImportable');

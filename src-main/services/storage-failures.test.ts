@@ -23,7 +23,12 @@ afterEach(() => {
 });
 
 function openServices(): Services {
-  const services = createServices({ databasePath, templatesDir: join(temp.dir, 'templates'), clock: steppingClock('2025-06-01T09:00:00.000Z'), dialogs: scriptedDialogs({ savePath: null }) });
+  const services = createServices({
+    databasePath,
+    templatesDir: join(temp.dir, 'templates'),
+    clock: steppingClock('2025-06-01T09:00:00.000Z'),
+    dialogs: scriptedDialogs({ savePath: null }),
+  });
   opened.push(services);
   return services;
 }
@@ -68,7 +73,9 @@ describe('storage failures met while the app runs', () => {
     // And the restart the message asks for finds the damage, which leads to the recovery choice (recovery.test.ts).
     opened.splice(0).forEach((open) => open.close());
     expect(() => openServices()).toThrow(expect.objectContaining({ name: 'DatabaseOpenError', reason: 'unreadable' }));
-    expect(createI18n('en').t('errors.databaseDamaged', { detail: 'database disk image is malformed' })).toMatch(/damaged.*Restart SLA Studio.*restore the latest backup/);
+    expect(createI18n('en').t('errors.databaseDamaged', { detail: 'database disk image is malformed' })).toMatch(
+      /damaged.*Restart SLA Studio.*restore the latest backup/,
+    );
     expect(createI18n('zh-CN').t('errors.databaseDamaged', { detail: 'x' })).toMatch(/已损坏/);
   });
 
@@ -81,7 +88,9 @@ describe('storage failures met while the app runs', () => {
       // The file may not grow any further: every page SQLite would add fails as on a full disk.
       db.pragma(`max_page_count = ${Number(db.pragma('page_count', { simple: true }))}`);
 
-      const error = apiErrorOf(() => drafts.insert({ id: 'second', fields, contentJson: JSON.stringify({ notes: 'x'.repeat(200_000) }), now: '2025-06-01T09:00:01.000Z' }));
+      const error = apiErrorOf(() =>
+        drafts.insert({ id: 'second', fields, contentJson: JSON.stringify({ notes: 'x'.repeat(200_000) }), now: '2025-06-01T09:00:01.000Z' }),
+      );
 
       expect(error).toEqual({ code: 'internal', key: 'errors.diskFull', params: { detail: expect.stringMatching(/full/) } });
       expect(drafts.find('first')?.title).toBe('Acme CRM SLA');

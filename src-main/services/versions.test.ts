@@ -121,7 +121,11 @@ describe('saving versions', () => {
     const reversed = (value: unknown): unknown => {
       if (Array.isArray(value)) return value.map(reversed);
       if (typeof value === 'object' && value !== null) {
-        return Object.fromEntries(Object.entries(value).reverse().map(([key, inner]) => [key, reversed(inner)]));
+        return Object.fromEntries(
+          Object.entries(value)
+            .reverse()
+            .map(([key, inner]) => [key, reversed(inner)]),
+        );
       }
       return value;
     };
@@ -312,7 +316,10 @@ describe('status, agreement and signature', () => {
     expect(services.drafts.list({ query: '', view: 'active', sort: 'updated' })[0]).toMatchObject({ status: 'negotiating', amendsVersionId: null });
 
     const agreed = services.versions.markAgreed({ versionId: proposal.version.id, author: 'Li Wei', note: 'Accepted by phone' });
-    expect(agreed).toMatchObject({ draftStatus: 'agreed', version: { sequence: 3, party: 'agreed', note: 'Accepted by phone', sha256: proposal.version.sha256 } });
+    expect(agreed).toMatchObject({
+      draftStatus: 'agreed',
+      version: { sequence: 3, party: 'agreed', note: 'Accepted by phone', sha256: proposal.version.sha256 },
+    });
     expect(services.drafts.get(draft.id).status).toBe('agreed');
 
     const signed = services.versions.markSigned({ versionId: agreed.version.id, author: 'Li Wei', note: '' });
@@ -378,7 +385,13 @@ describe('status, agreement and signature', () => {
       });
       expect(approved.draftStatus).toBe('agreed');
       expect(approved.version.approvals).toEqual([
-        { id: expect.any(String), approver: 'Dana Legal', approvedAt: approved.version.createdAt, note: 'Strategic account', findings: [{ ruleId: 'credit-cap-missing' }] },
+        {
+          id: expect.any(String),
+          approver: 'Dana Legal',
+          approvedAt: approved.version.createdAt,
+          note: 'Strategic account',
+          findings: [{ ruleId: 'credit-cap-missing' }],
+        },
       ]);
       // The agreed content was approved, so signing it needs no second approval.
       const signed = versions.markSigned({ versionId: approved.version.id, author: 'Li Wei', note: '' });

@@ -133,7 +133,9 @@ export function createVersionsService(deps: VersionsServiceDeps): VersionsServic
     if (party !== 'agreed' && party !== 'signed') return approval?.findings ?? [];
     const findings = deps.findingsNeedingApproval?.(draft) ?? [];
     if (findings.length > 0 && !approval && !(party === 'signed' && approvedBefore(draftId, sha256))) {
-      throw new ServiceError('invalidInput', party === 'agreed' ? 'versions.errors.approvalRequired' : 'versions.errors.approvalRequiredToSign', { count: findings.length });
+      throw new ServiceError('invalidInput', party === 'agreed' ? 'versions.errors.approvalRequired' : 'versions.errors.approvalRequiredToSign', {
+        count: findings.length,
+      });
     }
     return findings.length > 0 ? findings : (approval?.findings ?? []);
   };

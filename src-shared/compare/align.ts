@@ -65,11 +65,7 @@ function longestIncreasing(values: readonly number[]): Set<number> {
   return kept;
 }
 
-export function alignByKey<T>(
-  oldItems: readonly T[],
-  newItems: readonly T[],
-  keyOf: (item: T) => string,
-): AlignedItem<T>[] {
+export function alignByKey<T>(oldItems: readonly T[], newItems: readonly T[], keyOf: (item: T) => string): AlignedItem<T>[] {
   const oldKeys = uniqueKeys(oldItems, keyOf);
   const newKeys = uniqueKeys(newItems, keyOf);
   const oldIndexOf = new Map(oldKeys.map((key, index) => [key, index]));

@@ -108,7 +108,10 @@ export function largeComparePair(
   const rewritten = leaves[Math.floor(leaves.length / 3)]?.clause;
   if (rewritten) {
     rewritten.blocks = [
-      { kind: 'paragraph', runs: [{ text: 'This clause has been replaced in full by the parties in the latest negotiation round, and none of its earlier wording applies.' }] },
+      {
+        kind: 'paragraph',
+        runs: [{ text: 'This clause has been replaced in full by the parties in the latest negotiation round, and none of its earlier wording applies.' }],
+      },
     ];
   }
   const removeFrom = parents[0]?.clause;
@@ -179,10 +182,11 @@ export function benchCompare(input: {
   const warmup = input.warmup ?? 5;
   const pair = largeComparePair(input.draft, input.template, { language: input.language });
   const comparison = compareContracts(pair.old, pair.new);
-  const changedTexts = comparison.clauses
-    .filter((clause) => clause.status === 'changed')
-    .map((clause) => [clause.old!.text, clause.new!.text] as const);
-  const wholeText = (doc: ContractDoc) => walkClauses(doc).map(({ clause }) => clauseOwnText(clause)).join('\n');
+  const changedTexts = comparison.clauses.filter((clause) => clause.status === 'changed').map((clause) => [clause.old!.text, clause.new!.text] as const);
+  const wholeText = (doc: ContractDoc) =>
+    walkClauses(doc)
+      .map(({ clause }) => clauseOwnText(clause))
+      .join('\n');
   const oldWhole = wholeText(pair.old);
   const newWhole = wholeText(pair.new);
   return {

@@ -146,7 +146,10 @@ describe('compareContracts', () => {
     const paragraph = clause(compareContracts(old, partly), 'term');
     expect(paragraph.replaced).toBe(false);
     expect(paragraph.segments[0]).toEqual({ kind: 'equal', text: 'Term\nThis Agreement ' });
-    expect(paragraph.segments[paragraph.segments.length - 1]).toMatchObject({ kind: 'equal', text: expect.stringContaining('The Parties may extend the Term') });
+    expect(paragraph.segments[paragraph.segments.length - 1]).toMatchObject({
+      kind: 'equal',
+      text: expect.stringContaining('The Parties may extend the Term'),
+    });
   });
 
   it('finds nothing to show between a contract and itself', () => {

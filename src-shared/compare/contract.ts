@@ -139,11 +139,7 @@ function anchorsOf(clause: ComparedClause, clauseIndex: number): ChangeAnchor[] 
   return anchors;
 }
 
-export function compareContracts(
-  oldDoc: Pick<ContractDoc, 'clauses'>,
-  newDoc: Pick<ContractDoc, 'clauses'>,
-  options: CompareOptions = {},
-): ContractComparison {
+export function compareContracts(oldDoc: Pick<ContractDoc, 'clauses'>, newDoc: Pick<ContractDoc, 'clauses'>, options: CompareOptions = {}): ContractComparison {
   const counts: ComparisonCounts = { unchanged: 0, changed: 0, added: 0, removed: 0, moved: 0 };
   const clauses = alignClauses(oldDoc, newDoc).map((aligned): ComparedClause => {
     counts[aligned.status]++;
@@ -184,12 +180,7 @@ export function onlyChangedClauses(comparison: ContractComparison): ComparedClau
  * before the first move): the next or the previous one, or null at the end
  * unless `wrap` is set. From null, "next" is the first and "previous" the last.
  */
-export function adjacentAnchor(
-  anchors: readonly ChangeAnchor[],
-  current: number | null,
-  direction: 'next' | 'previous',
-  wrap = false,
-): number | null {
+export function adjacentAnchor(anchors: readonly ChangeAnchor[], current: number | null, direction: 'next' | 'previous', wrap = false): number | null {
   if (anchors.length === 0) return null;
   if (current === null) return direction === 'next' ? 0 : anchors.length - 1;
   const target = direction === 'next' ? current + 1 : current - 1;

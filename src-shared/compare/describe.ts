@@ -92,9 +92,7 @@ export function formatChange(change: FieldChange, locale: Locale, t: Translate):
   const old = formatValue(change.old, change.oldFormat, locale, t);
   const current = formatValue(change.new, change.newFormat, locale, t);
   if (change.kind === 'moved') return { label, old, new: current, text: label };
-  const text = isLongText(change, old, current)
-    ? t('compare.textEdited', { label })
-    : t('compare.changed', { label, old, new: current });
+  const text = isLongText(change, old, current) ? t('compare.textEdited', { label }) : t('compare.changed', { label, old, new: current });
   return { label, old, new: current, text };
 }
 

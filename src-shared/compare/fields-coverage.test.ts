@@ -42,8 +42,14 @@ describe('the field diff covers the draft schema', () => {
   });
 
   it('compares each field once, and only fields the schema has', () => {
-    expect(diffed.filter((path, index) => diffed.indexOf(path) !== index), 'compared twice').toEqual([]);
-    expect(diffed.filter((path) => !schemaPaths.includes(path)), 'not in the schema').toEqual([]);
+    expect(
+      diffed.filter((path, index) => diffed.indexOf(path) !== index),
+      'compared twice',
+    ).toEqual([]);
+    expect(
+      diffed.filter((path) => !schemaPaths.includes(path)),
+      'not in the schema',
+    ).toEqual([]);
   });
 
   it('excludes only fields the schema has and the table does not compare', () => {

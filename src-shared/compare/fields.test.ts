@@ -130,15 +130,14 @@ describe('diffDrafts', () => {
         id: 'data-export',
         name: 'Data export API',
         description: 'Bulk export of ledgers.',
-        metrics: [{ id: 'export-availability', kind: 'availability', name: '', measurementMethod: '', window: 'calendarMonth', dataSource: '', exclusions: [] }],
+        metrics: [
+          { id: 'export-availability', kind: 'availability', name: '', measurementMethod: '', window: 'calendarMonth', dataSource: '', exclusions: [] },
+        ],
       });
       draft.services[0]!.metrics.splice(2, 1);
     });
     const changes = diffDrafts(before, after);
-    expect(texts(changes)).toEqual([
-      'Removed metric from Brightledger Platform: Support resolution time',
-      'Added service: Data export API',
-    ]);
+    expect(texts(changes)).toEqual(['Removed metric from Brightledger Platform: Support resolution time', 'Added service: Data export API']);
     expect(texts(changes, 'zh-CN')).toEqual(['Brightledger Platform删除指标：支持解决时间', '新增服务：Data export API']);
     expect(changes[0]).toMatchObject({ kind: 'removed', entity: 'metric', path: ['services', 0, 'metrics', 2], new: null });
     expect(changes[1]).toMatchObject({ kind: 'added', entity: 'service', path: ['services', 1], old: null });

@@ -374,7 +374,11 @@ const METRICS = list<Metric, Service>({
     field('measurementMethod', 'fields.metric.measurementMethod', LONG_TEXT),
     field('window', 'fields.metric.window', enumOf('enums.window')),
     field('dataSource', 'fields.metric.dataSource', TEXT),
-    list<string, Metric>({ path: 'exclusions', entity: 'metricExclusion', describe: (exclusion, _side, parent) => ({ metric: parent.item!, name: exclusion }) }),
+    list<string, Metric>({
+      path: 'exclusions',
+      entity: 'metricExclusion',
+      describe: (exclusion, _side, parent) => ({ metric: parent.item!, name: exclusion }),
+    }),
   ],
 });
 
@@ -654,7 +658,16 @@ class DraftDiff {
     }
   }
 
-  private value(scope: Scope, oldPath: DraftPath, newPath: DraftPath, before: unknown, after: unknown, label: LabelRef, oldFormat: ValueFormat, newFormat: ValueFormat): void {
+  private value(
+    scope: Scope,
+    oldPath: DraftPath,
+    newPath: DraftPath,
+    before: unknown,
+    after: unknown,
+    label: LabelRef,
+    oldFormat: ValueFormat,
+    newFormat: ValueFormat,
+  ): void {
     if (sameValue(before, after)) return;
     this.changes.push({
       step: scope.step,
@@ -694,7 +707,16 @@ class DraftDiff {
     const after = (valueAt(scope.new, segments) ?? {}) as Record<string, unknown>;
     for (const key of [...new Set([...Object.keys(after), ...Object.keys(before)])].sort()) {
       const path = [...scope.newPath, ...segments, key];
-      this.value(scope, [...scope.oldPath, ...segments, key], path, before[key] ?? spec.absent, after[key] ?? spec.absent, spec.label(key), spec.format, spec.format);
+      this.value(
+        scope,
+        [...scope.oldPath, ...segments, key],
+        path,
+        before[key] ?? spec.absent,
+        after[key] ?? spec.absent,
+        spec.label(key),
+        spec.format,
+        spec.format,
+      );
     }
   }
 
@@ -803,7 +825,5 @@ export interface StepChanges {
 
 /** The changes under their step, in step order; steps without changes are left out. */
 export function groupChangesByStep(changes: readonly FieldChange[]): StepChanges[] {
-  return STEP_IDS.map((step) => ({ step, changes: changes.filter((change) => change.step === step) })).filter(
-    (group) => group.changes.length > 0,
-  );
+  return STEP_IDS.map((step) => ({ step, changes: changes.filter((change) => change.step === step) })).filter((group) => group.changes.length > 0);
 }

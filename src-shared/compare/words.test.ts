@@ -154,7 +154,27 @@ describe('diffClauseWords', () => {
   });
 
   it('always rebuilds both texts exactly from its segments, with no empty or doubled segments', () => {
-    const word = fc.constantFrom('the', 'Provider', 'shall', '99.9', '99.95', '%', ',', '.', '服务', '可用性', '不低于', '分钟', ' ', '  ', '\n', '\t', NBSP, '（', '）');
+    const word = fc.constantFrom(
+      'the',
+      'Provider',
+      'shall',
+      '99.9',
+      '99.95',
+      '%',
+      ',',
+      '.',
+      '服务',
+      '可用性',
+      '不低于',
+      '分钟',
+      ' ',
+      '  ',
+      '\n',
+      '\t',
+      NBSP,
+      '（',
+      '）',
+    );
     const text = fc.array(word, { maxLength: 40 }).map((parts) => parts.join(''));
     fc.assert(
       fc.property(text, text, fc.integer({ min: 1, max: 60 }), (before, after, maxEditLength) => {

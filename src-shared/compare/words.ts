@@ -181,7 +181,7 @@ function absorbSmallEqualities(segments: WordSegment[]): WordSegment[] {
  */
 function slideEqualities(segments: WordSegment[]): WordSegment[] {
   let current = segments;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (let i = 1; i + 1 < current.length; i++) {
       const before = current[i - 1]!;
@@ -274,10 +274,16 @@ export function diffClauseWords(oldText: string, newText: string, options: WordD
 
 /** The old text of a diff (equal and deleted segments): what the tests check the segments rebuild. */
 export function oldSideText(segments: readonly WordSegment[]): string {
-  return segments.filter((segment) => segment.kind !== 'inserted').map((segment) => segment.text).join('');
+  return segments
+    .filter((segment) => segment.kind !== 'inserted')
+    .map((segment) => segment.text)
+    .join('');
 }
 
 /** The new text of a diff (equal and inserted segments). */
 export function newSideText(segments: readonly WordSegment[]): string {
-  return segments.filter((segment) => segment.kind !== 'deleted').map((segment) => segment.text).join('');
+  return segments
+    .filter((segment) => segment.kind !== 'deleted')
+    .map((segment) => segment.text)
+    .join('');
 }

@@ -11,17 +11,7 @@ import { allowedDowntimeSeconds, monthCredit } from '../math';
 import { metricsById } from '../model/metrics';
 import type { SlaDraft } from '../model/schema';
 import { alignmentProblems, assembleBilingual, assembleContract, BLANK } from './assemble';
-import {
-  clauseOwnText,
-  documentText,
-  runsText,
-  walkClauses,
-  type Clause,
-  type ContractDoc,
-  type ContractLanguage,
-  type Run,
-  type Table,
-} from './doc';
+import { clauseOwnText, documentText, runsText, walkClauses, type Clause, type ContractDoc, type ContractLanguage, type Run, type Table } from './doc';
 import { namedBlankDraft, presets, preset, standardTemplate } from './fixtures';
 
 const template = standardTemplate();
@@ -38,7 +28,9 @@ function clause(doc: ContractDoc, id: string): Clause | undefined {
 function clauseText(doc: ContractDoc, id: string): string {
   const found = clause(doc, id);
   if (!found) throw new Error(`clause ${id} is not in the document`);
-  return walkClauses({ clauses: [found] }).map((visit) => clauseOwnText(visit.clause)).join('\n');
+  return walkClauses({ clauses: [found] })
+    .map((visit) => clauseOwnText(visit.clause))
+    .join('\n');
 }
 
 function tables(doc: ContractDoc, kind: Table['tableKind']): Table[] {
@@ -199,14 +191,23 @@ describe('conditions', () => {
     expect(clause(without, 'chronic-failure')).toBeUndefined();
     expect(clause(withRight, 'exclusions')!.number[0]! - 1).toBe(clause(without, 'exclusions')!.number[0]);
     // References follow the renumbering: the definition of Downtime points at the exclusions clause wherever it is.
-    const downtime = walkClauses(without).flatMap(({ clause: c }) => c.blocks).flatMap((b) => (b.kind === 'definitions' ? b.items : [])).find((d) => d.id === 'downtime');
+    const downtime = walkClauses(without)
+      .flatMap(({ clause: c }) => c.blocks)
+      .flatMap((b) => (b.kind === 'definitions' ? b.items : []))
+      .find((d) => d.id === 'downtime');
     const reference = downtime!.runs.filter((run) => run.ref === 'exclusions');
     expect(reference.map((run) => run.text)).toEqual([`Clause ${clause(without, 'exclusions')!.number.join('.')}`]);
   });
 
   it('lists the exclusions the draft names, as an enumeration', () => {
     const draft = namedBlankDraft();
-    draft.compliance.exclusions = { forceMajeure: false, customerCaused: true, betaFeatures: false, thirdPartyServices: false, other: ['Attacks the Customer failed to report.'] };
+    draft.compliance.exclusions = {
+      forceMajeure: false,
+      customerCaused: true,
+      betaFeatures: false,
+      thirdPartyServices: false,
+      other: ['Attacks the Customer failed to report.'],
+    };
     const list = clause(en(draft), 'exclusions.events')!.blocks.find((block) => block.kind === 'list');
     expect(list?.kind === 'list' && list.items.map(runsText)).toEqual([
       'Scheduled Maintenance, and Emergency Maintenance to the extent Clause 6 so provides;',
@@ -301,7 +302,9 @@ describe('formatting for the language', () => {
 
     // Working days without a holiday list still reach the definition; none at all (a file from before the field) leaves both out.
     draft.expectations.businessHours.holidays = [];
-    expect(clauseText(en(draft), 'definitions.terms')).toContain('excluding public holidays and including the same hours on the extra working days listed in Clause');
+    expect(clauseText(en(draft), 'definitions.terms')).toContain(
+      'excluding public holidays and including the same hours on the extra working days listed in Clause',
+    );
     delete draft.expectations.businessHours.workingDays;
     expect(clause(en(draft), 'definitions.working-days')).toBeUndefined();
     expect(clauseText(en(draft), 'definitions.terms')).toContain('excluding public holidays;');
@@ -412,7 +415,12 @@ describe('a draft the user is still typing', () => {
           if (values.kind === 'custom') Object.assign(metric, { name: 'Jobs on time', unit: 'jobs', higherIsBetter: true });
           Object.assign(draft.targets.objectives[0]!, { objective: values.objective, coverage: values.coverage });
           Object.assign(draft.compensation.creditTiers[0]!, { threshold: values.threshold, creditPercent: values.creditPercent });
-          Object.assign(draft.compensation, { monthlyFee: values.monthlyFee, capPercent: values.capPercent, boundary: values.boundary, soleRemedy: values.soleRemedy });
+          Object.assign(draft.compensation, {
+            monthlyFee: values.monthlyFee,
+            capPercent: values.capPercent,
+            boundary: values.boundary,
+            soleRemedy: values.soleRemedy,
+          });
           draft.compensation.chronicFailure.enabled = values.chronic;
           draft.compliance.disputeResolution = { method: values.method, venue: 'Singapore', institution: 'SIAC', language: 'bilingual' };
           draft.compliance.dataResidency.region = values.region;
@@ -522,7 +530,9 @@ describe('party name in Chinese', () => {
     expect(partiesList(zh)[0]).toMatch(/^Shanghai Yunfan Data Technology Co\., Ltd\.，注册地址为/);
     expect(signatureCompanies(zh)[0]).toBe('Shanghai Yunfan Data Technology Co., Ltd.');
     const { doc: en } = assembleContract(draft, template, 'en');
-    expect(partiesList(en)[0]).toMatch(/^Shanghai Yunfan Data Technology Co\., Ltd\. \(Registration number: 91310115MA1K4R7D35; Legal representative: 林志远\), whose/);
+    expect(partiesList(en)[0]).toMatch(
+      /^Shanghai Yunfan Data Technology Co\., Ltd\. \(Registration number: 91310115MA1K4R7D35; Legal representative: 林志远\), whose/,
+    );
     for (const doc of [en, zh]) {
       expect(doc.cover.lines.map((line) => line.id)).not.toContain('provider-other-name');
       expect(documentText(doc)).not.toContain('上海云帆数据科技有限公司');
@@ -546,11 +556,23 @@ describe('party registration number and legal representative', () => {
     expect(problems).toEqual([]);
     const cover = coverTexts(doc);
     const provider = cover.indexOf('Shanghai Yunfan Data Technology Co., Ltd. (as Provider)');
-    expect(cover.slice(provider + 1, provider + 4)).toEqual(['上海云帆数据科技有限公司', 'Registration number: 91310115MA1K4R7D35', 'Legal representative: 林志远']);
+    expect(cover.slice(provider + 1, provider + 4)).toEqual([
+      '上海云帆数据科技有限公司',
+      'Registration number: 91310115MA1K4R7D35',
+      'Legal representative: 林志远',
+    ]);
     const customer = cover.indexOf('Suzhou Hefeng Supply Chain Management Co., Ltd. (as Customer)');
-    expect(cover.slice(customer + 1, customer + 4)).toEqual(['苏州禾丰供应链管理有限公司', 'Registration number: 91320594MA1W2G8L55', 'Legal representative: 顾建华']);
-    expect(partiesList(doc)[0]).toMatch(/^Shanghai Yunfan Data Technology Co\., Ltd\. \(上海云帆数据科技有限公司; Registration number: 91310115MA1K4R7D35; Legal representative: 林志远\), whose registered office is at /);
-    expect(partiesList(doc)[1]).toMatch(/^Suzhou Hefeng Supply Chain Management Co\., Ltd\. \(苏州禾丰供应链管理有限公司; Registration number: 91320594MA1W2G8L55; Legal representative: 顾建华\), whose/);
+    expect(cover.slice(customer + 1, customer + 4)).toEqual([
+      '苏州禾丰供应链管理有限公司',
+      'Registration number: 91320594MA1W2G8L55',
+      'Legal representative: 顾建华',
+    ]);
+    expect(partiesList(doc)[0]).toMatch(
+      /^Shanghai Yunfan Data Technology Co\., Ltd\. \(上海云帆数据科技有限公司; Registration number: 91310115MA1K4R7D35; Legal representative: 林志远\), whose registered office is at /,
+    );
+    expect(partiesList(doc)[1]).toMatch(
+      /^Suzhou Hefeng Supply Chain Management Co\., Ltd\. \(苏州禾丰供应链管理有限公司; Registration number: 91320594MA1W2G8L55; Legal representative: 顾建华\), whose/,
+    );
   });
 
   it('shows both in Chinese wording, and the Chinese signature line is for the legal or authorised representative', () => {
@@ -558,10 +580,16 @@ describe('party registration number and legal representative', () => {
     expect(problems).toEqual([]);
     const cover = coverTexts(doc);
     const provider = cover.indexOf('服务提供方：上海云帆数据科技有限公司');
-    expect(cover.slice(provider + 1, provider + 4)).toEqual(['Shanghai Yunfan Data Technology Co., Ltd.', '统一社会信用代码/注册号：91310115MA1K4R7D35', '法定代表人：林志远']);
+    expect(cover.slice(provider + 1, provider + 4)).toEqual([
+      'Shanghai Yunfan Data Technology Co., Ltd.',
+      '统一社会信用代码/注册号：91310115MA1K4R7D35',
+      '法定代表人：林志远',
+    ]);
     expect(partiesList(doc)[0]).toMatch(/12 层，统一社会信用代码\/注册号：91310115MA1K4R7D35，法定代表人：林志远（“服务提供方”）；及$/);
     expect(partiesList(doc)[1]).toMatch(/6 层，统一社会信用代码\/注册号：91320594MA1W2G8L55，法定代表人：顾建华（“客户”）。$/);
-    const signature = walkClauses(doc).flatMap(({ clause: c }) => c.blocks).find((block) => block.kind === 'signature');
+    const signature = walkClauses(doc)
+      .flatMap(({ clause: c }) => c.blocks)
+      .find((block) => block.kind === 'signature');
     expect(signature?.kind === 'signature' && signature.labels.signature).toBe('法定代表人或授权代表（签字）');
   });
 
@@ -578,23 +606,32 @@ describe('party registration number and legal representative', () => {
   });
 
   it.each([
-    ['absent', (party: SlaDraft['parties']['provider']) => {
-      delete party.registrationNumber;
-      delete party.legalRepresentative;
-    }],
-    ['empty or blank', (party: SlaDraft['parties']['provider']) => {
-      party.registrationNumber = '';
-      party.legalRepresentative = '  ';
-    }],
+    [
+      'absent',
+      (party: SlaDraft['parties']['provider']) => {
+        delete party.registrationNumber;
+        delete party.legalRepresentative;
+      },
+    ],
+    [
+      'empty or blank',
+      (party: SlaDraft['parties']['provider']) => {
+        party.registrationNumber = '';
+        party.legalRepresentative = '  ';
+      },
+    ],
   ])('shows nothing of them when %s, in either language, and leaves no blank', (_, clear) => {
     const draft = withParties(clear);
     for (const language of LANGUAGES) {
       const { doc, problems } = assembleContract(draft, template, language);
       expect(problems).toEqual([]);
       const text = documentText(doc);
-      for (const word of ['Registration number', 'Legal representative', '统一社会信用代码', '法定代表人：', '91310115MA1K4R7D35', '林志远', BLANK]) expect(text).not.toContain(word);
+      for (const word of ['Registration number', 'Legal representative', '统一社会信用代码', '法定代表人：', '91310115MA1K4R7D35', '林志远', BLANK])
+        expect(text).not.toContain(word);
     }
-    expect(partiesList(assembleContract(draft, template, 'en').doc)[0]).toMatch(/^Shanghai Yunfan Data Technology Co\., Ltd\. \(上海云帆数据科技有限公司\), whose registered office is at /);
+    expect(partiesList(assembleContract(draft, template, 'en').doc)[0]).toMatch(
+      /^Shanghai Yunfan Data Technology Co\., Ltd\. \(上海云帆数据科技有限公司\), whose registered office is at /,
+    );
     expect(partiesList(assembleContract(draft, template, 'zh-CN').doc)[0]).toMatch(/12 层（“服务提供方”）；及$/);
   });
 

@@ -268,7 +268,12 @@ class Assembler {
     try {
       text = applyFilter(segment.filter, value, this.env);
     } catch (error) {
-      this.problem('format', segment.raw, source?.path ?? null, `${segment.raw}${where} cannot be written: ${error instanceof Error ? error.message : String(error)}.`);
+      this.problem(
+        'format',
+        segment.raw,
+        source?.path ?? null,
+        `${segment.raw}${where} cannot be written: ${error instanceof Error ? error.message : String(error)}.`,
+      );
       return blank();
     }
     return styled(typeof value === 'string' ? userText(text) : text, style, source ? { source } : {});
@@ -332,7 +337,11 @@ class Assembler {
             const term = definition.term[this.language];
             // English puts a space between the quoted term and "means"; Chinese runs on ("“可用性”是指").
             const joiner = this.language === 'en' ? ' ' : '';
-            items.push({ id: definition.id, term, runs: mergeRuns([styled(`“${term}”`, { bold: true, italic: false }), styled(joiner, PLAIN), ...this.text(definition.text, vars)]) });
+            items.push({
+              id: definition.id,
+              term,
+              runs: mergeRuns([styled(`“${term}”`, { bold: true, italic: false }), styled(joiner, PLAIN), ...this.text(definition.text, vars)]),
+            });
           }
           if (items.length > 0) blocks.push({ kind: 'definitions', items });
           break;
@@ -343,7 +352,10 @@ class Assembler {
           spec.rows.forEach((row, r) => {
             for (const instance of this.instances(row.each, vars)) {
               if (!this.holds(row.when, instance.vars)) continue;
-              rows.push({ id: row.each ? (instance.itemId ?? String(r + 1)) : `row-${r + 1}`, cells: row.cells.map((cell) => ({ runs: this.text(cell, instance.vars) })) });
+              rows.push({
+                id: row.each ? (instance.itemId ?? String(r + 1)) : `row-${r + 1}`,
+                cells: row.cells.map((cell) => ({ runs: this.text(cell, instance.vars) })),
+              });
             }
           });
           if (rows.length === 0) break;
@@ -409,7 +421,12 @@ class Assembler {
         pending.run.text = BLANK;
         pending.run.blank = true;
         this.clauseId = pending.clauseId;
-        this.problem('excludedReference', `{{ref:${pending.target}}}`, null, `Clause ${pending.clauseId ?? ''} refers to clause ${pending.target}, which this draft leaves out.`);
+        this.problem(
+          'excludedReference',
+          `{{ref:${pending.target}}}`,
+          null,
+          `Clause ${pending.clauseId ?? ''} refers to clause ${pending.target}, which this draft leaves out.`,
+        );
       }
     }
 
@@ -454,20 +471,14 @@ function assembleWithContext(
  * The contract of a draft in one language. `options.bilingual` marks it as
  * one half of a bilingual document (use assembleBilingual for both halves).
  */
-export function assembleContract(
-  draft: SlaDraft,
-  template: Template,
-  language: ContractLanguage,
-  options: AssemblyOptions = {},
-): AssemblyResult {
+export function assembleContract(draft: SlaDraft, template: Template, language: ContractLanguage, options: AssemblyOptions = {}): AssemblyResult {
   return assembleWithContext(draft, template, language, buildContext(draft, options), options);
 }
 
 /** Where two documents of one draft differ in structure: clause ids, order and block shapes. */
 export function alignmentProblems(en: ContractDoc, zh: ContractDoc): AssemblyProblem[] {
   const problems: AssemblyProblem[] = [];
-  const misaligned = (clauseId: string | null, message: string) =>
-    problems.push({ code: 'misaligned', clauseId, placeholder: null, path: null, message });
+  const misaligned = (clauseId: string | null, message: string) => problems.push({ code: 'misaligned', clauseId, placeholder: null, path: null, message });
   const compare = (left: Clause[], right: Clause[], parentId: string | null) => {
     if (left.length !== right.length || left.some((clause, i) => clause.id !== right[i]!.id)) {
       misaligned(parentId, `The clauses differ: ${left.map((c) => c.id).join(', ')} / ${right.map((c) => c.id).join(', ')}.`);

@@ -16,13 +16,7 @@
  * Chinese documents of one draft aligned clause by clause.
  */
 import type { z } from 'zod';
-import {
-  businessHoursBudget,
-  monthCredit,
-  PERIOD_SECONDS,
-  worstCaseYearlyExposure,
-  allowedDowntimeForCoveredSeconds,
-} from '../math';
+import { businessHoursBudget, monthCredit, PERIOD_SECONDS, worstCaseYearlyExposure, allowedDowntimeForCoveredSeconds } from '../math';
 import { metricSemantics } from '../model/metrics';
 import {
   creditTierSchema,
@@ -439,9 +433,7 @@ export function buildContext(draft: SlaDraft, options: AssemblyContextOptions = 
       metric,
       service: metric?.service ?? null,
       comparison,
-      creditAmount: amountOrNull(
-        () => monthCredit([{ creditPercent: tier.creditPercent }], null, compensation.monthlyFee, compensation.currency).amount,
-      ),
+      creditAmount: amountOrNull(() => monthCredit([{ creditPercent: tier.creditPercent }], null, compensation.monthlyFee, compensation.currency).amount),
       $path: path,
       $sources: {
         comparison: { path: 'compensation.boundary', computed: 'comparison' },

@@ -6,14 +6,7 @@
  * Each filter states which value types it accepts; a template that applies
  * one to the wrong field is refused when it is parsed.
  */
-import {
-  formatDate,
-  formatDurationMinutes,
-  formatDurationSeconds,
-  formatMoney,
-  formatNumber,
-  formatPercent,
-} from '../format';
+import { formatDate, formatDurationMinutes, formatDurationSeconds, formatMoney, formatNumber, formatPercent } from '../format';
 import type { ContractLanguage } from './doc';
 import { describeType, resolveType, type FieldType } from './context';
 import type { FilterCall } from './text';
@@ -49,12 +42,18 @@ export const FILTER_DOCS: readonly FilterDoc[] = [
   { name: 'terms', arg: 'vocabulary', accepts: 'list of enum values', example: '[GDPR, PIPL] | terms:regime → each term, joined with "and" / "和"' },
   { name: 'list', arg: null, accepts: 'list of text', example: '[Europe, Asia] → "Europe and Asia" / "Europe和Asia"' },
   { name: 'dates', arg: null, accepts: 'list of dates (YYYY-MM-DD)', example: '[2026-12-25, 2026-12-26] → "25 December 2026 and 26 December 2026"' },
-  { name: 'timeZone', arg: null, accepts: 'text (an IANA time zone)', example: 'Asia/Shanghai → "China Standard Time" / "北京时间"; an unlisted zone → "Europe/Vienna time" / "Europe/Vienna时间"' },
+  {
+    name: 'timeZone',
+    arg: null,
+    accepts: 'text (an IANA time zone)',
+    example: 'Asia/Shanghai → "China Standard Time" / "北京时间"; an unlisted zone → "Europe/Vienna time" / "Europe/Vienna时间"',
+  },
   {
     name: 'daySpans',
     arg: null,
     accepts: 'list of dates (YYYY-MM-DD)',
-    example: '[2027-01-01, 2027-12-27, 2027-12-28] → "1 January and 27–28 December" / "1月1日和12月27日至28日" (no year: write it beside, e.g. holidayYear.year)',
+    example:
+      '[2027-01-01, 2027-12-27, 2027-12-28] → "1 January and 27–28 December" / "1月1日和12月27日至28日" (no year: write it beside, e.g. holidayYear.year)',
   },
 ];
 
@@ -91,7 +90,8 @@ export function filterError(filter: FilterCall | null, type: FieldType, vocabula
     return `unknown filter "${filter.name}" (filters: ${[...FILTER_NAMES].join(', ')})`;
   }
   const needsArg = filter.name === 'term' || filter.name === 'terms' || filter.name === 'count';
-  if (needsArg && filter.arg === null) return `the filter "${filter.name}" needs an argument, e.g. ${filter.name}:${filter.name === 'count' ? 'day' : 'weekday'}`;
+  if (needsArg && filter.arg === null)
+    return `the filter "${filter.name}" needs an argument, e.g. ${filter.name}:${filter.name === 'count' ? 'day' : 'weekday'}`;
   if (!needsArg && filter.arg !== null) return `the filter "${filter.name}" takes no argument`;
 
   const expect = (ok: boolean, what: string) => (ok ? null : `the filter "${filter.name}" needs ${what}, but the value is ${describeType(value)}`);
@@ -103,7 +103,12 @@ export function filterError(filter: FilterCall | null, type: FieldType, vocabula
     case 'minutes':
       return expect(value.kind === 'number', 'a number');
     case 'count':
-      return expect(value.kind === 'number', 'a number') ?? (Object.hasOwn(vocabulary.nouns, filter.arg!) ? null : `there is no noun "${filter.arg!}" in vocabulary.yaml (nouns: ${Object.keys(vocabulary.nouns).join(', ') || 'none'})`);
+      return (
+        expect(value.kind === 'number', 'a number') ??
+        (Object.hasOwn(vocabulary.nouns, filter.arg!)
+          ? null
+          : `there is no noun "${filter.arg!}" in vocabulary.yaml (nouns: ${Object.keys(vocabulary.nouns).join(', ') || 'none'})`)
+      );
     case 'date':
       return expect(value.kind === 'text', 'a date (text)');
     case 'timeZone':
@@ -190,7 +195,8 @@ export function formatDaySpans(dates: readonly string[], language: ContractLangu
     const a = dayOf(first);
     const b = dayOf(last);
     if (first === last) return zh ? `${a.month}月${a.day}日` : `${a.day} ${EN_MONTH_NAMES[a.month - 1]}`;
-    if (a.year !== b.year) return zh ? `${formatDate(first, language)}至${formatDate(last, language)}` : `${formatDate(first, language)} – ${formatDate(last, language)}`;
+    if (a.year !== b.year)
+      return zh ? `${formatDate(first, language)}至${formatDate(last, language)}` : `${formatDate(first, language)} – ${formatDate(last, language)}`;
     if (a.month === b.month) return zh ? `${a.month}月${a.day}日至${b.day}日` : `${a.day}–${b.day} ${EN_MONTH_NAMES[a.month - 1]}`;
     return zh ? `${a.month}月${a.day}日至${b.month}月${b.day}日` : `${a.day} ${EN_MONTH_NAMES[a.month - 1]} – ${b.day} ${EN_MONTH_NAMES[b.month - 1]}`;
   });
@@ -264,13 +270,19 @@ export function applyFilter(filter: FilterCall | null, value: unknown, env: Filt
       return term(filter.arg!, value);
     case 'terms':
       if (!Array.isArray(value)) throw new RangeError('not a list');
-      return joinList(value.map((entry) => term(filter.arg!, entry)), language);
+      return joinList(
+        value.map((entry) => term(filter.arg!, entry)),
+        language,
+      );
     case 'list':
       if (!Array.isArray(value)) throw new RangeError('not a list');
       return joinList(value.map(String), language);
     case 'dates':
       if (!Array.isArray(value)) throw new RangeError('not a list');
-      return joinList(value.map((date) => formatDate(String(date), language)), language);
+      return joinList(
+        value.map((date) => formatDate(String(date), language)),
+        language,
+      );
     case 'daySpans':
       if (!Array.isArray(value)) throw new RangeError('not a list');
       return formatDaySpans(value.map(String), language);

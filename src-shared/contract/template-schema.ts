@@ -35,7 +35,10 @@ export const templateFileSchema = z.strictObject({
   description: localizedSchema.optional(),
   labels: z.strictObject({ en: labelsSchema, 'zh-CN': labelsSchema }),
   cover: z.array(z.unknown()).max(50),
-  clauses: z.array(z.string().regex(CLAUSE_ID_PATTERN, { message: 'must be a clause id such as service-credits' })).min(1).max(200),
+  clauses: z
+    .array(z.string().regex(CLAUSE_ID_PATTERN, { message: 'must be a clause id such as service-credits' }))
+    .min(1)
+    .max(200),
   playbook: z.unknown().optional(),
 });
 
@@ -87,7 +90,10 @@ export const BLOCK_SCHEMAS = {
     ...guarded,
   }),
   signatures: z.strictObject({
-    signatures: z.array(z.strictObject({ party: z.enum(['provider', 'customer']), heading: z.unknown() })).min(1).max(2),
+    signatures: z
+      .array(z.strictObject({ party: z.enum(['provider', 'customer']), heading: z.unknown() }))
+      .min(1)
+      .max(2),
     ...guarded,
   }),
 } as const;
@@ -127,7 +133,11 @@ export function zodIssueMessage(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `must be one of: ${issue.values.map(String).join(', ')}`;
     case 'too_small':
-      return issue.origin === 'array' ? `needs at least ${String(issue.minimum)} entr${Number(issue.minimum) === 1 ? 'y' : 'ies'}` : issue.origin === 'string' ? 'must not be empty' : `must be at least ${String(issue.minimum)}`;
+      return issue.origin === 'array'
+        ? `needs at least ${String(issue.minimum)} entr${Number(issue.minimum) === 1 ? 'y' : 'ies'}`
+        : issue.origin === 'string'
+          ? 'must not be empty'
+          : `must be at least ${String(issue.minimum)}`;
     case 'too_big':
       return issue.origin === 'array' ? `has more than ${String(issue.maximum)} entries` : `is too long (at most ${String(issue.maximum)})`;
     case 'invalid_union':

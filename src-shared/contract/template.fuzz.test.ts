@@ -76,7 +76,29 @@ describe('parseTemplate under hostile input', () => {
     const yamlish = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 300 }),
       fc.jsonValue({ maxDepth: 3 }).map((value) => stringifyYaml(value)),
-      fc.array(fc.constantFrom('id: x', 'clauses:', '  - a', '- b', 'name: {en: A, zh-CN: 甲}', '&a [1]', '*a', '!!binary x', '? k', '|', '  text', '%YAML 1.2', '---', '...', '"unclosed', 'version: 1'), { maxLength: 12 }).map((lines) => lines.join('\n')),
+      fc
+        .array(
+          fc.constantFrom(
+            'id: x',
+            'clauses:',
+            '  - a',
+            '- b',
+            'name: {en: A, zh-CN: 甲}',
+            '&a [1]',
+            '*a',
+            '!!binary x',
+            '? k',
+            '|',
+            '  text',
+            '%YAML 1.2',
+            '---',
+            '...',
+            '"unclosed',
+            'version: 1',
+          ),
+          { maxLength: 12 },
+        )
+        .map((lines) => lines.join('\n')),
     );
     fc.assert(
       fc.property(yamlish, (text) => {
@@ -99,7 +121,9 @@ describe('parseTemplate under hostile input', () => {
   });
 
   it('answers the shipped template with one value in one file replaced or removed', () => {
-    const mutated = fc.constantFrom(...FILE_NAMES).chain((name) => mutatedDocument(parseYaml(FILES[name]!) as unknown).map((document) => [name, stringifyYaml(document)] as const));
+    const mutated = fc
+      .constantFrom(...FILE_NAMES)
+      .chain((name) => mutatedDocument(parseYaml(FILES[name]!) as unknown).map((document) => [name, stringifyYaml(document)] as const));
     fc.assert(
       fc.property(mutated, ([name, text]) => {
         fc.pre(!isKnownGap(text));
@@ -110,7 +134,10 @@ describe('parseTemplate under hostile input', () => {
   });
 
   it('answers a folder with files missing, extra or misnamed', () => {
-    const folders = fc.tuple(fc.subarray(FILE_NAMES), fc.dictionary(fc.constantFrom('clauses/extra.yaml', 'clauses/../escape.yaml', 'notes.txt', 'clauses/', ''), fc.string({ maxLength: 40 }), { maxKeys: 2 }));
+    const folders = fc.tuple(
+      fc.subarray(FILE_NAMES),
+      fc.dictionary(fc.constantFrom('clauses/extra.yaml', 'clauses/../escape.yaml', 'notes.txt', 'clauses/', ''), fc.string({ maxLength: 40 }), { maxKeys: 2 }),
+    );
     fc.assert(
       fc.property(folders, ([kept, extra]) => {
         parseCleanly({ ...Object.fromEntries(kept.map((name) => [name, FILES[name]!])), ...extra });
@@ -133,7 +160,11 @@ describe('parseTemplate with hostile YAML', () => {
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let level = 1; level < 10; level++) {
       const name = String.fromCharCode(97 + level);
-      levels.push(`${name}: &${name} [${Array(9).fill(`*${String.fromCharCode(96 + level)}`).join(',')}]`);
+      levels.push(
+        `${name}: &${name} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + level)}`)
+          .join(',')}]`,
+      );
     }
     return `${levels.join('\n')}\n${FILES[TEMPLATE_FILE]}`;
   }
@@ -162,7 +193,9 @@ describe('parseTemplate with hostile YAML', () => {
 
   it('says why an empty template.yaml cannot be used', () => {
     const result = parseTemplate({ ...FILES, [TEMPLATE_FILE]: '# nothing here yet\n' });
-    expect(!result.ok && result.errors.map((error) => `${error.file}: ${error.message}`)).toEqual([`${TEMPLATE_FILE}: is empty: it must give the template its id, names and the list of its clauses`]);
+    expect(!result.ok && result.errors.map((error) => `${error.file}: ${error.message}`)).toEqual([
+      `${TEMPLATE_FILE}: is empty: it must give the template its id, names and the list of its clauses`,
+    ]);
   });
 
   it('refuses deeply nested YAML with errors, not a stack overflow', () => {
@@ -173,6 +206,8 @@ describe('parseTemplate with hostile YAML', () => {
 
   it('refuses a file over the size limit by its size, before reading it', () => {
     const result = timed('a 10 MB clause file', { ...FILES, 'clauses/definitions.yaml': `# ${'x'.repeat(10 * 1024 * 1024)}` });
-    expect(!result.ok && result.errors).toEqual([expect.objectContaining({ file: 'clauses/definitions.yaml', message: `is larger than ${MAX_TEMPLATE_FILE_CHARS} characters` })]);
+    expect(!result.ok && result.errors).toEqual([
+      expect.objectContaining({ file: 'clauses/definitions.yaml', message: `is larger than ${MAX_TEMPLATE_FILE_CHARS} characters` }),
+    ]);
   });
 });

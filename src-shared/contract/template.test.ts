@@ -36,13 +36,7 @@ describe('the standard SaaS template', () => {
     if (!result.ok) throw new Error('unparsed');
     const ids = negotiableClauses(result.template).map((clause) => clause.id);
     expect(ids).toEqual(
-      expect.arrayContaining([
-        'claims.procedure',
-        'cap-and-remedy.sole-remedy',
-        'chronic-failure.termination',
-        'exclusions.application',
-        'incidents.rca',
-      ]),
+      expect.arrayContaining(['claims.procedure', 'cap-and-remedy.sole-remedy', 'chronic-failure.termination', 'exclusions.application', 'incidents.rca']),
     );
     for (const clause of negotiableClauses(result.template)) {
       expect(clause.title?.en, clause.id).toBeTruthy();
@@ -59,14 +53,20 @@ describe('the standard SaaS template', () => {
 
 describe('a malformed template', () => {
   it('reports broken YAML with the file and line', () => {
-    const errors = errorsOf(edited('clauses/claims.yaml', (text) => text.replace('title: { en: Claim Procedure, zh-CN: 申请程序 }', 'title: { en: Claim Procedure, zh-CN: [申请程序 }')));
+    const errors = errorsOf(
+      edited('clauses/claims.yaml', (text) =>
+        text.replace('title: { en: Claim Procedure, zh-CN: 申请程序 }', 'title: { en: Claim Procedure, zh-CN: [申请程序 }'),
+      ),
+    );
     expect(errors[0]).toMatchObject({ file: 'clauses/claims.yaml', line: 2 });
     expect(errors[0]!.message).toMatch(/not valid YAML/);
   });
 
   it('names the clause, the field and a likely fix for an unknown placeholder', () => {
     const errors = errorsOf(
-      edited('clauses/claims.yaml', (text) => text.replace('{{compensation.claimWindowDays | count:day}} after the end', '{{compensation.claimWindowDay | count:day}} after the end')),
+      edited('clauses/claims.yaml', (text) =>
+        text.replace('{{compensation.claimWindowDays | count:day}} after the end', '{{compensation.claimWindowDay | count:day}} after the end'),
+      ),
     );
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ file: 'clauses/claims.yaml', clauseId: 'claims.procedure', field: 'body[0].clause.positions.provider[0].text.en' });
@@ -76,29 +76,31 @@ describe('a malformed template', () => {
   });
 
   it('refuses a text without its Chinese', () => {
-    const errors = errorsOf(
-      edited('clauses/term.yaml', (text) => text.replace(/ {6}zh-CN: >-\n {8}本协议自生效日起生效[^\n]*\n/, '')),
-    );
-    expect(errors).toEqual([expect.objectContaining({ file: 'clauses/term.yaml', clauseId: 'term', field: 'body[0].text.zh-CN', message: 'the zh-CN text is missing' })]);
+    const errors = errorsOf(edited('clauses/term.yaml', (text) => text.replace(/ {6}zh-CN: >-\n {8}本协议自生效日起生效[^\n]*\n/, '')));
+    expect(errors).toEqual([
+      expect.objectContaining({ file: 'clauses/term.yaml', clauseId: 'term', field: 'body[0].text.zh-CN', message: 'the zh-CN text is missing' }),
+    ]);
   });
 
   it('refuses words given once for both languages', () => {
-    const errors = errorsOf(edited('clauses/language.yaml', (text) => text.replace("title: { en: Language, zh-CN: 语言 }", 'title: Language')));
+    const errors = errorsOf(edited('clauses/language.yaml', (text) => text.replace('title: { en: Language, zh-CN: 语言 }', 'title: Language')));
     expect(errors[0]).toMatchObject({ clauseId: 'language', field: 'title' });
     expect(errors[0]!.message).toMatch(/both languages/);
   });
 
   it('refuses a condition on a field the draft does not have, or a value it can never take', () => {
     const unknownField = errorsOf(
-      edited('clauses/data-protection.yaml', (text) => text.replace('{ includes: [compliance.dataProtection, PIPL] }', '{ includes: [compliance.dataProtections, PIPL] }')),
+      edited('clauses/data-protection.yaml', (text) =>
+        text.replace('{ includes: [compliance.dataProtection, PIPL] }', '{ includes: [compliance.dataProtections, PIPL] }'),
+      ),
     );
-    expect(unknownField).toEqual([
-      expect.objectContaining({ clauseId: 'data-protection.pipl', field: 'body[2].clause.when.any[0].includes[0]' }),
-    ]);
+    expect(unknownField).toEqual([expect.objectContaining({ clauseId: 'data-protection.pipl', field: 'body[2].clause.when.any[0].includes[0]' })]);
     expect(unknownField[0]!.message).toMatch(/has no field "dataProtections".*did you mean "dataProtection"/);
 
     const impossibleValue = errorsOf(
-      edited('clauses/data-protection.yaml', (text) => text.replace('{ includes: [compliance.dataProtection, PIPL] }', '{ includes: [compliance.dataProtection, PIPLL] }')),
+      edited('clauses/data-protection.yaml', (text) =>
+        text.replace('{ includes: [compliance.dataProtection, PIPL] }', '{ includes: [compliance.dataProtection, PIPLL] }'),
+      ),
     );
     expect(impossibleValue[0]!.message).toMatch(/"PIPLL" is not one of its values: GDPR, UK_GDPR, PIPL/);
   });
@@ -123,7 +125,9 @@ describe('a malformed template', () => {
   });
 
   it('refuses a reference to a clause that does not exist', () => {
-    const errors = errorsOf(edited('clauses/preamble.yaml', (text) => text.replace('described in\n        {{ref:scope}}', 'described in\n        {{ref:scopes}}')));
+    const errors = errorsOf(
+      edited('clauses/preamble.yaml', (text) => text.replace('described in\n        {{ref:scope}}', 'described in\n        {{ref:scopes}}')),
+    );
     expect(errors[0]).toMatchObject({ file: 'clauses/preamble.yaml', clauseId: 'preamble' });
     expect(errors[0]!.message).toMatch(/no clause "scopes".*did you mean "scope"/);
   });
@@ -131,7 +135,8 @@ describe('a malformed template', () => {
   it('notices clause files that are missing or never listed', () => {
     const files = standardTemplateFiles();
     delete files['clauses/term.yaml'];
-    files['clauses/warranty.yaml'] = 'id: warranty\ntitle: { en: Warranty, zh-CN: 保证 }\nbody:\n  - text: { en: The Provider warrants., zh-CN: 服务提供方保证。 }\n';
+    files['clauses/warranty.yaml'] =
+      'id: warranty\ntitle: { en: Warranty, zh-CN: 保证 }\nbody:\n  - text: { en: The Provider warrants., zh-CN: 服务提供方保证。 }\n';
     const messages = errorsOf(files).map(formatTemplateError);
     expect(messages).toContainEqual(expect.stringMatching(/^template\.yaml:\d+ clauses\[2\]: lists "term", but there is no file clauses\/term\.yaml$/));
     expect(messages).toContainEqual('clauses/warranty.yaml: is not listed under "clauses" in template.yaml, so it would never appear');

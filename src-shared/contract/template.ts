@@ -401,9 +401,13 @@ class TemplateCompiler {
     }
     const kinds = BLOCK_KINDS.filter((kind) => kind in raw);
     if (kinds.length !== 1) {
-      this.error(site, path, kinds.length === 0
-        ? `a block needs one of: ${BLOCK_KINDS.join(', ')} (found: ${Object.keys(raw).join(', ') || 'nothing'})`
-        : `a block has only one of ${kinds.join(', ')}; make them separate blocks`);
+      this.error(
+        site,
+        path,
+        kinds.length === 0
+          ? `a block needs one of: ${BLOCK_KINDS.join(', ')} (found: ${Object.keys(raw).join(', ') || 'nothing'})`
+          : `a block has only one of ${kinds.join(', ')}; make them separate blocks`,
+      );
       return null;
     }
     const kind = kinds[0]!;
@@ -475,8 +479,10 @@ class TemplateCompiler {
         const { table } = spec;
         const columns = table.header.length;
         const when = this.condition(spec.when, site, [...path, 'when'], scope);
-        if (table.widths && table.widths.length !== columns) this.error(site, [...path, 'table', 'widths'], `gives ${table.widths.length} widths for ${columns} columns`);
-        if (table.align && table.align.length !== columns) this.error(site, [...path, 'table', 'align'], `gives ${table.align.length} alignments for ${columns} columns`);
+        if (table.widths && table.widths.length !== columns)
+          this.error(site, [...path, 'table', 'widths'], `gives ${table.widths.length} widths for ${columns} columns`);
+        if (table.align && table.align.length !== columns)
+          this.error(site, [...path, 'table', 'align'], `gives ${table.align.length} alignments for ${columns} columns`);
         const header = table.header.map((cell, i) => this.text(cell, site, [...path, 'table', 'header', i], scope));
         const rows: CompiledRow[] = [];
         table.rows.forEach((rawRow, i) => {
@@ -576,7 +582,7 @@ class TemplateCompiler {
     if (!numbered && [...(body ?? []), ...Object.values(positions ?? {}).flat()].some((block) => block.kind === 'clause')) {
       this.error(site, path, 'an unnumbered clause cannot have sub-clauses (they would have no number)');
     }
-    const titleSource = typeof spec.title === 'string' ? { en: spec.title, 'zh-CN': spec.title } : localizedSchema.safeParse(spec.title).data ?? null;
+    const titleSource = typeof spec.title === 'string' ? { en: spec.title, 'zh-CN': spec.title } : (localizedSchema.safeParse(spec.title).data ?? null);
     return { id: spec.id, file, title, titleSource, steps, numbered, each: loop.each, when, body, positions };
   }
 
@@ -650,7 +656,11 @@ class TemplateCompiler {
       const target = this.clauseInfo.get(reference.clauseId);
       if (!target) {
         const suggestion = closest(reference.clauseId, [...this.clauseInfo.keys()]);
-        this.error(reference.site, reference.path, `{{ref:${reference.clauseId}}}: there is no clause "${reference.clauseId}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}`);
+        this.error(
+          reference.site,
+          reference.path,
+          `{{ref:${reference.clauseId}}}: there is no clause "${reference.clauseId}"${suggestion ? ` — did you mean "${suggestion}"?` : ''}`,
+        );
       } else if (!target.numbered || target.repeated) {
         this.error(reference.site, reference.path, `{{ref:${reference.clauseId}}}: only a numbered clause that is not repeated has one number to refer to`);
       }
@@ -702,7 +712,13 @@ export function parseTemplate(files: Readonly<Record<string, string>>): Template
     template = compiler.compile(files);
   } catch (error) {
     // A compiler bug must not take the app down with it; say where it happened.
-    compiler.errors.push({ file: '(template)', clauseId: null, field: '', line: null, message: `could not be read: ${error instanceof Error ? error.message : String(error)}` });
+    compiler.errors.push({
+      file: '(template)',
+      clauseId: null,
+      field: '',
+      line: null,
+      message: `could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    });
   }
   if (compiler.errors.length > 0 || !template) return { ok: false, errors: compiler.errors };
   return { ok: true, template };

@@ -109,16 +109,9 @@ function splitDuration(totalSeconds: number, units: readonly DurationUnit[]): Ar
   return parts;
 }
 
-function joinDuration(
-  parts: Array<[DurationUnit, number]>,
-  locale: Locale,
-  style: 'long' | 'short',
-  zhMinuteWord: string,
-): string {
+function joinDuration(parts: Array<[DurationUnit, number]>, locale: Locale, style: 'long' | 'short', zhMinuteWord: string): string {
   if (locale === 'zh-CN') {
-    return parts
-      .map(([unit, count]) => `${formatNumber(count, locale, 0)}${unit === 'minute' ? zhMinuteWord : ZH_UNITS[unit]}`)
-      .join('');
+    return parts.map(([unit, count]) => `${formatNumber(count, locale, 0)}${unit === 'minute' ? zhMinuteWord : ZH_UNITS[unit]}`).join('');
   }
   return parts
     .map(([unit, count]) => {
@@ -205,10 +198,7 @@ export function formatMoney(amount: number, currency: string, locale: Locale): s
 
 // ── Dates ───────────────────────────────────────────────────────────────────
 
-const EN_MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-] as const;
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 /**
  * A calendar date 'YYYY-MM-DD' as written in a contract: en "26 November

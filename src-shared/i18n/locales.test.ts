@@ -66,7 +66,10 @@ function localeIssues(english: Messages, chinese: Messages): string[] {
   for (const key of zhKeys.keys()) {
     if (!enKeys.has(key)) issues.push(`missing in en: ${key}`);
   }
-  for (const [locale, keys] of [['en', enKeys], ['zh-CN', zhKeys]] as const) {
+  for (const [locale, keys] of [
+    ['en', enKeys],
+    ['zh-CN', zhKeys],
+  ] as const) {
     for (const [key, value] of keys) {
       if (typeof value !== 'string') issues.push(`not text in ${locale}: ${key}`);
       else if (value.trim() === '') issues.push(`empty in ${locale}: ${key}`);

@@ -3,15 +3,7 @@ import fc from 'fast-check';
 import type { CreditTier, SlaDraft } from '../model/schema';
 import { blankDraft } from '../model/defaults';
 import { isWorse, metricSemantics, type MetricSemantics } from '../model/metrics';
-import {
-  creditForMetric,
-  creditOwed,
-  monthCredit,
-  tierReached,
-  tiersOfMetric,
-  worstCaseYearlyExposure,
-  type TierBoundary,
-} from './credits';
+import { creditForMetric, creditOwed, monthCredit, tierReached, tiersOfMetric, worstCaseYearlyExposure, type TierBoundary } from './credits';
 import { roundMoney } from './money';
 
 const availability = metricSemantics({ kind: 'availability' });
@@ -79,7 +71,7 @@ describe('creditOwed: amounts and the cap', () => {
     expect(owed(98.5, 'below', { capPercent: 50 })).toMatchObject({ creditPercent: 25, cappedPercent: 25, amount: 3_125 });
   });
 
-  it('rounds the amount to the currency\'s minor unit', () => {
+  it("rounds the amount to the currency's minor unit", () => {
     // 10 % of 1,234.56 = 123.456 → 123.46; 10 % of JPY 333,333 = 33,333.3 → 33,333.
     expect(owed(99.5, 'below', { monthlyFee: 1_234.56 }).amount).toBe(123.46);
     expect(owed(99.5, 'below', { monthlyFee: 333_333, currency: 'JPY' }).amount).toBe(33_333);
@@ -104,7 +96,7 @@ describe('creditOwed: amounts and the cap', () => {
 });
 
 describe('monthCredit', () => {
-  it('adds the credits of several metrics and caps the month\'s total', () => {
+  it("adds the credits of several metrics and caps the month's total", () => {
     // Availability 25 % + latency 10 % = 35 %; under a 50 % cap: 35 % of 12,500 = 4,375.
     expect(monthCredit([{ creditPercent: 25 }, { creditPercent: 10 }], 50, 12_500, 'USD')).toEqual({
       totalPercent: 35,
@@ -130,7 +122,7 @@ describe('the draft helpers', () => {
     return base;
   };
 
-  it('computes the credit under the draft\'s own terms', () => {
+  it("computes the credit under the draft's own terms", () => {
     // Blank draft: < 99.9 → 10 %, < 99.0 → 25 %, < 95 → 50 %, "below", cap 50 %, USD.
     const sla = draft();
     expect(tiersOfMetric(sla, 'svc-1-availability').map((t) => t.id)).toEqual(['tier-1', 'tier-2', 'tier-3']);
@@ -173,11 +165,13 @@ describe('credit properties', () => {
   const semanticsArb = fc.constantFrom<MetricSemantics>(availability, latency);
   const boundaryArb = fc.constantFrom<TierBoundary>('below', 'atOrBelow');
   // Thresholds on a coarse grid so that attainments land exactly on them often.
-  const level = fc.oneof(fc.integer({ min: 0, max: 1_000 }).map((n) => n / 10), fc.double({ min: 0, max: 100, noNaN: true }));
-  const tiersArb = fc.array(
-    fc.record({ threshold: level, creditPercent: fc.integer({ min: 0, max: 100 }) }),
-    { maxLength: 6 },
-  ).map((list) => list.map((t, i) => tier(`t${i}`, t.threshold, t.creditPercent)));
+  const level = fc.oneof(
+    fc.integer({ min: 0, max: 1_000 }).map((n) => n / 10),
+    fc.double({ min: 0, max: 100, noNaN: true }),
+  );
+  const tiersArb = fc
+    .array(fc.record({ threshold: level, creditPercent: fc.integer({ min: 0, max: 100 }) }), { maxLength: 6 })
+    .map((list) => list.map((t, i) => tier(`t${i}`, t.threshold, t.creditPercent)));
   const capArb = fc.option(fc.integer({ min: 0, max: 100 }), { nil: null });
   const feeArb = fc.oneof(fc.integer({ min: 0, max: 1_000_000 }), fc.double({ min: 0, max: 1e9, noNaN: true }));
 

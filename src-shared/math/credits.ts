@@ -67,12 +67,7 @@ function amountOf(percent: number, monthlyFee: number, currency: string | undefi
  * attainment never earns a larger credit even while a draft's tiers are
  * still out of order; equal credits go to the worse threshold.
  */
-export function tierReached(
-  attainment: number,
-  tiers: readonly CreditTier[],
-  semantics: MetricSemantics,
-  boundary: TierBoundary,
-): CreditTier | null {
+export function tierReached(attainment: number, tiers: readonly CreditTier[], semantics: MetricSemantics, boundary: TierBoundary): CreditTier | null {
   assertFinite(attainment, 'The attainment');
   const inclusive = boundary === 'atOrBelow';
   let reached: CreditTier | null = null;

@@ -197,7 +197,9 @@ describe('coveredMinutesInRange (business hours)', () => {
     expect(coveredMinutesInRange(springFestival, '2026-02-14T00:00:00+08:00', '2026-02-14T12:00:00+08:00')).toBe(180);
     // A working day that is a business day anyway is counted once; one also listed as a holiday is worked.
     expect(coveredMinutesInRange(officeHours({ workingDays: ['2026-10-05'] }), '2026-10-05T00:00:00+01:00', '2026-10-06T00:00:00+01:00')).toBe(480);
-    expect(coveredMinutesInRange(officeHours({ holidays: ['2026-10-10'], workingDays: ['2026-10-10'] }), '2026-10-10T00:00:00+01:00', '2026-10-11T00:00:00+01:00')).toBe(480);
+    expect(
+      coveredMinutesInRange(officeHours({ holidays: ['2026-10-10'], workingDays: ['2026-10-10'] }), '2026-10-10T00:00:00+01:00', '2026-10-11T00:00:00+01:00'),
+    ).toBe(480);
   });
 
   it('cuts the business day at the edges of the range', () => {
@@ -223,7 +225,9 @@ describe('coveredMinutesInRange (business hours)', () => {
   });
 
   it('refuses bad input with a message naming the problem', () => {
-    expect(() => coveredMinutesInRange(officeHours({ timeZone: 'Mars/Olympus' }), '2026-10-01T00:00:00Z', '2026-10-02T00:00:00Z')).toThrow(/Unknown time zone "Mars\/Olympus"/);
+    expect(() => coveredMinutesInRange(officeHours({ timeZone: 'Mars/Olympus' }), '2026-10-01T00:00:00Z', '2026-10-02T00:00:00Z')).toThrow(
+      /Unknown time zone "Mars\/Olympus"/,
+    );
     expect(() => coveredMinutesInRange(officeHours(), '2026-10-01T00:00:00', '2026-10-02T00:00:00Z')).toThrow(/with an offset/);
     expect(() => coveredMinutesInRange(officeHours(), '2026-10-02T00:00:00Z', '2026-10-01T00:00:00Z')).toThrow(/before its start/);
     expect(() => coveredMinutesInRange(officeHours({ start: '9:00' }), '2026-10-01T00:00:00Z', '2026-10-02T00:00:00Z')).toThrow(/start "9:00"/);
@@ -238,8 +242,14 @@ describe('coveredMinutesInRange (business hours)', () => {
     days: fc.subarray([...WEEKDAYS], { minLength: 1 }),
     start: clock,
     end: clock,
-    holidays: fc.array(fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), { maxLength: 5 }),
-    workingDays: fc.array(fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), { maxLength: 3 }),
+    holidays: fc.array(
+      fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+      { maxLength: 5 },
+    ),
+    workingDays: fc.array(
+      fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+      { maxLength: 3 },
+    ),
   });
   // Instants in 2026–2027, spanning every DST change of both years.
   const instantMs = fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2027, 11, 31) });

@@ -41,9 +41,10 @@ export const PERIOD_SECONDS: Readonly<Record<Period, number>> = {
 };
 
 /** Length of each period in minutes: 1,440 per day; the average month is 43,829.1. */
-export const PERIOD_MINUTES: Readonly<Record<Period, number>> = Object.fromEntries(
-  PERIODS.map((period) => [period, PERIOD_SECONDS[period] / 60]),
-) as Record<Period, number>;
+export const PERIOD_MINUTES: Readonly<Record<Period, number>> = Object.fromEntries(PERIODS.map((period) => [period, PERIOD_SECONDS[period] / 60])) as Record<
+  Period,
+  number
+>;
 
 // ── Round-the-clock budgets ─────────────────────────────────────────────────
 
@@ -239,9 +240,7 @@ function resolveWallClock(timeZone: string, wallMs: number): number {
   // the offsets a day either side bracket the answer.
   const offsetBefore = offsetMsAt(timeZone, wallMs - DAY_SECONDS * 1000);
   const offsetAfter = offsetMsAt(timeZone, wallMs + DAY_SECONDS * 1000);
-  const candidates = [wallMs - offsetBefore, wallMs - offsetAfter].filter(
-    (candidate) => offsetMsAt(timeZone, candidate) === wallMs - candidate,
-  );
+  const candidates = [wallMs - offsetBefore, wallMs - offsetAfter].filter((candidate) => offsetMsAt(timeZone, candidate) === wallMs - candidate);
   if (candidates.length > 0) return Math.min(...candidates);
   // In a gap: the change lies between the two readings; find it to the second.
   let notYet = Math.min(wallMs - offsetBefore, wallMs - offsetAfter);
@@ -379,12 +378,7 @@ export function coveredMinutesInRange(calendar: BusinessHours | null, from: Inst
 }
 
 /** Allowed downtime in seconds between two instants, for business hours or (calendar null) 24×7. */
-export function allowedDowntimeSecondsInRange(
-  targetPercent: number,
-  calendar: BusinessHours | null,
-  from: Instant,
-  to: Instant,
-): number {
+export function allowedDowntimeSecondsInRange(targetPercent: number, calendar: BusinessHours | null, from: Instant, to: Instant): number {
   assertTarget(targetPercent);
   return allowedDowntimeForCoveredSeconds(targetPercent, coveredMinutesInRange(calendar, from, to) * 60);
 }
@@ -407,10 +401,7 @@ export function businessSecondsPerWeek(calendar: Pick<BusinessHours, 'days' | 's
  * and DST are left out of a typical period; for a real month use
  * allowedDowntimeSecondsInRange, which counts both.
  */
-export function businessHoursBudget(
-  targetPercent: number,
-  calendar: Pick<BusinessHours, 'days' | 'start' | 'end'>,
-): DowntimeBudgetRow<BusinessHoursPeriod>[] {
+export function businessHoursBudget(targetPercent: number, calendar: Pick<BusinessHours, 'days' | 'start' | 'end'>): DowntimeBudgetRow<BusinessHoursPeriod>[] {
   assertTarget(targetPercent);
   const weekly = businessSecondsPerWeek(calendar);
   return BUSINESS_HOURS_PERIODS.map((period) => {

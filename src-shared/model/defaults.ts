@@ -50,8 +50,7 @@ const DEFAULTS: Record<DraftLocale, LocaleDefaults> = {
     },
     timeZone: 'UTC',
     probeLocations: ['Europe', 'North America', 'Asia Pacific'],
-    downtimeDefinition:
-      'A minute is down when probes from at least two locations fail to receive a successful response within 30 seconds.',
+    downtimeDefinition: 'A minute is down when probes from at least two locations fail to receive a successful response within 30 seconds.',
     currency: 'USD',
     claimProcess:
       "The Customer submits a written claim to the Provider's support desk identifying the affected service, the dates and times of the failure and the credit requested.",

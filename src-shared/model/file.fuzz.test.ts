@@ -65,11 +65,15 @@ describe('readDraftFile under hostile input', () => {
 
   it('answers a JSON object with the wrong schemaVersion or none with a problem on schemaVersion', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 6 }), fc.jsonValue({ maxDepth: 1 }), (object, version) => {
-        fc.pre(version !== 1);
-        const result = readCleanly(JSON.stringify({ ...object, schemaVersion: version }));
-        expect(!result.ok && result.problems.map((item) => item.path[0])).toContain('schemaVersion');
-      }),
+      fc.property(
+        fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 6 }),
+        fc.jsonValue({ maxDepth: 1 }),
+        (object, version) => {
+          fc.pre(version !== 1);
+          const result = readCleanly(JSON.stringify({ ...object, schemaVersion: version }));
+          expect(!result.ok && result.problems.map((item) => item.path[0])).toContain('schemaVersion');
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -119,7 +123,9 @@ describe('readDraftFile with very large values', () => {
     const [first] = document.services;
     const services = Array.from({ length: 10_000 }, (_, index) => ({ id: `svc-${index}`, name: `Service ${index}`, description: '', metrics: [] }));
     const result = timed('10,000 small services', JSON.stringify({ ...document, services }));
-    expect(!result.ok && result.problems).toContainEqual(expect.objectContaining({ path: ['services'], key: 'validation.tooMany', params: { max: LIMITS.services } }));
+    expect(!result.ok && result.problems).toContainEqual(
+      expect.objectContaining({ path: ['services'], key: 'validation.tooMany', params: { max: LIMITS.services } }),
+    );
     // Copies of a real service make a file over the size limit: refused before parsing.
     const copies = Array.from({ length: 10_000 }, (_, index) => ({ ...first, id: `svc-${index}` }));
     const large = timed('10,000 copies of a real service', JSON.stringify({ ...document, services: copies }));

@@ -73,9 +73,7 @@ describe('readDraftFile', () => {
   it('refuses a schemaVersion that is not a whole number from 1', () => {
     for (const version of ['"1"', '0', '-1', '1.5', 'null', 'true']) {
       const text = writeDraftFile(validDraft()).replace('"schemaVersion": 1', `"schemaVersion": ${version}`);
-      expect(problemsOf(text)).toEqual([
-        { step: 'services', path: ['schemaVersion'], key: 'file.schemaVersion', params: { supported: 1 } },
-      ]);
+      expect(problemsOf(text)).toEqual([{ step: 'services', path: ['schemaVersion'], key: 'file.schemaVersion', params: { supported: 1 } }]);
     }
   });
 

@@ -21,9 +21,7 @@ export type Migration = (document: Document) => Document;
  */
 export const FILE_MIGRATIONS: Readonly<Record<number, Migration>> = {};
 
-export type DraftFileResult =
-  | { ok: true; draft: SlaDraft; migratedFrom: number | null }
-  | { ok: false; problems: Problem[] };
+export type DraftFileResult = { ok: true; draft: SlaDraft; migratedFrom: number | null } | { ok: false; problems: Problem[] };
 
 export function migrateDocument(
   document: Document,

@@ -37,7 +37,9 @@ function load(id: string): { text: string; draft: SlaDraft } {
 describe('preset index', () => {
   it('lists every preset file exactly once, and only files that exist', () => {
     const listed = index.map((preset) => preset.file).sort();
-    const onDisk = Object.keys(presetFiles).map((path) => path.split('/').pop()).sort();
+    const onDisk = Object.keys(presetFiles)
+      .map((path) => path.split('/').pop())
+      .sort();
     expect(listed).toEqual(onDisk);
     expect(new Set(index.map((preset) => preset.id)).size).toBe(index.length);
   });

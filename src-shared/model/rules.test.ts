@@ -96,9 +96,7 @@ describe('services rules', () => {
     const problems = problemsAfter((d) => {
       d.services.push({ id: 'svc-2', name: 'Reporting', description: '', metrics: [metric({ id: 'svc-1-availability', kind: 'availability' })] });
     });
-    expect(problems).toEqual([
-      expected('services', ['services', 1, 'metrics', 0, 'id'], 'rules.duplicateId', { id: 'svc-1-availability' }),
-    ]);
+    expect(problems).toEqual([expected('services', ['services', 1, 'metrics', 0, 'id'], 'rules.duplicateId', { id: 'svc-1-availability' })]);
   });
 
   it('requires the percentile of a latency metric', () => {
@@ -187,9 +185,7 @@ describe('targets rules', () => {
       d.services[0]!.metrics.push(metric({ id: 'svc-1-response', kind: 'supportResponse', name: 'Response time' }));
       d.targets.objectives.push({ id: 'obj-response', metricId: 'svc-1-response', objective: 60, coverage: '24x7' });
     });
-    expect(problems).toEqual([
-      expected('targets', ['targets', 'objectives', 1, 'metricId'], 'rules.supportMetricObjective', { metric: 'Response time' }),
-    ]);
+    expect(problems).toEqual([expected('targets', ['targets', 'objectives', 1, 'metricId'], 'rules.supportMetricObjective', { metric: 'Response time' })]);
   });
 
   it('requires a severity table when a support metric exists', () => {
@@ -211,9 +207,7 @@ describe('targets rules', () => {
     const problems = problemsAfter((d) => {
       d.targets.severities[1]!.responseMinutes = 2000; // P2 resolves in 1440
     });
-    expect(problems).toEqual([
-      expected('targets', ['targets', 'severities', 1, 'responseMinutes'], 'rules.responseAfterResolution', { level: 'P2' }),
-    ]);
+    expect(problems).toEqual([expected('targets', ['targets', 'severities', 1, 'responseMinutes'], 'rules.responseAfterResolution', { level: 'P2' })]);
   });
 
   it('accepts a response time equal to the resolution time', () => {
@@ -224,9 +218,7 @@ describe('targets rules', () => {
     const problems = problemsAfter((d) => {
       d.targets.maintenance.maxHoursPerMonth = 2; // the window lasts 240 minutes
     });
-    expect(problems).toEqual([
-      expected('targets', ['targets', 'maintenance', 'windows', 0, 'durationMinutes'], 'rules.windowOverMonthlyMax', { hours: 2 }),
-    ]);
+    expect(problems).toEqual([expected('targets', ['targets', 'maintenance', 'windows', 0, 'durationMinutes'], 'rules.windowOverMonthlyMax', { hours: 2 })]);
   });
 });
 
@@ -243,7 +235,9 @@ describe('expectations rules', () => {
       d.expectations.businessHours.holidays = ['2026-10-01', '2026-10-10'];
       d.expectations.businessHours.workingDays = ['2026-09-20', '2026-10-10'];
     });
-    expect(problems).toEqual([expected('expectations', ['expectations', 'businessHours', 'workingDays', 1], 'rules.workingDayIsHoliday', { date: '2026-10-10' })]);
+    expect(problems).toEqual([
+      expected('expectations', ['expectations', 'businessHours', 'workingDays', 1], 'rules.workingDayIsHoliday', { date: '2026-10-10' }),
+    ]);
     // Apart, or with no working days given at all (a file from before the field), they are fine.
     expect(problemsAfter((d) => (d.expectations.businessHours.workingDays = ['2026-09-20']))).toEqual([]);
     expect(problemsAfter((d) => delete d.expectations.businessHours.workingDays)).toEqual([]);
@@ -260,18 +254,14 @@ describe('expectations rules', () => {
     const problems = problemsAfter((d) => {
       d.expectations.requests.push({ id: 'req-1', metricId: 'svc-2-latency', requestedLevel: 200, priority: 'must', note: '' });
     });
-    expect(problems).toEqual([
-      expected('expectations', ['expectations', 'requests', 0, 'metricId'], 'rules.unknownMetric', { id: 'svc-2-latency' }),
-    ]);
+    expect(problems).toEqual([expected('expectations', ['expectations', 'requests', 0, 'metricId'], 'rules.unknownMetric', { id: 'svc-2-latency' })]);
   });
 
   it('rejects a request for 100 % availability', () => {
     const problems = problemsAfter((d) => {
       d.expectations.requests.push({ id: 'req-1', metricId: 'svc-1-availability', requestedLevel: 100, priority: 'must', note: '' });
     });
-    expect(problems).toEqual([
-      expected('expectations', ['expectations', 'requests', 0, 'requestedLevel'], 'rules.availabilityRange', {}),
-    ]);
+    expect(problems).toEqual([expected('expectations', ['expectations', 'requests', 0, 'requestedLevel'], 'rules.availabilityRange', {})]);
   });
 });
 
@@ -280,9 +270,7 @@ describe('monitoring rules', () => {
     const problems = problemsAfter((d) => {
       d.monitoring.incidentNotification[1]!.level = 'P1';
     });
-    expect(problems).toEqual([
-      expected('monitoring', ['monitoring', 'incidentNotification', 1, 'level'], 'rules.duplicateSeverity', { level: 'P1' }),
-    ]);
+    expect(problems).toEqual([expected('monitoring', ['monitoring', 'incidentNotification', 1, 'level'], 'rules.duplicateSeverity', { level: 'P1' })]);
   });
 });
 
@@ -291,18 +279,14 @@ describe('compensation rules', () => {
     const problems = problemsAfter((d) => {
       d.compensation.creditTiers[1]!.threshold = 99.9; // equal to the first tier
     });
-    expect(problems).toEqual([
-      expected('compensation', ['compensation', 'creditTiers', 1, 'threshold'], 'rules.tiersNotDecreasing', { previous: 99.9 }),
-    ]);
+    expect(problems).toEqual([expected('compensation', ['compensation', 'creditTiers', 1, 'threshold'], 'rules.tiersNotDecreasing', { previous: 99.9 })]);
   });
 
   it('rejects a worse tier that pays less than the one before', () => {
     const problems = problemsAfter((d) => {
       d.compensation.creditTiers[1]!.creditPercent = 5;
     });
-    expect(problems).toEqual([
-      expected('compensation', ['compensation', 'creditTiers', 1, 'creditPercent'], 'rules.creditsDecreasing', { previous: 10 }),
-    ]);
+    expect(problems).toEqual([expected('compensation', ['compensation', 'creditTiers', 1, 'creditPercent'], 'rules.creditsDecreasing', { previous: 10 })]);
   });
 
   it('accepts two tiers that pay the same', () => {
@@ -322,9 +306,7 @@ describe('compensation rules', () => {
     const problems = problemsAfter((d) => {
       d.compensation.creditTiers[0]!.threshold = 99.95; // the target is 99.9
     });
-    expect(problems).toEqual([
-      expected('compensation', ['compensation', 'creditTiers', 0, 'threshold'], 'rules.tierAboveTarget', { target: 99.9 }),
-    ]);
+    expect(problems).toEqual([expected('compensation', ['compensation', 'creditTiers', 0, 'threshold'], 'rules.tierAboveTarget', { target: 99.9 })]);
   });
 
   it('reads latency tiers the other way round: thresholds rise and start at or above the target', () => {
@@ -332,9 +314,7 @@ describe('compensation rules', () => {
       addLatency(d, 300);
       d.compensation.creditTiers.push({ id: 'tier-latency-1', metricId: 'svc-1-latency', threshold: 250, creditPercent: 5 });
     });
-    expect(below).toEqual([
-      expected('compensation', ['compensation', 'creditTiers', 3, 'threshold'], 'rules.tierBelowTarget', { target: 300 }),
-    ]);
+    expect(below).toEqual([expected('compensation', ['compensation', 'creditTiers', 3, 'threshold'], 'rules.tierBelowTarget', { target: 300 })]);
     const notIncreasing = problemsAfter((d) => {
       addLatency(d, 300);
       d.compensation.creditTiers.push(
@@ -342,16 +322,12 @@ describe('compensation rules', () => {
         { id: 'tier-latency-2', metricId: 'svc-1-latency', threshold: 400, creditPercent: 10 },
       );
     });
-    expect(notIncreasing).toEqual([
-      expected('compensation', ['compensation', 'creditTiers', 4, 'threshold'], 'rules.tiersNotIncreasing', { previous: 500 }),
-    ]);
+    expect(notIncreasing).toEqual([expected('compensation', ['compensation', 'creditTiers', 4, 'threshold'], 'rules.tiersNotIncreasing', { previous: 500 })]);
   });
 
   it('rejects a tier for a metric no service has', () => {
     const problems = problemsAfter((d) => (d.compensation.creditTiers[2]!.metricId = 'svc-1-uptime'));
-    expect(problems).toEqual([
-      expected('compensation', ['compensation', 'creditTiers', 2, 'metricId'], 'rules.unknownMetric', { id: 'svc-1-uptime' }),
-    ]);
+    expect(problems).toEqual([expected('compensation', ['compensation', 'creditTiers', 2, 'metricId'], 'rules.unknownMetric', { id: 'svc-1-uptime' })]);
   });
 
   it('rejects a tier on a support metric', () => {
@@ -369,9 +345,7 @@ describe('compensation rules', () => {
 
   it('needs the rolling-twelve count to cover the consecutive months, only when termination is on', () => {
     const problems = problemsAfter((d) => (d.compensation.chronicFailure.monthsInTwelve = 2));
-    expect(problems).toEqual([
-      expected('compensation', ['compensation', 'chronicFailure', 'monthsInTwelve'], 'rules.chronicWindow', { consecutive: 3 }),
-    ]);
+    expect(problems).toEqual([expected('compensation', ['compensation', 'chronicFailure', 'monthsInTwelve'], 'rules.chronicWindow', { consecutive: 3 })]);
     const disabled = problemsAfter((d) => {
       d.compensation.chronicFailure.monthsInTwelve = 2;
       d.compensation.chronicFailure.enabled = false;
@@ -384,9 +358,7 @@ describe('compliance rules', () => {
   it('requires an institution for arbitration, not for the courts', () => {
     for (const method of ['arbitration', 'mediationThenArbitration'] as const) {
       const problems = problemsAfter((d) => (d.compliance.disputeResolution.method = method));
-      expect(problems).toEqual([
-        expected('compliance', ['compliance', 'disputeResolution', 'institution'], 'rules.institutionRequired', {}),
-      ]);
+      expect(problems).toEqual([expected('compliance', ['compliance', 'disputeResolution', 'institution'], 'rules.institutionRequired', {})]);
     }
     const named = problemsAfter((d) => {
       d.compliance.disputeResolution.method = 'arbitration';

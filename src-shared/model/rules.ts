@@ -93,10 +93,12 @@ function targetsRules(services: SlaDraft['services'], targets: SlaDraft['targets
     if (metricSemantics(located.metric).targetFromSeverities) {
       needsSeverities = true;
     } else if (!withObjective.has(located.metric.id)) {
-      problems.push(problem(['targets', 'objectives'], 'rules.metricWithoutObjective', {
-        metric: metricLabel(located),
-        service: located.serviceName,
-      }));
+      problems.push(
+        problem(['targets', 'objectives'], 'rules.metricWithoutObjective', {
+          metric: metricLabel(located),
+          service: located.serviceName,
+        }),
+      );
     }
   }
   if (needsSeverities && targets.severities.length === 0) {
@@ -114,9 +116,11 @@ function targetsRules(services: SlaDraft['services'], targets: SlaDraft['targets
   const maxMinutes = targets.maintenance.maxHoursPerMonth * 60;
   targets.maintenance.windows.forEach((window, i) => {
     if (window.durationMinutes > maxMinutes) {
-      problems.push(problem(['targets', 'maintenance', 'windows', i, 'durationMinutes'], 'rules.windowOverMonthlyMax', {
-        hours: targets.maintenance.maxHoursPerMonth,
-      }));
+      problems.push(
+        problem(['targets', 'maintenance', 'windows', i, 'durationMinutes'], 'rules.windowOverMonthlyMax', {
+          hours: targets.maintenance.maxHoursPerMonth,
+        }),
+      );
     }
   });
   return problems;
@@ -190,16 +194,20 @@ function compensationRules(draft: ParsedSections, compensation: SlaDraft['compen
     const objective = objectiveOf.get(tier.metricId);
     // A tier that pays while the target is met would be a credit for meeting the SLA.
     if (objective !== undefined && isWorse(semantics, objective, tier.threshold)) {
-      problems.push(problem([...at, 'threshold'], semantics.higherIsBetter ? 'rules.tierAboveTarget' : 'rules.tierBelowTarget', {
-        target: objective,
-      }));
+      problems.push(
+        problem([...at, 'threshold'], semantics.higherIsBetter ? 'rules.tierAboveTarget' : 'rules.tierBelowTarget', {
+          target: objective,
+        }),
+      );
     }
     const previous = previousOf.get(tier.metricId);
     if (previous) {
       if (!isWorse(semantics, tier.threshold, previous.threshold)) {
-        problems.push(problem([...at, 'threshold'], semantics.higherIsBetter ? 'rules.tiersNotDecreasing' : 'rules.tiersNotIncreasing', {
-          previous: previous.threshold,
-        }));
+        problems.push(
+          problem([...at, 'threshold'], semantics.higherIsBetter ? 'rules.tiersNotDecreasing' : 'rules.tiersNotIncreasing', {
+            previous: previous.threshold,
+          }),
+        );
       }
       if (tier.creditPercent < previous.creditPercent) {
         problems.push(problem([...at, 'creditPercent'], 'rules.creditsDecreasing', { previous: previous.creditPercent }));
@@ -209,9 +217,11 @@ function compensationRules(draft: ParsedSections, compensation: SlaDraft['compen
   });
 
   if (chronicFailure.enabled && chronicFailure.monthsInTwelve < chronicFailure.consecutiveMonths) {
-    problems.push(problem(['compensation', 'chronicFailure', 'monthsInTwelve'], 'rules.chronicWindow', {
-      consecutive: chronicFailure.consecutiveMonths,
-    }));
+    problems.push(
+      problem(['compensation', 'chronicFailure', 'monthsInTwelve'], 'rules.chronicWindow', {
+        consecutive: chronicFailure.consecutiveMonths,
+      }),
+    );
   }
   return problems;
 }

@@ -55,7 +55,13 @@ describe('numbers in a draft', () => {
 
   it('finds the numeric fields', () => {
     expect(fields.map((field) => field.path)).toEqual(
-      expect.arrayContaining(['termMonths', 'targets.objectives[].objective', 'services[].metrics[].percentile', 'compensation.monthlyFee', 'compensation.capPercent']),
+      expect.arrayContaining([
+        'termMonths',
+        'targets.objectives[].objective',
+        'services[].metrics[].percentile',
+        'compensation.monthlyFee',
+        'compensation.capPercent',
+      ]),
     );
   });
 
@@ -78,7 +84,10 @@ describe('numbers in a draft', () => {
       const draft = structuredClone(document);
       draft.targets.objectives[index]!.objective = value;
       const problems = validateDraft(draft).problems.filter((problem) => problem.key.startsWith('validation.'));
-      expect(problems.map((problem) => [problem.path, problem.key]), String(value)).toEqual([[['targets', 'objectives', index, 'objective'], key]]);
+      expect(
+        problems.map((problem) => [problem.path, problem.key]),
+        String(value),
+      ).toEqual([[['targets', 'objectives', index, 'objective'], key]]);
     }
   });
 });

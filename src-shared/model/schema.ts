@@ -23,14 +23,7 @@ export const LIMITS = {
   maxMinutes: 5_256_000,
 } as const;
 
-export const STEP_IDS = [
-  'services',
-  'expectations',
-  'targets',
-  'monitoring',
-  'compensation',
-  'compliance',
-] as const;
+export const STEP_IDS = ['services', 'expectations', 'targets', 'monitoring', 'compensation', 'compliance'] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
 /**
@@ -53,20 +46,24 @@ const shortLines = z.string().superRefine(honestText(true)).max(LIMITS.shortText
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(LIMITS.listItems);
 /** A set of choices: each at most once ("GDPR, GDPR" is a slip, not a position). */
 const choices = <T extends z.ZodType>(item: T, max: number) =>
-  z.array(item).max(max).refine((items) => new Set(items).size === items.length, { message: 'unique' });
+  z
+    .array(item)
+    .max(max)
+    .refine((items) => new Set(items).size === items.length, { message: 'unique' });
 
 /** Stable identifier of a list item, so versions can be compared by id, not position. */
-export const idSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { message: 'id' });
+export const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { message: 'id' });
 
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date', abort: true })
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, { message: 'date' });
+  .refine(
+    (value) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+    },
+    { message: 'date' },
+  );
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time' });
 const percent = z.number().finite().min(0).max(100);
@@ -110,16 +107,7 @@ export function partyNameZh(party: Pick<Party, 'legalName' | 'legalNameZh'>): st
 
 // ── Step 1: services and metrics ────────────────────────────────────────────
 
-export const METRIC_KINDS = [
-  'availability',
-  'latency',
-  'supportResponse',
-  'supportResolution',
-  'errorRate',
-  'rpo',
-  'rto',
-  'custom',
-] as const;
+export const METRIC_KINDS = ['availability', 'latency', 'supportResponse', 'supportResolution', 'errorRate', 'rpo', 'rto', 'custom'] as const;
 export type MetricKind = (typeof METRIC_KINDS)[number];
 
 export const MEASUREMENT_WINDOWS = ['calendarMonth', 'calendarQuarter', 'rolling30Days'] as const;
@@ -263,10 +251,14 @@ export const monitoringSchema = z.strictObject({
   reportingCadence: z.enum(['monthly', 'quarterly']),
   /** Business days after the end of the reporting period. */
   reportDueDays: z.number().int().min(1).max(90),
-  statusPageUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(LIMITS.shortText).superRefine(honestText(false))]),
-  incidentNotification: z
-    .array(z.strictObject({ level: z.enum(SEVERITIES), minutes: positiveMinutes }))
-    .max(SEVERITIES.length),
+  statusPageUrl: z.union([
+    z.literal(''),
+    z
+      .url({ protocol: /^https?$/ })
+      .max(LIMITS.shortText)
+      .superRefine(honestText(false)),
+  ]),
+  incidentNotification: z.array(z.strictObject({ level: z.enum(SEVERITIES), minutes: positiveMinutes })).max(SEVERITIES.length),
   /** Business days after resolution of a P1 or P2 incident. */
   rcaDeadlineDays: z.number().int().min(1).max(90),
   customerDataRequest: z.boolean(),

@@ -38,7 +38,9 @@ const codePoint = (character: string) => `U+${character.codePointAt(0)!.toString
 describe('text in a draft', () => {
   it('refuses a right-to-left override in a party name, naming the field and the character in both languages', () => {
     const name = 'Acme \u202Egpj.exe';
-    const result = readDraftFile(writeDraftFile({ ...validDraft(), parties: { ...validDraft().parties, provider: { ...validDraft().parties.provider, legalName: name } } }));
+    const result = readDraftFile(
+      writeDraftFile({ ...validDraft(), parties: { ...validDraft().parties, provider: { ...validDraft().parties.provider, legalName: name } } }),
+    );
     expect(result.ok).toBe(false);
     const problems = result.ok ? [] : result.problems;
     expect(problems).toEqual([
@@ -55,9 +57,10 @@ describe('text in a draft', () => {
 
   it('refuses every direction control and invisible format character in a title', () => {
     for (const character of [...BIDI_CONTROLS, ...INVISIBLE]) {
-      expect(problemsAfter((draft) => (draft.title = `Acme${character} SLA`)), codePoint(character)).toEqual([
-        ['title', 'validation.invisibleCharacter', { character: codePoint(character), position: 5 }],
-      ]);
+      expect(
+        problemsAfter((draft) => (draft.title = `Acme${character} SLA`)),
+        codePoint(character),
+      ).toEqual([['title', 'validation.invisibleCharacter', { character: codePoint(character), position: 5 }]]);
     }
   });
 
@@ -69,15 +72,20 @@ describe('text in a draft', () => {
       ['parties.customer.address', 'validation.controlCharacter', { character: 'U+0000', position: 10 }],
     ]);
     for (const character of ['\u0001', '\u0008', '\u000B', '\u000C', '\r', '\u001B', '\u001F', '\u007F', '\u0080', '\u0085', '\u009F']) {
-      expect(problemsAfter((draft) => (draft.compensation.claimProcess = `Claim${character}`)), codePoint(character)).toEqual([
-        ['compensation.claimProcess', 'validation.controlCharacter', { character: codePoint(character), position: 6 }],
-      ]);
+      expect(
+        problemsAfter((draft) => (draft.compensation.claimProcess = `Claim${character}`)),
+        codePoint(character),
+      ).toEqual([['compensation.claimProcess', 'validation.controlCharacter', { character: codePoint(character), position: 6 }]]);
     }
   });
 
   it('keeps tabs and line breaks in multi-line fields, and refuses them in one-line fields', () => {
     expect(problemsAfter((draft) => (draft.parties.provider.address = '1 Main St\nSpringfield\tUSA'))).toEqual([]);
-    expect(problemsAfter((draft) => draft.expectations.stakeholders.push({ id: 'sh-1', party: 'provider', name: 'Service desk', role: 'First line\nSecond line', email: '', phone: '' }))).toEqual([]);
+    expect(
+      problemsAfter((draft) =>
+        draft.expectations.stakeholders.push({ id: 'sh-1', party: 'provider', name: 'Service desk', role: 'First line\nSecond line', email: '', phone: '' }),
+      ),
+    ).toEqual([]);
     expect(problemsAfter((draft) => (draft.title = 'Acme\nCloud SLA'))).toEqual([['title', 'validation.singleLine', { character: 'U+000A', position: 5 }]]);
     expect(problemsAfter((draft) => (draft.parties.provider.signatoryTitle = 'Chief\tExecutive'))).toEqual([
       ['parties.provider.signatoryTitle', 'validation.singleLine', { character: 'U+0009', position: 6 }],
@@ -108,7 +116,9 @@ describe('text in a draft', () => {
   });
 
   it('looks at a required text as written, so a trimmable invisible character is refused rather than removed', () => {
-    expect(problemsAfter((draft) => (draft.title = '\uFEFFAcme Cloud SLA'))).toEqual([['title', 'validation.invisibleCharacter', { character: 'U+FEFF', position: 1 }]]);
+    expect(problemsAfter((draft) => (draft.title = '\uFEFFAcme Cloud SLA'))).toEqual([
+      ['title', 'validation.invisibleCharacter', { character: 'U+FEFF', position: 1 }],
+    ]);
   });
 
   it('changes no accepted text: a preset parses to itself, with the same hash', async () => {

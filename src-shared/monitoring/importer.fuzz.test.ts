@@ -80,7 +80,28 @@ const serviceCell = fc.oneof(fc.constantFrom('core-api', 'Core API', ' WEB-CONSO
 const cell = fc.oneof(
   { weight: 3, arbitrary: instant },
   { weight: 2, arbitrary: serviceCell },
-  { weight: 1, arbitrary: fc.constantFrom('P1', 'p2', 'P5', 'yes', 'no', 'true', '0', '1', 'up', 'down', '-5', '180', '1e309', 'fast', '"quoted, comma"', '"unclosed', 'a"b') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      'P1',
+      'p2',
+      'P5',
+      'yes',
+      'no',
+      'true',
+      '0',
+      '1',
+      'up',
+      'down',
+      '-5',
+      '180',
+      '1e309',
+      'fast',
+      '"quoted, comma"',
+      '"unclosed',
+      'a"b',
+    ),
+  },
   { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) },
 );
 const header = fc.oneof(

@@ -30,7 +30,15 @@ describe('incidents files', () => {
     expect(result.rows).toBe(9);
     const incidents = result.data.incidents!;
     expect(incidents.map((incident) => incident.serviceId)).toEqual([
-      'core-api', 'core-api', 'core-api', 'core-api', 'core-api', 'web-console', 'web-console', 'data-export', 'data-export',
+      'core-api',
+      'core-api',
+      'core-api',
+      'core-api',
+      'core-api',
+      'web-console',
+      'web-console',
+      'data-export',
+      'data-export',
     ]);
     // 02:00 at −04:00 is 06:00 UTC.
     expect(incidents[2]).toMatchObject({ start: '2027-10-17T06:00:00.000Z', end: '2027-10-17T08:00:00.000Z', excluded: true, severity: null, line: 4 });
@@ -105,7 +113,8 @@ describe('incidents files', () => {
   });
 
   it('counts the line of a row after a quoted line break', () => {
-    const text = 'service,start,end,reason\ncore-api,2027-10-01T00:00:00Z,2027-10-01T00:05:00Z,"first line\nsecond line"\ncore-api,2027-10-01T00:00:00Z,soon,x\n';
+    const text =
+      'service,start,end,reason\ncore-api,2027-10-01T00:00:00Z,2027-10-01T00:05:00Z,"first line\nsecond line"\ncore-api,2027-10-01T00:00:00Z,soon,x\n';
     expect(failed(parseMonitoringCsv(enterprise, text)).errors).toMatchObject([{ line: 4, column: 'end', key: 'monitoring.csv.notInstant' }]);
   });
 
@@ -129,7 +138,9 @@ describe('incidents files', () => {
   });
 
   it('reports a reason above the length limit', () => {
-    const result = failed(parseMonitoringCsv(enterprise, `service,start,end,reason\ncore-api,2027-10-01T00:00:00Z,2027-10-01T01:00:00Z,${'x'.repeat(5_001)}\n`));
+    const result = failed(
+      parseMonitoringCsv(enterprise, `service,start,end,reason\ncore-api,2027-10-01T00:00:00Z,2027-10-01T01:00:00Z,${'x'.repeat(5_001)}\n`),
+    );
     expect(result.errors).toMatchObject([{ line: 2, column: 'reason', key: 'monitoring.csv.tooLong', params: { max: 5_000 } }]);
   });
 });

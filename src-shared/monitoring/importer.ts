@@ -105,20 +105,13 @@ function serviceResolver(services: SlaDraft['services']): (cell: string) => Serv
     const wanted = cell.trim().toLowerCase();
     const index = byId.get(wanted) ?? byName.get(wanted);
     match =
-      index === undefined
-        ? { ok: false, reason: 'unknownService' }
-        : index === 'ambiguous'
-          ? { ok: false, reason: 'ambiguousService' }
-          : { ok: true, index };
+      index === undefined ? { ok: false, reason: 'unknownService' } : index === 'ambiguous' ? { ok: false, reason: 'ambiguousService' } : { ok: true, index };
     if (cache.size < 10_000) cache.set(cell, match);
     return match;
   };
 }
 
-export function createMonitoringCsvImporter(
-  draft: Pick<SlaDraft, 'services' | 'expectations'>,
-  limits: MonitoringImportLimits = {},
-): MonitoringCsvImporter {
+export function createMonitoringCsvImporter(draft: Pick<SlaDraft, 'services' | 'expectations'>, limits: MonitoringImportLimits = {}): MonitoringCsvImporter {
   const maxErrors = limits.maxErrors ?? 100;
   const maxIncidents = limits.maxIncidents ?? 100_000;
   const serviceIds = draft.services.map((service) => service.id);
@@ -317,26 +310,26 @@ export function createMonitoringCsvImporter(
 
   const reader = new CsvRecordReader(
     {
-    record(fields, line) {
-      if (stopped) return;
-      if (!headerSeen) {
-        readHeader(fields, line);
-        return;
-      }
-      rows++;
-      if (fields.length !== columnCount) {
-        fail(line, null, 'fieldCount', { found: fields.length, expected: columnCount });
-        return;
-      }
-      if (form === 'probes') readProbe(fields, line);
-      else readIncident(fields, line);
-    },
-    problem(problem: CsvSyntaxProblem) {
-      if (stopped) return;
-      if (headerSeen) rows++;
-      fail(problem.line, null, problem.key, problem.key === 'recordTooLong' ? { max: MAX_RECORD_CHARS } : {});
-      if (problem.fatal) stopped = true;
-    },
+      record(fields, line) {
+        if (stopped) return;
+        if (!headerSeen) {
+          readHeader(fields, line);
+          return;
+        }
+        rows++;
+        if (fields.length !== columnCount) {
+          fail(line, null, 'fieldCount', { found: fields.length, expected: columnCount });
+          return;
+        }
+        if (form === 'probes') readProbe(fields, line);
+        else readIncident(fields, line);
+      },
+      problem(problem: CsvSyntaxProblem) {
+        if (stopped) return;
+        if (headerSeen) rows++;
+        fail(problem.line, null, problem.key, problem.key === 'recordTooLong' ? { max: MAX_RECORD_CHARS } : {});
+        if (problem.fatal) stopped = true;
+      },
     },
     { maxRecordChars: MAX_RECORD_CHARS },
   );
@@ -376,11 +369,7 @@ export function createMonitoringCsvImporter(
 }
 
 /** A whole CSV text at once. */
-export function parseMonitoringCsv(
-  draft: Pick<SlaDraft, 'services' | 'expectations'>,
-  text: string,
-  limits?: MonitoringImportLimits,
-): MonitoringParseResult {
+export function parseMonitoringCsv(draft: Pick<SlaDraft, 'services' | 'expectations'>, text: string, limits?: MonitoringImportLimits): MonitoringParseResult {
   const importer = createMonitoringCsvImporter(draft, limits);
   importer.push(text);
   return importer.end();

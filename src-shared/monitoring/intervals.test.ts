@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  addMonths,
-  clipIntervals,
-  mergeIntervals,
-  monthOf,
-  splitIntervalsByMonth,
-  subtractIntervals,
-  totalMs,
-  type Interval,
-} from './intervals';
+import { addMonths, clipIntervals, mergeIntervals, monthOf, splitIntervalsByMonth, subtractIntervals, totalMs, type Interval } from './intervals';
 
 const MINUTE = 60_000;
 const at = (iso: string) => Date.parse(iso);
@@ -63,7 +54,11 @@ describe('subtractIntervals and clipIntervals', () => {
   it('lets one excluded interval cover several downtime intervals', () => {
     // Excluded 00:00–10:00 covers 01:00–02:00 and 03:00–04:00 wholly and 09:00–11:00 up to 10:00: left 10:00–11:00 = 60.
     const left = subtractIntervals(
-      [span('2026-10-04T01:00:00Z', '2026-10-04T02:00:00Z'), span('2026-10-04T03:00:00Z', '2026-10-04T04:00:00Z'), span('2026-10-04T09:00:00Z', '2026-10-04T11:00:00Z')],
+      [
+        span('2026-10-04T01:00:00Z', '2026-10-04T02:00:00Z'),
+        span('2026-10-04T03:00:00Z', '2026-10-04T04:00:00Z'),
+        span('2026-10-04T09:00:00Z', '2026-10-04T11:00:00Z'),
+      ],
       [span('2026-10-04T00:00:00Z', '2026-10-04T10:00:00Z')],
     );
     expect(left).toEqual([span('2026-10-04T10:00:00Z', '2026-10-04T11:00:00Z')]);

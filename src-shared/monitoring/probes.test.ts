@@ -6,16 +6,46 @@ import { businessIntervalsOfMonth, isWithin } from './coverage';
 import { monthRangeMs, totalMs } from './intervals';
 import { nearestRankPercentile, ProbeAccumulator } from './probes';
 
-const newYork: BusinessHours = { timeZone: 'America/New_York', days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:00', end: '20:00', holidays: ['2026-11-26'] };
-const london: BusinessHours = { timeZone: 'Europe/London', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '12:00', holidays: [] };
-const overnight: BusinessHours = { timeZone: 'Asia/Shanghai', days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '22:00', end: '06:00', holidays: ['2026-10-01'] };
+const newYork: BusinessHours = {
+  timeZone: 'America/New_York',
+  days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+  start: '08:00',
+  end: '20:00',
+  holidays: ['2026-11-26'],
+};
+const london: BusinessHours = {
+  timeZone: 'Europe/London',
+  days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+  start: '00:00',
+  end: '12:00',
+  holidays: [],
+};
+const overnight: BusinessHours = {
+  timeZone: 'Asia/Shanghai',
+  days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+  start: '22:00',
+  end: '06:00',
+  holidays: ['2026-10-01'],
+};
 /** China's 2026 Spring Festival and National Day, with the weekend days worked in exchange (调休). */
 const shanghai: BusinessHours = {
   timeZone: 'Asia/Shanghai',
   days: ['mon', 'tue', 'wed', 'thu', 'fri'],
   start: '09:00',
   end: '18:00',
-  holidays: ['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-23', '2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'],
+  holidays: [
+    '2026-02-16',
+    '2026-02-17',
+    '2026-02-18',
+    '2026-02-19',
+    '2026-02-20',
+    '2026-02-23',
+    '2026-10-01',
+    '2026-10-02',
+    '2026-10-05',
+    '2026-10-06',
+    '2026-10-07',
+  ],
   workingDays: ['2026-02-14', '2026-02-28', '2026-09-20', '2026-10-10'],
 };
 
@@ -68,8 +98,24 @@ describe('nearestRankPercentile', () => {
     expect(nearestRankPercentile([[42, 1]], 1)).toBe(42);
     expect(nearestRankPercentile([[42, 1]], 99)).toBe(42);
     // Repeated values: 90 samples at 100 ms, 10 at 900 ms; p90 → rank 90 → 100, p91 → rank 91 → 900.
-    expect(nearestRankPercentile([[100, 90], [900, 10]], 90)).toBe(100);
-    expect(nearestRankPercentile([[100, 90], [900, 10]], 91)).toBe(900);
+    expect(
+      nearestRankPercentile(
+        [
+          [100, 90],
+          [900, 10],
+        ],
+        90,
+      ),
+    ).toBe(100);
+    expect(
+      nearestRankPercentile(
+        [
+          [100, 90],
+          [900, 10],
+        ],
+        91,
+      ),
+    ).toBe(900);
     expect(nearestRankPercentile([], 95)).toBeNull();
   });
 

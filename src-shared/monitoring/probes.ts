@@ -123,9 +123,7 @@ export class ProbeAccumulator {
       });
     }
     const order = (month: ProbeMonth) => serviceIds.indexOf(month.serviceId);
-    months.sort(
-      (a, b) => order(a) - order(b) || (a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : 0) || (a.month < b.month ? -1 : a.month > b.month ? 1 : 0),
-    );
+    months.sort((a, b) => order(a) - order(b) || (a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : 0) || (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
     return { businessHours: normalizedBusinessHours(this.businessHours), months };
   }
 

@@ -201,7 +201,11 @@ export function buildReportDocument({ draft, report, sources, locale, version = 
       { id: 'provider', label: t('reports.document.provider'), value: partyName(draft.parties.provider) || dash },
       { id: 'customer', label: t('reports.document.customer'), value: partyName(draft.parties.customer) || dash },
       ...(version ? [{ id: 'version', label: t('reports.document.version'), value: versionText(t, version) }] : []),
-      { id: 'period', label: t('reports.document.period'), value: t('reports.document.periodValue', { month: monthText, zones: measuredZones.join(', ') || 'UTC' }) },
+      {
+        id: 'period',
+        label: t('reports.document.period'),
+        value: t('reports.document.periodValue', { month: monthText, zones: measuredZones.join(', ') || 'UTC' }),
+      },
     ],
   });
 
@@ -236,7 +240,10 @@ export function buildReportDocument({ draft, report, sources, locale, version = 
     ],
   });
   blocks.push({ kind: 'paragraph', runs: text(creditSentence(t, locale, report)) });
-  blocks.push({ kind: 'paragraph', runs: text(t('reports.document.claimNote', { date: formatDate(report.claimDeadline, locale), days: report.claimWindowDays })) });
+  blocks.push({
+    kind: 'paragraph',
+    runs: text(t('reports.document.claimNote', { date: formatDate(report.claimDeadline, locale), days: report.claimWindowDays })),
+  });
 
   blocks.push({ kind: 'heading', level: 2, text: t('reports.document.results') });
   for (const service of report.services) {
@@ -315,7 +322,14 @@ export function buildReportDocument({ draft, report, sources, locale, version = 
     items:
       sources.length > 0
         ? sources.map((source) =>
-            text(t('reports.document.source', { fileName: source.fileName, form: t(`reports.form.${source.form}`), rows: formatNumber(source.rows, locale), sha256: source.sha256 })),
+            text(
+              t('reports.document.source', {
+                fileName: source.fileName,
+                form: t(`reports.form.${source.form}`),
+                rows: formatNumber(source.rows, locale),
+                sha256: source.sha256,
+              }),
+            ),
           )
         : [text(t('reports.document.noSources'))],
   });
@@ -366,7 +380,11 @@ export function tableLines(header: string[], rows: string[][], align: Array<'lef
   const flat = (cell: string) => cell.replace(/\s*\n\s*/g, ' ');
   const all = [header, ...rows].map((row) => row.map(flat));
   const widths = header.map((_, column) => Math.max(...all.map((row) => displayWidth(row[column] ?? ''))));
-  const line = (row: string[]) => row.map((cell, column) => pad(cell, widths[column]!, align[column] ?? 'left')).join('  ').trimEnd();
+  const line = (row: string[]) =>
+    row
+      .map((cell, column) => pad(cell, widths[column]!, align[column] ?? 'left'))
+      .join('  ')
+      .trimEnd();
   return [line(all[0]!), widths.map((width) => '-'.repeat(width)).join('  '), ...all.slice(1).map(line)];
 }
 

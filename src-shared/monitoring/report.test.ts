@@ -186,7 +186,13 @@ describe('splitting between months', () => {
     // DST change but no business day; Mon 2 Nov 08:00–10:00 EST = 120 minutes.
     // 21 weekdays × 720 = 15,120; attainment (15,120 − 120) ÷ 15,120 = 99.2063492063 %.
     const november = row(computeMonthlyReport(draft, data, '2026-11'), 'svc-1-business-availability');
-    expect(november).toMatchObject({ from: '2026-11-01T04:00:00.000Z', to: '2026-12-01T05:00:00.000Z', coveredMinutes: 15_120, downtimeMinutes: 120, attainment: 99.2063492063 });
+    expect(november).toMatchObject({
+      from: '2026-11-01T04:00:00.000Z',
+      to: '2026-12-01T05:00:00.000Z',
+      coveredMinutes: 15_120,
+      downtimeMinutes: 120,
+      attainment: 99.2063492063,
+    });
     // The incident as listed is clipped to the report month, with its covered minutes.
     expect(november.incidents).toMatchObject([{ from: '2026-11-01T04:00:00.000Z', to: '2026-11-02T15:00:00.000Z', minutes: 120, downtimeMinutes: 120 }]);
   });
@@ -195,7 +201,13 @@ describe('splitting between months', () => {
     // London, 00:00–12:00 daily. 29 March 2026 00:00Z–03:00Z: clocks jump from 01:00 GMT to 02:00 BST,
     // the wall clock shows 00:00–04:00, but the outage lasted 180 minutes and all of them are covered.
     const london = businessHoursDraft();
-    london.expectations.businessHours = { timeZone: 'Europe/London', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '12:00', holidays: [] };
+    london.expectations.businessHours = {
+      timeZone: 'Europe/London',
+      days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+      start: '00:00',
+      end: '12:00',
+      holidays: [],
+    };
     const outage = imported(london, 'service,start,end\nsvc-1,2026-03-29T00:00:00Z,2026-03-29T03:00:00Z\n');
     // March: 31 × 720 − 60 (the short day) = 22,260 covered minutes.
     expect(row(computeMonthlyReport(london, outage, '2026-03'), 'svc-1-business-availability')).toMatchObject({ coveredMinutes: 22_260, downtimeMinutes: 180 });
@@ -276,7 +288,10 @@ describe('availability from probe samples', () => {
   const samples = (up: number, down: number) =>
     imported(
       draft,
-      ['timestamp,service,up', ...Array.from({ length: up + down }, (_, index) => `2026-10-05T00:00:${String(index % 60).padStart(2, '0')}Z,svc-1,${index < up ? 1 : 0}`)].join('\n'),
+      [
+        'timestamp,service,up',
+        ...Array.from({ length: up + down }, (_, index) => `2026-10-05T00:00:${String(index % 60).padStart(2, '0')}Z,svc-1,${index < up ? 1 : 0}`),
+      ].join('\n'),
     );
 
   it('is up samples ÷ samples, with the downtime as that share of the month', () => {

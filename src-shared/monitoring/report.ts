@@ -30,11 +30,7 @@
  *   count calendar days): October 2027 with 60 days → 30 December 2027.
  *   A claim made on that date is in time.
  */
-import {
-  allowedDowntimeForCoveredSeconds,
-  attainmentPercent,
-  coveredMinutesInRange,
-} from '../math/downtime';
+import { allowedDowntimeForCoveredSeconds, attainmentPercent, coveredMinutesInRange } from '../math/downtime';
 import { creditForMetric, monthCredit, type MonthCredit } from '../math/credits';
 import { isWorse, metricSemantics, type MetricUnit } from '../model/metrics';
 import type { BusinessHours, Metric, MetricKind, SlaDraft } from '../model/schema';

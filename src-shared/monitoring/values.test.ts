@@ -73,7 +73,17 @@ describe('flags, severities and latencies', () => {
   it('reads the excluded and up flags', () => {
     expect(['true', 'Yes', '1', 'FALSE', 'no', '0', 'maybe'].map(parseExcludedFlag)).toEqual([true, true, true, false, false, false, undefined]);
     // `up` takes true/false and 1/0 only.
-    expect(['1', 'true', 'True', '0', 'false', 'FALSE', 'yes', 'up', ''].map(parseUpFlag)).toEqual([true, true, true, false, false, false, undefined, undefined, undefined]);
+    expect(['1', 'true', 'True', '0', 'false', 'FALSE', 'yes', 'up', ''].map(parseUpFlag)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('reads severities in any case', () => {

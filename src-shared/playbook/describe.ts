@@ -75,7 +75,11 @@ export function formatMarketRange(position: Pick<MarketPosition, 'min' | 'max' |
       : `${formatNumber(position.min, locale, 4)}–${formatPercent(position.max, locale)}`;
   }
   if (position.unit === 'minutes') return `${formatDurationMinutes(position.min, locale)}–${formatDurationMinutes(position.max, locale)}`;
-  return t(`playbook.market.rangeOf.${position.unit}`, { min: formatNumber(position.min, locale, 4), max: formatNumber(position.max, locale, 4), count: position.max });
+  return t(`playbook.market.rangeOf.${position.unit}`, {
+    min: formatNumber(position.min, locale, 4),
+    max: formatNumber(position.max, locale, 4),
+    count: position.max,
+  });
 }
 
 /** "Claim window: 7 days; market range 15–60 days (below the market)". */

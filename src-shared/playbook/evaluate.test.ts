@@ -61,8 +61,18 @@ function only(findings: Finding[]): Finding {
 describe('each limit at its boundary and just beyond', () => {
   it('availability: a target at the limit is within it, a higher one needs approval', () => {
     const playbook = playbookOf({ rule: 'objective', metric: 'availability', stricterThan: 99.95 });
-    expect(evaluatePlaybook(draft((d) => (d.targets.objectives[0]!.objective = 99.95)), playbook)).toEqual([]);
-    const finding = only(evaluatePlaybook(draft((d) => (d.targets.objectives[0]!.objective = 99.96)), playbook));
+    expect(
+      evaluatePlaybook(
+        draft((d) => (d.targets.objectives[0]!.objective = 99.95)),
+        playbook,
+      ),
+    ).toEqual([]);
+    const finding = only(
+      evaluatePlaybook(
+        draft((d) => (d.targets.objectives[0]!.objective = 99.96)),
+        playbook,
+      ),
+    );
     expect(finding).toMatchObject({
       limitId: 'the-limit',
       severity: 'needsApproval',
@@ -77,8 +87,18 @@ describe('each limit at its boundary and just beyond', () => {
 
   it('latency: stricter means faster, so a lower target is beyond the limit', () => {
     const playbook = playbookOf({ rule: 'objective', metric: 'latency', stricterThan: 200 });
-    expect(evaluatePlaybook(draft((d) => (d.targets.objectives[1]!.objective = 200)), playbook)).toEqual([]);
-    const finding = only(evaluatePlaybook(draft((d) => (d.targets.objectives[1]!.objective = 199)), playbook));
+    expect(
+      evaluatePlaybook(
+        draft((d) => (d.targets.objectives[1]!.objective = 200)),
+        playbook,
+      ),
+    ).toEqual([]);
+    const finding = only(
+      evaluatePlaybook(
+        draft((d) => (d.targets.objectives[1]!.objective = 199)),
+        playbook,
+      ),
+    );
     expect(finding.path).toEqual(['targets', 'objectives', 1, 'objective']);
     expect(finding.key).toBe('playbook.finding.objectiveBelow');
     expect(finding.unit).toBe('ms');
@@ -92,51 +112,133 @@ describe('each limit at its boundary and just beyond', () => {
 
   it('P1 response: 15 minutes is within a 15-minute floor, 14 is beyond; other severities do not count', () => {
     const playbook = playbookOf({ rule: 'responseBelow', level: 'P1', minutes: 15 });
-    expect(evaluatePlaybook(draft((d) => (d.targets.severities[0]!.responseMinutes = 15)), playbook)).toEqual([]);
-    expect(evaluatePlaybook(draft((d) => (d.targets.severities[1]!.responseMinutes = 5)), playbook)).toEqual([]);
-    const finding = only(evaluatePlaybook(draft((d) => (d.targets.severities[0]!.responseMinutes = 14)), playbook));
+    expect(
+      evaluatePlaybook(
+        draft((d) => (d.targets.severities[0]!.responseMinutes = 15)),
+        playbook,
+      ),
+    ).toEqual([]);
+    expect(
+      evaluatePlaybook(
+        draft((d) => (d.targets.severities[1]!.responseMinutes = 5)),
+        playbook,
+      ),
+    ).toEqual([]);
+    const finding = only(
+      evaluatePlaybook(
+        draft((d) => (d.targets.severities[0]!.responseMinutes = 14)),
+        playbook,
+      ),
+    );
     expect(finding).toMatchObject({ path: ['targets', 'severities', 0, 'responseMinutes'], actual: 14, limit: 15, unit: 'minutes', params: { level: 'P1' } });
   });
 
   it('P1 resolution: at the floor is within, a minute under is beyond', () => {
     const playbook = playbookOf({ rule: 'resolutionBelow', level: 'P1', minutes: 240 }, 'warn');
-    expect(evaluatePlaybook(draft((d) => (d.targets.severities[0]!.resolutionMinutes = 240)), playbook)).toEqual([]);
-    const finding = only(evaluatePlaybook(draft((d) => (d.targets.severities[0]!.resolutionMinutes = 239)), playbook));
+    expect(
+      evaluatePlaybook(
+        draft((d) => (d.targets.severities[0]!.resolutionMinutes = 240)),
+        playbook,
+      ),
+    ).toEqual([]);
+    const finding = only(
+      evaluatePlaybook(
+        draft((d) => (d.targets.severities[0]!.resolutionMinutes = 239)),
+        playbook,
+      ),
+    );
     expect(finding).toMatchObject({ path: ['targets', 'severities', 0, 'resolutionMinutes'], severity: 'warn' });
   });
 
   it('credit tiers: 50 % is within a 50 % maximum, 50.5 % is beyond, on the tier that has it', () => {
     const playbook = playbookOf({ rule: 'creditAbove', percent: 50 });
-    expect(evaluatePlaybook(draft((d) => (d.compensation.creditTiers[1]!.creditPercent = 50)), playbook)).toEqual([]);
-    const finding = only(evaluatePlaybook(draft((d) => (d.compensation.creditTiers[1]!.creditPercent = 50.5)), playbook));
+    expect(
+      evaluatePlaybook(
+        draft((d) => (d.compensation.creditTiers[1]!.creditPercent = 50)),
+        playbook,
+      ),
+    ).toEqual([]);
+    const finding = only(
+      evaluatePlaybook(
+        draft((d) => (d.compensation.creditTiers[1]!.creditPercent = 50.5)),
+        playbook,
+      ),
+    );
     expect(finding).toMatchObject({ path: ['compensation', 'creditTiers', 1, 'creditPercent'], step: 'compensation', actual: 50.5, limit: 50 });
   });
 
   it('cap: at the maximum is within, above it is beyond; an uncapped draft is the uncapped rule’s', () => {
     const playbook = playbookOf({ rule: 'capAbove', percent: 50 });
-    expect(evaluatePlaybook(draft((d) => (d.compensation.capPercent = 50)), playbook)).toEqual([]);
-    expect(evaluatePlaybook(draft((d) => (d.compensation.capPercent = null)), playbook)).toEqual([]);
-    expect(only(evaluatePlaybook(draft((d) => (d.compensation.capPercent = 51)), playbook)).path).toEqual(['compensation', 'capPercent']);
+    expect(
+      evaluatePlaybook(
+        draft((d) => (d.compensation.capPercent = 50)),
+        playbook,
+      ),
+    ).toEqual([]);
+    expect(
+      evaluatePlaybook(
+        draft((d) => (d.compensation.capPercent = null)),
+        playbook,
+      ),
+    ).toEqual([]);
+    expect(
+      only(
+        evaluatePlaybook(
+          draft((d) => (d.compensation.capPercent = 51)),
+          playbook,
+        ),
+      ).path,
+    ).toEqual(['compensation', 'capPercent']);
   });
 
   it('uncapped credits: any cap is within, no cap is beyond', () => {
     const playbook = playbookOf({ rule: 'uncappedCredits' });
-    expect(evaluatePlaybook(draft((d) => (d.compensation.capPercent = 100)), playbook)).toEqual([]);
-    const finding = only(evaluatePlaybook(draft((d) => (d.compensation.capPercent = null)), playbook));
+    expect(
+      evaluatePlaybook(
+        draft((d) => (d.compensation.capPercent = 100)),
+        playbook,
+      ),
+    ).toEqual([]);
+    const finding = only(
+      evaluatePlaybook(
+        draft((d) => (d.compensation.capPercent = null)),
+        playbook,
+      ),
+    );
     expect(finding).toMatchObject({ path: ['compensation', 'capPercent'], actual: null, key: 'playbook.finding.uncappedCredits' });
   });
 
   it('claim window: 30 days is within a 30-day minimum, 29 is beyond', () => {
     const playbook = playbookOf({ rule: 'claimWindowBelow', days: 30 }, 'warn');
-    expect(evaluatePlaybook(draft((d) => (d.compensation.claimWindowDays = 30)), playbook)).toEqual([]);
-    const finding = only(evaluatePlaybook(draft((d) => (d.compensation.claimWindowDays = 29)), playbook));
+    expect(
+      evaluatePlaybook(
+        draft((d) => (d.compensation.claimWindowDays = 30)),
+        playbook,
+      ),
+    ).toEqual([]);
+    const finding = only(
+      evaluatePlaybook(
+        draft((d) => (d.compensation.claimWindowDays = 29)),
+        playbook,
+      ),
+    );
     expect(finding).toMatchObject({ path: ['compensation', 'claimWindowDays'], actual: 29, limit: 30, unit: 'days', severity: 'warn' });
   });
 
   it('chronic failure: 3 consecutive months is within, 2 is beyond — unless there is no termination right at all', () => {
     const playbook = playbookOf({ rule: 'chronicMonthsBelow', months: 3 });
-    expect(evaluatePlaybook(draft((d) => (d.compensation.chronicFailure.consecutiveMonths = 3)), playbook)).toEqual([]);
-    const finding = only(evaluatePlaybook(draft((d) => (d.compensation.chronicFailure.consecutiveMonths = 2)), playbook));
+    expect(
+      evaluatePlaybook(
+        draft((d) => (d.compensation.chronicFailure.consecutiveMonths = 3)),
+        playbook,
+      ),
+    ).toEqual([]);
+    const finding = only(
+      evaluatePlaybook(
+        draft((d) => (d.compensation.chronicFailure.consecutiveMonths = 2)),
+        playbook,
+      ),
+    );
     expect(finding).toMatchObject({ path: ['compensation', 'chronicFailure', 'consecutiveMonths'], actual: 2, limit: 3, unit: 'months' });
     const disabled = draft((d) => {
       d.compensation.chronicFailure.consecutiveMonths = 1;
@@ -148,15 +250,37 @@ describe('each limit at its boundary and just beyond', () => {
   it('sole remedy: credits as the sole remedy are within, otherwise liability is open', () => {
     const playbook = playbookOf({ rule: 'notSoleRemedy' });
     expect(evaluatePlaybook(draft(), playbook)).toEqual([]);
-    expect(only(evaluatePlaybook(draft((d) => (d.compensation.soleRemedy = false)), playbook)).path).toEqual(['compensation', 'soleRemedy']);
+    expect(
+      only(
+        evaluatePlaybook(
+          draft((d) => (d.compensation.soleRemedy = false)),
+          playbook,
+        ),
+      ).path,
+    ).toEqual(['compensation', 'soleRemedy']);
   });
 
   it('clause position: balanced (also when not chosen) is within, the listed customer wording is beyond', () => {
     const playbook = playbookOf({ rule: 'position', clause: 'cap-and-remedy.sole-remedy', positions: ['customer'] });
     expect(evaluatePlaybook(draft(), playbook)).toEqual([]);
-    expect(evaluatePlaybook(draft((d) => (d.contract.positions['cap-and-remedy.sole-remedy'] = 'balanced')), playbook)).toEqual([]);
-    const finding = only(evaluatePlaybook(draft((d) => (d.contract.positions['cap-and-remedy.sole-remedy'] = 'customer')), playbook));
-    expect(finding).toMatchObject({ path: ['contract', 'positions', 'cap-and-remedy.sole-remedy'], step: 'compliance', actual: 'customer', params: { clause: 'cap-and-remedy.sole-remedy' } });
+    expect(
+      evaluatePlaybook(
+        draft((d) => (d.contract.positions['cap-and-remedy.sole-remedy'] = 'balanced')),
+        playbook,
+      ),
+    ).toEqual([]);
+    const finding = only(
+      evaluatePlaybook(
+        draft((d) => (d.contract.positions['cap-and-remedy.sole-remedy'] = 'customer')),
+        playbook,
+      ),
+    );
+    expect(finding).toMatchObject({
+      path: ['contract', 'positions', 'cap-and-remedy.sole-remedy'],
+      step: 'compliance',
+      actual: 'customer',
+      params: { clause: 'cap-and-remedy.sole-remedy' },
+    });
     // A limit may list the default wording too: then a draft that never chose one is beyond it.
     expect(evaluatePlaybook(draft(), playbookOf({ rule: 'position', clause: 'claims.procedure', positions: ['balanced'] }))).toHaveLength(1);
   });
@@ -164,14 +288,31 @@ describe('each limit at its boundary and just beyond', () => {
   it('data residency: none is within; any region, or only the listed ones, is beyond', () => {
     const any = playbookOf({ rule: 'residency', regions: [] }, 'warn');
     expect(evaluatePlaybook(draft(), any)).toEqual([]);
-    expect(only(evaluatePlaybook(draft((d) => (d.compliance.dataResidency.region = 'EU')), any))).toMatchObject({
+    expect(
+      only(
+        evaluatePlaybook(
+          draft((d) => (d.compliance.dataResidency.region = 'EU')),
+          any,
+        ),
+      ),
+    ).toMatchObject({
       path: ['compliance', 'dataResidency', 'region'],
       actual: 'EU',
       unit: 'region',
     });
     const china = playbookOf({ rule: 'residency', regions: ['CN_MAINLAND'] });
-    expect(evaluatePlaybook(draft((d) => (d.compliance.dataResidency.region = 'EU')), china)).toEqual([]);
-    expect(evaluatePlaybook(draft((d) => (d.compliance.dataResidency.region = 'CN_MAINLAND')), china)).toHaveLength(1);
+    expect(
+      evaluatePlaybook(
+        draft((d) => (d.compliance.dataResidency.region = 'EU')),
+        china,
+      ),
+    ).toEqual([]);
+    expect(
+      evaluatePlaybook(
+        draft((d) => (d.compliance.dataResidency.region = 'CN_MAINLAND')),
+        china,
+      ),
+    ).toHaveLength(1);
   });
 });
 
@@ -182,7 +323,12 @@ describe('the customer’s asks', () => {
       draft((d) => (d.expectations.requests = [{ id: 'req-1', metricId: 'core-av', requestedLevel: level, priority: 'must', note: '' }]));
     expect(evaluatePlaybook(asking(99.95), playbook)).toEqual([]);
     const finding = only(evaluatePlaybook(asking(99.99), playbook));
-    expect(finding).toMatchObject({ scope: 'ask', step: 'expectations', path: ['expectations', 'requests', 0, 'requestedLevel'], key: 'playbook.finding.askAbove' });
+    expect(finding).toMatchObject({
+      scope: 'ask',
+      step: 'expectations',
+      path: ['expectations', 'requests', 0, 'requestedLevel'],
+      key: 'playbook.finding.askAbove',
+    });
   });
 
   it('a support response ask is judged against the fastest response the playbook allows', () => {

@@ -48,7 +48,11 @@ export interface Finding {
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 function metricParams(located: LocatedMetric): Record<string, string | number> {
-  const params: Record<string, string | number> = { metricKind: located.metric.kind, metricName: typeof located.metric.name === 'string' ? located.metric.name : '', service: located.serviceName };
+  const params: Record<string, string | number> = {
+    metricKind: located.metric.kind,
+    metricName: typeof located.metric.name === 'string' ? located.metric.name : '',
+    service: located.serviceName,
+  };
   if (isNumber(located.metric.percentile)) params.percentile = located.metric.percentile;
   if (typeof located.metric.unit === 'string') params.unit = located.metric.unit;
   return params;
@@ -72,8 +76,26 @@ class Evaluator {
     this.metrics = metricsById(Array.isArray(draft.services) ? draft.services : []);
   }
 
-  private add(limit: PlaybookLimit, scope: FindingScope, path: ProblemPath, key: string, values: Pick<Finding, 'actual' | 'limit' | 'unit'>, params: Record<string, string | number> = {}): void {
-    this.findings.push({ limitId: limit.id, rule: limit.check.rule, severity: limit.severity, scope, step: stepOfPath(path), path, key, params, ...values, note: limit.note });
+  private add(
+    limit: PlaybookLimit,
+    scope: FindingScope,
+    path: ProblemPath,
+    key: string,
+    values: Pick<Finding, 'actual' | 'limit' | 'unit'>,
+    params: Record<string, string | number> = {},
+  ): void {
+    this.findings.push({
+      limitId: limit.id,
+      rule: limit.check.rule,
+      severity: limit.severity,
+      scope,
+      step: stepOfPath(path),
+      path,
+      key,
+      params,
+      ...values,
+      note: limit.note,
+    });
   }
 
   private list<T>(value: unknown): T[] {
@@ -91,7 +113,14 @@ class Evaluator {
           if (located?.metric.kind !== check.metric || !isNumber(objective.objective)) return;
           if (!isStricter(located.metric, objective.objective, check.stricterThan)) return;
           const direction = metricSemantics(located.metric).higherIsBetter ? 'Above' : 'Below';
-          this.add(limit, 'commitment', ['targets', 'objectives', index, 'objective'], `playbook.finding.objective${direction}`, { actual: objective.objective, limit: check.stricterThan, unit: levelUnit(located.metric) }, metricParams(located));
+          this.add(
+            limit,
+            'commitment',
+            ['targets', 'objectives', index, 'objective'],
+            `playbook.finding.objective${direction}`,
+            { actual: objective.objective, limit: check.stricterThan, unit: levelUnit(located.metric) },
+            metricParams(located),
+          );
         });
         this.asks(limit, (metric) => metric.kind === check.metric, check.stricterThan);
         return;
@@ -102,7 +131,14 @@ class Evaluator {
         this.list<SlaDraft['targets']['severities'][number]>(draft.targets?.severities).forEach((terms, index) => {
           const minutes = terms?.[field];
           if (terms?.level !== check.level || !isNumber(minutes) || minutes >= check.minutes) return;
-          this.add(limit, 'commitment', ['targets', 'severities', index, field], `playbook.finding.${check.rule}`, { actual: minutes, limit: check.minutes, unit: 'minutes' }, { level: check.level });
+          this.add(
+            limit,
+            'commitment',
+            ['targets', 'severities', index, field],
+            `playbook.finding.${check.rule}`,
+            { actual: minutes, limit: check.minutes, unit: 'minutes' },
+            { level: check.level },
+          );
         });
         // An ask names no severity: it is judged against the fastest level the playbook allows (see evaluatePlaybook).
         if (limit === responseAsk) this.asks(limit, (metric) => metric.kind === 'supportResponse', check.minutes);
@@ -112,12 +148,20 @@ class Evaluator {
       case 'creditAbove':
         this.list<SlaDraft['compensation']['creditTiers'][number]>(compensation.creditTiers).forEach((tier, index) => {
           if (!isNumber(tier?.creditPercent) || tier.creditPercent <= check.percent) return;
-          this.add(limit, 'commitment', ['compensation', 'creditTiers', index, 'creditPercent'], 'playbook.finding.creditAbove', { actual: tier.creditPercent, limit: check.percent, unit: 'percent' });
+          this.add(limit, 'commitment', ['compensation', 'creditTiers', index, 'creditPercent'], 'playbook.finding.creditAbove', {
+            actual: tier.creditPercent,
+            limit: check.percent,
+            unit: 'percent',
+          });
         });
         return;
       case 'capAbove':
         if (isNumber(compensation.capPercent) && compensation.capPercent > check.percent) {
-          this.add(limit, 'commitment', ['compensation', 'capPercent'], 'playbook.finding.capAbove', { actual: compensation.capPercent, limit: check.percent, unit: 'percent' });
+          this.add(limit, 'commitment', ['compensation', 'capPercent'], 'playbook.finding.capAbove', {
+            actual: compensation.capPercent,
+            limit: check.percent,
+            unit: 'percent',
+          });
         }
         return;
       case 'uncappedCredits':
@@ -128,13 +172,21 @@ class Evaluator {
         return;
       case 'claimWindowBelow':
         if (isNumber(compensation.claimWindowDays) && compensation.claimWindowDays < check.days) {
-          this.add(limit, 'commitment', ['compensation', 'claimWindowDays'], 'playbook.finding.claimWindowBelow', { actual: compensation.claimWindowDays, limit: check.days, unit: 'days' });
+          this.add(limit, 'commitment', ['compensation', 'claimWindowDays'], 'playbook.finding.claimWindowBelow', {
+            actual: compensation.claimWindowDays,
+            limit: check.days,
+            unit: 'days',
+          });
         }
         return;
       case 'chronicMonthsBelow': {
         const chronic = compensation.chronicFailure;
         if (chronic?.enabled === true && isNumber(chronic.consecutiveMonths) && chronic.consecutiveMonths < check.months) {
-          this.add(limit, 'commitment', ['compensation', 'chronicFailure', 'consecutiveMonths'], 'playbook.finding.chronicMonthsBelow', { actual: chronic.consecutiveMonths, limit: check.months, unit: 'months' });
+          this.add(limit, 'commitment', ['compensation', 'chronicFailure', 'consecutiveMonths'], 'playbook.finding.chronicMonthsBelow', {
+            actual: chronic.consecutiveMonths,
+            limit: check.months,
+            unit: 'months',
+          });
         }
         return;
       }
@@ -147,7 +199,14 @@ class Evaluator {
         const positions = draft.contract?.positions;
         const chosen = positions && typeof positions === 'object' && Object.hasOwn(positions, check.clause) ? positions[check.clause] : 'balanced';
         if (chosen !== undefined && check.positions.includes(chosen)) {
-          this.add(limit, 'commitment', ['contract', 'positions', check.clause], 'playbook.finding.position', { actual: chosen, limit: null, unit: 'position' }, { clause: check.clause });
+          this.add(
+            limit,
+            'commitment',
+            ['contract', 'positions', check.clause],
+            'playbook.finding.position',
+            { actual: chosen, limit: null, unit: 'position' },
+            { clause: check.clause },
+          );
         }
         return;
       }
@@ -168,7 +227,14 @@ class Evaluator {
       if (!located || !covers(located.metric) || !isNumber(request.requestedLevel)) return;
       if (!isStricter(located.metric, request.requestedLevel, bound)) return;
       const { higherIsBetter } = metricSemantics(located.metric);
-      this.add(limit, 'ask', ['expectations', 'requests', index, 'requestedLevel'], `playbook.finding.ask${higherIsBetter ? 'Above' : 'Below'}`, { actual: request.requestedLevel, limit: bound, unit: levelUnit(located.metric) }, metricParams(located));
+      this.add(
+        limit,
+        'ask',
+        ['expectations', 'requests', index, 'requestedLevel'],
+        `playbook.finding.ask${higherIsBetter ? 'Above' : 'Below'}`,
+        { actual: request.requestedLevel, limit: bound, unit: levelUnit(located.metric) },
+        metricParams(located),
+      );
     });
   }
 }

@@ -102,7 +102,9 @@ describe('a malformed playbook', () => {
         ].join('\n'),
       ),
     );
-    expect(lines).toContainEqual(expect.stringContaining('playbook.limits[0].position.clause: "service-credits" is not a clause with positions in this template'));
+    expect(lines).toContainEqual(
+      expect.stringContaining('playbook.limits[0].position.clause: "service-credits" is not a clause with positions in this template'),
+    );
     expect(lines).toContainEqual(expect.stringContaining('playbook.limits[1].id: the limit id "wording" is used twice'));
   });
 
@@ -125,6 +127,9 @@ describe('a malformed playbook', () => {
 
   it('refuses a playbook that is not a list of limits', () => {
     expect(parsePlaybook(['x'])).toEqual({ ok: false, issues: [{ path: [], message: 'must be a mapping of keys' }] });
-    expect(parsePlaybook({ limits: [42] })).toEqual({ ok: false, issues: [{ path: ['limits', 0], message: 'must be a mapping with id, severity and one rule' }] });
+    expect(parsePlaybook({ limits: [42] })).toEqual({
+      ok: false,
+      issues: [{ path: ['limits', 0], message: 'must be a mapping with id, severity and one rule' }],
+    });
   });
 });

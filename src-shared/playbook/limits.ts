@@ -110,7 +110,10 @@ const RULE_SCHEMAS = {
   claimWindowBelow: z.number().int().min(1).max(365),
   chronicMonthsBelow: z.number().int().min(1).max(12),
   notSoleRemedy: z.literal(true),
-  position: z.strictObject({ clause: z.string().regex(CLAUSE_ID, { message: 'must be a clause id such as cap-and-remedy.sole-remedy' }), is: z.array(z.enum(POSITIONS)).min(1).max(3) }),
+  position: z.strictObject({
+    clause: z.string().regex(CLAUSE_ID, { message: 'must be a clause id such as cap-and-remedy.sole-remedy' }),
+    is: z.array(z.enum(POSITIONS)).min(1).max(3),
+  }),
   residency: z.union([z.literal('any'), z.array(z.enum(REGIONS)).min(1)]),
 } as const satisfies Record<LimitRule, z.ZodType>;
 
@@ -200,13 +203,17 @@ export function parsePlaybook(raw: unknown, clauseIds?: ReadonlySet<string>): Pl
     const entry = rawLimit as Record<string, unknown>;
     const ruleKeys = Object.keys(entry).filter((key): key is LimitRule => (LIMIT_RULES as readonly string[]).includes(key));
     const unknownKeys = Object.keys(entry).filter((key) => !['id', 'severity', 'note'].includes(key) && !(LIMIT_RULES as readonly string[]).includes(key));
-    for (const key of unknownKeys) issues.push({ path: [...path, key], message: `unknown key "${key}"; a limit has id, severity, note and one rule of: ${LIMIT_RULES.join(', ')}` });
+    for (const key of unknownKeys)
+      issues.push({ path: [...path, key], message: `unknown key "${key}"; a limit has id, severity, note and one rule of: ${LIMIT_RULES.join(', ')}` });
     const base = limitBaseSchema.safeParse({ id: entry.id, severity: entry.severity, note: entry.note }, { reportInput: true });
     if (!base.success) issues.push(...zodIssues(base.error, path));
     if (ruleKeys.length !== 1) {
       issues.push({
         path,
-        message: ruleKeys.length === 0 ? `has no rule; give exactly one of: ${LIMIT_RULES.join(', ')}` : `has ${ruleKeys.length} rules (${ruleKeys.join(', ')}); give one rule per limit`,
+        message:
+          ruleKeys.length === 0
+            ? `has no rule; give exactly one of: ${LIMIT_RULES.join(', ')}`
+            : `has ${ruleKeys.length} rules (${ruleKeys.join(', ')}); give one rule per limit`,
       });
       return;
     }

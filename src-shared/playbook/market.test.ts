@@ -48,9 +48,14 @@ describe('the bundled market table', () => {
   });
 
   it('reports a broken entry by its place instead of throwing', () => {
-    const result = parseMarketReference('offerings:\n  - id: x\n    provider: X\n    name: { en: X, zh-CN: 某 }\n    source: http://example.com\n    accessed: 2026-13\n    terms: {}\n');
+    const result = parseMarketReference(
+      'offerings:\n  - id: x\n    provider: X\n    name: { en: X, zh-CN: 某 }\n    source: http://example.com\n    accessed: 2026-13\n    terms: {}\n',
+    );
     expect(result.ok).toBe(false);
-    expect(result.ok ? [] : result.errors).toEqual([expect.stringContaining('offerings.0.source'), expect.stringContaining('offerings.0.accessed: must be a month, YYYY-MM')]);
+    expect(result.ok ? [] : result.errors).toEqual([
+      expect.stringContaining('offerings.0.source'),
+      expect.stringContaining('offerings.0.accessed: must be a month, YYYY-MM'),
+    ]);
     expect(parseMarketReference('offerings: [').ok).toBe(false);
   });
 });

@@ -98,9 +98,7 @@ const offeringSchema = z.strictObject({
     chronicConsecutiveMonths: figure.optional(),
     capPercent: figure.optional(),
   }),
-  creditTiers: z
-    .array(z.strictObject({ below: z.number().finite().min(0).max(100), credit: z.number().finite().min(0).max(100) }))
-    .optional(),
+  creditTiers: z.array(z.strictObject({ below: z.number().finite().min(0).max(100), credit: z.number().finite().min(0).max(100) })).optional(),
 });
 const referenceSchema = z.strictObject({ offerings: z.array(offeringSchema).min(1) });
 
@@ -133,7 +131,15 @@ export function parseMarketReference(text: string): MarketParseResult {
       if (value !== undefined) terms[term as keyof MarketOffering['terms']] = toFigure(value);
     }
     const tiers = [...(offering.creditTiers ?? [])].sort((a, b) => b.below - a.below);
-    return { id: offering.id, provider: offering.provider, name: offering.name, source: offering.source, accessed: offering.accessed, terms, creditTiers: tiers };
+    return {
+      id: offering.id,
+      provider: offering.provider,
+      name: offering.name,
+      source: offering.source,
+      accessed: offering.accessed,
+      terms,
+      creditTiers: tiers,
+    };
   });
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, reference: { offerings } };
@@ -227,7 +233,8 @@ export function marketNotesForDraft(draft: SlaDraft, reference: MarketReference 
   });
   const severities = Array.isArray(draft.targets?.severities) ? draft.targets.severities : [];
   severities.forEach((terms, index) => {
-    if (terms?.level === 'P1' && isNumber(terms.responseMinutes)) add(['targets', 'severities', index, 'responseMinutes'], 'p1ResponseMinutes', terms.responseMinutes);
+    if (terms?.level === 'P1' && isNumber(terms.responseMinutes))
+      add(['targets', 'severities', index, 'responseMinutes'], 'p1ResponseMinutes', terms.responseMinutes);
   });
 
   const compensation = draft.compensation;

@@ -56,7 +56,19 @@ function pathsOf(node: unknown, at: JsonPath = [], out: JsonPath[] = []): JsonPa
 /** What replaces a value: anything JSON holds, and the values that sit on or just past a limit. */
 const REPLACEMENTS: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
-  fc.constantFrom<unknown>(null, '', -1, 0, 1e308, -0.5, 'x'.repeat(201), 'x'.repeat(5_001), Array.from({ length: 101 }, (_, index) => index), {}, []),
+  fc.constantFrom<unknown>(
+    null,
+    '',
+    -1,
+    0,
+    1e308,
+    -0.5,
+    'x'.repeat(201),
+    'x'.repeat(5_001),
+    Array.from({ length: 101 }, (_, index) => index),
+    {},
+    [],
+  ),
   fc.constantFrom(...HOSTILE_STRINGS),
 );
 
@@ -84,12 +96,26 @@ export function mutatedDocument<T>(document: T): fc.Arbitrary<T> {
 export function mutatedText(text: string): fc.Arbitrary<string> {
   const position = fc.nat({ max: text.length });
   const edit = fc.oneof(
-    fc.tuple(position, position).map(([a, b]) => (source: string) => source.slice(0, Math.min(a, b)) + source.slice(Math.max(a, b))),
-    fc.tuple(position, fc.string({ unit: 'binary', maxLength: 12 })).map(([at, inserted]) => (source: string) => source.slice(0, at) + inserted + source.slice(at)),
-    fc.tuple(position, fc.constantFrom('"', ',', '\n', '\r\n', ':', '#', '{{', '}}', '- ', '&a', '*a', '\t', '\\', '\u0000')).map(
-      ([at, inserted]) => (source: string) => source.slice(0, at) + inserted + source.slice(at),
+    fc.tuple(position, position).map(
+      ([a, b]) =>
+        (source: string) =>
+          source.slice(0, Math.min(a, b)) + source.slice(Math.max(a, b)),
     ),
-    fc.tuple(position, fc.nat({ max: 200 })).map(([at, length]) => (source: string) => source.slice(0, at + length) + source.slice(at, at + length) + source.slice(at + length)),
+    fc.tuple(position, fc.string({ unit: 'binary', maxLength: 12 })).map(
+      ([at, inserted]) =>
+        (source: string) =>
+          source.slice(0, at) + inserted + source.slice(at),
+    ),
+    fc.tuple(position, fc.constantFrom('"', ',', '\n', '\r\n', ':', '#', '{{', '}}', '- ', '&a', '*a', '\t', '\\', '\u0000')).map(
+      ([at, inserted]) =>
+        (source: string) =>
+          source.slice(0, at) + inserted + source.slice(at),
+    ),
+    fc.tuple(position, fc.nat({ max: 200 })).map(
+      ([at, length]) =>
+        (source: string) =>
+          source.slice(0, at + length) + source.slice(at, at + length) + source.slice(at + length),
+    ),
   );
   return fc.array(edit, { minLength: 1, maxLength: 4 }).map((edits) => edits.reduce((source, apply) => apply(source), text));
 }

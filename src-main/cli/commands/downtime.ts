@@ -45,6 +45,10 @@ export const downtimeCommand: CliCommand<{ percent: number; json: boolean }> = {
       ]),
       ['left', 'right', 'right', 'right'],
     );
-    return { code: EXIT.ok, stdout: [t('reports.cli.downtimeTitle', { target: formatPercent(percent, locale) }), '', ...table, '', t('calculator.yearNote')], stderr: [] };
+    return {
+      code: EXIT.ok,
+      stdout: [t('reports.cli.downtimeTitle', { target: formatPercent(percent, locale) }), '', ...table, '', t('calculator.yearNote')],
+      stderr: [],
+    };
   },
 };

@@ -42,7 +42,13 @@ async function writeReport(args: ReportArgs & { out: string }, content: Paramete
 
 export const reportCommand: CliCommand<ReportArgs> = {
   name: 'report',
-  options: { lang: { type: 'string' }, out: { type: 'string' }, month: { type: 'string' }, monitoring: { type: 'string', multiple: true }, json: { type: 'boolean' } },
+  options: {
+    lang: { type: 'string' },
+    out: { type: 'string' },
+    month: { type: 'string' },
+    monitoring: { type: 'string', multiple: true },
+    json: { type: 'boolean' },
+  },
   // "bilingual" names the Word report's language only, so it needs --out.
   languages: ['en', 'zh-CN', 'bilingual'],
   invalidLanguageKey: (line) => (line.strings.out !== undefined ? 'cli.invalidContractLang' : 'cli.invalidLang'),

@@ -7,7 +7,10 @@ import type { CommandResult } from '../command';
 import { EXIT } from '../exit-codes';
 import { readDraftText } from '../input';
 
-export function readTwoDrafts(files: readonly [string, string], t: TFunction): { ok: true; drafts: [SlaDraft, SlaDraft] } | { ok: false; result: CommandResult } {
+export function readTwoDrafts(
+  files: readonly [string, string],
+  t: TFunction,
+): { ok: true; drafts: [SlaDraft, SlaDraft] } | { ok: false; result: CommandResult } {
   const lines: string[] = [];
   const drafts: SlaDraft[] = [];
   for (const file of files) {

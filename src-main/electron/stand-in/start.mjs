@@ -41,7 +41,12 @@ const appHandler = state.protocolHandlers.get('app');
 if (appHandler && window) {
   const response = await appHandler(new Request(window.loaded[0] ?? 'app://sla-studio/index.html'));
   const body = await response.text();
-  page = { status: response.status, contentType: response.headers.get('content-type'), csp: response.headers.get('content-security-policy'), hasRoot: body.includes('id="root"') };
+  page = {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    csp: response.headers.get('content-security-policy'),
+    hasRoot: body.includes('id="root"'),
+  };
 }
 
 const templates = await invoke('clauseLibrary.list');

@@ -13,7 +13,9 @@ export function AppHeader({ onChangeLocale }: { onChangeLocale: (locale: Locale)
   return (
     <Layout.Header className="app-header">
       <a href="#/" className="app-name">
-        <Typography.Text strong className="app-name-text">{t('app.name')}</Typography.Text>
+        <Typography.Text strong className="app-name-text">
+          {t('app.name')}
+        </Typography.Text>
       </a>
       <nav aria-label={t('common.mainNavigation')} className="app-nav">
         <a href="#/" className="app-home-link">

@@ -12,7 +12,7 @@ describe('formatBackupSize', () => {
     expect(formatBackupSize(2.25 * 1024 * 1024, t, 'en')).toBe('2.3 MB');
   });
 
-  it('uses the locale\'s digits grouping in Chinese too', () => {
+  it("uses the locale's digits grouping in Chinese too", () => {
     const t = createI18n('zh-CN').t;
     expect(formatBackupSize(1_000, t, 'zh-CN')).toBe('1,000 B');
     expect(formatBackupSize(5 * 1024 * 1024, t, 'zh-CN')).toBe('5 MB');

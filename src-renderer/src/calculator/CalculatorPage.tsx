@@ -97,7 +97,12 @@ export function CalculatorPage() {
       const budget = downtimeBudget(target);
       const range = calendarMonthRange(month, 'UTC');
       return [
-        ...budget.map((row) => ({ key: row.period, period: t(`calculator.periods.${row.period}`), coveredSeconds: row.coveredSeconds, allowedSeconds: row.allowedSeconds })),
+        ...budget.map((row) => ({
+          key: row.period,
+          period: t(`calculator.periods.${row.period}`),
+          coveredSeconds: row.coveredSeconds,
+          allowedSeconds: row.allowedSeconds,
+        })),
         {
           key: 'thisMonth',
           period: t('calculator.thisMonth', { month: formatMonth(month, locale), zone: 'UTC' }),
@@ -157,7 +162,8 @@ export function CalculatorPage() {
   const range = useMemo(() => attainmentRange(usable, check), [usable, check]);
   const steps = useMemo(() => creditSteps(usable, boundary, capPercent, range), [usable, boundary, capPercent, range]);
   const checkCredit = check !== null && check >= 0 && check <= 100 ? creditAt(check, usable, boundary, capPercent) : null;
-  const updateTier = (id: string, change: Partial<EditableTier>) => setTiers((current) => current.map((tier) => (tier.id === id ? { ...tier, ...change } : tier)));
+  const updateTier = (id: string, change: Partial<EditableTier>) =>
+    setTiers((current) => current.map((tier) => (tier.id === id ? { ...tier, ...change } : tier)));
 
   return (
     <div className="calculator">
@@ -224,12 +230,22 @@ export function CalculatorPage() {
               </Form.Item>
               <Row gutter={24}>
                 <Col xs={12} md={6}>
-                  <Form.Item label={t('calculator.start')} htmlFor="calculator-start" validateStatus={startValid ? undefined : 'error'} help={startValid ? undefined : t('calculator.problems.time')}>
+                  <Form.Item
+                    label={t('calculator.start')}
+                    htmlFor="calculator-start"
+                    validateStatus={startValid ? undefined : 'error'}
+                    help={startValid ? undefined : t('calculator.problems.time')}
+                  >
                     <Input id="calculator-start" value={start} maxLength={5} placeholder="09:00" onChange={(event) => setStart(event.target.value.trim())} />
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={6}>
-                  <Form.Item label={t('calculator.end')} htmlFor="calculator-end" validateStatus={endValid ? undefined : 'error'} help={endValid ? undefined : t('calculator.problems.time')}>
+                  <Form.Item
+                    label={t('calculator.end')}
+                    htmlFor="calculator-end"
+                    validateStatus={endValid ? undefined : 'error'}
+                    help={endValid ? undefined : t('calculator.problems.time')}
+                  >
                     <Input id="calculator-end" value={end} maxLength={5} placeholder="17:00" onChange={(event) => setEnd(event.target.value.trim())} />
                   </Form.Item>
                 </Col>
@@ -338,7 +354,16 @@ export function CalculatorPage() {
               </Form.Item>
               <Space align="end" wrap>
                 <Form.Item label={t('calculator.tiers.cap')} htmlFor="calculator-cap">
-                  <InputNumber<number> id="calculator-cap" value={capPercent} min={0} max={100} step={5} suffix="%" disabled={capPercent === null} onChange={(value) => setCapPercent(value ?? 0)} />
+                  <InputNumber<number>
+                    id="calculator-cap"
+                    value={capPercent}
+                    min={0}
+                    max={100}
+                    step={5}
+                    suffix="%"
+                    disabled={capPercent === null}
+                    onChange={(value) => setCapPercent(value ?? 0)}
+                  />
                 </Form.Item>
                 <Form.Item>
                   <Checkbox checked={capPercent === null} onChange={(event) => setCapPercent(event.target.checked ? null : 50)}>
@@ -357,7 +382,11 @@ export function CalculatorPage() {
             )}
           </Col>
           <Col xs={24} lg={14}>
-            <CreditTierChart steps={steps} capPercent={capPercent} check={check !== null && checkCredit !== null ? { attainment: check, creditPercent: checkCredit } : null} />
+            <CreditTierChart
+              steps={steps}
+              capPercent={capPercent}
+              check={check !== null && checkCredit !== null ? { attainment: check, creditPercent: checkCredit } : null}
+            />
           </Col>
         </Row>
       </section>

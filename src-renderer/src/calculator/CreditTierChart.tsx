@@ -19,7 +19,15 @@ const TOP = 16;
 // Room for two staggered rows of tick labels and, below them, the axis title.
 const BOTTOM = 56;
 
-export function CreditTierChart({ steps, capPercent, check }: { steps: CreditSteps; capPercent: number | null; check: { attainment: number; creditPercent: number } | null }) {
+export function CreditTierChart({
+  steps,
+  capPercent,
+  check,
+}: {
+  steps: CreditSteps;
+  capPercent: number | null;
+  check: { attainment: number; creditPercent: number } | null;
+}) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const id = useId();

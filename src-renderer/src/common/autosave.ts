@@ -9,16 +9,9 @@ import type { ApiError, ApiResult } from '../../../src-shared/api';
 
 export type DraftContent = Record<string, unknown>;
 
-export type SaveState =
-  | { status: 'saved' }
-  | { status: 'pending' }
-  | { status: 'saving' }
-  | { status: 'failed'; error: ApiError };
+export type SaveState = { status: 'saved' } | { status: 'pending' } | { status: 'saving' } | { status: 'failed'; error: ApiError };
 
-export type SaveDraft = (
-  content: DraftContent,
-  baseRevision: number,
-) => Promise<ApiResult<{ revision: number; updatedAt: string }>>;
+export type SaveDraft = (content: DraftContent, baseRevision: number) => Promise<ApiResult<{ revision: number; updatedAt: string }>>;
 
 export interface AutosaverOptions {
   save: SaveDraft;

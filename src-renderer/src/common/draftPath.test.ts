@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { fieldKey, getIn, moveItem, setIn } from './draftPath';
 
 describe('setIn', () => {
-  const draft = { title: 'T', services: [{ id: 'a', metrics: [{ id: 'm', name: 'x' }] }, { id: 'b', metrics: [] }], targets: { objectives: [] } };
+  const draft = {
+    title: 'T',
+    services: [
+      { id: 'a', metrics: [{ id: 'm', name: 'x' }] },
+      { id: 'b', metrics: [] },
+    ],
+    targets: { objectives: [] },
+  };
 
   it('replaces one value and copies only the objects along its path', () => {
     const next = setIn(draft, ['services', 0, 'metrics', 0, 'name'], 'y');

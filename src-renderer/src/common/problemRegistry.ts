@@ -9,11 +9,7 @@ import type { Problem } from '../../../src-shared/model';
 import { fieldKey } from './draftPath';
 
 export function isUnder(problemKey: string, fieldPrefix: string): boolean {
-  return (
-    problemKey === fieldPrefix ||
-    problemKey.startsWith(`${fieldPrefix}.`) ||
-    problemKey.startsWith(`${fieldPrefix}[`)
-  );
+  return problemKey === fieldPrefix || problemKey.startsWith(`${fieldPrefix}.`) || problemKey.startsWith(`${fieldPrefix}[`);
 }
 
 export class FieldRegistry {

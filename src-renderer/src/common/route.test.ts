@@ -27,6 +27,7 @@ describe('hash routes', () => {
   });
 
   it('falls back to the draft list for anything else', () => {
-    for (const hash of ['', '#/', '#/drafts/not-an-id/services', '#/elsewhere', `#/drafts/${ID}/compare/working`, `#/drafts/${ID}/compare/x/working`]) expect(parseRoute(hash)).toEqual({ screen: 'home' });
+    for (const hash of ['', '#/', '#/drafts/not-an-id/services', '#/elsewhere', `#/drafts/${ID}/compare/working`, `#/drafts/${ID}/compare/x/working`])
+      expect(parseRoute(hash)).toEqual({ screen: 'home' });
   });
 });

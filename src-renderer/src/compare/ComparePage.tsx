@@ -107,7 +107,10 @@ function Comparison({
   }, [t, shownTitle]);
 
   // The newer side's positions against its template's playbook: the changes that land beyond it are flagged.
-  const findings = useMemo(() => evaluatePlaybook(after.draft, newTemplate.state === 'ready' ? newTemplate.template.playbook : null), [after.draft, newTemplate]);
+  const findings = useMemo(
+    () => evaluatePlaybook(after.draft, newTemplate.state === 'ready' ? newTemplate.template.playbook : null),
+    [after.draft, newTemplate],
+  );
 
   const contract = useMemo((): ContractState => {
     if (oldTemplate.state === 'failed') return { state: 'failed', reason: t('compareView.contract.templateMissing', { id: oldTemplate.id }) };
@@ -156,11 +159,32 @@ function Comparison({
 
       <Form layout="inline" component="div" className="compare-sides">
         <Form.Item label={t('compareView.from')} htmlFor="compare-old">
-          <Select id="compare-old" data-testid="compare-old" className="compare-select" value={before.side} options={options} onChange={(side: string) => choose('old', side)} popupMatchSelectWidth={false} />
+          <Select
+            id="compare-old"
+            data-testid="compare-old"
+            className="compare-select"
+            value={before.side}
+            options={options}
+            onChange={(side: string) => choose('old', side)}
+            popupMatchSelectWidth={false}
+          />
         </Form.Item>
-        <Button icon={<SwapOutlined aria-hidden />} aria-label={t('compareView.swap')} title={t('compareView.swap')} onClick={() => navigate({ screen: 'compare', draftId, old: after.side, new: before.side }, { replace: true })} />
+        <Button
+          icon={<SwapOutlined aria-hidden />}
+          aria-label={t('compareView.swap')}
+          title={t('compareView.swap')}
+          onClick={() => navigate({ screen: 'compare', draftId, old: after.side, new: before.side }, { replace: true })}
+        />
         <Form.Item label={t('compareView.to')} htmlFor="compare-new">
-          <Select id="compare-new" data-testid="compare-new" className="compare-select" value={after.side} options={options} onChange={(side: string) => choose('new', side)} popupMatchSelectWidth={false} />
+          <Select
+            id="compare-new"
+            data-testid="compare-new"
+            className="compare-select"
+            value={after.side}
+            options={options}
+            onChange={(side: string) => choose('new', side)}
+            popupMatchSelectWidth={false}
+          />
         </Form.Item>
       </Form>
       {before.side === after.side && <Alert type="info" showIcon className="compare-same" title={t('compareView.sameSide')} />}

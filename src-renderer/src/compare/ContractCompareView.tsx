@@ -11,7 +11,14 @@ import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { Button, Space, Switch, Tag, Typography } from 'antd';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { adjacentAnchor, isClauseChanged, type ChangeAnchor, type ComparedClause, type ContractComparison, type WordSegment } from '../../../src-shared/compare';
+import {
+  adjacentAnchor,
+  isClauseChanged,
+  type ChangeAnchor,
+  type ComparedClause,
+  type ContractComparison,
+  type WordSegment,
+} from '../../../src-shared/compare';
 
 /** DOM id of a change's first segment, or of a whole clause's row. */
 export function anchorDomId(key: string): string {
@@ -153,7 +160,9 @@ export function ContractCompareView({
       const anchor = anchors[next]!;
       scrollPending.current = true;
       setCurrent(next);
-      setAnnouncement(t('compareView.contract.announce', { index: next + 1, total: anchors.length, clause: clauseName(comparison.clauses[anchor.clauseIndex]!, t) }));
+      setAnnouncement(
+        t('compareView.contract.announce', { index: next + 1, total: anchors.length, clause: clauseName(comparison.clauses[anchor.clauseIndex]!, t) }),
+      );
     },
     [anchors, current, comparison, t],
   );

@@ -65,7 +65,12 @@ export function FieldChangesView({ before, after, findings }: { before: SlaDraft
               const text = formatChange(change, locale, t);
               const flagged = findingsForChange(change, findings);
               return (
-                <li key={`${change.kind}-${change.path.join('.')}-${index}`} className="field-change" data-kind={change.kind} data-beyond={flagged.length > 0 || undefined}>
+                <li
+                  key={`${change.kind}-${change.path.join('.')}-${index}`}
+                  className="field-change"
+                  data-kind={change.kind}
+                  data-beyond={flagged.length > 0 || undefined}
+                >
                   <Tag color={KIND_COLOURS[change.kind]} className="field-change-kind">
                     {t(`compareView.fields.kind.${change.kind}`)}
                   </Tag>

@@ -22,9 +22,7 @@ export interface LoadedSide {
 }
 
 export type CompareData =
-  | { state: 'loading' }
-  | { state: 'failed'; error: ApiError }
-  | { state: 'ready'; title: string; versions: VersionSummary[]; old: LoadedSide; new: LoadedSide };
+  { state: 'loading' } | { state: 'failed'; error: ApiError } | { state: 'ready'; title: string; versions: VersionSummary[]; old: LoadedSide; new: LoadedSide };
 
 function today(): string {
   const now = new Date();

@@ -159,7 +159,13 @@ export function HomePage() {
             <Button type="link" onClick={() => void duplicate(draft)} aria-label={t('home.actions.duplicateNamed', { title: titleOf(draft) })}>
               {t('home.actions.duplicate')}
             </Button>
-            <Button type="link" danger icon={<DeleteOutlined aria-hidden />} onClick={() => void trash(draft)} aria-label={t('home.actions.deleteNamed', { title: titleOf(draft) })}>
+            <Button
+              type="link"
+              danger
+              icon={<DeleteOutlined aria-hidden />}
+              onClick={() => void trash(draft)}
+              aria-label={t('home.actions.deleteNamed', { title: titleOf(draft) })}
+            >
               {t('home.actions.delete')}
             </Button>
           </Space>

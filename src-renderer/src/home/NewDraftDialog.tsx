@@ -90,12 +90,16 @@ export function NewDraftDialog({ onClose }: { onClose: () => void }) {
               {presets.map((preset) => (
                 <Radio key={preset.id} value={preset.id} className="preset-choice">
                   <Typography.Text strong>{preset.title[locale]}</Typography.Text>
-                  <Typography.Paragraph type="secondary" className="preset-description">{preset.description[locale]}</Typography.Paragraph>
+                  <Typography.Paragraph type="secondary" className="preset-description">
+                    {preset.description[locale]}
+                  </Typography.Paragraph>
                 </Radio>
               ))}
               <Radio value={BLANK} className="preset-choice">
                 <Typography.Text strong>{t('home.newDraft.blank')}</Typography.Text>
-                <Typography.Paragraph type="secondary" className="preset-description">{t('home.newDraft.blankDescription')}</Typography.Paragraph>
+                <Typography.Paragraph type="secondary" className="preset-description">
+                  {t('home.newDraft.blankDescription')}
+                </Typography.Paragraph>
               </Radio>
             </Radio.Group>
           )}

@@ -9,14 +9,7 @@
 import { AuditOutlined, ExclamationCircleOutlined, LineChartOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button, Popover, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import {
-  findingTag,
-  formatFinding,
-  formatMarketPosition,
-  formatMarketSource,
-  type Finding,
-  type MarketPosition,
-} from '../../../src-shared/playbook';
+import { findingTag, formatFinding, formatMarketPosition, formatMarketSource, type Finding, type MarketPosition } from '../../../src-shared/playbook';
 import { useLocale } from '../common/locale';
 import type { FieldNotes } from './playbookStore';
 import './playbook.css';
@@ -24,7 +17,14 @@ import './playbook.css';
 /** The tag of a finding: the same look in the wizard, the step summary, the gap table and the compare view. */
 export function FindingTag({ finding, label }: { finding: Pick<Finding, 'scope' | 'severity'>; label?: string }) {
   const { t } = useTranslation();
-  const icon = finding.scope === 'ask' ? <AuditOutlined aria-hidden /> : finding.severity === 'needsApproval' ? <SafetyCertificateOutlined aria-hidden /> : <ExclamationCircleOutlined aria-hidden />;
+  const icon =
+    finding.scope === 'ask' ? (
+      <AuditOutlined aria-hidden />
+    ) : finding.severity === 'needsApproval' ? (
+      <SafetyCertificateOutlined aria-hidden />
+    ) : (
+      <ExclamationCircleOutlined aria-hidden />
+    );
   const colour = finding.scope === 'ask' ? 'purple' : finding.severity === 'needsApproval' ? 'orange' : 'gold';
   return (
     <Tag icon={icon} color={colour} className="playbook-tag" data-severity={finding.scope === 'ask' ? 'ask' : finding.severity}>
@@ -88,7 +88,15 @@ function CompactNotes({ notes }: { notes: FieldNotes }) {
   return (
     <>
       {notes.findings.map((finding, index) => (
-        <Popover key={`${finding.limitId}-${index}`} trigger="click" content={<div className="playbook-popover"><FindingLine finding={finding} /></div>}>
+        <Popover
+          key={`${finding.limitId}-${index}`}
+          trigger="click"
+          content={
+            <div className="playbook-popover">
+              <FindingLine finding={finding} />
+            </div>
+          }
+        >
           <button type="button" className="playbook-compact-button" aria-hidden tabIndex={-1}>
             <FindingTag finding={finding} />
           </button>
@@ -105,14 +113,24 @@ function CompactNotes({ notes }: { notes: FieldNotes }) {
             </div>
           }
         >
-          <Button type="link" size="small" className="playbook-sources-button" icon={<LineChartOutlined aria-hidden />} data-term={position.term} data-relation={position.relation}>
+          <Button
+            type="link"
+            size="small"
+            className="playbook-sources-button"
+            icon={<LineChartOutlined aria-hidden />}
+            data-term={position.term}
+            data-relation={position.relation}
+          >
             {t('playbook.market.compactButton')}
           </Button>
         </Popover>
       ))}
       {/* What a screen reader reads with the field (aria-describedby): the full sentences. */}
       <span className="visually-hidden">
-        {notes.findings.map((finding) => `${findingTag(finding, t)}: ${formatFinding(finding, locale, t)}. ${finding.note ? `${t('playbook.why', { note: finding.note[locale] })} ` : ''}`)}
+        {notes.findings.map(
+          (finding) =>
+            `${findingTag(finding, t)}: ${formatFinding(finding, locale, t)}. ${finding.note ? `${t('playbook.why', { note: finding.note[locale] })} ` : ''}`,
+        )}
         {notes.market.map((position) => `${formatMarketPosition(position, locale, t)}. `)}
       </span>
     </>

@@ -6,14 +6,7 @@
  * fields whose notes really changed.
  */
 import type { SlaDraft } from '../../../src-shared/model';
-import {
-  evaluatePlaybook,
-  marketNotesForDraft,
-  type Finding,
-  type MarketPosition,
-  type MarketReference,
-  type Playbook,
-} from '../../../src-shared/playbook';
+import { evaluatePlaybook, marketNotesForDraft, type Finding, type MarketPosition, type MarketReference, type Playbook } from '../../../src-shared/playbook';
 import { fieldId } from '../common/draftPath';
 
 export interface DraftSource {

@@ -64,7 +64,9 @@ export function ContractPreview({ step, onHide, onGoToStep }: ContractPreviewPro
   return (
     <section ref={regionRef} className="contract-preview" aria-label={t('preview.regionLabel')} data-testid="contract-preview">
       <div className="contract-preview-toolbar">
-        <Typography.Text strong className="contract-preview-title">{t('preview.title')}</Typography.Text>
+        <Typography.Text strong className="contract-preview-title">
+          {t('preview.title')}
+        </Typography.Text>
         <Segmented<string>
           size="small"
           value={language}
@@ -89,9 +91,7 @@ export function ContractPreview({ step, onHide, onGoToStep }: ContractPreviewPro
         ) : template.state === 'failed' ? (
           <Alert type="error" showIcon title={t('preview.templateFailed')} description={errorMessage(t, template.error)} />
         ) : (
-          contract && (
-            <PreviewBody contract={contract} step={step} language={language} regionRef={regionRef} scrollRef={scrollRef} onGoToStep={onGoToStep} />
-          )
+          contract && <PreviewBody contract={contract} step={step} language={language} regionRef={regionRef} scrollRef={scrollRef} onGoToStep={onGoToStep} />
         )}
       </div>
     </section>
@@ -159,7 +159,15 @@ function stepOfDraftPath(path: string): StepId {
 }
 
 /** What the contract still lacks: each blank or unresolved value, where it is, and the step to fix it in. */
-const AssemblyProblems = memo(function AssemblyProblems({ problems, doc, onGoToStep }: { problems: AssemblyProblem[]; doc: ContractDoc; onGoToStep: (step: StepId) => void }) {
+const AssemblyProblems = memo(function AssemblyProblems({
+  problems,
+  doc,
+  onGoToStep,
+}: {
+  problems: AssemblyProblem[];
+  doc: ContractDoc;
+  onGoToStep: (step: StepId) => void;
+}) {
   const { t } = useTranslation();
   const clauses = useMemo(() => new Map(walkClauses(doc).map(({ clause }) => [clause.id, clause])), [doc]);
   if (problems.length === 0) return null;

@@ -63,7 +63,9 @@ describe('the contract page', () => {
     const targets = renderToStaticMarkup(<ContractDocView doc={doc} activeStep="targets" />);
     expect(targets).toContain('data-clause-id="definitions" data-active="true">');
     expect(targets).toContain('data-clause-id="service-levels" data-active="true" data-primary="true">');
-    const claimDays = clauseById(doc, 'claims.procedure').blocks.flatMap((block) => (block.kind === 'paragraph' ? block.runs : [])).find((run) => run.source?.path === 'compensation.claimWindowDays');
+    const claimDays = clauseById(doc, 'claims.procedure')
+      .blocks.flatMap((block) => (block.kind === 'paragraph' ? block.runs : []))
+      .find((run) => run.source?.path === 'compensation.claimWindowDays');
     expect(html).toContain(`<span class="contract-value" data-path="compensation.claimWindowDays">${escapeHtml(claimDays!.text)}</span>`);
   });
 

@@ -38,8 +38,18 @@ function RunView({ run }: { run: Run }) {
   let content: ReactNode = withBreaks(run.text);
   if (run.bold) content = <strong>{content}</strong>;
   if (run.italic) content = <em>{content}</em>;
-  if (run.blank) return <span className="contract-blank" data-path={run.source?.path}>{content}</span>;
-  if (run.source) return <span className="contract-value" data-path={run.source.path}>{content}</span>;
+  if (run.blank)
+    return (
+      <span className="contract-blank" data-path={run.source?.path}>
+        {content}
+      </span>
+    );
+  if (run.source)
+    return (
+      <span className="contract-value" data-path={run.source.path}>
+        {content}
+      </span>
+    );
   if (run.ref) return <span className="contract-ref">{content}</span>;
   return <>{content}</>;
 }

@@ -47,7 +47,15 @@ export class PreviewAssembler {
     try {
       if (language === 'bilingual') {
         const pair = assembleBilingual(draft, template);
-        result = { kind: 'bilingual', en: this.keep('en', pair.en), zh: this.keep('zh-CN', pair.zh), problems: pair.problems, assemblyMs: 0, assembledAt: 0, stale: false };
+        result = {
+          kind: 'bilingual',
+          en: this.keep('en', pair.en),
+          zh: this.keep('zh-CN', pair.zh),
+          problems: pair.problems,
+          assemblyMs: 0,
+          assembledAt: 0,
+          stale: false,
+        };
       } else {
         const single = assembleContract(draft, template, language);
         result = { kind: 'single', doc: this.keep(language, single.doc), problems: single.problems, assemblyMs: 0, assembledAt: 0, stale: false };

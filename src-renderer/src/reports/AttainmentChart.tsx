@@ -45,7 +45,10 @@ function SeriesChart({ series }: { series: AttainmentSeries }) {
   const description = [
     series.objective === null ? t('reports.values.noObjective') : t('reports.chart.target', { level: level(series.objective) }),
     ...geometry.points.map((point) =>
-      t('reports.chart.point', { month: formatMonth(point.month, locale), value: point.attainment === null ? t('reports.status.noData') : level(point.attainment) }),
+      t('reports.chart.point', {
+        month: formatMonth(point.month, locale),
+        value: point.attainment === null ? t('reports.status.noData') : level(point.attainment),
+      }),
     ),
   ].join('; ');
   const plotBottom = BOX.height - BOX.bottom;

@@ -25,9 +25,7 @@ import { ProblemMessages } from '../common/ProblemMessages';
 const POLL_MS = 150;
 
 type Notice =
-  | { kind: 'tooLarge'; fileName: string; bytes: number }
-  | { kind: 'failed'; fileName: string; error: ApiError }
-  | { kind: 'notUtf8'; fileName: string };
+  { kind: 'tooLarge'; fileName: string; bytes: number } | { kind: 'failed'; fileName: string; error: ApiError } | { kind: 'notUtf8'; fileName: string };
 
 function megabytes(bytes: number, locale: 'en' | 'zh-CN'): string {
   return formatNumber(bytes / 1_000_000, locale, 1);
@@ -137,7 +135,8 @@ export function ImportPanel({
     {
       key: 'months',
       title: t('reports.import.columns.months'),
-      render: (_, item) => (item.months.length > 0 ? item.months.map((month) => formatMonth(month, locale)).join(t('reports.month.listSeparator')) : t('reports.values.none')),
+      render: (_, item) =>
+        item.months.length > 0 ? item.months.map((month) => formatMonth(month, locale)).join(t('reports.month.listSeparator')) : t('reports.values.none'),
     },
     { key: 'importedAt', title: t('reports.import.columns.importedAt'), render: (_, item) => formatTimestamp(item.importedAt, locale) },
     {
@@ -189,25 +188,46 @@ export function ImportPanel({
       <div aria-live="polite" className="import-status">
         {job?.state === 'reading' && (
           <div className="import-progress">
-            <Typography.Text>{t('reports.import.reading', { fileName: job.fileName, rows: formatNumber(job.rows, locale), percent: formatPercent(percentRead, locale) })}</Typography.Text>
+            <Typography.Text>
+              {t('reports.import.reading', { fileName: job.fileName, rows: formatNumber(job.rows, locale), percent: formatPercent(percentRead, locale) })}
+            </Typography.Text>
             <Progress percent={percentRead} status="active" aria-label={t('reports.import.progressLabel', { fileName: job.fileName })} />
             <Button onClick={() => void cancel()}>{t('reports.import.cancel')}</Button>
           </div>
         )}
         {job?.state === 'imported' && job.imported && (
-          <Alert type="success" showIcon closable onClose={() => setJob(null)} title={t('reports.import.imported', { fileName: job.fileName, rows: formatNumber(job.imported.rows, locale) })} />
+          <Alert
+            type="success"
+            showIcon
+            closable
+            onClose={() => setJob(null)}
+            title={t('reports.import.imported', { fileName: job.fileName, rows: formatNumber(job.imported.rows, locale) })}
+          />
         )}
-        {job?.state === 'cancelled' && <Alert type="info" showIcon closable onClose={() => setJob(null)} title={t('reports.import.cancelled', { fileName: job.fileName })} />}
+        {job?.state === 'cancelled' && (
+          <Alert type="info" showIcon closable onClose={() => setJob(null)} title={t('reports.import.cancelled', { fileName: job.fileName })} />
+        )}
         {job?.state === 'failed' && job.failure && (
-          <Alert type="error" showIcon title={t('reports.import.failed', { fileName: job.fileName })} description={errorMessage(t, { code: 'internal', key: job.failure.key, params: job.failure.params })} />
+          <Alert
+            type="error"
+            showIcon
+            title={t('reports.import.failed', { fileName: job.fileName })}
+            description={errorMessage(t, { code: 'internal', key: job.failure.key, params: job.failure.params })}
+          />
         )}
         {job?.state === 'invalid' && <InvalidFile job={job} />}
-        {notice?.kind === 'notUtf8' && <Alert type="error" showIcon title={t('reports.import.invalidTitle', { fileName: notice.fileName })} description={t('monitoring.csv.notUtf8')} />}
+        {notice?.kind === 'notUtf8' && (
+          <Alert type="error" showIcon title={t('reports.import.invalidTitle', { fileName: notice.fileName })} description={t('monitoring.csv.notUtf8')} />
+        )}
         {notice?.kind === 'tooLarge' && (
           <Alert
             type="warning"
             showIcon
-            title={t('reports.import.tooLarge', { fileName: notice.fileName, size: megabytes(notice.bytes, locale), max: megabytes(MAX_MONITORING_TEXT_CHARS, locale) })}
+            title={t('reports.import.tooLarge', {
+              fileName: notice.fileName,
+              size: megabytes(notice.bytes, locale),
+              max: megabytes(MAX_MONITORING_TEXT_CHARS, locale),
+            })}
             action={<Button onClick={() => void importFromDisk()}>{t('reports.import.fromDisk')}</Button>}
           />
         )}

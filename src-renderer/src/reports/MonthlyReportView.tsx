@@ -43,7 +43,10 @@ const notMeasured = (row: MetricMonthReport) => row.status === 'notMeasured';
  * says so once across the row, instead of in a narrow cell followed by seven dashes.
  */
 const attainmentCell = (row: MetricMonthReport) =>
-  ({ 'data-column': 'attainment', ...(notMeasured(row) ? { colSpan: MEASURED_COLUMNS, className: 'report-not-measured' } : {}) }) as TdHTMLAttributes<HTMLTableCellElement>;
+  ({
+    'data-column': 'attainment',
+    ...(notMeasured(row) ? { colSpan: MEASURED_COLUMNS, className: 'report-not-measured' } : {}),
+  }) as TdHTMLAttributes<HTMLTableCellElement>;
 const measuredCell = (column: string) => (row: MetricMonthReport) =>
   (notMeasured(row) ? { colSpan: 0 } : { 'data-column': column }) as TdHTMLAttributes<HTMLTableCellElement>;
 
@@ -84,11 +87,7 @@ export function MonthlyReportView({ draftId, reloadKey }: { draftId: string; rel
         showIcon
         title={errorMessage(t, loaded.error)}
         description={problems.length > 0 ? <ProblemMessages problems={problems} /> : undefined}
-        action={
-          <Button href={`#/drafts/${draftId}/${problems[0]?.step ?? 'services'}`}>
-            {t('reports.openDraft')}
-          </Button>
-        }
+        action={<Button href={`#/drafts/${draftId}/${problems[0]?.step ?? 'services'}`}>{t('reports.openDraft')}</Button>}
       />
     );
   }
@@ -128,11 +127,7 @@ export function MonthlyReportView({ draftId, reloadKey }: { draftId: string; rel
         </div>
       </div>
       {exporting && monthly.month && <ReportExportDialog draftId={draftId} month={monthly.month} monthLabel={monthLabel} onClose={() => setExporting(false)} />}
-      {monthly.report ? (
-        <ReportBody report={monthly.report} history={monthly.history} />
-      ) : (
-        <Empty description={t('reports.month.noData')} />
-      )}
+      {monthly.report ? <ReportBody report={monthly.report} history={monthly.history} /> : <Empty description={t('reports.month.noData')} />}
     </section>
   );
 }
@@ -202,9 +197,19 @@ function ServiceTable({ report, serviceName, rows }: { report: MonthlyReport; se
       render: (_, row) =>
         row.objective === null
           ? t('reports.values.noObjective')
-          : t('reports.values.objective', { level: formatLevel(row.objective, row.unit, locale, t, { customUnit: row.customUnit }), coverage: t(`enums.coverage.${row.coverage}`) }),
+          : t('reports.values.objective', {
+              level: formatLevel(row.objective, row.unit, locale, t, { customUnit: row.customUnit }),
+              coverage: t(`enums.coverage.${row.coverage}`),
+            }),
     },
-    { key: 'attainment', title: t('reports.columns.attainment'), width: 100, align: 'right', onCell: attainmentCell, render: (_, row) => attainmentText(t, locale, row) },
+    {
+      key: 'attainment',
+      title: t('reports.columns.attainment'),
+      width: 100,
+      align: 'right',
+      onCell: attainmentCell,
+      render: (_, row) => attainmentText(t, locale, row),
+    },
     {
       key: 'result',
       title: t('reports.columns.result'),

@@ -48,7 +48,8 @@ export function ReportsPage({ draftId }: { draftId: string }) {
     };
   }, [draftId, dataVersion]);
 
-  const title = loaded.state === 'ready' && typeof loaded.draft.title === 'string' && loaded.draft.title.trim() !== '' ? loaded.draft.title : t('wizard.untitled');
+  const title =
+    loaded.state === 'ready' && typeof loaded.draft.title === 'string' && loaded.draft.title.trim() !== '' ? loaded.draft.title : t('wizard.untitled');
 
   useEffect(() => {
     if (loaded.state !== 'ready') return;

@@ -10,9 +10,15 @@ const box = { width: 200, height: 100, left: 0, right: 0, top: 0, bottom: 0 };
 describe('the attainment chart', () => {
   it('spans availability from a little below the lowest value to 100 %', () => {
     // Lowest 99.4 (the target 99.95 is higher): span 0.6, half of it below → 99.1.
-    expect(yDomain({ unit: 'percent', objective: 99.95, points: [{ month: '2027-10', attainment: 99.4, met: false, creditPercent: 25 }] })).toEqual({ yMin: 99.1, yMax: 100 });
+    expect(yDomain({ unit: 'percent', objective: 99.95, points: [{ month: '2027-10', attainment: 99.4, met: false, creditPercent: 25 }] })).toEqual({
+      yMin: 99.1,
+      yMax: 100,
+    });
     // Latency: from 0 to 20 % above the highest of values and target.
-    expect(yDomain({ unit: 'ms', objective: 300, points: [{ month: '2027-10', attainment: 250, met: true, creditPercent: 0 }] })).toEqual({ yMin: 0, yMax: 360 });
+    expect(yDomain({ unit: 'ms', objective: 300, points: [{ month: '2027-10', attainment: 250, met: true, creditPercent: 0 }] })).toEqual({
+      yMin: 0,
+      yMax: 360,
+    });
   });
 
   it('breaks the line at a month without data instead of drawing it at 100 %', () => {

@@ -86,8 +86,7 @@ function OpenRoundDialog({ mode, onClose, submit, onDone }: RoundDialogProps & {
     mode.kind === 'save'
       ? t('versions.save.intro')
       : t(mode.kind === 'agreed' ? 'versions.mark.agreedIntro' : 'versions.mark.signedIntro', { version: markedLabel });
-  const okText =
-    mode.kind === 'save' ? t('versions.save.submit') : t(mode.kind === 'agreed' ? 'versions.timeline.markAgreed' : 'versions.timeline.markSigned');
+  const okText = mode.kind === 'save' ? t('versions.save.submit') : t(mode.kind === 'agreed' ? 'versions.timeline.markAgreed' : 'versions.timeline.markSigned');
   // An approval belongs to an agreement (the playbook asks for one before "agreed"); signing agrees too.
   const offersApproval = effectiveParty === 'agreed' || effectiveParty === 'signed';
   const findings = useApprovalFindings(mode.kind === 'save' ? (mode.draftId ? { draftId: mode.draftId } : null) : { versionId: mode.version.id });
@@ -143,10 +142,7 @@ function OpenRoundDialog({ mode, onClose, submit, onDone }: RoundDialogProps & {
       >
         {mode.kind === 'save' && (
           <Form.Item name="party" label={t('versions.save.party')} extra={t(`versions.partyHelp.${party}`)}>
-            <Radio.Group
-              className="round-party-choice"
-              options={VERSION_PARTIES.map((value) => ({ value, label: partyName(t, value) }))}
-            />
+            <Radio.Group className="round-party-choice" options={VERSION_PARTIES.map((value) => ({ value, label: partyName(t, value) }))} />
           </Form.Item>
         )}
         {mode.kind === 'save' && party === 'signed' && (

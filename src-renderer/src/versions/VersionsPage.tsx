@@ -24,10 +24,7 @@ import { SignedBanner } from './SignedBanner';
 import './versions.css';
 import { DraftLoading } from '../common/DraftLoading';
 
-type Loaded =
-  | { state: 'loading' }
-  | { state: 'failed'; error: ApiError }
-  | { state: 'ready'; draft: DraftRecord; versions: VersionSummary[] };
+type Loaded = { state: 'loading' } | { state: 'failed'; error: ApiError } | { state: 'ready'; draft: DraftRecord; versions: VersionSummary[] };
 
 /** The restore message and what became of its Undo share one place on screen. */
 const restoreMessageKey = 'versions-restore';
@@ -228,9 +225,7 @@ function VersionRound({ version, previous, sameAs, locked, onCompare, onRestore,
             {partyName(t, version.party)}
           </Tag>
         </Typography.Title>
-        {sameAs && (
-          <Typography.Text type="secondary">{t('versions.timeline.sameAs', { version: roundLabel(t, sameAs) })}</Typography.Text>
-        )}
+        {sameAs && <Typography.Text type="secondary">{t('versions.timeline.sameAs', { version: roundLabel(t, sameAs) })}</Typography.Text>}
       </div>
       <dl className="version-round-facts">
         <div>

@@ -9,11 +9,7 @@ import { STEP_IDS, type StepId } from '../../../src-shared/model';
 
 type StepItem = NonNullable<StepsProps['items']>[number] & { 'aria-label'?: string; 'aria-current'?: 'step' };
 
-export function StepNav({ current, problemCounts, onChange }: {
-  current: StepId;
-  problemCounts: Record<StepId, number>;
-  onChange: (step: StepId) => void;
-}) {
+export function StepNav({ current, problemCounts, onChange }: { current: StepId; problemCounts: Record<StepId, number>; onChange: (step: StepId) => void }) {
   const { t } = useTranslation();
   const items: StepItem[] = STEP_IDS.map((step, index) => {
     const count = problemCounts[step];

@@ -31,10 +31,7 @@ import { STEP_COMPONENTS } from './steps';
 import { toWorkingCopy } from '../common/workingCopy';
 import { DraftLoading } from '../common/DraftLoading';
 
-type Loaded =
-  | { state: 'loading' }
-  | { state: 'failed'; error: ApiError }
-  | { state: 'ready'; record: DraftRecord; saver: DraftAutosaver; draft: SlaDraft };
+type Loaded = { state: 'loading' } | { state: 'failed'; error: ApiError } | { state: 'ready'; record: DraftRecord; saver: DraftAutosaver; draft: SlaDraft };
 
 function today(): string {
   const now = new Date();
@@ -149,63 +146,73 @@ function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; sa
   return (
     <DraftEditorContext.Provider value={editor}>
       <PlaybookProvider source={store}>
-      <div className="wizard">
-        <div className="wizard-header">
-          <div className="wizard-title">
-            <Typography.Text type="secondary" className="wizard-kicker">{t('wizard.kicker')}</Typography.Text>
-            <Typography.Title level={1} className="page-title">{title}</Typography.Title>
+        <div className="wizard">
+          <div className="wizard-header">
+            <div className="wizard-title">
+              <Typography.Text type="secondary" className="wizard-kicker">
+                {t('wizard.kicker')}
+              </Typography.Text>
+              <Typography.Title level={1} className="page-title">
+                {title}
+              </Typography.Title>
+            </div>
+            <Space size="middle" wrap>
+              <SaveStatus saver={saver} draftId={record.id} />
+              <Button icon={<ExportOutlined aria-hidden />} onClick={() => void actions.exportDraft(record.id)}>
+                {t('wizard.export.button')}
+              </Button>
+              <ContractExport draftId={record.id} saver={saver} onGoToStep={goTo} />
+              <WizardVersionControls draftId={record.id} saver={saver} locked={locked} onStatusChange={setStatus} />
+              <Button icon={<BarChartOutlined aria-hidden />} href={`#/drafts/${record.id}/reports`}>
+                {t('reports.open')}
+              </Button>
+            </Space>
           </div>
-          <Space size="middle" wrap>
-            <SaveStatus saver={saver} draftId={record.id} />
-            <Button icon={<ExportOutlined aria-hidden />} onClick={() => void actions.exportDraft(record.id)}>
-              {t('wizard.export.button')}
-            </Button>
-            <ContractExport draftId={record.id} saver={saver} onGoToStep={goTo} />
-            <WizardVersionControls draftId={record.id} saver={saver} locked={locked} onStatusChange={setStatus} />
-            <Button icon={<BarChartOutlined aria-hidden />} href={`#/drafts/${record.id}/reports`}>
-              {t('reports.open')}
-            </Button>
-          </Space>
-        </div>
-        {deletedAt && (
-          <Alert
-            type="warning"
-            showIcon
-            className="wizard-alert"
-            title={t('wizard.inTrash')}
-            action={<Button size="small" onClick={() => void restore()}>{t('home.actions.restore')}</Button>}
-          />
-        )}
-        {locked && <SignedBanner draftId={record.id} />}
-        <StepNav current={step} problemCounts={problemCounts} onChange={goTo} />
-        <PreviewLayout step={step} onGoToStep={goTo}>
-        <div className="wizard-body">
-          <Typography.Title level={2} className="step-heading" tabIndex={-1} ref={headingRef}>
-            {t('wizard.stepHeading', { n: index + 1, total: STEP_IDS.length, step: t(`steps.${step}`) })}
-          </Typography.Title>
-          <Typography.Paragraph type="secondary" className="step-intro">{t(`wizard.${step}.intro`)}</Typography.Paragraph>
-          <StepProblemsAlert step={step} />
-          <PlaybookStepSummary step={step} />
-          <Form layout="vertical" component="div" className="step-form" requiredMark={requiredMark} disabled={locked}>
-            <StepComponent key={step} />
-          </Form>
-        </div>
-        <div className="wizard-footer">
-          <Button icon={<ArrowLeftOutlined aria-hidden />} disabled={!previous} onClick={() => previous && goTo(previous)}>
-            {previous ? t('wizard.backTo', { step: t(`steps.${previous}`) }) : t('wizard.back')}
-          </Button>
-          {following ? (
-            <Button type="primary" onClick={() => goTo(following)}>
-              {t('wizard.nextTo', { step: t(`steps.${following}`) })} <ArrowRightOutlined aria-hidden />
-            </Button>
-          ) : (
-            <Button type="primary" href="#/">
-              {t('wizard.finish')}
-            </Button>
+          {deletedAt && (
+            <Alert
+              type="warning"
+              showIcon
+              className="wizard-alert"
+              title={t('wizard.inTrash')}
+              action={
+                <Button size="small" onClick={() => void restore()}>
+                  {t('home.actions.restore')}
+                </Button>
+              }
+            />
           )}
+          {locked && <SignedBanner draftId={record.id} />}
+          <StepNav current={step} problemCounts={problemCounts} onChange={goTo} />
+          <PreviewLayout step={step} onGoToStep={goTo}>
+            <div className="wizard-body">
+              <Typography.Title level={2} className="step-heading" tabIndex={-1} ref={headingRef}>
+                {t('wizard.stepHeading', { n: index + 1, total: STEP_IDS.length, step: t(`steps.${step}`) })}
+              </Typography.Title>
+              <Typography.Paragraph type="secondary" className="step-intro">
+                {t(`wizard.${step}.intro`)}
+              </Typography.Paragraph>
+              <StepProblemsAlert step={step} />
+              <PlaybookStepSummary step={step} />
+              <Form layout="vertical" component="div" className="step-form" requiredMark={requiredMark} disabled={locked}>
+                <StepComponent key={step} />
+              </Form>
+            </div>
+            <div className="wizard-footer">
+              <Button icon={<ArrowLeftOutlined aria-hidden />} disabled={!previous} onClick={() => previous && goTo(previous)}>
+                {previous ? t('wizard.backTo', { step: t(`steps.${previous}`) }) : t('wizard.back')}
+              </Button>
+              {following ? (
+                <Button type="primary" onClick={() => goTo(following)}>
+                  {t('wizard.nextTo', { step: t(`steps.${following}`) })} <ArrowRightOutlined aria-hidden />
+                </Button>
+              ) : (
+                <Button type="primary" href="#/">
+                  {t('wizard.finish')}
+                </Button>
+              )}
+            </div>
+          </PreviewLayout>
         </div>
-        </PreviewLayout>
-      </div>
       </PlaybookProvider>
     </DraftEditorContext.Provider>
   );

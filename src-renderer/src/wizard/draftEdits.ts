@@ -37,9 +37,7 @@ export function removeMetric(draft: SlaDraft, serviceIndex: number, metricIndex:
   const service = draft.services[serviceIndex];
   const metric = service?.metrics[metricIndex];
   if (!service || !metric) return draft;
-  const services = draft.services.map((s, i) =>
-    i === serviceIndex ? { ...s, metrics: s.metrics.filter((_, m) => m !== metricIndex) } : s,
-  );
+  const services = draft.services.map((s, i) => (i === serviceIndex ? { ...s, metrics: s.metrics.filter((_, m) => m !== metricIndex) } : s));
   return withoutMetricReferences({ ...draft, services }, new Set([metric.id]));
 }
 

@@ -15,7 +15,14 @@ export interface ItemActionLabels {
   remove: string;
 }
 
-export function ItemActions({ labels, index, count, onMove, onRemove, reorder = true }: {
+export function ItemActions({
+  labels,
+  index,
+  count,
+  onMove,
+  onRemove,
+  reorder = true,
+}: {
   labels: ItemActionLabels;
   index: number;
   count: number;
@@ -28,10 +35,24 @@ export function ItemActions({ labels, index, count, onMove, onRemove, reorder = 
       {reorder && onMove && (
         <>
           <Tooltip title={labels.moveUp}>
-            <Button type="text" size="small" icon={<ArrowUpOutlined aria-hidden />} aria-label={labels.moveUp} disabled={index === 0} onClick={() => onMove(-1)} />
+            <Button
+              type="text"
+              size="small"
+              icon={<ArrowUpOutlined aria-hidden />}
+              aria-label={labels.moveUp}
+              disabled={index === 0}
+              onClick={() => onMove(-1)}
+            />
           </Tooltip>
           <Tooltip title={labels.moveDown}>
-            <Button type="text" size="small" icon={<ArrowDownOutlined aria-hidden />} aria-label={labels.moveDown} disabled={index === count - 1} onClick={() => onMove(1)} />
+            <Button
+              type="text"
+              size="small"
+              icon={<ArrowDownOutlined aria-hidden />}
+              aria-label={labels.moveDown}
+              disabled={index === count - 1}
+              onClick={() => onMove(1)}
+            />
           </Tooltip>
         </>
       )}

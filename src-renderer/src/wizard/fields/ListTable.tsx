@@ -14,15 +14,7 @@ import { useDraftEditor, useListProblems } from '../../common/editor';
 import { AddButton, focusSoon, ItemActions, ListProblems } from './ListControls';
 
 /** The item types that have list labels in the i18n files (`lists.<type>.add`, `.remove`, `.cell`…). */
-export type ListType =
-  | 'criticalPeriod'
-  | 'request'
-  | 'stakeholder'
-  | 'objective'
-  | 'severity'
-  | 'window'
-  | 'notification'
-  | 'tier';
+export type ListType = 'criticalPeriod' | 'request' | 'stakeholder' | 'objective' | 'severity' | 'window' | 'notification' | 'tier';
 
 export interface ListColumn<T> {
   key: string;

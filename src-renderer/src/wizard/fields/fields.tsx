@@ -34,7 +34,13 @@ function TextFieldControl({ path, placeholder, multiline, rows = 3, ...frame }: 
     <FieldFrame id={field.id} problems={field.problems} {...frame}>
       {(a11y) =>
         multiline ? (
-          <Input.TextArea {...a11y} value={value} placeholder={placeholder} autoSize={{ minRows: rows, maxRows: 12 }} onChange={(event) => field.onChange(event.target.value)} />
+          <Input.TextArea
+            {...a11y}
+            value={value}
+            placeholder={placeholder}
+            autoSize={{ minRows: rows, maxRows: 12 }}
+            onChange={(event) => field.onChange(event.target.value)}
+          />
         ) : (
           <Input {...a11y} value={value} placeholder={placeholder} onChange={(event) => field.onChange(event.target.value)} />
         )
@@ -63,7 +69,14 @@ function NumberFieldControl({ path, suffix, step, placeholder, ...frame }: Field
   );
 }
 
-function SelectFieldControl<V extends string>({ path, options, placeholder, showSearch, onSelect, ...frame }: FieldProps & {
+function SelectFieldControl<V extends string>({
+  path,
+  options,
+  placeholder,
+  showSearch,
+  onSelect,
+  ...frame
+}: FieldProps & {
   options: readonly Choice<V>[];
   placeholder?: string;
   showSearch?: boolean;
@@ -89,7 +102,12 @@ function SelectFieldControl<V extends string>({ path, options, placeholder, show
   );
 }
 
-function MultiSelectFieldControl<V extends string>({ path, options, placeholder, ...frame }: FieldProps & { options: readonly Choice<V>[]; placeholder?: string }) {
+function MultiSelectFieldControl<V extends string>({
+  path,
+  options,
+  placeholder,
+  ...frame
+}: FieldProps & { options: readonly Choice<V>[]; placeholder?: string }) {
   const field = useField<V[]>(path, { withItems: true });
   return (
     <FieldFrame id={field.id} problems={field.problems} {...frame}>
@@ -227,7 +245,13 @@ function DatesFieldControl({ path, ...frame }: FieldProps) {
                   <li key={date}>
                     <span>{date}</span>
                     {weekday ? <span className="date-list-weekday">{weekday}</span> : null}
-                    <Button type="text" size="small" icon={<CloseOutlined aria-hidden />} aria-label={t('fields.dates.remove', { date })} onClick={() => remove(date)} />
+                    <Button
+                      type="text"
+                      size="small"
+                      icon={<CloseOutlined aria-hidden />}
+                      aria-label={t('fields.dates.remove', { date })}
+                      onClick={() => remove(date)}
+                    />
                   </li>
                 );
               })}
@@ -283,14 +307,7 @@ function RadioFieldControl<V extends string>({ path, options, ...frame }: FieldP
   const field = useField<V>(path);
   return (
     <FieldFrame id={field.id} problems={field.problems} group {...frame}>
-      {(a11y) => (
-        <Radio.Group
-          {...a11y}
-          options={options as Choice<V>[]}
-          value={field.value}
-          onChange={(event) => field.onChange(event.target.value as V)}
-        />
-      )}
+      {(a11y) => <Radio.Group {...a11y} options={options as Choice<V>[]} value={field.value} onChange={(event) => field.onChange(event.target.value as V)} />}
     </FieldFrame>
   );
 }

@@ -44,7 +44,9 @@ export const AgreementSection = memo(function AgreementSection() {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="agreement-heading" className="wizard-section">
-      <Typography.Title level={3} id="agreement-heading">{t('wizard.services.agreementHeading')}</Typography.Title>
+      <Typography.Title level={3} id="agreement-heading">
+        {t('wizard.services.agreementHeading')}
+      </Typography.Title>
       <Row gutter={16}>
         <Col xs={24} lg={12}>
           <TextField path={['title']} label={t('fields.agreement.title')} required />

@@ -40,7 +40,15 @@ function Exposure() {
   } catch {
     return <Alert type="info" showIcon title={t('wizard.compensation.exposureUnavailable')} />;
   }
-  return <Alert type={compensation.capPercent === null ? 'warning' : 'info'} showIcon title={t('wizard.compensation.exposureHeading')} description={sentence} className="exposure" />;
+  return (
+    <Alert
+      type={compensation.capPercent === null ? 'warning' : 'info'}
+      showIcon
+      title={t('wizard.compensation.exposureHeading')}
+      description={sentence}
+      className="exposure"
+    />
+  );
 }
 
 function Cap() {
@@ -58,7 +66,12 @@ function Cap() {
       </Col>
       {!uncapped && (
         <Col xs={12} md={8}>
-          <NumberField path={['compensation', 'capPercent']} label={t('fields.compensation.capPercent')} suffix={t('units.percent')} extra={t('fields.compensation.capHint')} />
+          <NumberField
+            path={['compensation', 'capPercent']}
+            label={t('fields.compensation.capPercent')}
+            suffix={t('units.percent')}
+            extra={t('fields.compensation.capHint')}
+          />
         </Col>
       )}
     </Row>
@@ -85,10 +98,17 @@ export function CompensationStep() {
   return (
     <>
       <section aria-labelledby="fee-heading" className="wizard-section">
-        <Typography.Title level={3} id="fee-heading">{t('wizard.compensation.feeHeading')}</Typography.Title>
+        <Typography.Title level={3} id="fee-heading">
+          {t('wizard.compensation.feeHeading')}
+        </Typography.Title>
         <Row gutter={16}>
           <Col xs={12} md={6}>
-            <SelectField path={[...base, 'currency']} label={t('fields.compensation.currency')} options={CURRENCIES.map((c) => ({ value: c, label: c }))} showSearch />
+            <SelectField
+              path={[...base, 'currency']}
+              label={t('fields.compensation.currency')}
+              options={CURRENCIES.map((c) => ({ value: c, label: c }))}
+              showSearch
+            />
           </Col>
           <Col xs={12} md={8}>
             <NumberField path={[...base, 'monthlyFee']} label={t('fields.compensation.monthlyFee')} suffix={currency} extra={feeHint} />
@@ -97,7 +117,9 @@ export function CompensationStep() {
       </section>
 
       <section aria-labelledby="tiers-heading" className="wizard-section">
-        <Typography.Title level={3} id="tiers-heading">{t('wizard.compensation.tiersHeading')}</Typography.Title>
+        <Typography.Title level={3} id="tiers-heading">
+          {t('wizard.compensation.tiersHeading')}
+        </Typography.Title>
         <Typography.Paragraph type="secondary">{t('wizard.compensation.tiersIntro')}</Typography.Paragraph>
         <RadioField
           path={[...base, 'boundary']}
@@ -116,14 +138,21 @@ export function CompensationStep() {
             if (!first) return null;
             const last = [...tiers].reverse().find((tier) => tier.metricId === first.value);
             return {
-              id: newId('tier', tiers.map((tier) => tier.id)),
+              id: newId(
+                'tier',
+                tiers.map((tier) => tier.id),
+              ),
               metricId: last?.metricId ?? first.value,
               threshold: typeof last?.threshold === 'number' ? last.threshold : 99,
               creditPercent: typeof last?.creditPercent === 'number' ? last.creditPercent : 10,
             };
           }}
           columns={[
-            { key: 'metricId', title: t('fields.tier.metric'), render: (_, i, label) => <SelectField path={[...tiersPath, i, 'metricId']} ariaLabel={label} options={choices} /> },
+            {
+              key: 'metricId',
+              title: t('fields.tier.metric'),
+              render: (_, i, label) => <SelectField path={[...tiersPath, i, 'metricId']} ariaLabel={label} options={choices} />,
+            },
             {
               key: 'threshold',
               title: t('fields.tier.threshold'),
@@ -145,13 +174,19 @@ export function CompensationStep() {
       </section>
 
       <section aria-labelledby="claims-heading" className="wizard-section">
-        <Typography.Title level={3} id="claims-heading">{t('wizard.compensation.claimsHeading')}</Typography.Title>
+        <Typography.Title level={3} id="claims-heading">
+          {t('wizard.compensation.claimsHeading')}
+        </Typography.Title>
         <Row gutter={16}>
           <Col xs={12} md={8}>
             <NumberField path={[...base, 'claimWindowDays']} label={t('fields.compensation.claimWindowDays')} suffix={t('units.days')} />
           </Col>
           <Col xs={12} md={8}>
-            <SelectField path={[...base, 'creditForm']} label={t('fields.compensation.creditForm')} options={CREDIT_FORMS.map((form) => ({ value: form, label: t(`enums.creditForm.${form}`) }))} />
+            <SelectField
+              path={[...base, 'creditForm']}
+              label={t('fields.compensation.creditForm')}
+              options={CREDIT_FORMS.map((form) => ({ value: form, label: t(`enums.creditForm.${form}`) }))}
+            />
           </Col>
           <Col xs={24} md={8}>
             <SwitchField path={[...base, 'soleRemedy']} label={t('fields.compensation.soleRemedy')} extra={t('fields.compensation.soleRemedyHint')} />
@@ -161,7 +196,9 @@ export function CompensationStep() {
       </section>
 
       <section aria-labelledby="chronic-heading" className="wizard-section">
-        <Typography.Title level={3} id="chronic-heading">{t('wizard.compensation.chronicHeading')}</Typography.Title>
+        <Typography.Title level={3} id="chronic-heading">
+          {t('wizard.compensation.chronicHeading')}
+        </Typography.Title>
         <Typography.Paragraph type="secondary">{t('wizard.compensation.chronicIntro')}</Typography.Paragraph>
         <SwitchField path={[...base, 'chronicFailure', 'enabled']} label={t('fields.chronic.enabled')} />
         {chronic.enabled && (
@@ -173,7 +210,11 @@ export function CompensationStep() {
               <NumberField path={[...base, 'chronicFailure', 'monthsInTwelve']} label={t('fields.chronic.monthsInTwelve')} suffix={t('units.months')} />
             </Col>
             <Col xs={24} md={8}>
-              <NumberField path={[...base, 'chronicFailure', 'terminationNoticeDays']} label={t('fields.chronic.terminationNoticeDays')} suffix={t('units.days')} />
+              <NumberField
+                path={[...base, 'chronicFailure', 'terminationNoticeDays']}
+                label={t('fields.chronic.terminationNoticeDays')}
+                suffix={t('units.days')}
+              />
             </Col>
           </Row>
         )}

@@ -20,10 +20,17 @@ export function ComplianceStep() {
   return (
     <>
       <section aria-labelledby="law-heading" className="wizard-section">
-        <Typography.Title level={3} id="law-heading">{t('wizard.compliance.lawHeading')}</Typography.Title>
+        <Typography.Title level={3} id="law-heading">
+          {t('wizard.compliance.lawHeading')}
+        </Typography.Title>
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <TextField path={[...base, 'governingLaw']} label={t('fields.compliance.governingLaw')} placeholder={t('fields.compliance.governingLawPlaceholder')} required />
+            <TextField
+              path={[...base, 'governingLaw']}
+              label={t('fields.compliance.governingLaw')}
+              placeholder={t('fields.compliance.governingLawPlaceholder')}
+              required
+            />
           </Col>
           <Col xs={24} md={12}>
             <SelectField
@@ -61,7 +68,9 @@ export function ComplianceStep() {
       </section>
 
       <section aria-labelledby="data-heading" className="wizard-section">
-        <Typography.Title level={3} id="data-heading">{t('wizard.compliance.dataHeading')}</Typography.Title>
+        <Typography.Title level={3} id="data-heading">
+          {t('wizard.compliance.dataHeading')}
+        </Typography.Title>
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <MultiSelectField
@@ -93,7 +102,9 @@ export function ComplianceStep() {
       </section>
 
       <section aria-labelledby="exclusions-heading" className="wizard-section">
-        <Typography.Title level={3} id="exclusions-heading">{t('wizard.compliance.exclusionsHeading')}</Typography.Title>
+        <Typography.Title level={3} id="exclusions-heading">
+          {t('wizard.compliance.exclusionsHeading')}
+        </Typography.Title>
         <Typography.Paragraph type="secondary">{t('wizard.compliance.exclusionsIntro')}</Typography.Paragraph>
         <Row gutter={16}>
           {EXCLUSION_SWITCHES.map((exclusion) => (
@@ -106,7 +117,9 @@ export function ComplianceStep() {
       </section>
 
       <section aria-labelledby="bilingual-heading" className="wizard-section">
-        <Typography.Title level={3} id="bilingual-heading">{t('wizard.compliance.bilingualHeading')}</Typography.Title>
+        <Typography.Title level={3} id="bilingual-heading">
+          {t('wizard.compliance.bilingualHeading')}
+        </Typography.Title>
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <SelectField

@@ -7,27 +7,10 @@ import { Col, Row, Table, Tag, Typography } from 'antd';
 import { memo, useMemo } from 'react';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import {
-  isWorse,
-  metricSemantics,
-  metricsById,
-  newId,
-  PRIORITIES,
-  WEEKDAYS,
-  type SlaDraft,
-} from '../../../../src-shared/model';
+import { isWorse, metricSemantics, metricsById, newId, PRIORITIES, WEEKDAYS, type SlaDraft } from '../../../../src-shared/model';
 import { limitForMetric, type Finding } from '../../../../src-shared/playbook';
 import { useDraftEditor, useDraftSection, useDraftValue } from '../../common/editor';
-import {
-  CheckboxGroupField,
-  DateField,
-  DatesField,
-  NumberField,
-  SelectField,
-  TextField,
-  TimeField,
-  TimeZoneField,
-} from '../fields/fields';
+import { CheckboxGroupField, DateField, DatesField, NumberField, SelectField, TextField, TimeField, TimeZoneField } from '../fields/fields';
 import { ListTable } from '../fields/ListTable';
 import { defaultLevel, metricChoices, metricLabel, metricLevel, unitSuffix } from '../metricText';
 import { usePlaybookFindings, usePlaybookStore } from '../../playbook/PlaybookContext';
@@ -44,7 +27,9 @@ const BusinessHours = memo(function BusinessHours() {
   const base = ['expectations', 'businessHours'];
   return (
     <section aria-labelledby="business-hours-heading" className="wizard-section">
-      <Typography.Title level={3} id="business-hours-heading">{t('wizard.expectations.businessHoursHeading')}</Typography.Title>
+      <Typography.Title level={3} id="business-hours-heading">
+        {t('wizard.expectations.businessHoursHeading')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">{t('wizard.expectations.businessHoursIntro')}</Typography.Paragraph>
       <Row gutter={16}>
         <Col xs={24} md={12}>
@@ -81,7 +66,9 @@ function CriticalPeriods() {
   const effectiveDate = useDraftValue<string>(['effectiveDate']);
   return (
     <section aria-labelledby="critical-periods-heading" className="wizard-section">
-      <Typography.Title level={3} id="critical-periods-heading">{t('wizard.expectations.criticalPeriodsHeading')}</Typography.Title>
+      <Typography.Title level={3} id="critical-periods-heading">
+        {t('wizard.expectations.criticalPeriodsHeading')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">{t('wizard.expectations.criticalPeriodsIntro')}</Typography.Paragraph>
       <ListTable<CriticalPeriod>
         path={path}
@@ -89,12 +76,35 @@ function CriticalPeriods() {
         items={periods}
         itemKey={(period) => period.id}
         focusColumn="name"
-        create={() => ({ id: newId('period', periods.map((p) => p.id)), name: '', start: effectiveDate, end: effectiveDate, note: '' })}
+        create={() => ({
+          id: newId(
+            'period',
+            periods.map((p) => p.id),
+          ),
+          name: '',
+          start: effectiveDate,
+          end: effectiveDate,
+          note: '',
+        })}
         columns={[
           { key: 'name', title: t('fields.criticalPeriod.name'), render: (_, i, label) => <TextField path={[...path, i, 'name']} ariaLabel={label} /> },
-          { key: 'start', title: t('fields.criticalPeriod.start'), width: 160, render: (_, i, label) => <DateField path={[...path, i, 'start']} ariaLabel={label} /> },
-          { key: 'end', title: t('fields.criticalPeriod.end'), width: 160, render: (_, i, label) => <DateField path={[...path, i, 'end']} ariaLabel={label} /> },
-          { key: 'note', title: t('fields.criticalPeriod.note'), render: (_, i, label) => <TextField path={[...path, i, 'note']} ariaLabel={label} multiline rows={1} /> },
+          {
+            key: 'start',
+            title: t('fields.criticalPeriod.start'),
+            width: 160,
+            render: (_, i, label) => <DateField path={[...path, i, 'start']} ariaLabel={label} />,
+          },
+          {
+            key: 'end',
+            title: t('fields.criticalPeriod.end'),
+            width: 160,
+            render: (_, i, label) => <DateField path={[...path, i, 'end']} ariaLabel={label} />,
+          },
+          {
+            key: 'note',
+            title: t('fields.criticalPeriod.note'),
+            render: (_, i, label) => <TextField path={[...path, i, 'note']} ariaLabel={label} multiline rows={1} />,
+          },
         ]}
       />
     </section>
@@ -110,7 +120,9 @@ function Requests() {
   const choices = useMemo(() => metricChoices(t, services), [t, services]);
   return (
     <section aria-labelledby="requests-heading" className="wizard-section">
-      <Typography.Title level={3} id="requests-heading">{t('wizard.expectations.requestsHeading')}</Typography.Title>
+      <Typography.Title level={3} id="requests-heading">
+        {t('wizard.expectations.requestsHeading')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">{t('wizard.expectations.requestsIntro')}</Typography.Paragraph>
       <ListTable<CustomerRequest>
         path={path}
@@ -123,7 +135,10 @@ function Requests() {
           const first = choices.find((choice) => !requested.has(choice.value)) ?? choices[0];
           if (!first) return null;
           return {
-            id: newId('request', requests.map((r) => r.id)),
+            id: newId(
+              'request',
+              requests.map((r) => r.id),
+            ),
             metricId: first.value,
             requestedLevel: defaultLevel(metrics.get(first.value)?.metric),
             priority: 'must',
@@ -131,7 +146,12 @@ function Requests() {
           };
         }}
         columns={[
-          { key: 'metricId', title: t('fields.request.metric'), width: '30%', render: (_, i, label) => <SelectField path={[...path, i, 'metricId']} ariaLabel={label} options={choices} /> },
+          {
+            key: 'metricId',
+            title: t('fields.request.metric'),
+            width: '30%',
+            render: (_, i, label) => <SelectField path={[...path, i, 'metricId']} ariaLabel={label} options={choices} />,
+          },
           {
             key: 'requestedLevel',
             title: t('fields.request.requestedLevel'),
@@ -148,7 +168,11 @@ function Requests() {
               <SelectField path={[...path, i, 'priority']} ariaLabel={label} options={PRIORITIES.map((p) => ({ value: p, label: t(`enums.priority.${p}`) }))} />
             ),
           },
-          { key: 'note', title: t('fields.request.note'), render: (_, i, label) => <TextField path={[...path, i, 'note']} ariaLabel={label} multiline rows={1} /> },
+          {
+            key: 'note',
+            title: t('fields.request.note'),
+            render: (_, i, label) => <TextField path={[...path, i, 'note']} ariaLabel={label} multiline rows={1} />,
+          },
         ]}
       />
     </section>
@@ -161,14 +185,26 @@ function Stakeholders() {
   const stakeholders = useDraftValue<Stakeholder[]>(path);
   return (
     <section aria-labelledby="stakeholders-heading" className="wizard-section">
-      <Typography.Title level={3} id="stakeholders-heading">{t('wizard.expectations.stakeholdersHeading')}</Typography.Title>
+      <Typography.Title level={3} id="stakeholders-heading">
+        {t('wizard.expectations.stakeholdersHeading')}
+      </Typography.Title>
       <ListTable<Stakeholder>
         path={path}
         type="stakeholder"
         items={stakeholders}
         itemKey={(stakeholder) => stakeholder.id}
         focusColumn="name"
-        create={() => ({ id: newId('contact', stakeholders.map((s) => s.id)), party: 'customer', name: '', role: '', email: '', phone: '' })}
+        create={() => ({
+          id: newId(
+            'contact',
+            stakeholders.map((s) => s.id),
+          ),
+          party: 'customer',
+          name: '',
+          role: '',
+          email: '',
+          phone: '',
+        })}
         columns={[
           {
             key: 'party',
@@ -183,9 +219,18 @@ function Stakeholders() {
             ),
           },
           { key: 'name', title: t('fields.stakeholder.name'), render: (_, i, label) => <TextField path={[...path, i, 'name']} ariaLabel={label} /> },
-          { key: 'role', title: t('fields.stakeholder.role'), render: (_, i, label) => <TextField path={[...path, i, 'role']} ariaLabel={label} multiline rows={1} /> },
+          {
+            key: 'role',
+            title: t('fields.stakeholder.role'),
+            render: (_, i, label) => <TextField path={[...path, i, 'role']} ariaLabel={label} multiline rows={1} />,
+          },
           { key: 'email', title: t('fields.stakeholder.email'), render: (_, i, label) => <TextField path={[...path, i, 'email']} ariaLabel={label} /> },
-          { key: 'phone', title: t('fields.stakeholder.phone'), width: 160, render: (_, i, label) => <TextField path={[...path, i, 'phone']} ariaLabel={label} /> },
+          {
+            key: 'phone',
+            title: t('fields.stakeholder.phone'),
+            width: 160,
+            render: (_, i, label) => <TextField path={[...path, i, 'phone']} ariaLabel={label} />,
+          },
         ]}
       />
     </section>
@@ -237,7 +282,11 @@ function GapTable() {
       requested: metricLevel(t, locale, located.metric, request.requestedLevel),
       priority: PRIORITIES.includes(request.priority) ? t(`enums.priority.${request.priority}`) : '',
       committed:
-        status === 'severityTable' ? t('wizard.expectations.gap.seeSeverities') : typeof committed === 'number' ? metricLevel(t, locale, located.metric, committed) : '—',
+        status === 'severityTable'
+          ? t('wizard.expectations.gap.seeSeverities')
+          : typeof committed === 'number'
+            ? metricLevel(t, locale, located.metric, committed)
+            : '—',
       limit: limitText(located.metric),
       status,
       beyond: askFindings.get(fieldKey(['expectations', 'requests', index, 'requestedLevel'])) ?? null,
@@ -264,15 +313,11 @@ function GapTable() {
   ];
   return (
     <section aria-labelledby="gap-heading" className="wizard-section">
-      <Typography.Title level={3} id="gap-heading">{t('wizard.expectations.gap.heading')}</Typography.Title>
+      <Typography.Title level={3} id="gap-heading">
+        {t('wizard.expectations.gap.heading')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">{t('wizard.expectations.gap.intro')}</Typography.Paragraph>
-      <Table<GapRow>
-        size="small"
-        pagination={false}
-        columns={columns}
-        dataSource={rows}
-        locale={{ emptyText: t('wizard.expectations.gap.empty') }}
-      />
+      <Table<GapRow> size="small" pagination={false} columns={columns} dataSource={rows} locale={{ emptyText: t('wizard.expectations.gap.empty') }} />
     </section>
   );
 }

@@ -24,7 +24,9 @@ export function MonitoringStep() {
   return (
     <>
       <section aria-labelledby="measurement-heading" className="wizard-section">
-        <Typography.Title level={3} id="measurement-heading">{t('wizard.monitoring.measurementHeading')}</Typography.Title>
+        <Typography.Title level={3} id="measurement-heading">
+          {t('wizard.monitoring.measurementHeading')}
+        </Typography.Title>
         <Row gutter={16}>
           <Col xs={24} md={8}>
             <NumberField path={[...base, 'probeIntervalSeconds']} label={t('fields.monitoring.probeIntervalSeconds')} suffix={t('units.seconds')} />
@@ -34,11 +36,17 @@ export function MonitoringStep() {
           </Col>
         </Row>
         <TextField path={[...base, 'downtimeDefinition']} label={t('fields.monitoring.downtimeDefinition')} multiline rows={3} />
-        <SwitchField path={[...base, 'excludeFromMeasuredPeriod']} label={t('fields.monitoring.excludeFromMeasuredPeriod')} extra={t('fields.monitoring.excludeFromMeasuredPeriodHint')} />
+        <SwitchField
+          path={[...base, 'excludeFromMeasuredPeriod']}
+          label={t('fields.monitoring.excludeFromMeasuredPeriod')}
+          extra={t('fields.monitoring.excludeFromMeasuredPeriodHint')}
+        />
       </section>
 
       <section aria-labelledby="reporting-heading" className="wizard-section">
-        <Typography.Title level={3} id="reporting-heading">{t('wizard.monitoring.reportingHeading')}</Typography.Title>
+        <Typography.Title level={3} id="reporting-heading">
+          {t('wizard.monitoring.reportingHeading')}
+        </Typography.Title>
         <Row gutter={16}>
           <Col xs={24} md={8}>
             <SelectField
@@ -57,7 +65,9 @@ export function MonitoringStep() {
       </section>
 
       <section aria-labelledby="incidents-heading" className="wizard-section">
-        <Typography.Title level={3} id="incidents-heading">{t('wizard.monitoring.incidentsHeading')}</Typography.Title>
+        <Typography.Title level={3} id="incidents-heading">
+          {t('wizard.monitoring.incidentsHeading')}
+        </Typography.Title>
         <Typography.Paragraph type="secondary">{t('wizard.monitoring.incidentsIntro')}</Typography.Paragraph>
         <ListTable<Notification>
           path={notificationsPath}
@@ -75,13 +85,20 @@ export function MonitoringStep() {
               key: 'level',
               title: t('fields.notification.level'),
               width: 120,
-              render: (_, i, label) => <SelectField path={[...notificationsPath, i, 'level']} ariaLabel={label} options={SEVERITIES.map((l) => ({ value: l, label: l }))} />,
+              render: (_, i, label) => (
+                <SelectField path={[...notificationsPath, i, 'level']} ariaLabel={label} options={SEVERITIES.map((l) => ({ value: l, label: l }))} />
+              ),
             },
             {
               key: 'minutes',
               title: t('fields.notification.minutes'),
               render: (notification, i, label) => (
-                <NumberField path={[...notificationsPath, i, 'minutes']} ariaLabel={label} suffix={t('units.minutes')} extra={minutesHint(t, locale, notification.minutes)} />
+                <NumberField
+                  path={[...notificationsPath, i, 'minutes']}
+                  ariaLabel={label}
+                  suffix={t('units.minutes')}
+                  extra={minutesHint(t, locale, notification.minutes)}
+                />
               ),
             },
           ]}

@@ -14,7 +14,17 @@ import { NumberField, SelectField, SwitchField, TagsField, TextField } from '../
 import { AddButton, focusSoon, ItemActions, ListProblems } from '../fields/ListControls';
 import { AgreementSection } from './AgreementSection';
 
-const MetricCard = memo(function MetricCard({ serviceIndex, metricIndex, metric, count }: { serviceIndex: number; metricIndex: number; metric: Metric; count: number }) {
+const MetricCard = memo(function MetricCard({
+  serviceIndex,
+  metricIndex,
+  metric,
+  count,
+}: {
+  serviceIndex: number;
+  metricIndex: number;
+  metric: Metric;
+  count: number;
+}) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
   const { store, edit } = useDraftEditor();
@@ -43,7 +53,11 @@ const MetricCard = memo(function MetricCard({ serviceIndex, metricIndex, metric,
     <Card
       size="small"
       className="metric-card"
-      title={<Typography.Title level={5} className="card-title">{metric.name.trim() !== '' ? t('wizard.services.metricHeadingNamed', { n, name: metric.name }) : t('wizard.services.metricHeading', { n })}</Typography.Title>}
+      title={
+        <Typography.Title level={5} className="card-title">
+          {metric.name.trim() !== '' ? t('wizard.services.metricHeadingNamed', { n, name: metric.name }) : t('wizard.services.metricHeading', { n })}
+        </Typography.Title>
+      }
       extra={
         <ItemActions
           labels={{
@@ -119,7 +133,10 @@ const ServiceCard = memo(function ServiceCard({ service, serviceIndex, count }: 
   const addMetricId = `add-metric-${serviceIndex}`;
 
   const remove = () => {
-    const references = metricReferences(store.getDraft(), service.metrics.map((metric) => metric.id));
+    const references = metricReferences(
+      store.getDraft(),
+      service.metrics.map((metric) => metric.id),
+    );
     const apply = () => {
       edit<SlaDraft>([], (current) => removeService(current, serviceIndex));
       focusSoon('add-service');
@@ -183,7 +200,15 @@ export function ServicesStep() {
   const addService = () => {
     edit<Service[]>(['services'], (current) => [
       ...current,
-      { id: newId('svc', current.map((s) => s.id)), name: '', description: '', metrics: [] },
+      {
+        id: newId(
+          'svc',
+          current.map((s) => s.id),
+        ),
+        name: '',
+        description: '',
+        metrics: [],
+      },
     ]);
     focusSoon(fieldId(['services', services.length, 'name']));
   };
@@ -192,7 +217,9 @@ export function ServicesStep() {
     <>
       <AgreementSection />
       <section aria-labelledby="services-heading" className="wizard-section">
-        <Typography.Title level={3} id="services-heading">{t('wizard.services.servicesHeading')}</Typography.Title>
+        <Typography.Title level={3} id="services-heading">
+          {t('wizard.services.servicesHeading')}
+        </Typography.Title>
         <Typography.Paragraph type="secondary">{t('wizard.services.servicesIntro')}</Typography.Paragraph>
         <ListProblems problems={serviceProblems} />
         <Space orientation="vertical" size="large" className="full-width">

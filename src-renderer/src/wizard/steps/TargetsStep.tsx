@@ -11,15 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../../src-shared/i18n';
 import { formatDurationMinutes, formatDurationSeconds, formatNumber } from '../../../../src-shared/format';
 import { allowedDowntimeSeconds, businessHoursBudget, PERIOD_SECONDS } from '../../../../src-shared/math/downtime';
-import {
-  COVERAGES,
-  metricSemantics,
-  metricsById,
-  newId,
-  SEVERITIES,
-  WEEKDAYS,
-  type SlaDraft,
-} from '../../../../src-shared/model';
+import { COVERAGES, metricSemantics, metricsById, newId, SEVERITIES, WEEKDAYS, type SlaDraft } from '../../../../src-shared/model';
 import { useDraftEditor, useDraftSection, useDraftValue } from '../../common/editor';
 import { NumberField, SelectField, TextField, TimeField, TimeZoneField } from '../fields/fields';
 import { ListTable } from '../fields/ListTable';
@@ -91,7 +83,9 @@ function Objectives() {
 
   return (
     <section aria-labelledby="objectives-heading" className="wizard-section">
-      <Typography.Title level={3} id="objectives-heading">{t('wizard.targets.objectivesHeading')}</Typography.Title>
+      <Typography.Title level={3} id="objectives-heading">
+        {t('wizard.targets.objectivesHeading')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">{t('wizard.targets.objectivesIntro')}</Typography.Paragraph>
       <ListTable<Objective>
         path={path}
@@ -104,14 +98,21 @@ function Objectives() {
           const next = choices.find((choice) => !targeted.has(choice.value));
           if (!next) return null;
           return {
-            id: newId('obj', objectives.map((o) => o.id)),
+            id: newId(
+              'obj',
+              objectives.map((o) => o.id),
+            ),
             metricId: next.value,
             objective: defaultLevel(metrics.get(next.value)?.metric),
             coverage: '24x7',
           };
         }}
         columns={[
-          { key: 'metricId', title: t('fields.objective.metric'), render: (_, i, label) => <SelectField path={[...path, i, 'metricId']} ariaLabel={label} options={choices} /> },
+          {
+            key: 'metricId',
+            title: t('fields.objective.metric'),
+            render: (_, i, label) => <SelectField path={[...path, i, 'metricId']} ariaLabel={label} options={choices} />,
+          },
           {
             key: 'objective',
             title: t('fields.objective.objective'),
@@ -192,7 +193,9 @@ function DowntimeCalculator() {
   ];
   return (
     <div className="downtime-calculator">
-      <Typography.Title level={4} id="calculator-heading">{t('wizard.targets.calculator.heading')}</Typography.Title>
+      <Typography.Title level={4} id="calculator-heading">
+        {t('wizard.targets.calculator.heading')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">
         {t('wizard.targets.calculator.intro', { minutes: formatNumber(PERIOD_SECONDS.monthAvg / 60, locale, 1) })}
       </Typography.Paragraph>
@@ -210,7 +213,9 @@ function Severities() {
   const minutesSuffix = t('units.minutes');
   return (
     <section aria-labelledby="severities-heading" className="wizard-section">
-      <Typography.Title level={3} id="severities-heading">{t('wizard.targets.severitiesHeading')}</Typography.Title>
+      <Typography.Title level={3} id="severities-heading">
+        {t('wizard.targets.severitiesHeading')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">{t('wizard.targets.severitiesIntro')}</Typography.Paragraph>
       <ListTable<SeverityTerms>
         path={path}
@@ -236,7 +241,12 @@ function Severities() {
             title: t('fields.severity.responseMinutes'),
             width: 170,
             render: (severity, i, label) => (
-              <NumberField path={[...path, i, 'responseMinutes']} ariaLabel={label} suffix={minutesSuffix} extra={minutesHint(t, locale, severity.responseMinutes)} />
+              <NumberField
+                path={[...path, i, 'responseMinutes']}
+                ariaLabel={label}
+                suffix={minutesSuffix}
+                extra={minutesHint(t, locale, severity.responseMinutes)}
+              />
             ),
           },
           {
@@ -244,7 +254,12 @@ function Severities() {
             title: t('fields.severity.resolutionMinutes'),
             width: 170,
             render: (severity, i, label) => (
-              <NumberField path={[...path, i, 'resolutionMinutes']} ariaLabel={label} suffix={minutesSuffix} extra={minutesHint(t, locale, severity.resolutionMinutes)} />
+              <NumberField
+                path={[...path, i, 'resolutionMinutes']}
+                ariaLabel={label}
+                suffix={minutesSuffix}
+                extra={minutesHint(t, locale, severity.resolutionMinutes)}
+              />
             ),
           },
           {
@@ -255,7 +270,12 @@ function Severities() {
               <SelectField path={[...path, i, 'coverage']} ariaLabel={label} options={COVERAGES.map((c) => ({ value: c, label: t(`enums.coverage.${c}`) }))} />
             ),
           },
-          { key: 'description', title: t('fields.severity.description'), fullRow: true, render: (_, i, label) => <TextField path={[...path, i, 'description']} ariaLabel={label} multiline rows={2} /> },
+          {
+            key: 'description',
+            title: t('fields.severity.description'),
+            fullRow: true,
+            render: (_, i, label) => <TextField path={[...path, i, 'description']} ariaLabel={label} multiline rows={2} />,
+          },
         ]}
       />
     </section>
@@ -272,7 +292,9 @@ function Maintenance() {
   const hours = t('units.hours');
   return (
     <section aria-labelledby="maintenance-heading" className="wizard-section">
-      <Typography.Title level={3} id="maintenance-heading">{t('wizard.targets.maintenanceHeading')}</Typography.Title>
+      <Typography.Title level={3} id="maintenance-heading">
+        {t('wizard.targets.maintenanceHeading')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">{t('wizard.targets.maintenanceIntro')}</Typography.Paragraph>
       <Row gutter={16}>
         <Col xs={12} md={6}>
@@ -295,19 +317,34 @@ function Maintenance() {
         items={windows}
         itemKey={(window) => window.id}
         focusColumn="day"
-        create={() => ({ id: newId('mw', windows.map((w) => w.id)), day: 'sun', start: '02:00', durationMinutes: 120 })}
+        create={() => ({
+          id: newId(
+            'mw',
+            windows.map((w) => w.id),
+          ),
+          day: 'sun',
+          start: '02:00',
+          durationMinutes: 120,
+        })}
         columns={[
           {
             key: 'day',
             title: t('fields.window.day'),
-            render: (_, i, label) => <SelectField path={[...path, i, 'day']} ariaLabel={label} options={WEEKDAYS.map((d) => ({ value: d, label: t(`enums.weekday.${d}`) }))} />,
+            render: (_, i, label) => (
+              <SelectField path={[...path, i, 'day']} ariaLabel={label} options={WEEKDAYS.map((d) => ({ value: d, label: t(`enums.weekday.${d}`) }))} />
+            ),
           },
           { key: 'start', title: t('fields.window.start'), render: (_, i, label) => <TimeField path={[...path, i, 'start']} ariaLabel={label} /> },
           {
             key: 'durationMinutes',
             title: t('fields.window.durationMinutes'),
             render: (window, i, label) => (
-              <NumberField path={[...path, i, 'durationMinutes']} ariaLabel={label} suffix={t('units.minutes')} extra={minutesHint(t, locale, window.durationMinutes)} />
+              <NumberField
+                path={[...path, i, 'durationMinutes']}
+                ariaLabel={label}
+                suffix={t('units.minutes')}
+                extra={minutesHint(t, locale, window.durationMinutes)}
+              />
             ),
           },
         ]}
