@@ -27,9 +27,6 @@ const COMMANDS: Record<string, () => Promise<AnyCliCommand>> = {
   report: async () => (await import('./commands/report')).reportCommand,
 };
 
-/** The command names, in the order of the usage text. */
-export const COMMAND_NAMES = Object.keys(COMMANDS);
-
 export interface CliIo {
   stdout: (line: string) => void;
   stderr: (line: string) => void;
