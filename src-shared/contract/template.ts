@@ -19,7 +19,7 @@ import type { z } from 'zod';
 import { POSITIONS, type Position, type StepId } from '../model/schema';
 import { compileCondition, type Condition } from './conditions';
 import { describeType, resolveType, ROOT_TYPE, type FieldType } from './context';
-import { CONTRACT_LANGUAGES, type ContractLanguage } from './doc';
+import { CONTRACT_LANGUAGES } from './doc';
 import { filterError, type Localized, type Vocabulary } from './filters';
 import { isLanguageNeutral, parsePath, tokenize, type Segment } from './text';
 import { parsePlaybook, type Playbook } from '../playbook/limits';
@@ -738,5 +738,3 @@ export function negotiableClauses(template: Pick<Template, 'clauses'>): Array<{ 
   for (const clause of template.clauses) visit(clause);
   return found;
 }
-
-export type { ContractLanguage };

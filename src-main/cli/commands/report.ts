@@ -15,7 +15,7 @@ import { buildReportDocx, REPORT_LANGUAGES, type ReportLanguage } from '../../se
 import { parsed, usage, type CliCommand, type CliContext, type CommandResult } from '../command';
 import { EXIT } from '../exit-codes';
 import { readDraftInput, samePath } from '../input';
-import { failed } from '../problems';
+import { failed, writeProblem } from '../problems';
 import { linesOf } from '../output';
 
 interface ReportArgs {
@@ -33,8 +33,7 @@ async function writeReport(args: ReportArgs & { out: string }, content: Paramete
   try {
     await writeFileAtomically(args.out, built.bytes);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException | null)?.code ?? 'unknown';
-    return { code: EXIT.invalid, stdout: [`(file): ${t('errors.cannotWriteFile', { path: args.out, reason })}`], stderr: [] };
+    return { code: EXIT.invalid, stdout: [writeProblem(error, args.out, t)], stderr: [] };
   }
   const language = t(`enums.contractLanguage.${content.language}`);
   return { code: EXIT.ok, stdout: [t('reports.cli.exported', { file: args.out, language, size: built.bytes.byteLength, sha256: built.sha256 })], stderr: [] };
