@@ -115,18 +115,19 @@ export async function importMonitoringFile(path: string, options: MonitoringFile
         notUtf8 = true;
         break;
       }
-      importer.push(text);
-      // The outcome is settled (an unreadable header, an unclosed quote): no need to read on.
-      if (importer.stopped) break;
+      // Once the rows' outcome is settled (an unreadable header, an unclosed quote) the rest is only
+      // decoded: a file in another encoding is refused as such, whatever size the chunks happen to be.
+      if (!importer.stopped) importer.push(text);
       if (signal?.aborted) break;
       if (onProgress && Date.now() - lastProgressAt >= progressIntervalMs) {
         lastProgressAt = Date.now();
         report();
       }
     }
-    if (!notUtf8 && !importer.stopped && !signal?.aborted) {
+    if (!notUtf8 && !signal?.aborted) {
       try {
-        importer.push(decoder.decode());
+        const rest = decoder.decode();
+        if (!importer.stopped) importer.push(rest);
       } catch {
         notUtf8 = true;
       }
