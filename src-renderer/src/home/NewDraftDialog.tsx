@@ -18,7 +18,8 @@ export function NewDraftDialog({ onClose }: { onClose: () => void }) {
   const { locale } = useLocale();
   const { message } = AntApp.useApp();
   const [presets, setPresets] = useState<PresetSummary[] | null>(null);
-  const [choice, setChoice] = useState<string>(BLANK);
+  // null until the user picks: the first preset is then the choice, however late the list arrives.
+  const [picked, setPicked] = useState<string | null>(null);
   const [title, setTitle] = useState('');
   const [creating, setCreating] = useState(false);
 
@@ -29,13 +30,13 @@ export function NewDraftDialog({ onClose }: { onClose: () => void }) {
       const list = result.ok ? result.value : [];
       if (!result.ok) void message.error(errorMessage(t, result.error));
       setPresets(list);
-      setChoice(list[0]?.id ?? BLANK);
     });
     return () => {
       cancelled = true;
     };
   }, [message, t]);
 
+  const choice = picked ?? presets?.[0]?.id ?? BLANK;
   const create = async () => {
     setCreating(true);
     const trimmed = title.trim();
@@ -62,6 +63,7 @@ export function NewDraftDialog({ onClose }: { onClose: () => void }) {
       onOk={() => void create()}
       onCancel={onClose}
       confirmLoading={creating}
+      okButtonProps={{ disabled: presets === null }}
       width={640}
       destroyOnHidden
     >
@@ -84,7 +86,7 @@ export function NewDraftDialog({ onClose }: { onClose: () => void }) {
             <Radio.Group
               aria-labelledby="new-draft-start-label"
               value={choice}
-              onChange={(event) => setChoice(event.target.value as string)}
+              onChange={(event) => setPicked(event.target.value as string)}
               className="preset-choices"
             >
               {presets.map((preset) => (
