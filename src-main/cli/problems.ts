@@ -4,6 +4,7 @@ import type { AssemblyProblem } from '../../src-shared/contract/assemble';
 import { formatProblem } from '../../src-shared/i18n';
 import type { Problem } from '../../src-shared/model/problems';
 import { isServiceError } from '../services/errors';
+import { isDiskFullError } from '../services/storage-failures';
 import type { CommandResult } from './command';
 import { EXIT } from './exit-codes';
 
@@ -16,6 +17,7 @@ export function failed(t: TFunction, problems: readonly Problem[]): CommandResul
 export function writeProblem(error: unknown, path: string, t: TFunction): string {
   if (isServiceError(error)) return `(file): ${t(error.apiError.key, error.apiError.params)}`;
   const code = (error as NodeJS.ErrnoException | null)?.code ?? 'unknown';
+  if (isDiskFullError(error)) return `(file): ${t('errors.diskFullFile', { path })}`;
   return `(file): ${t('errors.cannotWriteFile', { path, reason: code })}`;
 }
 
@@ -25,7 +27,8 @@ export function documentRefusal(error: unknown, out: string, t: TFunction): Comm
   if (error.apiError.key === 'errors.templateUnusable') {
     return { code: EXIT.invalid, stdout: [`contract.templateId: ${t(error.apiError.key, error.apiError.params)}`], stderr: [] };
   }
-  if (error.apiError.key === 'errors.cannotWriteFile') return { code: EXIT.invalid, stdout: [writeProblem(error, out, t)], stderr: [] };
+  if (error.apiError.key === 'errors.cannotWriteFile' || error.apiError.key === 'errors.diskFullFile')
+    return { code: EXIT.invalid, stdout: [writeProblem(error, out, t)], stderr: [] };
   return null;
 }
 

@@ -8,9 +8,11 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ServiceError } from './errors';
+import { isDiskFullError } from './storage-failures';
 
-/** A file that could not be written, as the user reads it: a permission refused, or another failure, with the system's code. */
+/** A file that could not be written, as the user reads it: a full disk, a permission refused, or another failure with the system's code. */
 export function writeFailure(error: unknown, path: string): ServiceError {
+  if (isDiskFullError(error)) return new ServiceError('internal', 'errors.diskFullFile', { path });
   const code = (error as NodeJS.ErrnoException | null)?.code ?? 'unknown';
   const denied = code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
   return new ServiceError(denied ? 'forbidden' : 'internal', 'errors.cannotWriteFile', { path, reason: code });
