@@ -140,6 +140,19 @@ describe('findTextFlaw', () => {
       expect(findTextFlaw(text, false), text).toBeNull();
     }
   });
+
+  it('keeps a zero-width (non-)joiner where a script spells with it, and refuses it anywhere else', () => {
+    // Persian "I want" (ZWNJ between Arabic letters), Hindi conjunct (virama + ZWJ), Malayalam chillu, emoji ZWJ sequences.
+    for (const text of ['می‌خواهم', 'क्‍ष', 'ന്‍', '👩‍💻', '🏳️‍🌈', '👍🏽‍👍']) {
+      expect(findTextFlaw(`Zahra ${text} Ltd`, false), text).toBeNull();
+    }
+    expect(findTextFlaw('Ac‌me', false)).toEqual({ kind: 'invisibleCharacter', character: 'U+200C', position: 3 });
+    expect(findTextFlaw('Ac‍me', false)).toEqual({ kind: 'invisibleCharacter', character: 'U+200D', position: 3 });
+    expect(findTextFlaw('阿里‍云', false)).toEqual({ kind: 'invisibleCharacter', character: 'U+200D', position: 3 });
+    expect(findTextFlaw('‌مرحبا', false)).toEqual({ kind: 'invisibleCharacter', character: 'U+200C', position: 1 });
+    // A permitted joiner does not hide a flaw after it.
+    expect(findTextFlaw('می‌خواهم ‮', false)).toEqual({ kind: 'invisibleCharacter', character: 'U+202E', position: 10 });
+  });
 });
 
 describe('withoutHiddenCharacters', () => {
@@ -150,7 +163,8 @@ describe('withoutHiddenCharacters', () => {
     expect(withoutHiddenCharacters('Acme \uD800Cloud')).toBe('Acme Cloud');
   });
 
-  it('keeps every visible character', () => {
+  it('keeps every visible character, and the joiners a script spells with', () => {
     expect(withoutHiddenCharacters('云数据库服务等级协议 😀 Société')).toBe('云数据库服务等级协议 😀 Société');
+    expect(withoutHiddenCharacters('می‌خواهم Ac‌me 👩‍💻')).toBe('می‌خواهم Acme 👩‍💻');
   });
 });

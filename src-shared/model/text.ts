@@ -7,7 +7,11 @@
  *   marks U+200E/U+200F), which reorder what follows: "Acme ‹U+202E›gpj.exe"
  *   shows as "Acme exe.jpg";
  * - other invisible format characters (U+200B–U+200D, U+2060–U+2064,
- *   U+FEFF), which make two names that look the same differ;
+ *   U+FEFF), which make two names that look the same differ — except the
+ *   zero-width non-joiner and joiner (U+200C, U+200D) between two letters
+ *   of a script that spells with them (Persian "می‌خواهم", Hindi "क्‍ष",
+ *   Malayalam chillu forms) or, for the joiner, inside an emoji sequence:
+ *   there they are part of the spelling, and nowhere else;
  * - control characters (C0 except a tab or line break in a multi-line
  *   field, DEL, C1), which a contract cannot show and silently drops;
  * - half of a surrogate pair, which is not a character at all;
@@ -37,9 +41,55 @@ const LONE_SURROGATE = '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uD
 /** Without the `u` flag, so that a lone surrogate is one code unit the pattern can see. */
 const flawPattern = (controls: string, flags = '') => new RegExp(`[${controls}\\u007F-\\u009F${INVISIBLE}\\uFFFD]|${LONE_SURROGATE}`, flags);
 
-const SINGLE_LINE_FLAW = flawPattern('\\u0000-\\u001F');
+const SINGLE_LINE_FLAW = flawPattern('\\u0000-\\u001F', 'g');
 /** A multi-line field keeps its tabs (U+0009) and line breaks (U+000A). */
-const MULTI_LINE_FLAW = flawPattern('\\u0000-\\u0008\\u000B-\\u001F');
+const MULTI_LINE_FLAW = flawPattern('\\u0000-\\u0008\\u000B-\\u001F', 'g');
+
+/** Scripts whose spelling uses the zero-width (non-)joiner between letters. */
+const JOINING_SCRIPTS = [
+  'Arabic',
+  'Syriac',
+  'Nko',
+  'Mongolian',
+  'Devanagari',
+  'Bengali',
+  'Gurmukhi',
+  'Gujarati',
+  'Oriya',
+  'Tamil',
+  'Telugu',
+  'Kannada',
+  'Malayalam',
+  'Sinhala',
+]
+  .map((script) => `\\p{Script=${script}}`)
+  .join('|');
+/** A joiner-using letter or mark just before the joiner, and just after it; or a mark (a virama) of such a script before it, as in a Malayalam chillu at the end of a word. */
+const JOINER_BEFORE = new RegExp(`(?:${JOINING_SCRIPTS})$`, 'u');
+const VIRAMA_BEFORE = new RegExp(`(?=\\p{M})(?:${JOINING_SCRIPTS})$`, 'u');
+const JOINER_AFTER = new RegExp(`^(?:${JOINING_SCRIPTS})`, 'u');
+/** An emoji (with its variation selector or skin tone) before a ZWJ, and an emoji after it: 👩‍💻, 🏳️‍🌈. */
+const EMOJI_BEFORE = /\p{Extended_Pictographic}(?:\u{FE0F}|\p{Emoji_Modifier})?$/u;
+const EMOJI_AFTER = /^\p{Extended_Pictographic}/u;
+
+/** A ZWNJ or ZWJ at `index` that is part of the spelling, as the header says. */
+function isSpellingJoiner(text: string, index: number): boolean {
+  const unit = text.charCodeAt(index);
+  if (unit !== 0x200c && unit !== 0x200d) return false;
+  const before = text.slice(Math.max(0, index - 4), index);
+  const after = text.slice(index + 1, index + 3);
+  if (VIRAMA_BEFORE.test(before) || (JOINER_BEFORE.test(before) && JOINER_AFTER.test(after))) return true;
+  return unit === 0x200d && EMOJI_BEFORE.test(before) && EMOJI_AFTER.test(after);
+}
+
+/** The index of the first character of `text` the pattern finds that is not a spelling joiner, or -1. */
+function firstFlaw(pattern: RegExp, text: string): number {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (!isSpellingJoiner(text, match.index)) return match.index;
+  }
+  return -1;
+}
 
 function kindOf(unit: number): TextFlawKind {
   if (unit === 0x09 || unit === 0x0a) return 'singleLine';
@@ -51,13 +101,13 @@ function kindOf(unit: number): TextFlawKind {
 
 /** The first character of `text` a draft may not hold, or null when there is none. */
 export function findTextFlaw(text: string, multiLine: boolean): TextFlaw | null {
-  const match = (multiLine ? MULTI_LINE_FLAW : SINGLE_LINE_FLAW).exec(text);
-  if (!match) return null;
-  const unit = text.charCodeAt(match.index);
+  const index = firstFlaw(multiLine ? MULTI_LINE_FLAW : SINGLE_LINE_FLAW, text);
+  if (index < 0) return null;
+  const unit = text.charCodeAt(index);
   return {
     kind: kindOf(unit),
     character: `U+${unit.toString(16).toUpperCase().padStart(4, '0')}`,
-    position: Array.from(text.slice(0, match.index)).length + 1,
+    position: Array.from(text.slice(0, index)).length + 1,
   };
 }
 
@@ -70,5 +120,7 @@ const HIDDEN = flawPattern('', 'g');
  * a title ("Acme ‹U+202E›gpj.exe" → "Acme gpj.exe").
  */
 export function withoutHiddenCharacters(text: string): string {
-  return text.replace(CONTROLS, ' ').replace(HIDDEN, (found) => (found === '\uFFFD' ? found : ''));
+  return text
+    .replace(CONTROLS, ' ')
+    .replace(HIDDEN, (found, index: number, whole: string) => (found === '\uFFFD' || isSpellingJoiner(whole, index) ? found : ''));
 }
