@@ -4,9 +4,8 @@
  * so that a hostile file — even one the package and XML limits bound — never
  * stalls the main process's event loop (the window's IPC) nor spends its
  * memory. A worker that runs out of memory, out of time, or dies any other
- * way answers as a file too large or damaged, the refusal
- * readDraftPart gives a zip bomb; the answer is otherwise readDraftPart's
- * own, passed back as it came.
+ * way answers 'tooLargeOrDamaged', the refusal readDraftPart gives a zip
+ * bomb; otherwise the answer is readDraftPart's own, passed back as it came.
  *
  * The file's bytes are moved into the worker, not copied: the caller gives
  * up its array. One file is read at a time, so several imports at once cost
