@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'src-main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src-main/index.ts'),
+          // The worker thread that reads an imported .docx (src-main/docx/read-in-worker.ts), beside index.js.
+          'docx-reader-worker': resolve(import.meta.dirname, 'src-main/docx/docx-reader-worker.ts'),
+        },
+      },
     },
   },
   preload: {

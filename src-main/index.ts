@@ -13,6 +13,7 @@ import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../src-shared/channels';
 import { localeFromSystem, translatorFor, type Locale } from '../src-shared/i18n';
 import { createApiHandlers } from './api-handlers';
 import { DatabaseOpenError } from './db/connection';
+import { workerDraftPartReader } from './docx/read-in-worker';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './electron/app-protocol';
 import { createElectronDialogs } from './electron/dialogs';
 import { guardSession, guardWebContents } from './electron/guards';
@@ -26,6 +27,10 @@ import { startWithRecovery, type StartupOutcome } from './services/recovery';
 
 /** The file name of the database inside the user-data folder. */
 const DATABASE_FILE = 'sla-studio.db';
+
+// An imported .docx is read in a worker thread, never on this one: the worker is built beside
+// this file (electron.vite.config.ts), and bundle.test.ts checks that it is there.
+const readDraftPartInWorker = workerDraftPartReader(join(import.meta.dirname, 'docx-reader-worker.js'));
 
 // The dev server's address is honoured only in an unpackaged app: an
 // installed SLA Studio never loads its UI from anywhere but app://.
@@ -186,6 +191,7 @@ async function onReady(): Promise<void> {
           clock: { now: () => new Date().toISOString() },
           systemLocale: app.getLocale(),
           sqliteNativeBinding,
+          readDraftPart: readDraftPartInWorker,
           dialogs: createElectronDialogs({
             dialog,
             shell,

@@ -25,6 +25,7 @@ import { createApiHandlers, type ChannelHandlers } from '../../src-main/api-hand
 import { contentTypeFor } from '../../src-main/electron/app-protocol';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/electron/security';
 import { nonPlainDataAt, notPlainData } from '../../src-main/ipc';
+import { docxReaderWorkerFromSources, workerDraftPartReader } from '../../src-main/docx/read-in-worker';
 import { createServices, type Dialogs, type Services } from '../../src-main/services';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
@@ -151,6 +152,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     templatesDir: fromRepo(options.templatesDir ?? 'templates'),
     clock: { now: () => new Date().toISOString() },
     dialogs: harnessDialogs(exportsDir),
+    // As in the app: an imported .docx is read in a worker thread, here run from the TypeScript sources.
+    readDraftPart: workerDraftPartReader(docxReaderWorkerFromSources()),
   });
   const handlers: ChannelHandlers = createApiHandlers(services);
   const clientScript = await buildClientScript();

@@ -6,6 +6,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { Locale } from '../../src-shared/i18n';
+import type { DraftPartReader } from '../docx/read-in-worker';
 import type { CommandLine, OptionSpec, UsageError } from './arguments';
 
 export interface CommandResult {
@@ -21,6 +22,8 @@ export interface CliContext {
   locale: Locale;
   /** The clause library's folders, the bundled one first. */
   templateDirs: readonly string[];
+  /** What takes the draft out of a .docx (`import`): a worker thread with memory and time limits. */
+  readDraftPart: DraftPartReader;
 }
 
 export type Parsed<A> = { ok: true; args: A } | { ok: false; error: UsageError };

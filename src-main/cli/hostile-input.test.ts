@@ -4,10 +4,11 @@
  * --out that leads back to the input through a link. Each gets one clear
  * line and exit 1 or 2 — never a crash, and never a write over the input.
  */
-import { linkSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDraftFile } from '../../src-shared/model/file';
+import { slowBomb } from '../docx/hostile-docx';
 import { englishDraft, makeTempDir } from '../services/test-fixtures';
 import { printable } from './output';
 import { sla } from './spawn-for-tests';
@@ -38,6 +39,19 @@ describe('the command line with hostile input', () => {
     expect(zero).toEqual({ code: 1, stdout: ['(file): The file is larger than 2000000 characters; an SLA file is never that large.'], stderr: '' });
     expect(random.code).toBe(1);
     expect(random.stdout).toEqual(['(file): The file is larger than 50 MB; a contract exported by SLA Studio is never that large.']);
+  });
+
+  it('refuses a zip bomb .docx with one line, writing nothing', async () => {
+    writeFileSync(file('bomb.docx'), await slowBomb(writeDraftFile(englishDraft()), 1_000));
+    const run = await sla(['import', file('bomb.docx'), '--out', file('bomb.sla.json')]);
+    expect(run).toEqual({
+      code: 1,
+      stdout: [
+        `(file): ${file('bomb.docx')} is too large or damaged: unpacked, it holds more than a contract exported by SLA Studio ever does, or parts that cannot be unpacked. Nothing was imported.`,
+      ],
+      stderr: '',
+    });
+    expect(existsSync(file('bomb.sla.json'))).toBe(false);
   });
 
   it('refuses a draft file that is not UTF-8 instead of reading it with replacement characters', async () => {

@@ -8,6 +8,7 @@
  */
 import type { TFunction } from 'i18next';
 import { createI18n, isLocale, localeFromSystem, type Locale } from '../../src-shared/i18n';
+import type { DraftPartReader } from '../docx/read-in-worker';
 import { readCommandLine, ANY_OPTION, type UsageError } from './arguments';
 import type { AnyCliCommand, CommandResult } from './command';
 import { EXIT } from './exit-codes';
@@ -33,6 +34,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** The clause library's folders, the bundled one first. */
   templateDirs: readonly string[];
+  /** What takes the draft out of a .docx to import. */
+  readDraftPart: DraftPartReader;
 }
 
 /** POSIX order of precedence for the message language: LC_ALL, then LC_MESSAGES, then LANG. */
@@ -44,7 +47,7 @@ function usageResult(t: TFunction, usageKey: string, error: UsageError): Command
   return { code: EXIT.usage, stdout: [], stderr: [t(error.key, error.params), '', ...linesOf(t(usageKey))] };
 }
 
-async function run(args: readonly string[], environmentLocale: Locale, templateDirs: readonly string[]): Promise<CommandResult> {
+async function run(args: readonly string[], environmentLocale: Locale, io: Pick<CliIo, 'templateDirs' | 'readDraftPart'>): Promise<CommandResult> {
   const first = readCommandLine(args, ANY_OPTION);
   const load = first.command !== undefined && Object.hasOwn(COMMANDS, first.command) ? COMMANDS[first.command] : undefined;
   if (!load) {
@@ -67,7 +70,7 @@ async function run(args: readonly string[], environmentLocale: Locale, templateD
   if (line.help) return { code: EXIT.ok, stdout: linesOf(t(command.usageKey)), stderr: [] };
   const parsed = command.parse(line);
   if (!parsed.ok) return usageResult(t, command.usageKey, parsed.error);
-  return command.run(parsed.args, { t, locale, templateDirs });
+  return command.run(parsed.args, { t, locale, templateDirs: io.templateDirs, readDraftPart: io.readDraftPart });
 }
 
 /** Runs one command line; resolves to the exit code. Never rejects. */
@@ -75,7 +78,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   const environmentLocale = localeFromEnvironment(io.env);
   let result: CommandResult;
   try {
-    result = await run(args, environmentLocale, io.templateDirs);
+    result = await run(args, environmentLocale, io);
   } catch (error) {
     // A bug, not the user's mistake: one line for them, the details only when asked for.
     const stderr = [createI18n(environmentLocale).t('cli.internalError')];

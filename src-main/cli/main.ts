@@ -3,6 +3,7 @@
  * by `npm run build:cli`): runs one command line and exits with its code.
  */
 import { fileURLToPath } from 'node:url';
+import { workerDraftPartReader } from '../docx/read-in-worker';
 import { runCli } from './index';
 
 /**
@@ -10,6 +11,9 @@ import { runCli } from './index';
  * folders up both from this file and from the built out/cli/sla-studio.mjs.
  */
 const BUNDLED_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+/** The worker thread that reads a .docx to import, built beside out/cli/sla-studio.mjs (vite.cli.config.ts). */
+const DOCX_READER_WORKER = new URL('./docx-reader-worker.mjs', import.meta.url);
 
 // `sla validate big.sla.json | head -1` closes the pipe early: that is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
@@ -23,4 +27,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stderr: (line) => process.stderr.write(`${line}\n`),
   env: process.env,
   templateDirs: [BUNDLED_TEMPLATES],
+  readDraftPart: workerDraftPartReader(DOCX_READER_WORKER),
 });

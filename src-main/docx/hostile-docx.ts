@@ -98,3 +98,25 @@ export async function relationshipFlood(json: string, times: number): Promise<Ui
   const entries = await entriesOf(await docxWithDraft(json));
   return zipOf(entries.map((entry) => (entry.name === 'word/_rels/document.xml.rels' ? deflatedEntry(entry.name, rels) : entry)));
 }
+
+/**
+ * A contract that costs seconds to read and is then refused: its
+ * relationships part lists `relationships` well-formed relationships (a
+ * part within the limits, parsed linearly, but parsed all the same) and its
+ * draft part is a zip bomb. Read on the thread that answers the window, it
+ * would hold that thread for as long.
+ */
+export async function slowBomb(json: string, relationships: number): Promise<Uint8Array> {
+  const rels =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    '<Relationship Id="rIdFiller" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/>'.repeat(
+      relationships,
+    ) +
+    '</Relationships>';
+  const bomb = await deflatedRepeat('customXml/item1.xml', new Uint8Array(1024 * 1024), 200 * 1024 * 1024);
+  const entries = await entriesOf(await docxWithDraft(json));
+  return zipOf(
+    entries.map((entry) => (entry.name === 'word/_rels/document.xml.rels' ? deflatedEntry(entry.name, rels) : entry.name === bomb.name ? bomb : entry)),
+  );
+}

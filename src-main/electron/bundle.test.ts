@@ -10,10 +10,12 @@
  *   window with the documented webPreferences and a preload that exists, the
  *   app:// protocol serving index.html, the clause library and presets found
  *   from the repository and from the packaged layout electron-builder.yml
- *   makes (extraResources), and the database open.
+ *   makes (extraResources), the database open, and a contract imported
+ *   through the worker thread the bundle starts to read it;
+ * - every file the main bundle names beside itself is in the build output.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -23,6 +25,7 @@ import { build, type InlineConfig } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CHANNELS } from '../../src-shared/channels';
+import { docxWithDraft } from '../docx/hostile-docx';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 // Inside the checkout (.tmp/ is ignored by git): the bundle imports better-sqlite3 and the
@@ -91,10 +94,11 @@ interface StartReport {
   templates: string[];
   presets: string[];
   settings: boolean;
+  imported: { title: string } | { code: string; key?: string } | null;
 }
 
 /** Starts out/main/index.js under Node with the stand-in Electron (in a child process: a clean module registry). */
-async function startBuiltApp(options: { appPath: string; resourcesPath?: string }): Promise<StartReport> {
+async function startBuiltApp(options: { appPath: string; resourcesPath?: string; importDocx?: string }): Promise<StartReport> {
   const userData = mkdtempSync(path.join(tmpdir(), 'sla-built-app-'));
   try {
     const args = [
@@ -109,6 +113,8 @@ async function startBuiltApp(options: { appPath: string; resourcesPath?: string 
     const env = { ...process.env };
     delete env.ELECTRON_RENDERER_URL;
     delete env.SLA_STUDIO_USER_DATA;
+    delete env.SLA_STAND_IN_IMPORT_DOCX;
+    if (options.importDocx) env.SLA_STAND_IN_IMPORT_DOCX = options.importDocx;
     const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: projectRoot, env, timeout: 60_000 });
     const report = JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as StartReport;
     expect(existsSync(path.join(userData, 'sla-studio.db')), 'the database file in the user-data folder').toBe(true);
@@ -172,8 +178,19 @@ describe('the Electron bundles', () => {
     expect(preload.listenerCount('menu-command')).toBe(0);
   });
 
-  it('starts the built main process from the repository: one sandboxed window, its preload on disk, app:// serving the page, templates, presets and the database', async () => {
-    const report = await startBuiltApp({ appPath: projectRoot });
+  it('names only files that the build put beside it (the preload, the renderer, the .docx reader worker)', () => {
+    const mainDir = path.join(outDir, 'main');
+    const code = readFileSync(path.join(mainDir, 'index.js'), 'utf8');
+    const named = [...code.matchAll(/\bjoin(?:\$\d+)?\(import\.meta\.dirname, "([^"]+)"\)/g)].map((match) => match[1] ?? '');
+    expect(named).toEqual(expect.arrayContaining(['../preload/preload.cjs', '../renderer', 'docx-reader-worker.js']));
+    for (const file of named) expect(existsSync(path.join(mainDir, file)), `${file}, named by out/main/index.js`).toBe(true);
+  });
+
+  it('starts the built main process from the repository: one sandboxed window, its preload on disk, app:// serving the page, templates, presets, the database, and a contract imported', async () => {
+    const contract = path.join(outDir, 'Brightledger SLA (EN).docx');
+    const preset = readFileSync(path.join(projectRoot, 'templates', 'presets', 'standard-saas.sla.json'), 'utf8');
+    writeFileSync(contract, await docxWithDraft(preset));
+    const report = await startBuiltApp({ appPath: projectRoot, importDocx: contract });
     expect(report.messageBoxes, 'no start-up error dialog').toEqual([]);
     expect(report.exitCode).toBeNull();
     expect(report.privilegedSchemes).toEqual(['app']);
@@ -205,6 +222,7 @@ describe('the Electron bundles', () => {
     expect(report.templates).toContain('standard-saas');
     expect(report.presets).toHaveLength(shippedPresets());
     expect(report.settings).toBe(true);
+    expect(report.imported, "a contract imported through the bundle's .docx reader worker").toEqual({ title: JSON.parse(preset).title });
   }, 90_000);
 
   it('starts packaged: the clause library and presets come from resources/templates, where electron-builder puts them', async () => {

@@ -11,15 +11,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeDraftFile } from '../../src-shared/model/file';
 import { shortHash, versionLabel } from '../../src-shared/model/version';
 import { readDraftPart } from '../docx/draft-part';
+import { slowBomb } from '../docx/hostile-docx';
+import { docxReaderWorkerFromSources, workerDraftPartReader } from '../docx/read-in-worker';
 import { sha256Hex } from '../sha256';
 import { openPackage, wordText } from '../docx/test-package';
 import { isServiceError } from './errors';
 import { contractFileName } from './exports';
-import { createServices, type Dialogs, type Services } from './index';
+import { createServices, type Dialogs, type ServicePorts, type Services } from './index';
 import { englishDraft, makeTempDir, steppingClock, writePresetFixtures } from './test-fixtures';
 
 let temp: ReturnType<typeof makeTempDir>;
 let services: Services;
+let ports: ServicePorts;
 let outDir: string;
 /** What the save dialog answers next: a file name in outDir, or null for Cancel. */
 let saveAnswer: string | null;
@@ -43,12 +46,13 @@ beforeEach(() => {
     chooseOpenPath: async () => null,
     showInFolder: (path) => revealed.push(path),
   };
-  services = createServices({
+  ports = {
     databasePath: join(temp.dir, 'data', 'sla-studio.db'),
     templatesDir: join(temp.dir, 'templates'),
     clock: steppingClock('2026-05-04T10:00:00.000Z'),
     dialogs,
-  });
+  };
+  services = createServices(ports);
   services.settings.setLocale('en');
 });
 afterEach(() => {
@@ -211,6 +215,44 @@ describe('importing a contract', () => {
       });
     }
     expect(services.drafts.list({ query: '', view: 'active', sort: 'updated' }).map((draft) => draft.id)).toEqual([original.id]);
+  });
+});
+
+describe('importing a contract in a worker thread, as the app does', () => {
+  beforeEach(() => {
+    services.close();
+    services = createServices({ ...ports, readDraftPart: workerDraftPartReader(docxReaderWorkerFromSources()) });
+  });
+
+  it('keeps the event loop free while it reads a hostile file, then refuses the file', async () => {
+    // Seconds of parsing within the limits, then a zip bomb: on this thread it would stall every other request.
+    const base64 = Buffer.from(await slowBomb('{"schemaVersion": 1}\n', 100_000)).toString('base64');
+    let last = performance.now();
+    let longestGap = 0;
+    const ticks = setInterval(() => {
+      const now = performance.now();
+      longestGap = Math.max(longestGap, now - last);
+      last = now;
+    }, 10);
+    try {
+      expect(await errorOf(services.exports.importDocx({ fileName: 'hostile.docx', base64 }))).toEqual({
+        code: 'invalidFile',
+        key: 'export.errors.tooLargeOrDamaged',
+        params: { fileName: 'hostile.docx', max: 5 },
+      });
+    } finally {
+      clearInterval(ticks);
+    }
+    // A property rather than a timing target: the main thread is free, so the gap is the timer's own slack.
+    expect(longestGap).toBeLessThan(500);
+    expect(services.drafts.list({ query: '', view: 'active', sort: 'updated' })).toEqual([]);
+  }, 60_000);
+
+  it('imports an exported contract as before', async () => {
+    const original = services.drafts.create({ presetId: 'crm' });
+    await services.exports.exportContract({ draftId: original.id, language: 'en' });
+    const imported = await services.exports.importDocx({ fileName: 'contract.docx', base64: readFileSync(join(outDir, 'contract.docx')).toString('base64') });
+    expect(services.drafts.get(imported.id).content).toEqual(original.content);
   });
 });
 

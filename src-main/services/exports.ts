@@ -16,7 +16,7 @@ import { MAX_IMPORT_DOCX_BYTES, type ContractExportLanguage, type DraftSummary, 
 import type { Locale } from '../../src-shared/i18n';
 import type { SlaDraft } from '../../src-shared/model/schema';
 import { versionLabel } from '../../src-shared/model/version';
-import { readDraftPart } from '../docx/draft-part';
+import type { DraftPartReader } from '../docx/read-in-worker';
 import type { ContractExportService } from './contract-export';
 import { draftForExport } from './contract-export';
 import type { DraftsService } from './drafts';
@@ -49,6 +49,8 @@ export interface ExportsServiceDeps {
   /** The language of the save dialog's file-type name and of the fallback title. */
   locale: () => Locale;
   translate: (locale: Locale, key: string, params?: Record<string, string | number>) => string;
+  /** What takes the draft out of an imported .docx (ServicePorts.readDraftPart). */
+  readDraftPart: DraftPartReader;
 }
 
 /** What a file name shows of its language: short, ASCII, and the same on every system. */
@@ -154,7 +156,7 @@ export function createExportsService(deps: ExportsServiceDeps): ExportsService {
       const bytes = Buffer.from(base64, 'base64');
       const maxMegabytes = MAX_IMPORT_DOCX_BYTES / (1024 * 1024);
       if (bytes.byteLength > MAX_IMPORT_DOCX_BYTES) throw new ServiceError('invalidFile', 'export.errors.tooLarge', { fileName, max: maxMegabytes });
-      const part = await readDraftPart(bytes);
+      const part = await deps.readDraftPart(bytes);
       if (!part.ok) throw new ServiceError('invalidFile', `export.errors.${part.reason}`, { fileName, max: maxMegabytes });
       return deps.drafts.importFile({ fileName, text: part.json });
     },

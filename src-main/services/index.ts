@@ -3,6 +3,7 @@
  * Electron (ipc.ts), the dev:web harness, the command line and the tests.
  */
 import { openStorage } from '../db';
+import { readDraftPart } from '../docx/draft-part';
 import { localeFromSystem, translatorFor, type Locale } from '../../src-shared/i18n';
 import { backupsDirFor, createBackupsService, type BackupsService } from './backups';
 import { createClauseLibrary, type ClauseLibrary } from './clause-library';
@@ -113,6 +114,7 @@ export function createServices(ports: ServicePorts): Services {
     dialogs: ports.dialogs,
     locale: () => settings.get().locale ?? fallbackLocale,
     translate,
+    readDraftPart: ports.readDraftPart ?? readDraftPart,
   });
 
   const reportExport = createReportExportService({

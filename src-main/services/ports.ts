@@ -3,6 +3,8 @@
  * services run in Electron, in the dev:web harness, in the CLI and in tests.
  * Only src-main/electron/* implements these with Electron APIs.
  */
+import type { DraftPartReader } from '../docx/read-in-worker';
+
 export interface Clock {
   /** Now, as an ISO 8601 UTC string. */
   now(): string;
@@ -52,4 +54,12 @@ export interface ServicePorts {
    * which the unit tests use; see scripts/electron-native.mjs).
    */
   sqliteNativeBinding?: string;
+  /**
+   * What takes the draft out of a .docx being imported. The app and the
+   * dev:web harness read it in a worker thread with memory and time limits
+   * (docx/read-in-worker.ts), so that a hostile file never holds up the
+   * process that answers the window. Default: readDraftPart on the calling
+   * thread.
+   */
+  readDraftPart?: DraftPartReader;
 }

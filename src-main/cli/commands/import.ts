@@ -6,7 +6,7 @@
 import { LOCALES } from '../../../src-shared/i18n';
 import { readDraftFile, writeDraftFile } from '../../../src-shared/model/file';
 import { problem } from '../../../src-shared/model/problems';
-import { MAX_DOCX_BYTES, readDraftPart, type DraftPartFailure } from '../../docx/draft-part';
+import { MAX_DOCX_BYTES, type DraftPartFailure } from '../../docx/draft-part';
 import { writeFileAtomically } from '../../services/atomic-file';
 import { invalidLang, parsed, usage, type CliCommand } from '../command';
 import { EXIT } from '../exit-codes';
@@ -36,7 +36,7 @@ export const importCommand: CliCommand<{ docx: string; out: string }> = {
     if (samePath(strings.out, docx)) return usage('cli.outIsInput');
     return parsed({ docx, out: strings.out });
   },
-  run: async ({ docx, out }, { t }) => {
+  run: async ({ docx, out }, { t, readDraftPart }) => {
     const maxMegabytes = MAX_DOCX_BYTES / (1024 * 1024);
     const read = readInputFile(docx, MAX_DOCX_BYTES, problem([], 'cli.docxTooLarge', { max: maxMegabytes }));
     if (!read.ok) return failed(t, [read.problem]);

@@ -1,8 +1,12 @@
 // Starts the built main process (out/main/index.js) under plain Node with the
 // stand-in Electron, then asks it what a user's first seconds would: the window,
-// the page served on app://, the clause library, the presets and the database.
-// Prints one JSON line with what it saw. Run by src-main/electron/bundle.test.ts:
+// the page served on app://, the clause library, the presets and the database —
+// and, when SLA_STAND_IN_IMPORT_DOCX names a contract, what importing it answers
+// (read by the worker the bundle starts). Prints one JSON line with what it saw.
+// Run by src-main/electron/bundle.test.ts:
 //   node --import ./register-electron.mjs start.mjs MAIN_BUNDLE USER_DATA APP_PATH [RESOURCES_PATH]
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const [mainBundle, userData, appPath, resourcesPath] = process.argv.slice(2);
@@ -52,6 +56,10 @@ if (appHandler && window) {
 const templates = await invoke('clauseLibrary.list');
 const presets = await invoke('presets.list');
 const settings = await invoke('settings.get');
+const importPath = process.env.SLA_STAND_IN_IMPORT_DOCX;
+const imported = importPath
+  ? await invoke('exports.importDocx', { fileName: basename(importPath), base64: readFileSync(importPath).toString('base64') })
+  : null;
 
 console.log(
   JSON.stringify({
@@ -65,6 +73,7 @@ console.log(
     templates: templates.ok ? templates.value.map((t) => t.id) : templates.error,
     presets: presets.ok ? presets.value.map((p) => p.id) : presets.error,
     settings: settings.ok,
+    imported: imported && (imported.ok ? { title: imported.value.title } : imported.error),
   }),
 );
 // The app's own quit path closes the database; then this process may end.
