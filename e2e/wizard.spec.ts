@@ -319,12 +319,12 @@ test.describe('the draft list', () => {
     await expect(home.draftLink('Harbourside SLA')).toHaveCount(0);
     await home.search('');
 
-    await home.row('Crestmoor SLA').getByRole('button', { name: 'Move “Crestmoor SLA” to the trash' }).click();
+    await home.row('Crestmoor SLA').getByRole('button', { name: 'Delete “Crestmoor SLA” (move it to the trash)' }).click();
     await expect(home.draftLink('Crestmoor SLA')).toHaveCount(0);
     await appPage.getByRole('button', { name: 'Undo' }).click();
     await expect(home.draftLink('Crestmoor SLA')).toBeVisible();
 
-    await home.row('Crestmoor SLA').getByRole('button', { name: 'Move “Crestmoor SLA” to the trash' }).click();
+    await home.row('Crestmoor SLA').getByRole('button', { name: 'Delete “Crestmoor SLA” (move it to the trash)' }).click();
     await expect(home.draftLink('Crestmoor SLA')).toHaveCount(0);
     await home.showView('Trash');
     await home.row('Crestmoor SLA').getByRole('button', { name: 'Restore “Crestmoor SLA”' }).click();

@@ -12,6 +12,7 @@ import { call, hasClient } from '../common/client';
 import { applyLocale, i18n } from './i18n';
 import { LocaleContext } from '../common/locale';
 import { Shell } from './Shell';
+import { APP_THEME } from './theme';
 
 /**
  * antd puts a space between the two characters of a two-character Chinese
@@ -69,7 +70,7 @@ export function Root() {
     );
   }
   return (
-    <ConfigProvider locale={ANTD_LOCALES[locale]} theme={{ token: { colorPrimary: '#1f4e79', borderRadius: 4 } }} button={BUTTON_CONFIG}>
+    <ConfigProvider locale={ANTD_LOCALES[locale]} theme={APP_THEME} button={BUTTON_CONFIG}>
       <AntApp message={NOTICES}>
         <LocaleContext.Provider value={localeState}>
           <Shell />

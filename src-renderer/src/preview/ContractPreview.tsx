@@ -78,7 +78,7 @@ export function ContractPreview({ step, onHide, onGoToStep }: ContractPreviewPro
           {t('preview.hide')}
         </Button>
       </div>
-      <div ref={scrollRef} className="contract-preview-scroll">
+      <div ref={scrollRef} className="contract-preview-scroll" tabIndex={0} role="region" aria-label={t('preview.textLabel')}>
         {assembling || (template.state === 'ready' && contract === null) ? (
           assembling ? (
             <div className="contract-preview-loading">

@@ -15,11 +15,15 @@ export function StepNav({ current, problemCounts, onChange }: { current: StepId;
     const count = problemCounts[step];
     const title = t(`steps.${step}`);
     const state = count > 0 ? t('wizard.stepProblems', { count }) : t('wizard.stepComplete');
+    const status = count > 0 ? 'error' : step === current ? 'process' : 'finish';
     const item: StepItem = {
       key: step,
       title,
-      content: state,
-      status: count > 0 ? 'error' : step === current ? 'process' : 'finish',
+      // A space between the title and the state, so that the visible text reads "Services Complete" (not "ServicesComplete") inside the accessible name.
+      content: ` ${state}`,
+      status,
+      // The number as CSS content: text in the DOM would be read as part of the label ("1 Services Complete").
+      ...(status === 'process' ? { icon: <span className="wizard-step-number" data-step={index + 1} /> } : {}),
       className: `wizard-step wizard-step-${step}`,
       'aria-label': t('wizard.stepLabel', { n: index + 1, total: STEP_IDS.length, step: title, state }),
     };
