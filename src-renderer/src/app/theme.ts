@@ -25,10 +25,11 @@ export const APP_THEME: ThemeConfig = {
     colorTextDescription: '#595959',
     // Placeholders: 5.3:1 (still lighter than typed text).
     colorTextPlaceholder: '#6e6e6e',
-    // Status colours whose text is read: "Saved", errors, warnings.
+    // Status colours whose text is read: "Saved", errors, warnings, a draft's status tag ("In negotiation").
     colorSuccess: '#237804',
     colorError: '#c41d1d',
     colorWarning: '#ad5700',
+    colorInfo: '#0958d9',
   },
   components: {
     // An empty table says so ("No data") in text that must be read, not in the disabled grey.
