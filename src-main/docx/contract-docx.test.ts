@@ -317,6 +317,33 @@ describe('bilingual contract', () => {
     expect(text.match(/（盖章）/g)).toHaveLength(2);
   });
 
+  it('reads as a bilingual signature page: "English / 中文" above each party, every line labelled in both languages', async () => {
+    const draft = preset('enterprise');
+    const { pkg } = await exportBilingual(draft);
+    const table = findAll(await pkg.xml('word/document.xml'), 'w:tbl').at(-1)!;
+    const lines = childrenNamed(table, 'w:tr').map((row) => childrenNamed(row, 'w:tc').map(wordText));
+    expect(lines[0]).toEqual(['English / 中文', '', 'English / 中文']);
+    const provider = lines.map(([cell]) => cell);
+    expect(provider).toContain('Signature / 授权代表（签字）：\t');
+    expect(provider).toContain(`Name / 姓名：${draft.parties.provider.signatoryName}`);
+    expect(provider).toContain(`Title / 职务：${draft.parties.provider.signatoryTitle}`);
+    expect(provider).toContain('Date / 日期：\t');
+    // Two US companies: no seal line, no legal representative.
+    expect(wordText(table)).not.toMatch(/盖章|法定代表人/);
+  });
+
+  it('gives a Chinese party its seal line and a US party none, on the same rows', async () => {
+    const draft = preset('china-hosted');
+    draft.parties.customer = preset('enterprise').parties.customer;
+    const { pkg } = await exportSingle(draft, 'zh-CN');
+    const table = findAll(await pkg.xml('word/document.xml'), 'w:tbl').at(-1)!;
+    const lines = childrenNamed(table, 'w:tr').map((row) => childrenNamed(row, 'w:tc').map(wordText));
+    expect(lines[1]).toEqual(['（盖章）', '', '']);
+    expect(lines[2]![0]).toBe('法定代表人或授权代表（签字）：\t');
+    expect(lines[2]![2]).toBe('授权代表（签字）：\t');
+    expect(lines[3]).toEqual([`姓名：${draft.parties.provider.signatoryName}`, '', `姓名：${draft.parties.customer.signatoryName}`]);
+  });
+
   it('refuses halves that do not align rather than pairing the wrong clauses', async () => {
     const pair = assembleBilingual(preset('standard-saas'), template);
     const zh = { ...pair.zh, clauses: pair.zh.clauses.slice(1) };
