@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDurationSeconds, formatMoney, formatNumber, formatPercent } from '../format';
+import { formatChineseUppercaseAmount, formatDurationSeconds, formatMoney, formatNumber, formatPercent } from '../format';
 import { allowedDowntimeSeconds, monthCredit } from '../math';
 import { metricsById } from '../model/metrics';
 import type { SlaDraft } from '../model/schema';
@@ -738,5 +738,15 @@ describe('cover', () => {
     draft.title = 'Acme Cloud Platform — Customer Terms';
     expect(subtitle(draft, 'en')).toEqual(['Service Level Agreement']);
     expect(subtitle(draft, 'zh-CN')).toEqual(['服务水平协议']);
+  });
+});
+
+describe('amounts in a Chinese contract', () => {
+  it('states the cap in figures and in uppercase numerals, the English in figures', () => {
+    const draft = preset('china-hosted');
+    const capAmount = (draft.compensation.monthlyFee * draft.compensation.capPercent!) / 100;
+    const chinese = clauseText(assembleContract(draft, template, 'zh-CN').doc, 'cap-and-remedy');
+    expect(chinese).toContain(`即${formatMoney(capAmount, 'CNY', 'zh-CN')}（大写：${formatChineseUppercaseAmount(capAmount, 'CNY')}）。`);
+    expect(clauseText(en(draft), 'cap-and-remedy')).not.toContain('大写');
   });
 });
