@@ -749,4 +749,9 @@ describe('amounts in a Chinese contract', () => {
     expect(chinese).toContain(`即${formatMoney(capAmount, 'CNY', 'zh-CN')}（大写：${formatChineseUppercaseAmount(capAmount, 'CNY')}）。`);
     expect(clauseText(en(draft), 'cap-and-remedy')).not.toContain('大写');
   });
+
+  it('states the Monthly Fee in figures and in uppercase numerals: 人民币 86,000.00 元（大写：人民币捌万陆仟元整）', () => {
+    const chinese = clauseText(assembleContract(preset('china-hosted'), template, 'zh-CN').doc, 'definitions');
+    expect(chinese).toContain('截至生效日为人民币 86,000.00 元（大写：人民币捌万陆仟元整）；');
+  });
 });
