@@ -267,13 +267,28 @@ describe('credit tier wording follows the boundary', () => {
   });
 });
 
+describe('downtime equivalents', () => {
+  it('are labelled as an illustration that does not bind, in both languages', () => {
+    const draft = namedBlankDraft();
+    const measurement = (doc: ContractDoc) => walkClauses(doc).find(({ clause: c }) => c.id.startsWith('service-levels.measurement#'))!.clause;
+    const english = clauseOwnText(measurement(en(draft)));
+    const chinese = clauseOwnText(measurement(assembleContract(draft, template, 'zh-CN').doc));
+    expect(english).toMatch(/For illustration only: this Service Level corresponds to Downtime of about 43 minutes 50 seconds in an average month/);
+    expect(english).toContain('These figures are not binding');
+    expect(english).not.toMatch(/permits Downtime/);
+    expect(chinese).toMatch(/以下数值仅为示例说明：该项服务水平约相当于平均每月43分50秒/);
+    expect(chinese).toContain('上述数值不具有约束力');
+    expect(chinese).not.toContain('允许的停机时间为');
+  });
+});
+
 describe('formatting for the language', () => {
   it('writes downtime, money and dates as each language does', () => {
     const draft = namedBlankDraft();
     const english = documentText(en(draft));
     const chinese = documentText(assembleContract(draft, template, 'zh-CN').doc);
-    expect(english).toContain('no more than 43 minutes 50 seconds in an average month');
-    expect(chinese).toContain('平均每月不超过43分50秒');
+    expect(english).toContain('Downtime of about 43 minutes 50 seconds in an average month');
+    expect(chinese).toContain('约相当于平均每月43分50秒');
     expect(english).toContain('entered into on 26 November 2026');
     expect(chinese).toContain('于2026年11月26日');
     expect(english).toContain('USD 12,500.00');
