@@ -770,3 +770,15 @@ describe('amounts in a Chinese contract', () => {
     expect(chinese).toContain('截至生效日为人民币 86,000.00 元（大写：人民币捌万陆仟元整）；');
   });
 });
+
+describe('counterparts', () => {
+  it('says how many originals there are, one for each Party, the same in both languages', () => {
+    const pair = assembleBilingual(preset('china-hosted'), template);
+    expect(clauseText(pair.zh, 'general.counterparts')).toContain('本协议一式两份，双方各执一份，每份具有同等法律效力。');
+    expect(clauseText(pair.en, 'general.counterparts')).toContain(
+      'This Agreement is executed in two (2) originals, one for each Party, each of which has the same legal effect.',
+    );
+    expect(clauseText(pair.zh, 'general.counterparts')).toContain('每份副本均为原件');
+    expect(clauseText(pair.en, 'general.counterparts')).toContain('each of which is an original');
+  });
+});
