@@ -2,8 +2,8 @@
  * The body of a bilingual contract: English and Chinese side by side, each
  * language numbered by itself, a pair of clauses that do not align refused.
  */
-import type { Paragraph, Table, TableRow } from 'docx';
-import { blockShape, type Clause, type ContractDoc, type SignatureBlock } from '../../src-shared/contract/doc';
+import { Paragraph, TextRun, type Table, type TableRow } from 'docx';
+import { blockShape, partySignatureLabels, type Clause, type ContractDoc, type SignatureBlock } from '../../src-shared/contract/doc';
 import { introduces, LanguageWriter, leadsToSignaturePage, opensSignaturePage, type BodyElement } from './language-writer';
 import { inVersion, type MarkOptions, type RevisionKind, type Revisions, type VersionSide } from './revisions';
 import { afterTable, pageBreak } from './runs';
@@ -219,20 +219,35 @@ export class BilingualBody {
     });
   }
 
-  /** One signature block with bilingual labels ("Signature 法定代表人或授权代表（签字）："), each party's heading in both languages. */
+  /**
+   * One signature block that reads as bilingual: "English / 中文" above each
+   * party's block, its heading in both languages, and each line labelled in
+   * both ("Signature / 法定代表人或授权代表（签字）：", "Name / 姓名："), the
+   * seal line and the legal representative only for a party that signs
+   * under a seal.
+   */
   private signatures(en: SignatureBlock, zh: SignatureBlock): Table {
-    const both = (a: string, b: string) => (a === b ? a : `${a} ${b}`);
-    const labels: SignatureLabels = {
-      signature: `${both(en.labels.signature, zh.labels.signature)}：`,
-      name: `${both(en.labels.name, zh.labels.name)}：`,
-      title: `${both(en.labels.title, zh.labels.title)}：`,
-      date: `${both(en.labels.date, zh.labels.date)}：`,
-      seal: zh.labels.seal ?? en.labels.seal,
+    const both = (a: string, b: string) => (a === b ? `${a}：` : `${a} / ${b}：`);
+    const labelsOf = (i: number): SignatureLabels => {
+      const enOwn = partySignatureLabels(en, en.parties[i]!);
+      const zhParty = zh.parties[i];
+      const zhOwn = zhParty ? partySignatureLabels(zh, zhParty) : enOwn;
+      return {
+        signature: both(enOwn.signature, zhOwn.signature),
+        name: both(en.labels.name, zh.labels.name),
+        title: both(en.labels.title, zh.labels.title),
+        date: both(en.labels.date, zh.labels.date),
+        seal: zhOwn.seal ?? enOwn.seal,
+      };
     };
+    const sealRow = en.parties.some((_, i) => labelsOf(i).seal !== null);
     const width = this.columnWidth * 2;
     const lineEnd = signatureLineEnd(width);
     return signatureTable(
-      en.parties.map((party, i) => signatureLines(party, [party.heading, zh.parties[i]?.heading ?? []], labels, lineEnd, this.revisions)),
+      en.parties.map((party, i) => [
+        [new Paragraph({ style: STYLE.columnHeading, children: [new TextRun('English / 中文')] })],
+        ...signatureLines(party, [party.heading, zh.parties[i]?.heading ?? []], labelsOf(i), lineEnd, this.revisions, sealRow),
+      ]),
       width,
       () => this.revisions?.paragraphMark(en),
     );

@@ -152,7 +152,8 @@ describe('data tables', () => {
       // The grid fills the width left of the clause indent, one column per cell.
       const grid = findAll(table, 'w:gridCol').map((col) => Number(col.attrs['w:w']));
       expect(grid).toHaveLength(block.widths.length);
-      expect(grid.reduce((a, b) => a + b, 0) + Number(find(table, 'w:tblInd')!.attrs['w:w'])).toBe(9_070);
+      // Two US parties: US Letter, 12,240 twips less two margins of 1,418.
+      expect(grid.reduce((a, b) => a + b, 0) + Number(find(table, 'w:tblInd')!.attrs['w:w'])).toBe(9_404);
     });
     // The credit amounts are as the draft computes them: 10 % of the USD 85,000 monthly fee.
     expect(wordText(tables[5]!)).toContain('USD 8,500.00');
@@ -194,6 +195,41 @@ describe('page furniture', () => {
     const footers = pkg.names.filter((name) => /^word\/footer\d+\.xml$/.test(name));
     const texts = await Promise.all(footers.map(async (name) => wordText(await pkg.xml(name))));
     expect(texts).toContain('第页，共页');
+  });
+});
+
+describe('paper', () => {
+  const paperOf = async (bytes: Uint8Array) => {
+    const size = find(await (await openPackage(bytes)).xml('word/document.xml'), 'w:pgSz')!;
+    return { width: size.attrs['w:w'], height: size.attrs['w:h'] };
+  };
+  const LETTER = { width: '12240', height: '15840' };
+  const A4 = { width: '11906', height: '16838' };
+
+  it('is US Letter when both parties are in the United States, in one language or two', async () => {
+    expect(await paperOf((await exportSingle(preset('enterprise'), 'en')).bytes)).toEqual(LETTER);
+    expect(await paperOf((await exportBilingual(preset('enterprise'))).bytes)).toEqual(LETTER);
+  });
+
+  it('is A4 when either party is elsewhere', async () => {
+    expect(await paperOf((await exportSingle(preset('china-hosted'), 'zh-CN')).bytes)).toEqual(A4);
+    expect(await paperOf((await exportSingle(preset('standard-saas'), 'en')).bytes)).toEqual(A4);
+    const mixed = preset('enterprise');
+    mixed.parties.customer = preset('china-hosted').parties.customer;
+    expect(await paperOf((await exportSingle(mixed, 'en')).bytes)).toEqual(A4);
+  });
+
+  it('follows the export setting over the parties, and the tables fill the width of that paper', async () => {
+    const draft = preset('enterprise');
+    const doc = assembleContract(draft, template, 'en').doc;
+    const bytes = await renderContractDocx({ language: 'en', doc }, { draftJson: writeDraftFile(draft), paperSize: 'A4' });
+    expect(await paperOf(bytes)).toEqual(A4);
+    const letter = (await exportSingle(draft, 'en')).pkg;
+    const body = await letter.xml('word/document.xml');
+    const margins = find(body, 'w:pgMar')!;
+    const textWidth = Number(LETTER.width) - Number(margins.attrs['w:left']) - Number(margins.attrs['w:right']);
+    const signatures = findAll(body, 'w:tbl').at(-1)!;
+    expect(find(signatures, 'w:tblW')!.attrs['w:w']).toBe(String(textWidth));
   });
 });
 
@@ -315,6 +351,33 @@ describe('bilingual contract', () => {
     const zhSignature = blocksOf(zh).find((block) => block.kind === 'signature') as Extract<Block, { kind: 'signature' }>;
     for (const party of [...enSignature.parties, ...zhSignature.parties]) expect(text).toContain(runsText(party.heading));
     expect(text.match(/（盖章）/g)).toHaveLength(2);
+  });
+
+  it('reads as a bilingual signature page: "English / 中文" above each party, every line labelled in both languages', async () => {
+    const draft = preset('enterprise');
+    const { pkg } = await exportBilingual(draft);
+    const table = findAll(await pkg.xml('word/document.xml'), 'w:tbl').at(-1)!;
+    const lines = childrenNamed(table, 'w:tr').map((row) => childrenNamed(row, 'w:tc').map(wordText));
+    expect(lines[0]).toEqual(['English / 中文', '', 'English / 中文']);
+    const provider = lines.map(([cell]) => cell);
+    expect(provider).toContain('Signature / 授权代表（签字）：\t');
+    expect(provider).toContain(`Name / 姓名：${draft.parties.provider.signatoryName}`);
+    expect(provider).toContain(`Title / 职务：${draft.parties.provider.signatoryTitle}`);
+    expect(provider).toContain('Date / 日期：\t');
+    // Two US companies: no seal line, no legal representative.
+    expect(wordText(table)).not.toMatch(/盖章|法定代表人/);
+  });
+
+  it('gives a Chinese party its seal line and a US party none, on the same rows', async () => {
+    const draft = preset('china-hosted');
+    draft.parties.customer = preset('enterprise').parties.customer;
+    const { pkg } = await exportSingle(draft, 'zh-CN');
+    const table = findAll(await pkg.xml('word/document.xml'), 'w:tbl').at(-1)!;
+    const lines = childrenNamed(table, 'w:tr').map((row) => childrenNamed(row, 'w:tc').map(wordText));
+    expect(lines[1]).toEqual(['（盖章）', '', '']);
+    expect(lines[2]![0]).toBe('法定代表人或授权代表（签字）：\t');
+    expect(lines[2]![2]).toBe('授权代表（签字）：\t');
+    expect(lines[3]).toEqual([`姓名：${draft.parties.provider.signatoryName}`, '', `姓名：${draft.parties.customer.signatoryName}`]);
   });
 
   it('refuses halves that do not align rather than pairing the wrong clauses', async () => {

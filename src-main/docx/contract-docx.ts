@@ -35,9 +35,10 @@ import { fontTableXml } from './font-table';
 import type { Revisions } from './revisions';
 import { xmlSafe } from './runs';
 import { SingleLanguageBody } from './single-language-body';
-import { BILINGUAL_LAYOUT, contractNumbering, contractStyles, SINGLE_LAYOUT, type StyleVariant } from './typography';
+import { contractLayout, contractNumbering, contractStyles, type PaperSize, type StyleVariant } from './typography';
 
 export { MisalignedContractError } from './bilingual-body';
+export type { PaperSize } from './typography';
 
 export type ExportLanguage = ContractLanguage | 'bilingual';
 export const EXPORT_LANGUAGES = ['en', 'zh-CN', 'bilingual'] as const satisfies readonly ExportLanguage[];
@@ -50,6 +51,14 @@ export interface ContractDocxOptions {
   draftJson: string;
   /** Write a redline: the source is the merged contract and these are its tracked changes. */
   redline?: RedlineMarks;
+  /** The paper; by default the parties' (paperSizeFor). */
+  paperSize?: PaperSize;
+}
+
+/** US Letter when both parties are in the United States (their addresses say so), A4 everywhere else. */
+export function paperSizeFor(doc: ContractDoc): PaperSize {
+  const { provider, customer } = doc.meta.parties;
+  return provider.country === 'US' && customer.country === 'US' ? 'Letter' : 'A4';
 }
 
 /** Title, author (the provider, whose contract it is), subject (the template), description. */
@@ -85,11 +94,11 @@ export interface RedlineMarks {
   footerNote: string;
 }
 
-/** The docx Document of a contract (or, with `redline`, of a redline), before packing. */
-export function buildContractDocument(source: ContractSource, redline: RedlineMarks | null = null): Document {
+/** The docx Document of a contract (or, with `redline`, of a redline), before packing; the paper by default the parties'. */
+export function buildContractDocument(source: ContractSource, redline: RedlineMarks | null = null, paperSize?: PaperSize): Document {
   const bilingual = source.language === 'bilingual';
   const docs = bilingual ? [source.en, source.zh] : [source.doc];
-  const page = bilingual ? BILINGUAL_LAYOUT : SINGLE_LAYOUT;
+  const page = contractLayout(bilingual, paperSize ?? paperSizeFor(docs[0]!));
   const variant: StyleVariant = bilingual ? 'bilingual' : source.language === 'en' ? 'single-en' : 'single-zh';
   const revisions = redline?.revisions ?? null;
   const body = bilingual
@@ -113,7 +122,7 @@ export function buildContractDocument(source: ContractSource, redline: RedlineMa
 
 /** The contract as .docx bytes, with the draft it was made from inside. */
 export async function renderContractDocx(source: ContractSource, options: ContractDocxOptions): Promise<Uint8Array> {
-  const document = buildContractDocument(source, options.redline ?? null);
+  const document = buildContractDocument(source, options.redline ?? null, options.paperSize);
   const draftPart = attachDraftPart(document, options.draftJson);
   const buffer = await Packer.toBuffer(document, false, [...draftPart, { path: 'word/fontTable.xml', data: fontTableXml() }]);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);

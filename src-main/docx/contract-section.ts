@@ -10,7 +10,7 @@ import { header, pagedFooter } from './header-footer';
 import type { BodyElement } from './language-writer';
 import type { Revisions } from './revisions';
 import { plain, runsOf } from './runs';
-import { PAGE, STYLE, type PageLayout } from './typography';
+import { STYLE, type PageLayout } from './typography';
 
 const COVER_STYLE: Record<CoverLine['style'], string> = {
   subtitle: STYLE.coverSubtitle,
@@ -89,7 +89,7 @@ export function contractSection(
     properties: {
       // The cover is a distinct first page: its own (empty) header and footer.
       titlePage: true,
-      page: { size: { width: PAGE.width, height: PAGE.height }, margin: page.margin },
+      page: { size: { width: page.size.width, height: page.size.height }, margin: page.margin },
     },
     headers: {
       default: header(docs[0]!.meta.title),

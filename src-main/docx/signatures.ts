@@ -23,7 +23,8 @@ export interface SignatureLabels {
  * lines sit side by side: its heading (the company), the seal line in
  * Chinese contracts with room for the stamp, then signature, name, title
  * and date — a ruled line where a person writes, the name and title as the
- * draft gives them.
+ * draft gives them. `sealRow`: the other party has a seal line, so a party
+ * without one leaves that row empty and the lines stay level.
  */
 export function signatureLines(
   party: SignatureBlock['parties'][number],
@@ -31,21 +32,25 @@ export function signatureLines(
   labels: SignatureLabels,
   lineEnd: number,
   revisions: Revisions | null = null,
+  sealRow = labels.seal !== null,
 ): Paragraph[][] {
   const leader = [{ type: TabStopType.RIGHT, position: lineEnd, leader: LeaderType.UNDERSCORE }];
   const ruled = (label: string, before?: number) =>
     new Paragraph({
       style: STYLE.signature,
       tabStops: leader,
-      children: [new TextRun(`${label} `), new TextRun('\t')],
+      children: [new TextRun(afterLabel(label)), new TextRun('\t')],
       ...(before !== undefined ? { spacing: { before } } : {}),
     });
   const filled = (label: string, field: 'signatoryName' | 'signatoryTitle') => {
     // In a redline: the value's changed words, where a ruled line ("\t") stands for a value one version leaves blank.
     const revised = revisions?.textOf(party, field);
-    if (revised) return new Paragraph({ style: STYLE.signature, tabStops: leader, children: [new TextRun(`${label} `), ...runsOf(revised, false, revisions)] });
+    if (revised)
+      return new Paragraph({ style: STYLE.signature, tabStops: leader, children: [new TextRun(afterLabel(label)), ...runsOf(revised, false, revisions)] });
     const value = party[field];
-    return value.trim() === '' ? ruled(label) : new Paragraph({ style: STYLE.signature, children: [new TextRun(`${label} `), ...textRuns({ text: value })] });
+    return value.trim() === ''
+      ? ruled(label)
+      : new Paragraph({ style: STYLE.signature, children: [new TextRun(afterLabel(label)), ...textRuns({ text: value })] });
   };
   const lines: Paragraph[][] = [
     headings.map(
@@ -58,9 +63,12 @@ export function signatureLines(
     ),
   ];
   // A company seal is a stamp about 4 cm across: the seal line leaves it room.
-  if (labels.seal !== null) lines.push([new Paragraph({ style: STYLE.signature, children: [new TextRun(labels.seal)], spacing: { before: 120, after: 0 } })]);
+  if (labels.seal !== null || sealRow)
+    lines.push([
+      new Paragraph({ style: STYLE.signature, children: labels.seal !== null ? [new TextRun(labels.seal)] : [], spacing: { before: 120, after: 0 } }),
+    ]);
   // Room above the line for a handwritten signature.
-  const signatureRoom = labels.seal !== null ? 1_200 : 840;
+  const signatureRoom = sealRow ? 1_200 : 840;
   // A long label ("法定代表人或授权代表（签字）：") would leave a stub of a line to sign on: the label gets a
   // line of its own and the signature a full-width rule under it, with room to write.
   const signatureLine =
@@ -117,6 +125,11 @@ export function signatureTable(parties: readonly Paragraph[][][], width: number,
     borders: NO_BORDERS,
     margins: { left: 0, right: 0, top: 0, bottom: 0 },
   });
+}
+
+/** A label and what follows it: "Name: Jane Doe", but "姓名：陈立航" — a full-width colon has its own space. */
+function afterLabel(label: string): string {
+  return label.endsWith('：') ? label : `${label} `;
 }
 
 /** In half-width characters: beyond this a signature label leaves too short a line to sign on. */

@@ -3,7 +3,7 @@
  * page, the data tables and the signatures at the clause text's indent.
  */
 import type { Table } from 'docx';
-import type { Clause, ContractDoc, SignatureBlock } from '../../src-shared/contract/doc';
+import { partySignatureLabels, type Clause, type ContractDoc, type SignatureBlock, type SignatureParty } from '../../src-shared/contract/doc';
 import { introduces, LanguageWriter, leadsToSignaturePage, opensSignaturePage, type BodyElement } from './language-writer';
 import type { Revisions } from './revisions';
 import { afterTable, pageBreak } from './runs';
@@ -90,16 +90,20 @@ export class SingleLanguageBody {
 
   private signatures(block: SignatureBlock): Table {
     const language = this.doc.meta.language;
-    const labels: SignatureLabels = {
-      signature: labelled(block.labels.signature, language),
-      name: labelled(block.labels.name, language),
-      title: labelled(block.labels.title, language),
-      date: labelled(block.labels.date, language),
-      seal: block.labels.seal,
+    const labelsOf = (party: SignatureParty): SignatureLabels => {
+      const own = partySignatureLabels(block, party);
+      return {
+        signature: labelled(own.signature, language),
+        name: labelled(block.labels.name, language),
+        title: labelled(block.labels.title, language),
+        date: labelled(block.labels.date, language),
+        seal: own.seal,
+      };
     };
+    const sealRow = block.parties.some((party) => labelsOf(party).seal !== null);
     const lineEnd = signatureLineEnd(this.page.textWidth);
     return signatureTable(
-      block.parties.map((party) => signatureLines(party, [party.heading], labels, lineEnd, this.revisions)),
+      block.parties.map((party) => signatureLines(party, [party.heading], labelsOf(party), lineEnd, this.revisions, sealRow)),
       this.page.textWidth,
       () => this.revisions?.paragraphMark(block),
     );

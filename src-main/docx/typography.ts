@@ -25,10 +25,23 @@ import {
 } from 'docx';
 import type { ContractLanguage } from '../../src-shared/contract/doc';
 
-/** A4: the paper of international and Chinese contracts alike. */
-export const PAGE = { width: 11_906, height: 16_838 };
+/**
+ * The paper sizes, in twips: A4, the paper of international and Chinese
+ * contracts, and US Letter, which contracts between US parties use.
+ */
+export const PAPER = {
+  A4: { width: 11_906, height: 16_838 },
+  Letter: { width: 12_240, height: 15_840 },
+} as const;
+export type PaperSize = keyof typeof PAPER;
+export const PAPER_SIZES = Object.keys(PAPER) as PaperSize[];
+
+/** A4, the paper of the monthly report. */
+export const PAGE = PAPER.A4;
 
 export interface PageLayout {
+  /** The paper, in twips. */
+  size: { width: number; height: number };
   margin: { top: number; right: number; bottom: number; left: number; header: number; footer: number };
   /** The width between the margins, which tables fill. */
   textWidth: number;
@@ -38,10 +51,12 @@ export interface PageLayout {
   listIndent: number;
 }
 
-function layout(side: number, clauseIndent: number, listIndent: number): PageLayout {
+function layout(side: number, clauseIndent: number, listIndent: number, paper: PaperSize = 'A4'): PageLayout {
+  const size = PAPER[paper];
   return {
+    size,
     margin: { top: 1_418, bottom: 1_418, left: side, right: side, header: 709, footer: 709 },
-    textWidth: PAGE.width - 2 * side,
+    textWidth: size.width - 2 * side,
     clauseIndent,
     listIndent,
   };
@@ -51,6 +66,11 @@ function layout(side: number, clauseIndent: number, listIndent: number): PageLay
 export const SINGLE_LAYOUT = layout(1_418, 720, 567);
 /** Bilingual: narrower margins and indents, so each of the two columns keeps a readable line length. */
 export const BILINGUAL_LAYOUT = layout(1_134, 510, 425);
+
+/** The layout of a contract on the given paper: one language or two side by side. */
+export function contractLayout(bilingual: boolean, paper: PaperSize): PageLayout {
+  return bilingual ? layout(1_134, 510, 425, paper) : layout(1_418, 720, 567, paper);
+}
 
 export const FONTS = {
   latin: 'Times New Roman',

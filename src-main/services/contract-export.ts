@@ -20,7 +20,7 @@ import { writeDraftFile } from '../../src-shared/model/file';
 import type { SlaDraft } from '../../src-shared/model/schema';
 import { validateDraft } from '../../src-shared/model/validate';
 import { shortHash } from '../../src-shared/model/version';
-import { MisalignedContractError, renderContractDocx, type ExportLanguage } from '../docx/contract-docx';
+import { MisalignedContractError, renderContractDocx, type ExportLanguage, type PaperSize } from '../docx/contract-docx';
 import { sha256Hex } from '../sha256';
 import { writeFailure, writeFileAtomically } from './atomic-file';
 import { usableTemplate, type ClauseLibrary } from './clause-library';
@@ -35,6 +35,8 @@ export interface ContractExportRequest {
   language: ExportLanguage;
   /** The saved version being exported; absent or null for the working copy. */
   version?: { label: string; sha256: string } | null;
+  /** The paper, overriding the parties' (Letter when both are in the US, else A4). */
+  paperSize?: PaperSize;
 }
 
 export interface BuiltContract {
@@ -92,7 +94,7 @@ export function draftForExport(content: unknown): SlaDraft {
 }
 
 export function createContractExportService(deps: ContractExportDeps): ContractExportService {
-  const build = async ({ draft, language, version }: ContractExportRequest): Promise<BuiltContract> => {
+  const build = async ({ draft, language, version, paperSize }: ContractExportRequest): Promise<BuiltContract> => {
     const template = usableTemplate(deps.clauseLibrary, draft.contract.templateId);
     const options = version ? { versionLabel: version.label, shortHash: shortHash(version.sha256) } : {};
     const draftJson = writeDraftFile(draft);
@@ -103,11 +105,11 @@ export function createContractExportService(deps: ContractExportDeps): ContractE
       // Halves that do not align are a template bug: refuse rather than set the wrong clauses side by side.
       const misaligned = pair.problems.find((problem) => problem.code === 'misaligned');
       if (misaligned) throw new MisalignedContractError(misaligned.clauseId ?? 'the top level');
-      bytes = await renderContractDocx({ language, en: pair.en, zh: pair.zh }, { draftJson });
+      bytes = await renderContractDocx({ language, en: pair.en, zh: pair.zh }, { draftJson, ...(paperSize ? { paperSize } : {}) });
       blanks = pair.problems;
     } else {
       const single = assembleContract(draft, template, language, options);
-      bytes = await renderContractDocx({ language, doc: single.doc }, { draftJson });
+      bytes = await renderContractDocx({ language, doc: single.doc }, { draftJson, ...(paperSize ? { paperSize } : {}) });
       blanks = single.problems;
     }
     return {

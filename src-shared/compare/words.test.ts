@@ -51,6 +51,34 @@ describe('diffClauseWords', () => {
     ]);
   });
 
+  it('shows a changed duration as the old phrase deleted and the new one inserted, not interleaved fragments', () => {
+    const english = diffClauseWords(
+      'permits Downtime of no more than 1 hour 5 minutes 45 seconds in an average month',
+      'permits Downtime of no more than 13 minutes 9 seconds in an average month',
+    );
+    expect(changed(english.segments)).toEqual([
+      ['deleted', '1 hour 5 minutes 45 seconds'],
+      ['inserted', '13 minutes 9 seconds'],
+    ]);
+    const chinese = diffClauseWords('平均每月不超过1小时5分45秒，平均每年不超过13小时9分', '平均每月不超过13分9秒，平均每年不超过2小时37分');
+    expect(changed(chinese.segments)).toEqual([
+      ['deleted', '1小时5分45秒'],
+      ['inserted', '13分9秒'],
+      ['deleted', '13小时9分'],
+      ['inserted', '2小时37分'],
+    ]);
+    expect(changed(diffClauseWords('within 10 Business Days of the request', 'within 5 Business Days of the request').segments)).toEqual([
+      ['deleted', '10 Business Days'],
+      ['inserted', '5 Business Days'],
+    ]);
+  });
+
+  it('keeps a duration whole as one token, and a figure without a unit as before', () => {
+    expect(wordTokens('within 1 hour 5 minutes, 45 s')).toEqual(['within', ' ', '1 hour 5 minutes', ',', ' ', '45', ' ', 's']);
+    expect(wordTokens('1小时30分钟内')).toEqual(['1小时30分钟', '内']);
+    expect(wordTokens('99.95 % of 12 hoursly')).toEqual(['99.95', ' ', '%', ' ', 'of', ' ', '12', ' ', 'hoursly']);
+  });
+
   it('highlights a changed Chinese character or phrase, not the whole sentence', () => {
     expect(diffClauseWords('客户应在三十日内提出书面申请。', '客户应在六十日内提出书面申请。').segments).toEqual([
       { kind: 'equal', text: '客户应在' },

@@ -73,14 +73,29 @@ export interface WordDiff {
 export const DEFAULT_MAX_EDIT_LENGTH = 500;
 export const DEFAULT_MIN_EQUAL_RATIO = 0.3;
 
+/** A figure with its inner separators: "1", "99.95", "12,500.00". */
+const FIGURE = String.raw`\p{Nd}+(?:[.,]\p{Nd}+)*`;
+const EN_UNIT = String.raw`(?:years?|months?|weeks?|(?:Business\s)?[Dd]ays?|hours?|minutes?|seconds?)`;
+const ZH_UNIT = String.raw`(?:小时|分钟|个工作日|个月|分|秒|天|周|年)`;
 /**
- * One token per match: white space; a number with its inner separators
+ * A duration as the contract writes it, figures and units together:
+ * "1 hour 5 minutes 45 seconds", "10 Business Days", "1小时5分45秒". One
+ * token, so that a changed duration reads as the old phrase deleted and the
+ * new one inserted, not as fragments of both interleaved around a shared
+ * "minutes" ("1 hour 5 minutes 45 seconds" → "13 minutes 9 seconds").
+ */
+const DURATION = String.raw`${FIGURE}\s${EN_UNIT}(?:\s${FIGURE}\s${EN_UNIT})*(?![\p{L}\p{N}])|${FIGURE}${ZH_UNIT}(?:${FIGURE}${ZH_UNIT})*(?!\p{N})`;
+
+/**
+ * One token per match: a duration (above); white space; a number with its inner separators
  * (not followed by a letter or digit, so "95th" stays a word); a word of
  * letters, digits and inner apostrophes, without Han or kana; or any other
  * single character — which makes each Han or kana character a token.
  */
-const TOKEN =
-  /\s+|\p{Nd}+(?:[.,:]\p{Nd}+)*(?![\p{L}\p{N}])|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{M}\p{N}_])+(?:['’](?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{M}\p{N}_])+)*|[\s\S]/gu;
+const TOKEN = new RegExp(
+  String.raw`${DURATION}|\s+|\p{Nd}+(?:[.,:]\p{Nd}+)*(?![\p{L}\p{N}])|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{M}\p{N}_])+(?:['’](?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{M}\p{N}_])+)*|[\s\S]`,
+  'gu',
+);
 
 /** The tokens of a text; joined, they are the text again. */
 export function wordTokens(text: string): string[] {

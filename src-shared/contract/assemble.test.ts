@@ -6,13 +6,25 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDurationSeconds, formatMoney, formatNumber, formatPercent } from '../format';
+import { formatChineseUppercaseAmount, formatDurationSeconds, formatMoney, formatNumber, formatPercent } from '../format';
 import { allowedDowntimeSeconds, monthCredit } from '../math';
 import { metricsById } from '../model/metrics';
 import type { SlaDraft } from '../model/schema';
 import { alignmentProblems, assembleBilingual, assembleContract, BLANK } from './assemble';
-import { clauseOwnText, documentText, runsText, walkClauses, type Clause, type ContractDoc, type ContractLanguage, type Run, type Table } from './doc';
+import {
+  clauseOwnText,
+  documentText,
+  partySignatureLabels,
+  runsText,
+  walkClauses,
+  type Clause,
+  type ContractDoc,
+  type ContractLanguage,
+  type Run,
+  type Table,
+} from './doc';
 import { namedBlankDraft, presets, preset, standardTemplate } from './fixtures';
+import { partyCountry } from './party-country';
 
 const template = standardTemplate();
 const LANGUAGES: ContractLanguage[] = ['en', 'zh-CN'];
@@ -173,14 +185,29 @@ describe('conditions', () => {
     expect(zh).toContain('仲裁地为Shanghai');
   });
 
-  it('adds the language-precedence clause only to a bilingual contract', () => {
+  it('adds the language-precedence clause to a bilingual contract, and to a translation only the convenience notice', () => {
     const draft = namedBlankDraft();
     draft.contract.precedence = 'zh-CN';
-    for (const language of LANGUAGES) expect(clause(assembleContract(draft, template, language).doc, 'language')).toBeUndefined();
+    expect(clause(assembleContract(draft, template, 'zh-CN').doc, 'language')).toBeUndefined();
+    const translation = clauseText(en(draft), 'language');
+    expect(translation).toContain('This English text is a translation provided for convenience only');
+    expect(translation).toContain('the Chinese text prevails');
+    expect(translation).not.toContain('equally authentic');
     const pair = assembleBilingual(draft, template);
     expect(clauseText(pair.en, 'language')).toContain('the Chinese version prevails');
     expect(clauseText(pair.zh, 'language')).toContain('以中文文本为准');
     expect(pair.en.meta.precedence).toBe('zh-CN');
+  });
+
+  it('says in a Chinese text exported alone that it is a translation when the English text prevails, and numbers the clause', () => {
+    const draft = namedBlankDraft();
+    draft.contract.precedence = 'en';
+    expect(clause(en(draft), 'language')).toBeUndefined();
+    const chinese = assembleContract(draft, template, 'zh-CN').doc;
+    expect(clauseText(chinese, 'language')).toContain('本中文文本仅为便于参考而提供的译本，不具有约束力；如两者之间存在任何不一致，以英文文本为准。');
+    expect(clauseText(chinese, 'language')).not.toContain('同等效力');
+    const top = chinese.clauses.filter((c) => c.number.length > 0).map((c) => c.number[0]);
+    expect(top).toEqual(top.map((_, i) => i + 1));
   });
 
   it('leaves out the chronic-failure clause when the draft has no such right, and renumbers', () => {
@@ -240,13 +267,28 @@ describe('credit tier wording follows the boundary', () => {
   });
 });
 
+describe('downtime equivalents', () => {
+  it('are labelled as an illustration that does not bind, in both languages', () => {
+    const draft = namedBlankDraft();
+    const measurement = (doc: ContractDoc) => walkClauses(doc).find(({ clause: c }) => c.id.startsWith('service-levels.measurement#'))!.clause;
+    const english = clauseOwnText(measurement(en(draft)));
+    const chinese = clauseOwnText(measurement(assembleContract(draft, template, 'zh-CN').doc));
+    expect(english).toMatch(/For illustration only: this Service Level corresponds to Downtime of about 43 minutes 50 seconds in an average month/);
+    expect(english).toContain('These figures are not binding');
+    expect(english).not.toMatch(/permits Downtime/);
+    expect(chinese).toMatch(/以下数值仅为示例说明：该项服务水平约相当于平均每月43分50秒/);
+    expect(chinese).toContain('上述数值不具有约束力');
+    expect(chinese).not.toContain('允许的停机时间为');
+  });
+});
+
 describe('formatting for the language', () => {
   it('writes downtime, money and dates as each language does', () => {
     const draft = namedBlankDraft();
     const english = documentText(en(draft));
     const chinese = documentText(assembleContract(draft, template, 'zh-CN').doc);
-    expect(english).toContain('no more than 43 minutes 50 seconds in an average month');
-    expect(chinese).toContain('平均每月不超过43分50秒');
+    expect(english).toContain('Downtime of about 43 minutes 50 seconds in an average month');
+    expect(chinese).toContain('约相当于平均每月43分50秒');
     expect(english).toContain('entered into on 26 November 2026');
     expect(chinese).toContain('于2026年11月26日');
     expect(english).toContain('USD 12,500.00');
@@ -642,5 +684,101 @@ describe('party registration number and legal representative', () => {
     // No name in the other language under each party: the bilingual cover has both names already.
     expect(detailIds(pair.en)).toEqual(['provider-registration', 'provider-representative', 'customer-registration', 'customer-representative']);
     expect(detailIds(pair.zh)).toEqual(detailIds(pair.en));
+  });
+});
+
+describe('signature formalities follow each party', () => {
+  const signatureLabels = (doc: ContractDoc) => {
+    const block = clause(doc, 'signatures')!.blocks.find((b) => b.kind === 'signature');
+    if (block?.kind !== 'signature') throw new Error('no signature block');
+    return block.parties.map((party) => ({ role: party.role, ...partySignatureLabels(block, party) }));
+  };
+
+  it('gives a US party neither a seal line nor 法定代表人, and a Chinese party both, in one contract', () => {
+    const draft = structuredClone(preset('china-hosted'));
+    draft.parties.customer = { ...preset('enterprise').parties.customer, legalNameZh: '克雷斯特摩尔互助保险公司' };
+    const doc = assembleContract(draft, template, 'zh-CN').doc;
+    expect(signatureLabels(doc)).toEqual([
+      { role: 'provider', seal: '（盖章）', signature: '法定代表人或授权代表（签字）' },
+      { role: 'customer', seal: null, signature: '授权代表（签字）' },
+    ]);
+    const text = documentText(doc);
+    expect(text.split('（盖章）')).toHaveLength(2);
+  });
+
+  it('gives two US parties no seal and no 法定代表人 anywhere in the Chinese contract', () => {
+    const text = documentText(assembleContract(preset('enterprise'), template, 'zh-CN').doc);
+    expect(text).not.toContain('盖章');
+    expect(text).not.toContain('法定代表人');
+    expect(text).toContain('授权代表（签字）');
+  });
+
+  it('keeps the seal and the legal representative for two Chinese parties', () => {
+    expect(signatureLabels(assembleContract(preset('china-hosted'), template, 'zh-CN').doc).map((party) => party.seal)).toEqual(['（盖章）', '（盖章）']);
+  });
+
+  it('reads the country from the address and the registration number', () => {
+    const party = (address: string, registrationNumber?: string) => partyCountry({ address, registrationNumber });
+    expect(party('250 Hudson Street, 9th Floor, New York, NY 10013, United States')).toBe('US');
+    expect(party('1 Market St, San Francisco, CA 94105')).toBe('US');
+    expect(party('500 Main Street, Boston, MA 02110, USA')).toBe('US');
+    expect(party('上海市浦东新区张江高科技园区科苑路 1688 号 7 幢 12 层')).toBe('CN');
+    expect(party('Room 1201, 88 Century Avenue, Shanghai 200120, China')).toBe('CN');
+    expect(party('88 Century Avenue, Shanghai', '91310115MA1K4R7D35')).toBe('CN');
+    expect(party('4th Floor, 118 Tabernacle Street, London EC2A 4SD, United Kingdom')).toBeNull();
+    expect(party('Beispielweg 2, Berlin')).toBeNull();
+    expect(party('')).toBeNull();
+  });
+});
+
+describe('cover', () => {
+  const subtitle = (draft: SlaDraft, language: ContractLanguage) =>
+    assembleContract(draft, template, language)
+      .doc.cover.lines.filter((line) => line.style === 'subtitle')
+      .map((line) => runsText(line.runs));
+
+  it.each([
+    ['Meridian Claims Data Platform Enterprise Service Level Agreement'],
+    ['Acme Platform SLA'],
+    ['云帆供应链协同平台服务水平协议'],
+    ['Service-Level Agreement for the Data Platform'],
+  ])('does not repeat "Service Level Agreement" under the title "%s"', (title) => {
+    const draft = namedBlankDraft();
+    draft.title = title;
+    for (const language of LANGUAGES) expect(subtitle(draft, language)).toEqual([]);
+  });
+
+  it('says what the document is under a title that does not', () => {
+    const draft = namedBlankDraft();
+    draft.title = 'Acme Cloud Platform — Customer Terms';
+    expect(subtitle(draft, 'en')).toEqual(['Service Level Agreement']);
+    expect(subtitle(draft, 'zh-CN')).toEqual(['服务水平协议']);
+  });
+});
+
+describe('amounts in a Chinese contract', () => {
+  it('states the cap in figures and in uppercase numerals, the English in figures', () => {
+    const draft = preset('china-hosted');
+    const capAmount = (draft.compensation.monthlyFee * draft.compensation.capPercent!) / 100;
+    const chinese = clauseText(assembleContract(draft, template, 'zh-CN').doc, 'cap-and-remedy');
+    expect(chinese).toContain(`即${formatMoney(capAmount, 'CNY', 'zh-CN')}（大写：${formatChineseUppercaseAmount(capAmount, 'CNY')}）。`);
+    expect(clauseText(en(draft), 'cap-and-remedy')).not.toContain('大写');
+  });
+
+  it('states the Monthly Fee in figures and in uppercase numerals: 人民币 86,000.00 元（大写：人民币捌万陆仟元整）', () => {
+    const chinese = clauseText(assembleContract(preset('china-hosted'), template, 'zh-CN').doc, 'definitions');
+    expect(chinese).toContain('截至生效日为人民币 86,000.00 元（大写：人民币捌万陆仟元整）；');
+  });
+});
+
+describe('counterparts', () => {
+  it('says how many originals there are, one for each Party, the same in both languages', () => {
+    const pair = assembleBilingual(preset('china-hosted'), template);
+    expect(clauseText(pair.zh, 'general.counterparts')).toContain('本协议一式两份，双方各执一份，每份具有同等法律效力。');
+    expect(clauseText(pair.en, 'general.counterparts')).toContain(
+      'This Agreement is executed in two (2) originals, one for each Party, each of which has the same legal effect.',
+    );
+    expect(clauseText(pair.zh, 'general.counterparts')).toContain('每份副本均为原件');
+    expect(clauseText(pair.en, 'general.counterparts')).toContain('each of which is an original');
   });
 });

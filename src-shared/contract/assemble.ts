@@ -26,6 +26,7 @@ import {
   type TableRow,
 } from './doc';
 import { applyFilter, type FilterEnvironment } from './filters';
+import { partyCountry, signsUnderSeal } from './party-country';
 import type { CompiledBlock, CompiledClause, CompiledText, EachSpec, Template } from './template-types';
 import type { Segment } from './text';
 
@@ -374,13 +375,21 @@ class Assembler {
           const labels = this.template.labels[this.language];
           blocks.push({
             kind: 'signature',
-            labels: { signature: labels.signature, name: labels.name, title: labels.title, date: labels.date, seal: labels.seal },
+            labels: {
+              signature: labels.signature,
+              authorisedSignature: labels.authorisedSignature,
+              name: labels.name,
+              title: labels.title,
+              date: labels.date,
+              seal: labels.seal,
+            },
             parties: spec.parties.map((party) => {
               const details = this.draft.parties[party.role];
               return {
                 role: party.role,
                 heading: this.text(party.heading, vars),
                 company: this.language === 'zh-CN' ? partyNameZh(details) : details.legalName,
+                sealed: signsUnderSeal(details),
                 signatoryName: details.signatoryName,
                 signatoryTitle: details.signatoryTitle,
               };
@@ -431,7 +440,7 @@ class Assembler {
     }
 
     const bilingual = options.bilingual ?? false;
-    const party = (role: 'provider' | 'customer') => ({ ...draft.parties[role] });
+    const party = (role: 'provider' | 'customer') => ({ ...draft.parties[role], country: partyCountry(draft.parties[role]) });
     return {
       meta: {
         title: draft.title,
@@ -469,10 +478,13 @@ function assembleWithContext(
 
 /**
  * The contract of a draft in one language. `options.bilingual` marks it as
- * one half of a bilingual document (use assembleBilingual for both halves).
+ * one half of a bilingual document (use assembleBilingual for both halves);
+ * without it, a contract in the language that does not prevail says that it
+ * is a convenience translation and which text prevails.
  */
 export function assembleContract(draft: SlaDraft, template: Template, language: ContractLanguage, options: AssemblyOptions = {}): AssemblyResult {
-  return assembleWithContext(draft, template, language, buildContext(draft, options), options);
+  const convenienceTranslation = !(options.bilingual ?? false) && language !== draft.contract.precedence;
+  return assembleWithContext(draft, template, language, buildContext(draft, { ...options, convenienceTranslation }), options);
 }
 
 /** Where two documents of one draft differ in structure: clause ids, order and block shapes. */

@@ -239,6 +239,10 @@ function buildRootType(): FieldType {
       fields: {
         /** Assembled for a bilingual document: the language-precedence clause applies. */
         bilingual: BOOLEAN,
+        /** Assembled alone in the language that does not prevail: the text says it is a convenience translation. */
+        convenienceTranslation: BOOLEAN,
+        /** The draft's title already names the agreement ("… Service Level Agreement", "… SLA", "…服务水平协议"). */
+        titleNamesAgreement: BOOLEAN,
         versionLabel: nullable(TEXT),
         shortHash: nullable(TEXT),
       },
@@ -288,6 +292,8 @@ export interface ContextObject {
 
 export interface AssemblyContextOptions {
   bilingual?: boolean;
+  /** One language alone, not the one that prevails (assembleContract sets it). */
+  convenienceTranslation?: boolean;
   versionLabel?: string | null;
   shortHash?: string | null;
 }
@@ -363,6 +369,11 @@ function partyObject(party: Party, path: string): ContextObject {
     $path: path,
     $sources: { nameZh: { path: `${path}.${secondName ? 'legalNameZh' : 'legalName'}`, computed: 'nameZh' } },
   };
+}
+
+/** "Enterprise Service Level Agreement", "Acme SLA", "云平台服务水平协议": a title that needs no "Service Level Agreement" under it. */
+export function titleNamesAgreement(title: string): boolean {
+  return /\bservice[\s-]+level\s+agreement\b|\bSLA\b|服务水平协议|服务等级协议/iu.test(title);
 }
 
 /** The values of the root scope for one draft: the same for both languages. */
@@ -516,6 +527,8 @@ export function buildContext(draft: SlaDraft, options: AssemblyContextOptions = 
     metricKinds: [...new Set(allMetrics.map((metric) => metric.kind as string))],
     doc: {
       bilingual: options.bilingual ?? false,
+      convenienceTranslation: options.convenienceTranslation ?? false,
+      titleNamesAgreement: titleNamesAgreement(draft.title),
       versionLabel: options.versionLabel ?? null,
       shortHash: options.shortHash ?? null,
       $path: 'doc',

@@ -31,6 +31,7 @@
  *   and is listed in the assembly's problems.
  */
 import type { StepId } from '../model/schema';
+import type { PartyCountry } from './party-country';
 
 export type ContractLanguage = 'en' | 'zh-CN';
 export const CONTRACT_LANGUAGES = ['en', 'zh-CN'] as const satisfies readonly ContractLanguage[];
@@ -135,6 +136,13 @@ export interface SignatureParty {
   heading: Run[];
   /** The party's legal name as in the draft ("" when not yet entered). */
   company: string;
+  /**
+   * The party signs under its company seal, by its legal or authorised
+   * representative (labels.seal, labels.signature) — every party but a US
+   * company, which signs by an authorised officer (labels.authorisedSignature)
+   * with no seal line.
+   */
+  sealed: boolean;
   /** Prefilled under the signature line; "" = left blank for hand-writing. */
   signatoryName: string;
   signatoryTitle: string;
@@ -145,6 +153,8 @@ export interface SignatureBlock {
   /** The labels of the lines each party signs on, in the document's language. */
   labels: {
     signature: string;
+    /** The signature line of a party that does not sign under a seal. */
+    authorisedSignature: string;
     name: string;
     title: string;
     date: string;
@@ -194,6 +204,8 @@ export interface ContractParty {
   address: string;
   signatoryName: string;
   signatoryTitle: string;
+  /** Where the party is established, read from its address (party-country.ts); null when it cannot be told. */
+  country: PartyCountry | null;
 }
 
 export interface ContractMeta {
@@ -295,6 +307,11 @@ function blockLines(block: Block): string[] {
   }
 }
 
+/** The seal line (null: none) and the signature line one party signs on. */
+export function partySignatureLabels(block: SignatureBlock, party: SignatureParty): { seal: string | null; signature: string } {
+  return party.sealed ? { seal: block.labels.seal, signature: block.labels.signature } : { seal: null, signature: block.labels.authorisedSignature };
+}
+
 /** All the text of the document, cover included: for search, and for tests that nothing unresolved leaked. */
 export function documentText(doc: ContractDoc): string {
   const lines: string[] = [doc.cover.title, ...doc.cover.lines.map((line) => runsText(line.runs))];
@@ -302,7 +319,13 @@ export function documentText(doc: ContractDoc): string {
     lines.push(clause.number.length > 0 ? `${clauseNumberText(clause.number)} ${clause.title ?? ''}` : (clause.title ?? ''));
     for (const block of clause.blocks) {
       lines.push(...blockLines(block));
-      if (block.kind === 'signature') lines.push(...Object.values(block.labels).filter((label) => label !== null));
+      if (block.kind === 'signature') {
+        lines.push(block.labels.name, block.labels.title, block.labels.date);
+        for (const party of block.parties) {
+          const { signature, seal } = partySignatureLabels(block, party);
+          lines.push(...(seal === null ? [signature] : [seal, signature]));
+        }
+      }
     }
   }
   return lines.join('\n');

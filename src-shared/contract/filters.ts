@@ -6,7 +6,7 @@
  * Each filter states which value types it accepts; a template that applies
  * one to the wrong field is refused when it is parsed.
  */
-import { formatDate, formatDurationMinutes, formatDurationSeconds, formatMoney, formatNumber, formatPercent } from '../format';
+import { formatDate, formatDurationMinutes, formatDurationSeconds, formatMoney, formatMoneyWithWords, formatNumber, formatPercent } from '../format';
 import type { ContractLanguage } from './doc';
 import { describeType, resolveType, type FieldType } from './context';
 import type { FilterCall } from './text';
@@ -34,6 +34,12 @@ export const FILTER_DOCS: readonly FilterDoc[] = [
   { name: 'number', arg: null, accepts: 'number', example: '12500.5 → "12,500.5"' },
   { name: 'percent', arg: null, accepts: 'number', example: '99.95 → "99.95 %" / "99.95%"' },
   { name: 'money', arg: null, accepts: 'number', example: '12500 → "USD 12,500.00" / "12,500.00 美元" (the draft\'s currency)' },
+  {
+    name: 'moneyInWords',
+    arg: null,
+    accepts: 'number',
+    example: '85000 → "CNY 85,000.00" / "人民币 85,000.00 元（大写：人民币捌万伍仟元整）" (a fee or cap: Chinese adds the amount in uppercase numerals)',
+  },
   { name: 'date', arg: null, accepts: 'text (YYYY-MM-DD)', example: '2026-11-26 → "26 November 2026" / "2026年11月26日"' },
   { name: 'duration', arg: null, accepts: 'number of seconds', example: '2629.7 → "43 minutes 50 seconds" / "43分50秒"' },
   { name: 'minutes', arg: null, accepts: 'number of minutes', example: '90 → "1 hour 30 minutes" / "1小时30分钟"' },
@@ -99,6 +105,7 @@ export function filterError(filter: FilterCall | null, type: FieldType, vocabula
     case 'number':
     case 'percent':
     case 'money':
+    case 'moneyInWords':
     case 'duration':
     case 'minutes':
       return expect(value.kind === 'number', 'a number');
@@ -251,6 +258,8 @@ export function applyFilter(filter: FilterCall | null, value: unknown, env: Filt
       return formatPercent(number(), language);
     case 'money':
       return formatMoney(number(), env.currency, language);
+    case 'moneyInWords':
+      return formatMoneyWithWords(number(), env.currency, language);
     case 'duration':
       return formatDurationSeconds(number(), language);
     case 'minutes':

@@ -22,6 +22,7 @@ export const labelsSchema = z.strictObject({
   pageOf: z.string().includes('{page}', { message: 'must contain {page}' }).includes('{pages}', { message: 'must contain {pages}' }),
   version: z.string(),
   signature: z.string(),
+  authorisedSignature: z.string().optional(),
   name: z.string(),
   title: z.string(),
   date: z.string(),

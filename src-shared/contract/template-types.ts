@@ -18,6 +18,8 @@ export interface TemplateLabels {
   pageOf: string;
   version: string;
   signature: string;
+  /** The signature line of a party that signs without a seal (a US company); `signature` when the template gives none. */
+  authorisedSignature: string;
   name: string;
   title: string;
   date: string;

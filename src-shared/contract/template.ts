@@ -676,7 +676,11 @@ class TemplateCompiler {
     }
 
     const labels = header.labels;
-    const withSeal = (value: z.infer<typeof labelsSchema>): TemplateLabels => ({ ...value, seal: value.seal ?? null });
+    const withSeal = (value: z.infer<typeof labelsSchema>): TemplateLabels => ({
+      ...value,
+      authorisedSignature: value.authorisedSignature ?? value.signature,
+      seal: value.seal ?? null,
+    });
     return {
       id: header.id,
       version: String(header.version),

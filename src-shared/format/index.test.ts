@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createI18n } from '../i18n';
 import {
+  formatChineseUppercaseAmount,
   formatDate,
   formatDateTime,
   formatDurationMinutes,
   formatDurationSeconds,
   formatLevel,
   formatMoney,
+  formatMoneyWithWords,
   formatMonth,
   formatNumber,
   formatPercent,
@@ -230,5 +232,101 @@ describe('formatLevel', () => {
     expect(formatLevel(0.12345, 'custom', 'zh-CN', zh, { customUnit: 'jobs', maxFractionDigits: 4 })).toBe('0.1235 jobs');
     // A percentage always allows four decimals, whatever is asked for the other units.
     expect(formatLevel(99.12345, 'percent', 'en', en, { maxFractionDigits: 2 })).toBe(`99.1235${NBSP}%`);
+  });
+});
+
+/** Reads an amount in uppercase numerals back into minor units (分), independently of the formatter. */
+function readUppercase(text: string): bigint {
+  const DIGITS = '零壹贰叁肆伍陆柒捌玖';
+  const PLACES: Record<string, bigint> = { 拾: 10n, 佰: 100n, 仟: 1000n };
+  const group = (part: string): bigint => {
+    let total = 0n;
+    let digit = 0n;
+    for (const char of part) {
+      if (DIGITS.includes(char)) digit = BigInt(DIGITS.indexOf(char));
+      else if (PLACES[char] !== undefined) {
+        total += digit * PLACES[char]!;
+        digit = 0n;
+      } else throw new Error(`unexpected ${char} in ${text}`);
+    }
+    return total + digit;
+  };
+  const whole = (part: string): bigint => {
+    const yi = part.lastIndexOf('亿');
+    if (yi >= 0) return whole(part.slice(0, yi)) * 100_000_000n + whole(part.slice(yi + 1));
+    const wan = part.indexOf('万');
+    if (wan >= 0) return group(part.slice(0, wan)) * 10_000n + group(part.slice(wan + 1));
+    return group(part);
+  };
+  const match = /^人民币(?:(.+)元)?(?:([壹贰叁肆伍陆柒捌玖])角)?(?:零?([壹贰叁肆伍陆柒捌玖])分)?整?$/u.exec(text);
+  if (!match) throw new Error(`not an amount in words: ${text}`);
+  const [, yuan = '', jiao, fen] = match;
+  return whole(yuan) * 100n + (jiao ? BigInt(DIGITS.indexOf(jiao)) * 10n : 0n) + (fen ? BigInt(DIGITS.indexOf(fen)) : 0n);
+}
+
+describe('formatChineseUppercaseAmount', () => {
+  it.each([
+    [85_000, '人民币捌万伍仟元整'],
+    [0, '人民币零元整'],
+    [1, '人民币壹元整'],
+    [10, '人民币壹拾元整'],
+    [15, '人民币壹拾伍元整'],
+    [101, '人民币壹佰零壹元整'],
+    [1_001, '人民币壹仟零壹元整'],
+    [1_010, '人民币壹仟零壹拾元整'],
+    [1_100, '人民币壹仟壹佰元整'],
+    [10_000, '人民币壹万元整'],
+    [100_005, '人民币壹拾万零伍元整'],
+    [105_000, '人民币壹拾万伍仟元整'],
+    [1_000_000, '人民币壹佰万元整'],
+    [1_010_000, '人民币壹佰零壹万元整'],
+    [12_500, '人民币壹万贰仟伍佰元整'],
+    [25_500, '人民币贰万伍仟伍佰元整'],
+    [100_000_000, '人民币壹亿元整'],
+    [100_010_000, '人民币壹亿零壹万元整'],
+    [110_000_000, '人民币壹亿壹仟万元整'],
+    [100_000_001, '人民币壹亿零壹元整'],
+    [1_200_000_000_000, '人民币壹万贰仟亿元整'],
+    [1_000_000_050_000, '人民币壹万亿零伍万元整'],
+    [1_680.32, '人民币壹仟陆佰捌拾元叁角贰分'],
+    [1.05, '人民币壹元零伍分'],
+    [1.5, '人民币壹元伍角整'],
+    [0.5, '人民币伍角整'],
+    [0.05, '人民币伍分'],
+    [0.35, '人民币叁角伍分'],
+    [107_000.53, '人民币壹拾万柒仟元伍角叁分'],
+    [0.004, '人民币零元整'],
+    [0.995, '人民币壹元整'],
+  ])('%s CNY → %s', (amount, words) => {
+    expect(formatChineseUppercaseAmount(amount, 'CNY')).toBe(words);
+  });
+
+  it('names another currency before the amount and keeps its decimals', () => {
+    expect(formatChineseUppercaseAmount(12_500, 'USD')).toBe('美元壹万贰仟伍佰元整');
+    expect(formatChineseUppercaseAmount(12_500.4, 'JPY')).toBe('日元壹万贰仟伍佰元整');
+  });
+
+  it('refuses a negative or non-finite amount', () => {
+    expect(() => formatChineseUppercaseAmount(-1, 'CNY')).toThrow(RangeError);
+    expect(() => formatChineseUppercaseAmount(Number.NaN, 'CNY')).toThrow();
+  });
+
+  it('always reads back as the figures say, with one 零 for a run of zeros and none at a unit', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), (cents) => {
+        const words = formatChineseUppercaseAmount(Number(cents) / 100, 'CNY');
+        expect(readUppercase(words)).toBe(cents);
+        if (cents > 0n) expect(words).not.toMatch(/零零|零[万亿元角分整]|角零/u);
+        expect(words.endsWith('分') || words.endsWith('整')).toBe(true);
+        expect(words.endsWith('分整')).toBe(false);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('goes beside the figures in a Chinese contract only', () => {
+    expect(formatMoneyWithWords(85_000, 'CNY', 'zh-CN')).toBe('人民币 85,000.00 元（大写：人民币捌万伍仟元整）');
+    expect(formatMoneyWithWords(12_500, 'USD', 'zh-CN')).toBe('12,500.00 美元（大写：美元壹万贰仟伍佰元整）');
+    expect(formatMoneyWithWords(12_500, 'USD', 'en')).toBe('USD 12,500.00');
   });
 });

@@ -196,6 +196,81 @@ export function formatMoney(amount: number, currency: string, locale: Locale): s
   return `${digits} ${ZH_CURRENCY_NAMES[currency] ?? currency}`;
 }
 
+const UPPER_DIGITS = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'] as const;
+const UPPER_PLACES = ['', '拾', '佰', '仟'] as const;
+const TEN_THOUSAND = 10_000n;
+const HUNDRED_MILLION = 100_000_000n;
+
+/** 1–9999 in uppercase numerals: one 零 for any run of zeros between figures, none at the end ("壹仟零壹拾"). */
+function upperGroup(group: bigint): string {
+  const digits = group.toString().padStart(4, '0');
+  let text = '';
+  let zero = false;
+  for (let i = 0; i < 4; i++) {
+    const digit = Number(digits[i]);
+    if (digit === 0) {
+      zero = text !== '';
+      continue;
+    }
+    if (zero) text += '零';
+    zero = false;
+    text += UPPER_DIGITS[digit]! + UPPER_PLACES[3 - i]!;
+  }
+  return text;
+}
+
+/** A whole number above zero in uppercase numerals, by 万 and 亿: 壹拾万零伍, 壹亿零壹万, 壹万贰仟亿. */
+function upperWhole(value: bigint): string {
+  const split = (unit: bigint, name: string, lowHead: bigint, high: (n: bigint) => string, low: (n: bigint) => string) => {
+    const head = high(value / unit) + name;
+    const rest = value % unit;
+    if (rest === 0n) return head;
+    // A zero between the parts is read out: 壹拾万零伍 (100,005), 壹亿零壹万 (100,010,000).
+    return head + (rest < lowHead ? '零' : '') + low(rest);
+  };
+  if (value >= HUNDRED_MILLION) return split(HUNDRED_MILLION, '亿', 10_000_000n, upperWhole, upperWhole);
+  if (value >= TEN_THOUSAND) return split(TEN_THOUSAND, '万', 1_000n, upperGroup, upperGroup);
+  return upperGroup(value);
+}
+
+/**
+ * An amount in Chinese uppercase numerals (大写), as a Chinese contract
+ * writes it beside the figures so that they cannot be altered: the currency,
+ * then 元, 角 and 分, "整" after 元 or 角 when nothing follows
+ * (《支付结算办法》): 85000 CNY → "人民币捌万伍仟元整", 1680.32 →
+ * "人民币壹仟陆佰捌拾元叁角贰分", 1.05 → "人民币壹元零伍分". The amount is
+ * rounded to the currency's decimals as the figures are, so the two always
+ * agree; currencies other than CNY are named before the amount
+ * ("美元壹万贰仟伍佰元整").
+ */
+export function formatChineseUppercaseAmount(amount: number, currency: string): string {
+  assertFinite(amount, 'formatChineseUppercaseAmount amount');
+  if (amount < 0) throw new RangeError('formatChineseUppercaseAmount: an amount in words is never negative');
+  const decimals = currencyDecimals(currency);
+  // The same rounding as the figures (formatMoney), read back digit by digit.
+  const [whole = '0', fraction = ''] = numberFormat('en', decimals, decimals).format(amount).replaceAll(',', '').split('.');
+  const yuan = BigInt(whole);
+  const jiao = Number(fraction[0] ?? '0');
+  const fen = Number(fraction[1] ?? '0');
+  const prefix = currency === 'CNY' ? '人民币' : (ZH_CURRENCY_NAMES[currency] ?? currency);
+  let text = yuan > 0n ? `${upperWhole(yuan)}元` : '';
+  if (jiao === 0 && fen === 0) return `${prefix}${text === '' ? '零元' : text}整`;
+  if (jiao > 0) text += `${UPPER_DIGITS[jiao]!}角`;
+  else if (yuan > 0n) text += '零';
+  text += fen > 0 ? `${UPPER_DIGITS[fen]!}分` : '整';
+  return prefix + text;
+}
+
+/**
+ * An amount as a Chinese contract states a fee or a cap: the figures, then
+ * the amount in uppercase numerals — "人民币 85,000.00 元（大写：人民币捌万伍仟元整）".
+ * English contracts state the figures only.
+ */
+export function formatMoneyWithWords(amount: number, currency: string, locale: Locale): string {
+  const figures = formatMoney(amount, currency, locale);
+  return locale === 'zh-CN' ? `${figures}（大写：${formatChineseUppercaseAmount(amount, currency)}）` : figures;
+}
+
 // ── Dates ───────────────────────────────────────────────────────────────────
 
 const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;

@@ -61,9 +61,9 @@ const DEFAULTS: Record<DraftLocale, LocaleDefaults> = {
   },
   'zh-CN': {
     serviceName: '应用服务',
-    availabilityMethod: '按自然月统计：服务对外部拨测请求成功响应的分钟数占该月总分钟数的百分比，计划内维护时间不计入。',
-    availabilityDataSource: '服务商外部监控系统',
-    maintenanceExclusion: '计划内维护',
+    availabilityMethod: '按自然月统计：服务对外部拨测请求成功响应的分钟数占该月总分钟数的百分比，计划维护时间不计入。',
+    availabilityDataSource: '服务提供方外部监控系统',
+    maintenanceExclusion: '计划维护',
     severityDescriptions: {
       P1: '服务不可用，或关键功能对全部用户无法使用，且无替代方案。',
       P2: '主要功能受损或性能严重下降，影响大量用户，替代方案难以实施。',
@@ -75,7 +75,7 @@ const DEFAULTS: Record<DraftLocale, LocaleDefaults> = {
     probeLocations: ['华北（北京）', '华东（上海）', '华南（广州）'],
     downtimeDefinition: '某一分钟内，至少两个拨测地点在 30 秒内均未收到成功响应的，该分钟计为不可用。',
     currency: 'CNY',
-    claimProcess: '客户应以书面形式向服务商技术支持部门提出补偿申请，写明受影响的服务、故障发生的日期和时间以及申请的服务费减免金额。',
+    claimProcess: '客户应以书面形式向服务提供方技术支持部门提出补偿申请，写明受影响的服务、故障发生的日期和时间以及申请的服务费减免金额。',
     governingLaw: '中华人民共和国法律',
     venue: '上海',
     dataProtection: ['PIPL'],

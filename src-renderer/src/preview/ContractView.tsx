@@ -11,6 +11,7 @@
 import { memo, type CSSProperties, type ReactNode } from 'react';
 import {
   clauseNumberText,
+  partySignatureLabels,
   type Block,
   type Clause,
   type ContractDoc,
@@ -113,29 +114,32 @@ function SignatureView({ block }: { block: SignatureBlock }) {
   const { labels } = block;
   return (
     <div className="contract-signatures">
-      {block.parties.map((party) => (
-        <div key={party.role} className="contract-signature">
-          <p className="contract-signature-heading">
-            <Runs runs={party.heading} />
-          </p>
-          <dl>
-            <dt>{labels.signature}</dt>
-            <dd className="contract-signature-line" />
-            <dt>{labels.name}</dt>
-            <dd>{party.signatoryName || <span className="contract-signature-line" />}</dd>
-            <dt>{labels.title}</dt>
-            <dd>{party.signatoryTitle || <span className="contract-signature-line" />}</dd>
-            <dt>{labels.date}</dt>
-            <dd className="contract-signature-line" />
-            {labels.seal !== null && (
-              <>
-                <dt>{labels.seal}</dt>
-                <dd className="contract-signature-line" />
-              </>
-            )}
-          </dl>
-        </div>
-      ))}
+      {block.parties.map((party) => {
+        const own = partySignatureLabels(block, party);
+        return (
+          <div key={party.role} className="contract-signature">
+            <p className="contract-signature-heading">
+              <Runs runs={party.heading} />
+            </p>
+            <dl>
+              <dt>{own.signature}</dt>
+              <dd className="contract-signature-line" />
+              <dt>{labels.name}</dt>
+              <dd>{party.signatoryName || <span className="contract-signature-line" />}</dd>
+              <dt>{labels.title}</dt>
+              <dd>{party.signatoryTitle || <span className="contract-signature-line" />}</dd>
+              <dt>{labels.date}</dt>
+              <dd className="contract-signature-line" />
+              {own.seal !== null && (
+                <>
+                  <dt>{own.seal}</dt>
+                  <dd className="contract-signature-line" />
+                </>
+              )}
+            </dl>
+          </div>
+        );
+      })}
     </div>
   );
 }

@@ -1,0 +1,42 @@
+/**
+ * Where a party is established, as far as the contract's form goes: a
+ * company in the United States signs by an authorised officer, with no
+ * company seal (盖章) and no legal representative (法定代表人); a company in
+ * mainland China signs under its seal by its legal or authorised
+ * representative; both parties in the United States sign on US Letter
+ * paper.
+ *
+ * The draft has no country field: the country is read from the party's
+ * address (a country named at its end, or a US state and ZIP code) and its
+ * registration number (an 18-character unified social credit code is
+ * Chinese). A party whose country cannot be told is null, and keeps the
+ * template's signature lines as written.
+ */
+import type { Party } from '../model/schema';
+
+export type PartyCountry = 'US' | 'CN';
+
+const US_AT_END = /(?:\bUnited States(?: of America)?|\bU\.S\.A\.?|\bUSA|\bU\.S\.|美国)[\s.,;]*$/iu;
+/** "…, New York, NY 10013" at the end of an address. */
+const US_STATE_ZIP = /,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?[\s.,;]*$/u;
+const CN_AT_END = /(?:\bP\.?\s?R\.?\s?C\.?|People'?s Republic of China|\bChina|中华人民共和国|中国)[\s.,;]*$/iu;
+/** A Chinese address: province, city or district written in Chinese. */
+const CN_ADDRESS = /(?:省|自治区|市).*(?:区|县|市|路|街|号)/u;
+const OTHER_COUNTRY_AT_END =
+  /(?:United Kingdom|\bUK|England|Scotland|Wales|Germany|Deutschland|France|Singapore|Japan|Hong Kong|香港|Macau|澳门|Taiwan|台湾|Canada|Australia)[\s.,;]*$/iu;
+/** The unified social credit code (统一社会信用代码) of a Chinese entity. */
+const USCC = /^[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}$/u;
+
+export function partyCountry(party: Pick<Party, 'address' | 'registrationNumber'>): PartyCountry | null {
+  const address = party.address.trim();
+  if (US_AT_END.test(address) || US_STATE_ZIP.test(address)) return 'US';
+  if (CN_AT_END.test(address)) return 'CN';
+  if (OTHER_COUNTRY_AT_END.test(address)) return null;
+  if (USCC.test((party.registrationNumber ?? '').trim()) || CN_ADDRESS.test(address)) return 'CN';
+  return null;
+}
+
+/** Whether a party signs under a company seal with its legal representative named: every party but one in the United States. */
+export function signsUnderSeal(party: Pick<Party, 'address' | 'registrationNumber'>): boolean {
+  return partyCountry(party) !== 'US';
+}
