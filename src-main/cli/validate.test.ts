@@ -59,7 +59,7 @@ describe('sla validate (spawned)', () => {
     expect(exactly.stdout).toContain(availability);
     expect(future.code).toBe(1);
     expect(future.stdout).toEqual([
-      'schemaVersion: This file was written by a newer SLA Studio (format 7); this version reads formats up to 1. Update SLA Studio to open it.',
+      'schemaVersion: This file was written by a newer SLA Studio (format 7); this version reads formats up to 2. Update SLA Studio to open it.',
     ]);
     expect(missing).toEqual({ code: 1, stdout: [`(file): The file does not exist: ${file('missing.sla.json')}`], stderr: '' });
     expect(folder.code).toBe(1);

@@ -61,9 +61,8 @@ const ROUNDS: Record<string, (draft: SlaDraft) => void> = {
   'china-hosted': (draft) => {
     objective(draft, 'obj-scm-availability').objective = 99.95;
     draft.compliance.dataProtection = draft.compliance.dataProtection.filter((regime) => regime !== 'PIPL');
-    draft.compensation.claimProcess = draft.compensation.claimProcess
-      .replace('10 个工作日内', '5 个工作日内')
-      .replace('不以现金支付', '经客户书面要求亦可以现金支付');
+    draft.compensation.claims.answerBusinessDays = 5;
+    draft.compensation.claimProcess = draft.compensation.claimProcess.replace('不可用的日期和时间', '可用性受影响的日期和时间');
     draft.services[0]!.description = draft.services[0]!.description.replace(
       '测试环境及试用功能不适用本协议。',
       '测试环境适用本协议第 4 条，试用功能不适用本协议。',
@@ -236,12 +235,17 @@ describe('redline markup', () => {
   it('diffs Chinese text character by character within the sentence', async () => {
     const { before, after } = round('china-hosted');
     const { document } = await redline(before, after, 'zh-CN');
-    const [claim] = paragraphsWith(document, '10', '5');
+    const [answer] = paragraphsWith(document, '10', '5');
+    expect(answer).toBeDefined();
+    expect(childrenNamed(answer!, 'w:del').map(deletedText)).toEqual(['10']);
+    expect(childrenNamed(answer!, 'w:ins').map(wordText)).toEqual(['5']);
+    expect(wordText(answer!)).toContain('服务提供方应在收到申请后5个工作日内书面确认该申请');
+    const [claim] = paragraphsWith(document, '不', '性受影响');
     expect(claim).toBeDefined();
-    // "不以现金支付" → "经客户书面要求亦可以现金支付": one character deleted, the new words inserted, the rest kept.
-    expect(childrenNamed(claim!, 'w:del').map(deletedText)).toEqual(['10', '不']);
-    expect(childrenNamed(claim!, 'w:ins').map(wordText)).toEqual(['5', '经客户书面要求亦可']);
-    expect(wordText(claim!)).toContain('经客户书面要求亦可以现金支付；本协议期满或终止时');
+    // "不可用的日期" → "可用性受影响的日期": one character deleted, the new words inserted, the rest kept.
+    expect(childrenNamed(claim!, 'w:del').map(deletedText)).toEqual(['不']);
+    expect(childrenNamed(claim!, 'w:ins').map(wordText)).toEqual(['性受影响']);
+    expect(wordText(claim!)).toContain('写明受影响的服务、可用性受影响的日期和时间及相关工单编号');
   });
 
   it('between two versions with the same content, changes only the version on the cover', async () => {

@@ -162,7 +162,9 @@ describe('drafts: create, get, save', () => {
 
   it('refuses content of another schema version, content too large, and a missing draft', () => {
     const created = services.drafts.create({ presetId: 'crm' });
-    expect(errorOf(() => services.drafts.save({ id: created.id, content: { ...created.content, schemaVersion: 2 }, baseRevision: 0 }))).toMatchObject({
+    expect(
+      errorOf(() => services.drafts.save({ id: created.id, content: { ...created.content, schemaVersion: SCHEMA_VERSION + 1 }, baseRevision: 0 })),
+    ).toMatchObject({
       code: 'invalidInput',
       key: 'errors.unsupportedSchemaVersion',
     });
@@ -345,7 +347,7 @@ describe('drafts: import and export', () => {
     expect(dialogs.saveRequests).toEqual([{ suggestedName: '云数据库服务等级协议.sla.json' }]);
 
     const written = readFileSync(dialogAnswer.savePath, 'utf8');
-    expect(written.startsWith('{\n  "schemaVersion": 1,')).toBe(true);
+    expect(written.startsWith(`{\n  "schemaVersion": ${SCHEMA_VERSION},`)).toBe(true);
     const reread = readDraftFile(written);
     expect(reread).toEqual({ ok: true, draft: created.content, migratedFrom: null });
     expect(readdirSync(exportsDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);

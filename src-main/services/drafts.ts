@@ -14,6 +14,7 @@ import { DRAFT_LIST_PAGE, MAX_CONTENT_CHARS, type ApiParsedInput, type DraftReco
 import type { Locale } from '../../src-shared/i18n';
 import { blankDraft } from '../../src-shared/model/defaults';
 import { readDraftFile, writeDraftFile } from '../../src-shared/model/file';
+import { upgradeContent } from '../../src-shared/model/migrate';
 import { problem } from '../../src-shared/model/problems';
 import { LIMITS, SCHEMA_VERSION } from '../../src-shared/model/schema';
 import { withoutHiddenCharacters } from '../../src-shared/model/text';
@@ -143,8 +144,9 @@ function toSummary(stored: StoredDraftSummary): DraftSummary {
   };
 }
 
+/** The working copy as today's app edits it: content an older app stored is upgraded on reading (the next save writes it in the current form). */
 function toRecord(stored: StoredDraft): DraftRecord {
-  return { ...toSummary(stored), content: JSON.parse(stored.contentJson) as DraftContent, revision: stored.revision };
+  return { ...toSummary(stored), content: upgradeContent(JSON.parse(stored.contentJson) as DraftContent), revision: stored.revision };
 }
 
 /** A file name any file system accepts, from the draft's title. */

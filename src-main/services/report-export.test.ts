@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeDraftFile } from '../../src-shared/model/file';
 import type { SlaDraft } from '../../src-shared/model/schema';
 import { createServices, type Services } from '.';
+import { openDatabase } from '../db/connection';
 import { openPackage, wordText } from '../docx/test-package';
 import { isServiceError } from './errors';
 import { englishDraft, makeTempDir, scriptedDialogs, steppingClock, writePresetFixtures } from './test-fixtures';
@@ -125,6 +126,29 @@ describe('reportExport.docx', () => {
     const onWorkingCopy = await services.reportExport.exportDocx({ draftId, month: '2026-10', language: 'en' });
     expect(services.exports.list(draftId).find((entry) => entry.id === onWorkingCopy.exportId)?.version).toBeNull();
     expect(await documentText(onWorkingCopy.path!)).not.toContain('Agreement version');
+  });
+
+  it('names a version an older app saved when the working copy reads the same today', async () => {
+    const draftId = await monitoredDraftId();
+    // The working copy as the version-1 app stored it, and a version frozen from it in that form.
+    const { mainAgreement: _mainAgreement, ...current } = services.drafts.get(draftId).content as Record<string, unknown> & {
+      targets: { maintenance: Record<string, unknown> };
+      monitoring: Record<string, unknown>;
+      compensation: Record<string, unknown>;
+    };
+    const { emergencyMaxHoursPerMonth: _cap, ...maintenance } = current.targets.maintenance;
+    const { methodDowntimePrevails: _prevails, ...monitoring } = current.monitoring;
+    const { claims: _claims, ...compensation } = current.compensation;
+    const version1 = { ...current, schemaVersion: 1, targets: { ...current.targets, maintenance }, monitoring, compensation };
+    const db = openDatabase(join(temp.dir, 'data', 'sla-studio.db'));
+    try {
+      db.prepare('UPDATE drafts SET content_json = ? WHERE id = ?').run(JSON.stringify(version1), draftId);
+    } finally {
+      db.close();
+    }
+    const frozen = services.versions.save({ draftId, party: 'agreed', author: 'Li Wei', note: '' });
+    const exported = await services.reportExport.exportDocx({ draftId, month: '2026-10', language: 'en' });
+    expect(services.exports.list(draftId).find((entry) => entry.id === exported.exportId)?.version).toMatchObject({ id: frozen.version.id });
   });
 
   it('names each party as the contract does in each language: by its name in Chinese in the Chinese report', async () => {

@@ -63,7 +63,7 @@ export interface ReportExportService {
 export interface ReportExportDeps {
   reports: Pick<ReportsService, 'monthlyReport' | 'monitoringData'>;
   drafts: Pick<DraftsService, 'get'>;
-  versions: Pick<VersionsService, 'list'>;
+  versions: Pick<VersionsService, 'list' | 'get'>;
   exportStep: ExportStep;
   /** The language of the save dialog's file-type name and of the proposed file name. */
   locale: () => Locale;
@@ -111,7 +111,10 @@ export function createReportExportService(deps: ReportExportDeps): ReportExportS
       const working = deps.drafts.get(draftId);
       const draft = agreementOf(working.content);
       const contentHash = sha256Hex(canonicalJson(working.content));
-      const version = [...deps.versions.list(draftId)].reverse().find((saved) => saved.sha256 === contentHash) ?? null;
+      // A version saved by an older app is stored in its own form: it is this working copy when it reads the same today.
+      const isWorkingCopy = (saved: { id: string; sha256: string }) =>
+        saved.sha256 === contentHash || sha256Hex(canonicalJson(deps.versions.get(saved.id).content)) === contentHash;
+      const version = [...deps.versions.list(draftId)].reverse().find(isWorkingCopy) ?? null;
       const sources: ReportSource[] = deps.reports
         .monitoringData(draftId)
         .imports.filter((summary) => summary.months.includes(month))

@@ -19,6 +19,7 @@ import type { DraftsRepository, MonitoringRepository, StoredMonitoringImport } f
 import type { ApiError, ApiOutput } from '../../src-shared/api';
 import type { Locale } from '../../src-shared/i18n';
 import { slaDraftSchema, type SlaDraft } from '../../src-shared/model/schema';
+import { upgradeContent } from '../../src-shared/model/migrate';
 import { validateDraft } from '../../src-shared/model/validate';
 import type { Problem } from '../../src-shared/model/problems';
 import {
@@ -152,7 +153,8 @@ export function createReportsService(deps: ReportsServiceDeps): ReportsService {
   const draftContent = (draftId: string): Record<string, unknown> => {
     const stored = deps.drafts.find(draftId);
     if (!stored) throw new ServiceError('notFound', 'errors.draftNotFound', { id: draftId });
-    const content: unknown = JSON.parse(stored.contentJson);
+    // A working copy an older app stored reads in the current form, like everywhere else.
+    const content: unknown = upgradeContent(JSON.parse(stored.contentJson));
     return isRecord(content) ? content : {};
   };
 

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { draftRecordSchema, versionRecordSchema, versionSummarySchema, type DraftRecord } from '../../src-shared/api';
 import { createI18n, type Locale } from '../../src-shared/i18n';
-import { canonicalHash } from '../../src-shared/model/canonical';
+import { canonicalHash, canonicalJson } from '../../src-shared/model/canonical';
+import { SCHEMA_VERSION } from '../../src-shared/model/schema';
 import { shortHash, versionLabel } from '../../src-shared/model/version';
 import { openDatabase, type SqliteDatabase } from '../db/connection';
 import { openStorage, type Storage } from '../db';
@@ -10,7 +12,7 @@ import { createDraftsRepository } from '../db/drafts-repository';
 import { createSettingsRepository } from '../db/settings-repository';
 import { createVersionsRepository } from '../db/versions-repository';
 import { createServices, type Services } from '.';
-import { createDraftsService } from './drafts';
+import { createDraftsService, listFieldsOf } from './drafts';
 import { createPresetsService } from './presets';
 import { makeTempDir, scriptedDialogs, steppingClock, writePresetFixtures } from './test-fixtures';
 import { createVersionsService, type VersionsService } from './versions';
@@ -480,5 +482,49 @@ describe('versionLabel', () => {
     expect(versionLabel({ sequence: 3, party: 'customerCounter' }, 'zh-CN')).toBe('第3版 — 客户反提案');
     expect(versionLabel({ sequence: 12, party: 'signed' }, 'en')).toBe('v12 — Signed');
     expect(shortHash('3f9a1c2b'.padEnd(64, 'e'))).toBe('3f9a1c2b');
+  });
+});
+
+describe('content stored by an older app (schemaVersion 1)', () => {
+  const version1Text = readFileSync(join(__dirname, '../../src-shared/model/fixtures/schema-v1/standard-saas.sla.json'), 'utf8');
+  const version1 = JSON.parse(version1Text) as Record<string, unknown>;
+
+  /** A working copy as the version-1 app left it in the database. */
+  function storeVersion1Draft(): string {
+    const id = 'draft-from-version-1';
+    withRawDatabase((db) =>
+      createDraftsRepository(db).insert({ id, fields: listFieldsOf(version1), contentJson: JSON.stringify(version1), now: '2026-11-30T10:00:00.000Z' }),
+    );
+    return id;
+  }
+
+  it('reads the working copy in the current form, and saves it so at the next save', () => {
+    const id = storeVersion1Draft();
+    const record = services.drafts.get(id);
+    expect(record.content).toMatchObject({ schemaVersion: SCHEMA_VERSION, mainAgreement: { relation: 'standAlone' } });
+    services.drafts.save({ id, content: record.content, baseRevision: record.revision });
+    const stored = withRawDatabase((db) => db.prepare('SELECT content_json FROM drafts WHERE id = ?').get(id)) as { content_json: string };
+    expect(JSON.parse(stored.content_json)).toMatchObject({ schemaVersion: SCHEMA_VERSION });
+  });
+
+  it('keeps a saved version exactly as stored: its canonical JSON and hash, when read, agreed and signed', async () => {
+    const id = storeVersion1Draft();
+    const saved = services.versions.save({ draftId: id, party: 'ourProposal', author: 'Li Wei', note: '' });
+    const hash = (await canonicalHash(version1)).sha256;
+    expect(saved.version.sha256).toBe(hash);
+    const rawBefore = withRawDatabase((db) => db.prepare('SELECT content_json, sha256 FROM versions WHERE id = ?').get(saved.version.id));
+    expect(rawBefore).toEqual({ content_json: canonicalJson(version1), sha256: hash });
+
+    // Read in the current form, under the hash it was saved with.
+    const record = services.versions.get(saved.version.id);
+    expect(record.sha256).toBe(hash);
+    expect(record.content).toMatchObject({ schemaVersion: SCHEMA_VERSION, mainAgreement: { relation: 'standAlone' } });
+
+    // Agreeing and signing freeze the stored content again: the same hash the other party saw.
+    const agreed = services.versions.markAgreed({ versionId: saved.version.id, author: 'Li Wei', note: '' });
+    expect(agreed.version.sha256).toBe(hash);
+    const signed = services.versions.markSigned({ versionId: agreed.version.id, author: 'Li Wei', note: '' });
+    expect(signed.version.sha256).toBe(hash);
+    expect(withRawDatabase((db) => db.prepare('SELECT content_json, sha256 FROM versions WHERE id = ?').get(saved.version.id))).toEqual(rawBefore);
   });
 });

@@ -17,6 +17,7 @@ import type { Locale } from '../../src-shared/i18n';
 import { canonicalJson } from '../../src-shared/model/canonical';
 import { LIMITS } from '../../src-shared/model/schema';
 import type { SlaDraft } from '../../src-shared/model/schema';
+import { upgradeContent } from '../../src-shared/model/migrate';
 import { validateDraft } from '../../src-shared/model/validate';
 import { statusAfterVersion, type VersionParty } from '../../src-shared/model/version';
 import { sha256Hex } from '../sha256';
@@ -218,7 +219,8 @@ export function createVersionsService(deps: VersionsServiceDeps): VersionsServic
     get(id) {
       const stored = storedVersion(id);
       const approvals = approvalsOf(stored.draftId).get(id) ?? [];
-      return { ...toSummary(stored, approvals), content: JSON.parse(stored.contentJson) as DraftContent };
+      // Read in today's form; the stored text and its hash stay as they were saved.
+      return { ...toSummary(stored, approvals), content: upgradeContent(JSON.parse(stored.contentJson) as DraftContent) };
     },
 
     save({ draftId, party, author, note, baseRevision, approval }) {
@@ -246,7 +248,7 @@ export function createVersionsService(deps: VersionsServiceDeps): VersionsServic
       if (before.status === 'signed') throw new ServiceError('locked', 'errors.locked');
       const saved = deps.draftsService.save({
         id: version.draftId,
-        content: JSON.parse(version.contentJson) as DraftContent,
+        content: upgradeContent(JSON.parse(version.contentJson) as DraftContent),
         baseRevision: before.revision,
       });
       return { ...saved, previousContent: before.content };
@@ -276,7 +278,7 @@ export function createVersionsService(deps: VersionsServiceDeps): VersionsServic
       const suffixLength = deps.translate(locale, 'versions.amendmentTitle', { title: '', n: number }).length;
       // Keep the title within its limit, so the amendment has no problem the signed version had not.
       const base = rootTitle.slice(0, Math.max(1, LIMITS.shortText - suffixLength)).trim();
-      const content = JSON.parse(signed.contentJson) as DraftContent;
+      const content = upgradeContent(JSON.parse(signed.contentJson) as DraftContent);
       content.title = deps.translate(locale, 'versions.amendmentTitle', { title: base, n: number });
       const created = drafts.insert({
         id: newId(),

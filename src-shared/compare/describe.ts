@@ -51,8 +51,10 @@ export function formatValue(value: unknown, format: ValueFormat, locale: Locale,
       return typeof value === 'boolean' ? t(value ? 'compare.value.yes' : 'compare.value.no') : String(value);
     case 'number':
       return numeric ? formatNumber(value, locale, 4) : String(value);
-    case 'percent':
     case 'cap':
+      if (format.unit === 'hours') return numeric ? t('compare.value.hours', { count: value, value: formatNumber(value, locale, 4) }) : String(value);
+      return numeric ? formatLevel(value, 'percent', locale, t) : String(value);
+    case 'percent':
       return numeric ? formatLevel(value, 'percent', locale, t) : String(value);
     case 'minutes':
     case 'ms':

@@ -48,8 +48,8 @@ export type ValueFormat =
   | { type: 'custom'; unit: string }
   | { type: 'count'; unit: 'hours' | 'days' | 'businessDays' | 'months' | 'seconds' }
   | { type: 'money'; currency: string }
-  /** A percent, or null for "uncapped". */
-  | { type: 'cap' }
+  /** A limit, or null for "uncapped": a percent, or a number of hours with unit "hours". */
+  | { type: 'cap'; unit?: 'hours' }
   /** An enum value, read through the i18n key `${prefix}.${value}`. */
   | { type: 'enum'; prefix: string }
   /** A reference (e.g. a metric id) shown by its label. */

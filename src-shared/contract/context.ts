@@ -20,6 +20,7 @@ import { businessHoursBudget, monthCredit, PERIOD_SECONDS, worstCaseYearlyExposu
 import { metricSemantics } from '../model/metrics';
 import {
   creditTierSchema,
+  mainAgreementTitleZh,
   maintenanceWindowSchema,
   METRIC_KINDS,
   metricSchema,
@@ -225,6 +226,15 @@ function buildRootType(): FieldType {
       },
     },
     contract: { kind: 'object', name: 'contract', fields: { ...objectFields(draft.contract!), positions: { kind: 'opaque' } } },
+    mainAgreement: {
+      kind: 'object',
+      name: 'mainAgreement',
+      fields: {
+        ...objectFields(draft.mainAgreement!),
+        /** The title the Chinese text uses: `titleZh` when given, else `title`. */
+        chineseTitle: TEXT,
+      },
+    },
     provider: ref('party'),
     customer: ref('party'),
     /** Every metric of every service, in order. */
@@ -519,6 +529,12 @@ export function buildContext(draft: SlaDraft, options: AssemblyContextOptions = 
         monthlyMaxAmount: { path: 'compensation.creditTiers', computed: 'monthlyMaxAmount' },
         yearlyMaxAmount: { path: 'compensation.creditTiers', computed: 'yearlyMaxAmount' },
       },
+    },
+    mainAgreement: {
+      ...draft.mainAgreement,
+      chineseTitle: mainAgreementTitleZh(draft.mainAgreement),
+      $path: 'mainAgreement',
+      $sources: { chineseTitle: { path: `mainAgreement.${draft.mainAgreement.titleZh.trim() !== '' ? 'titleZh' : 'title'}`, computed: 'chineseTitle' } },
     },
     provider: partyObject(draft.parties.provider, 'parties.provider'),
     customer: partyObject(draft.parties.customer, 'parties.customer'),

@@ -69,7 +69,7 @@ describe('a malformed template', () => {
       ),
     );
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ file: 'clauses/claims.yaml', clauseId: 'claims.procedure', field: 'body[0].clause.positions.provider[0].text.en' });
+    expect(errors[0]).toMatchObject({ file: 'clauses/claims.yaml', clauseId: 'claims.steps', field: 'body[0].clause.body[0].text[1].text.en' });
     expect(errors[0]!.message).toContain('{{compensation.claimWindowDay | count:day}}');
     expect(errors[0]!.message).toContain('did you mean "claimWindowDays"');
     expect(errors[0]!.line).toBeGreaterThan(5);

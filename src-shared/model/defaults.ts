@@ -29,6 +29,7 @@ interface LocaleDefaults {
   downtimeDefinition: string;
   currency: SlaDraft['compensation']['currency'];
   claimProcess: string;
+  mainAgreement: Pick<SlaDraft['mainAgreement'], 'title' | 'titleZh'>;
   governingLaw: string;
   venue: string;
   dataProtection: SlaDraft['compliance']['dataProtection'];
@@ -54,6 +55,7 @@ const DEFAULTS: Record<DraftLocale, LocaleDefaults> = {
     currency: 'USD',
     claimProcess:
       "The Customer submits a written claim to the Provider's support desk identifying the affected service, the dates and times of the failure and the credit requested.",
+    mainAgreement: { title: 'Master Subscription Agreement', titleZh: '' },
     governingLaw: 'England and Wales',
     venue: 'London',
     dataProtection: ['GDPR'],
@@ -76,6 +78,7 @@ const DEFAULTS: Record<DraftLocale, LocaleDefaults> = {
     downtimeDefinition: '某一分钟内，至少两个拨测地点在 30 秒内均未收到成功响应的，该分钟计为不可用。',
     currency: 'CNY',
     claimProcess: '客户应以书面形式向服务提供方技术支持部门提出补偿申请，写明受影响的服务、故障发生的日期和时间以及申请的服务费减免金额。',
+    mainAgreement: { title: 'Master Subscription Agreement', titleZh: '主订阅协议' },
     governingLaw: '中华人民共和国法律',
     venue: '上海',
     dataProtection: ['PIPL'],
@@ -95,6 +98,8 @@ export function blankDraft(options: BlankDraftOptions): SlaDraft {
       provider: { legalName: '', address: '', signatoryName: '', signatoryTitle: '' },
       customer: { legalName: '', address: '', signatoryName: '', signatoryTitle: '' },
     },
+    // An SLA is normally a schedule to the subscription agreement; its date is left for the user.
+    mainAgreement: { relation: 'schedule', ...text.mainAgreement, date: '' },
     services: [
       {
         id: 'svc-1',
@@ -133,6 +138,7 @@ export function blankDraft(options: BlankDraftOptions): SlaDraft {
         maxHoursPerMonth: 8,
         windows: [{ id: 'mw-1', day: 'sun', start: '02:00', durationMinutes: 240 }],
         timeZone: text.timeZone,
+        emergencyMaxHoursPerMonth: null,
       },
     },
     monitoring: {
@@ -150,6 +156,7 @@ export function blankDraft(options: BlankDraftOptions): SlaDraft {
       customerDataRequest: true,
       dataRequestDays: 10,
       excludeFromMeasuredPeriod: true,
+      methodDowntimePrevails: false,
     },
     compensation: {
       currency: text.currency,
@@ -162,6 +169,7 @@ export function blankDraft(options: BlankDraftOptions): SlaDraft {
       boundary: 'below',
       capPercent: 50,
       claimWindowDays: 30,
+      claims: { application: 'onClaim', windowFrom: 'report', answerBusinessDays: 10, deemedConfirmed: true },
       claimProcess: text.claimProcess,
       creditForm: 'credit',
       chronicFailure: { enabled: true, consecutiveMonths: 3, monthsInTwelve: 4, terminationNoticeDays: 30 },

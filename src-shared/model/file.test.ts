@@ -8,7 +8,7 @@ import { blankDraft } from './defaults';
 import { canonicalHash } from './canonical';
 import { MAX_DRAFT_FILE_CHARS, migrateDocument, readDraftFile, writeDraftFile, type Migration } from './file';
 import type { Problem } from './problems';
-import type { SlaDraft } from './schema';
+import { SCHEMA_VERSION, type SlaDraft } from './schema';
 
 function validDraft(): SlaDraft {
   const draft = blankDraft({ title: 'Acme Cloud SLA', effectiveDate: '2027-01-01' });
@@ -66,14 +66,14 @@ describe('readDraftFile', () => {
   it('refuses a file from a newer SLA Studio, naming both versions', () => {
     const future = { ...validDraft(), schemaVersion: 99 };
     expect(problemsOf(JSON.stringify(future))).toEqual([
-      { step: 'services', path: ['schemaVersion'], key: 'file.futureSchema', params: { found: 99, supported: 1 } },
+      { step: 'services', path: ['schemaVersion'], key: 'file.futureSchema', params: { found: 99, supported: SCHEMA_VERSION } },
     ]);
   });
 
   it('refuses a schemaVersion that is not a whole number from 1', () => {
     for (const version of ['"1"', '0', '-1', '1.5', 'null', 'true']) {
-      const text = writeDraftFile(validDraft()).replace('"schemaVersion": 1', `"schemaVersion": ${version}`);
-      expect(problemsOf(text)).toEqual([{ step: 'services', path: ['schemaVersion'], key: 'file.schemaVersion', params: { supported: 1 } }]);
+      const text = writeDraftFile(validDraft()).replace(`"schemaVersion": ${SCHEMA_VERSION}`, `"schemaVersion": ${version}`);
+      expect(problemsOf(text)).toEqual([{ step: 'services', path: ['schemaVersion'], key: 'file.schemaVersion', params: { supported: SCHEMA_VERSION } }]);
     }
   });
 
@@ -102,7 +102,7 @@ describe('writeDraftFile', () => {
     const { schemaVersion, ...rest } = validDraft();
     // Built with schemaVersion last, as an editor might hold it.
     const text = writeDraftFile({ ...rest, schemaVersion } as SlaDraft);
-    expect(text.startsWith('{\n  "schemaVersion": 1,\n  "title": "Acme Cloud SLA",\n')).toBe(true);
+    expect(text.startsWith(`{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "title": "Acme Cloud SLA",\n`)).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
     expect(text.endsWith('\n\n')).toBe(false);
   });
@@ -169,8 +169,12 @@ describe('migrateDocument', () => {
     expect(future.ok ? [] : future.problems.map((p) => p.key)).toEqual(['file.futureSchema']);
   });
 
-  it('reads every version-1 file with the shipped migrations', () => {
-    expect(migrateDocument({ schemaVersion: 1 })).toEqual({ ok: true, document: { schemaVersion: 1 }, migratedFrom: null });
+  it('reads a version-1 file with the shipped migrations, up to the current version', () => {
+    expect(migrateDocument({ schemaVersion: 1 })).toEqual({
+      ok: true,
+      document: { schemaVersion: SCHEMA_VERSION, mainAgreement: { relation: 'standAlone', title: '', titleZh: '', date: '' } },
+      migratedFrom: 1,
+    });
   });
 });
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import formatDoc from '../../docs/FORMAT.md?raw';
 import { readDraftFile, writeDraftFile } from './file';
-import { slaDraftSchema } from './schema';
+import { SCHEMA_VERSION, slaDraftSchema } from './schema';
 
 /** Every object key and every enum value the schema accepts, anywhere in the draft. */
 function schemaVocabulary(schema: z.ZodType, words = new Set<string>()): Set<string> {
@@ -57,7 +57,7 @@ describe('docs/FORMAT.md', () => {
     const text = exampleBlock(formatDoc);
     const result = readDraftFile(text);
     expect(result.ok && writeDraftFile(result.draft)).toBe(text);
-    expect(text.startsWith('{\n  "schemaVersion": 1,')).toBe(true);
+    expect(text.startsWith(`{\n  "schemaVersion": ${SCHEMA_VERSION},`)).toBe(true);
   });
 
   it('documents every field and every allowed choice of the schema', () => {

@@ -11,7 +11,7 @@ import presetIndex from '../../templates/presets/index.json';
 import { presetSummarySchema } from '../api';
 import { readDraftFile, writeDraftFile } from './file';
 import { isWorse, metricSemantics, metricsById } from './metrics';
-import type { SlaDraft } from './schema';
+import { SCHEMA_VERSION, type SlaDraft } from './schema';
 
 // src-shared may not read the disk; Vite inlines the files' exact bytes instead.
 const presetFiles = import.meta.glob<string>('../../templates/presets/*.sla.json', {
@@ -71,7 +71,7 @@ describe.each(index.map((preset) => preset.id))('preset %s', (id) => {
   it('is written exactly as the app writes it, so saving it again changes no byte', () => {
     const { text, draft } = load(id);
     expect(writeDraftFile(draft)).toBe(text);
-    expect(text.startsWith('{\n  "schemaVersion": 1,\n')).toBe(true);
+    expect(text.startsWith(`{\n  "schemaVersion": ${SCHEMA_VERSION},\n`)).toBe(true);
   });
 
   it('is complete: parties, descriptions, measurement terms, support table and contacts on both sides', () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { blankDraft } from './defaults';
 import type { Problem } from './problems';
-import type { Metric, SlaDraft } from './schema';
+import { SCHEMA_VERSION, type Metric, type SlaDraft } from './schema';
 import { validateDraft } from './validate';
 
 /** The blank draft with the parties named: the smallest draft without problems. */
@@ -449,8 +449,8 @@ describe('structural validation', () => {
   });
 
   it('refuses any schemaVersion but the current one once the file layer has migrated it', () => {
-    expect(problemsAfter((draft) => (draft.schemaVersion = forced(2)))).toEqual([
-      expected('services', ['schemaVersion'], 'file.schemaVersion', { supported: 1 }),
+    expect(problemsAfter((draft) => (draft.schemaVersion = forced(SCHEMA_VERSION + 1)))).toEqual([
+      expected('services', ['schemaVersion'], 'file.schemaVersion', { supported: SCHEMA_VERSION }),
     ]);
   });
 

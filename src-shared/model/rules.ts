@@ -226,6 +226,14 @@ function compensationRules(draft: ParsedSections, compensation: SlaDraft['compen
   return problems;
 }
 
+/** An SLA drafted as a schedule names the agreement it belongs to. */
+function mainAgreementRules(mainAgreement: SlaDraft['mainAgreement']): Problem[] {
+  if (mainAgreement.relation === 'schedule' && mainAgreement.title.trim() === '') {
+    return [problem(['mainAgreement', 'title'], 'rules.mainAgreementTitleRequired')];
+  }
+  return [];
+}
+
 function complianceRules(compliance: SlaDraft['compliance']): Problem[] {
   const { disputeResolution } = compliance;
   if (disputeResolution.method !== 'courts' && disputeResolution.institution.trim() === '') {
@@ -236,6 +244,7 @@ function complianceRules(compliance: SlaDraft['compliance']): Problem[] {
 
 export function crossFieldProblems(draft: ParsedSections): Problem[] {
   const problems: Problem[] = [];
+  if (draft.mainAgreement) problems.push(...mainAgreementRules(draft.mainAgreement));
   if (draft.services) problems.push(...servicesRules(draft.services));
   if (draft.expectations) problems.push(...expectationsRules(draft.services, draft.expectations));
   if (draft.services && draft.targets) problems.push(...targetsRules(draft.services, draft.targets));

@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { findTextFlaw } from './text';
 
-export const SCHEMA_VERSION = 1 as const;
+export const SCHEMA_VERSION = 2 as const;
 
 /** Hard limits: big enough for any real SLA, small enough to refuse abuse. */
 export const LIMITS = {
@@ -239,6 +239,12 @@ export const targetsSchema = z.strictObject({
     windows: list(maintenanceWindowSchema),
     /** The time zone the windows are stated in. */
     timeZone: requiredText,
+    /**
+     * The most Emergency Maintenance in one calendar month that may leave
+     * Downtime, in hours; beyond it Emergency Maintenance counts as
+     * Downtime. null = no such limit.
+     */
+    emergencyMaxHoursPerMonth: z.number().finite().min(0).max(744).nullable(),
   }),
 });
 
@@ -266,6 +272,12 @@ export const monitoringSchema = z.strictObject({
   dataRequestDays: z.number().int().min(1).max(90),
   /** Whether excluded time (maintenance, customer-caused) leaves the measured period too. */
   excludeFromMeasuredPeriod: z.boolean(),
+  /**
+   * Whether a metric's measurement method that says when a minute is
+   * Downtime prevails over `downtimeDefinition` for that metric; false =
+   * `downtimeDefinition` governs every Service Level.
+   */
+  methodDowntimePrevails: z.boolean(),
 });
 
 // ── Step 5: compensation ────────────────────────────────────────────────────
@@ -280,6 +292,20 @@ export const creditTierSchema = z.strictObject({
 export type CreditTier = z.infer<typeof creditTierSchema>;
 
 export const CREDIT_FORMS = ['credit', 'refund', 'extension'] as const;
+/** How credits reach the customer: claimed one by one, or applied by the provider from its report. */
+export const CREDIT_APPLICATIONS = ['onClaim', 'automatic'] as const;
+/** When the claim window starts: at the end of the Measurement Period, or when its service level report is received. */
+export const CLAIM_WINDOW_STARTS = ['periodEnd', 'report'] as const;
+
+/** The claim procedure the contract prints: each step a field, so the text never repeats it. */
+export const claimStepsSchema = z.strictObject({
+  application: z.enum(CREDIT_APPLICATIONS),
+  windowFrom: z.enum(CLAIM_WINDOW_STARTS),
+  /** Business days within which the provider confirms a claim or disputes it with reasons. */
+  answerBusinessDays: z.number().int().min(1).max(90),
+  /** A claim not disputed within the answer window is confirmed. */
+  deemedConfirmed: z.boolean(),
+});
 
 export const compensationSchema = z.strictObject({
   currency: z.enum(CURRENCIES),
@@ -292,7 +318,10 @@ export const compensationSchema = z.strictObject({
   boundary: z.enum(['below', 'atOrBelow']),
   /** Maximum credits in one month, as a percent of the monthly fee; null = uncapped. */
   capPercent: percent.nullable(),
+  /** Days, from `claims.windowFrom`, within which a credit is claimed (with automatic credits: a credit the report missed). */
   claimWindowDays: z.number().int().min(1).max(365),
+  claims: claimStepsSchema,
+  /** What the claim steps do not say (the channel, what a claim states); printed after them. */
   claimProcess: longText,
   creditForm: z.enum(CREDIT_FORMS),
   chronicFailure: z.strictObject({
@@ -351,6 +380,35 @@ export const contractOptionsSchema = z.strictObject({
   precedence: z.enum(['en', 'zh-CN']),
 });
 
+// ── The main agreement ──────────────────────────────────────────────────────
+
+export const AGREEMENT_RELATIONS = ['schedule', 'standAlone'] as const;
+
+/**
+ * The agreement this SLA belongs to, normally the subscription (master)
+ * agreement under which the services are bought: the SLA is drafted as its
+ * schedule, with a precedence clause, and chronic-failure termination
+ * reaches the subscription. "standAlone" is the deliberate choice of an SLA
+ * that belongs to no other agreement; then the other fields are ignored.
+ * The parties of the main agreement are the parties of the SLA.
+ */
+export const mainAgreementSchema = z.strictObject({
+  relation: z.enum(AGREEMENT_RELATIONS),
+  /** As the main agreement is headed, e.g. "Master Subscription Agreement"; required for a schedule (rules.ts). */
+  title: shortText,
+  /** Its title in Chinese, without 《》 (the Chinese text adds them); "" = the Chinese text uses `title`. */
+  titleZh: shortText,
+  /** The date it was signed or is dated; "" = not given (the contract then names it without a date). */
+  date: z.union([z.literal(''), isoDate]),
+});
+export type MainAgreement = z.infer<typeof mainAgreementSchema>;
+
+/** The title a contract's Chinese text gives the main agreement: its Chinese title when given, else its title. */
+export function mainAgreementTitleZh(agreement: Pick<MainAgreement, 'title' | 'titleZh'>): string {
+  const chinese = agreement.titleZh.trim();
+  return chinese !== '' ? chinese : agreement.title;
+}
+
 // ── The draft ───────────────────────────────────────────────────────────────
 
 export const slaDraftSchema = z.strictObject({
@@ -359,6 +417,7 @@ export const slaDraftSchema = z.strictObject({
   effectiveDate: isoDate,
   termMonths: z.number().int().min(1).max(120),
   parties: z.strictObject({ provider: partySchema, customer: partySchema }),
+  mainAgreement: mainAgreementSchema,
   services: z.array(serviceSchema).max(LIMITS.services),
   expectations: expectationsSchema,
   targets: targetsSchema,
@@ -385,7 +444,7 @@ export function stepOfPath(path: readonly PropertyKey[]): StepId {
     case 'contract':
       return 'compliance';
     default:
-      // title, parties, dates and services are the first step's agreement section.
+      // title, parties, the main agreement, dates and services are the first step's agreement section.
       return 'services';
   }
 }

@@ -3,6 +3,7 @@
  * wizard can show every step's problems at once, then the cross-field rules
  * run over the sections that parsed.
  */
+import { upgradeContent } from './migrate';
 import { problem, problemFromZodIssue, type Problem } from './problems';
 import { crossFieldProblems, type ParsedSections } from './rules';
 import { SCHEMA_VERSION, slaDraftSchema, type SlaDraft } from './schema';
@@ -19,8 +20,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function validateDraft(input: unknown): DraftValidation {
-  if (!isRecord(input)) return { draft: null, problems: [problem([], 'file.notObject')] };
+/**
+ * Validates a draft of the current version, or of an older one upgraded
+ * first (migrate.ts): stored working copies and saved versions keep the form
+ * they were written in, and read as today's drafts.
+ */
+export function validateDraft(content: unknown): DraftValidation {
+  if (!isRecord(content)) return { draft: null, problems: [problem([], 'file.notObject')] };
+  const input = upgradeContent(content);
 
   const problems: Problem[] = [];
   const parsed: Record<string, unknown> = {};

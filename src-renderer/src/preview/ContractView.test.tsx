@@ -57,13 +57,13 @@ describe('the contract page', () => {
     const active = [...html.matchAll(/data-clause-id="([^"]+)" data-active="true"/g)].map((match) => match[1]);
     expect(active).toContain('claims');
     // A sub-clause of a marked clause is not marked again.
-    expect(active).not.toContain('claims.procedure');
+    expect(active).not.toContain('claims.steps');
     for (const id of active) expect(clauseById(doc, id!).steps).toContain('compensation');
     // For Targets, the definitions mention the step but the service levels are about it: only those are its primary clauses.
     const targets = renderToStaticMarkup(<ContractDocView doc={doc} activeStep="targets" />);
     expect(targets).toContain('data-clause-id="definitions" data-active="true">');
     expect(targets).toContain('data-clause-id="service-levels" data-active="true" data-primary="true">');
-    const claimDays = clauseById(doc, 'claims.procedure')
+    const claimDays = clauseById(doc, 'claims.steps')
       .blocks.flatMap((block) => (block.kind === 'paragraph' ? block.runs : []))
       .find((run) => run.source?.path === 'compensation.claimWindowDays');
     expect(html).toContain(`<span class="contract-value" data-path="compensation.claimWindowDays">${escapeHtml(claimDays!.text)}</span>`);
@@ -104,8 +104,8 @@ describe('stabilize', () => {
     expect(changed).toContain('claims');
     expect(changed.length).toBeLessThanOrEqual(2);
     expect(after.cover).toBe(before.cover);
-    expect(runsText(clauseById(after, 'claims.procedure').blocks.flatMap((block) => (block.kind === 'paragraph' ? block.runs : [])))).not.toBe(
-      runsText(clauseById(before, 'claims.procedure').blocks.flatMap((block) => (block.kind === 'paragraph' ? block.runs : []))),
+    expect(runsText(clauseById(after, 'claims.steps').blocks.flatMap((block) => (block.kind === 'paragraph' ? block.runs : [])))).not.toBe(
+      runsText(clauseById(before, 'claims.steps').blocks.flatMap((block) => (block.kind === 'paragraph' ? block.runs : []))),
     );
     // Nothing changed at all: the very same document.
     expect(stabilize(after, assembleContract(draft, template, 'en').doc)).toBe(after);

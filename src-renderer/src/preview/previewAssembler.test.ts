@@ -28,12 +28,12 @@ describe('the preview assembler', () => {
     const first = assembler.assemble(draft, template, 'en');
     if (first?.kind !== 'single') throw new Error('expected a single-language contract');
     expect(first.stale).toBe(false);
-    expect(clauseText(first.doc, 'claims.procedure')).toContain('60 days');
+    expect(clauseText(first.doc, 'claims.steps')).toContain('60 days');
 
     draft.compensation.claimWindowDays = 45;
     const second = assembler.assemble(draft, template, 'en');
     if (second?.kind !== 'single') throw new Error('expected a single-language contract');
-    expect(clauseText(second.doc, 'claims.procedure')).toContain('45 days');
+    expect(clauseText(second.doc, 'claims.steps')).toContain('45 days');
     const untouched = second.doc.clauses.filter((clause, i) => clause === first.doc.clauses[i]);
     expect(untouched.length).toBeGreaterThanOrEqual(second.doc.clauses.length - 2);
     expect(second.doc.clauses.find((clause) => clause.id === 'claims')).not.toBe(first.doc.clauses.find((clause) => clause.id === 'claims'));

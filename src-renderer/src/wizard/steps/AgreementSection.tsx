@@ -1,8 +1,10 @@
-/** The agreement itself: title, dates, term and the two parties — the first thing a contract states. */
+/** The agreement itself: title, dates, term, the two parties and the main agreement it belongs to — the first thing a contract states. */
 import { Card, Col, Row, Typography } from 'antd';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DateField, NumberField, TextField } from '../fields/fields';
+import { AGREEMENT_RELATIONS, type SlaDraft } from '../../../../src-shared/model';
+import { useDraftValue } from '../../common/editor';
+import { DateField, NumberField, RadioField, TextField } from '../fields/fields';
 
 function PartyCard({ party }: { party: 'provider' | 'customer' }) {
   const { t } = useTranslation();
@@ -39,6 +41,39 @@ function PartyCard({ party }: { party: 'provider' | 'customer' }) {
   );
 }
 
+/** The subscription (master) agreement this SLA is a schedule to, or the deliberate choice that it stands alone. */
+function MainAgreement() {
+  const { t } = useTranslation();
+  const base = ['mainAgreement'];
+  const relation = useDraftValue<SlaDraft['mainAgreement']['relation']>([...base, 'relation']);
+  return (
+    <div role="group" aria-labelledby="main-agreement-heading">
+      <Typography.Title level={4} id="main-agreement-heading">
+        {t('wizard.services.mainAgreementHeading')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('wizard.services.mainAgreementIntro')}</Typography.Paragraph>
+      <RadioField
+        path={[...base, 'relation']}
+        label={t('fields.mainAgreement.relation')}
+        options={AGREEMENT_RELATIONS.map((value) => ({ value, label: t(`enums.agreementRelation.${value}`) }))}
+      />
+      {relation === 'schedule' && (
+        <Row gutter={16}>
+          <Col xs={24} lg={9}>
+            <TextField path={[...base, 'title']} label={t('fields.mainAgreement.title')} placeholder={t('fields.mainAgreement.titlePlaceholder')} required />
+          </Col>
+          <Col xs={24} lg={9}>
+            <TextField path={[...base, 'titleZh']} label={t('fields.mainAgreement.titleZh')} extra={t('fields.mainAgreement.titleZhHint')} />
+          </Col>
+          <Col xs={12} lg={6}>
+            <DateField path={[...base, 'date']} label={t('fields.mainAgreement.date')} />
+          </Col>
+        </Row>
+      )}
+    </div>
+  );
+}
+
 /** Its fields subscribe to their own values: nothing here re-renders when another part of the draft changes. */
 export const AgreementSection = memo(function AgreementSection() {
   const { t } = useTranslation();
@@ -66,6 +101,7 @@ export const AgreementSection = memo(function AgreementSection() {
           <PartyCard party="customer" />
         </Col>
       </Row>
+      <MainAgreement />
     </section>
   );
 });

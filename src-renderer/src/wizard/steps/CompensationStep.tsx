@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney, formatPercent } from '../../../../src-shared/format';
 import { worstCaseYearlyExposure } from '../../../../src-shared/math/credits';
-import { CREDIT_FORMS, CURRENCIES, metricsById, newId, type SlaDraft } from '../../../../src-shared/model';
+import { CLAIM_WINDOW_STARTS, CREDIT_APPLICATIONS, CREDIT_FORMS, CURRENCIES, metricsById, newId, type SlaDraft } from '../../../../src-shared/model';
 import { useDraftEditor, useDraftSection, useProblems } from '../../common/editor';
 import { NumberField, RadioField, SelectField, SwitchField, TextField } from '../fields/fields';
 import { FieldFrame } from '../fields/FieldFrame';
@@ -177,9 +177,27 @@ export function CompensationStep() {
         <Typography.Title level={3} id="claims-heading">
           {t('wizard.compensation.claimsHeading')}
         </Typography.Title>
+        <RadioField
+          path={[...base, 'claims', 'application']}
+          label={t('fields.claims.application')}
+          options={CREDIT_APPLICATIONS.map((value) => ({ value, label: t(`enums.creditApplication.${value}`) }))}
+        />
         <Row gutter={16}>
           <Col xs={12} md={8}>
             <NumberField path={[...base, 'claimWindowDays']} label={t('fields.compensation.claimWindowDays')} suffix={t('units.days')} />
+          </Col>
+          <Col xs={12} md={8}>
+            <SelectField
+              path={[...base, 'claims', 'windowFrom']}
+              label={t('fields.claims.windowFrom')}
+              options={CLAIM_WINDOW_STARTS.map((value) => ({ value, label: t(`enums.claimWindowFrom.${value}`) }))}
+            />
+          </Col>
+          <Col xs={12} md={8}>
+            <NumberField path={[...base, 'claims', 'answerBusinessDays']} label={t('fields.claims.answerBusinessDays')} suffix={t('units.businessDays')} />
+          </Col>
+          <Col xs={12} md={8}>
+            <SwitchField path={[...base, 'claims', 'deemedConfirmed']} label={t('fields.claims.deemedConfirmed')} />
           </Col>
           <Col xs={12} md={8}>
             <SelectField
@@ -192,7 +210,13 @@ export function CompensationStep() {
             <SwitchField path={[...base, 'soleRemedy']} label={t('fields.compensation.soleRemedy')} extra={t('fields.compensation.soleRemedyHint')} />
           </Col>
         </Row>
-        <TextField path={[...base, 'claimProcess']} label={t('fields.compensation.claimProcess')} multiline rows={3} />
+        <TextField
+          path={[...base, 'claimProcess']}
+          label={t('fields.compensation.claimProcess')}
+          extra={t('fields.compensation.claimProcessHint')}
+          multiline
+          rows={3}
+        />
       </section>
 
       <section aria-labelledby="chronic-heading" className="wizard-section">

@@ -37,6 +37,11 @@ export function MonitoringStep() {
         </Row>
         <TextField path={[...base, 'downtimeDefinition']} label={t('fields.monitoring.downtimeDefinition')} multiline rows={3} />
         <SwitchField
+          path={[...base, 'methodDowntimePrevails']}
+          label={t('fields.monitoring.methodDowntimePrevails')}
+          extra={t('fields.monitoring.methodDowntimePrevailsHint')}
+        />
+        <SwitchField
           path={[...base, 'excludeFromMeasuredPeriod']}
           label={t('fields.monitoring.excludeFromMeasuredPeriod')}
           extra={t('fields.monitoring.excludeFromMeasuredPeriodHint')}

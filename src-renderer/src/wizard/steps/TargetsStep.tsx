@@ -3,7 +3,7 @@
  * (with the downtime an availability target allows), the support severity
  * table, and the maintenance terms.
  */
-import { Col, Row, Table, Typography } from 'antd';
+import { Col, Row, Switch, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
@@ -14,6 +14,7 @@ import { allowedDowntimeSeconds, businessHoursBudget, PERIOD_SECONDS } from '../
 import { COVERAGES, metricSemantics, metricsById, newId, SEVERITIES, WEEKDAYS, type SlaDraft } from '../../../../src-shared/model';
 import { useDraftEditor, useDraftSection, useDraftValue } from '../../common/editor';
 import { NumberField, SelectField, TextField, TimeField, TimeZoneField } from '../fields/fields';
+import { FieldFrame } from '../fields/FieldFrame';
 import { ListTable } from '../fields/ListTable';
 import { defaultLevel, metricChoices, metricLabel, unitSuffix, metricLevel } from '../metricText';
 
@@ -282,6 +283,36 @@ function Severities() {
   );
 }
 
+/** The hours a limit starts at when the user turns it on. */
+const DEFAULT_EMERGENCY_CAP_HOURS = 2;
+
+/** How much Emergency Maintenance a month may leave Downtime: a limit, or none. */
+function EmergencyCap() {
+  const { t } = useTranslation();
+  const { update } = useDraftEditor();
+  const path = ['targets', 'maintenance', 'emergencyMaxHoursPerMonth'];
+  const capped = useDraftValue<number | null>(path) !== null;
+  return (
+    <Row gutter={16}>
+      <Col xs={12} md={8}>
+        <FieldFrame id="field-targets-maintenance-emergencyCapped" problems={[]} label={t('fields.maintenance.emergencyCapped')}>
+          {(a11y) => <Switch {...a11y} checked={capped} onChange={(checked) => update(path, checked ? DEFAULT_EMERGENCY_CAP_HOURS : null)} />}
+        </FieldFrame>
+      </Col>
+      {capped && (
+        <Col xs={12} md={8}>
+          <NumberField
+            path={path}
+            label={t('fields.maintenance.emergencyMaxHoursPerMonth')}
+            suffix={t('units.hours')}
+            extra={t('fields.maintenance.emergencyCapHint')}
+          />
+        </Col>
+      )}
+    </Row>
+  );
+}
+
 function Maintenance() {
   const { t } = useTranslation();
   const { locale } = useDraftEditor();
@@ -310,6 +341,7 @@ function Maintenance() {
           <TimeZoneField path={[...base, 'timeZone']} label={t('fields.maintenance.timeZone')} required />
         </Col>
       </Row>
+      <EmergencyCap />
       <Typography.Title level={4}>{t('wizard.targets.windowsHeading')}</Typography.Title>
       <ListTable<MaintenanceWindow>
         path={path}

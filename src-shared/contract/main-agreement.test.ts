@@ -1,0 +1,165 @@
+/**
+ * The SLA as a schedule to the subscription (master) agreement, and the
+ * terms that are printed from fields only: what a lawyer checks first — the
+ * contract names the agreement it belongs to and says which of the two
+ * prevails on what, a termination for chronic failure ends the subscription
+ * and refunds what was paid for it, the stand-alone wording appears only when
+ * chosen, and the claim procedure, the emergency maintenance limit and the
+ * rule for Downtime are each stated once.
+ */
+import { describe, expect, it } from 'vitest';
+import type { SlaDraft } from '../model/schema';
+import { assembleContract } from './assemble';
+import { clauseOwnText, documentText, walkClauses, type ContractDoc, type ContractLanguage } from './doc';
+import { namedBlankDraft, presets, preset, standardTemplate } from './fixtures';
+
+const template = standardTemplate();
+
+function doc(draft: SlaDraft, language: ContractLanguage = 'en'): ContractDoc {
+  const { doc: assembled, problems } = assembleContract(draft, template, language);
+  expect(problems).toEqual([]);
+  return assembled;
+}
+
+/** The clause and its sub-clauses as text. */
+function clauseText(contract: ContractDoc, id: string): string {
+  const found = walkClauses(contract).find((visit) => visit.clause.id === id)?.clause;
+  if (!found) throw new Error(`clause ${id} is not in the document`);
+  return walkClauses({ clauses: [found] })
+    .map((visit) => clauseOwnText(visit.clause))
+    .join('\n');
+}
+
+function has(contract: ContractDoc, id: string): boolean {
+  return walkClauses(contract).some((visit) => visit.clause.id === id);
+}
+
+function occurrences(text: string, part: string): number {
+  return text.split(part).length - 1;
+}
+
+function standAlone(draft: SlaDraft): SlaDraft {
+  return { ...draft, mainAgreement: { ...draft.mainAgreement, relation: 'standAlone' } };
+}
+
+describe('the SLA as a schedule to the main agreement', () => {
+  const draft = preset('standard-saas');
+
+  it('names the main agreement, its date and the parties in the preamble, in both languages', () => {
+    expect(clauseText(doc(draft), 'preamble')).toContain(
+      'This Agreement is a schedule to, and forms part of, the Master Subscription Agreement dated 1 December 2026 between the Parties (the “Main Agreement”)',
+    );
+    expect(clauseText(doc(draft, 'zh-CN'), 'preamble')).toContain('本协议为双方于2026年12月1日签订的《主订阅协议》（“主协议”）的附件');
+    expect(clauseText(doc(draft), 'preamble')).not.toContain('stands alone');
+  });
+
+  it('names a main agreement without a date as such, and the Chinese text falls back to its title', () => {
+    const undated = { ...draft, mainAgreement: { ...draft.mainAgreement, date: '', titleZh: '' } };
+    expect(clauseText(doc(undated), 'preamble')).toContain('the Master Subscription Agreement between the Parties (the “Main Agreement”)');
+    expect(clauseText(doc(undated, 'zh-CN'), 'preamble')).toContain('本协议为双方签订的《Master Subscription Agreement》（“主协议”）的附件');
+  });
+
+  it('says which of the two prevails, and on what', () => {
+    const precedence = clauseText(doc(draft), 'general.precedence');
+    expect(precedence).toContain('If this Agreement and the Main Agreement conflict, this Agreement prevails in respect of the Service Levels');
+    expect(precedence).toContain('the Main Agreement prevails in every other respect');
+    expect(precedence).toContain('An Order Form prevails over this Agreement only where it expressly identifies the provision');
+    expect(clauseText(doc(draft), 'general.entire-agreement')).toContain('This Agreement, together with the Main Agreement, constitutes the entire agreement');
+    expect(clauseText(doc(draft, 'zh-CN'), 'general.precedence')).toContain('本协议与主协议相冲突的');
+  });
+
+  it('defines every capitalised term of the main agreement it uses', () => {
+    const definitions = clauseText(doc(draft), 'definitions.terms');
+    for (const term of ['Acceptable Use Policy', 'Documentation', 'Main Agreement', 'Order Form']) expect(definitions).toContain(`“${term}” means`);
+    expect(clauseText(doc(draft, 'zh-CN'), 'definitions.terms')).toContain('“主协议”是指');
+  });
+
+  it('ends with the main agreement, and no longer applies to a service whose subscription ended', () => {
+    expect(clauseText(doc(draft), 'term')).toContain('This Agreement ends in any event when the Main Agreement ends');
+  });
+
+  it.each(['provider', 'balanced', 'customer'] as const)(
+    'lets a termination for chronic failure reach the subscription, with a refund of prepaid fees (%s wording)',
+    (position) => {
+      const positioned = { ...draft, contract: { ...draft.contract, positions: { 'chronic-failure.termination': position } } };
+      const termination = clauseText(doc(positioned), 'chronic-failure.termination');
+      expect(termination).toMatch(
+        /terminate (its subscription to (the|any) affected Service under|the Main Agreement, in whole or in respect of its subscription)/,
+      );
+      expect(termination).toContain('together with this Agreement');
+      expect(termination).toMatch(/refund (any|all) fees paid in advance under the Main Agreement for the terminated subscriptions?/);
+      const zh = clauseText(doc(positioned, 'zh-CN'), 'chronic-failure.termination');
+      expect(zh).toContain('订阅');
+      expect(zh).toContain('依据主协议');
+    },
+  );
+});
+
+describe('the stand-alone alternative, when chosen', () => {
+  // A blank draft: its typed texts name no main agreement either.
+  const draft = standAlone(namedBlankDraft());
+  const contract = doc(draft);
+
+  it('says so in the preamble and names no main agreement anywhere', () => {
+    expect(clauseText(contract, 'preamble')).toContain('This Agreement stands alone: it is not a schedule to, and does not form part of, any other agreement');
+    expect(clauseText(doc(draft, 'zh-CN'), 'preamble')).toContain('本协议为独立协议');
+    const text = documentText(contract);
+    for (const term of ['Main Agreement', 'Order Form', 'Acceptable Use Policy']) expect(text).not.toContain(term);
+    expect(has(contract, 'general.precedence')).toBe(false);
+  });
+
+  it('terminates this Agreement itself for chronic failure, with the refund', () => {
+    const termination = clauseText(contract, 'chronic-failure.termination');
+    expect(termination).toContain('terminate this Agreement, in whole or in respect of the affected Service only');
+    expect(termination).toContain('refund all fees paid in advance in respect of the period after termination');
+    expect(clauseText(doc(standAlone(preset('standard-saas'))), 'chronic-failure.termination')).toBe(termination);
+  });
+});
+
+describe.each(presets().map(({ name }) => name))('preset %s: each term stated once, from its field', (name) => {
+  const draft = presets().find((entry) => entry.name === name)!.draft;
+  const { compensation } = draft;
+
+  it('names a main agreement', () => {
+    expect(draft.mainAgreement.relation).toBe('schedule');
+    expect(draft.mainAgreement.title).not.toBe('');
+  });
+
+  it('prints the claim procedure once, from the fields; the typed text repeats none of them', () => {
+    const en = clauseText(doc(draft), 'claims');
+    // The typed text holds no number of days and no deadline.
+    expect(compensation.claimProcess).not.toMatch(/\d/);
+    expect(occurrences(en, `${compensation.claimWindowDays} days`)).toBe(1);
+    expect(occurrences(en, `${compensation.claims.answerBusinessDays} Business Days`)).toBe(1);
+    expect(occurrences(en, 'deemed confirmed')).toBe(compensation.claims.deemedConfirmed ? 1 : 0);
+    const automatic = compensation.claims.application === 'automatic';
+    expect(en.includes('without the need for a claim by the Customer')).toBe(automatic);
+    expect(en.includes('To receive a Service Credit, the Customer shall claim it')).toBe(!automatic);
+    expect(en).toContain(
+      compensation.claims.windowFrom === 'periodEnd' ? 'after the end of the Measurement Period' : 'after receiving the service level report',
+    );
+  });
+
+  it('states the emergency maintenance limit in the maintenance clause only', () => {
+    for (const metric of draft.services.flatMap((service) => service.metrics)) {
+      for (const exclusion of metric.exclusions) expect(exclusion).not.toMatch(/emergency|紧急/i);
+    }
+    const maintenance = clauseText(doc(draft), 'maintenance.emergency');
+    const cap = draft.targets.maintenance.emergencyMaxHoursPerMonth;
+    if (cap === null) expect(maintenance).not.toContain('No more than');
+    else expect(maintenance).toContain(`No more than ${cap} hours of Emergency Maintenance in any calendar month is excluded from Downtime`);
+  });
+
+  it('says which downtime rule prevails, in the definition and in the monitoring clause alike', () => {
+    const contract = doc(draft);
+    const definition = clauseText(contract, 'definitions.terms');
+    const monitoring = clauseText(contract, 'monitoring-reporting.downtime');
+    if (draft.monitoring.methodDowntimePrevails) {
+      expect(definition).toContain('whose measurement method in');
+      expect(monitoring).toContain('that rule prevails over this Clause for that Service Level');
+    } else {
+      expect(definition).not.toContain('whose measurement method in');
+      expect(monitoring).toContain('This Clause determines Downtime for every Service Level');
+    }
+  });
+});
