@@ -47,6 +47,12 @@ describe('definedTermFindings', () => {
     expect(terms(contractOf(draft), draft)).toEqual([expect.stringMatching(/^notDefined:Escalation Manager@/)]);
   });
 
+  it('a name that a filled-in value defines in passing (the “PIPL”) need not be used again', () => {
+    const draft = preset('china-hosted');
+    expect(draft.compliance.dataProtection).toContain('PIPL');
+    expect(terms(contractOf(draft), draft)).toEqual([]);
+  });
+
   it('warns on a term defined but never used', () => {
     const draft = preset('enterprise');
     const doc = contractOf(draft);

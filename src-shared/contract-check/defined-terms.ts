@@ -11,8 +11,7 @@
  * Warnings: the wording is the template's or the user's, and a lawyer
  * decides.
  */
-import type { ContractDoc } from '../contract/doc';
-import { runsText } from '../contract/doc';
+import { runsText, type ContractDoc } from '../contract/doc';
 import type { SlaDraft } from '../model/schema';
 import { contractPassages, type ContractPassage } from './contract-text';
 import type { ContractFinding } from './finding';
@@ -234,9 +233,16 @@ const isOrdinary = (word: string) =>
 export function definedTermFindings(draft: SlaDraft, doc: ContractDoc): ContractFinding[] {
   const passages = contractPassages(doc);
   const defined = new Map<string, ContractPassage>();
+  // A value's own wording may define a name in passing (a regime: 'the Personal Information Protection Law … (the “PIPL”)'): a definition, but one the template cannot use only when it applies.
+  const inPassing = new Set<string>();
   for (const passage of passages) {
     if (passage.defines && !defined.has(passage.defines)) defined.set(passage.defines, passage);
+    // The template may set a term in bold between its quotes: read the passage's text whole.
     for (const match of runsText(passage.runs).matchAll(QUOTED_TERM)) if (!defined.has(match[1]!)) defined.set(match[1]!, passage);
+    for (const run of passage.runs) {
+      if (run.source === undefined || TYPED_TEXT.test(run.source.path)) continue;
+      for (const match of run.text.matchAll(QUOTED_TERM)) inPassing.add(match[1]!);
+    }
   }
   // "Parties" is a form of "Party" and a term of its own: a use counts for both.
   const termsOfForm = new Map<string, string[]>();
@@ -295,7 +301,7 @@ export function definedTermFindings(draft: SlaDraft, doc: ContractDoc): Contract
     });
   }
   for (const [term, passage] of defined) {
-    if (used.has(term)) continue;
+    if (used.has(term) || inPassing.has(term)) continue;
     findings.push({
       level: 'warning',
       rule: 'definedTerms',
