@@ -42,8 +42,11 @@ export function formatFinding(finding: ContractFinding, locale: Locale, t: Trans
   return { where: findingLocation(finding, t), message: t(finding.key, params), fix: t(finding.fixKey, params) };
 }
 
-/** A blocking finding as a draft problem (step, path, message key), for a refusal that lists problems. */
-export function findingToProblem(finding: ContractFinding): Problem {
-  const located = problem(finding.path, finding.key, finding.params);
-  return { ...located, step: finding.step };
+/**
+ * A finding as a draft problem (its step and path, its words in `locale`),
+ * for a refusal that lists problems the way the wizard shows them.
+ */
+export function findingAsProblem(finding: ContractFinding, locale: Locale, t: Translate): Problem {
+  const { message, fix } = formatFinding(finding, locale, t);
+  return { ...problem(finding.path, 'contractCheck.asProblem', { message, fix }), step: finding.step };
 }

@@ -15,7 +15,7 @@ import { tierAtTargetFindings } from './tier-at-target';
 import { typedNumberFindings } from './typed-numbers';
 
 export { byLevel, CONTRACT_RULES, isBlocking, type ContractFinding, type ContractRule, type FindingLevel } from './finding';
-export { formatFinding, findingLocation, findingToProblem } from './describe';
+export { findingAsProblem, findingLocation, formatFinding } from './describe';
 
 /** Every finding of every rule on a draft and its contract, problems first. */
 export function checkContract(draft: SlaDraft, template: Template): ContractFinding[] {
