@@ -25,6 +25,13 @@ beforeAll(() => {
   writeFileSync(file('exactly-100.sla.json'), writeDraftFile(impossible));
   writeFileSync(file('future.sla.json'), JSON.stringify({ ...englishDraft(), schemaVersion: 7 }));
   mkdirSync(file('a-folder.sla.json'));
+  const contradicts = englishDraft();
+  contradicts.compensation.claimWindowDays = 45;
+  contradicts.compensation.claimProcess = 'The Customer claims within 60 days, as this section says.';
+  writeFileSync(file('contract-problem.sla.json'), writeDraftFile(contradicts));
+  const repeats = englishDraft();
+  repeats.compensation.claimProcess = 'Claims are made through the support portal, as this section says.';
+  writeFileSync(file('contract-warning.sla.json'), writeDraftFile(repeats));
 });
 afterAll(() => temp.remove());
 
@@ -81,6 +88,62 @@ describe('sla validate (spawned)', () => {
     expect(byLang).toEqual({ code: 1, stdout: ['(file): 文件为空。'], stderr: '' });
     expect(byLcAll.code).toBe(1);
     expect(byLcAll.stdout.some((line) => line.startsWith('targets.objectives[0].objective: ') && /[\u4e00-\u9fff]/.test(line))).toBe(true);
+  });
+
+  it('checks the contract of a valid draft: a problem exits 1, a warning is listed and exits 0, each with its fix', async () => {
+    const [problem, warning, zh] = await Promise.all([
+      sla(['validate', file('contract-problem.sla.json')]),
+      sla(['validate', file('contract-warning.sla.json')]),
+      sla(['validate', file('contract-problem.sla.json'), '--lang', 'zh-CN']),
+    ]);
+    expect(problem).toEqual({
+      code: 1,
+      stdout: [
+        'compensation.claimProcess: Problem: The text says “60 days”, but the claim window is 45 days: the contract would state both. Remove the number from the text, or change the field (compensation.claimWindowDays) if the text is right.',
+        'compensation.claimProcess: Warning: The text refers to “this section”, but the contract has numbered clauses, not sections. Refer to the clause by its number (as the preview shows it), or say what you mean directly.',
+      ],
+      stderr: '',
+    });
+    expect(warning).toEqual({
+      code: 0,
+      stdout: [
+        `${file('contract-warning.sla.json')}: valid SLA draft.`,
+        'compensation.claimProcess: Warning: The text refers to “this section”, but the contract has numbered clauses, not sections. Refer to the clause by its number (as the preview shows it), or say what you mean directly.',
+      ],
+      stderr: '',
+    });
+    expect(zh.code).toBe(1);
+    expect(zh.stdout[0]).toBe(
+      'compensation.claimProcess：问题：文本写有“60 days”，但申请期限为45日：合同将同时出现两个数值。请从文本中删除该数字；如文本正确，请修改字段（compensation.claimWindowDays）。',
+    );
+  });
+
+  it('prints the problems and findings as JSON with their paths, --json', async () => {
+    const [problem, invalid] = await Promise.all([
+      sla(['validate', file('contract-problem.sla.json'), '--json']),
+      sla(['validate', file('wrong-types.sla.json'), '--json']),
+    ]);
+    expect(problem.code).toBe(1);
+    expect(JSON.parse(problem.stdout.join('\n'))).toEqual({
+      file: file('contract-problem.sla.json'),
+      valid: true,
+      problems: [],
+      findings: [
+        expect.objectContaining({ level: 'problem', rule: 'typedNumbers', step: 'compensation', path: 'compensation.claimProcess', clause: null }),
+        expect.objectContaining({ level: 'warning', rule: 'sectionReference', step: 'compensation', path: 'compensation.claimProcess', clause: null }),
+      ],
+      contractCheckNotRun: null,
+    });
+    expect(invalid.code).toBe(1);
+    expect(JSON.parse(invalid.stdout.join('\n'))).toMatchObject({
+      valid: false,
+      problems: [
+        { step: 'services', path: 'title', message: 'Must be text.' },
+        { step: 'services', path: 'termMonths', message: 'Must be a number.' },
+        { step: 'compliance', path: 'compliance.certifications', message: 'Must be a list.' },
+      ],
+      findings: [],
+    });
   });
 
   it('exits 2 with the usage for no arguments, an unknown command or option, a bad --lang', async () => {

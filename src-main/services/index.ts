@@ -12,6 +12,7 @@ import { createDraftsService, type DraftsService } from './drafts';
 import { createExportStep } from './export-step';
 import { createExportsService, type ExportsService } from './exports';
 import type { ServicePorts } from './ports';
+import { contractCheckProblems } from './contract-check';
 import { playbookApprovalsNeeded } from './playbook';
 import { createPresetsService, type PresetsService } from './presets';
 import { createRedlineActionService, createRedlineExportService, type RedlineActionService } from './redline-export';
@@ -87,6 +88,7 @@ export function createServices(ports: ServicePorts): Services {
     translate,
     // The playbook of the draft's own template decides, computed here from the content — never the client's list.
     findingsNeedingApproval: (draft) => playbookApprovalsNeeded(clauseLibrary, draft),
+    contractProblems: (draft) => contractCheckProblems(clauseLibrary, draft, settings.get().locale ?? fallbackLocale, translate),
   });
 
   const reports = createReportsService({

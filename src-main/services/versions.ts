@@ -15,6 +15,7 @@ import type { DraftsRepository, SettingsRepository, StoredApproval, StoredVersio
 import type { ApiParsedInput, ApiOutput, Approval, DraftRecord, VersionRecord, VersionSummary } from '../../src-shared/api';
 import type { Locale } from '../../src-shared/i18n';
 import { canonicalJson } from '../../src-shared/model/canonical';
+import type { Problem } from '../../src-shared/model/problems';
 import { LIMITS } from '../../src-shared/model/schema';
 import type { SlaDraft } from '../../src-shared/model/schema';
 import { upgradeContent } from '../../src-shared/model/migrate';
@@ -61,6 +62,12 @@ export interface VersionsServiceDeps {
    * same content was approved in an earlier round.
    */
   findingsNeedingApproval?: (draft: SlaDraft) => unknown[];
+  /**
+   * The contract check's problems on a draft (src-shared/contract-check),
+   * in the user's language; none by default. A draft with any is not marked
+   * agreed or signed: what both sides agree to must not contradict itself.
+   */
+  contractProblems?: (draft: SlaDraft) => Problem[];
   newId?: () => string;
 }
 
@@ -155,6 +162,10 @@ export function createVersionsService(deps: VersionsServiceDeps): VersionsServic
     if (!current) throw new ServiceError('notFound', 'errors.draftNotFound', { id: request.draftId });
     if (current.status === 'signed') throw new ServiceError('locked', 'errors.locked');
     const draft = validDraftOf(request.content);
+    if (request.party === 'agreed' || request.party === 'signed') {
+      const problems = deps.contractProblems?.(draft) ?? [];
+      if (problems.length > 0) throw new ServiceError('invalidInput', 'contractCheck.blocked', { count: problems.length }, problems);
+    }
     // The stored text is the canonical form, so reading a version back and hashing it again gives the same hash.
     const contentJson = canonicalJson(request.content);
     const sha256 = sha256Hex(contentJson);

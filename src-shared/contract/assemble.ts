@@ -11,7 +11,7 @@
  */
 import { partyNameZh, type SlaDraft } from '../model/schema';
 import { evaluateCondition, type Condition } from './conditions';
-import { buildContext, type AssemblyContextOptions, type ContextObject } from './context';
+import { buildContext, businessDayMinutes, type AssemblyContextOptions, type ContextObject } from './context';
 import {
   blockShape,
   runsText,
@@ -151,7 +151,12 @@ class Assembler {
     private readonly language: ContractLanguage,
     private readonly root: Record<string, unknown>,
   ) {
-    this.env = { language, currency: draft.compensation.currency, vocabulary: template.vocabulary };
+    this.env = {
+      language,
+      currency: draft.compensation.currency,
+      vocabulary: template.vocabulary,
+      businessDayMinutes: businessDayMinutes(draft.expectations.businessHours),
+    };
     this.rootVars = {};
   }
 

@@ -321,6 +321,21 @@ export function holidayYears(holidays: readonly string[]): { year: string; dates
   return years;
 }
 
+/**
+ * The length of one business day in minutes, from the start to the end of
+ * Business Hours ("08:00"–"20:00" → 720); null when the end is not after
+ * the start (the validator reports that).
+ */
+export function businessDayMinutes(hours: Pick<SlaDraft['expectations']['businessHours'], 'start' | 'end'>): number | null {
+  const minutesOf = (clock: string): number | null => {
+    const match = /^(\d{2}):(\d{2})$/.exec(clock);
+    return match ? Number(match[1]) * 60 + Number(match[2]) : null;
+  };
+  const start = minutesOf(hours.start);
+  const end = minutesOf(hours.end);
+  return start === null || end === null || end <= start ? null : end - start;
+}
+
 function endOfWindow(start: string, durationMinutes: number): string {
   const [hours, minutes] = start.split(':').map(Number);
   const total = ((hours ?? 0) * 60 + (minutes ?? 0) + durationMinutes) % 1_440;

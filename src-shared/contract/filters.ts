@@ -6,7 +6,7 @@
  * Each filter states which value types it accepts; a template that applies
  * one to the wrong field is refused when it is parsed.
  */
-import { formatDate, formatDurationMinutes, formatDurationSeconds, formatMoney, formatMoneyWithWords, formatNumber, formatPercent } from '../format';
+import { formatBusinessDurationMinutes, formatDate, formatDurationMinutes, formatDurationSeconds, formatMoney, formatMoneyWithWords, formatNumber, formatPercent } from '../format';
 import type { ContractLanguage } from './doc';
 import { describeType, resolveType, type FieldType } from './context';
 import type { FilterCall } from './text';
@@ -43,6 +43,12 @@ export const FILTER_DOCS: readonly FilterDoc[] = [
   { name: 'date', arg: null, accepts: 'text (YYYY-MM-DD)', example: '2026-11-26 → "26 November 2026" / "2026年11月26日"' },
   { name: 'duration', arg: null, accepts: 'number of seconds', example: '2629.7 → "43 minutes 50 seconds" / "43分50秒"' },
   { name: 'minutes', arg: null, accepts: 'number of minutes', example: '90 → "1 hour 30 minutes" / "1小时30分钟"' },
+  {
+    name: 'businessMinutes',
+    arg: null,
+    accepts: 'number of minutes within Business Hours',
+    example: '7200 with 12-hour business days → "10 Business Days" / "10个工作日"; 90 → "1 Business Hour 30 minutes" (never calendar days)',
+  },
   { name: 'count', arg: 'noun', accepts: 'number', example: '10 | count:businessDay → "10 Business Days" / "10个工作日"' },
   { name: 'term', arg: 'vocabulary', accepts: 'enum value', example: 'sun | term:weekday → "Sunday" / "星期日"' },
   { name: 'terms', arg: 'vocabulary', accepts: 'list of enum values', example: '[GDPR, PIPL] | terms:regime → each term, joined with "and" / "和"' },
@@ -108,6 +114,7 @@ export function filterError(filter: FilterCall | null, type: FieldType, vocabula
     case 'moneyInWords':
     case 'duration':
     case 'minutes':
+    case 'businessMinutes':
       return expect(value.kind === 'number', 'a number');
     case 'count':
       return (
@@ -214,6 +221,8 @@ export interface FilterEnvironment {
   language: ContractLanguage;
   currency: string;
   vocabulary: Vocabulary;
+  /** The length of the draft's business day in minutes (start to end of Business Hours); null when there is none. */
+  businessDayMinutes?: number | null;
 }
 
 const listFormats = new Map<ContractLanguage, Intl.ListFormat>();
@@ -264,6 +273,8 @@ export function applyFilter(filter: FilterCall | null, value: unknown, env: Filt
       return formatDurationSeconds(number(), language);
     case 'minutes':
       return formatDurationMinutes(number(), language);
+    case 'businessMinutes':
+      return formatBusinessDurationMinutes(number(), env.businessDayMinutes ?? null, language);
     case 'date':
       return formatDate(text(), language);
     case 'timeZone':

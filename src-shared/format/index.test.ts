@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createI18n } from '../i18n';
 import {
+  formatBusinessDurationMinutes,
   formatChineseUppercaseAmount,
   formatDate,
   formatDateTime,
@@ -131,6 +132,26 @@ describe('formatDurationMinutes', () => {
     expect(formatDurationMinutes(240, 'zh-CN')).toBe('4小时');
     expect(formatDurationMinutes(90, 'zh-CN')).toBe('1小时30分钟');
     expect(formatDurationMinutes(14_400, 'zh-CN')).toBe('10天');
+  });
+});
+
+describe('formatBusinessDurationMinutes', () => {
+  it('never writes a time counted within Business Hours in calendar days', () => {
+    // Enterprise P4: 7,200 minutes with 12-hour business days.
+    expect(formatBusinessDurationMinutes(7_200, 720, 'en')).toBe('10 Business Days');
+    expect(formatBusinessDurationMinutes(720, 720, 'en')).toBe('1 Business Day');
+    expect(formatBusinessDurationMinutes(7_200, 540, 'en')).toBe('120 Business Hours');
+    expect(formatBusinessDurationMinutes(60, 540, 'en')).toBe('1 Business Hour');
+    expect(formatBusinessDurationMinutes(90, 540, 'en')).toBe('1 Business Hour 30 minutes');
+    expect(formatBusinessDurationMinutes(30, 540, 'en')).toBe('30 minutes');
+    expect(formatBusinessDurationMinutes(1_440, null, 'en')).toBe('24 Business Hours');
+  });
+
+  it('in Chinese: 个工作日, 个工作小时', () => {
+    expect(formatBusinessDurationMinutes(7_200, 720, 'zh-CN')).toBe('10个工作日');
+    expect(formatBusinessDurationMinutes(7_200, 540, 'zh-CN')).toBe('120个工作小时');
+    expect(formatBusinessDurationMinutes(90, 540, 'zh-CN')).toBe('1个工作小时30分钟');
+    expect(formatBusinessDurationMinutes(15, 540, 'zh-CN')).toBe('15分钟');
   });
 });
 

@@ -164,6 +164,33 @@ export function formatDurationMinutes(minutes: number, locale: Locale): string {
   return minutes < 0 && total > 0 ? `-${text}` : text;
 }
 
+/**
+ * A duration counted only within Business Hours (a support time with
+ * business-hours coverage), in whole minutes. It is never written in
+ * calendar days, which would read as 24-hour days: a whole number of
+ * business days (`businessDayMinutes` long) reads "10 Business Days" /
+ * "10个工作日", whole hours "120 Business Hours" / "120个工作小时", and
+ * otherwise the hours and minutes, "1 Business Hour 30 minutes" /
+ * "1个工作小时30分钟"; under an hour "30 minutes" / "30分钟".
+ * `businessDayMinutes` null (business hours not yet valid): no days.
+ */
+export function formatBusinessDurationMinutes(minutes: number, businessDayMinutes: number | null, locale: Locale): string {
+  assertFinite(minutes, 'formatBusinessDurationMinutes minutes');
+  const total = Math.round(Math.abs(minutes));
+  const sign = minutes < 0 && total > 0 ? '-' : '';
+  const zh = locale === 'zh-CN';
+  const count = (value: number, en: { one: string; other: string }, zhWord: string) =>
+    zh ? `${formatNumber(value, locale, 0)}${zhWord}` : `${formatNumber(value, locale, 0)} ${value === 1 ? en.one : en.other}`;
+  const day = businessDayMinutes !== null && Number.isInteger(businessDayMinutes) && businessDayMinutes > 0 ? businessDayMinutes : null;
+  if (total > 0 && day !== null && total % day === 0) return sign + count(total / day, { one: 'Business Day', other: 'Business Days' }, '个工作日');
+  const hours = Math.floor(total / 60);
+  const rest = total % 60;
+  const parts: string[] = [];
+  if (hours > 0) parts.push(count(hours, { one: 'Business Hour', other: 'Business Hours' }, '个工作小时'));
+  if (rest > 0 || hours === 0) parts.push(count(rest, EN_UNITS.minute, '分钟'));
+  return sign + parts.join(zh ? '' : ' ');
+}
+
 // ── Money ───────────────────────────────────────────────────────────────────
 
 /** Chinese currency names, written after the amount ("12,500.00 美元"); CNY has its own form. */

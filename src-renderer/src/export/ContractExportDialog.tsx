@@ -4,18 +4,22 @@
  * save dialog (a download in the dev:web harness), progress while it runs,
  * and "Saved to …" with "Show in folder". A working copy with problems
  * cannot be exported — the .docx carries the draft, which must import
- * again — so the dialog lists them with a way to each step.
+ * again — so the dialog lists them with a way to each step. The contract
+ * check's findings on the working copy are listed too; they do not stop an
+ * export (a draft for discussion), only an agreement or a signature.
  */
 import { Alert, Button, Radio, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTRACT_EXPORT_LANGUAGES, type ContractExportLanguage, type ExportRecord, type VersionSummary } from '../../../src-shared/api';
+import type { ContractFinding } from '../../../src-shared/contract-check';
 import { pathToString, type StepId } from '../../../src-shared/model';
 import { versionLabel } from '../../../src-shared/model/version';
 import { formatTimestamp } from '../common/formatTime';
 import { useLocale } from '../common/locale';
 import { call, errorMessage } from '../common/client';
 import type { DraftAutosaver } from '../common/autosave';
+import { ContractCheckList } from '../common/ContractCheckList';
 import { useProblems } from '../common/editor';
 import { ExportFileModal, ExportSavedAlert, phaseAfter, useShowInFolder, type ExportPhase } from '../common/ExportFileModal';
 import './export.css';
@@ -27,9 +31,11 @@ export interface ContractExportDialogProps {
   saver: DraftAutosaver;
   onClose: () => void;
   onGoToStep: (step: StepId) => void;
+  /** The contract check's findings on the working copy. */
+  contractFindings?: readonly ContractFinding[];
 }
 
-export function ContractExportDialog({ draftId, saver, onClose, onGoToStep }: ContractExportDialogProps) {
+export function ContractExportDialog({ draftId, saver, onClose, onGoToStep, contractFindings = [] }: ContractExportDialogProps) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const showInFolder = useShowInFolder();
@@ -177,6 +183,18 @@ export function ContractExportDialog({ draftId, saver, onClose, onGoToStep }: Co
               ))}
             </ul>
           </div>
+        )}
+        {source === WORKING_COPY && !blocked && contractFindings.length > 0 && (
+          <Alert
+            type={contractFindings.some((finding) => finding.level === 'problem') ? 'error' : 'warning'}
+            showIcon
+            className="contract-export-alert"
+            title={t('contractCheck.panelTitle', {
+              problems: contractFindings.filter((finding) => finding.level === 'problem').length,
+              warnings: contractFindings.filter((finding) => finding.level === 'warning').length,
+            })}
+            description={<ContractCheckList findings={contractFindings} onGoToStep={goTo} />}
+          />
         )}
       </div>
     </ExportFileModal>

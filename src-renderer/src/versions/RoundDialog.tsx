@@ -196,7 +196,8 @@ function OpenRoundDialog({ mode, onClose, submit, onDone }: RoundDialogProps & {
           type="error"
           showIcon
           className="round-dialog-alert"
-          title={problems.length > 0 ? t('versions.save.problemsTitle') : errorMessage(t, refusal)}
+          // The contract check's refusal says itself why the round cannot be agreed or signed.
+          title={problems.length > 0 && refusal.key !== 'contractCheck.blocked' ? t('versions.save.problemsTitle') : errorMessage(t, refusal)}
           description={
             problems.length > 0 ? (
               <>

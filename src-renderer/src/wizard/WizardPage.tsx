@@ -25,6 +25,7 @@ import { DraftEditorContext, useDraftEditor, useProblems, type DraftEditor } fro
 import { DraftStore } from '../common/draftStore';
 import { ProblemMessages } from '../common/ProblemMessages';
 import { FieldRegistry } from '../common/problemRegistry';
+import { ContractCheckPanel, useContractFindings } from './ContractCheckPanel';
 import { SaveStatus } from './SaveStatus';
 import { StepNav } from './StepNav';
 import { STEP_COMPONENTS } from './steps';
@@ -99,6 +100,7 @@ function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; sa
   );
 
   const problems = useSyncExternalStore(store.subscribe, store.getProblems);
+  const contractFindings = useContractFindings(store);
   const draftTitle = useSyncExternalStore(store.subscribe, () => store.getDraft().title as unknown);
   const problemCounts = useMemo(() => {
     const counts = Object.fromEntries(STEP_IDS.map((id) => [id, 0])) as Record<StepId, number>;
@@ -161,7 +163,7 @@ function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; sa
               <Button icon={<ExportOutlined aria-hidden />} onClick={() => void actions.exportDraft(record.id)}>
                 {t('wizard.export.button')}
               </Button>
-              <ContractExport draftId={record.id} saver={saver} onGoToStep={goTo} />
+              <ContractExport draftId={record.id} saver={saver} onGoToStep={goTo} contractFindings={contractFindings} />
               <WizardVersionControls draftId={record.id} saver={saver} locked={locked} onStatusChange={setStatus} />
               <Button icon={<BarChartOutlined aria-hidden />} href={`#/drafts/${record.id}/reports`}>
                 {t('reports.open')}
@@ -193,6 +195,7 @@ function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; sa
               </Typography.Paragraph>
               <StepProblemsAlert step={step} />
               <PlaybookStepSummary step={step} />
+              {problems.length === 0 && <ContractCheckPanel findings={contractFindings} onGoToStep={goTo} />}
               <Form layout="vertical" component="div" className="step-form" requiredMark={requiredMark} disabled={locked}>
                 <StepComponent key={step} />
               </Form>
