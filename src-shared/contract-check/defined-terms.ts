@@ -183,7 +183,7 @@ function variants(term: string): string[] {
 
 /** The names the user typed: they are capitalised because they are names, not terms. */
 function typedNames(draft: SlaDraft): string[] {
-  const names: string[] = [draft.title];
+  const names: string[] = [draft.title, draft.mainAgreement.title];
   for (const role of ['provider', 'customer'] as const) {
     const party = draft.parties[role];
     names.push(party.legalName, party.address, party.signatoryName, party.signatoryTitle);
