@@ -155,6 +155,9 @@ describe('createApiHandlers', () => {
     outputs['reports.monthly'] = expectOk(await handlers['reports.monthly']({ draftId: monitored.id }));
     outputs['reportExport.docx'] = expectOk(await handlers['reportExport.docx']({ draftId: monitored.id, month: '2026-10', language: 'bilingual' }));
     const importId = (outputs['reports.listMonitoringImports'] as { imports: { id: string }[] }).imports[0]!.id;
+    outputs['reports.setMonitoringImportPeriod'] = expectOk(
+      await handlers['reports.setMonitoringImportPeriod']({ draftId: monitored.id, importId, period: { from: '2026-10', to: '2026-12' } }),
+    );
     outputs['reports.deleteMonitoringImport'] = expectOk(await handlers['reports.deleteMonitoringImport']({ draftId: monitored.id, importId }));
 
     const exported = expectOk(await handlers['exports.contract']({ draftId: created.id, language: 'bilingual', versionId: frozen.version.id }));
