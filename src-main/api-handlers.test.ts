@@ -260,7 +260,13 @@ describe('createApiHandlers', () => {
       'Line 2, column end: "soon" is not an ISO 8601 time with an offset, such as 2026-10-05T14:30:00Z.',
     );
     expect(expectOk(await handlers['reports.listMonitoringImports']({ draftId: created.id }))).toEqual({ imports: [] });
-    expect(expectOk(await handlers['reports.monthly']({ draftId: created.id }))).toEqual({ months: [], month: null, report: null, history: null });
+    expect(expectOk(await handlers['reports.monthly']({ draftId: created.id }))).toEqual({
+      months: [],
+      termMonths: expect.any(Array),
+      month: null,
+      report: null,
+      history: null,
+    });
     expect(await handlers['reports.monitoringImportStatus']({ jobId: '0f1e2d3c-4b5a-4968-8776-655443322110' })).toMatchObject({
       ok: false,
       error: { code: 'notFound', key: 'reports.errors.importJobNotFound' },

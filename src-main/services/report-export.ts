@@ -105,9 +105,11 @@ export function createReportExportService(deps: ReportExportDeps): ReportExportS
     async exportDocx({ draftId, month, language }) {
       // The same computation as the Reports screen: refuses a draft whose report sections have problems.
       const monthly = deps.reports.monthlyReport({ draftId, month, historyMonths: 1 });
-      // A month outside the term or the data's periods has nothing to hand the customer.
-      if (monthly.report?.monthStatus !== 'reported') throw new ServiceError('invalidInput', 'reports.errors.noDataForMonth', { month });
+      // A month before the term or outside the data's periods has nothing to hand the customer.
       const report = monthly.report;
+      if (!report || report.monthStatus === 'beforeTerm' || report.monthStatus === 'noData') {
+        throw new ServiceError('invalidInput', 'reports.errors.noDataForMonth', { month });
+      }
 
       const working = deps.drafts.get(draftId);
       const draft = agreementOf(working.content);

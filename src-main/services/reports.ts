@@ -466,7 +466,8 @@ export function createReportsService(deps: ReportsServiceDeps): ReportsService {
       const months = monthsOf(imports.flatMap((summary) => (summary.period ? [summary.period] : [])));
       const term = termMonths(draft);
       const inTerm = monthsOf([term]);
-      const chosen = month ?? months.filter((covered) => covered >= term.from && covered <= term.to).at(-1) ?? months.at(-1) ?? null;
+      // The last month with data the agreement applies to: not one before it took effect.
+      const chosen = month ?? months.filter((covered) => covered >= term.from).at(-1) ?? months.at(-1) ?? null;
       if (chosen === null) return { months, termMonths: inTerm, month: null, report: null, history: null };
       const report = computeMonthlyReport(draft, data, chosen);
       for (const summary of skipped) report.warnings.push({ key: 'reports.warnings.importSkipped', params: { fileName: summary.fileName } });

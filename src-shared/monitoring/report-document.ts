@@ -143,7 +143,11 @@ export function monthSpanText(t: TFunction, locale: Locale, span: MonthSpan): st
   return t('reports.values.monthSpan', { from: formatMonth(span.from, locale), to: formatMonth(span.to, locale) });
 }
 
-/** Why a month has nothing to report (outside the term, or no data covers it); null for a reported month. */
+/**
+ * Why a month has nothing to report (before the term, or no data covers
+ * it), or that it lies after the term the draft states; null for a month
+ * of the term with data.
+ */
 export function monthStatusText(t: TFunction, locale: Locale, report: MonthlyReport): string | null {
   const month = formatMonth(report.month, locale);
   switch (report.monthStatus) {

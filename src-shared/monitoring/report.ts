@@ -29,12 +29,14 @@
  *   compensation.claimWindowDays calendar days (FORMAT.md: claim windows
  *   count calendar days): October 2027 with 60 days → 30 December 2027.
  *   A claim made on that date is in time.
- * - Only what the data shows. A month outside the agreement's term (from
- *   the month of the effective date for termMonths months) or outside the
- *   periods the imported files cover (MonitoringData.covers) has no data:
- *   no attainment, no "met", no credit. An incidents file stands for its
- *   period only: every minute it does not list is up in the months it
- *   covers, and nothing is said about other months.
+ * - Only what the data shows. A month before the agreement takes effect
+ *   (the month of its effective date) or outside the periods the imported
+ *   files cover (MonitoringData.covers) has no data: no attainment, no
+ *   "met", no credit. An incidents file stands for its period only: every
+ *   minute it does not list is up in the months it covers, and nothing is
+ *   said about other months. A month after the term the draft states is
+ *   reported with a note: the parties may have extended the term (the
+ *   Term clause allows it, the service levels continuing).
  * - One credit per service and month (serviceLevelCredits, math/credits):
  *   where several service levels of a service are missed, the highest of
  *   their credits applies and the others are listed as not added.
@@ -197,8 +199,10 @@ export interface ReportWarning {
 
 /**
  * reported: the month is in the term and some imported file covers it;
- * beforeTerm / afterTerm: outside the agreement's term; noData: no
- * imported file covers it. Only a reported month has attainments.
+ * beforeTerm: before the agreement takes effect; noData: no imported file
+ * covers it — neither has attainments. afterTerm: after the term the
+ * draft states, but covered by data: measured, with a note that the
+ * figures apply only if the term was extended.
  */
 export type MonthStatus = 'reported' | 'beforeTerm' | 'afterTerm' | 'noData';
 
@@ -443,9 +447,9 @@ function computeMonth(draft: ReportDraft, data: MonitoringData, month: string): 
   const calendar = draft.expectations.businessHours;
   const term = termMonths(draft);
   const covers = coverageOf(data);
-  const monthStatus: MonthStatus =
-    month < term.from ? 'beforeTerm' : month > term.to ? 'afterTerm' : spansCover([...covers.incidents, ...covers.probes], month) ? 'reported' : 'noData';
-  const reported = monthStatus === 'reported';
+  const covered = spansCover([...covers.incidents, ...covers.probes], month);
+  const monthStatus: MonthStatus = month < term.from ? 'beforeTerm' : !covered ? 'noData' : month > term.to ? 'afterTerm' : 'reported';
+  const reported = monthStatus === 'reported' || monthStatus === 'afterTerm';
   // Incidents speak for the months their files cover, probe samples for theirs.
   const incidentsByService = reported && data.incidents && spansCover(covers.incidents, month) ? groupIncidents(data.incidents) : null;
   const probesCover = reported && spansCover(covers.probes, month);

@@ -6,8 +6,8 @@
  * printed, or written as the Word document the app exports, atomically.
  * Nothing is stored in the database.
  *
- * Each file covers the months its rows span. A month outside the
- * agreement's term or outside every file's months has nothing to report:
+ * Each file covers the months its rows span. A month before the agreement
+ * takes effect or outside every file's months has nothing to report:
  * the command says so in one line and exits 1 (invalid input, as in the
  * usage text), printing and writing nothing — a report of such a month
  * would claim a 100 % it cannot know.
@@ -104,8 +104,9 @@ export const reportCommand: CliCommand<ReportArgs> = {
     if (problems.length > 0) return { code: EXIT.invalid, stdout: problems, stderr: [] };
 
     const monthly = computeMonthlyReport(draft, combineMonitoringData(...parts), args.month);
-    const nothingToReport = monthStatusText(t, locale, monthly);
-    if (nothingToReport !== null) return { code: EXIT.invalid, stdout: [nothingToReport], stderr: [] };
+    if (monthly.monthStatus === 'beforeTerm' || monthly.monthStatus === 'noData') {
+      return { code: EXIT.invalid, stdout: [monthStatusText(t, locale, monthly)!], stderr: [] };
+    }
     if (args.out !== null) {
       return writeReport({ ...args, out: args.out }, { draft, report: monthly, sources, language: args.language ?? locale }, context);
     }
