@@ -59,7 +59,9 @@ test.describe('monthly reports', () => {
     await expect(reports.importsTable).toContainText('No monitoring data yet');
 
     await reports.importCsv('november.csv', NOVEMBER);
-    await expect(reports.importOutcome()).toHaveText('november.csv imported: 3 rows.');
+    await expect(reports.importOutcome().locator('.ant-alert-title')).toHaveText('november.csv imported: 3 rows.');
+    // The months the file covers: those its rows span, until the user says otherwise.
+    await expect(reports.importOutcome()).toContainText('november.csv covers November 2027: the months its rows span.');
     await expect(reports.importsTable.locator('tr.ant-table-row')).toHaveCount(1);
     await expect(reports.importsTable).toContainText('Incidents');
 
@@ -70,12 +72,21 @@ test.describe('monthly reports', () => {
     await expect(reports.cell(CORE, 'downtime')).toHaveText('90 min');
     await expect(reports.cell(CORE, 'allowed')).toHaveText('21.54 min');
     await expect(reports.cell(CORE, 'incidents')).toHaveText('3 incidents');
-    await expect(reports.cell(CORE, 'tier')).toHaveText('below 99.9\u00a0%');
+    // The tier in the contract's words.
+    await expect(reports.cell(CORE, 'tier')).toHaveText('less than 99.9\u00a0%');
     await expect(reports.cell(CORE, 'creditPercent')).toHaveText('15\u00a0%');
     await expect(reports.cell(CORE, 'amount')).toHaveText('USD 12,750.00');
     await expect(reports.cell('Web Console Availability', 'attainment')).toHaveText('100\u00a0%');
     await expect(reports.cell('Web Console Availability', 'result')).toHaveText('Met');
     await expect(reports.cell('Core API Server Error Rate', 'attainment')).toHaveText('Not measured from monitoring data');
+    // Support metrics show their targets from the severity table.
+    await expect(reports.cell('Initial Response Time', 'objective')).toHaveText(
+      'P1: 15 minutes (24×7); P2: 1 hour (24×7); P3: 4 hours (Business hours); P4: 12 hours (Business hours)',
+    );
+    // The chronic-failure count: Core API missed in November only.
+    await expect(appPage.locator('.chronic-table tr.ant-table-row').filter({ hasText: CORE }).locator('[data-column="consecutive"]')).toHaveText(
+      '1 of 2 consecutive months missed',
+    );
 
     await expect(reports.summaryField('creditAmount')).toHaveText('USD 12,750.00');
     await expect(reports.summaryField('creditPercent')).toHaveText('(15\u00a0% of the monthly fee of USD 85,000.00)');
@@ -172,6 +183,42 @@ test.describe('monthly reports', () => {
     await appPage.getByRole('tooltip').getByRole('button', { name: 'Delete' }).click();
     await expect(reports.importsTable).toContainText('No monitoring data yet');
     await expect(reports.reportHeading).toHaveText('Monthly report');
+  });
+});
+
+test.describe('months without data', () => {
+  test('reports a month no import covers as no data, until the import is said to cover it', async ({ appPage }) => {
+    const reports = new ReportsPage(appPage);
+    await new HomePage(appPage).createFromPreset('enterprise');
+    await new WizardPage(appPage).expectStep(1, 'Services');
+    await reports.openFromWizard();
+    await reports.importCsv('november.csv', NOVEMBER);
+    await expect(reports.reportHeading).toHaveText('Report for November 2027');
+
+    // The chart says October has no data rather than drawing it as met.
+    await expect(appPage.getByRole('img', { name: /^Core API Availability \(Core API\).*October 2027: No data; November 2027: 99\.7911/ })).toBeVisible();
+
+    // The picker offers the months of the term (the preset runs from January 2027 for 36 months).
+    await reports.chooseMonth('October 2027');
+    await expect(reports.reportHeading).toHaveText('Report for October 2027');
+    await expect(appPage.getByTestId('report-month-status')).toHaveText(
+      'No imported monitoring data covers October 2027 (the data covers November 2027): no attainment, result or service credit is stated for it.',
+    );
+    await expect(reports.cell(CORE, 'attainment')).toHaveText('No data');
+    await expect(reports.cell(CORE, 'result')).toHaveText('—');
+    await expect(appPage.getByRole('button', { name: 'Export report (.docx)' })).toBeDisabled();
+
+    // The file covers October too (no incident then): say so in its month-range field.
+    const period = reports.importsTable.getByRole('textbox', { name: 'Months november.csv covers' });
+    await period.first().click();
+    await period.first().fill('2027-10');
+    await period.first().press('Enter');
+    await period.nth(1).fill('2027-11');
+    await period.nth(1).press('Enter');
+    await expect(appPage.getByText('november.csv now covers October 2027 – November 2027.')).toBeVisible();
+    await expect(reports.cell(CORE, 'attainment')).toHaveText('100\u00a0%');
+    await expect(reports.cell(CORE, 'result')).toHaveText('Met');
+    await expect(appPage.getByTestId('report-month-status')).toHaveCount(0);
   });
 });
 

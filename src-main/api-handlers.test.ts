@@ -155,6 +155,9 @@ describe('createApiHandlers', () => {
     outputs['reports.monthly'] = expectOk(await handlers['reports.monthly']({ draftId: monitored.id }));
     outputs['reportExport.docx'] = expectOk(await handlers['reportExport.docx']({ draftId: monitored.id, month: '2026-10', language: 'bilingual' }));
     const importId = (outputs['reports.listMonitoringImports'] as { imports: { id: string }[] }).imports[0]!.id;
+    outputs['reports.setMonitoringImportPeriod'] = expectOk(
+      await handlers['reports.setMonitoringImportPeriod']({ draftId: monitored.id, importId, period: { from: '2026-10', to: '2026-12' } }),
+    );
     outputs['reports.deleteMonitoringImport'] = expectOk(await handlers['reports.deleteMonitoringImport']({ draftId: monitored.id, importId }));
 
     const exported = expectOk(await handlers['exports.contract']({ draftId: created.id, language: 'bilingual', versionId: frozen.version.id }));
@@ -257,7 +260,13 @@ describe('createApiHandlers', () => {
       'Line 2, column end: "soon" is not an ISO 8601 time with an offset, such as 2026-10-05T14:30:00Z.',
     );
     expect(expectOk(await handlers['reports.listMonitoringImports']({ draftId: created.id }))).toEqual({ imports: [] });
-    expect(expectOk(await handlers['reports.monthly']({ draftId: created.id }))).toEqual({ months: [], month: null, report: null, history: null });
+    expect(expectOk(await handlers['reports.monthly']({ draftId: created.id }))).toEqual({
+      months: [],
+      termMonths: expect.any(Array),
+      month: null,
+      report: null,
+      history: null,
+    });
     expect(await handlers['reports.monitoringImportStatus']({ jobId: '0f1e2d3c-4b5a-4968-8776-655443322110' })).toMatchObject({
       ok: false,
       error: { code: 'notFound', key: 'reports.errors.importJobNotFound' },

@@ -67,6 +67,7 @@ function serviceCalls(services: Services): ServiceCalls {
     'reports.monitoringImportStatus': ({ jobId }) => services.reports.importStatus(jobId),
     'reports.cancelMonitoringImport': ({ jobId }) => services.reports.cancelImport(jobId),
     'reports.deleteMonitoringImport': ({ draftId, importId }) => services.reports.deleteImport(draftId, importId),
+    'reports.setMonitoringImportPeriod': ({ draftId, importId, period }) => services.reports.setImportPeriod(draftId, importId, period),
     'reports.monthly': (request) => services.reports.monthlyReport(request),
     'reportExport.docx': (request) => services.reportExport.exportDocx(request),
     'exports.contract': (request) => services.exports.exportContract(request),

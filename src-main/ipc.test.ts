@@ -108,6 +108,7 @@ const VALID_PAYLOADS: Record<Channel, unknown> = {
   'reports.monitoringImportStatus': { jobId: IMPORT_JOB_ID },
   'reports.cancelMonitoringImport': { jobId: IMPORT_JOB_ID },
   'reports.deleteMonitoringImport': { draftId: DRAFT_ID, importId: IMPORT_ID },
+  'reports.setMonitoringImportPeriod': { draftId: DRAFT_ID, importId: IMPORT_ID, period: { from: '2027-10', to: '2027-12' } },
   'reports.monthly': { draftId: DRAFT_ID, month: '2027-10', historyMonths: 6 },
   'reportExport.docx': { draftId: DRAFT_ID, month: '2027-10', language: 'bilingual' },
   'exports.contract': { draftId: DRAFT_ID, language: 'bilingual', versionId: VERSION_ID },
@@ -178,6 +179,11 @@ const MALFORMED: Record<Channel, unknown[]> = {
   'reports.monitoringImportStatus': [{}, { jobId: 'job-1' }],
   'reports.cancelMonitoringImport': [{ jobId: 42 }, { jobId: IMPORT_JOB_ID, force: true }],
   'reports.deleteMonitoringImport': [{ draftId: DRAFT_ID }, { draftId: DRAFT_ID, importId: '1 OR 1=1' }],
+  'reports.setMonitoringImportPeriod': [
+    { draftId: DRAFT_ID, importId: IMPORT_ID },
+    { draftId: DRAFT_ID, importId: IMPORT_ID, period: { from: '2027-12', to: '2027-10' } },
+    { draftId: DRAFT_ID, importId: IMPORT_ID, period: { from: '2027-13', to: '2027-12' } },
+  ],
   'reports.monthly': [
     {},
     { draftId: DRAFT_ID, month: '2027-13' },

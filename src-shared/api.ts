@@ -152,6 +152,12 @@ export const monitoringImportSchema = z.object({
   months: z.array(z.string()),
   firstAt: timestamp.nullable(),
   lastAt: timestamp.nullable(),
+  /**
+   * The months the file speaks for (both included): by default those its
+   * rows span; the user may state a longer or shorter period. A month
+   * outside every import's period has no data in the report.
+   */
+  period: z.object({ from: month, to: month }).nullable(),
 });
 export type MonitoringImport = z.infer<typeof monitoringImportSchema>;
 
@@ -414,17 +420,32 @@ export const api = {
     /** The imports that remain, newest first. */
     output: z.object({ imports: z.array(monitoringImportSchema) }),
   },
+  'reports.setMonitoringImportPeriod': {
+    input: z.strictObject({
+      draftId,
+      importId: z.uuid(),
+      /** null: the months the file's rows span. */
+      period: z
+        .strictObject({ from: month, to: month })
+        .refine((span) => span.from <= span.to, { message: 'fromAfterTo' })
+        .nullable(),
+    }),
+    /** The imports, newest first. */
+    output: z.object({ imports: z.array(monitoringImportSchema) }),
+  },
   'reports.monthly': {
     input: z.strictObject({
       draftId,
-      /** Default: the last month with data. */
+      /** Default: the last month of the term with data (else the last month with data). */
       month: month.optional(),
       /** Months of attainment history for the chart, ending with the month reported. */
       historyMonths: z.number().int().min(1).max(24).default(6),
     }),
     output: z.object({
-      /** Months with monitoring data, oldest first. */
+      /** Months some import covers, oldest first. */
       months: z.array(month),
+      /** The months of the agreement's term, oldest first: what the month picker offers. */
+      termMonths: z.array(month),
       /** null when no month was asked for and there is no data yet. */
       month: month.nullable(),
       report: monthlyReportSchema.nullable(),

@@ -34,6 +34,7 @@ export const CHANNELS = [
   'reports.monitoringImportStatus',
   'reports.cancelMonitoringImport',
   'reports.deleteMonitoringImport',
+  'reports.setMonitoringImportPeriod',
   'reports.monthly',
   'reportExport.docx',
   'redlines.export',

@@ -56,6 +56,9 @@ beforeAll(() => {
   const broken = JSON.parse(readFileSync(file('enterprise.sla.json'), 'utf8')) as { compensation: { creditTiers: Array<{ creditPercent: number }> } };
   broken.compensation.creditTiers[0]!.creditPercent = -5;
   writeFileSync(file('broken.sla.json'), JSON.stringify(broken, null, 2));
+  for (const name of ['enterprise-october-incidents.csv', 'enterprise-october-probes.csv']) {
+    copyFileSync(join(process.cwd(), 'src-shared/monitoring/fixtures', name), file(name));
+  }
 });
 afterAll(() => temp.remove());
 
@@ -132,7 +135,7 @@ describe('sla report (spawned)', () => {
     expect(run.code).toBe(0);
     expect(run.stdout[0]).toBe('Service Level Report — November 2027');
     const core = run.stdout.find((line) => line.startsWith('Core API Availability')) ?? '';
-    expect(core).toMatch(/99\.95\u00a0% \(24×7\)\s+99\.7911\u00a0%\s+Missed\s+90 min\s+21\.54 min\s+below 99\.9\u00a0%\s+15\u00a0%\s+USD 12,750\.00$/);
+    expect(core).toMatch(/99\.95\u00a0% \(24×7\)\s+99\.7911\u00a0%\s+Missed\s+90 min\s+21\.54 min\s+less than 99\.9\u00a0%\s+15\u00a0%\s+USD 12,750\.00$/);
     expect(run.stdout.some((line) => /^Service credit owed\s+USD 12,750\.00$/.test(line))).toBe(true);
     expect(run.stdout.some((line) => /^Claim deadline\s+29 January 2028$/.test(line))).toBe(true);
     // Each incident with its line in the file and the minutes it adds to the downtime (the overlap counts once).
@@ -175,7 +178,7 @@ describe('sla report (spawned)', () => {
     const run = await sla(['report', file('enterprise.sla.json'), '--monitoring', file('november.csv'), '--month', '2027-11', '--lang', 'zh-CN']);
     expect(run.code).toBe(0);
     expect(run.stdout[0]).toBe('服务水平报告 — 2027年11月');
-    expect(run.stdout.find((line) => line.startsWith('Core API Availability'))).toMatch(/99\.7911%\s+未达成\s+90分钟.*低于 99\.9%\s+15%\s+12,750\.00 美元$/);
+    expect(run.stdout.find((line) => line.startsWith('Core API Availability'))).toMatch(/99\.7911%\s+未达成\s+90分钟.*低于99\.9%\s+15%\s+12,750\.00 美元$/);
     expect(run.stdout.some((line) => line.startsWith('申请截止日') && line.endsWith('2028年1月29日'))).toBe(true);
   });
 
@@ -236,6 +239,56 @@ describe('sla report (spawned)', () => {
   });
 });
 
+describe('sla report: only what the data shows (spawned)', () => {
+  const october = () => ['--monitoring', file('enterprise-october-incidents.csv'), '--monitoring', file('enterprise-october-probes.csv')];
+
+  it('exits 1 saying so for a month before the effective date or outside the data, printing and writing nothing', async () => {
+    const draft = file('enterprise.sla.json');
+    const [june2026, june2027, zh, out] = await Promise.all([
+      sla(['report', draft, '--monitoring', file('november.csv'), '--month', '2026-06']),
+      sla(['report', draft, '--monitoring', file('november.csv'), '--month', '2027-06', '--json']),
+      sla(['report', draft, '--monitoring', file('november.csv'), '--month', '2026-06', '--lang', 'zh-CN']),
+      sla(['report', draft, '--monitoring', file('november.csv'), '--month', '2027-12', '--out', file('december.docx')]),
+    ]);
+    // The enterprise preset takes effect on 1 January 2027: June 2026 is six months before.
+    expect(june2026.code).toBe(1);
+    expect(june2026.stdout).toEqual(["June 2026 is before the agreement's term, which starts in January 2027: there is nothing to report for it."]);
+    expect(june2026.stdout.join('\n')).not.toMatch(/Met|100\u00a0%/);
+    expect(june2027.code).toBe(1);
+    expect(june2027.stdout).toEqual([
+      'No imported monitoring data covers June 2027 (the data covers November 2027): no attainment, result or service credit is stated for it.',
+    ]);
+    expect(zh.code).toBe(1);
+    expect(zh.stdout).toEqual(['2026年6月早于本协议的期限（自2027年1月起），该月没有可报告的内容。']);
+    expect(out.code).toBe(1);
+    expect(existsSync(file('december.docx'))).toBe(false);
+    for (const run of [june2026, june2027, zh, out]) expect(run.stderr).toBe('');
+  });
+
+  it('adds one credit per service for October 2027 and says which were not added and why', async () => {
+    const [json, text] = await Promise.all([
+      sla(['report', file('enterprise.sla.json'), ...october(), '--month', '2027-10', '--json']),
+      sla(['report', file('enterprise.sla.json'), ...october(), '--month', '2027-10']),
+    ]);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout.join('\n'));
+    // Core API 25 % (availability; its 5 % for p95 latency is not added) + Web Console 5 % + Data Export 10 % = 40 %, capped at 30 %.
+    expect(report.credit).toEqual({ totalPercent: 40, cappedPercent: 30, capped: true, amount: 25_500 });
+    expect(report.creditsNotAdded).toEqual([expect.objectContaining({ metricId: 'core-api-latency-p95', appliedMetricId: 'core-api-availability' })]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('Credits not added');
+    expect(text.stdout.find((line) => line.startsWith('Core API Response Time (95th percentile)'))).toMatch(/more than 300 ms\s+5\u00a0%\s+Not added$/);
+    // The support targets from the severity table, the data source and the chronic-failure count.
+    expect(text.stdout.find((line) => line.startsWith('Initial Response Time'))).toContain('P1: 15 minutes (24×7); P2: 1 hour (24×7)');
+    expect(
+      text.stdout.some((line) => line.includes('measured from 20 probe samples, while the agreement measures it from “Provider API gateway request logs”')),
+    ).toBe(true);
+    expect(text.stdout.find((line) => line.includes('Web Console Availability') && line.includes('consecutive'))).toMatch(
+      /2 of 2 consecutive months missed\s+2 of 3 months missed within twelve\s+Chronic Failure$/,
+    );
+  });
+});
+
 describe('sla report --out (spawned)', () => {
   const cellsOf = async (path: string): Promise<string[]> => {
     const pkg = await openPackage(readFileSync(path));
@@ -272,7 +325,7 @@ describe('sla report --out (spawned)', () => {
       'Missed',
       '90 min',
       '21.54 min',
-      'below 99.9\u00a0%',
+      'less than 99.9\u00a0%',
       '15\u00a0%',
       'USD 12,750.00',
     ]);
@@ -281,7 +334,7 @@ describe('sla report --out (spawned)', () => {
       '未达成',
       '90分钟',
       '21.54分钟',
-      '低于 99.9%',
+      '低于99.9%',
       '15%',
       '12,750.00 美元',
     ]);

@@ -59,6 +59,8 @@ export interface MonitoringRepository {
   loadData(draftId: string): StoredMonitoringData[];
   /** False when the draft has no such import. */
   delete(draftId: string, id: string): boolean;
+  /** Replaces an import's summary (JSON text); false when there is no such import. */
+  updateSummary(draftId: string, id: string, summaryJson: string): boolean;
 }
 
 interface ImportRow {
@@ -100,6 +102,7 @@ export function createMonitoringRepository(db: SqliteDatabase): MonitoringReposi
   const selectByDraft = db.prepare(`SELECT ${COLUMNS} FROM monitoring_imports WHERE draft_id = ? ORDER BY imported_at DESC, rowid DESC`);
   const selectData = db.prepare('SELECT id, data_version, data_json FROM monitoring_imports WHERE draft_id = ? ORDER BY imported_at, rowid');
   const deleteImport = db.prepare('DELETE FROM monitoring_imports WHERE draft_id = ? AND id = ?');
+  const updateSummaryJson = db.prepare('UPDATE monitoring_imports SET summary_json = ? WHERE draft_id = ? AND id = ?');
 
   const insert = db.transaction((record: MonitoringImportInsert): StoredMonitoringImport => {
     insertImport.run(record);
@@ -124,5 +127,8 @@ export function createMonitoringRepository(db: SqliteDatabase): MonitoringReposi
       }));
     },
     delete: remove,
+    updateSummary(draftId, id, summaryJson) {
+      return updateSummaryJson.run(summaryJson, draftId, id).changes === 1;
+    },
   };
 }

@@ -119,7 +119,7 @@ describe('the monthly report as .docx', () => {
       'Missed',
       '90 min',
       '21.54 min',
-      `below 99.9${NBSP}%`,
+      `less than 99.9${NBSP}%`,
       `15${NBSP}%`,
       'USD 12,750.00',
     ]);
@@ -155,7 +155,7 @@ describe('the monthly report as .docx', () => {
     const doc = await readBack(await renderReportDocx(source('zh-CN')));
     expect(doc.body.split('\n')[0]).toBe('服务水平报告 — 2027年11月');
     const core = rowStartingWith(doc, 'Core API Availability');
-    expect(core.slice(2)).toEqual(['99.7911%', '未达成', '90分钟', '21.54分钟', '低于 99.9%', '15%', '12,750.00 美元']);
+    expect(core.slice(2)).toEqual(['99.7911%', '未达成', '90分钟', '21.54分钟', '低于99.9%', '15%', '12,750.00 美元']);
     const fact = (label: string) => doc.cells[doc.cells.indexOf(label) + 1];
     expect(fact('月度服务费')).toBe('85,000.00 美元');
     expect(fact('应给予的服务费减免')).toBe('12,750.00 美元');

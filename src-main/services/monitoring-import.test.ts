@@ -35,6 +35,7 @@ describe('importMonitoringFile', () => {
       months: ['2026-10'],
       firstAt: '2026-10-07T10:00:00.000Z',
       lastAt: '2026-10-07T11:30:00.000Z',
+      period: { from: '2026-10', to: '2026-10' },
     });
     const availability = computeMonthlyReport(draft, result.data, '2026-10').services[0]!.metrics[0]!;
     expect(availability).toMatchObject({ downtimeMinutes: 90, attainment: 99.7983870968, met: false });

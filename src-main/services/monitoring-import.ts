@@ -7,7 +7,8 @@
  *
  * The result is what the database should keep for a report to be
  * reproducible: the summary (file name, size, hash, time, form, rows,
- * services, months) and the MonitoringData aggregate (incidents as
+ * services, months, the period it covers — by default the months its rows
+ * span) and the MonitoringData aggregate (incidents as
  * normalised rows; probe samples as per-service-per-month counts and
  * latency histograms). Storing it needs a migration and is left to the
  * storage layer; nothing here writes to disk.
@@ -24,6 +25,7 @@ import {
   type MonitoringData,
   type MonitoringForm,
   type MonitoringImportLimits,
+  rowsPeriod,
 } from '../../src-shared/monitoring';
 import { ServiceError } from './errors';
 import type { Clock } from './ports';
@@ -169,6 +171,7 @@ export async function importMonitoringFile(path: string, options: MonitoringFile
       months: result.months,
       firstAt: result.firstAt,
       lastAt: result.lastAt,
+      period: rowsPeriod(result.months),
     },
   };
 }

@@ -105,8 +105,11 @@ export function createReportExportService(deps: ReportExportDeps): ReportExportS
     async exportDocx({ draftId, month, language }) {
       // The same computation as the Reports screen: refuses a draft whose report sections have problems.
       const monthly = deps.reports.monthlyReport({ draftId, month, historyMonths: 1 });
-      if (!monthly.report || !monthly.months.includes(month)) throw new ServiceError('invalidInput', 'reports.errors.noDataForMonth', { month });
+      // A month before the term or outside the data's periods has nothing to hand the customer.
       const report = monthly.report;
+      if (!report || report.monthStatus === 'beforeTerm' || report.monthStatus === 'noData') {
+        throw new ServiceError('invalidInput', 'reports.errors.noDataForMonth', { month });
+      }
 
       const working = deps.drafts.get(draftId);
       const draft = agreementOf(working.content);
@@ -117,7 +120,7 @@ export function createReportExportService(deps: ReportExportDeps): ReportExportS
       const version = [...deps.versions.list(draftId)].reverse().find(isWorkingCopy) ?? null;
       const sources: ReportSource[] = deps.reports
         .monitoringData(draftId)
-        .imports.filter((summary) => summary.months.includes(month))
+        .imports.filter((summary) => summary.period !== null && summary.period.from <= month && month <= summary.period.to)
         .map((summary) => ({ fileName: summary.fileName, sha256: summary.sha256, form: summary.form, rows: summary.rows, importedAt: summary.importedAt }));
 
       const stem = t('reports.export.fileStem', { title: draft.title.trim() || t('storage.untitledDraft'), month });

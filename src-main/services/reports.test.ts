@@ -295,7 +295,8 @@ describe('monthly reports', () => {
       credit: { totalPercent: 10, cappedPercent: 10, capped: false, amount: 1_200 },
     });
     expect(result.history?.months).toEqual(['2026-08', '2026-09', '2026-10']);
-    expect(result.history?.series[0]?.points.map((point) => point.attainment)).toEqual([100, 100, 99.730458221]);
+    // The file covers October only: August and September have no data, not 100 %.
+    expect(result.history?.series[0]?.points.map((point) => point.attainment)).toEqual([null, null, 99.730458221]);
   });
 
   it('reproduces the report from the stored data alone, after the database is reopened', async () => {
@@ -324,7 +325,7 @@ describe('monthly reports', () => {
 
   it('defaults to the last month with data and reports no month before the first import', async () => {
     const draftId = addDraft();
-    expect(services.reports.monthlyReport({ draftId, historyMonths: 6 })).toEqual({ months: [], month: null, report: null, history: null });
+    expect(services.reports.monthlyReport({ draftId, historyMonths: 6 })).toMatchObject({ months: [], month: null, report: null, history: null });
     await importText(draftId, OCTOBER);
     // 30 Nov 23:00 – 1 Dec 01:00: touches November and December.
     await importText(draftId, 'service,start,end\nsvc-1,2026-11-30T23:00:00Z,2026-12-01T01:00:00Z\n', 'late.csv');
@@ -333,6 +334,51 @@ describe('monthly reports', () => {
     expect(result.month).toBe('2026-12');
     // December: 60 minutes of 44,640.
     expect(result.report!.services[0]!.metrics[0]!.downtimeMinutes).toBe(60);
+  });
+
+  it('records the months each import covers, and lets the user state another period', async () => {
+    const draft = monitoredDraft();
+    draft.effectiveDate = '2026-01-01';
+    const draftId = addDraft(draft);
+    const imported = (await importText(draftId, OCTOBER)).imported!;
+    // By default the months the rows span.
+    expect(imported.period).toEqual({ from: '2026-10', to: '2026-10' });
+    const result = services.reports.monthlyReport({ draftId, historyMonths: 1 });
+    // The picker offers the twelve months of the term; the report opens on the last month with data.
+    expect(result.termMonths).toEqual(Array.from({ length: 12 }, (_, index) => `2026-${String(index + 1).padStart(2, '0')}`));
+    expect(result.months).toEqual(['2026-10']);
+    expect(result.month).toBe('2026-10');
+    // September: no import covers it, so no data — not 100 %.
+    const before = services.reports.monthlyReport({ draftId, month: '2026-09', historyMonths: 1 }).report!;
+    expect(before.monthStatus).toBe('noData');
+    expect(before.services[0]!.metrics[0]).toMatchObject({ status: 'noData', attainment: null, met: null, credit: null });
+
+    // The file speaks for August to October: September had no incident.
+    const { imports } = services.reports.setImportPeriod(draftId, imported.id, { from: '2026-08', to: '2026-10' });
+    expect(imports[0]!.period).toEqual({ from: '2026-08', to: '2026-10' });
+    services.close();
+    services = start();
+    const september = services.reports.monthlyReport({ draftId, month: '2026-09', historyMonths: 1 });
+    expect(september.months).toEqual(['2026-08', '2026-09', '2026-10']);
+    expect(september.report!.monthStatus).toBe('reported');
+    expect(september.report!.services[0]!.metrics[0]).toMatchObject({ status: 'measured', attainment: 100, met: true });
+    // null goes back to the months of the rows.
+    expect(services.reports.setImportPeriod(draftId, imported.id, null).imports[0]!.period).toEqual({ from: '2026-10', to: '2026-10' });
+    expect(serviceErrorOf(() => services.reports.setImportPeriod(draftId, '00000000-0000-4000-8000-000000000000', null))).toMatchObject({
+      key: 'reports.errors.importNotFound',
+    });
+  });
+
+  it('reports a month before the effective date as no data', async () => {
+    const draft = monitoredDraft();
+    draft.effectiveDate = '2026-11-01';
+    const draftId = addDraft(draft);
+    await importText(draftId, OCTOBER);
+    const october = services.reports.monthlyReport({ draftId, historyMonths: 1 });
+    expect(october.month).toBe('2026-10');
+    expect(october.report!.monthStatus).toBe('beforeTerm');
+    expect(october.report!.credit.amount).toBe(0);
+    expect(october.report!.services[0]!.metrics[0]!.met).toBeNull();
   });
 
   it('refuses a report for a draft whose credit terms have problems, naming them', async () => {

@@ -12,6 +12,10 @@
  * the draft (name, size, SHA-256, time, form, rows, summary and the
  * aggregated data), so the same report can be computed again later without
  * the file. The monthly report combines all of a draft's imports.
+ *
+ * Each import covers a period of months, kept in its summary: by default
+ * the months its rows span, or the period the user states
+ * (setImportPeriod). A month no import covers has no data in the report.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
@@ -27,8 +31,13 @@ import {
   combineMonitoringData,
   computeMonthlyReport,
   createMonitoringCsvImporter,
+  addMonths,
   EMPTY_MONITORING_DATA,
   MONITORING_DATA_VERSION,
+  rowsPeriod,
+  termMonths,
+  withPeriod,
+  type MonthSpan,
   type AttainmentHistory,
   type ImportedMonitoringData,
   type MonitoringData,
@@ -43,9 +52,11 @@ export type MonitoringImportSummary = ApiOutput<'reports.listMonitoringImports'>
 export type ImportJobStatus = ApiOutput<'reports.monitoringImportStatus'>;
 
 export interface MonthlyReportResult {
-  /** Months any import has data for, oldest first. */
+  /** Months some import covers, oldest first. */
   months: string[];
-  /** The month reported: the one asked for, else the last month with data; null when there is neither. */
+  /** The months of the agreement's term, oldest first. */
+  termMonths: string[];
+  /** The month reported: the one asked for, else the last month of the term with data (else the last with data); null when there is none. */
   month: string | null;
   report: MonthlyReport | null;
   /** Attainment over the months up to `month`, for the chart. */
@@ -66,6 +77,8 @@ export interface ReportsService {
   /** Resolves when the job has finished, however it ended. */
   whenFinished(jobId: string): Promise<ImportJobStatus>;
   deleteImport(draftId: string, importId: string): { imports: MonitoringImportSummary[] };
+  /** States the months an import covers; null: the months its rows span. */
+  setImportPeriod(draftId: string, importId: string, period: MonthSpan | null): { imports: MonitoringImportSummary[] };
   /** The draft's imports combined, as the report reads them. */
   monitoringData(draftId: string): { data: MonitoringData; imports: MonitoringImportSummary[]; skipped: MonitoringImportSummary[] };
   monthlyReport(request: { draftId: string; month?: string | undefined; historyMonths: number }): MonthlyReportResult;
@@ -89,7 +102,7 @@ export interface ReportsServiceDeps {
 /** Sections the importer reads: service ids and names, and the business hours. */
 const IMPORT_SECTIONS = ['services', 'expectations'] as const;
 /** Sections the report reads (ReportDraft). */
-const REPORT_SECTIONS = ['services', 'expectations', 'targets', 'monitoring', 'compensation'] as const;
+const REPORT_SECTIONS = ['effectiveDate', 'termMonths', 'services', 'expectations', 'targets', 'monitoring', 'compensation'] as const;
 
 /** Finished jobs are kept this long for the renderer to read their outcome, and at most this many. */
 const FINISHED_JOB_TTL_MS = 15 * 60 * 1000;
@@ -119,6 +132,14 @@ function toSummary(stored: StoredMonitoringImport): MonitoringImportSummary {
     // Shown with the columns alone.
   }
   const strings = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+  const months = strings(summary.months);
+  const stated = summary.period;
+  const isMonthText = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+  // Imports stored before periods were recorded cover the months their rows span.
+  const period =
+    isRecord(stated) && isMonthText(stated.from) && isMonthText(stated.to) && stated.from <= stated.to
+      ? { from: stated.from, to: stated.to }
+      : rowsPeriod(months);
   return {
     id: stored.id,
     draftId: stored.draftId,
@@ -129,7 +150,8 @@ function toSummary(stored: StoredMonitoringImport): MonitoringImportSummary {
     form: stored.form,
     rows: stored.rows,
     serviceIds: strings(summary.serviceIds),
-    months: strings(summary.months),
+    months,
+    period,
     firstAt: typeof summary.firstAt === 'string' ? summary.firstAt : null,
     lastAt: typeof summary.lastAt === 'string' ? summary.lastAt : null,
   };
@@ -143,6 +165,15 @@ function safeEnd(text: string, end: number): number {
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Every month of the spans, once, oldest first (at most 1,200: a century of monthly reports). */
+function monthsOf(spans: readonly MonthSpan[]): string[] {
+  const months = new Set<string>();
+  for (const span of spans) {
+    for (let month = span.from, count = 0; month <= span.to && count < 1200; month = addMonths(month, 1), count++) months.add(month);
+  }
+  return [...months].sort();
+}
 
 export function createReportsService(deps: ReportsServiceDeps): ReportsService {
   const newId = deps.newId ?? randomUUID;
@@ -301,6 +332,7 @@ export function createReportsService(deps: ReportsServiceDeps): ReportsService {
           months: result.months,
           firstAt: result.firstAt,
           lastAt: result.lastAt,
+          period: rowsPeriod(result.months),
         },
       };
     };
@@ -351,7 +383,8 @@ export function createReportsService(deps: ReportsServiceDeps): ReportsService {
         skipped.push(summary);
         continue;
       }
-      parts.push(data as unknown as MonitoringData);
+      // The period stored with the import is what the data speaks for.
+      parts.push(withPeriod(data as unknown as MonitoringData, summary.period));
       imports.push(summary);
     }
     return { data: parts.length > 0 ? combineMonitoringData(...parts) : EMPTY_MONITORING_DATA, imports, skipped };
@@ -408,6 +441,22 @@ export function createReportsService(deps: ReportsServiceDeps): ReportsService {
       return { imports: deps.monitoring.list(draftId).map(toSummary) };
     },
 
+    setImportPeriod(draftId, importId, period) {
+      draftContent(draftId);
+      const stored = deps.monitoring.find(draftId, importId);
+      if (!stored) throw new ServiceError('notFound', 'reports.errors.importNotFound', { id: importId });
+      let summary: Record<string, unknown> = {};
+      try {
+        const parsed: unknown = JSON.parse(stored.summaryJson);
+        if (isRecord(parsed)) summary = parsed;
+      } catch {
+        // A damaged summary gets the period alone.
+      }
+      const next = { ...summary, period: period ?? rowsPeriod(toSummary(stored).months) };
+      deps.monitoring.updateSummary(draftId, importId, JSON.stringify(next));
+      return { imports: deps.monitoring.list(draftId).map(toSummary) };
+    },
+
     monitoringData(draftId) {
       draftContent(draftId);
       return monitoringData(draftId);
@@ -416,12 +465,15 @@ export function createReportsService(deps: ReportsServiceDeps): ReportsService {
     monthlyReport({ draftId, month, historyMonths }) {
       const draft: ReportDraft = sectionsOf(draftId, REPORT_SECTIONS, 'reports.errors.draftHasProblems');
       const { data, imports, skipped } = monitoringData(draftId);
-      const months = [...new Set(imports.flatMap((summary) => summary.months))].sort();
-      const chosen = month ?? months.at(-1) ?? null;
-      if (chosen === null) return { months, month: null, report: null, history: null };
+      const months = monthsOf(imports.flatMap((summary) => (summary.period ? [summary.period] : [])));
+      const term = termMonths(draft);
+      const inTerm = monthsOf([term]);
+      // The last month with data the agreement applies to: not one before it took effect.
+      const chosen = month ?? months.filter((covered) => covered >= term.from).at(-1) ?? months.at(-1) ?? null;
+      if (chosen === null) return { months, termMonths: inTerm, month: null, report: null, history: null };
       const report = computeMonthlyReport(draft, data, chosen);
       for (const summary of skipped) report.warnings.push({ key: 'reports.warnings.importSkipped', params: { fileName: summary.fileName } });
-      return { months, month: chosen, report, history: attainmentHistory(draft, data, chosen, historyMonths) };
+      return { months, termMonths: inTerm, month: chosen, report, history: attainmentHistory(draft, data, chosen, historyMonths) };
     },
   };
 }

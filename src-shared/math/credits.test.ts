@@ -3,7 +3,16 @@ import fc from 'fast-check';
 import type { CreditTier, SlaDraft } from '../model/schema';
 import { blankDraft } from '../model/defaults';
 import { isWorse, metricSemantics, type MetricSemantics } from '../model/metrics';
-import { creditForMetric, creditOwed, monthCredit, tierReached, tiersOfMetric, worstCaseYearlyExposure, type TierBoundary } from './credits';
+import {
+  creditForMetric,
+  creditOwed,
+  monthCredit,
+  serviceLevelCredits,
+  tierReached,
+  tiersOfMetric,
+  worstCaseYearlyExposure,
+  type TierBoundary,
+} from './credits';
 import { roundMoney } from './money';
 
 const availability = metricSemantics({ kind: 'availability' });
@@ -92,6 +101,35 @@ describe('creditOwed: amounts and the cap', () => {
     // Equal credits: the worse threshold is the tier reported.
     const equal = [tier('a', 99.9, 10), tier('b', 99.0, 10)];
     expect(tierReached(98.5, equal, availability, 'below')?.id).toBe('b');
+  });
+});
+
+describe('serviceLevelCredits', () => {
+  it('applies one credit per service — the highest — and lists the others as not added', () => {
+    const credits = [
+      { serviceId: 'api', metricId: 'api-availability', creditPercent: 25 },
+      { serviceId: 'api', metricId: 'api-latency', creditPercent: 5 },
+      { serviceId: 'api', metricId: 'api-errors', creditPercent: 10 },
+      { serviceId: 'console', metricId: 'console-availability', creditPercent: 5 },
+      { serviceId: 'export', metricId: 'export-availability', creditPercent: 0 },
+    ];
+    const { applied, notAdded } = serviceLevelCredits(credits);
+    expect(applied.map((credit) => credit.metricId)).toEqual(['api-availability', 'console-availability']);
+    expect(notAdded.map(({ credit, appliedInstead }) => [credit.metricId, appliedInstead.metricId])).toEqual([
+      ['api-latency', 'api-availability'],
+      ['api-errors', 'api-availability'],
+    ]);
+    // 25 + 5 = 30 %, not 25 + 5 + 10 + 5 = 45 %.
+    expect(monthCredit(applied, null, 10_000, 'USD')).toMatchObject({ totalPercent: 30, amount: 3_000 });
+  });
+
+  it('gives equal credits to the metric listed first', () => {
+    const { applied, notAdded } = serviceLevelCredits([
+      { serviceId: 'api', metricId: 'first', creditPercent: 10 },
+      { serviceId: 'api', metricId: 'second', creditPercent: 10 },
+    ]);
+    expect(applied.map((credit) => credit.metricId)).toEqual(['first']);
+    expect(notAdded.map(({ credit }) => credit.metricId)).toEqual(['second']);
   });
 });
 

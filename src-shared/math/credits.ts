@@ -105,9 +105,10 @@ export interface MonthCredit {
 }
 
 /**
- * The credit for one month when several metrics missed: their credits add
- * up and the cap limits the month's total, not each metric on its own
- * (otherwise two metrics at the cap would pay twice the cap).
+ * The credit for one month from the credits that apply (for a monthly
+ * report: serviceLevelCredits(...).applied, one per service): they add up
+ * and the cap limits the month's total, not each credit on its own
+ * (otherwise two services at the cap would pay twice the cap).
  */
 export function monthCredit(
   perMetricCredits: ReadonlyArray<Pick<CreditOwed, 'creditPercent'>>,
@@ -124,6 +125,47 @@ export function monthCredit(
     capped: cappedPercent < totalPercent,
     amount: amountOf(cappedPercent, monthlyFee, currency),
   };
+}
+
+/** A metric's credit in one month, with the service it measures. */
+export interface ServiceLevelCredit {
+  serviceId: string;
+  metricId: string;
+  /** The tier's credit, before any cap. */
+  creditPercent: number;
+}
+
+export interface ServiceLevelCredits<T extends ServiceLevelCredit> {
+  /** One credit per service that reached a tier: its highest. These are added up for the month. */
+  applied: T[];
+  /** The other credits of those services, each with the credit that applies instead. */
+  notAdded: Array<{ credit: T; appliedInstead: T }>;
+}
+
+/**
+ * Which metrics' credits are added up for a month. One outage usually
+ * breaches several service levels of the same service at once — it is
+ * down, so its error rate and response times fail too — and the customer
+ * should be compensated for it once. The rule, as the contract states it
+ * (templates/standard-saas/clauses/service-credits.yaml, Calculation) and
+ * as published cloud SLAs put it: where several Service Levels of the same
+ * Service are missed in a month, only the highest of their Service Credits
+ * applies for that Service; the credits of different Services are added
+ * together, and the monthly cap applies to the sum. Equal credits go to
+ * the metric listed first; a credit of 0 is not applied.
+ */
+export function serviceLevelCredits<T extends ServiceLevelCredit>(credits: readonly T[]): ServiceLevelCredits<T> {
+  const highest = new Map<string, T>();
+  for (const credit of credits) {
+    if (credit.creditPercent <= 0) continue;
+    const current = highest.get(credit.serviceId);
+    if (!current || credit.creditPercent > current.creditPercent) highest.set(credit.serviceId, credit);
+  }
+  const applied = credits.filter((credit) => highest.get(credit.serviceId) === credit);
+  const notAdded = credits
+    .filter((credit) => credit.creditPercent > 0 && highest.get(credit.serviceId) !== credit)
+    .map((credit) => ({ credit, appliedInstead: highest.get(credit.serviceId)! }));
+  return { applied, notAdded };
 }
 
 /** The draft's credit tiers for one metric, in the draft's order. */

@@ -57,8 +57,31 @@ export interface ProbeData {
   months: ProbeMonth[];
 }
 
+/** Calendar months from `from` to `to`, both included ('YYYY-MM'). */
+export interface MonthSpan {
+  from: string;
+  to: string;
+}
+
+/**
+ * The months each form of data speaks for. An incidents file says that
+ * every minute it does not list was up — but only for the period it
+ * covers; outside it the report has no data, not 100 %. An import covers
+ * the months its rows span unless the user states another period.
+ */
+export interface MonitoringCoverage {
+  incidents: MonthSpan[];
+  probes: MonthSpan[];
+}
+
 export interface MonitoringData {
   version: typeof MONITORING_DATA_VERSION;
+  /**
+   * The periods the data covers. Optional only so that data stored before
+   * the field existed still reads; the import service sets it from the
+   * period stored with each import (rowsPeriod by default).
+   */
+  covers?: MonitoringCoverage;
   /**
    * null: no incidents file was imported. An empty list: one was, and it
    * lists no incident — every service was up all the time it covers.
@@ -85,9 +108,46 @@ export interface ImportedMonitoringData {
   /** Earliest and latest time in the file (ISO UTC), null for a file without rows. */
   firstAt: string | null;
   lastAt: string | null;
+  /** The months the file speaks for: by default those its rows span (rowsPeriod); null for a file without rows and no stated period. */
+  period?: MonthSpan | null;
 }
 
-export const EMPTY_MONITORING_DATA: MonitoringData = { version: MONITORING_DATA_VERSION, incidents: null, probes: null };
+export const EMPTY_MONITORING_DATA: MonitoringData = { version: MONITORING_DATA_VERSION, incidents: null, probes: null, covers: { incidents: [], probes: [] } };
+
+/** The months from the first to the last of `months` (sorted 'YYYY-MM'), or null for none. */
+export function rowsPeriod(months: readonly string[]): MonthSpan | null {
+  const sorted = [...months].sort();
+  return sorted.length > 0 ? { from: sorted[0]!, to: sorted.at(-1)! } : null;
+}
+
+/** Whether `month` lies in one of the spans. */
+export function spansCover(spans: readonly MonthSpan[], month: string): boolean {
+  return spans.some((span) => span.from <= month && month <= span.to);
+}
+
+/** Whether the data covers `month` at all, in either form. */
+export function dataCovers(data: MonitoringData, month: string): boolean {
+  const covers = coverageOf(data);
+  return spansCover(covers.incidents, month) || spansCover(covers.probes, month);
+}
+
+/**
+ * The periods data covers: its own `covers`, or for data without them
+ * (stored before periods were recorded) every month its rows touch.
+ */
+export function coverageOf(data: MonitoringData): MonitoringCoverage {
+  if (data.covers) return data.covers;
+  const incidentMonths = (data.incidents ?? []).flatMap((record) => [record.start.slice(0, 7), record.end.slice(0, 7)]);
+  const incidents = rowsPeriod(incidentMonths);
+  const probes = rowsPeriod((data.probes?.months ?? []).map((entry) => entry.month));
+  return { incidents: incidents ? [incidents] : [], probes: probes ? [probes] : [] };
+}
+
+/** The same data, said to cover `period` (null: nothing). */
+export function withPeriod(data: MonitoringData, period: MonthSpan | null): MonitoringData {
+  const spans = period ? [period] : [];
+  return { ...data, covers: { incidents: data.incidents ? spans : [], probes: data.probes ? spans : [] } };
+}
 
 /** Whether two business-hours calendars classify every instant the same way. */
 export function sameBusinessHours(a: BusinessHours, b: BusinessHours): boolean {
@@ -114,14 +174,19 @@ function mergeHistograms(a: ReadonlyArray<[number, number]>, b: ReadonlyArray<[n
 
 /**
  * Several imports as one: incidents side by side (the report merges
- * overlaps), probe counts added per service and month. Probe data
+ * overlaps), probe counts added per service and month, the periods they
+ * cover listed together. Probe data
  * classified by different business hours cannot be added up; the later
  * import's business-hours aggregates replace the earlier ones.
  */
 export function combineMonitoringData(...parts: MonitoringData[]): MonitoringData {
   let incidents: IncidentRecord[] | null = null;
   let probes: ProbeData | null = null;
+  const covers: MonitoringCoverage = { incidents: [], probes: [] };
   for (const part of parts) {
+    const partCovers = coverageOf(part);
+    covers.incidents.push(...partCovers.incidents);
+    covers.probes.push(...partCovers.probes);
     if (part.incidents) incidents = [...(incidents ?? []), ...part.incidents];
     if (!part.probes) continue;
     if (!probes) {
@@ -150,5 +215,5 @@ export function combineMonitoringData(...parts: MonitoringData[]): MonitoringDat
     }
     probes = { businessHours: part.probes.businessHours, months: [...months.values()] };
   }
-  return { version: MONITORING_DATA_VERSION, incidents, probes };
+  return { version: MONITORING_DATA_VERSION, incidents, probes, covers };
 }

@@ -11,7 +11,7 @@
  */
 import { LIMITS, type SlaDraft } from '../model/schema';
 import { CsvRecordReader, type CsvSyntaxProblem } from './csv';
-import { MONITORING_DATA_VERSION, type IncidentRecord, type MonitoringData, type MonitoringForm } from './data';
+import { MONITORING_DATA_VERSION, rowsPeriod, type IncidentRecord, type MonitoringData, type MonitoringForm } from './data';
 import { addMonths, utcMonthOf } from './intervals';
 import { ProbeAccumulator } from './probes';
 import { INSTANT_YEARS, MAX_LATENCY_MS, parseExcludedFlag, parseInstant, parseLatency, parseSeverity, parseUpFlag } from './values';
@@ -344,10 +344,13 @@ export function createMonitoringCsvImporter(draft: Pick<SlaDraft, 'services' | '
       if (errors.length > 0 || omittedErrors > 0 || form === null) {
         return { ok: false, form, rows, errors, omittedErrors };
       }
+      // By default a file covers the months its rows span.
+      const period = rowsPeriod([...monthsSeen]);
+      const spans = period ? [period] : [];
       const data: MonitoringData =
         form === 'incidents'
-          ? { version: MONITORING_DATA_VERSION, incidents, probes: null }
-          : { version: MONITORING_DATA_VERSION, incidents: null, probes: probes.result(serviceIds) };
+          ? { version: MONITORING_DATA_VERSION, incidents, probes: null, covers: { incidents: spans, probes: [] } }
+          : { version: MONITORING_DATA_VERSION, incidents: null, probes: probes.result(serviceIds), covers: { incidents: [], probes: spans } };
       return {
         ok: true,
         form,

@@ -14,10 +14,11 @@
  */
 import type { TFunction } from 'i18next';
 import type { ListBlock, Paragraph, Run, Table, TableRow } from '../contract/doc';
-import { formatDate, formatDateTime, formatLevel, formatMoney, formatMonth, formatNumber, formatPercent } from '../format';
+import { formatDate, formatDateTime, formatDurationMinutes, formatLevel, formatMoney, formatMonth, formatNumber, formatPercent } from '../format';
 import { translatorFor, type Locale } from '../i18n';
 import { partyNameZh, type Party, type SlaDraft } from '../model/schema';
 import { shortHash } from '../model/version';
+import type { MonthSpan } from './data';
 import type { MetricMonthReport, MonthlyReport } from './report';
 
 export interface ReportHeading {
@@ -115,6 +116,99 @@ export function formatMinutes(t: TFunction, locale: Locale, minutes: number): st
   return t('reports.values.minutes', { minutes: formatNumber(minutes, locale, 2) });
 }
 
+/**
+ * The metric's target: its objective, or for a support metric the severity
+ * table's times ("P1: 15 minutes (24×7); P2: 1 hour (24×7)…").
+ */
+export function objectiveText(t: TFunction, locale: Locale, row: MetricMonthReport): string {
+  if (row.severityTargets && row.severityTargets.length > 0) {
+    return row.severityTargets
+      .map((target) =>
+        t('reports.values.severityTarget', {
+          level: target.level,
+          duration: formatDurationMinutes(target.minutes, locale),
+          coverage: t(`enums.coverage.${target.coverage}`),
+        }),
+      )
+      .join(t('reports.values.severitySeparator'));
+  }
+  if (row.objective === null) return t('reports.values.noObjective');
+  const level = formatLevel(row.objective, row.unit, locale, t, { customUnit: row.customUnit });
+  return t('reports.values.objective', { level, coverage: t(`enums.coverage.${row.coverage}`) });
+}
+
+/** A span of months: "October 2027" or "October 2027 – December 2027". */
+export function monthSpanText(t: TFunction, locale: Locale, span: MonthSpan): string {
+  if (span.from === span.to) return formatMonth(span.from, locale);
+  return t('reports.values.monthSpan', { from: formatMonth(span.from, locale), to: formatMonth(span.to, locale) });
+}
+
+/**
+ * Why a month has nothing to report (before the term, or no data covers
+ * it), or that it lies after the term the draft states; null for a month
+ * of the term with data.
+ */
+export function monthStatusText(t: TFunction, locale: Locale, report: MonthlyReport): string | null {
+  const month = formatMonth(report.month, locale);
+  switch (report.monthStatus) {
+    case 'reported':
+      return null;
+    case 'beforeTerm':
+      return t('reports.monthStatus.beforeTerm', { month, start: formatMonth(report.term.from, locale) });
+    case 'afterTerm':
+      return t('reports.monthStatus.afterTerm', { month, end: formatMonth(report.term.to, locale) });
+    case 'noData':
+      return report.dataPeriods.length === 0
+        ? t('reports.monthStatus.noImports', { month })
+        : t('reports.monthStatus.noData', {
+            month,
+            periods: report.dataPeriods.map((span) => monthSpanText(t, locale, span)).join(t('reports.month.listSeparator')),
+          });
+  }
+}
+
+/** The credits not added to the month's, each with the credit of its service that applies instead. */
+export function creditsNotAddedTexts(t: TFunction, locale: Locale, report: MonthlyReport): string[] {
+  const rows = new Map(report.services.flatMap((service) => service.metrics).map((row) => [row.metricId, row]));
+  return report.creditsNotAdded.map((entry) => {
+    const row = rows.get(entry.metricId)!;
+    const applied = rows.get(entry.appliedMetricId)!;
+    return t('reports.notAdded.item', {
+      service: row.serviceName,
+      metric: metricName(t, row),
+      percent: formatPercent(entry.creditPercent, locale),
+      applied: metricName(t, applied),
+      appliedPercent: formatPercent(entry.appliedPercent, locale),
+    });
+  });
+}
+
+/** Metrics measured from other data than the contract names, each saying so. */
+export function sourceDiffersTexts(t: TFunction, locale: Locale, report: MonthlyReport): string[] {
+  return report.services
+    .flatMap((service) => service.metrics)
+    .filter((row) => row.sourceDiffers)
+    .map((row) =>
+      t('reports.sourceDiffers.item', {
+        service: row.serviceName,
+        metric: metricName(t, row),
+        samples: formatNumber(row.samples ?? 0, locale),
+        count: row.samples ?? 0,
+        source: row.contractSource,
+      }),
+    );
+}
+
+/** "2 of 3 consecutive months missed" and "2 of 3 months missed in twelve", against the draft's rule. */
+export function chronicTexts(t: TFunction, report: MonthlyReport, row: MetricMonthReport): { consecutive: string; inTwelve: string; status: string } | null {
+  if (!report.chronicFailure || !row.chronic) return null;
+  return {
+    consecutive: t('reports.chronic.consecutive', { missed: row.chronic.consecutiveMissed, limit: report.chronicFailure.consecutiveMonths }),
+    inTwelve: t('reports.chronic.inTwelve', { missed: row.chronic.missedInTwelve, limit: report.chronicFailure.monthsInTwelve }),
+    status: row.chronic.chronicFailure ? t('reports.chronic.reached') : t('reports.chronic.notReached'),
+  };
+}
+
 /** One metric's line of the statement, as words. */
 export function metricText(t: TFunction, locale: Locale, report: MonthlyReport, row: MetricMonthReport): MetricText {
   const dash = t('reports.values.none');
@@ -122,10 +216,7 @@ export function metricText(t: TFunction, locale: Locale, report: MonthlyReport, 
   const level = (value: number) => formatLevel(value, row.unit, locale, t, { customUnit: row.customUnit });
   return {
     name: metricName(t, row),
-    objective:
-      row.objective === null
-        ? t('reports.values.noObjective')
-        : t('reports.values.objective', { level: level(row.objective), coverage: t(`enums.coverage.${row.coverage}`) }),
+    objective: objectiveText(t, locale, row),
     // Short in the statement's narrow column; a note under the results says what it means.
     attainment: measured ? level(row.attainment!) : row.status === 'noData' ? t('reports.status.noData') : t('reports.status.notMeasuredShort'),
     result: row.met === true ? t('reports.result.met') : row.met === false ? t('reports.result.missed') : dash,
@@ -133,13 +224,21 @@ export function metricText(t: TFunction, locale: Locale, report: MonthlyReport, 
     allowed: row.allowedDowntimeMinutes !== null ? formatMinutes(t, locale, row.allowedDowntimeMinutes) : dash,
     tier: row.credit?.threshold != null ? tierCondition(t, locale, report.boundary, row, row.credit.threshold) : row.credit ? t('reports.values.noTier') : dash,
     creditPercent: row.credit ? formatPercent(row.credit.creditPercent, locale) : dash,
-    amount: row.credit ? formatMoney(row.credit.amount, report.currency, locale) : dash,
+    amount: creditAmountText(t, locale, report, row),
   };
 }
 
+/** The amount a metric's credit adds: the amount, or "Not added" when its service has a higher credit this month. */
+export function creditAmountText(t: TFunction, locale: Locale, report: MonthlyReport, row: MetricMonthReport): string {
+  if (!row.credit) return t('reports.values.none');
+  if (row.credit.appliedInstead) return t('reports.values.notAdded');
+  return formatMoney(row.credit.amount, report.currency, locale);
+}
+
 /**
- * "below 99.5 %", "above 300 ms": the metric's credit tier as the
- * contract's boundary wording states it, turned for a metric where lower
+ * "less than 99.5 %", "more than 300 ms", "99.5 % or less": the metric's
+ * credit tier in the contract's own words (the tierCondition phrase of
+ * templates/standard-saas/phrases.yaml), turned for a metric where lower
  * is better.
  */
 export function tierCondition(
@@ -209,6 +308,9 @@ export function buildReportDocument({ draft, report, sources, locale, version = 
     ],
   });
 
+  const status = monthStatusText(t, locale, report);
+  if (status) blocks.push({ kind: 'paragraph', runs: text(status, true) });
+
   blocks.push({ kind: 'heading', level: 2, text: t('reports.document.summary') });
   blocks.push(
     tableOf(
@@ -216,8 +318,9 @@ export function buildReportDocument({ draft, report, sources, locale, version = 
       ['left', 'left', 'right'],
       [t('reports.document.serviceColumn'), t('reports.summary.outcome'), t('reports.document.creditBeforeCap')],
       report.services.map((service) => {
+        // The service's credit: the one of its metrics that is added (serviceLevelCredits).
         const credited = service.metrics.filter((row) => row.credit !== null);
-        const percent = credited.reduce((sum, row) => sum + row.credit!.creditPercent, 0);
+        const percent = credited.find((row) => row.credit!.added)?.credit!.creditPercent ?? 0;
         return {
           id: service.serviceId,
           cells: [service.serviceName || dash, outcomeText(t, service.metrics), credited.length > 0 ? formatPercent(percent, locale) : dash],
@@ -275,6 +378,49 @@ export function buildReportDocument({ draft, report, sources, locale, version = 
   }
 
   if (rows.some((row) => row.status === 'notMeasured')) blocks.push({ kind: 'paragraph', runs: text(t('reports.document.notMeasuredNote')) });
+  for (const note of sourceDiffersTexts(t, locale, report)) blocks.push({ kind: 'paragraph', runs: text(note, true) });
+
+  const notAdded = creditsNotAddedTexts(t, locale, report);
+  if (notAdded.length > 0) {
+    blocks.push({ kind: 'heading', level: 2, text: t('reports.notAdded.heading') });
+    blocks.push({ kind: 'paragraph', runs: text(t('reports.notAdded.rule')) });
+    blocks.push({ kind: 'list', style: 'bullet', items: notAdded.map((item) => text(item)) });
+  }
+
+  if (report.chronicFailure && report.monthStatus === 'reported') {
+    blocks.push({ kind: 'heading', level: 2, text: t('reports.chronic.heading') });
+    blocks.push({
+      kind: 'paragraph',
+      runs: text(
+        t('reports.chronic.rule', {
+          consecutive: report.chronicFailure.consecutiveMonths,
+          inTwelve: report.chronicFailure.monthsInTwelve,
+        }),
+      ),
+    });
+    const missedRows = rows.filter((row) => row.chronic !== null && row.chronic.missedInTwelve > 0);
+    if (missedRows.length === 0) {
+      blocks.push({ kind: 'paragraph', runs: text(t('reports.chronic.none', { month: monthText })) });
+    } else {
+      blocks.push(
+        tableOf(
+          [3, 4, 4, 4, 3],
+          ['left', 'left', 'left', 'left', 'left'],
+          [
+            t('reports.document.serviceColumn'),
+            t('reports.columns.metric'),
+            t('reports.chronic.consecutiveColumn'),
+            t('reports.chronic.inTwelveColumn'),
+            t('reports.chronic.statusColumn'),
+          ],
+          missedRows.map((row) => {
+            const words = chronicTexts(t, report, row)!;
+            return { id: row.metricId, cells: [row.serviceName || dash, metricName(t, row), words.consecutive, words.inTwelve, words.status] };
+          }),
+        ),
+      );
+    }
+  }
 
   const withIncidents = rows.filter((row) => row.incidents.length > 0);
   if (withIncidents.length > 0) {

@@ -3,9 +3,17 @@ import { describe, expect, it } from 'vitest';
 import enterpriseJson from '../../templates/presets/enterprise.sla.json';
 import { blankDraft } from '../model/defaults';
 import { slaDraftSchema, type SlaDraft } from '../model/schema';
-import { combineMonitoringData, type MonitoringData } from './data';
+import { combineMonitoringData, withPeriod, type MonitoringData } from './data';
 import { parseMonitoringCsv } from './importer';
-import { attainmentHistory, claimDeadline, computeMonthlyReport, type MetricMonthReport, type MonthlyReport } from './report';
+import {
+  attainmentHistory,
+  claimDeadline,
+  computeMonthlyReport,
+  contractMeasuresByProbes,
+  termMonths,
+  type MetricMonthReport,
+  type MonthlyReport,
+} from './report';
 import enterpriseIncidents from './fixtures/enterprise-october-incidents.csv?raw';
 import enterpriseProbes from './fixtures/enterprise-october-probes.csv?raw';
 
@@ -75,6 +83,8 @@ describe('the enterprise preset, October 2027', () => {
       creditPercent: 25,
       cappedPercent: 25,
       amount: 21_250,
+      added: true,
+      appliedInstead: null,
     });
     // p95 of the 20 samples is the 19th smallest, 320 ms: above 300 → 5 %, not above 600.
     expect(row(report, 'core-api-latency-p95')).toMatchObject({ status: 'measured', source: 'probes', attainment: 320, met: false, samples: 20 });
@@ -103,9 +113,21 @@ describe('the enterprise preset, October 2027', () => {
     expect(exportRow.credit).toMatchObject({ creditPercent: 10, amount: 8_500 });
   });
 
-  it('caps the month at 30 % of the fee across all metrics', () => {
-    // 25 + 5 + 5 + 10 = 45 % before the cap; the cap of 30 % makes it USD 25,500.00.
-    expect(report.credit).toEqual({ totalPercent: 45, cappedPercent: 30, capped: true, amount: 25_500 });
+  it('adds one credit per service — the highest — and caps the month at 30 % of the fee', () => {
+    // Core API: availability 25 % and p95 latency 5 % — the same outages; only the 25 % applies.
+    // Then 25 (Core API) + 5 (Web Console) + 10 (Data Export) = 40 % before the cap, not 45 %;
+    // the cap of 30 % makes it USD 25,500.00.
+    expect(report.credit).toEqual({ totalPercent: 40, cappedPercent: 30, capped: true, amount: 25_500 });
+    expect(row(report, 'core-api-latency-p95').credit).toMatchObject({
+      creditPercent: 5,
+      added: false,
+      appliedInstead: { metricId: 'core-api-availability', creditPercent: 25 },
+    });
+    expect(report.creditsNotAdded).toEqual([
+      { serviceId: 'core-api', metricId: 'core-api-latency-p95', creditPercent: 5, appliedMetricId: 'core-api-availability', appliedPercent: 25 },
+    ]);
+    // A metric without a tier reached adds nothing and displaces nothing.
+    expect(row(report, 'core-api-latency-p99').credit).toMatchObject({ creditPercent: 0, added: false, appliedInstead: null });
     expect(report.currency).toBe('USD');
     expect(report.anyMissed).toBe(true);
   });
@@ -134,9 +156,10 @@ describe('the enterprise preset, October 2027', () => {
     const history = attainmentHistory(enterprise, data, '2027-10', 3);
     expect(history.months).toEqual(['2027-08', '2027-09', '2027-10']);
     const console = history.series.find((series) => series.metricId === 'web-console-availability')!;
-    // August: no incident → 100 %. September: 30 Sep 23:30–24:00 = 30 of 43,200 minutes → 99.9305555556 %, below 99.95: missed, 5 %.
+    // August: the files cover September to November only → no data, not 100 %.
+    // September: 30 Sep 23:30–24:00 = 30 of 43,200 minutes → 99.9305555556 %, below 99.95: missed, 5 %.
     expect(console.points).toEqual([
-      { month: '2027-08', attainment: 100, met: true, creditPercent: 0 },
+      { month: '2027-08', attainment: null, met: null, creditPercent: null },
       { month: '2027-09', attainment: 99.9305555556, met: false, creditPercent: 5 },
       { month: '2027-10', attainment: 99.8207885305, met: false, creditPercent: 5 },
     ]);
@@ -314,8 +337,14 @@ describe('availability from probe samples', () => {
     expect(row(computeMonthlyReport(draft, both, '2026-10'), 'svc-1-availability')).toMatchObject({ samples: 2_000, attainment: 99.8 });
   });
 
-  it('gives way to an incidents file, which lists every minute down', () => {
-    const withIncidents = combineMonitoringData(samples(998, 2), imported(draft, 'service,start,end\n'));
+  it('gives way to an incidents file, which lists every minute down in the period it covers', () => {
+    // A file without incidents covers no month unless a period is stated for it.
+    const noIncidents = imported(draft, 'service,start,end\n');
+    expect(row(computeMonthlyReport(draft, combineMonitoringData(samples(998, 2), noIncidents), '2026-10'), 'svc-1-availability')).toMatchObject({
+      source: 'probes',
+      attainment: 99.8,
+    });
+    const withIncidents = combineMonitoringData(samples(998, 2), withPeriod(noIncidents, { from: '2026-10', to: '2026-10' }));
     expect(row(computeMonthlyReport(draft, withIncidents, '2026-10'), 'svc-1-availability')).toMatchObject({ source: 'incidents', attainment: 100 });
   });
 
@@ -337,5 +366,96 @@ describe('claimDeadline', () => {
     // February 2028 has 29 days: 29 Feb + 30 = 30 March.
     expect(claimDeadline('2028-02', 30)).toBe('2028-03-30');
     expect(claimDeadline('2026-12', 1)).toBe('2027-01-01');
+  });
+});
+
+describe('what the data shows, and nothing more', () => {
+  const data = combineMonitoringData(imported(enterprise, enterpriseIncidents), imported(enterprise, enterpriseProbes));
+
+  it('reports a month before the effective date as no data, not as met', () => {
+    // The enterprise preset takes effect on 1 January 2027, for 36 months.
+    expect(termMonths(enterprise)).toEqual({ from: '2027-01', to: '2029-12' });
+    const june = computeMonthlyReport(enterprise, data, '2026-06');
+    expect(june.monthStatus).toBe('beforeTerm');
+    const rows = june.services.flatMap((service) => service.metrics);
+    expect(rows.filter((entry) => entry.kind === 'availability').map((entry) => [entry.status, entry.attainment, entry.met])).toEqual([
+      ['noData', null, null],
+      ['noData', null, null],
+      ['noData', null, null],
+    ]);
+    expect(rows.every((entry) => entry.credit === null)).toBe(true);
+    expect(june.credit).toMatchObject({ totalPercent: 0, amount: 0 });
+    expect(june.anyMissed).toBe(false);
+  });
+
+  it('reports a month of the term that no file covers as no data', () => {
+    // The incidents file spans September to November 2027 (its rows touch those months); the probes file October.
+    const june = computeMonthlyReport(enterprise, data, '2027-06');
+    expect(june.monthStatus).toBe('noData');
+    expect(june.dataPeriods).toEqual([{ from: '2027-09', to: '2027-11' }]);
+    expect(row(june, 'core-api-availability')).toMatchObject({ status: 'noData', attainment: null, met: null });
+    // November is covered by the incidents file: Core API had no incident → 100 %.
+    const november = computeMonthlyReport(enterprise, data, '2027-11');
+    expect(november.monthStatus).toBe('reported');
+    expect(row(november, 'core-api-availability')).toMatchObject({ status: 'measured', attainment: 100, met: true });
+    // The probes cover October only: no latency in November.
+    expect(row(november, 'core-api-latency-p95').status).toBe('noData');
+  });
+
+  it('lets a stated period speak for months without rows', () => {
+    const stated = withPeriod(imported(enterprise, enterpriseIncidents), { from: '2027-06', to: '2027-11' });
+    expect(row(computeMonthlyReport(enterprise, stated, '2027-06'), 'core-api-availability')).toMatchObject({ status: 'measured', attainment: 100 });
+    // And a shorter one leaves the other months without data.
+    const october = withPeriod(imported(enterprise, enterpriseIncidents), { from: '2027-10', to: '2027-10' });
+    expect(computeMonthlyReport(enterprise, october, '2027-11').monthStatus).toBe('noData');
+  });
+
+  it('shows a support metric’s targets from the severity table', () => {
+    const report = computeMonthlyReport(enterprise, data, '2027-10');
+    expect(row(report, 'support-response').severityTargets).toEqual([
+      { level: 'P1', minutes: 15, coverage: '24x7' },
+      { level: 'P2', minutes: 60, coverage: '24x7' },
+      { level: 'P3', minutes: 240, coverage: 'businessHours' },
+      { level: 'P4', minutes: 720, coverage: 'businessHours' },
+    ]);
+    expect(row(report, 'support-resolution').severityTargets?.map((target) => target.minutes)).toEqual([240, 480, 3600, 7200]);
+    expect(row(report, 'core-api-availability').severityTargets).toBeNull();
+  });
+
+  it('flags a metric measured from probe samples where the contract measures it otherwise', () => {
+    const report = computeMonthlyReport(enterprise, data, '2027-10');
+    // p95 latency: the contract measures all Core API requests at the gateway; the report has 20 probe samples.
+    expect(row(report, 'core-api-latency-p95')).toMatchObject({
+      source: 'probes',
+      samples: 20,
+      sourceDiffers: true,
+      contractSource: 'Provider API gateway request logs',
+    });
+    // Availability from the incidents file: an incident list stands for any source.
+    expect(row(report, 'core-api-availability').sourceDiffers).toBe(false);
+    expect(contractMeasuresByProbes({ dataSource: 'External synthetic probes and export service logs', measurementMethod: '' })).toBe(true);
+    expect(contractMeasuresByProbes({ dataSource: '外部拨测', measurementMethod: '' })).toBe(true);
+    expect(contractMeasuresByProbes({ dataSource: 'Provider API gateway request logs', measurementMethod: 'measured at the API gateway' })).toBe(false);
+  });
+
+  it('counts the months missed in a row and within twelve against the chronic-failure rule', () => {
+    // The preset: a Chronic Failure after 2 consecutive months, or 3 within twelve.
+    const report = computeMonthlyReport(enterprise, data, '2027-10');
+    expect(report.chronicFailure).toEqual({ consecutiveMonths: 2, monthsInTwelve: 3 });
+    // Web Console: missed in September (99.93 %) and October (99.82 %) → 2 in a row: a Chronic Failure.
+    expect(row(report, 'web-console-availability').chronic).toEqual({ consecutiveMissed: 2, missedInTwelve: 2, chronicFailure: true });
+    // Core API: September was covered and met (no incident), October missed.
+    expect(row(report, 'core-api-availability').chronic).toEqual({ consecutiveMissed: 1, missedInTwelve: 1, chronicFailure: false });
+    // November: the CDN outage's 1 Nov 00:00–01:00 = 60 of 43,200 minutes → 99.8611 %, missed a third time.
+    const november = computeMonthlyReport(enterprise, data, '2027-11');
+    expect(row(november, 'web-console-availability').chronic).toEqual({ consecutiveMissed: 3, missedInTwelve: 3, chronicFailure: true });
+    // Metrics the files cannot measure have no count.
+    expect(row(report, 'support-response').chronic).toBeNull();
+    // Without the rule, no counts.
+    const withoutRule = structuredClone(enterprise);
+    withoutRule.compensation.chronicFailure.enabled = false;
+    const plain = computeMonthlyReport(withoutRule, data, '2027-10');
+    expect(plain.chronicFailure).toBeNull();
+    expect(row(plain, 'web-console-availability').chronic).toBeNull();
   });
 });

@@ -29,12 +29,32 @@
  *   compensation.claimWindowDays calendar days (FORMAT.md: claim windows
  *   count calendar days): October 2027 with 60 days → 30 December 2027.
  *   A claim made on that date is in time.
+ * - Only what the data shows. A month before the agreement takes effect
+ *   (the month of its effective date) or outside the periods the imported
+ *   files cover (MonitoringData.covers) has no data: no attainment, no
+ *   "met", no credit. An incidents file stands for its period only: every
+ *   minute it does not list is up in the months it covers, and nothing is
+ *   said about other months. A month after the term the draft states is
+ *   reported with a note: the parties may have extended the term (the
+ *   Term clause allows it, the service levels continuing).
+ * - One credit per service and month (serviceLevelCredits, math/credits):
+ *   where several service levels of a service are missed, the highest of
+ *   their credits applies and the others are listed as not added.
+ * - The data source. Probe samples are a sample of synthetic checks; a
+ *   metric the contract measures otherwise (gateway request logs, all
+ *   requests) is measured from them only approximately, and the report
+ *   says so (sourceDiffers). An incidents file lists the downtime however
+ *   it was detected, so it stands for any source.
+ * - Chronic failure: for each metric with a target, the months in a row
+ *   up to this one, and the months of the twelve ending with it, in which
+ *   the data shows the target missed, against the draft's chronic-failure
+ *   rule. A month without data is not counted as missed, and ends a run.
  */
 import { allowedDowntimeForCoveredSeconds, attainmentPercent, coveredMinutesInRange } from '../math/downtime';
-import { creditForMetric, monthCredit, type MonthCredit } from '../math/credits';
+import { creditForMetric, monthCredit, serviceLevelCredits, type MonthCredit } from '../math/credits';
 import { isWorse, metricSemantics, type MetricUnit } from '../model/metrics';
-import type { BusinessHours, Metric, MetricKind, SlaDraft } from '../model/schema';
-import { sameBusinessHours, type IncidentRecord, type MonitoringData, type ProbeMonth, type ProbeScope } from './data';
+import type { BusinessHours, Metric, MetricKind, Severity, SlaDraft } from '../model/schema';
+import { coverageOf, sameBusinessHours, spansCover, type IncidentRecord, type MonitoringData, type MonthSpan, type ProbeMonth, type ProbeScope } from './data';
 import { addMonths, clipIntervals, isMonth, mergeIntervals, monthRangeMs, subtractIntervals, type Interval } from './intervals';
 import { histogramCount, nearestRankPercentile } from './probes';
 import type { IncidentSeverity } from './values';
@@ -87,6 +107,30 @@ export interface MetricCredit {
   /** After the cap applied to this metric alone (the month's cap over all metrics is in MonthlyReport.credit). */
   cappedPercent: number;
   amount: number;
+  /**
+   * Whether this credit is added to the month's: false when another
+   * metric of the same service has a higher credit this month (then
+   * appliedInstead names it), or when the credit is 0.
+   */
+  added: boolean;
+  appliedInstead: { metricId: string; creditPercent: number } | null;
+}
+
+/** A support metric's targets: the severity table's response or resolution time per level. */
+export interface SeverityTarget {
+  level: Severity;
+  minutes: number;
+  coverage: Coverage;
+}
+
+/** How close a metric is to a Chronic Failure, as far as the data shows. */
+export interface ChronicStatus {
+  /** Months in a row, ending with the report month, in which the target was missed. */
+  consecutiveMissed: number;
+  /** Months of the twelve ending with the report month in which the target was missed. */
+  missedInTwelve: number;
+  /** Whether either count reaches the draft's rule. */
+  chronicFailure: boolean;
 }
 
 export interface MetricMonthReport {
@@ -105,6 +149,14 @@ export interface MetricMonthReport {
   percentile: number | null;
   /** The committed level, or null when the draft sets no objective for the metric. */
   objective: number | null;
+  /** Support metrics: their targets from the severity table, one per level; null for other metrics. */
+  severityTargets: SeverityTarget[] | null;
+  /** The data source the contract names for the metric, as typed. */
+  contractSource: string;
+  /** Whether the metric was measured from data other than the contract names (see the rules above). */
+  sourceDiffers: boolean;
+  /** Null when the draft has no chronic-failure rule or the metric no target. */
+  chronic: ChronicStatus | null;
   coverage: Coverage;
   /** The measurement period: the calendar month in this zone, [from, to) as ISO UTC. */
   timeZone: string;
@@ -145,8 +197,31 @@ export interface ReportWarning {
   params: Record<string, string | number>;
 }
 
+/**
+ * reported: the month is in the term and some imported file covers it;
+ * beforeTerm: before the agreement takes effect; noData: no imported file
+ * covers it — neither has attainments. afterTerm: after the term the
+ * draft states, but covered by data: measured, with a note that the
+ * figures apply only if the term was extended.
+ */
+export type MonthStatus = 'reported' | 'beforeTerm' | 'afterTerm' | 'noData';
+
+/** A credit that was not added to the month's, and the one of its service that applies instead. */
+export interface CreditNotAdded {
+  serviceId: string;
+  metricId: string;
+  creditPercent: number;
+  appliedMetricId: string;
+  appliedPercent: number;
+}
+
 export interface MonthlyReport {
   month: string;
+  monthStatus: MonthStatus;
+  /** The months of the agreement's term. */
+  term: MonthSpan;
+  /** The periods the imported data covers, in either form, merged and sorted. */
+  dataPeriods: MonthSpan[];
   currency: SlaDraft['compensation']['currency'];
   monthlyFee: number;
   boundary: SlaDraft['compensation']['boundary'];
@@ -155,14 +230,49 @@ export interface MonthlyReport {
   /** The last day (YYYY-MM-DD) on which the customer can claim credits for this month. */
   claimDeadline: string;
   services: ServiceMonthReport[];
-  /** The month's credit: the metrics' credits added up, then the cap. */
+  /** The month's credit: per service the highest of its metrics' credits, added up, then the cap. */
   credit: MonthCredit;
+  /** Credits of metrics whose service has a higher credit this month: listed, not added. */
+  creditsNotAdded: CreditNotAdded[];
+  /** The draft's chronic-failure rule, or null when it has none. */
+  chronicFailure: { consecutiveMonths: number; monthsInTwelve: number } | null;
   /** True when some measured metric missed its objective. */
   anyMissed: boolean;
   warnings: ReportWarning[];
 }
 
-export type ReportDraft = Pick<SlaDraft, 'services' | 'expectations' | 'targets' | 'monitoring' | 'compensation'>;
+export type ReportDraft = Pick<SlaDraft, 'effectiveDate' | 'termMonths' | 'services' | 'expectations' | 'targets' | 'monitoring' | 'compensation'>;
+
+/** The months of the term: from the effective date's month, termMonths long (one more when it starts after the 1st). */
+export function termMonths(draft: Pick<SlaDraft, 'effectiveDate' | 'termMonths'>): MonthSpan {
+  const from = draft.effectiveDate.slice(0, 7);
+  const startsOnFirst = draft.effectiveDate.slice(8, 10) === '01';
+  return { from, to: addMonths(from, draft.termMonths - (startsOnFirst ? 1 : 0)) };
+}
+
+/** Spans merged where they overlap or touch, sorted. */
+export function mergeMonthSpans(spans: readonly MonthSpan[]): MonthSpan[] {
+  const sorted = [...spans].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const merged: MonthSpan[] = [];
+  for (const span of sorted) {
+    const last = merged.at(-1);
+    if (last && span.from <= addMonths(last.to, 1)) {
+      if (span.to > last.to) last.to = span.to;
+    } else merged.push({ ...span });
+  }
+  return merged;
+}
+
+const PROBE_WORDS = /probe|synthetic|拨测|探测|探针|合成/i;
+
+/**
+ * Whether the contract measures a metric with probes (synthetic checks),
+ * as its data source or measurement method says. Only then do probe
+ * samples measure it as the contract does.
+ */
+export function contractMeasuresByProbes(metric: Pick<Metric, 'dataSource' | 'measurementMethod'>): boolean {
+  return PROBE_WORDS.test(metric.dataSource) || PROBE_WORDS.test(metric.measurementMethod);
+}
 
 /** Kinds whose attainment the monitoring files can measure. */
 const MEASURABLE: ReadonlySet<MetricKind> = new Set(['availability', 'latency']);
@@ -308,10 +418,41 @@ function probeMonthFor(data: MonitoringData, serviceId: string, scope: ProbeScop
  * combined with combineMonitoringData.
  */
 export function computeMonthlyReport(draft: ReportDraft, data: MonitoringData, month: string): MonthlyReport {
+  const report = computeMonth(draft, data, month);
+  const rule = report.chronicFailure;
+  if (!rule) return report;
+  // The eleven months before: enough for both counts of the rule.
+  const earlier = Array.from({ length: 11 }, (_, index) => computeMonth(draft, data, addMonths(month, index - 11)));
+  report.services.forEach((service, serviceIndex) => {
+    service.metrics.forEach((row, metricIndex) => {
+      if (row.objective === null || row.status === 'notMeasured') return;
+      const missed = [...earlier.map((other) => other.services[serviceIndex]!.metrics[metricIndex]!.met), row.met].map((met) => met === false);
+      let consecutiveMissed = 0;
+      for (let index = missed.length - 1; index >= 0 && missed[index]; index--) consecutiveMissed++;
+      const missedInTwelve = missed.filter(Boolean).length;
+      row.chronic = {
+        consecutiveMissed,
+        missedInTwelve,
+        chronicFailure: consecutiveMissed >= rule.consecutiveMonths || missedInTwelve >= rule.monthsInTwelve,
+      };
+    });
+  });
+  return report;
+}
+
+/** The report for one month, without the chronic-failure counts (which need the months before). */
+function computeMonth(draft: ReportDraft, data: MonitoringData, month: string): MonthlyReport {
   if (!isMonth(month)) throw new RangeError(`"${month}" is not a month such as 2026-10`);
   const { compensation } = draft;
   const calendar = draft.expectations.businessHours;
-  const incidentsByService = data.incidents ? groupIncidents(data.incidents) : null;
+  const term = termMonths(draft);
+  const covers = coverageOf(data);
+  const covered = spansCover([...covers.incidents, ...covers.probes], month);
+  const monthStatus: MonthStatus = month < term.from ? 'beforeTerm' : !covered ? 'noData' : month > term.to ? 'afterTerm' : 'reported';
+  const reported = monthStatus === 'reported' || monthStatus === 'afterTerm';
+  // Incidents speak for the months their files cover, probe samples for theirs.
+  const incidentsByService = reported && data.incidents && spansCover(covers.incidents, month) ? groupIncidents(data.incidents) : null;
+  const probesCover = reported && spansCover(covers.probes, month);
   const businessHoursCurrent = !data.probes || sameBusinessHours(data.probes.businessHours, calendar);
   const warnings: ReportWarning[] = [];
   let staleBusinessHoursUsed = false;
@@ -325,6 +466,7 @@ export function computeMonthlyReport(draft: ReportDraft, data: MonitoringData, m
       const timeZone = coverage === 'businessHours' ? calendar.timeZone : 'UTC';
       const range = monthRangeMs(month, timeZone);
       const semantics = metricSemantics(metric);
+      const severityField = metric.kind === 'supportResponse' ? 'responseMinutes' : metric.kind === 'supportResolution' ? 'resolutionMinutes' : null;
       const row: MetricMonthReport = {
         serviceId: service.id,
         serviceName: service.name,
@@ -336,6 +478,12 @@ export function computeMonthlyReport(draft: ReportDraft, data: MonitoringData, m
         higherIsBetter: semantics.higherIsBetter,
         percentile: metric.kind === 'latency' ? (metric.percentile ?? null) : null,
         objective: objective?.objective ?? null,
+        severityTargets: severityField
+          ? draft.targets.severities.map((terms) => ({ level: terms.level, minutes: terms[severityField], coverage: terms.coverage }))
+          : null,
+        contractSource: metric.dataSource,
+        sourceDiffers: false,
+        chronic: null,
         coverage,
         timeZone,
         from: iso(range.from),
@@ -356,6 +504,7 @@ export function computeMonthlyReport(draft: ReportDraft, data: MonitoringData, m
       };
       const scope: ProbeScope = coverage;
       const probeMonth = () => {
+        if (!probesCover) return null;
         if (scope === 'businessHours' && !businessHoursCurrent) {
           if (probeMonthFor(data, service.id, scope, month)) staleBusinessHoursUsed = true;
           return null;
@@ -407,6 +556,7 @@ export function computeMonthlyReport(draft: ReportDraft, data: MonitoringData, m
 
       if (row.status === 'measured' && row.attainment !== null) {
         if (row.objective !== null) row.met = !isWorse(semantics, row.attainment, row.objective);
+        row.sourceDiffers = row.source === 'probes' && metric.dataSource.trim() !== '' && !contractMeasuresByProbes(metric);
         const owed = creditForMetric(draft, metric.id, row.attainment);
         row.credit = {
           tierId: owed.tier?.id ?? null,
@@ -414,6 +564,8 @@ export function computeMonthlyReport(draft: ReportDraft, data: MonitoringData, m
           creditPercent: owed.creditPercent,
           cappedPercent: owed.cappedPercent,
           amount: owed.amount,
+          added: false,
+          appliedInstead: null,
         };
       }
       return row;
@@ -422,14 +574,20 @@ export function computeMonthlyReport(draft: ReportDraft, data: MonitoringData, m
 
   if (staleBusinessHoursUsed) warnings.push({ key: 'monitoring.report.businessHoursChanged', params: {} });
   const measured = services.flatMap((service) => service.metrics).filter((row) => row.credit !== null);
-  const credit = monthCredit(
-    measured.map((row) => ({ creditPercent: row.credit!.creditPercent })),
-    compensation.capPercent,
-    compensation.monthlyFee,
-    compensation.currency,
+  const { applied, notAdded } = serviceLevelCredits(
+    measured.map((row) => ({ serviceId: row.serviceId, metricId: row.metricId, creditPercent: row.credit!.creditPercent, row })),
   );
+  for (const entry of applied) entry.row.credit!.added = true;
+  for (const { credit: entry, appliedInstead } of notAdded) {
+    entry.row.credit!.appliedInstead = { metricId: appliedInstead.metricId, creditPercent: appliedInstead.creditPercent };
+  }
+  const credit = monthCredit(applied, compensation.capPercent, compensation.monthlyFee, compensation.currency);
+  const { chronicFailure } = compensation;
   return {
     month,
+    monthStatus,
+    term,
+    dataPeriods: mergeMonthSpans([...covers.incidents, ...covers.probes]),
     currency: compensation.currency,
     monthlyFee: compensation.monthlyFee,
     boundary: compensation.boundary,
@@ -438,6 +596,14 @@ export function computeMonthlyReport(draft: ReportDraft, data: MonitoringData, m
     claimDeadline: claimDeadline(month, compensation.claimWindowDays),
     services,
     credit,
+    creditsNotAdded: notAdded.map(({ credit: entry, appliedInstead }) => ({
+      serviceId: entry.serviceId,
+      metricId: entry.metricId,
+      creditPercent: entry.creditPercent,
+      appliedMetricId: appliedInstead.metricId,
+      appliedPercent: appliedInstead.creditPercent,
+    })),
+    chronicFailure: chronicFailure.enabled ? { consecutiveMonths: chronicFailure.consecutiveMonths, monthsInTwelve: chronicFailure.monthsInTwelve } : null,
     anyMissed: measured.some((row) => row.met === false),
     warnings,
   };
@@ -477,7 +643,7 @@ export interface AttainmentHistory {
 export function attainmentHistory(draft: ReportDraft, data: MonitoringData, lastMonth: string, count: number): AttainmentHistory {
   if (!Number.isInteger(count) || count < 1 || count > 120) throw new RangeError(`A history covers 1 to 120 months, got ${count}`);
   const months = Array.from({ length: count }, (_, index) => addMonths(lastMonth, index - count + 1));
-  const reports = months.map((month) => computeMonthlyReport(draft, data, month));
+  const reports = months.map((month) => computeMonth(draft, data, month));
   const series: AttainmentSeries[] = [];
   draft.services.forEach((service, serviceIndex) => {
     service.metrics.forEach((metric: Metric, metricIndex) => {

@@ -5,12 +5,18 @@
  * report — the same numbers as the Reports screen, from the same functions —
  * printed, or written as the Word document the app exports, atomically.
  * Nothing is stored in the database.
+ *
+ * Each file covers the months its rows span. A month before the agreement
+ * takes effect or outside every file's months has nothing to report:
+ * the command says so in one line and exits 1 (invalid input, as in the
+ * usage text), printing and writing nothing — a report of such a month
+ * would claim a 100 % it cannot know.
  */
 import { combineMonitoringData, computeMonthlyReport, isMonth, type MonitoringData } from '../../../src-shared/monitoring';
 import { writeFileAtomically } from '../../services/atomic-file';
 import { isServiceError } from '../../services/errors';
 import { importMonitoringFile } from '../../services/monitoring-import';
-import { buildReportDocument, reportDocumentLines, type ReportSource } from '../../../src-shared/monitoring/report-document';
+import { buildReportDocument, monthStatusText, reportDocumentLines, type ReportSource } from '../../../src-shared/monitoring/report-document';
 import { buildReportDocx, REPORT_LANGUAGES, type ReportLanguage } from '../../services/report-export';
 import { parsed, usage, type CliCommand, type CliContext, type CommandResult } from '../command';
 import { EXIT } from '../exit-codes';
@@ -98,6 +104,9 @@ export const reportCommand: CliCommand<ReportArgs> = {
     if (problems.length > 0) return { code: EXIT.invalid, stdout: problems, stderr: [] };
 
     const monthly = computeMonthlyReport(draft, combineMonitoringData(...parts), args.month);
+    if (monthly.monthStatus === 'beforeTerm' || monthly.monthStatus === 'noData') {
+      return { code: EXIT.invalid, stdout: [monthStatusText(t, locale, monthly)!], stderr: [] };
+    }
     if (args.out !== null) {
       return writeReport({ ...args, out: args.out }, { draft, report: monthly, sources, language: args.language ?? locale }, context);
     }

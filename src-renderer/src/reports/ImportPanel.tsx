@@ -8,14 +8,21 @@
  * (reports.importMonitoringFile, the open dialog), in parts. Either way main
  * answers with a job, polled until it ends: a file with any problem is
  * listed problem by problem, line and column, and nothing is stored.
+ *
+ * Each import covers a period of months — by default those its rows span,
+ * as the notice after the import says — which its month-range field in the
+ * list changes (reports.setMonitoringImportPeriod): a month no import covers
+ * has no data in the report.
  */
 import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Popconfirm, Progress, Space, Table, Typography } from 'antd';
+import { Alert, App as AntApp, Button, DatePicker, Popconfirm, Progress, Space, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_MONITORING_TEXT_CHARS, type ApiError, type ImportJob, type MonitoringImport } from '../../../src-shared/api';
 import { formatMonth, formatNumber, formatPercent } from '../../../src-shared/format';
+import { monthSpanText } from '../../../src-shared/monitoring/report-document';
 import type { Problem } from '../../../src-shared/model';
 import { useLocale } from '../common/locale';
 import { formatTimestamp } from '../common/formatTime';
@@ -109,6 +116,13 @@ export function ImportPanel({
     if (result.ok) setJob(result.value);
   };
 
+  const setPeriod = async (item: MonitoringImport, from: string, to: string) => {
+    const result = await call('reports.setMonitoringImportPeriod', { draftId, importId: item.id, period: { from, to } });
+    if (!result.ok) return void message.error(errorMessage(t, result.error));
+    void message.success(t('reports.import.period.saved', { fileName: item.fileName, period: monthSpanText(t, locale, { from, to }) }));
+    onChanged();
+  };
+
   const remove = async (item: MonitoringImport) => {
     const result = await call('reports.deleteMonitoringImport', { draftId, importId: item.id });
     if (!result.ok) return void message.error(errorMessage(t, result.error));
@@ -137,6 +151,26 @@ export function ImportPanel({
       title: t('reports.import.columns.months'),
       render: (_, item) =>
         item.months.length > 0 ? item.months.map((month) => formatMonth(month, locale)).join(t('reports.month.listSeparator')) : t('reports.values.none'),
+    },
+    {
+      key: 'period',
+      title: t('reports.import.columns.period'),
+      render: (_, item) => (
+        <DatePicker.RangePicker
+          picker="month"
+          size="small"
+          format="YYYY-MM"
+          allowClear={false}
+          className="import-period"
+          aria-label={t('reports.import.period.label', { fileName: item.fileName })}
+          value={item.period ? [dayjs(`${item.period.from}-01`), dayjs(`${item.period.to}-01`)] : null}
+          placeholder={[t('reports.import.period.none'), t('reports.import.period.none')]}
+          onChange={(range) => {
+            const [from, to] = range ?? [];
+            if (from && to) void setPeriod(item, from.format('YYYY-MM'), to.format('YYYY-MM'));
+          }}
+        />
+      ),
     },
     { key: 'importedAt', title: t('reports.import.columns.importedAt'), render: (_, item) => formatTimestamp(item.importedAt, locale) },
     {
@@ -202,6 +236,11 @@ export function ImportPanel({
             closable
             onClose={() => setJob(null)}
             title={t('reports.import.imported', { fileName: job.fileName, rows: formatNumber(job.imported.rows, locale) })}
+            description={
+              job.imported.period
+                ? t('reports.import.period.hint', { fileName: job.fileName, period: monthSpanText(t, locale, job.imported.period) })
+                : undefined
+            }
           />
         )}
         {job?.state === 'cancelled' && (

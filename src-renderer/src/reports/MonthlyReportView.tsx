@@ -2,8 +2,11 @@
  * One month's report: per service and metric the attainment against the
  * target, met or missed, the downtime and the incidents behind it
  * (expandable), the credit tier reached and the credit in the draft's
- * currency; the month's credit with the cap and the claim deadline; and
- * attainment against the target over the last months.
+ * currency; the month's credit with the cap and the claim deadline; what
+ * the report cannot claim (a month before the term or without data, a
+ * metric measured from other data than the contract names), the credits
+ * not added under the one-credit-per-service rule, the chronic-failure
+ * counts; and attainment against the target over the last months.
  */
 import { FileWordOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Empty, Select, Spin, Table, Tag, Tooltip, Typography } from 'antd';
@@ -11,9 +14,19 @@ import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState, type TdHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, ApiOutput } from '../../../src-shared/api';
-import { formatDate, formatDateTime, formatLevel, formatMoney, formatMonth, formatPercent } from '../../../src-shared/format';
+import { formatDate, formatDateTime, formatMoney, formatMonth, formatPercent } from '../../../src-shared/format';
 import type { MetricMonthReport, MonthlyReport, ReportIncident } from '../../../src-shared/monitoring';
-import { formatMinutes, metricName, tierCondition } from '../../../src-shared/monitoring/report-document';
+import {
+  chronicTexts,
+  creditAmountText,
+  creditsNotAddedTexts,
+  formatMinutes,
+  metricName,
+  monthStatusText,
+  objectiveText,
+  sourceDiffersTexts,
+  tierCondition,
+} from '../../../src-shared/monitoring/report-document';
 import { useLocale } from '../common/locale';
 import { call, errorMessage } from '../common/client';
 import { ProblemMessages } from '../common/ProblemMessages';
@@ -25,11 +38,6 @@ type MonthlyResult = ApiOutput<'reports.monthly'>;
 type Loaded = { state: 'loading' } | { state: 'ready'; result: MonthlyResult } | { state: 'failed'; error: ApiError };
 
 const HISTORY_MONTHS = 6;
-
-function currentMonth(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
-}
 
 /** antd cells carry the column's name, so a row's numbers can be read back by what they are. */
 const cell = (column: string) => () => ({ 'data-column': column }) as TdHTMLAttributes<HTMLTableCellElement>;
@@ -69,7 +77,7 @@ export function MonthlyReportView({ draftId, reloadKey }: { draftId: string; rel
   }, [draftId, month, reloadKey]);
 
   const result = loaded.state === 'ready' ? loaded.result : null;
-  const choices = useMemo(() => monthChoices(result?.months ?? [], currentMonth(), result?.month ?? null), [result]);
+  const choices = useMemo(() => monthChoices(result?.termMonths ?? [], result?.months ?? [], result?.month ?? null), [result]);
   const withData = useMemo(() => new Set(result?.months ?? []), [result]);
 
   if (loaded.state === 'loading') {
@@ -93,8 +101,8 @@ export function MonthlyReportView({ draftId, reloadKey }: { draftId: string; rel
   }
 
   const { result: monthly } = loaded;
-  // A month without monitoring data has no report to hand the customer.
-  const exportable = monthly.report !== null && monthly.month !== null && withData.has(monthly.month);
+  // A month without monitoring data, or before the agreement took effect, has no report to hand the customer.
+  const exportable = monthly.report !== null && monthly.report.monthStatus !== 'noData' && monthly.report.monthStatus !== 'beforeTerm';
   const monthLabel = monthly.month ? formatMonth(monthly.month, locale) : '';
   return (
     <section className="report-section" aria-labelledby="monthly-report-heading">
@@ -138,9 +146,21 @@ function ReportBody({ report, history }: { report: MonthlyReport; history: Month
   const measured = report.services.flatMap((service) => service.metrics).filter((row) => row.met !== null);
   const missed = measured.filter((row) => row.met === false).length;
   const money = (amount: number) => formatMoney(amount, report.currency, locale);
+  const status = monthStatusText(t, locale, report);
+  const sourceNotes = sourceDiffersTexts(t, locale, report);
+  const notAdded = creditsNotAddedTexts(t, locale, report);
 
   return (
     <>
+      {status && (
+        <Alert
+          type={report.monthStatus === 'afterTerm' ? 'warning' : 'info'}
+          showIcon
+          className="report-warning"
+          data-testid="report-month-status"
+          title={status}
+        />
+      )}
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} className="report-summary" data-testid="report-summary">
         <Descriptions.Item label={t('reports.summary.credit')}>
           <span data-field="creditAmount">{money(report.credit.amount)}</span>{' '}
@@ -176,6 +196,29 @@ function ReportBody({ report, history }: { report: MonthlyReport; history: Month
       {report.services.map((service) => (
         <ServiceTable key={service.serviceId} report={report} serviceName={service.serviceName} rows={service.metrics} />
       ))}
+      {sourceNotes.map((note) => (
+        <Alert key={note} type="warning" showIcon className="report-warning" data-testid="report-source-differs" title={note} />
+      ))}
+      {notAdded.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          className="report-warning"
+          data-testid="report-credits-not-added"
+          title={t('reports.notAdded.heading')}
+          description={
+            <>
+              <Typography.Paragraph>{t('reports.notAdded.rule')}</Typography.Paragraph>
+              <ul>
+                {notAdded.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
+            </>
+          }
+        />
+      )}
+      <ChronicFailure report={report} />
       {history && <AttainmentChart history={history} />}
     </>
   );
@@ -187,20 +230,30 @@ function ServiceTable({ report, serviceName, rows }: { report: MonthlyReport; se
   const dash = t('reports.values.none');
   const headingId = `service-${rows[0]?.serviceId ?? serviceName}`;
   const columns: ColumnsType<MetricMonthReport> = [
-    { key: 'metric', title: t('reports.columns.metric'), fixed: 'left', onCell: cell('metric'), render: (_, row) => metricName(t, row) },
+    {
+      key: 'metric',
+      title: t('reports.columns.metric'),
+      fixed: 'left',
+      onCell: cell('metric'),
+      render: (_, row) => (
+        <>
+          {metricName(t, row)}
+          {row.sourceDiffers && (
+            <>
+              {' '}
+              <Tag color="orange">{t('reports.sourceDiffers.tag')}</Tag>
+            </>
+          )}
+        </>
+      ),
+    },
     {
       key: 'objective',
       title: t('reports.columns.objective'),
       // Wide enough for "1,500 毫秒（7×24 小时）" on one line.
       width: 175,
       onCell: cell('objective'),
-      render: (_, row) =>
-        row.objective === null
-          ? t('reports.values.noObjective')
-          : t('reports.values.objective', {
-              level: formatLevel(row.objective, row.unit, locale, t, { customUnit: row.customUnit }),
-              coverage: t(`enums.coverage.${row.coverage}`),
-            }),
+      render: (_, row) => objectiveText(t, locale, row),
     },
     {
       key: 'attainment',
@@ -266,7 +319,7 @@ function ServiceTable({ report, serviceName, rows }: { report: MonthlyReport; se
       // The amount owed stays in view when a narrow window scrolls the table sideways.
       fixed: 'right',
       onCell: cell('amount'),
-      render: (_, row) => (row.credit ? formatMoney(row.credit.amount, report.currency, locale) : dash),
+      render: (_, row) => creditAmountText(t, locale, report, row),
     },
   ];
 
@@ -294,6 +347,55 @@ function ServiceTable({ report, serviceName, rows }: { report: MonthlyReport; se
           expandedRowRender: (row) => <IncidentsTable row={row} />,
         }}
       />
+    </div>
+  );
+}
+
+/** The months each metric missed, in a row and within twelve, against the draft's chronic-failure rule. */
+function ChronicFailure({ report }: { report: MonthlyReport }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  if (!report.chronicFailure || (report.monthStatus !== 'reported' && report.monthStatus !== 'afterTerm')) return null;
+  const rows = report.services.flatMap((service) => service.metrics).filter((row) => row.chronic !== null && row.chronic.missedInTwelve > 0);
+  const columns: ColumnsType<MetricMonthReport> = [
+    { key: 'service', title: t('reports.document.serviceColumn'), render: (_, row) => row.serviceName },
+    { key: 'metric', title: t('reports.columns.metric'), onCell: cell('metric'), render: (_, row) => metricName(t, row) },
+    {
+      key: 'consecutive',
+      title: t('reports.chronic.consecutiveColumn'),
+      onCell: cell('consecutive'),
+      render: (_, row) => chronicTexts(t, report, row)!.consecutive,
+    },
+    { key: 'inTwelve', title: t('reports.chronic.inTwelveColumn'), onCell: cell('inTwelve'), render: (_, row) => chronicTexts(t, report, row)!.inTwelve },
+    {
+      key: 'status',
+      title: t('reports.chronic.statusColumn'),
+      onCell: cell('chronicStatus'),
+      render: (_, row) => (row.chronic!.chronicFailure ? <Tag color="red">{chronicTexts(t, report, row)!.status}</Tag> : chronicTexts(t, report, row)!.status),
+    },
+  ];
+  return (
+    <div className="report-service">
+      <Typography.Title level={3} id="chronic-failure-heading" className="report-service-title">
+        {t('reports.chronic.heading')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">
+        {t('reports.chronic.rule', { consecutive: report.chronicFailure.consecutiveMonths, inTwelve: report.chronicFailure.monthsInTwelve })}
+      </Typography.Paragraph>
+      {rows.length === 0 ? (
+        <Typography.Paragraph>{t('reports.chronic.none', { month: formatMonth(report.month, locale) })}</Typography.Paragraph>
+      ) : (
+        <Table<MetricMonthReport>
+          rowKey="metricId"
+          size="small"
+          aria-labelledby="chronic-failure-heading"
+          // Not a .report-table: a metric's row there is its month's result, found by its name.
+          className="chronic-table"
+          columns={columns}
+          dataSource={rows}
+          pagination={false}
+        />
+      )}
     </div>
   );
 }

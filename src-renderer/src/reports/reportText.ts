@@ -10,25 +10,13 @@ import { formatLevel } from '../../../src-shared/format';
 import type { Locale } from '../../../src-shared/i18n';
 import type { MetricMonthReport } from '../../../src-shared/monitoring';
 
-/** The month before `month`, both 'YYYY-MM'. */
-export function previousMonth(month: string): string {
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  const date = new Date(Date.UTC(year, monthNumber - 1, 1));
-  date.setUTCMonth(date.getUTCMonth() - 1);
-  return date.toISOString().slice(0, 7);
-}
-
 /**
- * The months the month picker offers, newest first: every month with data,
- * the twelve months up to `currentMonth`, and the one shown.
+ * The months the month picker offers, newest first: the months of the
+ * agreement's term, every month with data (an extended term, or data from
+ * before the effective date, stays reachable), and the one shown.
  */
-export function monthChoices(withData: readonly string[], currentMonth: string, selected: string | null): string[] {
-  const months = new Set(withData);
-  let month = currentMonth;
-  for (let count = 0; count < 12; count++) {
-    months.add(month);
-    month = previousMonth(month);
-  }
+export function monthChoices(termMonths: readonly string[], withData: readonly string[], selected: string | null): string[] {
+  const months = new Set([...termMonths, ...withData]);
   if (selected) months.add(selected);
   return [...months].sort().reverse();
 }

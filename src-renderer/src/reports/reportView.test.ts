@@ -43,24 +43,30 @@ describe('the attainment chart', () => {
 });
 
 describe('report text', () => {
-  it('offers the months with data and the last twelve, newest first', () => {
-    const months = monthChoices(['2025-01', '2027-10'], '2027-11', null);
-    expect(months[0]).toBe('2027-11');
-    expect(months).toContain('2026-12');
-    expect(months).not.toContain('2026-11');
-    expect(months.at(-1)).toBe('2025-01');
-    expect(months).toHaveLength(13);
+  it('offers the months of the term and those with data, newest first', () => {
+    const term = Array.from({ length: 12 }, (_, index) => `2027-${String(index + 1).padStart(2, '0')}`);
+    const months = monthChoices(term, ['2026-06', '2027-10', '2028-01'], null);
+    expect(months[0]).toBe('2028-01');
+    expect(months[1]).toBe('2027-12');
+    expect(months).toContain('2027-01');
+    expect(months).not.toContain('2026-12');
+    expect(months.at(-1)).toBe('2026-06');
+    expect(months).toHaveLength(14);
+    expect(monthChoices(term, [], '2029-03')[0]).toBe('2029-03');
   });
 
   it('words a tier as the contract does, for availability and for latency', () => {
     const availability = { unit: 'percent', customUnit: null, higherIsBetter: true } as const;
     const latency = { unit: 'ms', customUnit: null, higherIsBetter: false } as const;
     const t = createI18n('en').t;
-    expect(tierCondition(t, 'en', 'below', availability, 99.5)).toBe('below 99.5\u00a0%');
-    expect(tierCondition(t, 'en', 'atOrBelow', availability, 99.5)).toBe('at or below 99.5\u00a0%');
-    expect(tierCondition(t, 'en', 'below', latency, 300)).toBe('above 300 ms');
+    // The words of the contract's tierCondition phrase (templates/standard-saas/phrases.yaml).
+    expect(tierCondition(t, 'en', 'below', availability, 99.5)).toBe('less than 99.5\u00a0%');
+    expect(tierCondition(t, 'en', 'atOrBelow', availability, 99.5)).toBe('99.5\u00a0% or less');
+    expect(tierCondition(t, 'en', 'below', latency, 300)).toBe('more than 300 ms');
+    expect(tierCondition(t, 'en', 'atOrBelow', latency, 300)).toBe('300 ms or more');
     const zh = createI18n('zh-CN').t;
-    expect(tierCondition(zh, 'zh-CN', 'atOrBelow', latency, 300)).toBe('等于或高于 300 毫秒');
+    expect(tierCondition(zh, 'zh-CN', 'below', availability, 99.5)).toBe('低于99.5%');
+    expect(tierCondition(zh, 'zh-CN', 'atOrBelow', latency, 300)).toBe('等于或高于300 毫秒');
     expect(formatMonth('2027-10', 'zh-CN')).toBe('2027年10月');
     expect(formatMonth('2027-10', 'en')).toBe('October 2027');
   });
