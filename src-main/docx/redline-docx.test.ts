@@ -237,8 +237,9 @@ describe('redline markup', () => {
     const { document } = await redline(before, after, 'zh-CN');
     const [answer] = paragraphsWith(document, '10', '5');
     expect(answer).toBeDefined();
-    expect(childrenNamed(answer!, 'w:del').map(deletedText)).toEqual(['10']);
-    expect(childrenNamed(answer!, 'w:ins').map(wordText)).toEqual(['5']);
+    // A number with its unit is one change: "10个工作日" → "5个工作日", not "10" → "5" inside it.
+    expect(childrenNamed(answer!, 'w:del').map(deletedText)).toEqual(['10个工作日']);
+    expect(childrenNamed(answer!, 'w:ins').map(wordText)).toEqual(['5个工作日']);
     expect(wordText(answer!)).toContain('服务提供方应在收到申请后5个工作日内书面确认该申请');
     const [claim] = paragraphsWith(document, '不', '性受影响');
     expect(claim).toBeDefined();
