@@ -21,6 +21,8 @@ export interface CliContext {
   locale: Locale;
   /** The clause library's folders, the bundled one first. */
   templateDirs: readonly string[];
+  /** The data folder, where the export seal's key is kept (cliDataFolder). */
+  dataDir: string;
 }
 
 export type Parsed<A> = { ok: true; args: A } | { ok: false; error: UsageError };

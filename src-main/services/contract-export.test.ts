@@ -7,7 +7,10 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { preset } from '../../src-shared/contract/fixtures';
+import { canonicalJson } from '../../src-shared/model/canonical';
+import { contractTerms } from '../../src-shared/model/contract-terms';
 import { writeDraftFile } from '../../src-shared/model/file';
+import { contractIdentity } from '../../src-shared/model/version';
 import { readDraftPart } from '../docx/draft-part';
 import { sha256Hex } from '../sha256';
 import { openPackage, wordText } from '../docx/test-package';
@@ -52,18 +55,20 @@ describe('contract export', () => {
       language: 'bilingual',
       templateId: 'standard-saas',
       templateVersion: TEMPLATE_VERSION,
-      draftSha256: sha256Hex(writeDraftFile(draft)),
+      draftSha256: sha256Hex(writeDraftFile(contractTerms(draft))),
+      identity: contractIdentity(sha256Hex(canonicalJson(contractTerms(draft)))),
       version,
       exportedAt: '2026-05-04T10:00:00.000Z',
       blanks: [],
     });
     // No temp file is left beside it.
     expect(readdirSync(temp.dir)).toEqual(['Enterprise SLA v3.docx']);
-    expect(await readDraftPart(bytes)).toMatchObject({ ok: true, json: writeDraftFile(draft) });
-    // The footer shows the version and the first 8 characters of its hash.
+    // The file carries the contract terms; the footer shows the version and 16 hex digits of the terms' hash.
+    expect(await readDraftPart(bytes)).toMatchObject({ ok: true, json: writeDraftFile(contractTerms(draft)) });
     const pkg = await openPackage(bytes);
     const footers = await Promise.all(pkg.names.filter((name) => /^word\/footer\d+\.xml$/.test(name)).map(async (name) => wordText(await pkg.xml(name))));
-    expect(footers.join('|')).toContain('Version v3 — customer counter-proposal · ab12cd34\t');
+    expect(footers.join('|')).toContain(`Version v3 — customer counter-proposal · ${record.identity}\t`);
+    expect(record.identity).toMatch(/^[0-9a-f]{4}( [0-9a-f]{4}){3}$/);
   });
 
   it('lists the values left blank in the contract', async () => {

@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeDraftFile } from '../../src-shared/model/file';
-import { shortHash, versionLabel } from '../../src-shared/model/version';
+import { canonicalJson } from '../../src-shared/model/canonical';
+import { contractTerms } from '../../src-shared/model/contract-terms';
+import type { SlaDraft } from '../../src-shared/model/schema';
+import { contractIdentity, versionLabel } from '../../src-shared/model/version';
 import { readDraftPart } from '../docx/draft-part';
 import { sha256Hex } from '../sha256';
 import { openPackage, wordText } from '../docx/test-package';
@@ -71,6 +74,11 @@ async function footerText(bytes: Uint8Array): Promise<string> {
   return (await Promise.all(footers.map(async (name) => wordText(await pkg.xml(name))))).join('|');
 }
 
+/** The identity a contract's footer prints: "3f9a 1c2b 7d4e 0a11", of the draft's contract terms. */
+function identityOf(content: unknown): string {
+  return contractIdentity(sha256Hex(canonicalJson(contractTerms(content as SlaDraft))));
+}
+
 describe('contract export from the app', () => {
   it('writes the working copy and records the hash and size of the bytes on disk', async () => {
     const draft = services.drafts.create({ presetId: 'crm' });
@@ -107,7 +115,7 @@ describe('contract export from the app', () => {
     expect(services.exports.list(draft.id)).toEqual([]);
   });
 
-  it('exports a saved version with its label and short hash in the footer, even after the working copy moved on', async () => {
+  it('exports a saved version with its label and the identity of its contract terms in the footer, even after the working copy moved on', async () => {
     const draft = services.drafts.create({ presetId: 'crm' });
     const { version } = services.versions.save({ draftId: draft.id, party: 'customerCounter', author: 'Li Wei', note: '' });
     services.drafts.save({ id: draft.id, content: { ...draft.content, title: 'Renamed after the round' }, baseRevision: 0 });
@@ -118,7 +126,7 @@ describe('contract export from the app', () => {
     expect(result.sha256).toBe(sha256Hex(bytes));
     expect(saveRequests[0]!.suggestedName).toBe('Acme CRM Service Level Agreement v1 (EN).docx');
     const label = versionLabel({ sequence: 1, party: 'customerCounter' }, 'en');
-    expect(await footerText(bytes)).toContain(`Version ${label} · ${shortHash(version.sha256)}`);
+    expect(await footerText(bytes)).toContain(`Version ${label} · ${identityOf(services.versions.get(version.id).content)}`);
     expect(services.exports.list(draft.id)[0]).toMatchObject({ version: { id: version.id, sequence: 1, party: 'customerCounter' }, language: 'en' });
   });
 
@@ -129,7 +137,7 @@ describe('contract export from the app', () => {
     expect(content.contract.precedence).toBe('zh-CN');
     await services.exports.exportContract({ draftId: draft.id, language: 'bilingual', versionId: version.id });
     const footer = await footerText(readFileSync(join(outDir, 'contract.docx')));
-    expect(footer).toContain(`第1版 — 我方提案 · ${shortHash(version.sha256)}`);
+    expect(footer).toContain(`第1版 — 我方提案 · ${identityOf(services.versions.get(version.id).content)}`);
   });
 
   it('refuses a version of another draft and a draft with problems, writing nothing', async () => {

@@ -240,7 +240,7 @@ function buildRootType(): FieldType {
         /** Assembled for a bilingual document: the language-precedence clause applies. */
         bilingual: BOOLEAN,
         versionLabel: nullable(TEXT),
-        shortHash: nullable(TEXT),
+        identity: nullable(TEXT),
       },
     },
   };
@@ -289,7 +289,7 @@ export interface ContextObject {
 export interface AssemblyContextOptions {
   bilingual?: boolean;
   versionLabel?: string | null;
-  shortHash?: string | null;
+  identity?: string | null;
 }
 
 /** Dates (holidays, extra working days) grouped by calendar year, in date order, each date once; a value that is not a date is left out. */
@@ -517,7 +517,7 @@ export function buildContext(draft: SlaDraft, options: AssemblyContextOptions = 
     doc: {
       bilingual: options.bilingual ?? false,
       versionLabel: options.versionLabel ?? null,
-      shortHash: options.shortHash ?? null,
+      identity: options.identity ?? null,
       $path: 'doc',
     },
   };

@@ -17,6 +17,8 @@ export interface TemplateLabels {
   clauseRef: string;
   pageOf: string;
   version: string;
+  workingDraft: string;
+  internalCopy: string;
   signature: string;
   name: string;
   title: string;
