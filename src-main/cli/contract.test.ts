@@ -78,7 +78,9 @@ describe('sla export / import (spawned)', () => {
     writeFileSync(file('returned.docx'), await zip.generateAsync({ type: 'uint8array' }));
     const run = await sla(['import', file('returned.docx'), '--out', file('returned.sla.json')]);
     expect(run.code).toBe(3);
-    expect(run.stdout).toEqual([`${file('returned.sla.json')}: draft recovered from ${file('returned.docx')}, but the file was changed after SLA Studio wrote it (see above).`]);
+    expect(run.stdout).toEqual([
+      `${file('returned.sla.json')}: draft recovered from ${file('returned.docx')}, but the file was changed after SLA Studio wrote it (see above).`,
+    ]);
     expect(run.stderr).toBe(
       `${file('returned.docx')}: This file was changed after SLA Studio wrote it: the text of the contract differs from the draft inside it ` +
         '(paragraph starting ““Calendar Day” means a day on which…”). The draft was imported as SLA Studio wrote it, without that edit.\n',
@@ -100,7 +102,10 @@ describe('sla export / import (spawned)', () => {
     expect(run.stderr).toBe('targets.severities[0].description: left blank ([●]) in the contract (support.times).\n');
     const bytes = readFileSync(file('blank.docx'));
     expect(wordText(await (await openPackage(bytes)).xml('word/document.xml'))).toContain('[●]');
-    expect(await readDraftPart(bytes)).toMatchObject({ ok: true, json: writeDraftFile(contractTerms(readDraftFileOrThrow(readFileSync(file('blank-description.sla.json'), 'utf8')))) });
+    expect(await readDraftPart(bytes)).toMatchObject({
+      ok: true,
+      json: writeDraftFile(contractTerms(readDraftFileOrThrow(readFileSync(file('blank-description.sla.json'), 'utf8')))),
+    });
   });
 
   it('exits 1 with one "path: message" line per problem and writes nothing', async () => {

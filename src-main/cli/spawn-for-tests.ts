@@ -22,7 +22,13 @@ export interface SlaRun {
 }
 
 export function sla(args: string[], env: Record<string, string> = {}): Promise<SlaRun> {
-  const cleanEnv: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LANG: 'C.UTF-8', SLA_STUDIO_DATA: TEST_DATA_DIR, ...env };
+  const cleanEnv: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    LANG: 'C.UTF-8',
+    SLA_STUDIO_DATA: TEST_DATA_DIR,
+    ...env,
+  };
   return new Promise((resolve) => {
     execFile(process.execPath, [CLI_ENTRY, ...args], { cwd: process.cwd(), env: cleanEnv, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;

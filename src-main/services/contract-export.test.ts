@@ -120,7 +120,11 @@ describe('contract export', () => {
 });
 
 /** The fields of the schema's internal lists (contract-terms.ts), each with the item schema it holds. */
-const INTERNAL_ITEM_SCHEMAS = { 'expectations.requests': requestSchema, 'expectations.stakeholders': stakeholderSchema, 'expectations.criticalPeriods': criticalPeriodSchema };
+const INTERNAL_ITEM_SCHEMAS = {
+  'expectations.requests': requestSchema,
+  'expectations.stakeholders': stakeholderSchema,
+  'expectations.criticalPeriods': criticalPeriodSchema,
+};
 
 /** The free text a draft holds in its internal fields: what must never travel in a contract-only file. */
 function internalTexts(draft: SlaDraft): string[] {

@@ -195,6 +195,25 @@ describe('importing a contract', () => {
     expect(services.drafts.get(imported.id).content).toEqual(original.content);
   });
 
+  it('tells what it found of the file: an unmodified export of this installation, or the paragraph changed since', async () => {
+    const original = services.drafts.create({ presetId: 'crm' });
+    await services.exports.exportContract({ draftId: original.id, language: 'en', scope: 'internal' });
+    const exported = readFileSync(join(outDir, 'contract.docx'));
+    const clean = await services.exports.importDocx({ fileName: 'contract.docx', base64: exported.toString('base64') });
+    expect(clean.check).toEqual({ format: 2, scope: 'internal', identity: identityOf(original.content), findings: [], origin: 'thisInstallation' });
+    expect(services.drafts.get(clean.id).content).toEqual(original.content);
+
+    const zip = await JSZip.loadAsync(exported);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    zip.file('word/document.xml', xml.replace('Business Day', 'Calendar Day'));
+    const edited = await zip.generateAsync({ type: 'nodebuffer' });
+    const changed = await services.exports.importDocx({ fileName: 'returned.docx', base64: edited.toString('base64') });
+    expect(changed.check.origin).toBe('notVerified');
+    expect(changed.check.findings).toEqual([{ key: 'export.check.textChanged', params: { count: 1, paragraphs: expect.stringContaining('Calendar Day') } }]);
+    // The draft inside is imported as SLA Studio wrote it, without the edit.
+    expect(services.drafts.get(changed.id).content).toEqual(original.content);
+  });
+
   it('names what is wrong with a file that is not an exported contract, importing nothing', async () => {
     const original = services.drafts.create({ presetId: 'crm' });
     await services.exports.exportContract({ draftId: original.id, language: 'en' });
