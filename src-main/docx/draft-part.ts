@@ -26,7 +26,7 @@ import type { Document } from 'docx';
 import JSZip from 'jszip';
 import { canonicalJson } from '../../src-shared/model/canonical';
 import { contractTerms } from '../../src-shared/model/contract-terms';
-import { readDraftFile } from '../../src-shared/model/file';
+import type { SlaDraft } from '../../src-shared/model/schema';
 import { contractIdentity } from '../../src-shared/model/version';
 import { openDocxPackage, UnpackRefused, type DocxPackage, type PackageFailure } from './package-reader';
 import { bodyDigest, changedParagraphs, openingWords, visibleParagraphs } from './visible-text';
@@ -326,9 +326,10 @@ async function checkContract(docx: DocxPackage, item: { json: string; record: st
   const findings: ContractFinding[] = [];
   const expected = contractIdentity(record.contractSha256);
 
-  // (a) The draft inside is the one whose identity the record — and the footer — names.
-  const draftFile = readDraftFile(item.json);
-  const embeddedSha256 = draftFile.ok ? sha256Hex(canonicalJson(contractTerms(draftFile.draft))) : null;
+  // (a) The draft inside is the one whose identity the record — and the footer — names: hashed as written
+  // (not migrated, so that a later format version computes the same), or not at all when it is no draft.
+  const embedded = parsedDraft(item.json);
+  const embeddedSha256 = embedded ? sha256Hex(canonicalJson(contractTerms(embedded))) : null;
   if (record.draftSha256 !== sha256Hex(item.json) || (embeddedSha256 !== null && embeddedSha256 !== record.contractSha256)) {
     findings.push({ code: 'draftDiffers', params: { identity: expected, found: embeddedSha256 ? contractIdentity(embeddedSha256) : '—' } });
   }
@@ -357,6 +358,17 @@ async function checkContract(docx: DocxPackage, item: { json: string; record: st
     }
   }
   return { format: 2, scope: record.scope, language: record.language, footerIdentity: expected, versionLabel: record.version?.label ?? null, findings, seal };
+}
+
+/** The JSON of a draft as written, when it has the shape contractTerms needs; the import validates it. */
+function parsedDraft(json: string): SlaDraft | null {
+  try {
+    const value = JSON.parse(json) as unknown;
+    const expectations = typeof value === 'object' && value !== null ? (value as { expectations?: unknown }).expectations : undefined;
+    return typeof expectations === 'object' && expectations !== null ? (value as SlaDraft) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The visible paragraphs of a part, none when its XML does not parse (then the text differs from what was recorded). */
