@@ -2,9 +2,11 @@
  * The contract as a user meets it, in Chromium through the dev:web harness
  * (real services, a fresh database per test): the live preview follows the
  * wizard, the export dialog writes a bilingual .docx that arrives as a
- * download, the file carries the working copy and "Page X of Y" fields, and
- * importing that .docx gives the draft back as a new draft.
+ * download, the file carries the working copy's contract terms (the whole
+ * draft in an internal copy), its identity and "Page X of Y" in the footer,
+ * and importing that .docx gives the draft back as a new draft.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import type { Page } from '@playwright/test';
@@ -12,6 +14,9 @@ import { expect, test } from './fixtures';
 import { ContractExportDialog, ContractPreviewPanel } from './page-models/ContractPreview';
 import { HomePage } from './page-models/HomePage';
 import { WizardPage } from './page-models/WizardPage';
+import { canonicalJson } from '../src-shared/model/canonical';
+import { contractTerms } from '../src-shared/model/contract-terms';
+import type { SlaDraft } from '../src-shared/model/schema';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -29,6 +34,14 @@ async function workingCopy(page: Page, id: string): Promise<Record<string, unkno
     if (!result.ok) throw new Error(result.error.key);
     return result.value.content;
   }, id);
+}
+
+/** The identity a contract's footer prints for a draft: 16 hex digits of the SHA-256 of its contract terms, in groups of four. */
+function identityOf(content: Record<string, unknown>): string {
+  const sha256 = createHash('sha256')
+    .update(canonicalJson(contractTerms(content as unknown as SlaDraft)))
+    .digest('hex');
+  return sha256.slice(0, 16).replace(/(.{4})(?!$)/g, '$1 ');
 }
 
 function xmlText(xml: string): string {
@@ -102,7 +115,7 @@ test.describe('the contract preview and export', () => {
     await expect(claimDays.first()).toHaveText('49 days');
   });
 
-  test('exports the contract bilingual as a download that carries the draft, and imports it back', async ({ appPage }) => {
+  test('exports the contract bilingual as a download that carries its terms, and imports them back', async ({ appPage }) => {
     const home = new HomePage(appPage);
     const wizard = new WizardPage(appPage);
     await home.createFromPreset('enterprise');
@@ -115,6 +128,9 @@ test.describe('the contract preview and export', () => {
     const exportDialog = new ContractExportDialog(appPage);
     await exportDialog.open();
     await exportDialog.chooseLanguage('English and Chinese');
+    // The dialog says what travels inside the file: by default the contract, nothing of the negotiation.
+    await expect(exportDialog.dialog.getByRole('radio', { name: 'The contract only', exact: true })).toBeChecked();
+    await expect(exportDialog.dialog.getByRole('note')).toContainText('nothing of the negotiation');
     const download = appPage.waitForEvent('download');
     await exportDialog.exportButton.click();
     const file = await download;
@@ -122,12 +138,16 @@ test.describe('the contract preview and export', () => {
     await expect(exportDialog.savedMessage()).toContainText(`${title} (EN-ZH).docx`);
     const bytes = await readFile((await file.path())!);
 
-    // The contract carries exactly the working copy, and its footer numbers the pages with Word fields.
+    // The contract carries the working copy's contract terms, and its footer their identity and the pages as Word fields.
     const docx = await JSZip.loadAsync(bytes);
     const part = await docx.file('customXml/item1.xml')!.async('string');
-    const embedded = JSON.parse(xmlText(/<slaDraft\b[^>]*>([\s\S]*)<\/slaDraft>/.exec(part)![1]!)) as { compensation: { claimWindowDays: number } };
+    const embedded = JSON.parse(xmlText(/<draft\b[^>]*>([\s\S]*)<\/draft>/.exec(part)![1]!)) as Record<string, unknown> & {
+      compensation: { claimWindowDays: number };
+    };
     const id = draftIdOf(appPage);
-    expect(embedded).toEqual(await workingCopy(appPage, id));
+    const working = await workingCopy(appPage, id);
+    expect(embedded).toEqual(contractTerms(working as unknown as SlaDraft));
+    expect(embedded).toMatchObject({ expectations: { requests: [], stakeholders: [], criticalPeriods: [] } });
     expect(embedded.compensation.claimWindowDays).toBe(52);
     const footers = await Promise.all(
       Object.keys(docx.files)
@@ -141,6 +161,7 @@ test.describe('the contract preview and export', () => {
         ?.join(' ') ?? '';
     expect(fields).toMatch(/\bPAGE\b/);
     expect(fields).toMatch(/\bNUMPAGES\b/);
+    expect(footers.join('').replace(/<[^>]+>/g, '')).toContain(`Working draft · ${identityOf(working)}`);
 
     // "Show in folder" in a browser offers the recorded file again.
     const again = appPage.waitForEvent('download');
@@ -149,7 +170,7 @@ test.describe('the contract preview and export', () => {
     await appPage.keyboard.press('Escape');
     await expect(exportDialog.dialog).toBeHidden();
 
-    // Import the contract through the app: a new draft appears with the same content.
+    // Import the contract through the app: a new draft appears with its contract terms.
     await appPage.getByRole('link', { name: /^Home$/ }).click();
     await home.expectShown();
     await appPage.getByLabel(/SLA file to import|要导入的 SLA 文件/).setInputFiles({ name: file.suggestedFilename(), mimeType: DOCX_TYPE, buffer: bytes });
@@ -163,7 +184,7 @@ test.describe('the contract preview and export', () => {
     await expect(home.row(title)).toHaveCount(2);
   });
 
-  test('exports a saved version, named in the file name and in the footer with its hash', async ({ appPage }) => {
+  test('exports a saved version as an internal copy, named in the file name and in the footer with its identity', async ({ appPage }) => {
     const home = new HomePage(appPage);
     const wizard = new WizardPage(appPage);
     await home.createFromPreset('china-hosted');
@@ -178,6 +199,8 @@ test.describe('the contract preview and export', () => {
     await exportDialog.open();
     await exportDialog.chooseSource('v1 — Customer counter-proposal');
     await exportDialog.chooseLanguage('Chinese');
+    await exportDialog.chooseContents('Internal copy: everything, negotiation included');
+    await expect(exportDialog.dialog.getByRole('note')).toContainText('Do not send it to the other party.');
     const download = appPage.waitForEvent('download');
     await exportDialog.exportButton.click();
     const file = await download;
@@ -188,7 +211,12 @@ test.describe('the contract preview and export', () => {
         .filter((name) => /^word\/footer\d+\.xml$/.test(name))
         .map((name) => docx.file(name)!.async('string')),
     );
-    expect(footers.join('').replace(/<[^>]+>/g, '')).toContain(`第1版 — 客户反提案 · ${sha256.slice(0, 8)}`);
+    // The version's own hash travels in the part; the footer prints the identity of its contract terms.
+    const saved = await workingCopy(appPage, draftIdOf(appPage));
+    expect(footers.join('').replace(/<[^>]+>/g, '')).toContain(`内部副本 · 版本 第1版 — 客户反提案 · ${identityOf(saved)}`);
+    const part = await docx.file('customXml/item1.xml')!.async('string');
+    expect(part).toContain(`"sha256":"${sha256}"`);
+    expect(JSON.parse(xmlText(/<draft\b[^>]*>([\s\S]*)<\/draft>/.exec(part)![1]!))).toEqual(saved);
 
     // The dialog lists the export with the version it came from, and still does when opened again.
     const history = exportDialog.dialog.getByRole('list', { name: 'Earlier exports' });

@@ -200,6 +200,32 @@ const attainmentHistorySchema = z.custom<AttainmentHistory>(plainObject);
 
 /** The languages a contract is exported in: one language, or both side by side. */
 export const CONTRACT_EXPORT_LANGUAGES = ['en', 'zh-CN', 'bilingual'] as const;
+
+/** What a contract file carries inside it: the contract terms only, or the whole draft (an internal copy). */
+export const CONTRACT_EXPORT_SCOPES = ['contract', 'internal'] as const;
+export type ContractExportScope = (typeof CONTRACT_EXPORT_SCOPES)[number];
+
+/**
+ * What an import found of a contract file: whether it is as SLA Studio
+ * wrote it. `findings` are messages (i18n keys under `export.check`) the
+ * user must see; empty when the file is unchanged or too old to check
+ * (`format` 1). `origin` is the seal: an unmodified export of this
+ * installation, or not verified.
+ */
+export const docxCheckSchema = z.object({
+  format: z.union([z.literal(1), z.literal(2)]),
+  /** `whole`: a file from before contract-only exports, which carries the whole draft. */
+  scope: z.enum(['contract', 'internal', 'whole']),
+  /** The identity the contract's footer prints, "3f9a 1c2b 7d4e 0a11"; null for format 1. */
+  identity: z.string().nullable(),
+  findings: z.array(z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })),
+  origin: z.enum(['thisInstallation', 'notVerified']),
+});
+export type DocxCheck = z.infer<typeof docxCheckSchema>;
+
+/** A draft imported from a contract file, with what the import found of the file. */
+export const importedDocxSchema = draftSummarySchema.extend({ check: docxCheckSchema });
+export type ImportedDocx = z.infer<typeof importedDocxSchema>;
 export type ContractExportLanguage = (typeof CONTRACT_EXPORT_LANGUAGES)[number];
 
 /**
@@ -467,6 +493,8 @@ export const api = {
       language: z.enum(CONTRACT_EXPORT_LANGUAGES),
       /** A saved version to export; absent or null for the working copy. */
       versionId: versionId.nullable().optional(),
+      /** What the file carries: the contract terms (the default), or the whole draft as an internal copy. */
+      scope: z.enum(CONTRACT_EXPORT_SCOPES).optional(),
     }),
     output: savedExportSchema,
   },
@@ -504,7 +532,7 @@ export const api = {
         .max(MAX_IMPORT_DOCX_BASE64_CHARS)
         .regex(/^[A-Za-z0-9+/]*={0,2}$/),
     }),
-    output: draftSummarySchema,
+    output: importedDocxSchema,
   },
   'backups.list': {
     input: z.strictObject({}),

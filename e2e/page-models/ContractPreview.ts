@@ -56,6 +56,11 @@ export class ContractExportDialog {
     await this.dialog.getByRole('radio', { name: label, exact: true }).check();
   }
 
+  /** "What travels inside the file": the contract only, or the internal copy. */
+  async chooseContents(label: string): Promise<void> {
+    await this.dialog.getByRole('radio', { name: label, exact: true }).check();
+  }
+
   /** "What to export": the option whose label starts with `prefix` ("v1 — Customer counter-proposal"), chosen with the keyboard. */
   async chooseSource(prefix: string): Promise<void> {
     const select = this.dialog.getByLabel(/^(What to export|导出内容)$/);

@@ -34,6 +34,7 @@ export const ANY_OPTION: OptionSpec = {
   month: { type: 'string' },
   monitoring: { type: 'string', multiple: true },
   json: { type: 'boolean' },
+  internal: { type: 'boolean' },
 };
 
 /** "-1" is a (wrong) percentage, not an option. */

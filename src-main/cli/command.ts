@@ -24,6 +24,8 @@ export interface CliContext {
   templateDirs: readonly string[];
   /** What takes the draft out of a .docx (`import`): a worker thread with memory and time limits. */
   readDraftPart: DraftPartReader;
+  /** The data folder, where the export seal's key is kept (cliDataFolder). */
+  dataDir: string;
 }
 
 export type Parsed<A> = { ok: true; args: A } | { ok: false; error: UsageError };

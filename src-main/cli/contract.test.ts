@@ -1,14 +1,18 @@
 /**
  * `sla export` and `sla import`, spawned as a user runs them: the contract
- * is written and the draft comes back out of it byte for byte; invalid
- * input exits 1 with `path: message` lines and writes nothing; usage
- * mistakes exit 2 with the usage; never a stack trace.
+ * is written and its terms come back out of it (the whole draft byte for
+ * byte from an internal copy); a contract changed after it was written is
+ * imported with each finding on stderr and exit 3; invalid input exits 1
+ * with `path: message` lines and writes nothing; usage mistakes exit 2
+ * with the usage; never a stack trace.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeDraftFile } from '../../src-shared/model/file';
+import JSZip from 'jszip';
+import { contractTerms } from '../../src-shared/model/contract-terms';
+import { readDraftFile, writeDraftFile } from '../../src-shared/model/file';
 import { readDraftPart } from '../docx/draft-part';
 import { sha256Hex } from '../sha256';
 import { openPackage, wordText } from '../docx/test-package';
@@ -18,6 +22,12 @@ import { sla } from './spawn-for-tests';
 const PRESETS = join(process.cwd(), 'templates', 'presets');
 let temp: ReturnType<typeof makeTempDir>;
 const file = (name: string) => join(temp.dir, name);
+
+function readDraftFileOrThrow(text: string) {
+  const read = readDraftFile(text);
+  if (!read.ok) throw new Error(JSON.stringify(read.problems));
+  return read.draft;
+}
 
 beforeAll(async () => {
   temp = makeTempDir('sla-cli-contract-');
@@ -33,9 +43,9 @@ beforeAll(async () => {
 afterAll(() => temp.remove());
 
 describe('sla export / import (spawned)', () => {
-  it('exports a preset bilingually and imports the exact draft back', async () => {
+  it('exports a preset bilingually as an internal copy and imports the exact draft back', async () => {
     const source = join(PRESETS, 'enterprise.sla.json');
-    const exported = await sla(['export', source, '--out', file('enterprise.docx'), '--lang', 'bilingual']);
+    const exported = await sla(['export', source, '--out', file('enterprise.docx'), '--lang', 'bilingual', '--internal']);
     expect(exported.code).toBe(0);
     expect(exported.stderr).toBe('');
     const bytes = readFileSync(file('enterprise.docx'));
@@ -46,6 +56,36 @@ describe('sla export / import (spawned)', () => {
     const imported = await sla(['import', file('enterprise.docx'), '--out', file('enterprise.sla.json')]);
     expect(imported).toEqual({ code: 0, stdout: [`${file('enterprise.sla.json')}: draft recovered from ${file('enterprise.docx')}.`], stderr: '' });
     expect(readFileSync(file('enterprise.sla.json'))).toEqual(readFileSync(source));
+  });
+
+  it('exports the contract terms by default, and imports them back as a valid draft without the negotiation', async () => {
+    const source = join(PRESETS, 'enterprise.sla.json');
+    expect((await sla(['export', source, '--out', file('terms.docx'), '--lang', 'en'])).code).toBe(0);
+    const imported = await sla(['import', file('terms.docx'), '--out', file('terms.sla.json')]);
+    expect(imported).toEqual({ code: 0, stdout: [`${file('terms.sla.json')}: draft recovered from ${file('terms.docx')}.`], stderr: '' });
+    const original = readDraftFile(readFileSync(source, 'utf8'));
+    const terms = readDraftFile(readFileSync(file('terms.sla.json'), 'utf8'));
+    expect(original.ok && terms.ok).toBe(true);
+    if (original.ok && terms.ok) expect(terms.draft).toEqual(contractTerms(original.draft));
+  });
+
+  it('imports a contract whose text was edited after export, printing the finding and exiting 3', async () => {
+    const source = join(PRESETS, 'standard-saas.sla.json');
+    expect((await sla(['export', source, '--out', file('sent.docx'), '--lang', 'en'])).code).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(file('sent.docx')));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    zip.file('word/document.xml', xml.replace('Business Day', 'Calendar Day'));
+    writeFileSync(file('returned.docx'), await zip.generateAsync({ type: 'uint8array' }));
+    const run = await sla(['import', file('returned.docx'), '--out', file('returned.sla.json')]);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toEqual([
+      `${file('returned.sla.json')}: draft recovered from ${file('returned.docx')}, but the file was changed after SLA Studio wrote it (see above).`,
+    ]);
+    expect(run.stderr).toBe(
+      `${file('returned.docx')}: This file was changed after SLA Studio wrote it: the text of the contract differs from the draft inside it ` +
+        '(paragraph starting ““Calendar Day” means a day on which…”). The draft was imported as SLA Studio wrote it, without that edit.\n',
+    );
+    expect(readFileSync(file('returned.sla.json'), 'utf8')).toBe(writeDraftFile(contractTerms(readDraftFileOrThrow(readFileSync(source, 'utf8')))));
   });
 
   it('writes the contract in the language that prevails in the draft when --lang is not given', async () => {
@@ -62,7 +102,10 @@ describe('sla export / import (spawned)', () => {
     expect(run.stderr).toBe('targets.severities[0].description: left blank ([●]) in the contract (support.times).\n');
     const bytes = readFileSync(file('blank.docx'));
     expect(wordText(await (await openPackage(bytes)).xml('word/document.xml'))).toContain('[●]');
-    expect(await readDraftPart(bytes)).toMatchObject({ ok: true, json: readFileSync(file('blank-description.sla.json'), 'utf8') });
+    expect(await readDraftPart(bytes)).toMatchObject({
+      ok: true,
+      json: writeDraftFile(contractTerms(readDraftFileOrThrow(readFileSync(file('blank-description.sla.json'), 'utf8')))),
+    });
   });
 
   it('exits 1 with one "path: message" line per problem and writes nothing', async () => {

@@ -6,6 +6,8 @@
  * line (and the stack with SLA_DEBUG set). Everything printed passes through
  * ./output.ts, so a file's content cannot forge a line.
  */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import type { TFunction } from 'i18next';
 import { createI18n, isLocale, localeFromSystem, type Locale } from '../../src-shared/i18n';
 import type { DraftPartReader } from '../docx/read-in-worker';
@@ -47,7 +49,28 @@ function usageResult(t: TFunction, usageKey: string, error: UsageError): Command
   return { code: EXIT.usage, stdout: [], stderr: [t(error.key, error.params), '', ...linesOf(t(usageKey))] };
 }
 
-async function run(args: readonly string[], environmentLocale: Locale, io: Pick<CliIo, 'templateDirs' | 'readDraftPart'>): Promise<CommandResult> {
+/**
+ * Where the command line keeps its export seal key: `SLA_STUDIO_DATA`, else
+ * the app's user-data folder (Electron's appData/SLA Studio), so that the
+ * command line and the app of one installation seal with one key.
+ */
+export function cliDataFolder(env: Record<string, string | undefined>, platform: NodeJS.Platform = process.platform): string {
+  if (env.SLA_STUDIO_DATA) return env.SLA_STUDIO_DATA;
+  const home = env.HOME ?? env.USERPROFILE ?? homedir();
+  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', PRODUCT_NAME);
+  return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), PRODUCT_NAME);
+}
+
+/** The app's product name: the name of its user-data folder (package.json `productName`). */
+const PRODUCT_NAME = 'SLA Studio';
+
+async function run(
+  args: readonly string[],
+  environmentLocale: Locale,
+  io: Pick<CliIo, 'templateDirs' | 'readDraftPart'>,
+  dataDir: string,
+): Promise<CommandResult> {
   const first = readCommandLine(args, ANY_OPTION);
   const load = first.command !== undefined && Object.hasOwn(COMMANDS, first.command) ? COMMANDS[first.command] : undefined;
   if (!load) {
@@ -70,7 +93,7 @@ async function run(args: readonly string[], environmentLocale: Locale, io: Pick<
   if (line.help) return { code: EXIT.ok, stdout: linesOf(t(command.usageKey)), stderr: [] };
   const parsed = command.parse(line);
   if (!parsed.ok) return usageResult(t, command.usageKey, parsed.error);
-  return command.run(parsed.args, { t, locale, templateDirs: io.templateDirs, readDraftPart: io.readDraftPart });
+  return command.run(parsed.args, { t, locale, templateDirs: io.templateDirs, readDraftPart: io.readDraftPart, dataDir });
 }
 
 /** Runs one command line; resolves to the exit code. Never rejects. */
@@ -78,7 +101,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   const environmentLocale = localeFromEnvironment(io.env);
   let result: CommandResult;
   try {
-    result = await run(args, environmentLocale, io);
+    result = await run(args, environmentLocale, io, cliDataFolder(io.env));
   } catch (error) {
     // A bug, not the user's mistake: one line for them, the details only when asked for.
     const stderr = [createI18n(environmentLocale).t('cli.internalError')];

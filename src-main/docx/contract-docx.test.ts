@@ -16,7 +16,7 @@ import { sha256Hex } from '../sha256';
 import { childrenNamed, elements, find, findAll, openPackage, paragraphsOf, val, wordText, type BodyParagraph, type XmlElement } from './test-package';
 
 const template = standardTemplate();
-const VERSION: AssemblyOptions = { versionLabel: 'v3 — customer counter-proposal', shortHash: '0123abcd' };
+const VERSION: AssemblyOptions = { versionLabel: 'v3 — customer counter-proposal', identity: '0123 abcd 4567 ef01' };
 
 async function exportSingle(draft: SlaDraft, language: 'en' | 'zh-CN', options: AssemblyOptions = {}) {
   const doc = assembleContract(draft, template, language, options).doc;
@@ -181,7 +181,7 @@ describe('page furniture', () => {
     const instructions = findAll(footer, 'w:instrText').map((element) => wordText({ name: 'x', attrs: {}, children: [element] }) || element.children.join(''));
     expect(instructions.map((text) => text.trim())).toEqual(['PAGE', 'NUMPAGES']);
     expect(findAll(footer, 'w:fldChar').map((element) => element.attrs['w:fldCharType'])).toEqual(['begin', 'separate', 'end', 'begin', 'separate', 'end']);
-    expect(wordText(footer)).toBe('Version v3 — customer counter-proposal · 0123abcd\tPage  of ');
+    expect(wordText(footer)).toBe('Version v3 — customer counter-proposal · 0123 abcd 4567 ef01\tPage  of ');
 
     // The cover is the first page; the contract starts on the next one.
     const paragraphs = paragraphsOf(body);
@@ -268,7 +268,7 @@ describe('fonts, styles and properties', () => {
     expect(text('dc:creator')).toBe(draft.parties.provider.legalName);
     expect(text('dc:subject')).toBe(template.name.en);
     expect(text('dc:description')).toContain(draft.parties.customer.legalName);
-    expect(text('dc:description')).toContain('0123abcd');
+    expect(text('dc:description')).toContain('0123 abcd 4567 ef01');
   });
 });
 

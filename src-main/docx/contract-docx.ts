@@ -30,7 +30,7 @@ import { Document, Packer } from 'docx';
 import type { ContractDoc, ContractLanguage } from '../../src-shared/contract/doc';
 import { BilingualBody } from './bilingual-body';
 import { contractSection, versionText } from './contract-section';
-import { attachDraftPart } from './draft-part';
+import { attachDraftPart, sealContractPart, type ContractPartInput, type RecordSealer } from './draft-part';
 import { fontTableXml } from './font-table';
 import type { Revisions } from './revisions';
 import { xmlSafe } from './runs';
@@ -49,6 +49,12 @@ export type ContractSource = { language: ContractLanguage; doc: ContractDoc } | 
 export interface ContractDocxOptions {
   /** The `*.sla.json` text the contract was made from (writeDraftFile), embedded as a custom XML part. */
   draftJson: string;
+  /**
+   * What the part records of the document (format 2, draft-part.ts) and the
+   * installation's sealer; without it the part holds the draft alone
+   * (format 1), as a redline's does.
+   */
+  record?: { input: ContractPartInput; seal: RecordSealer | null };
   /** Write a redline: the source is the merged contract and these are its tracked changes. */
   redline?: RedlineMarks;
   /** The paper; by default the parties' (paperSizeFor). */
@@ -125,5 +131,6 @@ export async function renderContractDocx(source: ContractSource, options: Contra
   const document = buildContractDocument(source, options.redline ?? null, options.paperSize);
   const draftPart = attachDraftPart(document, options.draftJson);
   const buffer = await Packer.toBuffer(document, false, [...draftPart, { path: 'word/fontTable.xml', data: fontTableXml() }]);
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  const packed = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return options.record ? sealContractPart(packed, options.draftJson, options.record.input, options.record.seal) : packed;
 }

@@ -61,14 +61,23 @@ function coverParagraphs(docs: readonly ContractDoc[], revisions: Revisions | nu
   return paragraphs;
 }
 
-/** The version line of the footer and the document's description: "Version v3 · 1a2b3c4d"; null without either. */
+/**
+ * The identity line of the footer and the document's description: "Version
+ * v3 — Customer counter-proposal · 3f9a 1c2b 7d4e 0a11" for a saved version,
+ * "Working draft · 3f9a 1c2b 7d4e 0a11" for the working copy, after
+ * "Internal copy · " when the file carries the negotiation; null when the
+ * contract was assembled with neither a version nor an identity.
+ */
 export function versionText(doc: ContractDoc): string | null {
-  const { versionLabel, shortHash } = doc.meta;
-  const parts = [versionLabel, shortHash].filter((part): part is string => part !== null && part.trim() !== '');
-  return parts.length > 0 ? `${doc.labels.version} ${parts.join(' · ')}` : null;
+  const { versionLabel, identity, internalCopy } = doc.meta;
+  const label = versionLabel?.trim() ? `${doc.labels.version} ${versionLabel}` : null;
+  const hash = identity?.trim() ? identity : null;
+  if (label === null && hash === null) return null;
+  const parts = [internalCopy ? doc.labels.internalCopy : null, label ?? doc.labels.workingDraft, hash];
+  return parts.filter((part): part is string => part !== null).join(' · ');
 }
 
-/** The version and its short hash (or a redline's note) on the left, "Page X of Y" (in each language) on the right. */
+/** The version and the contract's identity (or a redline's note) on the left, "Page X of Y" (in each language) on the right. */
 function footer(docs: readonly ContractDoc[], page: PageLayout, note: string | null): Footer {
   return pagedFooter(
     note ?? versionText(docs[0]!),

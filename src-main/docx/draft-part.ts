@@ -12,9 +12,24 @@
  *
  * The JSON is stored as the text of one element, with the SHA-256 of its
  * UTF-8 bytes, so a damaged or edited part is noticed rather than imported.
+ *
+ * A contract (format 2, `version="2"`) also records what the document says
+ * beside the draft — the identity its footer prints, the export language and
+ * digests of its visible text (visible-text.ts) — and may carry a seal (an
+ * HMAC of that record by the exporting installation, export-seal.ts), so
+ * that an import tells whether the file was changed after it was written:
+ * a draft part altered with its checksum recomputed, a paragraph edited, a
+ * footer that names another contract. The parts of format 1 (no record)
+ * still import, unchecked. docs/FORMAT.md §11 describes both.
  */
 import type { Document } from 'docx';
-import { openDocxPackage, UnpackRefused, type PackageFailure } from './package-reader';
+import JSZip from 'jszip';
+import { canonicalJson } from '../../src-shared/model/canonical';
+import { contractTerms } from '../../src-shared/model/contract-terms';
+import type { SlaDraft } from '../../src-shared/model/schema';
+import { contractIdentity } from '../../src-shared/model/version';
+import { openDocxPackage, UnpackRefused, type DocxPackage, type PackageFailure } from './package-reader';
+import { bodyDigest, changedParagraphs, openingWords, visibleParagraphs } from './visible-text';
 import { readXml, XmlRefused, type XmlStartTag } from './xml-reader';
 import { sha256Hex } from '../sha256';
 
@@ -87,6 +102,82 @@ export function attachDraftPart(document: Document, json: string): PackageFile[]
   return draftPartFiles(json);
 }
 
+// ── Format 2: the record of what the document says ─────────────────────────
+
+/** The part's format: 2 records the document beside the draft; 1 (older files) holds the draft alone. */
+export const DRAFT_PART_FORMAT = 2;
+
+/** What the file carries: the contract's terms only (contract-terms.ts), or the whole draft (an internal copy). */
+export type DraftPartScope = 'contract' | 'internal';
+
+/** What the exporter knows before the document is packed. */
+export interface ContractPartInput {
+  scope: DraftPartScope;
+  language: 'en' | 'zh-CN' | 'bilingual';
+  /** SHA-256 of the canonical JSON of the contract terms of the embedded draft. */
+  contractSha256: string;
+  /** The saved version exported, or null for the working copy. */
+  version: { label: string; sha256: string } | null;
+}
+
+/** The record a format-2 part holds, as JSON, in this key order; the seal is an HMAC of its exact text. */
+export interface ContractPartRecord extends ContractPartInput {
+  /** The identity the footer prints: contractIdentity(contractSha256). */
+  footerIdentity: string;
+  /** SHA-256 of the embedded JSON's UTF-8 bytes. */
+  draftSha256: string;
+  /** The visible text of document.xml (visible-text.ts). */
+  body: { sha256: string; paragraphs: string[] };
+}
+
+/** Signs a record's text for the installation that exports (export-seal.ts): lower-case hex. */
+export type RecordSealer = (recordText: string) => string;
+
+function recordText(input: ContractPartInput, json: string, body: ContractPartRecord['body']): string {
+  const record: ContractPartRecord = {
+    scope: input.scope,
+    language: input.language,
+    contractSha256: input.contractSha256,
+    version: input.version ? { label: input.version.label, sha256: input.version.sha256 } : null,
+    footerIdentity: contractIdentity(input.contractSha256),
+    draftSha256: sha256Hex(json),
+    body,
+  };
+  return JSON.stringify(record);
+}
+
+function contractItemXml(json: string, record: string, seal: string | null): string {
+  const asText = !XML_UNSAFE.test(json);
+  const content = asText ? escapeXmlText(json) : Buffer.from(json, 'utf8').toString('base64');
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<${DRAFT_PART_ROOT} xmlns="${DRAFT_PART_NAMESPACE}" version="${DRAFT_PART_FORMAT}">` +
+    `<record mediaType="application/json">${escapeXmlText(record)}</record>` +
+    `<draft mediaType="application/json" encoding="${asText ? 'text' : 'base64'}" sha256="${sha256Hex(json)}">${content}</draft>` +
+    (seal === null ? '' : `<seal algorithm="HMAC-SHA256">${seal}</seal>`) +
+    `</${DRAFT_PART_ROOT}>`
+  );
+}
+
+/**
+ * A packed contract with its draft part written in format 2: the part
+ * records the document as it was packed (its visible text read back from
+ * word/document.xml) and is sealed by `seal` when given. The document must
+ * have been packed with attachDraftPart's files, whose data item this
+ * replaces.
+ */
+export async function sealContractPart(packed: Uint8Array, json: string, input: ContractPartInput, seal: RecordSealer | null): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(packed);
+  const document = zip.file('word/document.xml');
+  const item = zip.file(ITEM_PATH);
+  if (!document || !item) throw new Error('sealContractPart: the package has no document part or draft part');
+  const body = bodyDigest(visibleParagraphs(await document.async('string')));
+  const record = recordText(input, json, body);
+  // The same date as the rest of the package, so the same contract packs to the same bytes.
+  zip.file(ITEM_PATH, contractItemXml(json, record, seal ? seal(record) : null), { date: item.date });
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+}
+
 // ── Reading it back ─────────────────────────────────────────────────────────
 
 export type DraftPartFailure =
@@ -103,21 +194,73 @@ export type DraftPartFailure =
   /** Two entries of the package under one name, so either could be taken for the part. */
   | 'duplicatePart';
 
-export type DraftPartResult = { ok: true; json: string; sha256: string } | { ok: false; reason: DraftPartFailure };
+/**
+ * What a format-2 part says about the file, found by comparing the record
+ * with the draft, the footer and the visible text. Each finding is an
+ * i18n key under `export.check` with its parameters.
+ */
+export interface ContractFinding {
+  code: 'draftDiffers' | 'footerDiffers' | 'textChanged' | 'textRemoved' | 'recordDamaged';
+  params: Record<string, string | number>;
+}
+
+/** The check of a format-2 part: plain data (structured-cloneable), so it can come from a worker. */
+export interface ContractPartCheck {
+  format: 2;
+  scope: DraftPartScope;
+  language: string;
+  /** The identity the footer should print; null when the record is unreadable. */
+  footerIdentity: string | null;
+  versionLabel: string | null;
+  /** Empty when the file is as SLA Studio wrote it. */
+  findings: ContractFinding[];
+  /** The record's text and its seal, for the importing installation to verify with its key; null when unsealed. */
+  seal: { record: string; mac: string } | null;
+}
+
+/** `check` is absent for a part of format 1 (a file from an older SLA Studio), which records nothing to check against. */
+export type DraftPartResult = { ok: true; json: string; sha256: string; check?: ContractPartCheck } | { ok: false; reason: DraftPartFailure };
+
+/** A parsed item: the draft, and for format 2 the record's text and the seal. */
+type ParsedItem = { ok: true; json: string; sha256: string; record: string | null; mac: string | null } | { ok: false; reason: 'damaged' };
+
+/** The draft element's text decoded and checked against its hash. */
+function decodeDraft(text: string, attributes: Readonly<Record<string, string>>): ParsedItem {
+  const expected = attributes['sha256'];
+  if (expected === undefined) return { ok: false, reason: 'damaged' };
+  let json = text;
+  if (attributes['encoding'] === 'base64') {
+    const compact = text.replace(/\s+/g, '');
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) return { ok: false, reason: 'damaged' };
+    json = Buffer.from(compact, 'base64').toString('utf8');
+  }
+  const sha256 = sha256Hex(json);
+  if (sha256 !== expected.toLowerCase()) return { ok: false, reason: 'damaged' };
+  return { ok: true, json, sha256, record: null, mac: null };
+}
 
 /** The draft in one custom XML item, or null when the item is someone else's (well-formed, with another root element). */
-function parseItem(xml: string): DraftPartResult | null {
+function parseItem(xml: string): ParsedItem | null {
   let root: XmlStartTag | undefined;
+  const children = new Map<string, { tag: XmlStartTag; text: string }>();
+  let current: { tag: XmlStartTag; text: string } | null = null;
   let text = '';
-  let markupInside = false;
+  let unexpectedMarkup = false;
   try {
     readXml(xml, {
       openElement(tag) {
         if (tag.depth === 1) root = tag;
-        else markupInside = true;
+        else if (tag.depth === 2 && tag.namespace === DRAFT_PART_NAMESPACE && !children.has(tag.localName)) {
+          current = { tag, text: '' };
+          children.set(tag.localName, current);
+        } else unexpectedMarkup = true;
+      },
+      closeElement(_name, depth) {
+        if (depth === 2) current = null;
       },
       text(data, depth) {
         if (depth === 1) text += data;
+        else if (depth === 2 && current) current.text += data;
       },
     });
   } catch (error) {
@@ -126,17 +269,116 @@ function parseItem(xml: string): DraftPartResult | null {
     return { ok: false, reason: 'damaged' };
   }
   if (!root || !isDraftRoot(root)) return null;
-  const expected = root.attributes['sha256'];
-  if (markupInside || expected === undefined) return { ok: false, reason: 'damaged' };
-  let json = text;
-  if (root.attributes['encoding'] === 'base64') {
-    const compact = text.replace(/\s+/g, '');
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) return { ok: false, reason: 'damaged' };
-    json = Buffer.from(compact, 'base64').toString('utf8');
+  if (unexpectedMarkup) return { ok: false, reason: 'damaged' };
+  if (root.attributes['version'] === '1' || root.attributes['version'] === undefined) {
+    if (children.size > 0) return { ok: false, reason: 'damaged' };
+    return decodeDraft(text, root.attributes);
   }
-  const sha256 = sha256Hex(json);
-  if (sha256 !== expected.toLowerCase()) return { ok: false, reason: 'damaged' };
-  return { ok: true, json, sha256 };
+  const draft = children.get('draft');
+  const record = children.get('record');
+  if (!draft || !record || text.trim() !== '') return { ok: false, reason: 'damaged' };
+  const decoded = decodeDraft(draft.text, draft.tag.attributes);
+  if (!decoded.ok) return decoded;
+  return { ...decoded, record: record.text, mac: children.get('seal')?.text.trim().toLowerCase() ?? null };
+}
+
+const HEX_64 = /^[0-9a-f]{64}$/;
+
+function readRecord(text: string): ContractPartRecord | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const record = value as Partial<ContractPartRecord>;
+  const body = record.body;
+  const wellFormed =
+    (record.scope === 'contract' || record.scope === 'internal') &&
+    typeof record.language === 'string' &&
+    typeof record.contractSha256 === 'string' &&
+    HEX_64.test(record.contractSha256) &&
+    typeof record.footerIdentity === 'string' &&
+    typeof record.draftSha256 === 'string' &&
+    typeof body === 'object' &&
+    body !== null &&
+    typeof body.sha256 === 'string' &&
+    Array.isArray(body.paragraphs) &&
+    body.paragraphs.every((digest) => typeof digest === 'string') &&
+    (record.version === null || (typeof record.version?.label === 'string' && typeof record.version.sha256 === 'string'));
+  return wellFormed ? (record as ContractPartRecord) : null;
+}
+
+/** The paragraphs a finding names: the first few, by their opening words. */
+const NAMED_PARAGRAPHS = 3;
+
+/** The identities of the "3f9a 1c2b 7d4e 0a11" form a footer prints. */
+const PRINTED_IDENTITY = /\b[0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}\b/g;
+
+/** A format-2 part's record against the draft it holds, the footers and the body of the document. */
+async function checkContract(docx: DocxPackage, item: { json: string; record: string; mac: string | null }): Promise<ContractPartCheck> {
+  const record = readRecord(item.record);
+  const seal = item.mac ? { record: item.record, mac: item.mac } : null;
+  if (!record) {
+    return { format: 2, scope: 'contract', language: '', footerIdentity: null, versionLabel: null, findings: [{ code: 'recordDamaged', params: {} }], seal };
+  }
+  const findings: ContractFinding[] = [];
+  const expected = contractIdentity(record.contractSha256);
+
+  // (a) The draft inside is the one whose identity the record — and the footer — names: hashed as written
+  // (not migrated, so that a later format version computes the same), or not at all when it is no draft.
+  const embedded = parsedDraft(item.json);
+  const embeddedSha256 = embedded ? sha256Hex(canonicalJson(contractTerms(embedded))) : null;
+  if (record.draftSha256 !== sha256Hex(item.json) || (embeddedSha256 !== null && embeddedSha256 !== record.contractSha256)) {
+    findings.push({ code: 'draftDiffers', params: { identity: expected, found: embeddedSha256 ? contractIdentity(embeddedSha256) : '—' } });
+  }
+
+  const footers = docx.names.filter((name) => /^word\/footer\d*\.xml$/i.test(name));
+  const printed = new Set<string>();
+  for (const name of footers) {
+    const xml = await docx.readText(name);
+    if (xml === undefined) continue;
+    for (const paragraph of safeParagraphs(xml)) for (const match of paragraph.matchAll(PRINTED_IDENTITY)) printed.add(match[0]);
+  }
+  if (record.footerIdentity !== expected || !printed.has(expected)) {
+    const others = [...printed].filter((identity) => identity !== expected);
+    findings.push({ code: 'footerDiffers', params: { identity: expected, printed: others.length > 0 ? others.join(', ') : '—' } });
+  }
+
+  // (b) The visible text is the text SLA Studio wrote.
+  const paragraphs = safeParagraphs((await docx.readText('word/document.xml')) ?? '');
+  if (bodyDigest(paragraphs).sha256 !== record.body.sha256) {
+    const changed = changedParagraphs(paragraphs, record.body.paragraphs);
+    if (changed.length > 0) {
+      const named = changed.slice(0, NAMED_PARAGRAPHS).map((text) => `“${openingWords(text)}”`);
+      findings.push({ code: 'textChanged', params: { count: changed.length, paragraphs: named.join(', ') } });
+    } else {
+      findings.push({ code: 'textRemoved', params: { count: Math.max(1, record.body.paragraphs.length - paragraphs.length) } });
+    }
+  }
+  return { format: 2, scope: record.scope, language: record.language, footerIdentity: expected, versionLabel: record.version?.label ?? null, findings, seal };
+}
+
+/** The JSON of a draft as written, when it has the shape contractTerms needs; the import validates it. */
+function parsedDraft(json: string): SlaDraft | null {
+  try {
+    const value = JSON.parse(json) as unknown;
+    const expectations = typeof value === 'object' && value !== null ? (value as { expectations?: unknown }).expectations : undefined;
+    return typeof expectations === 'object' && expectations !== null ? (value as SlaDraft) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The visible paragraphs of a part, none when its XML does not parse (then the text differs from what was recorded). */
+function safeParagraphs(xml: string): string[] {
+  try {
+    return visibleParagraphs(xml);
+  } catch (error) {
+    if (!(error instanceof XmlRefused)) throw error;
+    return [];
+  }
 }
 
 function isDraftRoot(tag: XmlStartTag): boolean {
@@ -205,7 +447,11 @@ export async function readDraftPart(bytes: Uint8Array): Promise<DraftPartResult>
       const xml = await docx.readText(path);
       if (xml === undefined) continue;
       const result = parseItem(xml);
-      if (result?.ok) return result;
+      if (result?.ok) {
+        const { json, sha256, record, mac } = result;
+        if (record === null) return { ok: true, json, sha256 };
+        return { ok: true, json, sha256, check: await checkContract(docx, { json, record, mac }) };
+      }
       if (result) damaged = true;
     }
     return { ok: false, reason: damaged ? 'damaged' : 'noDraft' };

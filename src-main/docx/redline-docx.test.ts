@@ -16,6 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { assembleBilingual, assembleContract, type AssemblyOptions } from '../../src-shared/contract/assemble';
 import { preset, standardTemplate } from '../../src-shared/contract/fixtures';
 import { writeDraftFile } from '../../src-shared/model/file';
+import { contractTerms } from '../../src-shared/model/contract-terms';
 import type { SlaDraft } from '../../src-shared/model/schema';
 import { validateDraft } from '../../src-shared/model/validate';
 import { EXPORT_LANGUAGES, renderContractDocx, type ExportLanguage } from './contract-docx';
@@ -108,7 +109,7 @@ function request(before: SlaDraft, after: SlaDraft): RedlineRequest {
   return { old: { draft: before, ...OLD_LABEL }, new: { draft: after, ...NEW_LABEL, author: AUTHOR, date: DATE } };
 }
 
-const options = (side: { label: string; sha256: string }): AssemblyOptions => ({ versionLabel: side.label, shortHash: side.sha256.slice(0, 8) });
+const options = (side: { label: string; sha256: string }): AssemblyOptions => ({ versionLabel: side.label, identity: null });
 
 /** The contract the normal writer makes of a draft, as paragraphs. */
 async function contractParagraphs(draft: SlaDraft, language: ExportLanguage, side: { label: string; sha256: string }): Promise<ResolvedParagraph[]> {
@@ -276,7 +277,7 @@ describe('redline markup', () => {
     // One note, in the language that prevails: two would not fit beside "Page X of Y".
     expect(footers.join('')).not.toContain('修订稿');
     expect(await pkg.text('word/settings.xml')).toContain('<w:trackRevisions/>');
-    expect(await readDraftPart(bytes)).toMatchObject({ ok: true, json: writeDraftFile(after) });
+    expect(await readDraftPart(bytes)).toMatchObject({ ok: true, json: writeDraftFile(contractTerms(after)) });
   });
 });
 

@@ -28,6 +28,7 @@ import type { Template } from '../../src-shared/contract/template-types';
 import { translatorFor } from '../../src-shared/i18n';
 import { writeDraftFile } from '../../src-shared/model/file';
 import type { SlaDraft } from '../../src-shared/model/schema';
+import { contractTerms } from '../../src-shared/model/contract-terms';
 import { shortHash } from '../../src-shared/model/version';
 import { MisalignedContractError, renderContractDocx, type ContractSource, type ExportLanguage } from './contract-docx';
 import { mergeContracts } from './redline-merge';
@@ -99,7 +100,8 @@ export function revisionAuthor(author: string): string {
 }
 
 function assemblyOptions(version: RedlineVersion): AssemblyOptions {
-  return { versionLabel: version.label ?? null, shortHash: version.sha256 ? shortHash(version.sha256) : null };
+  // A redline's footer carries its note, not the sides' identities.
+  return { versionLabel: version.label ?? null };
 }
 
 /** "Changes from v2 — Our proposal · 1a2b3c4d to v3 — Customer counter-proposal · 5e6f7a8b", in the contract's language. */
@@ -151,7 +153,11 @@ export async function renderRedlineDocx(request: RedlineRequest, templates: Redl
   const after = assembled(request.new, templates.new, language);
   // One note even in a bilingual redline (the footer has no room for two): in the language that prevails.
   const footerNote = redlineNote(request, after.docs[0]!.meta.precedence ?? after.docs[0]!.meta.language);
-  const { bytes, revisions } = await renderContractRedline(before.docs, after.docs, { by, footerNote, draftJson: writeDraftFile(request.new.draft) });
+  const { bytes, revisions } = await renderContractRedline(before.docs, after.docs, {
+    by,
+    footerNote,
+    draftJson: writeDraftFile(contractTerms(request.new.draft)),
+  });
   const counts: ComparisonCounts = { unchanged: 0, changed: 0, added: 0, removed: 0, moved: 0 };
   for (const clause of alignClauses(before.docs[0]!, after.docs[0]!)) {
     counts[clause.status]++;

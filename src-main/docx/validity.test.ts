@@ -42,7 +42,7 @@ describe('validity', () => {
         const files: string[] = [];
         for (const { name, draft } of presets()) {
           const draftJson = writeDraftFile(draft);
-          const version = { versionLabel: 'v2 — agreed', shortHash: 'fedcba98' };
+          const version = { versionLabel: 'v2 — agreed', identity: 'fedc ba98 7654 3210' };
           for (const language of EXPORT_LANGUAGES) {
             let bytes: Uint8Array;
             if (language === 'bilingual') {

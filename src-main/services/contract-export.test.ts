@@ -6,13 +6,17 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { preset } from '../../src-shared/contract/fixtures';
-import { writeDraftFile } from '../../src-shared/model/file';
+import { preset, presets } from '../../src-shared/contract/fixtures';
+import { canonicalJson } from '../../src-shared/model/canonical';
+import { contractTerms, INTERNAL_FIELDS } from '../../src-shared/model/contract-terms';
+import { readDraftFile, writeDraftFile } from '../../src-shared/model/file';
+import { criticalPeriodSchema, requestSchema, stakeholderSchema, type SlaDraft } from '../../src-shared/model/schema';
+import { contractIdentity } from '../../src-shared/model/version';
 import { readDraftPart } from '../docx/draft-part';
 import { sha256Hex } from '../sha256';
 import { openPackage, wordText } from '../docx/test-package';
 import { createClauseLibrary } from './clause-library';
-import { createContractExportService, draftForExport } from './contract-export';
+import { createContractExportService, draftForExport, EXPORT_LANGUAGES } from './contract-export';
 import { isServiceError, type ServiceError } from './errors';
 import { makeTempDir, steppingClock } from './test-fixtures';
 
@@ -52,18 +56,20 @@ describe('contract export', () => {
       language: 'bilingual',
       templateId: 'standard-saas',
       templateVersion: TEMPLATE_VERSION,
-      draftSha256: sha256Hex(writeDraftFile(draft)),
+      draftSha256: sha256Hex(writeDraftFile(contractTerms(draft))),
+      identity: contractIdentity(sha256Hex(canonicalJson(contractTerms(draft)))),
       version,
       exportedAt: '2026-05-04T10:00:00.000Z',
       blanks: [],
     });
     // No temp file is left beside it.
     expect(readdirSync(temp.dir)).toEqual(['Enterprise SLA v3.docx']);
-    expect(await readDraftPart(bytes)).toMatchObject({ ok: true, json: writeDraftFile(draft) });
-    // The footer shows the version and the first 8 characters of its hash.
+    // The file carries the contract terms; the footer shows the version and 16 hex digits of the terms' hash.
+    expect(await readDraftPart(bytes)).toMatchObject({ ok: true, json: writeDraftFile(contractTerms(draft)) });
     const pkg = await openPackage(bytes);
     const footers = await Promise.all(pkg.names.filter((name) => /^word\/footer\d+\.xml$/.test(name)).map(async (name) => wordText(await pkg.xml(name))));
-    expect(footers.join('|')).toContain('Version v3 — customer counter-proposal · ab12cd34\t');
+    expect(footers.join('|')).toContain(`Version v3 — customer counter-proposal · ${record.identity}\t`);
+    expect(record.identity).toMatch(/^[0-9a-f]{4}( [0-9a-f]{4}){3}$/);
   });
 
   it('lists the values left blank in the contract', async () => {
@@ -110,5 +116,64 @@ describe('contract export', () => {
     expect(intoFolder.apiError.key).toBe('errors.cannotWriteFile');
     expect(readdirSync(temp.dir)).toEqual(['a-folder.docx']);
     expect(readdirSync(folder)).toEqual([]);
+  });
+});
+
+/** The fields of the schema's internal lists (contract-terms.ts), each with the item schema it holds. */
+const INTERNAL_ITEM_SCHEMAS = {
+  'expectations.requests': requestSchema,
+  'expectations.stakeholders': stakeholderSchema,
+  'expectations.criticalPeriods': criticalPeriodSchema,
+};
+
+/** The free text a draft holds in its internal fields: what must never travel in a contract-only file. */
+function internalTexts(draft: SlaDraft): string[] {
+  expect(Object.keys(INTERNAL_ITEM_SCHEMAS).sort()).toEqual([...INTERNAL_FIELDS].sort());
+  const texts: string[] = [];
+  for (const [path, schema] of Object.entries(INTERNAL_ITEM_SCHEMAS)) {
+    const items = path.split('.').reduce<unknown>((object, key) => (object as Record<string, unknown>)[key], draft) as Record<string, unknown>[];
+    for (const item of items) {
+      for (const field of Object.keys(schema.shape)) {
+        const value = item[field];
+        // Ids, enums and dates are words a contract uses too (metricId names a contract metric, a period may start on a holiday); the text is what leaks.
+        if (typeof value === 'string' && value.length >= 6 && !['id', 'metricId', 'party', 'priority', 'start', 'end'].includes(field)) texts.push(value);
+      }
+    }
+  }
+  return texts;
+}
+
+describe('what a contract file carries', () => {
+  it.each(presets().flatMap(({ name }) => EXPORT_LANGUAGES.map((language) => [name, language] as const)))(
+    'the %s preset exported in %s carries its contract terms and none of its internal fields',
+    async (name, language) => {
+      const service = createContractExportService({ clauseLibrary: library, clock: steppingClock() });
+      const draft = preset(name);
+      const built = await service.build({ draft, language });
+      const pkg = await openPackage(built.bytes);
+      // A stakeholder who signs is named in the contract anyway: what the text prints is no leak.
+      const printed = wordText(await pkg.xml('word/document.xml'));
+      const texts = internalTexts(draft).filter((text) => !printed.includes(text));
+      expect(texts.length).toBeGreaterThan(5);
+      const part = await pkg.text('customXml/item1.xml');
+      for (const text of texts) expect(part.includes(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')), text).toBe(false);
+      // What an import gives back: the contract terms, a valid draft with the internal lists empty.
+      const imported = await readDraftPart(built.bytes);
+      expect(imported.ok && readDraftFile(imported.json)).toEqual({ ok: true, draft: contractTerms(draft), migratedFrom: null });
+      for (const path of INTERNAL_FIELDS) expect(JSON.parse(built.draftJson), path).toMatchObject({ expectations: { [path.split('.')[1]!]: [] } });
+    },
+  );
+
+  it('carries the whole draft in an internal copy, which its footer and its part say', async () => {
+    const service = createContractExportService({ clauseLibrary: library, clock: steppingClock() });
+    const draft = preset('enterprise');
+    const built = await service.build({ draft, language: 'en', scope: 'internal' });
+    expect(built.draftJson).toBe(writeDraftFile(draft));
+    const pkg = await openPackage(built.bytes);
+    expect(await pkg.text('customXml/item1.xml')).toContain('"scope":"internal"');
+    const footers = await Promise.all(pkg.names.filter((name) => /^word\/footer\d+\.xml$/.test(name)).map(async (name) => wordText(await pkg.xml(name))));
+    expect(footers.join('|')).toContain(`Internal copy · Working draft · ${built.identity}\t`);
+    // The same contract terms: the same identity as the contract-only file.
+    expect((await service.build({ draft, language: 'en' })).identity).toBe(built.identity);
   });
 });

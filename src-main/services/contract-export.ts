@@ -5,7 +5,13 @@
  * leaves the old file or the whole new one, never half a contract.
  *
  * Only a valid draft is exported: the .docx embeds it, and what `import`
- * recovers from the .docx must import again. Values the draft leaves empty
+ * recovers from the .docx must import again. What it embeds is the draft's
+ * contract terms (src-shared/model/contract-terms.ts) — the negotiation
+ * stays home — unless an internal copy is asked for, which carries the whole
+ * draft and says so in its footer and its part. Every footer prints the
+ * contract's identity (the SHA-256 of its terms, contractIdentity), and the
+ * part records it with the document's visible text, sealed with this
+ * installation's key when one is given (export-seal.ts). Values the draft leaves empty
  * (a party's name not yet entered) are not an error: the contract shows the
  * blank "[●]" for a person to fill in, and the result lists them.
  *
@@ -16,10 +22,13 @@
  */
 import type { AssemblyProblem } from '../../src-shared/contract/assemble';
 import { assembleBilingual, assembleContract } from '../../src-shared/contract/assemble';
+import { canonicalJson } from '../../src-shared/model/canonical';
+import { contractTerms } from '../../src-shared/model/contract-terms';
 import { writeDraftFile } from '../../src-shared/model/file';
 import type { SlaDraft } from '../../src-shared/model/schema';
 import { validateDraft } from '../../src-shared/model/validate';
-import { shortHash } from '../../src-shared/model/version';
+import { contractIdentity } from '../../src-shared/model/version';
+import type { DraftPartScope, RecordSealer } from '../docx/draft-part';
 import { MisalignedContractError, renderContractDocx, type ExportLanguage, type PaperSize } from '../docx/contract-docx';
 import { sha256Hex } from '../sha256';
 import { writeFailure, writeFileAtomically } from './atomic-file';
@@ -37,6 +46,8 @@ export interface ContractExportRequest {
   version?: { label: string; sha256: string } | null;
   /** The paper, overriding the parties' (Letter when both are in the US, else A4). */
   paperSize?: PaperSize;
+  /** `internal`: the file carries the whole draft, negotiation included (an internal copy); by default only the contract terms. */
+  scope?: DraftPartScope;
 }
 
 export interface BuiltContract {
@@ -50,6 +61,8 @@ export interface BuiltContract {
   /** The `*.sla.json` text embedded in the .docx, and its SHA-256: what `import` gives back. */
   draftJson: string;
   draftSha256: string;
+  /** The identity the footer prints: "3f9a 1c2b 7d4e 0a11". */
+  identity: string;
   /** Values left blank ("[●]") in the contract, for the user to fill in or complete in the draft. */
   blanks: AssemblyProblem[];
 }
@@ -64,6 +77,8 @@ export interface ContractExportRecord {
   templateId: string;
   templateVersion: string;
   draftSha256: string;
+  /** The identity the footer prints: "3f9a 1c2b 7d4e 0a11". */
+  identity: string;
   /** The version's label and hash, or null for the working copy. */
   version: { label: string; sha256: string } | null;
   /** ISO 8601 UTC, from the clock port. */
@@ -81,6 +96,8 @@ export interface ContractExportService {
 export interface ContractExportDeps {
   clauseLibrary: Pick<ClauseLibrary, 'load'>;
   clock: Clock;
+  /** Seals the part's record with this installation's key (export-seal.ts); without it the part is unsealed. */
+  sealer?: () => Promise<RecordSealer>;
 }
 
 /**
@@ -94,10 +111,17 @@ export function draftForExport(content: unknown): SlaDraft {
 }
 
 export function createContractExportService(deps: ContractExportDeps): ContractExportService {
-  const build = async ({ draft, language, version, paperSize }: ContractExportRequest): Promise<BuiltContract> => {
+  const build = async ({ draft, language, version, paperSize, scope = 'contract' }: ContractExportRequest): Promise<BuiltContract> => {
     const template = usableTemplate(deps.clauseLibrary, draft.contract.templateId);
-    const options = version ? { versionLabel: version.label, shortHash: shortHash(version.sha256) } : {};
-    const draftJson = writeDraftFile(draft);
+    const terms = contractTerms(draft);
+    const contractSha256 = sha256Hex(canonicalJson(terms));
+    const identity = contractIdentity(contractSha256);
+    const options = { versionLabel: version?.label ?? null, identity, internalCopy: scope === 'internal' };
+    const draftJson = writeDraftFile(scope === 'internal' ? draft : terms);
+    const record = {
+      input: { scope, language, contractSha256, version: version ? { label: version.label, sha256: version.sha256 } : null },
+      seal: deps.sealer ? await deps.sealer() : null,
+    };
     let bytes: Uint8Array;
     let blanks: AssemblyProblem[];
     if (language === 'bilingual') {
@@ -105,11 +129,11 @@ export function createContractExportService(deps: ContractExportDeps): ContractE
       // Halves that do not align are a template bug: refuse rather than set the wrong clauses side by side.
       const misaligned = pair.problems.find((problem) => problem.code === 'misaligned');
       if (misaligned) throw new MisalignedContractError(misaligned.clauseId ?? 'the top level');
-      bytes = await renderContractDocx({ language, en: pair.en, zh: pair.zh }, { draftJson, ...(paperSize ? { paperSize } : {}) });
+      bytes = await renderContractDocx({ language, en: pair.en, zh: pair.zh }, { draftJson, record, ...(paperSize ? { paperSize } : {}) });
       blanks = pair.problems;
     } else {
       const single = assembleContract(draft, template, language, options);
-      bytes = await renderContractDocx({ language, doc: single.doc }, { draftJson, ...(paperSize ? { paperSize } : {}) });
+      bytes = await renderContractDocx({ language, doc: single.doc }, { draftJson, record, ...(paperSize ? { paperSize } : {}) });
       blanks = single.problems;
     }
     return {
@@ -120,6 +144,7 @@ export function createContractExportService(deps: ContractExportDeps): ContractE
       templateVersion: template.version,
       draftJson,
       draftSha256: sha256Hex(draftJson),
+      identity,
       blanks,
     };
   };
@@ -141,6 +166,7 @@ export function createContractExportService(deps: ContractExportDeps): ContractE
         templateId: built.templateId,
         templateVersion: built.templateVersion,
         draftSha256: built.draftSha256,
+        identity: built.identity,
         version: request.version ?? null,
         exportedAt: deps.clock.now(),
         blanks: built.blanks,

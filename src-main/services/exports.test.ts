@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeDraftFile } from '../../src-shared/model/file';
-import { shortHash, versionLabel } from '../../src-shared/model/version';
+import { canonicalJson } from '../../src-shared/model/canonical';
+import { contractTerms } from '../../src-shared/model/contract-terms';
+import type { SlaDraft } from '../../src-shared/model/schema';
+import { contractIdentity, versionLabel } from '../../src-shared/model/version';
 import { readDraftPart } from '../docx/draft-part';
 import { slowBomb } from '../docx/hostile-docx';
 import { docxReaderWorkerFromSources, workerDraftPartReader } from '../docx/read-in-worker';
@@ -75,6 +78,11 @@ async function footerText(bytes: Uint8Array): Promise<string> {
   return (await Promise.all(footers.map(async (name) => wordText(await pkg.xml(name))))).join('|');
 }
 
+/** The identity a contract's footer prints: "3f9a 1c2b 7d4e 0a11", of the draft's contract terms. */
+function identityOf(content: unknown): string {
+  return contractIdentity(sha256Hex(canonicalJson(contractTerms(content as SlaDraft))));
+}
+
 describe('contract export from the app', () => {
   it('writes the working copy and records the hash and size of the bytes on disk', async () => {
     const draft = services.drafts.create({ presetId: 'crm' });
@@ -111,7 +119,7 @@ describe('contract export from the app', () => {
     expect(services.exports.list(draft.id)).toEqual([]);
   });
 
-  it('exports a saved version with its label and short hash in the footer, even after the working copy moved on', async () => {
+  it('exports a saved version with its label and the identity of its contract terms in the footer, even after the working copy moved on', async () => {
     const draft = services.drafts.create({ presetId: 'crm' });
     const { version } = services.versions.save({ draftId: draft.id, party: 'customerCounter', author: 'Li Wei', note: '' });
     services.drafts.save({ id: draft.id, content: { ...draft.content, title: 'Renamed after the round' }, baseRevision: 0 });
@@ -122,7 +130,7 @@ describe('contract export from the app', () => {
     expect(result.sha256).toBe(sha256Hex(bytes));
     expect(saveRequests[0]!.suggestedName).toBe('Acme CRM Service Level Agreement v1 (EN).docx');
     const label = versionLabel({ sequence: 1, party: 'customerCounter' }, 'en');
-    expect(await footerText(bytes)).toContain(`Version ${label} · ${shortHash(version.sha256)}`);
+    expect(await footerText(bytes)).toContain(`Version ${label} · ${identityOf(services.versions.get(version.id).content)}`);
     expect(services.exports.list(draft.id)[0]).toMatchObject({ version: { id: version.id, sequence: 1, party: 'customerCounter' }, language: 'en' });
   });
 
@@ -133,7 +141,7 @@ describe('contract export from the app', () => {
     expect(content.contract.precedence).toBe('zh-CN');
     await services.exports.exportContract({ draftId: draft.id, language: 'bilingual', versionId: version.id });
     const footer = await footerText(readFileSync(join(outDir, 'contract.docx')));
-    expect(footer).toContain(`第1版 — 我方提案 · ${shortHash(version.sha256)}`);
+    expect(footer).toContain(`第1版 — 我方提案 · ${identityOf(services.versions.get(version.id).content)}`);
   });
 
   it('refuses a version of another draft and a draft with problems, writing nothing', async () => {
@@ -189,6 +197,25 @@ describe('importing a contract', () => {
     const imported = await services.exports.importDocx({ fileName: 'contract.docx', base64 });
     expect(imported.id).not.toBe(original.id);
     expect(services.drafts.get(imported.id).content).toEqual(original.content);
+  });
+
+  it('tells what it found of the file: an unmodified export of this installation, or the paragraph changed since', async () => {
+    const original = services.drafts.create({ presetId: 'crm' });
+    await services.exports.exportContract({ draftId: original.id, language: 'en', scope: 'internal' });
+    const exported = readFileSync(join(outDir, 'contract.docx'));
+    const clean = await services.exports.importDocx({ fileName: 'contract.docx', base64: exported.toString('base64') });
+    expect(clean.check).toEqual({ format: 2, scope: 'internal', identity: identityOf(original.content), findings: [], origin: 'thisInstallation' });
+    expect(services.drafts.get(clean.id).content).toEqual(original.content);
+
+    const zip = await JSZip.loadAsync(exported);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    zip.file('word/document.xml', xml.replace('Business Day', 'Calendar Day'));
+    const edited = await zip.generateAsync({ type: 'nodebuffer' });
+    const changed = await services.exports.importDocx({ fileName: 'returned.docx', base64: edited.toString('base64') });
+    expect(changed.check.origin).toBe('notVerified');
+    expect(changed.check.findings).toEqual([{ key: 'export.check.textChanged', params: { count: 1, paragraphs: expect.stringContaining('Calendar Day') } }]);
+    // The draft inside is imported as SLA Studio wrote it, without the edit.
+    expect(services.drafts.get(changed.id).content).toEqual(original.content);
   });
 
   it('names what is wrong with a file that is not an exported contract, importing nothing', async () => {

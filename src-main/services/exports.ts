@@ -12,11 +12,19 @@
 import { withoutHiddenCharacters } from '../../src-shared/model/text';
 import { readFile, stat } from 'node:fs/promises';
 import type { ExportsRepository, StoredExport } from '../db';
-import { MAX_IMPORT_DOCX_BYTES, type ContractExportLanguage, type DraftSummary, type ExportRecord, type SavedExport } from '../../src-shared/api';
+import {
+  MAX_IMPORT_DOCX_BYTES,
+  type ContractExportLanguage,
+  type ContractExportScope,
+  type ExportRecord,
+  type ImportedDocx,
+  type SavedExport,
+} from '../../src-shared/api';
 import type { Locale } from '../../src-shared/i18n';
 import type { SlaDraft } from '../../src-shared/model/schema';
 import { versionLabel } from '../../src-shared/model/version';
 import type { DraftPartReader } from '../docx/read-in-worker';
+import { docxCheckOf } from './export-seal';
 import type { ContractExportService } from './contract-export';
 import { draftForExport } from './contract-export';
 import type { DraftsService } from './drafts';
@@ -27,15 +35,15 @@ import type { VersionsService } from './versions';
 
 export interface ExportsService {
   /** Asks where to save, writes the contract and records it; nothing happens when the dialog is cancelled. */
-  exportContract(request: { draftId: string; language: ContractExportLanguage; versionId?: string | null }): Promise<SavedExport>;
+  exportContract(request: { draftId: string; language: ContractExportLanguage; versionId?: string | null; scope?: ContractExportScope }): Promise<SavedExport>;
   /** exports.draftFile, with the written file recorded as a `draftFile` export. */
   exportDraftFile(draftId: string): Promise<{ path: string | null }>;
   /** Reveals a recorded export in the file manager. */
   showInFolder(exportId: string): Promise<{ path: string }>;
   /** A draft's exports, newest first. */
   list(draftId: string): ExportRecord[];
-  /** The draft a contract carries, imported as a new draft as drafts.import would. */
-  importDocx(request: { fileName: string; base64: string }): Promise<DraftSummary>;
+  /** The draft a contract carries, imported as a new draft as drafts.import would, with what the import found of the file. */
+  importDocx(request: { fileName: string; base64: string }): Promise<ImportedDocx>;
 }
 
 export interface ExportsServiceDeps {
@@ -51,6 +59,8 @@ export interface ExportsServiceDeps {
   translate: (locale: Locale, key: string, params?: Record<string, string | number>) => string;
   /** What takes the draft out of an imported .docx (ServicePorts.readDraftPart). */
   readDraftPart: DraftPartReader;
+  /** This installation's export seal key, null when it has none yet (export-seal.ts). */
+  sealKey?: () => Promise<Buffer | null>;
 }
 
 /** What a file name shows of its language: short, ASCII, and the same on every system. */
@@ -99,7 +109,7 @@ export function createExportsService(deps: ExportsServiceDeps): ExportsService {
   const t = (key: string, params?: Record<string, string | number>) => deps.translate(deps.locale(), key, params);
 
   return {
-    async exportContract({ draftId, language, versionId }) {
+    async exportContract({ draftId, language, versionId, scope }) {
       const working = deps.drafts.get(draftId);
       let content: unknown = working.content;
       let version: { id: string; sequence: number; party: Parameters<typeof versionLabel>[0]['party']; sha256: string } | null = null;
@@ -123,6 +133,7 @@ export function createExportsService(deps: ExportsServiceDeps): ExportsService {
             draft,
             language,
             version: version ? { label: versionLabel(version, labelLocale(draft, language)), sha256: version.sha256 } : null,
+            scope: scope ?? 'contract',
           });
           return built.bytes;
         },
@@ -158,7 +169,9 @@ export function createExportsService(deps: ExportsServiceDeps): ExportsService {
       if (bytes.byteLength > MAX_IMPORT_DOCX_BYTES) throw new ServiceError('invalidFile', 'export.errors.tooLarge', { fileName, max: maxMegabytes });
       const part = await deps.readDraftPart(bytes);
       if (!part.ok) throw new ServiceError('invalidFile', `export.errors.${part.reason}`, { fileName, max: maxMegabytes });
-      return deps.drafts.importFile({ fileName, text: part.json });
+      const summary = await deps.drafts.importFile({ fileName, text: part.json });
+      // Whether the file is as SLA Studio wrote it: the user is told, the draft inside is imported all the same.
+      return { ...summary, check: docxCheckOf(part.check, (await deps.sealKey?.()) ?? null) };
     },
   };
 }

@@ -2,6 +2,7 @@
  * All services on one database, built from the ports. The same object serves
  * Electron (ipc.ts), the dev:web harness, the command line and the tests.
  */
+import { dirname } from 'node:path';
 import { openStorage } from '../db';
 import { readDraftPart } from '../docx/draft-part';
 import { localeFromSystem, translatorFor, type Locale } from '../../src-shared/i18n';
@@ -10,6 +11,7 @@ import { createClauseLibrary, type ClauseLibrary } from './clause-library';
 import { createContractExportService } from './contract-export';
 import { createDraftsService, type DraftsService } from './drafts';
 import { createExportStep } from './export-step';
+import { readSealKey, sealerFor, sealKey } from './export-seal';
 import { createExportsService, type ExportsService } from './exports';
 import type { ServicePorts } from './ports';
 import { contractCheckProblems } from './contract-check';
@@ -100,6 +102,9 @@ export function createServices(ports: ServicePorts): Services {
     translate,
   });
 
+  // The export seal's key lives beside the database, outside the backups folder (export-seal.ts).
+  const sealFolder = ports.sealKeyDir ?? dirname(ports.databasePath);
+
   const clauseLibrary = createClauseLibrary({
     dirs: ports.firmTemplatesDir ? [ports.templatesDir, ports.firmTemplatesDir] : [ports.templatesDir],
   });
@@ -111,12 +116,13 @@ export function createServices(ports: ServicePorts): Services {
     exports: storage.exports,
     drafts,
     versions,
-    contractExport: createContractExportService({ clauseLibrary, clock: ports.clock }),
+    contractExport: createContractExportService({ clauseLibrary, clock: ports.clock, sealer: async () => sealerFor(await sealKey(sealFolder)) }),
     exportStep,
     dialogs: ports.dialogs,
     locale: () => settings.get().locale ?? fallbackLocale,
     translate,
     readDraftPart: ports.readDraftPart ?? readDraftPart,
+    sealKey: () => readSealKey(sealFolder),
   });
 
   const reportExport = createReportExportService({

@@ -41,6 +41,8 @@ export interface ServicePorts {
    * bundled ones; typically `templates` in the user-data folder.
    */
   firmTemplatesDir?: string;
+  /** Where the export seal's key is kept (export-seal.ts); default: the database's folder, the user-data folder. */
+  sealKeyDir?: string;
   clock: Clock;
   dialogs: Dialogs;
   /**

@@ -8,6 +8,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { preset } from '../../src-shared/contract/fixtures';
+import { contractTerms } from '../../src-shared/model/contract-terms';
 import { writeDraftFile } from '../../src-shared/model/file';
 import type { SlaDraft } from '../../src-shared/model/schema';
 import { shortHash, versionLabel } from '../../src-shared/model/version';
@@ -96,7 +97,7 @@ describe('redline export', () => {
         .map((paragraph) => paragraph.text)
         .join('\n'),
     ).not.toMatch(target);
-    expect(await readDraftPart(bytes)).toMatchObject({ ok: true, json: writeDraftFile(input.new.draft) });
+    expect(await readDraftPart(bytes)).toMatchObject({ ok: true, json: writeDraftFile(contractTerms(input.new.draft)) });
   });
 
   it('refuses a draft with problems, writing nothing', async () => {

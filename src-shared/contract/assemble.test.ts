@@ -68,7 +68,7 @@ const drafts = (): Array<{ name: string; draft: SlaDraft }> => [...presets(), { 
 describe.each(drafts().map(({ name }) => name))('%s', (name) => {
   const draft = drafts().find((entry) => entry.name === name)!.draft;
   const single = LANGUAGES.map((language) => ({ language, ...assembleContract(draft, template, language) }));
-  const pair = assembleBilingual(draft, template, { versionLabel: 'v2 — customer counter-proposal', shortHash: '3f9a1c2b' });
+  const pair = assembleBilingual(draft, template, { versionLabel: 'v2 — customer counter-proposal', identity: '3f9a 1c2b 7d4e 0a11' });
 
   it('resolves every placeholder, in each language and bilingual', () => {
     for (const { problems } of single) expect(problems).toEqual([]);
@@ -103,7 +103,7 @@ describe.each(drafts().map(({ name }) => name))('%s', (name) => {
   it('assembles the two languages with the same clauses and block shapes', () => {
     expect(alignmentProblems(pair.en, pair.zh)).toEqual([]);
     expect(walkClauses(pair.en).map((v) => v.clause.id)).toEqual(walkClauses(pair.zh).map((v) => v.clause.id));
-    expect(pair.en.meta).toMatchObject({ language: 'en', bilingual: true, versionLabel: 'v2 — customer counter-proposal', shortHash: '3f9a1c2b' });
+    expect(pair.en.meta).toMatchObject({ language: 'en', bilingual: true, versionLabel: 'v2 — customer counter-proposal', identity: '3f9a 1c2b 7d4e 0a11' });
     expect(pair.zh.meta.language).toBe('zh-CN');
   });
 

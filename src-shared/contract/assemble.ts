@@ -62,8 +62,10 @@ export interface AssemblyProblem {
 export interface AssemblyOptions extends AssemblyContextOptions {
   /** e.g. "v3 — customer counter-proposal"; on the cover and in the footer. */
   versionLabel?: string | null;
-  /** The version's short SHA-256, for the footer. */
-  shortHash?: string | null;
+  /** The contract's identity as its footer prints it (contractIdentity in model/version.ts). */
+  identity?: string | null;
+  /** An internal copy: the file carries the whole draft, negotiation included, and its footer says so. */
+  internalCopy?: boolean;
 }
 
 export interface AssemblyResult {
@@ -459,10 +461,11 @@ class Assembler {
         effectiveDateText: applyFilter({ name: 'date', arg: null }, draft.effectiveDate, this.env),
         termMonths: draft.termMonths,
         versionLabel: options.versionLabel ?? null,
-        shortHash: options.shortHash ?? null,
+        identity: options.identity ?? null,
+        internalCopy: options.internalCopy ?? false,
         precedence: bilingual ? draft.contract.precedence : null,
       },
-      labels: { pageOf: labels.pageOf, version: labels.version },
+      labels: { pageOf: labels.pageOf, version: labels.version, workingDraft: labels.workingDraft, internalCopy: labels.internalCopy },
       cover: { title: draft.title, lines },
       clauses,
     };

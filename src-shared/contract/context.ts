@@ -254,7 +254,7 @@ function buildRootType(): FieldType {
         /** The draft's title already names the agreement ("… Service Level Agreement", "… SLA", "…服务水平协议"). */
         titleNamesAgreement: BOOLEAN,
         versionLabel: nullable(TEXT),
-        shortHash: nullable(TEXT),
+        identity: nullable(TEXT),
       },
     },
   };
@@ -305,7 +305,7 @@ export interface AssemblyContextOptions {
   /** One language alone, not the one that prevails (assembleContract sets it). */
   convenienceTranslation?: boolean;
   versionLabel?: string | null;
-  shortHash?: string | null;
+  identity?: string | null;
 }
 
 /** Dates (holidays, extra working days) grouped by calendar year, in date order, each date once; a value that is not a date is left out. */
@@ -561,7 +561,7 @@ export function buildContext(draft: SlaDraft, options: AssemblyContextOptions = 
       convenienceTranslation: options.convenienceTranslation ?? false,
       titleNamesAgreement: titleNamesAgreement(draft.title),
       versionLabel: options.versionLabel ?? null,
-      shortHash: options.shortHash ?? null,
+      identity: options.identity ?? null,
       $path: 'doc',
     },
   };

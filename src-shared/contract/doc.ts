@@ -225,8 +225,10 @@ export interface ContractMeta {
   termMonths: number;
   /** e.g. "v3 — customer counter-proposal"; null for the working copy. */
   versionLabel: string | null;
-  /** The first characters of the version's SHA-256, for the footer; null for the working copy. */
-  shortHash: string | null;
+  /** The contract's identity for the footer, "3f9a 1c2b 7d4e 0a11" (contractIdentity); null when not given. */
+  identity: string | null;
+  /** An internal copy (the file carries the negotiation): the footer says so. */
+  internalCopy: boolean;
   /** Which language prevails (bilingual only; null otherwise). */
   precedence: ContractLanguage | null;
 }
@@ -235,8 +237,12 @@ export interface ContractMeta {
 export interface ContractLabels {
   /** Footer page numbering with {page} and {pages} for the PAGE and NUMPAGES fields: "Page {page} of {pages}". */
   pageOf: string;
-  /** "Version", for a footer such as "Version v3 · a1b2c3d4". */
+  /** "Version", for a footer such as "Version v3 · 3f9a 1c2b 7d4e 0a11". */
   version: string;
+  /** "Working draft": the footer of a contract exported from the working copy rather than a saved version. */
+  workingDraft: string;
+  /** "Internal copy": the footer of a file that carries the whole draft, negotiation included. */
+  internalCopy: string;
 }
 
 export interface ContractDoc {

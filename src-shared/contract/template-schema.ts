@@ -21,6 +21,8 @@ export const labelsSchema = z.strictObject({
   clauseRef: z.string().includes('{number}', { message: 'must contain {number}' }),
   pageOf: z.string().includes('{page}', { message: 'must contain {page}' }).includes('{pages}', { message: 'must contain {pages}' }),
   version: z.string(),
+  workingDraft: z.string(),
+  internalCopy: z.string(),
   signature: z.string(),
   authorisedSignature: z.string().optional(),
   name: z.string(),

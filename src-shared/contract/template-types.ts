@@ -17,6 +17,8 @@ export interface TemplateLabels {
   clauseRef: string;
   pageOf: string;
   version: string;
+  workingDraft: string;
+  internalCopy: string;
   signature: string;
   /** The signature line of a party that signs without a seal (a US company); `signature` when the template gives none. */
   authorisedSignature: string;

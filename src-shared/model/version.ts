@@ -14,12 +14,28 @@ export type VersionParty = (typeof VERSION_PARTIES)[number];
 export const DRAFT_STATUSES = ['drafting', 'negotiating', 'agreed', 'signed'] as const;
 export type DraftStatus = (typeof DRAFT_STATUSES)[number];
 
-/** A contract footer and the timeline show this many hex digits of a version's SHA-256. */
+/** The timeline, the compare view, reports and a redline's note show this many hex digits of a version's SHA-256. */
 const SHORT_HASH_LENGTH = 8;
 
-/** A version's SHA-256 as contracts, reports and the timeline print it: "3f9a1c2b". */
+/**
+ * A contract's footer prints this many hex digits (64 bits) of the SHA-256
+ * of what the contract says: enough that no one can make another draft
+ * print the same identity by trying drafts until one matches.
+ */
+export const CONTRACT_IDENTITY_LENGTH = 16;
+
+/** A version's SHA-256 as the timeline, the compare view and reports show it on screen: "3f9a1c2b". */
 export function shortHash(sha256: string): string {
   return sha256.slice(0, SHORT_HASH_LENGTH);
+}
+
+/**
+ * The identity a contract's footer prints, grouped by four for reading it
+ * out: "3f9a 1c2b 7d4e 0a11" — the first CONTRACT_IDENTITY_LENGTH hex
+ * digits of the SHA-256 of the contract's terms (contract-terms.ts).
+ */
+export function contractIdentity(sha256: string): string {
+  return (sha256.slice(0, CONTRACT_IDENTITY_LENGTH).match(/.{1,4}/g) ?? []).join(' ');
 }
 
 /**

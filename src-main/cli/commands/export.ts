@@ -1,6 +1,12 @@
-/** `export FILE --out F.docx [--lang en|zh-CN|bilingual]`: the draft's contract as Word, written atomically. */
+/**
+ * `export FILE --out F.docx [--lang en|zh-CN|bilingual] [--internal]`: the
+ * draft's contract as Word, written atomically, carrying the contract's
+ * terms — or with --internal the whole draft, as an internal copy — sealed
+ * with the key in the command line's data folder (export-seal.ts).
+ */
 import { createClauseLibrary } from '../../services/clause-library';
 import { createContractExportService, EXPORT_LANGUAGES, type ExportLanguage } from '../../services/contract-export';
+import { sealerFor, sealKey } from '../../services/export-seal';
 import { invalidContractLang, parsed, usage, type CliCommand } from '../command';
 import { EXIT } from '../exit-codes';
 import { readDraftInput, samePath } from '../input';
@@ -11,30 +17,36 @@ interface ExportArgs {
   out: string;
   /** By default the language that prevails in the draft. */
   language: ExportLanguage | undefined;
+  /** Carry the whole draft (an internal copy) rather than the contract's terms. */
+  internal: boolean;
 }
 
 export const exportCommand: CliCommand<ExportArgs> = {
   name: 'export',
-  options: { lang: { type: 'string' }, out: { type: 'string' } },
+  options: { lang: { type: 'string' }, out: { type: 'string' }, internal: { type: 'boolean' } },
   languages: EXPORT_LANGUAGES,
   invalidLanguageKey: invalidContractLang,
   langIsDocumentLanguage: true,
   usageKey: 'cli.usage',
-  parse: ({ positionals: [file, extra], strings }) => {
+  parse: ({ positionals: [file, extra], strings, flags }) => {
     if (file === undefined) return usage('cli.missingExportFile');
     if (extra !== undefined) return usage('cli.unexpectedArgument', { argument: extra });
     if (strings.out === undefined) return usage('cli.missingOut', { command: 'export' });
     if (samePath(strings.out, file)) return usage('cli.outIsInput');
-    return parsed({ file, out: strings.out, language: strings.lang as ExportLanguage | undefined });
+    return parsed({ file, out: strings.out, language: strings.lang as ExportLanguage | undefined, internal: flags.internal === true });
   },
-  run: async ({ file, out, language: chosen }, { t, templateDirs }) => {
+  run: async ({ file, out, language: chosen, internal }, { t, templateDirs, dataDir }) => {
     const read = readDraftInput(file);
     if (!read.ok) return failed(t, read.problems);
     const language = chosen ?? read.draft.contract.precedence;
-    const service = createContractExportService({ clauseLibrary: createClauseLibrary({ dirs: templateDirs }), clock: { now: () => new Date().toISOString() } });
+    const service = createContractExportService({
+      clauseLibrary: createClauseLibrary({ dirs: templateDirs }),
+      clock: { now: () => new Date().toISOString() },
+      sealer: async () => sealerFor(await sealKey(dataDir)),
+    });
     let record;
     try {
-      record = await service.exportToFile({ draft: read.draft, language, path: out });
+      record = await service.exportToFile({ draft: read.draft, language, path: out, scope: internal ? 'internal' : 'contract' });
     } catch (error) {
       const refused = documentRefusal(error, out, t);
       if (refused) return refused;

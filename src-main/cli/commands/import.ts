@@ -2,12 +2,18 @@
  * `import F.docx --out F.sla.json`: the draft a contract was exported from,
  * byte for byte as it was embedded — or, from an older SLA Studio, migrated
  * to the current format, as importing that `.sla.json` would.
+ *
+ * When the contract was changed after SLA Studio wrote it (draft-part.ts:
+ * the draft inside is not the one its footer names, the footer names
+ * another, the text was edited), the draft inside is still written, each
+ * finding is printed on stderr and the exit code is 3 (EXIT.changed).
  */
 import { LOCALES } from '../../../src-shared/i18n';
 import { readDraftFile, writeDraftFile } from '../../../src-shared/model/file';
 import { problem } from '../../../src-shared/model/problems';
 import { MAX_DOCX_BYTES, type DraftPartFailure } from '../../docx/draft-part';
 import { writeFileAtomically } from '../../services/atomic-file';
+import { docxCheckOf, readSealKey } from '../../services/export-seal';
 import { invalidLang, parsed, usage, type CliCommand } from '../command';
 import { EXIT } from '../exit-codes';
 import { readInputFile, samePath } from '../input';
@@ -36,7 +42,7 @@ export const importCommand: CliCommand<{ docx: string; out: string }> = {
     if (samePath(strings.out, docx)) return usage('cli.outIsInput');
     return parsed({ docx, out: strings.out });
   },
-  run: async ({ docx, out }, { t, readDraftPart }) => {
+  run: async ({ docx, out }, { t, readDraftPart, dataDir }) => {
     const maxMegabytes = MAX_DOCX_BYTES / (1024 * 1024);
     const read = readInputFile(docx, MAX_DOCX_BYTES, problem([], 'cli.docxTooLarge', { max: maxMegabytes }));
     if (!read.ok) return failed(t, [read.problem]);
@@ -49,6 +55,11 @@ export const importCommand: CliCommand<{ docx: string; out: string }> = {
       await writeFileAtomically(out, text);
     } catch (error) {
       return { code: EXIT.invalid, stdout: [writeProblem(error, out, t)], stderr: [] };
+    }
+    const check = docxCheckOf(part.check, await readSealKey(dataDir));
+    if (check.findings.length > 0) {
+      const findings = check.findings.map((finding) => t('cli.importFinding', { docx, message: t(finding.key, finding.params) }));
+      return { code: EXIT.changed, stdout: [t('cli.importedWithFindings', { file: out, docx })], stderr: findings };
     }
     return { code: EXIT.ok, stdout: [t('cli.imported', { file: out, docx })], stderr: [] };
   },

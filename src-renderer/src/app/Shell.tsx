@@ -13,6 +13,7 @@ import { CalculatorPage } from '../calculator/CalculatorPage';
 import { call, errorMessage, onMenuCommand } from '../common/client';
 import { ComparePage } from '../compare/ComparePage';
 import { requestContractExport } from '../export/exportRequests';
+import { ImportCheckList, importCheckLines } from '../export/ImportCheck';
 import { IMPORT_ACCEPT, isDocxFile, readDocx } from '../export/importFile';
 import { HomePage } from '../home/HomePage';
 import { NewDraftDialog } from '../home/NewDraftDialog';
@@ -34,7 +35,7 @@ function screenKey(route: Route): string {
 
 export function Shell() {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const { setLocale } = useLocale();
   const route = useRoute();
   const [newDraftOpen, setNewDraftOpen] = useState(false);
@@ -64,6 +65,14 @@ export function Shell() {
         const docx = await readDocx(file);
         if (!docx.ok) return void message.error(t(docx.key, docx.params));
         result = await call('exports.importDocx', { fileName: file.name.slice(-260), base64: docx.base64 });
+        if (result.ok) {
+          // What the file is: changed after export (a warning to acknowledge), or sealed or not (shown with the draft).
+          const { check, title } = result.value;
+          const lines = importCheckLines(t, check);
+          if (check.findings.length > 0)
+            void modal.warning({ title: t('export.check.changedTitle', { title }), content: <ImportCheckList lines={lines} />, width: 560 });
+          else void message.info({ content: <ImportCheckList lines={lines} />, duration: 8 });
+        }
       } else {
         const text = await file.text();
         if (text.length > MAX_DRAFT_FILE_CHARS) return failed([problem([], 'file.tooLarge', { max: MAX_DRAFT_FILE_CHARS })]);
@@ -78,7 +87,7 @@ export function Shell() {
         void message.error(errorMessage(t, result.error));
       }
     },
-    [message, t],
+    [message, modal, t],
   );
 
   const actions = useMemo<AppActions>(

@@ -1,6 +1,8 @@
 /**
  * Export the contract as Word: the language (English, Chinese, or both side
- * by side), what goes out (the working copy or a saved version), then the
+ * by side), what goes out (the working copy or a saved version), what
+ * travels inside the file (the contract's terms, or the whole draft as an
+ * internal copy, each said in words under the choice), then the
  * save dialog (a download in the dev:web harness), progress while it runs,
  * and "Saved to …" with "Show in folder". A working copy with problems
  * cannot be exported — the .docx carries the draft, which must import
@@ -11,7 +13,14 @@
 import { Alert, Button, Radio, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONTRACT_EXPORT_LANGUAGES, type ContractExportLanguage, type ExportRecord, type VersionSummary } from '../../../src-shared/api';
+import {
+  CONTRACT_EXPORT_LANGUAGES,
+  CONTRACT_EXPORT_SCOPES,
+  type ContractExportLanguage,
+  type ContractExportScope,
+  type ExportRecord,
+  type VersionSummary,
+} from '../../../src-shared/api';
 import type { ContractFinding } from '../../../src-shared/contract-check';
 import { pathToString, type StepId } from '../../../src-shared/model';
 import { versionLabel } from '../../../src-shared/model/version';
@@ -42,6 +51,7 @@ export function ContractExportDialog({ draftId, saver, onClose, onGoToStep, cont
   const workingProblems = useProblems();
   const [language, setLanguage] = useState<ContractExportLanguage>(locale);
   const [source, setSource] = useState<string>(WORKING_COPY);
+  const [scope, setScope] = useState<ContractExportScope>('contract');
   const [versions, setVersions] = useState<VersionSummary[]>([]);
   const [history, setHistory] = useState<ExportRecord[]>([]);
   const [historyRevision, setHistoryRevision] = useState(0);
@@ -88,7 +98,7 @@ export function ContractExportDialog({ draftId, saver, onClose, onGoToStep, cont
         return;
       }
     }
-    const next = phaseAfter(await call('exports.contract', { draftId, language, versionId: source === WORKING_COPY ? null : source }));
+    const next = phaseAfter(await call('exports.contract', { draftId, language, versionId: source === WORKING_COPY ? null : source, scope }));
     setPhase(next);
     if (next.kind === 'done') setHistoryRevision((n) => n + 1);
   };
@@ -127,6 +137,17 @@ export function ContractExportDialog({ draftId, saver, onClose, onGoToStep, cont
           </label>
           <Select id="contract-export-source" value={source} options={versionOptions} onChange={setSource} disabled={running} className="full-width" />
         </div>
+        <fieldset className="contract-export-fieldset" disabled={running}>
+          <legend className="contract-export-legend">{t('export.scopeLabel')}</legend>
+          <Radio.Group
+            value={scope}
+            onChange={(event) => setScope(event.target.value as ContractExportScope)}
+            options={CONTRACT_EXPORT_SCOPES.map((value) => ({ value, label: t(`export.scope.${value}`) }))}
+          />
+          <Typography.Paragraph type={scope === 'internal' ? 'warning' : 'secondary'} className="contract-export-scope-help" role="note">
+            {t(`export.scope.${scope}Help`)}
+          </Typography.Paragraph>
+        </fieldset>
 
         {problems.length > 0 && (
           <Alert
