@@ -6,7 +6,16 @@
  * Each filter states which value types it accepts; a template that applies
  * one to the wrong field is refused when it is parsed.
  */
-import { formatBusinessDurationMinutes, formatDate, formatDurationMinutes, formatDurationSeconds, formatMoney, formatMoneyWithWords, formatNumber, formatPercent } from '../format';
+import {
+  formatBusinessDurationMinutes,
+  formatDate,
+  formatDurationMinutes,
+  formatDurationSeconds,
+  formatMoney,
+  formatMoneyWithWords,
+  formatNumber,
+  formatPercent,
+} from '../format';
 import type { ContractLanguage } from './doc';
 import { describeType, resolveType, type FieldType } from './context';
 import type { FilterCall } from './text';
