@@ -82,9 +82,9 @@ test.describe('comparing two negotiation rounds', () => {
     await expect(compare.contract).toBeVisible();
     await expect(compare.inserted('Globex Holdings plc').first()).toBeVisible();
     await expect(compare.inserted('Globex Holdings plc').first()).toHaveCSS('text-decoration-line', 'underline');
-    // The claim window's figure changed inside an otherwise equal sentence: only the figure is highlighted.
-    await expect(compare.contract.locator('del.cmp-del', { hasText: /^Deleted: 30$/ }).first()).toBeVisible();
-    await expect(compare.contract.locator('ins.cmp-ins', { hasText: /^Inserted: 14$/ }).first()).toBeVisible();
+    // The claim window changed inside an otherwise equal sentence: only the period, its number and unit as one change, is highlighted.
+    await expect(compare.contract.locator('del.cmp-del', { hasText: /^Deleted: 30 days$/ }).first()).toBeVisible();
+    await expect(compare.contract.locator('ins.cmp-ins', { hasText: /^Inserted: 14 days$/ }).first()).toBeVisible();
     const allRows = await compare.rows().count();
 
     // Only changed clauses: fewer rows, every one of them changed, added, removed or moved.
