@@ -17,7 +17,8 @@ test.describe('the contract check', () => {
     await home.createFromPreset('enterprise', 'Contract check story');
     await wizard.expectStep(1, 'Services');
     const panel = appPage.getByRole('button', { name: /^Contract check — problems: \d+, warnings: \d+$/ });
-    await expect(panel).toHaveText('Contract check — problems: 0, warnings: 0');
+    // Nothing to fix: the wizard shows no panel, and the step's form follows its heading.
+    await expect(panel).toHaveCount(0);
 
     await wizard.step(5).click();
     await wizard.expectStep(5, 'Compensation');

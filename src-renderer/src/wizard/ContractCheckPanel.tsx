@@ -2,7 +2,8 @@
  * The contract check beside the wizard's steps: the findings on the working
  * copy and the contract it produces (src-shared/contract-check), worked out
  * again once typing pauses, while the draft itself has no
- * problem (an incomplete draft has no contract to check yet). Problems
+ * problem (an incomplete draft has no contract to check yet), and shown
+ * only when it finds something. Problems
  * block marking a version agreed or signed; warnings are for the user to
  * judge.
  */
@@ -57,11 +58,7 @@ export function ContractCheckPanel({ findings, onGoToStep }: { findings: readonl
           children: (
             <>
               <Typography.Paragraph type="secondary">{t('contractCheck.intro')}</Typography.Paragraph>
-              {findings.length === 0 ? (
-                <Typography.Text>{t('contractCheck.none')}</Typography.Text>
-              ) : (
-                <ContractCheckList findings={findings} onGoToStep={onGoToStep} />
-              )}
+              <ContractCheckList findings={findings} onGoToStep={onGoToStep} />
             </>
           ),
         },

@@ -195,7 +195,7 @@ function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; sa
               </Typography.Paragraph>
               <StepProblemsAlert step={step} />
               <PlaybookStepSummary step={step} />
-              {problems.length === 0 && <ContractCheckPanel findings={contractFindings} onGoToStep={goTo} />}
+              {problems.length === 0 && contractFindings.length > 0 && <ContractCheckPanel findings={contractFindings} onGoToStep={goTo} />}
               <Form layout="vertical" component="div" className="step-form" requiredMark={requiredMark} disabled={locked}>
                 <StepComponent key={step} />
               </Form>
