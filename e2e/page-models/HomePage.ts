@@ -18,7 +18,12 @@ export class HomePage {
   async createFromPreset(presetId: string, title?: string): Promise<void> {
     await this.newDraftButton.click();
     const dialog = this.page.getByRole('dialog');
-    await dialog.locator(`input[type="radio"][value="${presetId}"]`).check();
+    await expect(dialog).toBeVisible();
+    // The dialog zooms in: choose once it stands still, or on a busy machine the click lands where a radio was a frame before.
+    await expect(this.page.locator('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter')).toHaveCount(0);
+    const preset = dialog.locator(`input[type="radio"][value="${presetId}"]`);
+    await preset.check();
+    await expect(preset).toBeChecked();
     if (title !== undefined) await dialog.getByLabel(/Title|标题/).fill(title);
     await dialog.getByRole('button', { name: /Create draft|创建草案/ }).click();
     await expect(dialog).toBeHidden();
