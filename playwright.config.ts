@@ -33,6 +33,8 @@ export default defineConfig({
       ],
     },
     locale: 'en-US',
+    // As a user who asked for less motion: dialogs appear at once, so a click never lands on a dialog still zooming in.
+    contextOptions: { reducedMotion: 'reduce' },
     trace: 'retain-on-failure',
   },
 });
