@@ -45,9 +45,23 @@ export class LanguageWriter {
       keepNext: true,
       keepLines: true,
       pageBreakBefore: pageBreakBefore || undefined,
-      ...(clause.number.length > 0 ? { numbering: this.clauseNumbering(depth) } : {}),
+      ...(clause.number.length > 0 ? this.numbered(depth, clause, { style: HEADING_STYLES[Math.min(depth, 2)], keepNext: true, keepLines: true }) : {}),
       ...this.mark(clause),
     });
+  }
+
+  /**
+   * The clause numbering of a paragraph at this depth. In a redline, a
+   * numbered paragraph deleted as a whole keeps no number — its numbering
+   * is a tracked change of its formatting (w:pPrChange) — so the clauses
+   * after it are numbered as in the new version (4.3 stays 4.3 where the
+   * old 4.2 was removed), in LibreOffice as in Word; rejecting the change
+   * gives the paragraph its number back.
+   */
+  private numbered(depth: number, node: object | undefined, formerly: { style?: string; keepNext?: boolean; keepLines?: boolean }) {
+    const numbering = this.clauseNumbering(depth);
+    if (this.revisions === null || node === undefined || this.revisions.of(node) !== 'deleted') return { numbering };
+    return { revision: { ...this.revisions.next(), ...formerly, numbering } };
   }
 
   /**
@@ -63,7 +77,9 @@ export class LanguageWriter {
     return new Paragraph({
       style: options.style ?? STYLE.body,
       children: runsOf(runs, false, this.revisions),
-      ...(options.numberAtDepth !== undefined ? { numbering: this.clauseNumbering(options.numberAtDepth) } : { indent: { left: indent } }),
+      ...(options.numberAtDepth !== undefined
+        ? this.numbered(options.numberAtDepth, options.node, { style: options.style ?? STYLE.body, keepNext: options.keepNext })
+        : { indent: { left: indent } }),
       keepNext: options.keepNext || undefined,
       pageBreakBefore: options.pageBreakBefore || undefined,
       ...this.mark(options.node),

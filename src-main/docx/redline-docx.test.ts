@@ -9,7 +9,7 @@
  * looks for.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -334,4 +334,53 @@ describe('redline validity', () => {
       rmSync(folder, { recursive: true, force: true });
     }
   });
+});
+
+const SOFFICE = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((path) => existsSync(path));
+
+/** The numbered headings LibreOffice prints in a document's plain text ("4.10 Calculation of Availability"), by title. */
+function numberedHeadings(text: string): Array<[title: string, number: string]> {
+  return [...text.matchAll(/^\s*(\d+\.(?:\d+(?:\.\d+)*)?)\s+(\p{Lu}.*)$/gmu)].map((match) => [match[2]!.trim(), match[1]!.replace(/\.$/, '')]);
+}
+
+describe('redline heading numbers', () => {
+  it.skipIf(!SOFFICE)(
+    SOFFICE
+      ? 'in LibreOffice, the clauses after a removed clause keep the numbers of the clean new contract'
+      : 'skipped: soffice (LibreOffice) not installed, so the numbers a reader sees cannot be read',
+    async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'sla-redline-numbers-'));
+      try {
+        // The enterprise round removes the Data Export API: clauses 4.10 and 4.11 go, 4.12 becomes 4.10.
+        const { before, after } = round('enterprise');
+        writeFileSync(join(folder, 'redline.docx'), (await redline(before, after, 'en')).bytes);
+        const clean = assembleContract(after, template, 'en', options(NEW_LABEL)).doc;
+        writeFileSync(join(folder, 'clean.docx'), await renderContractDocx({ language: 'en', doc: clean }, { draftJson: writeDraftFile(after) }));
+        execFileSync(
+          SOFFICE!,
+          [
+            `-env:UserInstallation=file://${folder}/profile`,
+            '--headless',
+            '--convert-to',
+            'txt:Text',
+            '--outdir',
+            folder,
+            join(folder, 'redline.docx'),
+            join(folder, 'clean.docx'),
+          ],
+          { stdio: 'ignore', timeout: 120_000 },
+        );
+        const cleanNumbers = new Map(numberedHeadings(readFileSync(join(folder, 'clean.txt'), 'utf8')));
+        const redlineNumbers = numberedHeadings(readFileSync(join(folder, 'redline.txt'), 'utf8')).filter(([title]) => cleanNumbers.has(title));
+        expect(cleanNumbers.get('Calculation of Availability')).toBe('4.10');
+        expect(redlineNumbers.length).toBeGreaterThan(20);
+        for (const [title, number] of redlineNumbers) expect(number, title).toBe(cleanNumbers.get(title));
+        // The removed clauses are still there to read, struck through, without a number of their own.
+        expect(numberedHeadings(readFileSync(join(folder, 'redline.txt'), 'utf8')).some(([title]) => title.startsWith('Data Export API'))).toBe(false);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    },
+    240_000,
+  );
 });

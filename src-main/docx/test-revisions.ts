@@ -10,6 +10,9 @@
  *   container; a mark inserted and deleted at once goes away either way.
  * - Table rows (w:trPr/w:ins | w:del): a row that goes away is removed; a
  *   table left without rows is removed too.
+ * - Paragraph formatting (w:pPr/w:pPrChange): accepting keeps the
+ *   paragraph's properties, rejecting restores the former ones it holds
+ *   (a deleted clause's numbering).
  *
  * Anything that Word could not resolve the same way (a removed paragraph
  * mark with text left before a table, or at the end of a cell) throws, so
@@ -83,8 +86,10 @@ function resolvedText(node: XmlElement, decision: RevisionDecision): string {
   return text;
 }
 
-function paragraphProperties(paragraph: XmlElement): { style: string | undefined; ilvl: string | undefined } {
-  const pPr = childrenNamed(paragraph, 'w:pPr')[0];
+function paragraphProperties(paragraph: XmlElement, decision: RevisionDecision): { style: string | undefined; ilvl: string | undefined } {
+  const current = childrenNamed(paragraph, 'w:pPr')[0];
+  const change = current ? childrenNamed(current, 'w:pPrChange')[0] : undefined;
+  const pPr = decision === 'reject' && change ? childrenNamed(change, 'w:pPr')[0] : current;
   const numPr = pPr ? childrenNamed(pPr, 'w:numPr')[0] : undefined;
   return {
     style: pPr ? childrenNamed(pPr, 'w:pStyle')[0]?.attrs['w:val'] : undefined,
@@ -99,7 +104,7 @@ function resolveContainer(container: XmlElement, decision: RevisionDecision, out
     if (child.name === 'w:p') {
       const text = carried + resolvedText(child, decision);
       if (paragraphMarkSurvives(child, decision)) {
-        out.push({ ...paragraphProperties(child), text });
+        out.push({ ...paragraphProperties(child, decision), text });
         carried = '';
       } else {
         carried = text;
@@ -129,9 +134,9 @@ export function plainParagraphs(document: XmlElement): ResolvedParagraph[] {
   return resolveRevisions(document, 'accept');
 }
 
-/** Every tracked-change element of a part, for counting and checking attributes. */
+/** Every tracked-change element of a part (text, paragraph marks and rows, paragraph formatting), for counting and checking attributes. */
 export function trackedChanges(node: XmlNode): XmlElement[] {
   if (typeof node === 'string') return [];
-  const own = node.name === 'w:ins' || node.name === 'w:del' ? [node] : [];
+  const own = node.name === 'w:ins' || node.name === 'w:del' || node.name === 'w:pPrChange' ? [node] : [];
   return [...own, ...node.children.flatMap(trackedChanges)];
 }
