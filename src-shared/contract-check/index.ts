@@ -8,6 +8,7 @@ import { assembleBilingual } from '../contract/assemble';
 import type { Template } from '../contract/template-types';
 import type { SlaDraft } from '../model/schema';
 import { businessTimeFindings } from './business-time';
+import { chineseTermFindings } from './chinese-terms';
 import { definedTermFindings } from './defined-terms';
 import { byLevel, type ContractFinding } from './finding';
 import { sectionReferenceFindings } from './section-references';
@@ -26,5 +27,6 @@ export function checkContract(draft: SlaDraft, template: Template): ContractFind
     ...businessTimeFindings(draft, [en, zh]),
     ...sectionReferenceFindings(draft),
     ...definedTermFindings(draft, en),
+    ...chineseTermFindings(draft),
   ]);
 }

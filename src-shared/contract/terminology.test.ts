@@ -11,20 +11,7 @@ import { blankDraft } from '../model/defaults';
 import { assembleContract } from './assemble';
 import { documentText } from './doc';
 import { presets, standardTemplate } from './fixtures';
-
-/** A variant a Chinese text may not use, and the term that replaces it. */
-const BANNED: ReadonlyArray<{ variant: string; term: string }> = [
-  { variant: '服务商', term: '服务提供方' },
-  { variant: '服务供应商', term: '服务提供方' },
-  { variant: '计划内维护', term: '计划维护' },
-  { variant: '计划性维护', term: '计划维护' },
-  { variant: '宕机', term: '停机' },
-  { variant: '停机时长', term: '停机时间' },
-  { variant: '探测', term: '拨测' },
-  { variant: '故意不当行为', term: '故意或重大过失' },
-  { variant: '重大疏忽', term: '故意或重大过失' },
-  { variant: '服务等级协议', term: '服务水平协议' },
-];
+import { glossaryVariants } from './glossary';
 
 const librarySources = import.meta.glob<string>(['../../templates/**/*.yaml', '../../templates/presets/*.json'], {
   query: '?raw',
@@ -32,15 +19,11 @@ const librarySources = import.meta.glob<string>(['../../templates/**/*.yaml', '.
   eager: true,
 });
 
-/** "file: …服务商…" for each banned variant in a text. */
+/** "file: …服务商…" for each variant of a glossary term in a text. */
 function variantsIn(where: string, text: string): string[] {
-  const found: string[] = [];
-  for (const { variant, term } of BANNED) {
-    for (let at = text.indexOf(variant); at >= 0; at = text.indexOf(variant, at + 1)) {
-      found.push(`${where}: “${text.slice(Math.max(0, at - 8), at + variant.length + 8)}” uses ${variant}, write ${term}`);
-    }
-  }
-  return found;
+  return glossaryVariants(text).map(
+    ({ variant, term, index }) => `${where}: “${text.slice(Math.max(0, index - 8), index + variant.length + 8)}” uses ${variant}, write ${term.zh}`,
+  );
 }
 
 describe('Chinese terminology', () => {
