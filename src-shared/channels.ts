@@ -54,7 +54,7 @@ export type Channel = (typeof CHANNELS)[number];
 export const MENU_COMMAND_CHANNEL = 'menu-command';
 
 /** Commands the application menu sends to the renderer. */
-export const MENU_COMMANDS = ['newDraft', 'importDraft', 'exportDraft', 'setLocale:en', 'setLocale:zh-CN'] as const;
+export const MENU_COMMANDS = ['newDraft', 'importDraft', 'exportDraft', 'undo', 'redo', 'setLocale:en', 'setLocale:zh-CN'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export function isChannel(value: unknown): value is Channel {

@@ -70,8 +70,10 @@ export function buildMenuTemplate(context: MenuContext): MenuItemConstructorOpti
   const editMenu: MenuItemConstructorOptions = {
     label: t('menu.edit.title'),
     submenu: [
-      { role: 'undo', label: t('menu.edit.undo') },
-      { role: 'redo', label: t('menu.edit.redo') },
+      // Undo and redo belong to the page: in the wizard they take back whole edits of the draft, elsewhere the
+      // text box's own. The keys are shown but left to the page (registerAccelerator: false), which handles them.
+      { ...command(t('menu.edit.undo'), 'undo', 'CmdOrCtrl+Z'), registerAccelerator: false },
+      { ...command(t('menu.edit.redo'), 'redo', isMac ? 'Shift+CmdOrCtrl+Z' : 'CmdOrCtrl+Y'), registerAccelerator: false },
       { type: 'separator' },
       { role: 'cut', label: t('menu.edit.cut') },
       { role: 'copy', label: t('menu.edit.copy') },

@@ -11,6 +11,7 @@ import type { Locale } from '../../../src-shared/i18n';
 import { MAX_DRAFT_FILE_CHARS, problem } from '../../../src-shared/model';
 import { CalculatorPage } from '../calculator/CalculatorPage';
 import { call, errorMessage, onMenuCommand } from '../common/client';
+import { HISTORY_EVENT } from '../wizard/UndoControls';
 import { ComparePage } from '../compare/ComparePage';
 import { requestContractExport } from '../export/exportRequests';
 import { ImportCheckList, importCheckLines } from '../export/ImportCheck';
@@ -139,6 +140,12 @@ export function Shell() {
             else void message.info(t('wizard.export.openDraftFirst'));
             break;
           }
+          case 'undo':
+          case 'redo':
+            // The open draft's wizard undoes whole edits; anywhere else the focused text box undoes its typing.
+            if (routeRef.current.screen === 'draft') window.dispatchEvent(new CustomEvent(HISTORY_EVENT, { detail: command }));
+            else document.execCommand(command);
+            break;
           case 'setLocale:en':
             changeLocale('en');
             break;

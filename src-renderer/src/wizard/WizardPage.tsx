@@ -23,11 +23,13 @@ import { DraftAutosaver } from '../common/autosave';
 import { getIn, setIn } from '../common/draftPath';
 import { DraftEditorContext, useDraftEditor, useProblems, type DraftEditor } from '../common/editor';
 import { DraftStore } from '../common/draftStore';
+import { EditHistory } from '../common/editHistory';
 import { ProblemMessages } from '../common/ProblemMessages';
 import { FieldRegistry } from '../common/problemRegistry';
 import { ContractCheckPanel, useContractFindings } from './ContractCheckPanel';
 import { SaveStatus } from './SaveStatus';
 import { StepNav } from './StepNav';
+import { UndoButtons, useUndo } from './UndoControls';
 import { STEP_COMPONENTS } from './steps';
 import { toWorkingCopy } from '../common/workingCopy';
 import { DraftLoading } from '../common/DraftLoading';
@@ -82,19 +84,23 @@ function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; sa
   const locked = status === 'signed';
   const headingRef = useRef<HTMLHeadingElement>(null);
 
+  const [history] = useState(() => new EditHistory());
+  /** A user's edit at `path`: shown, autosaved, and kept for undo. */
   const commit = useCallback(
-    (next: SlaDraft) => {
+    (next: SlaDraft, path: ProblemPath) => {
       if (locked) return;
+      const before = store.getDraft();
       store.set(next);
       saver.change(next as unknown as Record<string, unknown>);
+      history.record(before, next, path, Date.now());
     },
-    [store, saver, locked],
+    [store, saver, history, locked],
   );
-  const update = useCallback((path: ProblemPath, value: unknown) => commit(setIn(store.getDraft(), path, value)), [store, commit]);
+  const update = useCallback((path: ProblemPath, value: unknown) => commit(setIn(store.getDraft(), path, value), path), [store, commit]);
   const edit = useCallback(
     <T,>(path: ProblemPath, change: (current: T) => T) => {
       const current = store.getDraft();
-      commit(setIn(current, path, change(getIn(current, path) as T)));
+      commit(setIn(current, path, change(getIn(current, path) as T)), path);
     },
     [store, commit],
   );
@@ -123,7 +129,8 @@ function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; sa
     window.scrollTo({ top: 0 });
   }, [step]);
 
-  const goTo = (next: StepId) => navigate({ screen: 'draft', draftId: record.id, step: next }, { replace: true });
+  const goTo = useCallback((next: StepId) => navigate({ screen: 'draft', draftId: record.id, step: next }, { replace: true }), [record.id]);
+  const travel = useUndo({ store, saver, history, locked, step, goTo });
   const index = STEP_IDS.indexOf(step);
   const previous = STEP_IDS[index - 1];
   const following = STEP_IDS[index + 1];
@@ -160,6 +167,7 @@ function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; sa
             </div>
             <Space size="middle" wrap>
               <SaveStatus saver={saver} draftId={record.id} />
+              <UndoButtons history={history} locked={locked} onCommand={travel} />
               <Button icon={<ExportOutlined aria-hidden />} onClick={() => void actions.exportDraft(record.id)}>
                 {t('wizard.export.button')}
               </Button>
