@@ -103,7 +103,7 @@ export class DraftNames {
     return ref('compare.target', { metric: this.metricTitle(located.metric, service), service: this.serviceName(service) });
   }
 
-  /** "below 99.9 %" / "above 500 ms": the tier's condition as the draft's boundary and the metric's direction make it read. */
+  /** "less than 99.9 %" / "500 ms or more": the tier's condition in the contract's words, as the draft's boundary and the metric's direction make it read. */
   tierCondition(side: Side, tier: CreditTier): LabelRef {
     const located = this.located(side, tier.metricId);
     const higherIsBetter = located ? metricSemantics(located.metric).higherIsBetter : true;
@@ -112,7 +112,7 @@ export class DraftNames {
     return ref(`compare.tierCondition.${comparison}`, { threshold: { value: tier.threshold, format: this.levelFormat(side, tier.metricId) } });
   }
 
-  /** "Credit tier below 99 %", with the metric when tiers of several metrics could be confused. */
+  /** "Credit tier for less than 99 %", with the metric when tiers of several metrics could be confused. */
   tierLabel(side: Side, tier: CreditTier): LabelRef {
     const condition = this.tierCondition(side, tier);
     const metricsWithTiers = new Set(this.drafts[side].compensation.creditTiers.map((other) => other.metricId));

@@ -68,7 +68,7 @@ describe('diffDrafts', () => {
     const single = edited('standard-saas', (draft) => {
       draft.compensation.creditTiers[1]!.creditPercent = 30;
     });
-    expect(texts(diffDrafts(single.before, single.after))).toEqual([`Credit tier below 99${NBSP}%: 25${NBSP}% → 30${NBSP}%`]);
+    expect(texts(diffDrafts(single.before, single.after))).toEqual([`Credit tier for less than 99${NBSP}%: 25${NBSP}% → 30${NBSP}%`]);
     expect(texts(diffDrafts(single.before, single.after), 'zh-CN')).toEqual(['低于99%的减免档位：25% → 30%']);
 
     const several = edited('enterprise', (draft) => {
@@ -76,19 +76,19 @@ describe('diffDrafts', () => {
       draft.compensation.creditTiers[4]!.creditPercent = 6;
     });
     expect(texts(diffDrafts(several.before, several.after))).toEqual([
-      `Credit tier below 99${NBSP}% (Core API — Availability): 30${NBSP}% → 35${NBSP}%`,
+      `Credit tier for less than 99${NBSP}% (Core API — Availability): 30${NBSP}% → 35${NBSP}%`,
       // Latency is better when lower: its tiers read "above".
-      `Credit tier above 300 ms (Core API — Response time (p95)): 5${NBSP}% → 6${NBSP}%`,
+      `Credit tier for more than 300 ms (Core API — Response time (p95)): 5${NBSP}% → 6${NBSP}%`,
     ]);
   });
 
-  it('reads a tier as "at or below" when the boundary is inclusive', () => {
+  it('reads a tier as the contract does, "99.9 % or less", when the boundary is inclusive', () => {
     const { before, after } = edited('standard-saas', (draft) => {
       draft.compensation.boundary = 'atOrBelow';
       draft.compensation.creditTiers[0]!.creditPercent = 15;
     });
     expect(texts(diffDrafts(before, after))).toEqual([
-      `Credit tier at or below 99.9${NBSP}%: 10${NBSP}% → 15${NBSP}%`,
+      `Credit tier for 99.9${NBSP}% or less: 10${NBSP}% → 15${NBSP}%`,
       'A tier applies when attainment is: below the threshold (“less than 99.9 %”) → at or below the threshold (“99.9 % or less”)',
     ]);
   });
@@ -223,7 +223,7 @@ describe('diffDrafts', () => {
     expect(texts(changes)).toEqual([
       'Agreement title: Brightledger Platform Service Level Agreement → Brightledger SLA 2027',
       'Added maintenance window: Wednesday 22:00, 1 hour 30 minutes',
-      `Removed credit tier for Brightledger Platform — Availability: below 95${NBSP}%, credit of 50${NBSP}%`,
+      `Removed credit tier for Brightledger Platform — Availability: less than 95${NBSP}%, credit of 50${NBSP}%`,
       'Governing law: England and Wales → Scotland',
     ]);
     const summary = diffSummary(changes);
