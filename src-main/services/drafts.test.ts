@@ -224,7 +224,7 @@ describe('drafts: list, search, duplicate, trash', () => {
     expect(search('  ')).toHaveLength(2);
   });
 
-  it('lists a party with a name in Chinese by both names, and finds it by either', () => {
+  it('lists a party with a name in Chinese by its Chinese name first, then its English name, and finds it by either', () => {
     const created = services.drafts.create({ presetId: 'crm' });
     const parties = created.content.parties as Record<string, Record<string, unknown>>;
     const content = {
@@ -233,7 +233,7 @@ describe('drafts: list, search, duplicate, trash', () => {
     };
     services.drafts.save({ id: created.id, content, baseRevision: 0 });
     const list = (query: string) => services.drafts.list({ query, view: 'active', sort: 'updated' });
-    expect(list('')[0]?.customerName).toBe('Hefeng Supply Chain Ltd (苏州禾丰供应链管理有限公司)');
+    expect(list('')[0]?.customerName).toBe('苏州禾丰供应链管理有限公司 (Hefeng Supply Chain Ltd)');
     expect(list('禾丰')).toHaveLength(1);
     expect(list('供应链管理')).toHaveLength(1);
     expect(list('Hefeng')).toHaveLength(1);

@@ -65,12 +65,16 @@ function textAt(value: unknown, ...path: string[]): string {
   return typeof current === 'string' ? current.trim().slice(0, LIMITS.shortText * 2) : '';
 }
 
-/** A party as the list shows it and search finds it: its legal name, and its name in Chinese in brackets when it has one. */
+/**
+ * A party as the list shows it and search finds it: a party with a name in
+ * Chinese (a company registered in China, whose registered name that is)
+ * by its Chinese name first, its English name in brackets; else its legal name.
+ */
 function partyListName(content: DraftContent, role: 'provider' | 'customer'): string {
   const name = textAt(content, 'parties', role, 'legalName');
   const chinese = textAt(content, 'parties', role, 'legalNameZh');
   if (chinese === '' || chinese === name) return name;
-  return name === '' ? chinese : `${name} (${chinese})`;
+  return name === '' ? chinese : `${chinese} (${name})`;
 }
 
 /**
