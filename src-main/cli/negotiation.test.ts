@@ -25,7 +25,7 @@ const SPAWN_TIMEOUT = 120_000;
 let temp: ReturnType<typeof makeTempDir>;
 const file = (name: string) => join(temp.dir, name);
 
-/** The customer's counter-proposal to the standard preset: a higher target, a new credit tier, PIPL, a longer claim window. */
+/** The customer's counter-proposal to the standard preset: a higher target, a new credit tier, PIPL (three clauses: mainland personal information, entrusted processing, its supervision), a longer claim window. */
 function counterProposal(): SlaDraft {
   const draft = preset('standard-saas');
   draft.targets.objectives[0]!.objective = 99.95;
@@ -141,7 +141,7 @@ describe('sla redline (spawned)', () => {
       expect(redline.stdout).toHaveLength(1);
       expect(redline.stdout[0]).toMatch(
         new RegExp(
-          `^${escape(file('v1-v2.docx'))}: redline written \\(English; tracked changes: \\d+; clauses added: 1, removed: 0, changed: \\d+; ${bytes.byteLength} bytes, SHA-256 ${sha256Hex(bytes)}\\)\\.$`,
+          `^${escape(file('v1-v2.docx'))}: redline written \\(English; tracked changes: \\d+; clauses added: 3, removed: 0, changed: \\d+; ${bytes.byteLength} bytes, SHA-256 ${sha256Hex(bytes)}\\)\\.$`,
         ),
       );
       expect(exportNew.code).toBe(0);
@@ -166,7 +166,7 @@ describe('sla redline (spawned)', () => {
         { LANG: 'zh_CN.UTF-8' },
       );
       expect(run.code).toBe(0);
-      expect(run.stdout[0]).toMatch(/：修订稿已写入（中文；修订 \d+ 处；条款新增 1 条、删除 0 条、修改 \d+ 条；\d+ 字节，SHA-256 [0-9a-f]{64}）。$/);
+      expect(run.stdout[0]).toMatch(/：修订稿已写入（中文；修订 \d+ 处；条款新增 3 条、删除 0 条、修改 \d+ 条；\d+ 字节，SHA-256 [0-9a-f]{64}）。$/);
       const document = await (await openPackage(readFileSync(file('zh.docx')))).xml('word/document.xml');
       expect(
         resolveRevisions(document, 'accept')

@@ -471,6 +471,8 @@ export const DRAFT_DIFF: readonly SectionSpec<never>[] = [
   ]),
   section<ComplianceTerms>('compliance', 'compliance', [
     field('governingLaw', 'fields.compliance.governingLaw', TEXT),
+    // Absent: the typed governing law and venue.
+    field('jurisdiction', 'fields.compliance.jurisdiction', enumOf('enums.jurisdiction')),
     field('disputeResolution.method', 'fields.compliance.disputeMethod', enumOf('enums.disputeMethod')),
     // The wizard calls the venue "Courts of" or "Seat of arbitration" depending on the method.
     field<ComplianceTerms>(
@@ -480,6 +482,8 @@ export const DRAFT_DIFF: readonly SectionSpec<never>[] = [
     ),
     field('disputeResolution.institution', 'fields.compliance.institution', TEXT),
     field('disputeResolution.language', 'fields.compliance.proceedingsLanguage', enumOf('enums.contractLanguage')),
+    field('disputeResolution.arbitrators', 'fields.compliance.arbitrators', NUMBER),
+    field('breachNotificationHours', 'fields.compliance.breachNotificationHours', count('hours')),
     valueSet('dataProtection', 'regime', (regime) => ref(`enums.regime.${regime}`)),
     field('dataResidency.region', 'fields.compliance.residencyRegion', enumOf('enums.region')),
     field('dataResidency.restrictions', 'fields.compliance.residencyRestrictions', LONG_TEXT),

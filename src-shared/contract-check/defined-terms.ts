@@ -159,6 +159,21 @@ const ORDINARY = new Set([
   'America',
   'Type',
   'Level',
+  // The jurisdictions the governing-law clause names, and the State Council's holiday arrangements.
+  'State',
+  'County',
+  'California',
+  'Delaware',
+  'Ireland',
+  'Germany',
+  'Federal',
+  'Switzerland',
+  'Special',
+  'Administrative',
+  'Region',
+  'General',
+  'Office',
+  'Council',
 ]);
 
 /** The name of a statute, regulation or scheme ("Data Protection Act 2018", "Standard Contractual Clauses"): a name, not a term. */

@@ -169,6 +169,8 @@ describe('conditions', () => {
 
   it('words dispute resolution for courts or for arbitration', () => {
     const draft = namedBlankDraft();
+    // A jurisdiction not in the list: the courts of the typed place.
+    delete draft.compliance.jurisdiction;
     draft.compliance.disputeResolution = { method: 'courts', venue: 'London', institution: '', language: 'en' };
     const courts = clauseText(en(draft), 'governing-law.disputes');
     expect(courts).toContain('The courts of London have exclusive jurisdiction');
@@ -321,6 +323,8 @@ describe('formatting for the language', () => {
     expect(rows(assembleContract(draft, template, 'zh-CN').doc)).toEqual([['2027年', '1月30日至2月1日和12月25日']]);
     draft.expectations.businessHours.holidays = [];
     expect(clause(en(draft), 'definitions.holidays')).toBeUndefined();
+    // Outside mainland China (whose holidays fall back to the State Council's arrangements): public holidays as such.
+    draft.expectations.businessHours.timeZone = 'Asia/Hong_Kong';
     expect(clauseText(en(draft), 'definitions.terms')).toContain('excluding public holidays;');
   });
 
@@ -344,6 +348,8 @@ describe('formatting for the language', () => {
 
     // Working days without a holiday list still reach the definition; none at all (a file from before the field) leaves both out.
     draft.expectations.businessHours.holidays = [];
+    // Outside mainland China (whose holidays fall back to the State Council's arrangements): public holidays as such.
+    draft.expectations.businessHours.timeZone = 'Asia/Hong_Kong';
     expect(clauseText(en(draft), 'definitions.terms')).toContain(
       'excluding public holidays and including the same hours on the extra working days listed in Clause',
     );

@@ -186,8 +186,22 @@ function buildRootType(): FieldType {
   const compensation = objectFields(draft.compensation!);
   const expectations = objectFields(draft.expectations!);
   const businessHours = objectFields(expectations.businessHours!);
+  const compliance = objectFields(draft.compliance!);
   const fields: Record<string, FieldType> = {
     ...draft,
+    compliance: {
+      kind: 'object',
+      name: 'compliance',
+      fields: {
+        ...compliance,
+        disputeResolution: {
+          kind: 'object',
+          name: 'disputeResolution',
+          // The number of arbitrators is 1 or 3 (a union of numbers in the schema).
+          fields: { ...objectFields(compliance.disputeResolution!), arbitrators: nullable(NUMBER) },
+        },
+      },
+    },
     expectations: {
       kind: 'object',
       name: 'expectations',

@@ -94,7 +94,7 @@ describe('a malformed template', () => {
         text.replace('{ includes: [compliance.dataProtection, PIPL] }', '{ includes: [compliance.dataProtections, PIPL] }'),
       ),
     );
-    expect(unknownField).toEqual([expect.objectContaining({ clauseId: 'data-protection.pipl', field: 'body[2].clause.when.any[0].includes[0]' })]);
+    expect(unknownField).toEqual([expect.objectContaining({ clauseId: 'data-protection.pipl', field: 'body[3].clause.when.any[0].includes[0]' })]);
     expect(unknownField[0]!.message).toMatch(/has no field "dataProtections".*did you mean "dataProtection"/);
 
     const impossibleValue = errorsOf(

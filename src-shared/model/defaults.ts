@@ -31,6 +31,7 @@ interface LocaleDefaults {
   claimProcess: string;
   mainAgreement: Pick<SlaDraft['mainAgreement'], 'title' | 'titleZh'>;
   governingLaw: string;
+  jurisdiction: NonNullable<SlaDraft['compliance']['jurisdiction']>;
   venue: string;
   dataProtection: SlaDraft['compliance']['dataProtection'];
   contractLanguage: SlaDraft['compliance']['disputeResolution']['language'];
@@ -57,6 +58,7 @@ const DEFAULTS: Record<DraftLocale, LocaleDefaults> = {
       "The Customer submits a written claim to the Provider's support desk identifying the affected service, the dates and times of the failure and the credit requested.",
     mainAgreement: { title: 'Master Subscription Agreement', titleZh: '' },
     governingLaw: 'England and Wales',
+    jurisdiction: 'englandWales',
     venue: 'London',
     dataProtection: ['GDPR'],
     contractLanguage: 'en',
@@ -80,6 +82,7 @@ const DEFAULTS: Record<DraftLocale, LocaleDefaults> = {
     claimProcess: '客户应以书面形式向服务提供方技术支持部门提出补偿申请，写明受影响的服务、故障发生的日期和时间以及申请的服务费减免金额。',
     mainAgreement: { title: 'Master Subscription Agreement', titleZh: '主订阅协议' },
     governingLaw: '中华人民共和国法律',
+    jurisdiction: 'prcMainland',
     venue: '上海',
     dataProtection: ['PIPL'],
     contractLanguage: 'zh-CN',
@@ -177,6 +180,7 @@ export function blankDraft(options: BlankDraftOptions): SlaDraft {
     },
     compliance: {
       governingLaw: text.governingLaw,
+      jurisdiction: text.jurisdiction,
       disputeResolution: { method: 'courts', venue: text.venue, institution: '', language: text.contractLanguage },
       dataProtection: [...text.dataProtection],
       dataResidency: { region: 'none', restrictions: '' },

@@ -341,9 +341,32 @@ export const DATA_PROTECTION_REGIMES = ['GDPR', 'UK_GDPR', 'PIPL', 'CCPA', 'LGPD
 export const CERTIFICATIONS = ['ISO27001', 'ISO27017', 'ISO27018', 'ISO27701', 'SOC2', 'MLPS3', 'CSA_STAR', 'PCI_DSS'] as const;
 export const RESIDENCY_REGIONS = ['none', 'EU', 'UK', 'US', 'CN_MAINLAND', 'SG', 'JP', 'AU'] as const;
 export const DISPUTE_METHODS = ['courts', 'arbitration', 'mediationThenArbitration'] as const;
+/**
+ * The legal systems whose law and courts the contract can name in proper
+ * wording in both languages ("the laws of England and Wales", "英格兰和威尔士法律").
+ * Any other is typed in `governingLaw` and `disputeResolution.venue`.
+ */
+export const JURISDICTIONS = [
+  'englandWales',
+  'ireland',
+  'newYork',
+  'california',
+  'delaware',
+  'singapore',
+  'hongKong',
+  'prcMainland',
+  'germany',
+  'switzerland',
+] as const;
+export type Jurisdiction = (typeof JURISDICTIONS)[number];
+/** A sole arbitrator or a tribunal of three. */
+export const ARBITRATOR_COUNTS = [1, 3] as const;
 
 export const complianceSchema = z.strictObject({
+  /** As typed, for a jurisdiction not in the list; with `jurisdiction`, the contract names the law from the list. */
   governingLaw: requiredText,
+  /** The governing law (and, for courts, the courts) from the list; absent = the typed `governingLaw` and `venue`. */
+  jurisdiction: z.enum(JURISDICTIONS).optional(),
   disputeResolution: z.strictObject({
     method: z.enum(DISPUTE_METHODS),
     /** Court or seat of arbitration, e.g. "London" or "Shanghai". */
@@ -351,7 +374,11 @@ export const complianceSchema = z.strictObject({
     /** Arbitration institution, e.g. "SHIAC", "LCIA"; empty for courts. */
     institution: shortText,
     language: z.enum(['en', 'zh-CN', 'bilingual']),
+    /** Arbitration: a sole arbitrator or three; absent = as the institution's rules provide. */
+    arbitrators: z.union([z.literal(ARBITRATOR_COUNTS[0]), z.literal(ARBITRATOR_COUNTS[1])]).optional(),
   }),
+  /** Hours within which the provider notifies the customer of a personal data breach; absent = 48 hours. */
+  breachNotificationHours: z.number().int().min(1).max(168).optional(),
   dataProtection: choices(z.enum(DATA_PROTECTION_REGIMES), DATA_PROTECTION_REGIMES.length),
   dataResidency: z.strictObject({
     region: z.enum(RESIDENCY_REGIONS),

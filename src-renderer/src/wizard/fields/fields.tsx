@@ -49,7 +49,20 @@ function TextFieldControl({ path, placeholder, multiline, rows = 3, ...frame }: 
   );
 }
 
-function NumberFieldControl({ path, suffix, step, placeholder, ...frame }: FieldProps & { suffix?: ReactNode; step?: number; placeholder?: string }) {
+function NumberFieldControl({
+  path,
+  suffix,
+  step,
+  placeholder,
+  optional,
+  ...frame
+}: FieldProps & {
+  suffix?: ReactNode;
+  step?: number;
+  placeholder?: string;
+  /** An optional field of the draft: clearing it removes the value (the contract's default applies) rather than leaving an empty number. */
+  optional?: boolean;
+}) {
   const field = useField<number>(path);
   // No min/max on the control: clamping would silently change what the user typed; the validation says what is wrong.
   return (
@@ -62,7 +75,7 @@ function NumberFieldControl({ path, suffix, step, placeholder, ...frame }: Field
           step={step}
           placeholder={placeholder}
           suffix={suffix}
-          onChange={(value) => field.onChange(typeof value === 'number' ? value : null)}
+          onChange={(value) => field.onChange(typeof value === 'number' ? value : optional ? undefined : null)}
         />
       )}
     </FieldFrame>

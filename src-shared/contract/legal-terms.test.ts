@@ -1,0 +1,290 @@
+/**
+ * The terms a counterparty's lawyer asks for, as the contract prints them in
+ * English and Chinese: the governing law and the forum named as
+ * jurisdictions, arbitration (number of arbitrators, interim relief), which
+ * dispute clause governs a schedule, notices, the customer's obligations,
+ * breach notification in hours, entrusted processing under the PIPL, force
+ * majeure with notice and proof, and mainland holidays that fall back to
+ * the State Council's arrangements.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkContract } from '../contract-check';
+import type { Position, SlaDraft } from '../model/schema';
+import { assembleContract } from './assemble';
+import { clauseOwnText, walkClauses, type ContractDoc, type ContractLanguage } from './doc';
+import { namedBlankDraft, preset, presets, standardTemplate } from './fixtures';
+
+const template = standardTemplate();
+
+function doc(draft: SlaDraft, language: ContractLanguage): ContractDoc {
+  const { doc: assembled, problems } = assembleContract(draft, template, language);
+  expect(problems).toEqual([]);
+  return assembled;
+}
+
+/** The clause and its sub-clauses as text; '' when the draft leaves it out. */
+function text(draft: SlaDraft, id: string, language: ContractLanguage = 'en'): string {
+  const found = walkClauses(doc(draft, language)).find((visit) => visit.clause.id === id)?.clause;
+  if (!found) return '';
+  return walkClauses({ clauses: [found] })
+    .map((visit) => clauseOwnText(visit.clause))
+    .join('\n');
+}
+
+function standAlone(draft: SlaDraft): SlaDraft {
+  draft.mainAgreement = { relation: 'standAlone', title: '', titleZh: '', date: '' };
+  return draft;
+}
+
+describe('governing law and courts named as jurisdictions', () => {
+  it('names the law of a listed jurisdiction in its proper wording, and a typed law as typed', () => {
+    const draft = namedBlankDraft();
+    expect(draft.compliance.jurisdiction).toBe('englandWales');
+    expect(text(draft, 'governing-law.law')).toContain('governed by and construed in accordance with the laws of England and Wales.');
+    expect(text(draft, 'governing-law.law', 'zh-CN')).toContain('均适用英格兰和威尔士法律并依其解释。');
+    expect(text(draft, 'governing-law.law')).not.toContain('the following law');
+
+    draft.compliance.jurisdiction = 'newYork';
+    expect(text(draft, 'governing-law.law')).toContain('the laws of the State of New York, without regard to its conflict of laws rules.');
+    expect(text(draft, 'governing-law.law', 'zh-CN')).toContain('均适用美国纽约州法律（不适用其冲突规范）并依其解释。');
+
+    draft.compliance.jurisdiction = 'prcMainland';
+    expect(text(draft, 'governing-law.law')).toContain(
+      'the laws of the People’s Republic of China (for the purposes of this Agreement, excluding the laws of the Hong Kong Special Administrative Region, the Macao Special Administrative Region and Taiwan).',
+    );
+    expect(text(draft, 'governing-law.law', 'zh-CN')).toContain(
+      '均适用中华人民共和国法律（为本协议之目的，不包括香港特别行政区、澳门特别行政区和台湾地区的法律）并依其解释。',
+    );
+
+    delete draft.compliance.jurisdiction;
+    draft.compliance.governingLaw = 'the laws of the Province of Ontario';
+    expect(text(draft, 'governing-law.law')).toContain('the following law: the laws of the Province of Ontario.');
+  });
+
+  it('names the courts of the jurisdiction, not of the typed city; in mainland China the court of the defendant’s domicile', () => {
+    const draft = namedBlankDraft();
+    draft.compliance.disputeResolution = { method: 'courts', venue: 'London', institution: '', language: 'en' };
+    const english = text(draft, 'governing-law.disputes');
+    expect(english).toContain('Each Party irrevocably submits to the exclusive jurisdiction of the courts of England and Wales');
+    expect(english).not.toContain('London');
+    expect(text(draft, 'governing-law.disputes', 'zh-CN')).toContain('由英格兰和威尔士法院专属管辖，双方不可撤销地接受其管辖。');
+
+    draft.compliance.jurisdiction = 'newYork';
+    expect(text(draft, 'governing-law.disputes')).toContain('the exclusive jurisdiction of the state and federal courts located in New York County, New York');
+    expect(text(draft, 'governing-law.disputes', 'zh-CN')).toContain('由位于美国纽约州纽约县的州法院和联邦法院专属管辖');
+
+    draft.compliance.jurisdiction = 'prcMainland';
+    expect(text(draft, 'governing-law.disputes')).toContain(
+      'shall be submitted to the people’s court with jurisdiction at the place where the defendant is domiciled.',
+    );
+    expect(text(draft, 'governing-law.disputes', 'zh-CN')).toContain('应提交被告住所地有管辖权的人民法院诉讼解决。');
+    expect(text(draft, 'governing-law.disputes', 'zh-CN')).not.toContain('专属管辖');
+
+    // A German court is chosen by its seat: the typed place.
+    draft.compliance.jurisdiction = 'germany';
+    draft.compliance.disputeResolution.venue = 'Munich';
+    expect(text(draft, 'governing-law.disputes')).toContain('The courts of Munich have exclusive jurisdiction');
+  });
+
+  it('states the number of arbitrators, or leaves it to the rules, and keeps interim relief from a court open', () => {
+    const draft = preset('enterprise');
+    expect(draft.compliance.disputeResolution.arbitrators).toBe(3);
+    expect(text(draft, 'governing-law.disputes')).toContain('The arbitral tribunal consists of three arbitrators.');
+    expect(text(draft, 'governing-law.disputes', 'zh-CN')).toContain('仲裁庭由三名仲裁员组成。');
+    draft.compliance.disputeResolution.arbitrators = 1;
+    expect(text(draft, 'governing-law.disputes')).toContain('The arbitral tribunal consists of a sole arbitrator.');
+    expect(text(draft, 'governing-law.disputes', 'zh-CN')).toContain('仲裁庭由一名独任仲裁员组成。');
+    delete draft.compliance.disputeResolution.arbitrators;
+    expect(text(draft, 'governing-law.disputes')).toContain('The number of arbitrators is determined in accordance with those rules.');
+    expect(text(draft, 'governing-law.disputes', 'zh-CN')).toContain('仲裁员人数依照上述仲裁规则确定。');
+
+    expect(text(draft, 'governing-law.disputes')).toContain(
+      'Nothing in this Clause prevents a Party from applying at any time to a court of competent jurisdiction for interim or conservatory measures, including injunctive relief.',
+    );
+    expect(text(draft, 'governing-law.disputes', 'zh-CN')).toContain('向有管辖权的法院申请临时措施或保全措施（包括禁令救济）');
+
+    // Under PRC law: the court's preservation of property, evidence or conduct.
+    const china = preset('china-hosted');
+    expect(text(china, 'governing-law.disputes')).toContain('to a competent court for the preservation of property, evidence or conduct');
+    expect(text(china, 'governing-law.disputes', 'zh-CN')).toContain('申请财产保全、证据保全、行为保全或者其他临时措施');
+
+    // Courts need no such sentence.
+    expect(text(namedBlankDraft(), 'governing-law.disputes')).not.toContain('interim');
+  });
+
+  it('says, for a schedule, that the Main Agreement’s dispute clause prevails; a stand-alone SLA has its own clause only', () => {
+    const schedule = namedBlankDraft();
+    expect(text(schedule, 'governing-law.main-agreement')).toContain(
+      'If they differ, the provisions of the Main Agreement prevail and apply to any dispute arising out of or in connection with this Agreement.',
+    );
+    expect(text(schedule, 'governing-law.main-agreement', 'zh-CN')).toContain('以主协议的规定为准');
+    const alone = standAlone(namedBlankDraft());
+    expect(text(alone, 'governing-law.main-agreement')).toBe('');
+    expect(text(alone, 'governing-law')).not.toContain('Main Agreement');
+    expect(text(alone, 'governing-law.law')).toContain('the laws of England and Wales');
+  });
+});
+
+describe('notices', () => {
+  it('defines a Notice; a schedule gives it under the Main Agreement, a stand-alone SLA says how and when it is received', () => {
+    const schedule = namedBlankDraft();
+    expect(text(schedule, 'notices.form')).toContain('A “Notice” is a notice, demand, claim or other communication under this Agreement that has legal effect');
+    expect(text(schedule, 'notices.form')).toContain('in accordance with the notice provisions of the Main Agreement');
+    expect(text(schedule, 'notices.form', 'zh-CN')).toContain('正式通知应依照主协议的通知条款发出');
+    expect(text(schedule, 'notices.receipt')).toBe('');
+
+    const alone = standAlone(namedBlankDraft());
+    expect(text(alone, 'notices.form')).toContain(
+      'delivered by hand, by courier or by registered post to the receiving Party at its address stated at the beginning of this Agreement, or at another address that the receiving Party has notified to the other Party by Notice.',
+    );
+    expect(text(alone, 'notices.form', 'zh-CN')).toContain('通过专人递送、快递或挂号信寄送至接收方在本协议首部所列的地址');
+    const receipt = text(alone, 'notices.receipt');
+    expect(receipt).toContain('if delivered by hand, when it is left at the address;');
+    expect(receipt).toContain('if sent by e-mail, when it enters the recipient’s mail server, unless the sender receives a message that it was not delivered.');
+    expect(receipt).toContain('A Notice deemed received outside Business Hours is deemed received when Business Hours next begin.');
+    expect(text(alone, 'notices.receipt', 'zh-CN')).toContain('视为于下一个工作时间开始时送达');
+  });
+
+  it('lets maintenance and incident notifications go by e-mail, as operational communications that are not Notices', () => {
+    const draft = namedBlankDraft();
+    expect(text(draft, 'notices.operational')).toContain(
+      'Notifications of Scheduled Maintenance and Emergency Maintenance, Incident notifications, service level reports and other communications about the operation of the Services are not Notices. They may be given by e-mail',
+    );
+    expect(text(draft, 'notices.operational', 'zh-CN')).toContain(
+      '计划维护和紧急维护的通知、事件通知、服务水平报告以及与服务运营有关的其他通讯不属于正式通知，可以通过电子邮件发送',
+    );
+  });
+});
+
+describe('customer obligations', () => {
+  it('lists what the customer does, with the Documentation and Acceptable Use Policy only under a Main Agreement', () => {
+    const schedule = namedBlankDraft();
+    const duties = text(schedule, 'customer-obligations.duties');
+    expect(duties).toContain('keep the credentials of its accounts for the Services secure and confidential');
+    expect(duties).toContain('use the Services in accordance with the Documentation and the Acceptable Use Policy;');
+    expect(duties).toMatch(/report Incidents through the support channels stated in Clause \d+, with the information/);
+    expect(text(schedule, 'customer-obligations.duties', 'zh-CN')).toContain('按照文档和可接受使用政策使用服务；');
+    const alone = text(standAlone(namedBlankDraft()), 'customer-obligations.duties');
+    expect(alone).toContain('use the Services in accordance with the Provider’s documentation and reasonable instructions;');
+    expect(alone).not.toContain('Acceptable Use Policy');
+  });
+
+  const effects: Record<Position, [string, string]> = {
+    provider: ['the response and resolution times of an Incident are suspended', '事件的响应时间和解决时间中止计算'],
+    balanced: [
+      'provided that the Provider notifies the Customer of that failure promptly after becoming aware of it',
+      '但服务提供方应在知悉客户未履行义务后及时通知客户',
+    ],
+    customer: ['the Customer did not remedy it within a reasonable time', '而客户未在合理期限内予以纠正'],
+  };
+  it.each(Object.entries(effects))('words the effect of a failure to cooperate in the %s position', (position, [english, chinese]) => {
+    const draft = namedBlankDraft();
+    draft.contract.positions['customer-obligations.effect'] = position as Position;
+    expect(text(draft, 'customer-obligations.effect')).toContain(english);
+    expect(text(draft, 'customer-obligations.effect', 'zh-CN')).toContain(chinese);
+  });
+});
+
+describe('personal data breaches', () => {
+  it('notifies a breach within 48 hours when the draft says nothing, else within its hours', () => {
+    const draft = namedBlankDraft();
+    expect(draft.compliance.breachNotificationHours).toBeUndefined();
+    expect(text(draft, 'data-protection.breach')).toContain(
+      'including any Personal Data Breach, without undue delay after becoming aware of it and in any event within 48 hours.',
+    );
+    expect(text(draft, 'data-protection.breach', 'zh-CN')).toContain('应及时通知客户，且无论如何不得迟于知悉后48小时。');
+    draft.compliance.breachNotificationHours = 24;
+    expect(text(draft, 'data-protection.breach')).toContain('in any event within 24 hours.');
+    expect(text(draft, 'data-protection.breach', 'zh-CN')).toContain('不得迟于知悉后24小时。');
+    expect(text(draft, 'data-protection.breach')).toContain('A “Personal Data Breach” is a breach of security');
+    expect(text(draft, 'data-protection.breach', 'zh-CN')).toContain('“个人信息安全事件”是指');
+  });
+});
+
+describe('PIPL entrusted processing', () => {
+  it('agrees the terms of art. 21 only when the PIPL applies', () => {
+    const china = preset('china-hosted');
+    const english = text(china, 'data-protection.pipl-entrusted');
+    expect(english).toContain('within the meaning of Article 21 of the Personal Information Protection Law');
+    expect(english).toContain('the purpose of the entrusted processing is the provision of the Services; its duration is the term of this Agreement');
+    expect(english).toContain('shall not entrust the processing of the personal information to any other person without the Customer’s prior written consent');
+    expect(english).toContain('return the personal information to the Customer or delete it, as the Customer chooses, and shall not retain it');
+    expect(english).toContain('including in responding to requests from individuals exercising their rights');
+    expect(english).toMatch(/accept the Customer’s supervision of the processing in accordance with Clause \d+\.\d+\./);
+    const chinese = text(china, 'data-protection.pipl-entrusted', 'zh-CN');
+    expect(chinese).toContain('依照《中华人民共和国个人信息保护法》第二十一条委托服务提供方处理个人信息的');
+    expect(chinese).toContain('未经客户事先书面同意，服务提供方不得转委托他人处理个人信息');
+    expect(chinese).toContain('将个人信息返还客户或者予以删除，不得保留');
+
+    expect(text(preset('enterprise'), 'data-protection.pipl-entrusted')).toBe('');
+    expect(text(preset('enterprise'), 'data-protection.pipl-supervision')).toBe('');
+  });
+
+  const supervision: Record<Position, [string, string]> = {
+    provider: ['a summary of its most recent independent security audit', '最近一次独立安全审计的摘要'],
+    balanced: ['no more than once in any twelve (12) months and on at least thirty (30) days’ notice, an audit', '每十二（12）个月不超过一次'],
+    customer: ['including by inspecting the Provider’s premises and systems', '包括检查服务提供方的场所和系统'],
+  };
+  it.each(Object.entries(supervision))('words the supervision of entrusted processing in the %s position', (position, [english, chinese]) => {
+    const draft = preset('china-hosted');
+    draft.contract.positions['data-protection.pipl-supervision'] = position as Position;
+    expect(text(draft, 'data-protection.pipl-supervision')).toContain(english);
+    expect(text(draft, 'data-protection.pipl-supervision', 'zh-CN')).toContain(chinese);
+  });
+});
+
+describe('force majeure', () => {
+  it('requires prompt notice and proof, and excuses in whole or in part by the impact, in every draft', () => {
+    const draft = namedBlankDraft();
+    const english = text(draft, 'exclusions.force-majeure');
+    expect(english).toContain('an event beyond the reasonable control of the Provider');
+    expect(english).toContain('so as to reduce the losses it may cause the Customer, shall provide evidence of the event within a reasonable time');
+    expect(english).toContain('A Force Majeure Event excuses the Provider in whole or in part according to its impact on the Services.');
+    expect(english).toContain('that had already begun when the event occurred');
+    const chinese = text(draft, 'exclusions.force-majeure', 'zh-CN');
+    expect(chinese).toContain('以减轻可能给客户造成的损失，并应在合理期限内提供证明');
+    expect(chinese).toContain('部分或者全部免除责任');
+    expect(english).not.toContain('Civil Code');
+  });
+
+  it('defines force majeure as art. 180 of the Civil Code does when PRC law governs', () => {
+    const china = preset('china-hosted');
+    expect(text(china, 'exclusions.force-majeure')).toContain(
+      'an objective circumstance that is unforeseeable, unavoidable and insurmountable within the meaning of Article 180 of the Civil Code of the People’s Republic of China',
+    );
+    expect(text(china, 'exclusions.force-majeure', 'zh-CN')).toContain('《中华人民共和国民法典》第一百八十条所称不能预见、不能避免且不能克服的客观情况');
+  });
+});
+
+describe('holidays in mainland China', () => {
+  const STATE_COUNCIL = 'announced by the General Office of the State Council of the People’s Republic of China';
+
+  it('falls back to the State Council’s arrangements for a year the schedule does not list', () => {
+    const china = preset('china-hosted');
+    expect(text(china, 'definitions.holidays')).toContain(`For a calendar year for which this Agreement lists no public holidays`);
+    expect(text(china, 'definitions.holidays')).toContain(STATE_COUNCIL);
+    expect(text(china, 'definitions.holidays', 'zh-CN')).toContain('以国务院办公厅公布的节假日安排为准');
+    expect(text(china, 'definitions.holidays', 'zh-CN')).toContain('国务院办公厅公布的该年度调休上班日亦适用工作时间');
+
+    china.expectations.businessHours.holidays = [];
+    delete china.expectations.businessHours.workingDays;
+    expect(text(china, 'definitions.terms')).toContain(
+      `excluding the public holidays, and including the adjusted working days, ${STATE_COUNCIL.replace('announced', 'announced for each calendar year')}`,
+    );
+    expect(text(china, 'definitions.terms', 'zh-CN')).toContain('但国务院办公厅公布的各年度法定节假日除外，且包括国务院办公厅公布的调休上班日的相应时段；');
+  });
+
+  it('says public holidays as such elsewhere', () => {
+    const london = preset('standard-saas');
+    expect(text(london, 'definitions.holidays')).not.toContain('State Council');
+    london.expectations.businessHours.holidays = [];
+    expect(text(london, 'definitions.terms')).toContain('excluding public holidays;');
+    expect(text(london, 'definitions.terms', 'zh-CN')).not.toContain('国务院');
+  });
+});
+
+describe('the presets', () => {
+  it.each(presets())('$name: the contract check finds neither a problem nor a warning', ({ draft }) => {
+    expect(checkContract(draft, template)).toEqual([]);
+  });
+});
