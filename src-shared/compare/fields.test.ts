@@ -208,7 +208,7 @@ describe('diffDrafts', () => {
       draft.services[0]!.metrics[0]!.measurementMethod += ' Measured in UTC.';
     });
     expect(texts(diffDrafts(before, after))).toEqual(['Measurement method (Brightledger Platform — Availability): text edited']);
-    expect(texts(diffDrafts(before, after), 'zh-CN')).toEqual(['测量方法（Brightledger Platform — 可用性）：文字已修改']);
+    expect(texts(diffDrafts(before, after), 'zh-CN')).toEqual(['计量方法（Brightledger Platform — 可用性）：文字已修改']);
   });
 
   it('groups changes by the six steps in order and counts them per step', () => {
