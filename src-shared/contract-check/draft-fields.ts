@@ -178,7 +178,7 @@ export function quantityFields(draft: SlaDraft): QuantityField[] {
       value: targets.supportAttainmentPercent,
       about: TICKETS,
       // The severity table's texts and the support metrics' own.
-      applies: (scope) => scope.kind === 'draft' || scope.kind === 'severity' || (scope.kind === 'metric' && supportMetricIds.has(scope.metricId)),
+      applies: (scope) => scope.kind === 'severity' || (scope.kind === 'metric' && supportMetricIds.has(scope.metricId)),
     });
   }
   targets.severities.forEach((severity, i) => {
