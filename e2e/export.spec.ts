@@ -147,7 +147,11 @@ test.describe('the contract preview and export', () => {
     const id = draftIdOf(appPage);
     const working = await workingCopy(appPage, id);
     expect(embedded).toEqual(contractTerms(working as unknown as SlaDraft));
-    expect(embedded).toMatchObject({ expectations: { requests: [], stakeholders: [], criticalPeriods: [] } });
+    // Nothing of the negotiation: no requests, only the escalation contacts, the critical periods without their notes.
+    expect(embedded).toMatchObject({
+      expectations: { requests: [], stakeholders: [{ name: 'Meridian Incident Management' }, { name: 'Luis Ortega' }] },
+    });
+    expect(JSON.stringify(embedded)).not.toContain('The Customer asks');
     expect(embedded.compensation.claimWindowDays).toBe(52);
     const footers = await Promise.all(
       Object.keys(docx.files)

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { preset, presets } from '../../src-shared/contract/fixtures';
 import { canonicalJson } from '../../src-shared/model/canonical';
-import { contractTerms, INTERNAL_FIELDS } from '../../src-shared/model/contract-terms';
+import { contractTerms, INTERNAL_PARTS, isEscalationContact } from '../../src-shared/model/contract-terms';
 import { readDraftFile, writeDraftFile } from '../../src-shared/model/file';
 import { criticalPeriodSchema, requestSchema, stakeholderSchema, type SlaDraft } from '../../src-shared/model/schema';
 import { contractIdentity } from '../../src-shared/model/version';
@@ -119,16 +119,16 @@ describe('contract export', () => {
   });
 });
 
-/** The fields of the schema's internal lists (contract-terms.ts), each with the item schema it holds. */
+/** The lists of the schema's internal parts (contract-terms.ts), each with the item schema it holds. */
 const INTERNAL_ITEM_SCHEMAS = {
   'expectations.requests': requestSchema,
   'expectations.stakeholders': stakeholderSchema,
   'expectations.criticalPeriods': criticalPeriodSchema,
 };
 
-/** The free text a draft holds in its internal fields: what must never travel in a contract-only file. */
+/** The free text a draft holds in its internal lists: what a contract-only file carries only where the contract prints it. */
 function internalTexts(draft: SlaDraft): string[] {
-  expect(Object.keys(INTERNAL_ITEM_SCHEMAS).sort()).toEqual([...INTERNAL_FIELDS].sort());
+  expect(Object.keys(INTERNAL_ITEM_SCHEMAS).sort()).toEqual(INTERNAL_PARTS.map((part) => part.list).sort());
   const texts: string[] = [];
   for (const [path, schema] of Object.entries(INTERNAL_ITEM_SCHEMAS)) {
     const items = path.split('.').reduce<unknown>((object, key) => (object as Record<string, unknown>)[key], draft) as Record<string, unknown>[];
@@ -151,16 +151,26 @@ describe('what a contract file carries', () => {
       const draft = preset(name);
       const built = await service.build({ draft, language });
       const pkg = await openPackage(built.bytes);
-      // A stakeholder who signs is named in the contract anyway: what the text prints is no leak.
+      // What the text prints is no leak: an escalation contact, a critical period's name and dates, a stakeholder who signs.
       const printed = wordText(await pkg.xml('word/document.xml'));
       const texts = internalTexts(draft).filter((text) => !printed.includes(text));
       expect(texts.length).toBeGreaterThan(5);
+      // Among them the details of every stakeholder who is not an escalation contact, and every critical period's note.
+      const unmarked = draft.expectations.stakeholders.filter((stakeholder) => !isEscalationContact(stakeholder));
+      expect(unmarked.length).toBeGreaterThan(0);
+      for (const stakeholder of unmarked) if (stakeholder.email !== '') expect(texts).toContain(stakeholder.email);
+      for (const period of draft.expectations.criticalPeriods) expect(texts).toContain(period.note);
       const part = await pkg.text('customXml/item1.xml');
       for (const text of texts) expect(part.includes(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')), text).toBe(false);
-      // What an import gives back: the contract terms, a valid draft with the internal lists empty.
+      // What an import gives back: the contract terms, a valid draft with the internal parts left out or blanked.
       const imported = await readDraftPart(built.bytes);
       expect(imported.ok && readDraftFile(imported.json)).toEqual({ ok: true, draft: contractTerms(draft), migratedFrom: null });
-      for (const path of INTERNAL_FIELDS) expect(JSON.parse(built.draftJson), path).toMatchObject({ expectations: { [path.split('.')[1]!]: [] } });
+      const embedded = (JSON.parse(built.draftJson) as SlaDraft).expectations;
+      expect(embedded).toMatchObject({
+        requests: [],
+        stakeholders: draft.expectations.stakeholders.filter(isEscalationContact),
+        criticalPeriods: draft.expectations.criticalPeriods.map((period) => ({ ...period, note: '' })),
+      });
     },
   );
 

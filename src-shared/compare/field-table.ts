@@ -322,6 +322,8 @@ const STAKEHOLDERS = list<Stakeholder>({
     field('role', 'fields.stakeholder.role', TEXT),
     field('email', 'fields.stakeholder.email', TEXT),
     field('phone', 'fields.stakeholder.phone', TEXT),
+    // Absent and false both mean "not an escalation contact": no change between them.
+    field('escalation', 'fields.stakeholder.escalation', BOOLEAN, false),
   ],
 });
 
@@ -429,6 +431,7 @@ export const DRAFT_DIFF: readonly SectionSpec<never>[] = [
   section('targets', 'targets', [
     OBJECTIVES,
     SEVERITIES,
+    field('supportAttainmentPercent', 'fields.severity.attainmentPercent', PERCENT),
     field('maintenance.noticeHours', 'fields.maintenance.noticeHours', count('hours')),
     field('maintenance.emergencyNoticeHours', 'fields.maintenance.emergencyNoticeHours', count('hours')),
     field('maintenance.maxHoursPerMonth', 'fields.maintenance.maxHoursPerMonth', count('hours')),

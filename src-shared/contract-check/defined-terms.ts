@@ -209,7 +209,8 @@ function typedNames(draft: SlaDraft): string[] {
   }
   // A probe location is a place ("US East (Virginia)"), with or without its bracket.
   names.push(...draft.monitoring.probeLocations.flatMap((location) => [location, location.replace(/\s*\(.*$/, '')]), draft.monitoring.statusPageUrl);
-  names.push(...draft.expectations.criticalPeriods.map((period) => period.name), ...draft.expectations.stakeholders.map((s) => s.name));
+  // A stakeholder's role is a job title, like a signatory's ("Director, Claims Platforms").
+  names.push(...draft.expectations.criticalPeriods.map((period) => period.name), ...draft.expectations.stakeholders.flatMap((s) => [s.name, s.role]));
   const { compliance } = draft;
   names.push(compliance.governingLaw, compliance.disputeResolution.venue, compliance.disputeResolution.institution, draft.expectations.businessHours.timeZone);
   return names.filter((name) => name.trim() !== '');

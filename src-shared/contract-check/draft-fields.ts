@@ -35,7 +35,6 @@ export function freeTexts(draft: SlaDraft): FreeText[] {
       metric.exclusions.forEach((exclusion, e) => add(['services', s, 'metrics', m, 'exclusions', e], exclusion, scope));
     });
   });
-  draft.expectations.criticalPeriods.forEach((period, i) => add(['expectations', 'criticalPeriods', i, 'note'], period.note, { kind: 'draft' }));
   draft.targets.severities.forEach((severity, i) =>
     add(['targets', 'severities', i, 'description'], severity.description, { kind: 'severity', level: severity.level }),
   );
@@ -79,6 +78,7 @@ const RPO = /\bRPO\b|recovery point|恢复点/i;
 const RTO = /\bRTO\b|recovery time|恢复时间/i;
 const CREDIT = /credit|减免|赔偿/i;
 const CAP = /\bcap|maximum|上限|最高/i;
+const TICKETS = /ticket|incident|工单|事件/i;
 
 /** A severity's times: in its own description, or in another text that names the level. */
 const forSeverity = (level: string) => (scope: TextScope, sentence: string) =>
@@ -167,6 +167,20 @@ export function quantityFields(draft: SlaDraft): QuantityField[] {
     about: EMERGENCY,
     applies: (_scope, sentence) => NOTICE.test(sentence),
   });
+  if (targets.supportAttainmentPercent !== undefined) {
+    const supportMetricIds = new Set(
+      draft.services.flatMap((service) => service.metrics.filter((metric) => metricSemantics(metric).targetFromSeverities).map((metric) => metric.id)),
+    );
+    fields.push({
+      path: ['targets', 'supportAttainmentPercent'],
+      label: 'supportAttainmentPercent',
+      kind: 'percent',
+      value: targets.supportAttainmentPercent,
+      about: TICKETS,
+      // The severity table's texts and the support metrics' own.
+      applies: (scope) => scope.kind === 'severity' || (scope.kind === 'metric' && supportMetricIds.has(scope.metricId)),
+    });
+  }
   targets.severities.forEach((severity, i) => {
     const applies = forSeverity(severity.level);
     fields.push({

@@ -52,6 +52,26 @@ describe('typedNumberFindings', () => {
     expect(typedNumberFindings(draft)).toEqual([expect.objectContaining({ level: 'warning', key: 'contractCheck.typedNumbers.duplicate' })]);
   });
 
+  it('a share of tickets typed in the support texts is compared with the share the support clause states', () => {
+    const draft = preset('enterprise');
+    const p1 = draft.targets.severities.findIndex((severity) => severity.level === 'P1');
+    draft.targets.severities[p1]!.description = 'Service down for all users. At least 90 % of these tickets are handled by the on-call team.';
+    expect(draft.targets.supportAttainmentPercent).toBe(95);
+    expect(typedNumberFindings(draft)).toEqual([
+      expect.objectContaining({
+        level: 'problem',
+        step: 'targets',
+        path: ['targets', 'severities', p1, 'description'],
+        params: expect.objectContaining({ typed: '90 %', value: 95, fieldPath: 'targets.supportAttainmentPercent' }),
+      }),
+    ]);
+    draft.targets.supportAttainmentPercent = 90;
+    expect(typedNumberFindings(draft)).toEqual([expect.objectContaining({ level: 'warning', key: 'contractCheck.typedNumbers.duplicate' })]);
+    // Without a stated share, the support clause says no percentage to contradict.
+    delete draft.targets.supportAttainmentPercent;
+    expect(typedNumberFindings(draft)).toEqual([]);
+  });
+
   it('compares only with the fields a sentence is about', () => {
     const draft = namedBlankDraft();
     draft.compensation.claimWindowDays = 45;

@@ -31,6 +31,7 @@ import {
   serviceSchema,
   severityTermsSchema,
   slaDraftSchema,
+  stakeholderSchema,
   type SlaDraft,
 } from '../model/schema';
 import type { RunSource } from './doc';
@@ -162,6 +163,8 @@ export const NAMED_TYPES: Record<string, FieldType> = {
     /** Minutes within which the customer is notified of an incident of this severity; null when not committed. */
     notificationMinutes: nullable(NUMBER),
   }),
+  /** A person of either party; the contract names only the escalation contacts (`escalationContacts`). */
+  stakeholder: fromZod(stakeholderSchema, 'stakeholder'),
   maintenanceWindow: extend(maintenanceWindowSchema, 'maintenanceWindow', {
     /** The clock time the window ends ("06:00"); may be on the next day. */
     end: TEXT,
@@ -255,6 +258,10 @@ function buildRootType(): FieldType {
     metrics: listOf(ref('metric')),
     /** The metrics that have credit tiers. */
     creditedMetrics: listOf(ref('metric')),
+    /** The support metrics (response and resolution times), in order: their targets are the severity table. */
+    supportMetrics: listOf(ref('metric')),
+    /** The stakeholders marked as escalation contacts, providers first, each party's in the draft's order. */
+    escalationContacts: listOf(ref('stakeholder')),
     /** The kinds of metric the draft measures, each once: `includes: [metricKinds, availability]`. */
     metricKinds: listOf(enumOf(METRIC_KINDS)),
     doc: {
@@ -539,6 +546,8 @@ export function buildContext(draft: SlaDraft, options: AssemblyContextOptions = 
     expectations: { ...draft.expectations, businessHours, $path: 'expectations' },
     targets: {
       ...draft.targets,
+      // Absent in files written before the field existed: every Incident counts.
+      supportAttainmentPercent: draft.targets.supportAttainmentPercent ?? null,
       objectives,
       severities,
       maintenance: { ...draft.targets.maintenance, windows, $path: 'targets.maintenance' },
@@ -569,6 +578,8 @@ export function buildContext(draft: SlaDraft, options: AssemblyContextOptions = 
     customer: partyObject(draft.parties.customer, 'parties.customer'),
     metrics: allMetrics,
     creditedMetrics: allMetrics.filter((metric) => (metric.tiers as unknown[]).length > 0),
+    supportMetrics: allMetrics.filter((metric) => metric.kind === 'supportResponse' || metric.kind === 'supportResolution'),
+    escalationContacts: escalationContacts(draft.expectations.stakeholders),
     metricKinds: [...new Set(allMetrics.map((metric) => metric.kind as string))],
     doc: {
       bilingual: options.bilingual ?? false,
@@ -579,6 +590,13 @@ export function buildContext(draft: SlaDraft, options: AssemblyContextOptions = 
       $path: 'doc',
     },
   };
+}
+
+function escalationContacts(stakeholders: SlaDraft['expectations']['stakeholders']): ContextObject[] {
+  const contacts = stakeholders
+    .map((stakeholder, i): ContextObject => ({ ...stakeholder, escalation: stakeholder.escalation ?? false, $path: `expectations.stakeholders[${i}]` }))
+    .filter((stakeholder) => stakeholder.escalation === true);
+  return [...contacts.filter((contact) => contact.party === 'provider'), ...contacts.filter((contact) => contact.party === 'customer')];
 }
 
 function safeExposure(draft: SlaDraft): ReturnType<typeof worstCaseYearlyExposure> | null {

@@ -102,7 +102,7 @@ export interface DefinitionList {
 }
 
 /** What a table lists; a writer may style kinds differently (e.g. right-align the credit column). */
-export const TABLE_KINDS = ['targets', 'severities', 'maintenance', 'creditTiers', 'incidentNotification', 'generic'] as const;
+export const TABLE_KINDS = ['targets', 'severities', 'maintenance', 'creditTiers', 'incidentNotification', 'escalationContacts', 'generic'] as const;
 export type TableKind = (typeof TABLE_KINDS)[number];
 
 export type CellAlign = 'left' | 'center' | 'right';

@@ -186,7 +186,16 @@ export const stakeholderSchema = z.strictObject({
   role: shortLines,
   email: z.union([z.literal(''), z.email().max(LIMITS.shortText).superRefine(honestText(false))]),
   phone: shortText,
+  /**
+   * Whether the contract names this person as an escalation contact of
+   * their party (with role, e-mail and phone); the others stay internal.
+   * Optional without a default, like a party's registration number, so
+   * files and versions written before the field existed keep their
+   * canonical form and hash; absent means false.
+   */
+  escalation: z.boolean().optional(),
 });
+export type Stakeholder = z.infer<typeof stakeholderSchema>;
 
 export const expectationsSchema = z.strictObject({
   businessHours: businessHoursSchema,
@@ -246,6 +255,13 @@ export const targetsSchema = z.strictObject({
      */
     emergencyMaxHoursPerMonth: z.number().finite().min(0).max(744).nullable(),
   }),
+  /**
+   * The measurable basis of the severity table: the share, in percent, of
+   * the Incidents of each Severity Level in a calendar month that must meet
+   * the response and resolution times. Optional without a default (as
+   * above); absent = every Incident must meet them.
+   */
+  supportAttainmentPercent: z.number().finite().gt(0).max(100).optional(),
 });
 
 // ── Step 4: monitoring and reporting ────────────────────────────────────────

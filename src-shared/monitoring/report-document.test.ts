@@ -53,6 +53,17 @@ describe('the October 2027 report of the enterprise preset, in words', () => {
     expect(en.join('\n')).not.toContain('No target set');
   });
 
+  it('says what share of each level’s incidents must meet the support times, as the contract does', () => {
+    expect(lineOf(en, 'Initial Response Time')).toContain("At least 95\u00a0% of each level's incidents in the month: P1: 15 minutes (24×7);");
+    expect(lineOf(zh, 'Initial Response Time')).toContain('每级别当月事件中至少95%须达标：P1：15分钟（7×24 小时）；');
+    // A contract that binds every incident: the times alone.
+    const { supportAttainmentPercent: _stated, ...targets } = enterprise.targets;
+    const draft = { ...enterprise, targets };
+    const everyIncident = reportDocumentLines(buildReportDocument({ draft, report: computeMonthlyReport(draft, data, '2027-10'), sources: [], locale: 'en' }));
+    expect(lineOf(everyIncident, 'Initial Response Time')).not.toContain('At least');
+    expect(lineOf(everyIncident, 'Initial Response Time')).toContain('P1: 15 minutes (24×7)');
+  });
+
   it('lists the credit not added, with the rule', () => {
     expect(en).toContain('Credits not added');
     expect(en).toContain(

@@ -118,11 +118,13 @@ export function formatMinutes(t: TFunction, locale: Locale, minutes: number): st
 
 /**
  * The metric's target: its objective, or for a support metric the severity
- * table's times ("P1: 15 minutes (24×7); P2: 1 hour (24×7)…").
+ * table's times ("P1: 15 minutes (24×7); P2: 1 hour (24×7)…"), after the
+ * share of each level's incidents that must meet them when the contract
+ * states one ("At least 95 % of each level's incidents in the month: P1: …").
  */
 export function objectiveText(t: TFunction, locale: Locale, row: MetricMonthReport): string {
   if (row.severityTargets && row.severityTargets.length > 0) {
-    return row.severityTargets
+    const times = row.severityTargets
       .map((target) =>
         t('reports.values.severityTarget', {
           level: target.level,
@@ -131,6 +133,8 @@ export function objectiveText(t: TFunction, locale: Locale, row: MetricMonthRepo
         }),
       )
       .join(t('reports.values.severitySeparator'));
+    if (row.severityAttainmentPercent === null) return times;
+    return t('reports.values.severityShare', { percent: formatPercent(row.severityAttainmentPercent, locale), times });
   }
   if (row.objective === null) return t('reports.values.noObjective');
   const level = formatLevel(row.objective, row.unit, locale, t, { customUnit: row.customUnit });

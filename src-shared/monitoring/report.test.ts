@@ -422,6 +422,19 @@ describe('what the data shows, and nothing more', () => {
     expect(row(report, 'core-api-availability').severityTargets).toBeNull();
   });
 
+  it('states the share of each level’s incidents that must meet a support metric’s times, when the contract states one', () => {
+    // The enterprise preset states 95 %: the row carries it beside the times, for the parties to check the month's tickets against.
+    expect(enterprise.targets.supportAttainmentPercent).toBe(95);
+    const report = computeMonthlyReport(enterprise, data, '2027-10');
+    expect(row(report, 'support-response')).toMatchObject({ severityAttainmentPercent: 95, status: 'notMeasured', met: null });
+    expect(row(report, 'support-resolution').severityAttainmentPercent).toBe(95);
+    expect(row(report, 'core-api-availability').severityAttainmentPercent).toBeNull();
+    // Without it every incident must meet the times.
+    const { supportAttainmentPercent: _stated, ...targets } = enterprise.targets;
+    const everyIncident = computeMonthlyReport({ ...enterprise, targets }, data, '2027-10');
+    expect(row(everyIncident, 'support-response').severityAttainmentPercent).toBeNull();
+  });
+
   it('flags a metric measured from probe samples where the contract measures it otherwise', () => {
     const report = computeMonthlyReport(enterprise, data, '2027-10');
     // p95 latency: the contract measures all Core API requests at the gateway; the report has 20 probe samples.

@@ -45,6 +45,10 @@
  *   requests) is measured from them only approximately, and the report
  *   says so (sourceDiffers). An incidents file lists the downtime however
  *   it was detected, so it stands for any source.
+ * - Support times are not measured: no monitoring file lists tickets. A
+ *   support metric's row states its targets — the severity table's times
+ *   and, when the draft states one, the share of each level's Incidents in
+ *   the month that must meet them — for the parties to check by hand.
  * - Chronic failure: for each metric with a target, the months in a row
  *   up to this one, and the months of the twelve ending with it, in which
  *   the data shows the target missed, against the draft's chronic-failure
@@ -151,6 +155,12 @@ export interface MetricMonthReport {
   objective: number | null;
   /** Support metrics: their targets from the severity table, one per level; null for other metrics. */
   severityTargets: SeverityTarget[] | null;
+  /**
+   * Support metrics: the share, in percent, of each level's Incidents in a
+   * calendar month that must meet those times (targets.supportAttainmentPercent);
+   * null when every Incident must, and for other metrics.
+   */
+  severityAttainmentPercent: number | null;
   /** The data source the contract names for the metric, as typed. */
   contractSource: string;
   /** Whether the metric was measured from data other than the contract names (see the rules above). */
@@ -481,6 +491,7 @@ function computeMonth(draft: ReportDraft, data: MonitoringData, month: string): 
         severityTargets: severityField
           ? draft.targets.severities.map((terms) => ({ level: terms.level, minutes: terms[severityField], coverage: terms.coverage }))
           : null,
+        severityAttainmentPercent: severityField ? (draft.targets.supportAttainmentPercent ?? null) : null,
         contractSource: metric.dataSource,
         sourceDiffers: false,
         chronic: null,

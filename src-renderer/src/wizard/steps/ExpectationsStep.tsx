@@ -3,7 +3,7 @@
  * critical to them, the level they request per metric and who to contact —
  * and, in the gap table, how that compares with what the provider commits.
  */
-import { Col, Row, Table, Tag, Typography } from 'antd';
+import { Checkbox, Col, Row, Table, Tag, Typography } from 'antd';
 import { memo, useMemo } from 'react';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
@@ -181,6 +181,7 @@ function Requests() {
 
 function Stakeholders() {
   const { t } = useTranslation();
+  const { update } = useDraftEditor();
   const path = ['expectations', 'stakeholders'];
   const stakeholders = useDraftValue<Stakeholder[]>(path);
   return (
@@ -230,6 +231,19 @@ function Stakeholders() {
             title: t('fields.stakeholder.phone'),
             width: 160,
             render: (_, i, label) => <TextField path={[...path, i, 'phone']} ariaLabel={label} />,
+          },
+          {
+            key: 'escalation',
+            title: t('fields.stakeholder.escalation'),
+            width: 140,
+            // Unticked is the field absent: a draft that never named an escalation contact keeps its canonical form.
+            render: (stakeholder, i, label) => (
+              <Checkbox
+                aria-label={label}
+                checked={stakeholder.escalation === true}
+                onChange={(event) => update([...path, i, 'escalation'], event.target.checked ? true : undefined)}
+              />
+            ),
           },
         ]}
       />

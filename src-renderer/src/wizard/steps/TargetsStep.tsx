@@ -279,7 +279,33 @@ function Severities() {
           },
         ]}
       />
+      <SupportAttainment />
     </section>
+  );
+}
+
+/** The share a measurable basis starts at when the user turns it on. */
+const DEFAULT_SUPPORT_ATTAINMENT_PERCENT = 95;
+
+/** Whether the times bind every Incident, or a share of each level's Incidents per calendar month. */
+function SupportAttainment() {
+  const { t } = useTranslation();
+  const { update } = useDraftEditor();
+  const path = ['targets', 'supportAttainmentPercent'];
+  const measured = useDraftValue<number | undefined>(path) !== undefined;
+  return (
+    <Row gutter={16}>
+      <Col xs={12} md={8}>
+        <FieldFrame id="field-targets-supportAttainmentStated" problems={[]} label={t('fields.severity.attainmentStated')}>
+          {(a11y) => <Switch {...a11y} checked={measured} onChange={(checked) => update(path, checked ? DEFAULT_SUPPORT_ATTAINMENT_PERCENT : undefined)} />}
+        </FieldFrame>
+      </Col>
+      {measured && (
+        <Col xs={12} md={8}>
+          <NumberField path={path} label={t('fields.severity.attainmentPercent')} suffix="%" extra={t('fields.severity.attainmentHint')} />
+        </Col>
+      )}
+    </Row>
   );
 }
 
