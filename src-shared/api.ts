@@ -9,6 +9,7 @@ import type { Channel, MenuCommand } from './channels';
 import { LOCALES } from './i18n';
 import { MAX_DRAFT_FILE_CHARS } from './model/file';
 import { problemFromZodIssue, type Problem } from './model/problems';
+import { STEP_IDS } from './model/schema';
 import type { Template } from './contract/template-types';
 import type { AttainmentHistory, MonthlyReport } from './monitoring/report';
 import { DRAFT_STATUSES, VERSION_PARTIES } from './model/version';
@@ -33,6 +34,18 @@ export const draftSummarySchema = z.object({
   amendsVersionId: z.uuid().nullable(),
 });
 export type DraftSummary = z.infer<typeof draftSummarySchema>;
+
+/** A problem of a draft as validation reports it (model/problems.ts). */
+const problemSchema = z.object({
+  step: z.enum(STEP_IDS),
+  path: z.array(z.union([z.string(), z.number()])),
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+
+/** A draft imported from a file; `incomplete` lists what a draft exported before it was complete still lacks (absent when complete). */
+export const importedDraftSchema = draftSummarySchema.extend({ incomplete: z.array(problemSchema).optional() });
+export type ImportedDraft = z.infer<typeof importedDraftSchema>;
 
 export const draftRecordSchema = draftSummarySchema.extend({
   /** The working copy as last saved: a draft, possibly with problems still to fix. */
@@ -224,7 +237,7 @@ export const docxCheckSchema = z.object({
 export type DocxCheck = z.infer<typeof docxCheckSchema>;
 
 /** A draft imported from a contract file, with what the import found of the file. */
-export const importedDocxSchema = draftSummarySchema.extend({ check: docxCheckSchema });
+export const importedDocxSchema = importedDraftSchema.extend({ check: docxCheckSchema });
 export type ImportedDocx = z.infer<typeof importedDocxSchema>;
 export type ContractExportLanguage = (typeof CONTRACT_EXPORT_LANGUAGES)[number];
 
@@ -351,7 +364,7 @@ export const api = {
       fileName: z.string().min(1).max(260),
       text: z.string().max(MAX_DRAFT_FILE_CHARS + 1),
     }),
-    output: draftSummarySchema,
+    output: importedDraftSchema,
   },
   'exports.draftFile': {
     input: z.strictObject({ id: draftId }),
@@ -495,6 +508,8 @@ export const api = {
       versionId: versionId.nullable().optional(),
       /** What the file carries: the contract terms (the default), or the whole draft as an internal copy. */
       scope: z.enum(CONTRACT_EXPORT_SCOPES).optional(),
+      /** Export as a draft: "Draft — not for signature" and a watermark on every page; a working copy with blanks or other problems may go out only so. */
+      asDraft: z.boolean().optional(),
     }),
     output: savedExportSchema,
   },

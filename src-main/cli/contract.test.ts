@@ -12,6 +12,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { contractTerms } from '../../src-shared/model/contract-terms';
+import { blankDraft } from '../../src-shared/model/defaults';
 import { readDraftFile, writeDraftFile } from '../../src-shared/model/file';
 import { readDraftPart } from '../docx/draft-part';
 import { sha256Hex } from '../sha256';
@@ -38,6 +39,9 @@ beforeAll(async () => {
   const invalid = JSON.parse(writeDraftFile(englishDraft())) as Record<string, unknown>;
   invalid.termMonths = 'twelve';
   writeFileSync(file('invalid.sla.json'), JSON.stringify(invalid));
+  // The blank draft of the app's New draft: the parties still to fill in.
+  writeFileSync(file('blank-draft.sla.json'), writeDraftFile(blankDraft({ title: 'Pilot SLA', effectiveDate: '2026-12-01' })));
+  writeFileSync(file('blank-draft-zh.sla.json'), writeDraftFile(blankDraft({ title: '试点服务水平协议', effectiveDate: '2026-12-01', locale: 'zh-CN' })));
   writeFileSync(file('not-ours.docx'), await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Some other contract.')] }] })));
 });
 afterAll(() => temp.remove());
@@ -106,6 +110,49 @@ describe('sla export / import (spawned)', () => {
       ok: true,
       json: writeDraftFile(contractTerms(readDraftFileOrThrow(readFileSync(file('blank-description.sla.json'), 'utf8')))),
     });
+  });
+
+  it('exports a draft with blanks only with --draft: watermarked, what it lacks on stderr; import takes it back and says the same', async () => {
+    // Both spawned at once: each loads the Word library, slow on a busy machine.
+    const [refused, run] = await Promise.all([
+      sla(['export', file('blank-draft.sla.json'), '--out', file('refused.docx')]),
+      sla(['export', file('blank-draft.sla.json'), '--out', file('blank-draft.docx'), '--lang', 'bilingual', '--draft']),
+    ]);
+    expect(refused).toEqual({ code: 1, stdout: ['parties.provider.legalName: Required.', 'parties.customer.legalName: Required.'], stderr: '' });
+    expect(existsSync(file('refused.docx'))).toBe(false);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout[0]).toMatch(/: draft written, not for signature \(English and Chinese, \d+ bytes, SHA-256 [0-9a-f]{64}\)\.$/);
+    const lacking = ['incomplete: parties.provider.legalName: Required.', 'incomplete: parties.customer.legalName: Required.'];
+    expect(run.stderr.split('\n').slice(0, 2)).toEqual(lacking);
+    expect(run.stderr).toContain('parties.provider.legalName: left blank ([●]) in the contract');
+    const pkg = await openPackage(readFileSync(file('blank-draft.docx')));
+    const headers = pkg.names.filter((name) => /^word\/header\d+\.xml$/.test(name));
+    expect(headers).toHaveLength(2);
+    for (const name of headers) {
+      expect(wordText(await pkg.xml(name))).toMatch(/^Draft — not for signature \/ 草稿——不得用于签署/);
+      expect(await pkg.text(name)).toContain('string="DRAFT 草稿"');
+    }
+
+    const imported = await sla(['import', file('blank-draft.docx'), '--out', file('blank-draft-back.sla.json')]);
+    expect(imported).toEqual({
+      code: 0,
+      stdout: [`${file('blank-draft-back.sla.json')}: draft recovered from ${file('blank-draft.docx')}.`],
+      stderr: `${lacking.join('\n')}\n`,
+    });
+    expect(readFileSync(file('blank-draft-back.sla.json'), 'utf8')).toContain('"incompleteDraft": true');
+  });
+
+  it('exports a Chinese draft with blanks with --draft: the notice and the watermark in Chinese', async () => {
+    const chinese = await sla(['export', file('blank-draft-zh.sla.json'), '--out', file('blank-draft-zh.docx'), '--draft'], { LANG: 'zh_CN.UTF-8' });
+    expect(chinese.code).toBe(0);
+    expect(chinese.stdout[0]).toMatch(/：草稿已写入，不得用于签署（中文，\d+ 字节/);
+    expect(chinese.stderr.split('\n')[0]).toBe('尚未完成：parties.provider.legalName: 必填。');
+    const zh = await openPackage(readFileSync(file('blank-draft-zh.docx')));
+    for (const name of zh.names.filter((entry) => /^word\/header\d+\.xml$/.test(entry))) {
+      expect(wordText(await zh.xml(name))).toMatch(/^草稿——不得用于签署/);
+      expect(await zh.text(name)).toContain('string="草稿"');
+    }
   });
 
   it('exits 1 with one "path: message" line per problem and writes nothing', async () => {

@@ -7,7 +7,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { MAX_DRAFT_FILE_CHARS, readDraftFile } from '../../src-shared/model/file';
+import { MAX_DRAFT_FILE_CHARS, readDraftFile, readWorkingCopyFile } from '../../src-shared/model/file';
 import { problem, type Problem } from '../../src-shared/model/problems';
 import type { SlaDraft } from '../../src-shared/model/schema';
 
@@ -65,12 +65,24 @@ export function readDraftText(file: string): InputRead<string> {
   }
 }
 
-/** The draft in a `*.sla.json`, migrated to the current format, or every problem that stops it. */
-export function readDraftInput(file: string): { ok: true; draft: SlaDraft } | { ok: false; problems: Problem[] } {
+/**
+ * The draft in a `*.sla.json`, migrated to the current format, or every
+ * problem that stops it. With `incomplete` (a draft export) a draft that is
+ * not complete yet is taken as it stands, with its problems.
+ */
+export function readDraftInput(
+  file: string,
+  { incomplete = false }: { incomplete?: boolean } = {},
+): { ok: true; draft: SlaDraft; incomplete: Problem[] } | { ok: false; problems: Problem[] } {
   const text = readDraftText(file);
   if (!text.ok) return { ok: false, problems: [text.problem] };
+  if (incomplete) {
+    const read = readWorkingCopyFile(text.value, { unmarked: true });
+    if (!read.ok) return { ok: false, problems: read.problems };
+    return read.complete ? { ok: true, draft: read.draft, incomplete: [] } : { ok: true, draft: read.content as SlaDraft, incomplete: read.problems };
+  }
   const parsed = readDraftFile(text.value);
-  return parsed.ok ? { ok: true, draft: parsed.draft } : { ok: false, problems: parsed.problems };
+  return parsed.ok ? { ok: true, draft: parsed.draft, incomplete: [] } : { ok: false, problems: parsed.problems };
 }
 
 /** Where a path really leads: through symlinks, also for a file that does not exist yet. */

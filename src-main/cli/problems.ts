@@ -36,3 +36,8 @@ export function documentRefusal(error: unknown, out: string, t: TFunction): Comm
 export function blankLines(blanks: readonly AssemblyProblem[], t: TFunction): string[] {
   return blanks.map((blank) => `${blank.path ?? '(contract)'}: ${t('cli.contractBlank', { location: blank.clauseId ?? t('cli.contractCover') })}`);
 }
+
+/** What a draft exported before it was complete still lacks, one warning line each (`path: message`). */
+export function incompleteLines(problems: readonly Problem[], t: TFunction): string[] {
+  return problems.map((item) => t('cli.draftIncomplete', { problem: formatProblem(t, item) }));
+}

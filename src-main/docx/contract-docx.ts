@@ -59,6 +59,8 @@ export interface ContractDocxOptions {
   redline?: RedlineMarks;
   /** The paper; by default the parties' (paperSizeFor). */
   paperSize?: PaperSize;
+  /** A draft export: "Draft — not for signature" and a DRAFT watermark on every page (contract-section.ts). */
+  draft?: boolean;
 }
 
 /** US Letter when both parties are in the United States (their addresses say so), A4 everywhere else. */
@@ -101,7 +103,7 @@ export interface RedlineMarks {
 }
 
 /** The docx Document of a contract (or, with `redline`, of a redline), before packing; the paper by default the parties'. */
-export function buildContractDocument(source: ContractSource, redline: RedlineMarks | null = null, paperSize?: PaperSize): Document {
+export function buildContractDocument(source: ContractSource, redline: RedlineMarks | null = null, paperSize?: PaperSize, draft = false): Document {
   const bilingual = source.language === 'bilingual';
   const docs = bilingual ? [source.en, source.zh] : [source.doc];
   const page = contractLayout(bilingual, paperSize ?? paperSizeFor(docs[0]!));
@@ -122,13 +124,13 @@ export function buildContractDocument(source: ContractSource, redline: RedlineMa
       page,
       docs.map((doc) => doc.meta.language),
     ),
-    sections: [contractSection(docs, page, body, redline?.footerNote ?? null, revisions)],
+    sections: [contractSection(docs, page, body, redline?.footerNote ?? null, revisions, draft)],
   });
 }
 
 /** The contract as .docx bytes, with the draft it was made from inside. */
 export async function renderContractDocx(source: ContractSource, options: ContractDocxOptions): Promise<Uint8Array> {
-  const document = buildContractDocument(source, options.redline ?? null, options.paperSize);
+  const document = buildContractDocument(source, options.redline ?? null, options.paperSize, options.draft ?? false);
   const draftPart = attachDraftPart(document, options.draftJson);
   const buffer = await Packer.toBuffer(document, false, [...draftPart, { path: 'word/fontTable.xml', data: fontTableXml() }]);
   const packed = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);

@@ -3,14 +3,21 @@
  * the body; the cover is a distinct first page without header or footer,
  * every other page carries the title above and the version and "Page X of
  * Y" below.
+ *
+ * A draft export (a contract that may still have blanks, sent round for
+ * comment) says so on every page, the cover included: "Draft — not for
+ * signature" at the top and a DRAFT watermark across the page, in each of
+ * the document's languages. The watermark is Word's own (a WordArt shape in
+ * the header, as Design > Watermark makes it), so Word can remove it.
  */
-import { Footer, Header, Paragraph, type ISectionOptions } from 'docx';
+import { Footer, Header, Paragraph, TextRun, type ISectionOptions } from 'docx';
+import { TextWatermark } from 'docx/watermarks';
 import type { ContractDoc, CoverLine } from '../../src-shared/contract/doc';
 import { header, pagedFooter } from './header-footer';
 import type { BodyElement } from './language-writer';
 import type { Revisions } from './revisions';
-import { plain, runsOf } from './runs';
-import { STYLE, type PageLayout } from './typography';
+import { plain, runsOf, xmlSafe } from './runs';
+import { COLOURS, FONTS, STYLE, type PageLayout } from './typography';
 
 const COVER_STYLE: Record<CoverLine['style'], string> = {
   subtitle: STYLE.coverSubtitle,
@@ -86,13 +93,44 @@ function footer(docs: readonly ContractDoc[], page: PageLayout, note: string | n
   );
 }
 
-/** `footerNote` stands in the footer in place of the version (a redline's "Changes from v2 to v3"); `revisions` are a redline's tracked changes. */
+/** "Draft — not for signature / 草稿——不得用于签署" and "DRAFT 草稿": a draft's marks in each of the document's languages. */
+export function draftMarks(docs: readonly ContractDoc[]): { notice: string; watermark: string } {
+  return {
+    notice: docs.map((doc) => doc.labels.draftNotice).join(' / '),
+    watermark: docs.map((doc) => doc.labels.draftWatermark).join(' '),
+  };
+}
+
+/** A draft's header: the notice in bold, the title under it (none on the cover), and the watermark behind the page. */
+function draftHeader(docs: readonly ContractDoc[], title: string | null): Header {
+  const { notice, watermark } = draftMarks(docs);
+  // WordArt takes one font: a Chinese one when the mark has Chinese in it (SimHei has Latin letters too).
+  const font = docs.some((doc) => doc.meta.language === 'zh-CN') ? FONTS.cjkHeading : FONTS.latin;
+  return new Header({
+    children: [
+      new Paragraph({
+        style: STYLE.header,
+        children: [
+          new TextRun({ text: xmlSafe(notice), bold: true, color: COLOURS.draftMark }),
+          new TextWatermark({ text: xmlSafe(watermark), font, color: 'C0C0C0', opacity: 0.5 }),
+        ],
+      }),
+      ...(title === null ? [] : [new Paragraph({ style: STYLE.header, children: runsOf(plain(title)) })]),
+    ],
+  });
+}
+
+/**
+ * `footerNote` stands in the footer in place of the version (a redline's "Changes from v2 to v3"); `revisions` are a redline's tracked changes;
+ * `draft` marks every page as a draft, not for signature.
+ */
 export function contractSection(
   docs: readonly ContractDoc[],
   page: PageLayout,
   body: BodyElement[],
   footerNote: string | null,
   revisions: Revisions | null,
+  draft = false,
 ): ISectionOptions {
   return {
     properties: {
@@ -100,10 +138,12 @@ export function contractSection(
       titlePage: true,
       page: { size: { width: page.size.width, height: page.size.height }, margin: page.margin },
     },
-    headers: {
-      default: header(docs[0]!.meta.title),
-      first: new Header({ children: [new Paragraph({ children: [] })] }),
-    },
+    headers: draft
+      ? { default: draftHeader(docs, docs[0]!.meta.title), first: draftHeader(docs, null) }
+      : {
+          default: header(docs[0]!.meta.title),
+          first: new Header({ children: [new Paragraph({ children: [] })] }),
+        },
     footers: {
       default: footer(docs, page, footerNote),
       first: new Footer({ children: [new Paragraph({ children: [] })] }),

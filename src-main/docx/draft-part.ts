@@ -21,11 +21,17 @@
  * a draft part altered with its checksum recomputed, a paragraph edited, a
  * footer that names another contract. The parts of format 1 (no record)
  * still import, unchecked. docs/FORMAT.md §11 describes both.
+ *
+ * A draft exported before it was complete (a watermarked draft with blanks)
+ * embeds the working copy as it stands, marked incomplete (file.ts), and its
+ * record says `"incomplete": true`; the import takes it as an incomplete
+ * draft and lists what it still lacks.
  */
 import type { Document } from 'docx';
 import JSZip from 'jszip';
 import { canonicalJson } from '../../src-shared/model/canonical';
 import { contractTerms } from '../../src-shared/model/contract-terms';
+import { INCOMPLETE_DRAFT_MARK } from '../../src-shared/model/file';
 import type { SlaDraft } from '../../src-shared/model/schema';
 import { contractIdentity } from '../../src-shared/model/version';
 import { openDocxPackage, UnpackRefused, type DocxPackage, type PackageFailure } from './package-reader';
@@ -118,6 +124,8 @@ export interface ContractPartInput {
   contractSha256: string;
   /** The saved version exported, or null for the working copy. */
   version: { label: string; sha256: string } | null;
+  /** The embedded draft is not complete yet (a draft export with blanks); absent from the record otherwise. */
+  incomplete?: boolean;
 }
 
 /** The record a format-2 part holds, as JSON, in this key order; the seal is an HMAC of its exact text. */
@@ -139,6 +147,7 @@ function recordText(input: ContractPartInput, json: string, body: ContractPartRe
     language: input.language,
     contractSha256: input.contractSha256,
     version: input.version ? { label: input.version.label, sha256: input.version.sha256 } : null,
+    ...(input.incomplete ? { incomplete: true } : {}),
     footerIdentity: contractIdentity(input.contractSha256),
     draftSha256: sha256Hex(json),
     body,
@@ -212,6 +221,8 @@ export interface ContractPartCheck {
   /** The identity the footer should print; null when the record is unreadable. */
   footerIdentity: string | null;
   versionLabel: string | null;
+  /** The record says the embedded draft was not complete when exported. */
+  incomplete: boolean;
   /** Empty when the file is as SLA Studio wrote it. */
   findings: ContractFinding[];
   /** The record's text and its seal, for the importing installation to verify with its key; null when unsealed. */
@@ -306,7 +317,8 @@ function readRecord(text: string): ContractPartRecord | null {
     typeof body.sha256 === 'string' &&
     Array.isArray(body.paragraphs) &&
     body.paragraphs.every((digest) => typeof digest === 'string') &&
-    (record.version === null || (typeof record.version?.label === 'string' && typeof record.version.sha256 === 'string'));
+    (record.version === null || (typeof record.version?.label === 'string' && typeof record.version.sha256 === 'string')) &&
+    (record.incomplete === undefined || record.incomplete === true);
   return wellFormed ? (record as ContractPartRecord) : null;
 }
 
@@ -321,7 +333,16 @@ async function checkContract(docx: DocxPackage, item: { json: string; record: st
   const record = readRecord(item.record);
   const seal = item.mac ? { record: item.record, mac: item.mac } : null;
   if (!record) {
-    return { format: 2, scope: 'contract', language: '', footerIdentity: null, versionLabel: null, findings: [{ code: 'recordDamaged', params: {} }], seal };
+    return {
+      format: 2,
+      scope: 'contract',
+      language: '',
+      footerIdentity: null,
+      versionLabel: null,
+      incomplete: false,
+      findings: [{ code: 'recordDamaged', params: {} }],
+      seal,
+    };
   }
   const findings: ContractFinding[] = [];
   const expected = contractIdentity(record.contractSha256);
@@ -357,15 +378,27 @@ async function checkContract(docx: DocxPackage, item: { json: string; record: st
       findings.push({ code: 'textRemoved', params: { count: Math.max(1, record.body.paragraphs.length - paragraphs.length) } });
     }
   }
-  return { format: 2, scope: record.scope, language: record.language, footerIdentity: expected, versionLabel: record.version?.label ?? null, findings, seal };
+  return {
+    format: 2,
+    scope: record.scope,
+    language: record.language,
+    footerIdentity: expected,
+    versionLabel: record.version?.label ?? null,
+    incomplete: record.incomplete === true,
+    findings,
+    seal,
+  };
 }
 
-/** The JSON of a draft as written, when it has the shape contractTerms needs; the import validates it. */
+/** The JSON of a draft as written (without the file's mark of an incomplete draft), when it has the shape contractTerms needs; the import validates it. */
 function parsedDraft(json: string): SlaDraft | null {
   try {
     const value = JSON.parse(json) as unknown;
     const expectations = typeof value === 'object' && value !== null ? (value as { expectations?: unknown }).expectations : undefined;
-    return typeof expectations === 'object' && expectations !== null ? (value as SlaDraft) : null;
+    if (typeof expectations !== 'object' || expectations === null) return null;
+    const draft: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+    delete draft[INCOMPLETE_DRAFT_MARK];
+    return draft as unknown as SlaDraft;
   } catch {
     return null;
   }

@@ -85,6 +85,8 @@ export const COLOURS = {
   rule: '7F7F7F',
   tableHeaderFill: 'E7EBF0',
   blankHighlight: 'yellow',
+  /** "Draft — not for signature" in a draft's header. */
+  draftMark: 'C00000',
 } as const;
 
 export type StyleVariant = 'single-en' | 'single-zh' | 'bilingual';

@@ -12,7 +12,8 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assembleBilingual, assembleContract } from '../../src-shared/contract/assemble';
 import { presets, standardTemplate } from '../../src-shared/contract/fixtures';
-import { writeDraftFile } from '../../src-shared/model/file';
+import { blankDraft } from '../../src-shared/model/defaults';
+import { writeDraftFile, writeIncompleteDraftFile } from '../../src-shared/model/file';
 import { renderContractDocx, EXPORT_LANGUAGES } from './contract-docx';
 
 const PYTHON = '/usr/bin/python3';
@@ -33,7 +34,7 @@ const skipReason = missing !== null && !process.env.CI ? `skipped outside CI: ${
 
 describe('validity', () => {
   it.skipIf(skipReason !== null)(
-    skipReason ?? 'every preset in every language, and text with markup and control characters, passes validate-docx',
+    skipReason ?? 'every preset in every language, text with markup and control characters, and a watermarked draft export pass validate-docx',
     async () => {
       if (missing !== null) throw new Error(`${missing}: CI must be able to validate every .docx`);
       const template = standardTemplate();
@@ -65,11 +66,20 @@ describe('validity', () => {
         const file = join(folder, 'awkward-bilingual.docx');
         writeFileSync(file, await renderContractDocx({ language: 'bilingual', en: pair.en, zh: pair.zh }, { draftJson: writeDraftFile(awkward) }));
         files.push(file);
-        expect(files).toHaveLength(10);
+        // A draft export of a blank draft: the notice and Word's watermark shape in every header, the blanks highlighted.
+        for (const locale of ['en', 'zh-CN'] as const) {
+          const blank = blankDraft({ title: 'Pilot SLA', effectiveDate: '2026-12-01', locale });
+          const blankPair = assembleBilingual(blank, template, {});
+          const draftFile = join(folder, `blank-draft-${locale}.docx`);
+          const source = locale === 'en' ? { language: 'bilingual' as const, en: blankPair.en, zh: blankPair.zh } : { language: locale, doc: blankPair.zh };
+          writeFileSync(draftFile, await renderContractDocx(source, { draftJson: writeIncompleteDraftFile(blank), draft: true }));
+          files.push(draftFile);
+        }
+        expect(files).toHaveLength(12);
         const output = await new Promise<{ code: number; stdout: string }>((done) => {
           execFile(PYTHON, [VALIDATOR, ...files], (error, stdout) => done({ code: error ? Number(error.code ?? 1) : 0, stdout }));
         });
-        expect(output.stdout.trim()).toBe('10 file(s) checked, 0 problem(s)');
+        expect(output.stdout.trim()).toBe('12 file(s) checked, 0 problem(s)');
         expect(output.code).toBe(0);
       } finally {
         rmSync(folder, { recursive: true, force: true });

@@ -9,14 +9,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { preset, presets } from '../../src-shared/contract/fixtures';
 import { canonicalJson } from '../../src-shared/model/canonical';
 import { contractTerms, INTERNAL_PARTS, isEscalationContact } from '../../src-shared/model/contract-terms';
-import { readDraftFile, writeDraftFile } from '../../src-shared/model/file';
-import { criticalPeriodSchema, requestSchema, stakeholderSchema, type SlaDraft } from '../../src-shared/model/schema';
+import { blankDraft } from '../../src-shared/model/defaults';
+import { readDraftFile, readWorkingCopyFile, writeDraftFile } from '../../src-shared/model/file';
+import { criticalPeriodSchema, requestSchema, SCHEMA_VERSION, stakeholderSchema, type SlaDraft } from '../../src-shared/model/schema';
 import { contractIdentity } from '../../src-shared/model/version';
 import { readDraftPart } from '../docx/draft-part';
 import { sha256Hex } from '../sha256';
-import { openPackage, wordText } from '../docx/test-package';
+import { find, findAll, openPackage, wordText } from '../docx/test-package';
 import { createClauseLibrary } from './clause-library';
-import { createContractExportService, draftForExport, EXPORT_LANGUAGES } from './contract-export';
+import { createContractExportService, draftForDraftExport, draftForExport, EXPORT_LANGUAGES } from './contract-export';
 import { isServiceError, type ServiceError } from './errors';
 import { makeTempDir, steppingClock } from './test-fixtures';
 
@@ -187,3 +188,98 @@ describe('what a contract file carries', () => {
     expect((await service.build({ draft, language: 'en' })).identity).toBe(built.identity);
   });
 });
+
+describe('a draft export', () => {
+  const service = createContractExportService({ clauseLibrary: library, clock: steppingClock() });
+
+  /** The text of each header part (the cover's and the other pages') and the watermark each carries (v:textpath). */
+  async function headers(bytes: Uint8Array): Promise<{ text: string; watermark: string | undefined }[]> {
+    const pkg = await openPackage(bytes);
+    const names = pkg.names.filter((name) => /^word\/header\d+\.xml$/.test(name)).sort();
+    return Promise.all(
+      names.map(async (name) => {
+        const xml = await pkg.xml(name);
+        // The shape's text path holds the words; the shape type's has none.
+        return { text: wordText(xml), watermark: findAll(xml, 'v:textpath').find((path) => path.attrs.string !== undefined)?.attrs.string };
+      }),
+    );
+  }
+
+  const blank = (locale: 'en' | 'zh-CN') => blankDraft({ title: locale === 'en' ? 'Blank SLA' : '空白服务水平协议', effectiveDate: '2026-12-01', locale });
+
+  it.each([
+    ['en', 'en', 'Draft — not for signature', 'DRAFT'],
+    ['zh-CN', 'zh-CN', '草稿——不得用于签署', '草稿'],
+    ['bilingual', 'en', 'Draft — not for signature / 草稿——不得用于签署', 'DRAFT 草稿'],
+  ] as const)(
+    'of a blank draft in %s says "not for signature" and carries a DRAFT watermark on every page, the blanks marked',
+    async (language, locale, notice, watermark) => {
+      const { draft, incomplete } = draftForDraftExport(blank(locale));
+      expect(incomplete.map((found) => found.path.join('.'))).toEqual(['parties.provider.legalName', 'parties.customer.legalName']);
+      const built = await service.build({ draft, language, asDraft: true, incomplete });
+
+      const found = await headers(built.bytes);
+      // The cover's header (the notice alone) and the other pages' (the notice above the title).
+      expect(found).toHaveLength(2);
+      for (const header of found) {
+        expect(header.text.startsWith(notice)).toBe(true);
+        expect(header.watermark).toBe(watermark);
+      }
+      expect(found.map((header) => header.text.slice(notice.length)).sort()).toEqual(['', draft.title]);
+
+      // The parties' names are blanks, highlighted where they stand.
+      const body = await (await openPackage(built.bytes)).xml('word/document.xml');
+      const highlighted = findAll(body, 'w:r').filter((run) => find(run, 'w:highlight') !== undefined);
+      expect(highlighted.map((run) => wordText(run))).toEqual(expect.arrayContaining(['[●]']));
+      expect(built.blanks.map((blank) => blank.path)).toEqual(expect.arrayContaining(['parties.provider.legalName', 'parties.customer.legalName']));
+    },
+  );
+
+  it('of an incomplete draft carries it marked incomplete, and the record says so; imported, it lists what is missing', async () => {
+    const { draft, incomplete } = draftForDraftExport(blank('zh-CN'));
+    const built = await service.build({ draft, language: 'zh-CN', asDraft: true, incomplete });
+    expect(built.draftJson.split('\n').slice(1, 3)).toEqual([`  "schemaVersion": ${SCHEMA_VERSION},`, '  "incompleteDraft": true,']);
+    const part = await readDraftPart(built.bytes);
+    if (!part.ok) throw new Error(part.reason);
+    expect(part.json).toBe(built.draftJson);
+    // The file is as SLA Studio wrote it: the mark changes nothing of the contract's identity.
+    expect(part.check).toMatchObject({ incomplete: true, findings: [], footerIdentity: built.identity });
+    expect(JSON.parse(part.check!.seal?.record ?? readRecordOf(await (await openPackage(built.bytes)).text('customXml/item1.xml')))).toMatchObject({
+      incomplete: true,
+    });
+    const read = readWorkingCopyFile(part.json);
+    expect(read).toMatchObject({ ok: true, complete: false, problems: incomplete });
+  });
+
+  it('of a complete draft differs from the contract only by its marks; the contract itself has none', async () => {
+    const draft = preset('standard-saas');
+    const contract = await service.build({ draft, language: 'bilingual' });
+    expect((await headers(contract.bytes)).sort((a, b) => a.text.localeCompare(b.text))).toEqual([
+      { text: '', watermark: undefined },
+      { text: draft.title, watermark: undefined },
+    ]);
+    const asDraft = await service.build({ draft, language: 'bilingual', asDraft: true });
+    expect((await headers(asDraft.bytes)).map((header) => header.watermark)).toEqual(['DRAFT 草稿', 'DRAFT 草稿']);
+    // The draft inside is the same complete draft, not marked incomplete.
+    expect(asDraft.draftJson).toBe(contract.draftJson);
+    expect(asDraft.identity).toBe(contract.identity);
+    const part = await readDraftPart(asDraft.bytes);
+    expect(part.ok && part.check).toMatchObject({ incomplete: false, findings: [] });
+  });
+
+  it('is the only export of an incomplete draft, and no draft export takes a value of another type', async () => {
+    const { draft, incomplete } = draftForDraftExport(blank('en'));
+    const refused = await caught(service.build({ draft, language: 'en', incomplete }));
+    expect(refused.apiError).toMatchObject({ key: 'errors.draftHasProblems', params: { count: 2 } });
+    expect(() => draftForDraftExport({ ...blank('en'), termMonths: 'twelve' })).toThrow(
+      expect.objectContaining({ apiError: expect.objectContaining({ key: 'errors.draftHasProblems' }) }),
+    );
+  });
+});
+
+/** The record's text inside the draft part, for an unsealed part. */
+function readRecordOf(itemXml: string): string {
+  const match = /<record[^>]*>([^<]*)<\/record>/.exec(itemXml);
+  if (!match) throw new Error('no record in the draft part');
+  return match[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}

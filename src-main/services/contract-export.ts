@@ -4,8 +4,14 @@
  * folder, flushed, renamed over the target), so a crash or a full disk
  * leaves the old file or the whole new one, never half a contract.
  *
- * Only a valid draft is exported: the .docx embeds it, and what `import`
- * recovers from the .docx must import again. What it embeds is the draft's
+ * A complete draft is exported as the contract to sign. A working copy
+ * that is not complete yet (blanks, or other problems the wizard shows)
+ * goes out only as a draft export: "Draft — not for signature" and a DRAFT
+ * watermark on every page, in each of the document's languages, the blanks
+ * highlighted "[●]"; it embeds the working copy as it stands, marked
+ * incomplete, and `import` takes it back as an incomplete draft and says
+ * what it lacks. A complete draft may be exported as a draft too (for
+ * discussion): then only the marks differ. What the .docx embeds is the draft's
  * contract terms (src-shared/model/contract-terms.ts) — the negotiation
  * stays home — unless an internal copy is asked for, which carries the whole
  * draft and says so in its footer and its part. Every footer prints the
@@ -21,10 +27,12 @@
  * it is given, records nothing, and reports a `ContractExportRecord`.
  */
 import type { AssemblyProblem } from '../../src-shared/contract/assemble';
+import type { Problem } from '../../src-shared/model/problems';
 import { assembleBilingual, assembleContract } from '../../src-shared/contract/assemble';
 import { canonicalJson } from '../../src-shared/model/canonical';
 import { contractTerms } from '../../src-shared/model/contract-terms';
-import { writeDraftFile } from '../../src-shared/model/file';
+import { isDraftInProgress, writeDraftFile, writeIncompleteDraftFile } from '../../src-shared/model/file';
+import { upgradeContent } from '../../src-shared/model/migrate';
 import type { SlaDraft } from '../../src-shared/model/schema';
 import { validateDraft } from '../../src-shared/model/validate';
 import { contractIdentity } from '../../src-shared/model/version';
@@ -48,6 +56,10 @@ export interface ContractExportRequest {
   paperSize?: PaperSize;
   /** `internal`: the file carries the whole draft, negotiation included (an internal copy); by default only the contract terms. */
   scope?: DraftPartScope;
+  /** A draft export: "Draft — not for signature" and a DRAFT watermark on every page. */
+  asDraft?: boolean;
+  /** What the draft still lacks when it is not complete (draftForExport): then only a draft export is made, and it embeds the draft marked incomplete. */
+  incomplete?: readonly Problem[];
 }
 
 export interface BuiltContract {
@@ -65,6 +77,10 @@ export interface BuiltContract {
   identity: string;
   /** Values left blank ("[●]") in the contract, for the user to fill in or complete in the draft. */
   blanks: AssemblyProblem[];
+  /** A draft export (watermarked, not for signature). */
+  asDraft: boolean;
+  /** What the draft still lacks; empty for a complete draft. */
+  incomplete: Problem[];
 }
 
 /** One contract written by `exportToFile`, as the command line reports it. */
@@ -84,6 +100,10 @@ export interface ContractExportRecord {
   /** ISO 8601 UTC, from the clock port. */
   exportedAt: string;
   blanks: AssemblyProblem[];
+  /** A draft export (watermarked, not for signature). */
+  asDraft: boolean;
+  /** What the draft still lacks; empty for a complete draft. */
+  incomplete: Problem[];
 }
 
 export interface ContractExportService {
@@ -110,30 +130,81 @@ export function draftForExport(content: unknown): SlaDraft {
   return draft;
 }
 
+/** A draft to export as a draft: complete, or not yet (then `incomplete` lists its problems). */
+export interface DraftToExport {
+  draft: SlaDraft;
+  incomplete: Problem[];
+}
+
+/**
+ * The draft of a working copy or file for a draft export: a complete draft,
+ * or the content as it stands with what it lacks — as the live preview
+ * assembles it. Content that is no draft in progress (isDraftInProgress: a
+ * value of another type, another schema version) is refused as
+ * draftForExport refuses it.
+ */
+export function draftForDraftExport(content: unknown): DraftToExport {
+  const { draft, problems } = validateDraft(content);
+  if (draft && problems.length === 0) return { draft, incomplete: [] };
+  const upgraded = typeof content === 'object' && content !== null && !Array.isArray(content) ? upgradeContent(content as Record<string, unknown>) : null;
+  // A value of another type is no draft in progress: the embedded file could not be imported again.
+  if (!upgraded || !isDraftInProgress(problems)) {
+    throw new ServiceError('invalidInput', 'errors.draftHasProblems', { count: problems.length }, problems);
+  }
+  return { draft: upgraded as SlaDraft, incomplete: problems };
+}
+
 export function createContractExportService(deps: ContractExportDeps): ContractExportService {
-  const build = async ({ draft, language, version, paperSize, scope = 'contract' }: ContractExportRequest): Promise<BuiltContract> => {
-    const template = usableTemplate(deps.clauseLibrary, draft.contract.templateId);
+  const build = async ({
+    draft,
+    language,
+    version,
+    paperSize,
+    scope = 'contract',
+    asDraft = false,
+    incomplete = [],
+  }: ContractExportRequest): Promise<BuiltContract> => {
+    // An incomplete draft is not a contract to sign: it goes out only marked as a draft.
+    if (incomplete.length > 0 && !asDraft) throw new ServiceError('invalidInput', 'errors.draftHasProblems', { count: incomplete.length }, [...incomplete]);
+    const template = usableTemplate(deps.clauseLibrary, typeof draft.contract?.templateId === 'string' ? draft.contract.templateId : 'standard-saas');
     const terms = contractTerms(draft);
     const contractSha256 = sha256Hex(canonicalJson(terms));
     const identity = contractIdentity(contractSha256);
     const options = { versionLabel: version?.label ?? null, identity, internalCopy: scope === 'internal' };
-    const draftJson = writeDraftFile(scope === 'internal' ? draft : terms);
+    const embedded = scope === 'internal' ? draft : terms;
+    const draftJson = incomplete.length > 0 ? writeIncompleteDraftFile(embedded) : writeDraftFile(embedded);
     const record = {
-      input: { scope, language, contractSha256, version: version ? { label: version.label, sha256: version.sha256 } : null },
+      input: {
+        scope,
+        language,
+        contractSha256,
+        version: version ? { label: version.label, sha256: version.sha256 } : null,
+        ...(incomplete.length > 0 ? { incomplete: true } : {}),
+      },
       seal: deps.sealer ? await deps.sealer() : null,
+    };
+    const docxOptions = { draftJson, record, ...(paperSize ? { paperSize } : {}), ...(asDraft ? { draft: true } : {}) };
+    // Assembly copes with values left out; a value of another shape in an incomplete draft can still stop it, and then its problems say what to fix.
+    const assembled = <T>(assemble: () => T): T => {
+      if (incomplete.length === 0) return assemble();
+      try {
+        return assemble();
+      } catch {
+        throw new ServiceError('invalidInput', 'errors.draftHasProblems', { count: incomplete.length }, [...incomplete]);
+      }
     };
     let bytes: Uint8Array;
     let blanks: AssemblyProblem[];
     if (language === 'bilingual') {
-      const pair = assembleBilingual(draft, template, options);
+      const pair = assembled(() => assembleBilingual(draft, template, options));
       // Halves that do not align are a template bug: refuse rather than set the wrong clauses side by side.
       const misaligned = pair.problems.find((problem) => problem.code === 'misaligned');
       if (misaligned) throw new MisalignedContractError(misaligned.clauseId ?? 'the top level');
-      bytes = await renderContractDocx({ language, en: pair.en, zh: pair.zh }, { draftJson, record, ...(paperSize ? { paperSize } : {}) });
+      bytes = await renderContractDocx({ language, en: pair.en, zh: pair.zh }, docxOptions);
       blanks = pair.problems;
     } else {
-      const single = assembleContract(draft, template, language, options);
-      bytes = await renderContractDocx({ language, doc: single.doc }, { draftJson, record, ...(paperSize ? { paperSize } : {}) });
+      const single = assembled(() => assembleContract(draft, template, language, options));
+      bytes = await renderContractDocx({ language, doc: single.doc }, docxOptions);
       blanks = single.problems;
     }
     return {
@@ -146,6 +217,8 @@ export function createContractExportService(deps: ContractExportDeps): ContractE
       draftSha256: sha256Hex(draftJson),
       identity,
       blanks,
+      asDraft,
+      incomplete: [...incomplete],
     };
   };
 
@@ -170,6 +243,8 @@ export function createContractExportService(deps: ContractExportDeps): ContractE
         version: request.version ?? null,
         exportedAt: deps.clock.now(),
         blanks: built.blanks,
+        asDraft: built.asDraft,
+        incomplete: built.incomplete,
       };
     },
   };

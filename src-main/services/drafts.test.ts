@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { draftRecordSchema, draftSummarySchema, MAX_CONTENT_CHARS } from '../../src-shared/api';
-import { readDraftFile, writeDraftFile } from '../../src-shared/model/file';
+import { readDraftFile, writeDraftFile, writeIncompleteDraftFile } from '../../src-shared/model/file';
 import { SCHEMA_VERSION } from '../../src-shared/model/schema';
 import { createServices, type Services } from '.';
 import { exportFileName } from './drafts';
@@ -366,14 +366,49 @@ describe('drafts: import and export', () => {
     expect(readdirSync(join(temp.dir, 'data'))).toEqual(before);
   });
 
-  it('refuses to export a draft that still has problems, listing them, before asking where to save', async () => {
+  it('exports a draft that still has problems as it stands, marked incomplete; importing it says what it lacks', async () => {
+    const created = services.drafts.create({ presetId: null, title: 'Blank SLA' });
+    dialogAnswer.savePath = join(temp.dir, 'data', 'blank.sla.json');
+    await services.drafts.exportFile(created.id);
+    const text = readFileSync(dialogAnswer.savePath, 'utf8');
+    expect(text.split('\n').slice(0, 3)).toEqual(['{', `  "schemaVersion": ${SCHEMA_VERSION},`, '  "incompleteDraft": true,']);
+    // A file that is not complete is no draft to sign or compare: the strict reader still refuses it.
+    expect(readDraftFile(text)).toMatchObject({ ok: false });
+
+    const imported = services.drafts.importFile({ fileName: 'blank.sla.json', text });
+    expect(imported.title).toBe('Blank SLA');
+    expect(imported.incomplete?.map((found) => [found.path, found.key])).toEqual([
+      [['parties', 'provider', 'legalName'], 'validation.required'],
+      [['parties', 'customer', 'legalName'], 'validation.required'],
+    ]);
+    // The working copy is the draft as it was, without the file's mark.
+    expect(services.drafts.get(imported.id).content).toEqual(created.content);
+  });
+
+  it('refuses to export a draft holding a value of another type, listing it, before asking where to save', async () => {
     const created = services.drafts.create({ presetId: 'crm' });
-    services.drafts.save({ id: created.id, content: { ...created.content, termMonths: 0 }, baseRevision: 0 });
+    services.drafts.save({ id: created.id, content: { ...created.content, termMonths: 'twelve' }, baseRevision: 0 });
     dialogAnswer.savePath = join(temp.dir, 'never.sla.json');
     const error = (await asyncErrorOf(() => services.drafts.exportFile(created.id))) as { key: string; problems: { path: unknown[] }[] };
     expect(error.key).toBe('errors.draftHasProblems');
     expect(error.problems.map((p) => p.path)).toEqual([['termMonths']]);
     expect(dialogs.saveRequests).toEqual([]);
+  });
+
+  it('imports an incomplete draft only from a file marked so, and only with values still to fill in', () => {
+    const unfinished = { ...englishDraft(), termMonths: 0 };
+    // Unmarked, a file with problems is refused as before.
+    expect(errorOf(() => services.drafts.importFile({ fileName: 'a.sla.json', text: writeDraftFile(unfinished) }))).toMatchObject({ code: 'invalidFile' });
+    // Marked, but with a value of another type: not a draft in progress.
+    const mistyped = writeIncompleteDraftFile({ ...englishDraft(), termMonths: 'twelve' });
+    expect(errorOf(() => services.drafts.importFile({ fileName: 'b.sla.json', text: mistyped }))).toMatchObject({
+      code: 'invalidFile',
+      problems: [{ path: ['termMonths'], key: 'validation.expectedNumber' }],
+    });
+    const imported = services.drafts.importFile({ fileName: 'c.sla.json', text: writeIncompleteDraftFile(unfinished) });
+    expect(imported.incomplete).toMatchObject([{ path: ['termMonths'], key: 'validation.min' }]);
+    // A marked file that is complete after all imports as a complete draft.
+    expect(services.drafts.importFile({ fileName: 'd.sla.json', text: writeIncompleteDraftFile(englishDraft()) }).incomplete).toBeUndefined();
   });
 
   it('reports a folder it cannot write to as a clear error, leaving no temp file', async () => {

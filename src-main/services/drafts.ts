@@ -5,15 +5,17 @@
  * `*.sla.json` files.
  *
  * A working copy may be incomplete or have problems the wizard is still
- * showing: it is stored as it is, because it is the user's work. Only an
- * exported file must be a valid draft, since that is what import accepts.
+ * showing: it is stored as it is, because it is the user's work. Exported
+ * as a file, it is written as it stands and marked incomplete (file.ts), so
+ * that a draft with blanks can go round; importing such a file gives a
+ * working copy again and says what it still lacks.
  */
 import { randomUUID } from 'node:crypto';
 import type { DraftListFields, DraftsRepository, StoredDraft, StoredDraftSummary } from '../db';
-import { DRAFT_LIST_PAGE, MAX_CONTENT_CHARS, type ApiParsedInput, type DraftRecord, type DraftSummary } from '../../src-shared/api';
+import { DRAFT_LIST_PAGE, MAX_CONTENT_CHARS, type ApiParsedInput, type DraftRecord, type DraftSummary, type ImportedDraft } from '../../src-shared/api';
 import type { Locale } from '../../src-shared/i18n';
 import { blankDraft } from '../../src-shared/model/defaults';
-import { readDraftFile, writeDraftFile } from '../../src-shared/model/file';
+import { isDraftInProgress, readWorkingCopyFile, writeDraftFile, writeIncompleteDraftFile } from '../../src-shared/model/file';
 import { upgradeContent } from '../../src-shared/model/migrate';
 import { problem } from '../../src-shared/model/problems';
 import { LIMITS, SCHEMA_VERSION } from '../../src-shared/model/schema';
@@ -35,9 +37,9 @@ export interface DraftsService {
   duplicate(id: string): DraftSummary;
   trash(id: string): DraftSummary;
   restore(id: string): DraftSummary;
-  /** A `*.sla.json` file's text: all or nothing, with every problem on failure. */
-  importFile(request: { fileName: string; text: string }): DraftSummary;
-  /** Asks where to save; null when the user cancelled. */
+  /** A `*.sla.json` file's text: all or nothing, with every problem on failure; a file marked incomplete comes in with what it lacks. */
+  importFile(request: { fileName: string; text: string }): ImportedDraft;
+  /** Asks where to save; null when the user cancelled. A working copy with problems is written marked incomplete. */
   exportFile(id: string): Promise<{ path: string | null }>;
 }
 
@@ -275,17 +277,24 @@ export function createDraftsService(deps: DraftsServiceDeps): DraftsService {
       if (text.includes('\uFFFD')) {
         throw new ServiceError('invalidFile', 'errors.invalidFile', { fileName, count: 1 }, [problem([], 'file.notUtf8')]);
       }
-      const result = readDraftFile(text);
+      const result = readWorkingCopyFile(text);
       if (!result.ok) {
         throw new ServiceError('invalidFile', 'errors.invalidFile', { fileName, count: result.problems.length }, result.problems);
       }
-      return toSummary(insert(result.draft));
+      if (result.complete) return toSummary(insert(result.draft));
+      // An incomplete draft is a working copy: held to what autosave holds one to.
+      const overlong = overlongList(result.content);
+      if (overlong) {
+        throw new ServiceError('invalidFile', 'errors.invalidFile', { fileName, count: 1 }, [problem(overlong, 'validation.tooMany', { max: LONGEST_LIST })]);
+      }
+      return { ...toSummary(insert(result.content)), incomplete: result.problems };
     },
 
     async exportFile(id) {
       const { content, title } = toRecord(stored(id));
       const { draft, problems } = validateDraft(content);
-      if (!draft || problems.length > 0) {
+      // A value of another type is no draft in progress: the file could not be imported again.
+      if (!isDraftInProgress(problems)) {
         throw new ServiceError('invalidInput', 'errors.draftHasProblems', { count: problems.length }, problems);
       }
       const locale = deps.locale();
@@ -295,7 +304,7 @@ export function createDraftsService(deps: DraftsServiceDeps): DraftsService {
       });
       if (path === null) return { path: null };
       try {
-        await writeFileAtomically(path, writeDraftFile(draft));
+        await writeFileAtomically(path, draft && problems.length === 0 ? writeDraftFile(draft) : writeIncompleteDraftFile(content));
       } catch (error) {
         throw writeFailure(error, path);
       }

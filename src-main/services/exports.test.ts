@@ -199,6 +199,26 @@ describe('importing a contract', () => {
     expect(services.drafts.get(imported.id).content).toEqual(original.content);
   });
 
+  it('exports a blank draft only as a watermarked draft, which imports back as the incomplete draft it was, saying what it lacks', async () => {
+    const blank = services.drafts.create({ presetId: null, title: 'Pilot SLA' });
+    expect(await errorOf(services.exports.exportContract({ draftId: blank.id, language: 'en' }))).toMatchObject({ key: 'errors.draftHasProblems' });
+    expect(saveRequests).toEqual([]);
+
+    const saved = await services.exports.exportContract({ draftId: blank.id, language: 'bilingual', asDraft: true });
+    expect(saved.fileName).toBe('contract.docx');
+    expect(saveRequests.map((request) => request.suggestedName)).toEqual(['Pilot SLA (EN-ZH).docx']);
+    expect(services.exports.list(blank.id)).toMatchObject([{ kind: 'contract', language: 'bilingual', version: null }]);
+    const exported = readFileSync(join(outDir, 'contract.docx'));
+    const pkg = await openPackage(exported);
+    const headers = await Promise.all(pkg.names.filter((name) => /^word\/header\d+\.xml$/.test(name)).map(async (name) => wordText(await pkg.xml(name))));
+    expect(headers.every((text) => text.startsWith('Draft — not for signature / 草稿——不得用于签署'))).toBe(true);
+
+    const imported = await services.exports.importDocx({ fileName: 'contract.docx', base64: exported.toString('base64') });
+    expect(imported.check).toMatchObject({ findings: [], origin: 'thisInstallation' });
+    expect(imported.incomplete?.map((found) => found.path.join('.'))).toEqual(['parties.provider.legalName', 'parties.customer.legalName']);
+    expect(services.drafts.get(imported.id).content).toEqual(contractTerms(blank.content as SlaDraft));
+  });
+
   it('tells what it found of the file: an unmodified export of this installation, or the paragraph changed since', async () => {
     const original = services.drafts.create({ presetId: 'crm' });
     await services.exports.exportContract({ draftId: original.id, language: 'en', scope: 'internal' });

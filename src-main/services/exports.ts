@@ -26,7 +26,7 @@ import { versionLabel } from '../../src-shared/model/version';
 import type { DraftPartReader } from '../docx/read-in-worker';
 import { docxCheckOf } from './export-seal';
 import type { ContractExportService } from './contract-export';
-import { draftForExport } from './contract-export';
+import { draftForDraftExport, draftForExport } from './contract-export';
 import type { DraftsService } from './drafts';
 import { ServiceError } from './errors';
 import { fileNameOf, type ExportStep } from './export-step';
@@ -35,7 +35,14 @@ import type { VersionsService } from './versions';
 
 export interface ExportsService {
   /** Asks where to save, writes the contract and records it; nothing happens when the dialog is cancelled. */
-  exportContract(request: { draftId: string; language: ContractExportLanguage; versionId?: string | null; scope?: ContractExportScope }): Promise<SavedExport>;
+  /** `asDraft`: a draft export (watermarked, not for signature), the only export a working copy with problems allows. */
+  exportContract(request: {
+    draftId: string;
+    language: ContractExportLanguage;
+    versionId?: string | null;
+    scope?: ContractExportScope;
+    asDraft?: boolean;
+  }): Promise<SavedExport>;
   /** exports.draftFile, with the written file recorded as a `draftFile` export. */
   exportDraftFile(draftId: string): Promise<{ path: string | null }>;
   /** Reveals a recorded export in the file manager. */
@@ -109,7 +116,7 @@ export function createExportsService(deps: ExportsServiceDeps): ExportsService {
   const t = (key: string, params?: Record<string, string | number>) => deps.translate(deps.locale(), key, params);
 
   return {
-    async exportContract({ draftId, language, versionId, scope }) {
+    async exportContract({ draftId, language, versionId, scope, asDraft = false }) {
       const working = deps.drafts.get(draftId);
       let content: unknown = working.content;
       let version: { id: string; sequence: number; party: Parameters<typeof versionLabel>[0]['party']; sha256: string } | null = null;
@@ -120,7 +127,8 @@ export function createExportsService(deps: ExportsServiceDeps): ExportsService {
         content = saved.content;
         version = { id: saved.id, sequence: saved.sequence, party: saved.party, sha256: saved.sha256 };
       }
-      const draft = draftForExport(content);
+      // Checked before the save dialog: a draft with problems is refused unless it goes out as a draft.
+      const { draft, incomplete } = asDraft ? draftForDraftExport(content) : { draft: draftForExport(content), incomplete: [] };
       return deps.exportStep.save({
         draftId,
         versionId: version?.id ?? null,
@@ -134,6 +142,8 @@ export function createExportsService(deps: ExportsServiceDeps): ExportsService {
             language,
             version: version ? { label: versionLabel(version, labelLocale(draft, language)), sha256: version.sha256 } : null,
             scope: scope ?? 'contract',
+            asDraft,
+            incomplete,
           });
           return built.bytes;
         },

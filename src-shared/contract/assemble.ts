@@ -465,7 +465,14 @@ class Assembler {
         internalCopy: options.internalCopy ?? false,
         precedence: bilingual ? draft.contract.precedence : null,
       },
-      labels: { pageOf: labels.pageOf, version: labels.version, workingDraft: labels.workingDraft, internalCopy: labels.internalCopy },
+      labels: {
+        pageOf: labels.pageOf,
+        version: labels.version,
+        workingDraft: labels.workingDraft,
+        internalCopy: labels.internalCopy,
+        draftNotice: labels.draftNotice,
+        draftWatermark: labels.draftWatermark,
+      },
       cover: { title: draft.title, lines },
       clauses,
     };

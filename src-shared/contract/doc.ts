@@ -243,6 +243,10 @@ export interface ContractLabels {
   workingDraft: string;
   /** "Internal copy": the footer of a file that carries the whole draft, negotiation included. */
   internalCopy: string;
+  /** "Draft — not for signature": the header of every page of a draft export. */
+  draftNotice: string;
+  /** "DRAFT": the watermark across every page of a draft export. */
+  draftWatermark: string;
 }
 
 export interface ContractDoc {

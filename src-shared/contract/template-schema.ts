@@ -23,6 +23,8 @@ export const labelsSchema = z.strictObject({
   version: z.string(),
   workingDraft: z.string(),
   internalCopy: z.string(),
+  draftNotice: z.string().optional(),
+  draftWatermark: z.string().optional(),
   signature: z.string(),
   authorisedSignature: z.string().optional(),
   name: z.string(),

@@ -19,6 +19,10 @@ export interface TemplateLabels {
   version: string;
   workingDraft: string;
   internalCopy: string;
+  /** The header of every page of a draft export: "Draft — not for signature". */
+  draftNotice: string;
+  /** The watermark across every page of a draft export: "DRAFT". */
+  draftWatermark: string;
   signature: string;
   /** The signature line of a party that signs without a seal (a US company); `signature` when the template gives none. */
   authorisedSignature: string;

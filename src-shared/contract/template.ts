@@ -19,7 +19,7 @@ import type { z } from 'zod';
 import { POSITIONS, type Position, type StepId } from '../model/schema';
 import { compileCondition, type Condition } from './conditions';
 import { describeType, resolveType, ROOT_TYPE, type FieldType } from './context';
-import { CONTRACT_LANGUAGES } from './doc';
+import { CONTRACT_LANGUAGES, type ContractLanguage } from './doc';
 import { filterError, type Localized, type Vocabulary } from './filters';
 import { isLanguageNeutral, parsePath, tokenize, type Segment } from './text';
 import { parsePlaybook, type Playbook } from '../playbook/limits';
@@ -64,6 +64,12 @@ export const CLAUSES_DIR = 'clauses/';
 export const MAX_TEMPLATE_FILE_CHARS = 500_000;
 export const MAX_TEMPLATE_FILES = 400;
 const MAX_PHRASE_DEPTH = 8;
+
+/** The marks of a draft export where a template gives none of its own. */
+const DRAFT_LABELS: Record<ContractLanguage, Pick<TemplateLabels, 'draftNotice' | 'draftWatermark'>> = {
+  en: { draftNotice: 'Draft — not for signature', draftWatermark: 'DRAFT' },
+  'zh-CN': { draftNotice: '草稿——不得用于签署', draftWatermark: '草稿' },
+};
 
 /** One error as one line: `clauses/credits.yaml:12 [clause credits] body[0].text.zh-CN: …`. */
 export function formatTemplateError(error: TemplateError): string {
@@ -676,9 +682,11 @@ class TemplateCompiler {
     }
 
     const labels = header.labels;
-    const withSeal = (value: z.infer<typeof labelsSchema>): TemplateLabels => ({
+    const withSeal = (value: z.infer<typeof labelsSchema>, language: ContractLanguage): TemplateLabels => ({
       ...value,
       authorisedSignature: value.authorisedSignature ?? value.signature,
+      draftNotice: value.draftNotice ?? DRAFT_LABELS[language].draftNotice,
+      draftWatermark: value.draftWatermark ?? DRAFT_LABELS[language].draftWatermark,
       seal: value.seal ?? null,
     });
     return {
@@ -686,7 +694,7 @@ class TemplateCompiler {
       version: String(header.version),
       name: header.name,
       description: header.description ?? null,
-      labels: { en: withSeal(labels.en), 'zh-CN': withSeal(labels['zh-CN']) },
+      labels: { en: withSeal(labels.en, 'en'), 'zh-CN': withSeal(labels['zh-CN'], 'zh-CN') },
       cover,
       clauses,
       phrases: this.phrases,

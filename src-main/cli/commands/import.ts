@@ -7,9 +7,13 @@
  * the draft inside is not the one its footer names, the footer names
  * another, the text was edited), the draft inside is still written, each
  * finding is printed on stderr and the exit code is 3 (EXIT.changed).
+ *
+ * A draft exported before it was complete (a draft export with blanks) is
+ * written as it was embedded, still marked incomplete, and what it lacks is
+ * printed on stderr, one line each: it is imported, as the app imports it.
  */
 import { LOCALES } from '../../../src-shared/i18n';
-import { readDraftFile, writeDraftFile } from '../../../src-shared/model/file';
+import { readWorkingCopyFile, writeDraftFile, writeIncompleteDraftFile } from '../../../src-shared/model/file';
 import { problem } from '../../../src-shared/model/problems';
 import { MAX_DOCX_BYTES, type DraftPartFailure } from '../../docx/draft-part';
 import { writeFileAtomically } from '../../services/atomic-file';
@@ -17,7 +21,7 @@ import { docxCheckOf, readSealKey } from '../../services/export-seal';
 import { invalidLang, parsed, usage, type CliCommand } from '../command';
 import { EXIT } from '../exit-codes';
 import { readInputFile, samePath } from '../input';
-import { failed, writeProblem } from '../problems';
+import { failed, incompleteLines, writeProblem } from '../problems';
 
 const REFUSALS: Record<DraftPartFailure, string> = {
   notDocx: 'cli.notDocx',
@@ -48,9 +52,11 @@ export const importCommand: CliCommand<{ docx: string; out: string }> = {
     if (!read.ok) return failed(t, [read.problem]);
     const part = await readDraftPart(read.value);
     if (!part.ok) return failed(t, [problem([], REFUSALS[part.reason], { file: docx, max: maxMegabytes })]);
-    const draftFile = readDraftFile(part.json);
+    const draftFile = readWorkingCopyFile(part.json);
     if (!draftFile.ok) return failed(t, draftFile.problems);
-    const text = draftFile.migratedFrom === null ? part.json : writeDraftFile(draftFile.draft);
+    const migrated = draftFile.complete ? writeDraftFile(draftFile.draft) : writeIncompleteDraftFile(draftFile.content);
+    const text = draftFile.migratedFrom === null ? part.json : migrated;
+    const incomplete = draftFile.complete ? [] : incompleteLines(draftFile.problems, t);
     try {
       await writeFileAtomically(out, text);
     } catch (error) {
@@ -59,8 +65,8 @@ export const importCommand: CliCommand<{ docx: string; out: string }> = {
     const check = docxCheckOf(part.check, await readSealKey(dataDir));
     if (check.findings.length > 0) {
       const findings = check.findings.map((finding) => t('cli.importFinding', { docx, message: t(finding.key, finding.params) }));
-      return { code: EXIT.changed, stdout: [t('cli.importedWithFindings', { file: out, docx })], stderr: findings };
+      return { code: EXIT.changed, stdout: [t('cli.importedWithFindings', { file: out, docx })], stderr: [...findings, ...incomplete] };
     }
-    return { code: EXIT.ok, stdout: [t('cli.imported', { file: out, docx })], stderr: [] };
+    return { code: EXIT.ok, stdout: [t('cli.imported', { file: out, docx })], stderr: incomplete };
   },
 };

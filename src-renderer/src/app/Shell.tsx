@@ -81,6 +81,14 @@ export function Shell() {
       }
       if (result.ok) {
         void message.success(t('home.import.done', { title: result.value.title }));
+        // A draft exported before it was complete: what it still lacks, which the wizard's steps show too.
+        const incomplete = result.value.incomplete ?? [];
+        if (incomplete.length > 0)
+          setReport({
+            title: t('home.import.incompleteTitle', { title: result.value.title }),
+            intro: t('home.import.incompleteIntro', { count: incomplete.length }),
+            problems: incomplete,
+          });
         navigate({ screen: 'draft', draftId: result.value.id, step: 'services' });
       } else if (result.error.problems && result.error.problems.length > 0) {
         failed(result.error.problems);

@@ -5,12 +5,14 @@
  * internal copy, each said in words under the choice), then the
  * save dialog (a download in the dev:web harness), progress while it runs,
  * and "Saved to …" with "Show in folder". A working copy with problems
- * cannot be exported — the .docx carries the draft, which must import
- * again — so the dialog lists them with a way to each step. The contract
+ * (blanks among them) cannot be exported for signature, so the dialog lists
+ * them with a way to each step; it can go out as a draft for comment —
+ * watermarked, "Draft — not for signature" on every page — which also a
+ * complete draft may be. The contract
  * check's findings on the working copy are listed too; they do not stop an
  * export (a draft for discussion), only an agreement or a signature.
  */
-import { Alert, Button, Radio, Select, Typography } from 'antd';
+import { Alert, Button, Checkbox, Radio, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -52,6 +54,7 @@ export function ContractExportDialog({ draftId, saver, onClose, onGoToStep, cont
   const [language, setLanguage] = useState<ContractExportLanguage>(locale);
   const [source, setSource] = useState<string>(WORKING_COPY);
   const [scope, setScope] = useState<ContractExportScope>('contract');
+  const [asDraft, setAsDraft] = useState(false);
   const [versions, setVersions] = useState<VersionSummary[]>([]);
   const [history, setHistory] = useState<ExportRecord[]>([]);
   const [historyRevision, setHistoryRevision] = useState(0);
@@ -80,8 +83,9 @@ export function ContractExportDialog({ draftId, saver, onClose, onGoToStep, cont
 
   const running = phase.kind === 'running';
   // The problems on screen block the export; those main finds in what it read (rarely different) are shown after trying.
-  const blocked = source === WORKING_COPY && workingProblems.length > 0;
-  const problems = blocked ? workingProblems : phase.kind === 'failed' ? (phase.error.problems ?? []) : [];
+  const incomplete = source === WORKING_COPY && workingProblems.length > 0;
+  const blocked = incomplete && !asDraft;
+  const problems = incomplete ? workingProblems : phase.kind === 'failed' ? (phase.error.problems ?? []) : [];
 
   const goTo = (step: StepId) => {
     onClose();
@@ -98,7 +102,7 @@ export function ContractExportDialog({ draftId, saver, onClose, onGoToStep, cont
         return;
       }
     }
-    const next = phaseAfter(await call('exports.contract', { draftId, language, versionId: source === WORKING_COPY ? null : source, scope }));
+    const next = phaseAfter(await call('exports.contract', { draftId, language, versionId: source === WORKING_COPY ? null : source, scope, asDraft }));
     setPhase(next);
     if (next.kind === 'done') setHistoryRevision((n) => n + 1);
   };
@@ -148,13 +152,21 @@ export function ContractExportDialog({ draftId, saver, onClose, onGoToStep, cont
             {t(`export.scope.${scope}Help`)}
           </Typography.Paragraph>
         </fieldset>
+        <div className="contract-export-field">
+          <Checkbox checked={asDraft} onChange={(event) => setAsDraft(event.target.checked)} disabled={running}>
+            {t('export.asDraft')}
+          </Checkbox>
+          <Typography.Paragraph type="secondary" className="contract-export-scope-help" role="note">
+            {t('export.asDraftHelp')}
+          </Typography.Paragraph>
+        </div>
 
         {problems.length > 0 && (
           <Alert
-            type="error"
+            type={blocked || !incomplete ? 'error' : 'warning'}
             showIcon
             className="contract-export-alert"
-            title={t('export.problemsTitle', { count: problems.length })}
+            title={t(blocked || !incomplete ? 'export.problemsTitle' : 'export.incompleteTitle', { count: problems.length })}
             description={
               <ul className="problem-report" aria-label={t('common.problemList')}>
                 {problems.map((problem, index) => (
