@@ -49,7 +49,15 @@ function TextFieldControl({ path, placeholder, multiline, rows = 3, ...frame }: 
   );
 }
 
-function NumberFieldControl({ path, suffix, step, placeholder, ...frame }: FieldProps & { suffix?: ReactNode; step?: number; placeholder?: string }) {
+/** `optional`: a field the draft may leave out, which clearing removes (any other cleared number stays null until retyped). */
+function NumberFieldControl({
+  path,
+  suffix,
+  step,
+  placeholder,
+  optional = false,
+  ...frame
+}: FieldProps & { suffix?: ReactNode; step?: number; placeholder?: string; optional?: boolean }) {
   const field = useField<number>(path);
   // No min/max on the control: clamping would silently change what the user typed; the validation says what is wrong.
   return (
@@ -62,7 +70,7 @@ function NumberFieldControl({ path, suffix, step, placeholder, ...frame }: Field
           step={step}
           placeholder={placeholder}
           suffix={suffix}
-          onChange={(value) => field.onChange(typeof value === 'number' ? value : null)}
+          onChange={(value) => field.onChange(typeof value === 'number' ? value : optional ? undefined : null)}
         />
       )}
     </FieldFrame>

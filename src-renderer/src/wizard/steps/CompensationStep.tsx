@@ -24,14 +24,15 @@ function Exposure() {
   const { t } = useTranslation();
   const { locale } = useDraftEditor();
   const compensation = useDraftSection('compensation');
+  const services = useDraftSection('services');
   const problems = useProblems();
   // The figure is only meaningful once the compensation terms themselves are sound.
-  if (problems.some((problem) => problem.path[0] === 'compensation')) {
+  if (problems.some((problem) => problem.path[0] === 'compensation' || problem.path.at(-1) === 'monthlyFee')) {
     return <Alert type="info" showIcon title={t('wizard.compensation.exposureUnavailable')} />;
   }
   let sentence: string;
   try {
-    const exposure = worstCaseYearlyExposure({ compensation });
+    const exposure = worstCaseYearlyExposure({ compensation, services });
     sentence = t(compensation.capPercent === null ? 'wizard.compensation.exposureUncapped' : 'wizard.compensation.exposure', {
       year: formatMoney(exposure.yearlyMaxAmount, exposure.currency, locale),
       month: formatMoney(exposure.monthlyMaxAmount, exposure.currency, locale),
