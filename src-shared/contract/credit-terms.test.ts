@@ -10,7 +10,10 @@
  * each passing the contract check.
  */
 import { describe, expect, it } from 'vitest';
+import { describeChange } from '../compare/describe';
+import { diffDrafts } from '../compare/fields';
 import { checkContract } from '../contract-check';
+import { createI18n } from '../i18n';
 import type { Position, SlaDraft } from '../model/schema';
 import { validateDraft } from '../model/validate';
 import { assembleBilingual, assembleContract } from './assemble';
@@ -219,5 +222,17 @@ describe('every wording of the new clauses passes the contract check', () => {
       const chosen = withPosition(withPosition(draft, 'service-credits.nature', position), 'claims.conditions', position);
       expectClean(chosen);
     }
+  });
+});
+
+describe('the new fields in the compare view', () => {
+  it('names a service’s fee in the currency and the minimum outage as a duration, absent reading as empty', () => {
+    const before = preset('enterprise');
+    const after = enterpriseWithServiceFees();
+    after.monitoring.minimumOutageMinutes = 5;
+    const t = createI18n('en').t;
+    const texts = diffDrafts(before, after).map((change) => describeChange(change, 'en', t));
+    expect(texts).toContain('Fee for this service (monthly) (Core API): (empty) → USD 50,000.00');
+    expect(texts).toContain('Shortest outage that counts: (empty) → 5 minutes');
   });
 });
