@@ -123,7 +123,7 @@ describe('Service Credits are a price adjustment, not a penalty', () => {
     expect(customer).toContain('They are not an estimate of any other loss the Customer may suffer');
     expect(customer).not.toContain('pre-estimate');
     expect(clauseText(doc(draft, 'zh-CN'), 'service-credits.nature')).toContain(
-      '服务费减免是对服务价款的调整，反映相关计量周期内客户所获服务价值的降低，并非违约罚金。',
+      '服务费减免是对服务价款的调整，反映相关计量周期内客户所获服务价值的降低，不具有惩罚性质。',
     );
   });
 
