@@ -275,7 +275,15 @@ const SERVICES = list<Service>({
   key: 'id',
   describe: (service, _side, { names }) => ({ name: names.serviceName(service) }),
   name: (_before, service, names) => names.serviceName(service),
-  fields: [field('name', 'fields.service.name', TEXT), field('description', 'fields.service.description', LONG_TEXT), METRICS],
+  fields: [
+    field('name', 'fields.service.name', TEXT),
+    field<Service>('monthlyFee', 'fields.service.monthlyFee', (_service, side, names) => ({
+      type: 'money',
+      currency: names.drafts[side].compensation.currency,
+    })),
+    field('description', 'fields.service.description', LONG_TEXT),
+    METRICS,
+  ],
 });
 
 const CRITICAL_PERIODS = list<CriticalPeriod>({
@@ -443,6 +451,7 @@ export const DRAFT_DIFF: readonly SectionSpec<never>[] = [
     field('probeIntervalSeconds', 'fields.monitoring.probeIntervalSeconds', count('seconds')),
     valueSet('probeLocations', 'probeLocation', (location) => location),
     field('downtimeDefinition', 'fields.monitoring.downtimeDefinition', LONG_TEXT),
+    field('minimumOutageMinutes', 'fields.monitoring.minimumOutageMinutes', { type: 'minutes' }),
     field('methodDowntimePrevails', 'fields.monitoring.methodDowntimePrevails', BOOLEAN),
     field('excludeFromMeasuredPeriod', 'fields.monitoring.excludeFromMeasuredPeriod', BOOLEAN),
     field('reportingCadence', 'fields.monitoring.reportingCadence', enumOf('enums.cadence')),

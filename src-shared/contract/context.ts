@@ -16,7 +16,7 @@
  * Chinese documents of one draft aligned clause by clause.
  */
 import type { z } from 'zod';
-import { businessHoursBudget, monthCredit, PERIOD_SECONDS, worstCaseYearlyExposure, allowedDowntimeForCoveredSeconds } from '../math';
+import { businessHoursBudget, feeSplitByService, monthCredit, PERIOD_SECONDS, worstCaseYearlyExposure, allowedDowntimeForCoveredSeconds } from '../math';
 import { metricSemantics } from '../model/metrics';
 import {
   creditTierSchema,
@@ -156,7 +156,7 @@ export const NAMED_TYPES: Record<string, FieldType> = {
     metric: nullable(ref('metric')),
     service: nullable(ref('service')),
     comparison: enumOf(TIER_COMPARISONS),
-    /** creditPercent of the monthly fee, in the draft's currency (null when the fee is not a valid amount). */
+    /** creditPercent of the fee it is a share of — its service's where the fee is split by service, else the monthly fee — in the draft's currency (null when the fee is not a valid amount). */
     creditAmount: nullable(NUMBER),
   }),
   severity: extend(severityTermsSchema, 'severity', {
@@ -234,6 +234,8 @@ function buildRootType(): FieldType {
       fields: {
         ...compensation,
         creditTiers: listOf(ref('tier')),
+        /** Whether the monthly fee is split by service (some service states its own fee): each service's credits are then a share of its fee. */
+        feeSplit: BOOLEAN,
         /** capPercent of the monthly fee; null when uncapped. */
         capAmount: nullable(NUMBER),
         /** The most one month can cost in credits: every credited metric at its highest tier, capped. */
@@ -430,7 +432,7 @@ export function buildContext(draft: SlaDraft, options: AssemblyContextOptions = 
   const allMetrics: ContextObject[] = [];
 
   draft.services.forEach((service, s) => {
-    const serviceObject: ContextObject = { ...service, metrics: [], $path: `services[${s}]` };
+    const serviceObject: ContextObject = { ...service, monthlyFee: service.monthlyFee ?? null, metrics: [], $path: `services[${s}]` };
     service.metrics.forEach((metric, m) => {
       const semantics = metricSemantics(metric);
       const path = `services[${s}].metrics[${m}]`;
@@ -479,6 +481,11 @@ export function buildContext(draft: SlaDraft, options: AssemblyContextOptions = 
     return objectObject;
   });
 
+  // Where the fee is split by service, a tier's credit is a share of its service's fee.
+  const tierFee = (metric: ContextObject | null): number => {
+    const fee = (metric?.service as ContextObject | undefined)?.monthlyFee;
+    return typeof fee === 'number' ? fee : compensation.monthlyFee;
+  };
   const tiers = compensation.creditTiers.map((tier, i): ContextObject => {
     const path = `compensation.creditTiers[${i}]`;
     const metric = metricsById.get(tier.metricId) ?? null;
@@ -490,7 +497,7 @@ export function buildContext(draft: SlaDraft, options: AssemblyContextOptions = 
       metric,
       service: metric?.service ?? null,
       comparison,
-      creditAmount: amountOrNull(() => monthCredit([{ creditPercent: tier.creditPercent }], null, compensation.monthlyFee, compensation.currency).amount),
+      creditAmount: amountOrNull(() => monthCredit([{ creditPercent: tier.creditPercent }], null, tierFee(metric), compensation.currency).amount),
       $path: path,
       $sources: {
         comparison: { path: 'compensation.boundary', computed: 'comparison' },
@@ -544,6 +551,8 @@ export function buildContext(draft: SlaDraft, options: AssemblyContextOptions = 
     ...draft,
     services,
     expectations: { ...draft.expectations, businessHours, $path: 'expectations' },
+    // Absent in files written before the field existed: every minute counts.
+    monitoring: { ...draft.monitoring, minimumOutageMinutes: draft.monitoring.minimumOutageMinutes ?? null, $path: 'monitoring' },
     targets: {
       ...draft.targets,
       // Absent in files written before the field existed: every Incident counts.
@@ -556,12 +565,14 @@ export function buildContext(draft: SlaDraft, options: AssemblyContextOptions = 
     compensation: {
       ...compensation,
       creditTiers: tiers,
+      feeSplit: feeSplitByService(draft),
       capAmount,
       monthlyMaxPercent: exposure?.monthlyMaxPercent ?? null,
       monthlyMaxAmount: exposure?.monthlyMaxAmount ?? null,
       yearlyMaxAmount: exposure?.yearlyMaxAmount ?? null,
       $path: 'compensation',
       $sources: {
+        feeSplit: { path: 'services', computed: 'feeSplit' },
         capAmount: { path: 'compensation.capPercent', computed: 'capAmount' },
         monthlyMaxPercent: { path: 'compensation.creditTiers', computed: 'monthlyMaxPercent' },
         monthlyMaxAmount: { path: 'compensation.creditTiers', computed: 'monthlyMaxAmount' },

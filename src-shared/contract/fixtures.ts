@@ -61,6 +61,18 @@ export function preset(id: string): SlaDraft {
   return found.draft;
 }
 
+/**
+ * The enterprise preset (USD 85,000 a month, credits capped at 30 %) with
+ * its Monthly Fee split by service: Core API 50,000, Web Console 20,000,
+ * Data Export API 10,000, support 5,000.
+ */
+export function enterpriseWithServiceFees(): SlaDraft {
+  const draft = preset('enterprise');
+  const fees: Record<string, number> = { 'core-api': 50_000, 'web-console': 20_000, 'data-export': 10_000, 'enterprise-support': 5_000 };
+  for (const service of draft.services) service.monthlyFee = fees[service.id];
+  return draft;
+}
+
 /** The blank draft with the parties filled in: what a user has after the first minute. */
 export function namedBlankDraft(): SlaDraft {
   const draft = blankDraft({ title: 'Acme Platform SLA', effectiveDate: '2026-11-26' });

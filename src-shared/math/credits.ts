@@ -3,6 +3,11 @@
  * a metric's credit tiers and the monthly cap. The contract text, the
  * Compensation step and the monthly report all call these functions, so
  * the number on the credit statement is the number the contract promises.
+ *
+ * Where a draft splits the Monthly Fee by service (services[].monthlyFee),
+ * a service's credits are a percentage of its own fee, and the monthly cap
+ * stays a percentage of the whole Monthly Fee: serviceFee says which fee a
+ * credit is a share of.
  */
 import type { CreditTier, SlaDraft } from '../model/schema';
 import { isWorse, metricSemantics, metricsById, type MetricSemantics } from '../model/metrics';
@@ -21,6 +26,7 @@ export interface CreditOwedInput {
   boundary: TierBoundary;
   /** Maximum credit in one month as a percent of the monthly fee; null = uncapped. */
   capPercent: number | null;
+  /** The fee the credit is a percentage of: the affected service's fee where the draft splits the fee (serviceFee), else the Monthly Fee. */
   monthlyFee: number;
   /** ISO 4217 code: the amount is rounded to its minor unit (default: 2 decimals). */
   currency?: string;
@@ -94,36 +100,61 @@ export function creditOwed(input: CreditOwedInput): CreditOwed {
 }
 
 export interface MonthCredit {
-  /** The sum of the metrics' credits, before the cap. */
+  /** The sum of the metrics' credits, before the cap, in percent of the Monthly Fee. */
   totalPercent: number;
-  /** The credit for the month after the cap. */
+  /** The credit for the month after the cap, in percent of the Monthly Fee. */
   cappedPercent: number;
   /** Whether the cap reduced the credit. */
   capped: boolean;
-  /** cappedPercent of the monthly fee, rounded to the currency's minor unit. */
+  /** The month's credit in money, rounded to the currency's minor unit. */
   amount: number;
+}
+
+/**
+ * A credit that applies in a month: its percentage, and — where the draft
+ * splits the fee by service — the fee of its service it is a percentage of
+ * (absent: of the Monthly Fee).
+ */
+export type AppliedCredit = Pick<CreditOwed, 'creditPercent'> & { fee?: number };
+
+/** Twelve significant digits: 6,000 × 10 % of a 10,000 fee is 6 %, not 6.000000000000001 %. */
+function roundPercent(value: number): number {
+  return Number(value.toPrecision(12));
 }
 
 /**
  * The credit for one month from the credits that apply (for a monthly
  * report: serviceLevelCredits(...).applied, one per service): they add up
  * and the cap limits the month's total, not each credit on its own
- * (otherwise two services at the cap would pay twice the cap).
+ * (otherwise two services at the cap would pay twice the cap). A credit
+ * with its service's fee is that share of the service's fee; the cap is a
+ * share of the whole Monthly Fee, and the percentages returned are of it.
  */
-export function monthCredit(
-  perMetricCredits: ReadonlyArray<Pick<CreditOwed, 'creditPercent'>>,
-  capPercent: number | null,
-  monthlyFee: number,
-  currency?: string,
-): MonthCredit {
+export function monthCredit(perMetricCredits: ReadonlyArray<AppliedCredit>, capPercent: number | null, monthlyFee: number, currency?: string): MonthCredit {
   assertFee(monthlyFee);
-  const totalPercent = perMetricCredits.reduce((sum, credit) => sum + credit.creditPercent, 0);
-  const cappedPercent = capped(totalPercent, capPercent);
+  if (perMetricCredits.every((credit) => credit.fee === undefined)) {
+    const totalPercent = perMetricCredits.reduce((sum, credit) => sum + credit.creditPercent, 0);
+    const cappedPercent = capped(totalPercent, capPercent);
+    return {
+      totalPercent,
+      cappedPercent,
+      capped: cappedPercent < totalPercent,
+      amount: amountOf(cappedPercent, monthlyFee, currency),
+    };
+  }
+  const totalAmount = perMetricCredits.reduce((sum, credit) => {
+    const fee = credit.fee ?? monthlyFee;
+    assertFee(fee);
+    return sum + (fee * credit.creditPercent) / 100;
+  }, 0);
+  const capAmount = capPercent === null ? Number.POSITIVE_INFINITY : (monthlyFee * Math.max(0, capPercent)) / 100;
+  const cappedAmount = Math.min(totalAmount, capAmount);
+  const percentOfFee = (amount: number) => (monthlyFee > 0 ? roundPercent((amount / monthlyFee) * 100) : 0);
   return {
-    totalPercent,
-    cappedPercent,
-    capped: cappedPercent < totalPercent,
-    amount: amountOf(cappedPercent, monthlyFee, currency),
+    totalPercent: percentOfFee(totalAmount),
+    cappedPercent: percentOfFee(cappedAmount),
+    capped: cappedAmount < totalAmount,
+    amount: roundMoney(cappedAmount, currency),
   };
 }
 
@@ -168,6 +199,21 @@ export function serviceLevelCredits<T extends ServiceLevelCredit>(credits: reado
   return { applied, notAdded };
 }
 
+/** Whether the draft splits the Monthly Fee by service: some service states its own fee. */
+export function feeSplitByService(draft: Pick<SlaDraft, 'services'>): boolean {
+  return draft.services.some((service) => service.monthlyFee !== undefined);
+}
+
+/**
+ * The fee a service's credits are a percentage of: its own fee where the
+ * draft splits the fee by service, else the whole Monthly Fee (also for a
+ * service the draft does not have, or one without a fee of its own, which
+ * the validator reports in a split draft).
+ */
+export function serviceFee(draft: Pick<SlaDraft, 'services' | 'compensation'>, serviceId: string): number {
+  return draft.services.find((service) => service.id === serviceId)?.monthlyFee ?? draft.compensation.monthlyFee;
+}
+
 /** The draft's credit tiers for one metric, in the draft's order. */
 export function tiersOfMetric(draft: Pick<SlaDraft, 'compensation'>, metricId: string): CreditTier[] {
   return draft.compensation.creditTiers.filter((tier) => tier.metricId === metricId);
@@ -175,7 +221,8 @@ export function tiersOfMetric(draft: Pick<SlaDraft, 'compensation'>, metricId: s
 
 /**
  * The credit the draft's own terms give for a metric's attainment in one
- * month: its tiers, boundary wording, cap, fee and currency.
+ * month: its tiers, boundary wording, cap, fee (its service's, where the
+ * fee is split) and currency.
  */
 export function creditForMetric(draft: Pick<SlaDraft, 'services' | 'compensation'>, metricId: string, attainment: number): CreditOwed {
   const located = metricsById(draft.services).get(metricId);
@@ -187,7 +234,7 @@ export function creditForMetric(draft: Pick<SlaDraft, 'services' | 'compensation
     semantics: metricSemantics(located.metric),
     boundary: compensation.boundary,
     capPercent: compensation.capPercent,
-    monthlyFee: compensation.monthlyFee,
+    monthlyFee: serviceFee(draft, located.serviceId),
     currency: compensation.currency,
   });
 }
@@ -209,9 +256,10 @@ export interface YearlyExposure {
  * as written counts, even one whose metric is missing from the draft — a
  * worst case should not be lowered by a mistake the validator reports
  * anyway. Metrics measured per quarter are counted monthly too, which
- * keeps this an upper bound.
+ * keeps this an upper bound. Where the draft splits the fee by service
+ * (given its services), each metric's credit is a share of its service's fee.
  */
-export function worstCaseYearlyExposure(draft: Pick<SlaDraft, 'compensation'>): YearlyExposure {
+export function worstCaseYearlyExposure(draft: Pick<SlaDraft, 'compensation'> & Partial<Pick<SlaDraft, 'services'>>): YearlyExposure {
   const { compensation } = draft;
   assertFee(compensation.monthlyFee);
   const maxByMetric = new Map<string, number>();
@@ -219,8 +267,15 @@ export function worstCaseYearlyExposure(draft: Pick<SlaDraft, 'compensation'>): 
     maxByMetric.set(tier.metricId, Math.max(maxByMetric.get(tier.metricId) ?? 0, tier.creditPercent));
   }
   const perMetric = [...maxByMetric].map(([metricId, maxCreditPercent]) => ({ metricId, maxCreditPercent }));
+  const services = draft.services ?? [];
+  const split = feeSplitByService({ services });
+  const located = split ? metricsById(services) : null;
   const month = monthCredit(
-    perMetric.map((metric) => ({ creditPercent: metric.maxCreditPercent })),
+    perMetric.map((metric) => {
+      const service = located?.get(metric.metricId);
+      const fee = service ? services[service.serviceIndex]?.monthlyFee : undefined;
+      return fee === undefined ? { creditPercent: metric.maxCreditPercent } : { creditPercent: metric.maxCreditPercent, fee };
+    }),
     compensation.capPercent,
     compensation.monthlyFee,
     compensation.currency,

@@ -216,12 +216,38 @@ function compensationRules(draft: ParsedSections, compensation: SlaDraft['compen
     previousOf.set(tier.metricId, tier);
   });
 
+  if (draft.services) problems.push(...serviceFeeRules(draft.services, compensation));
+
   if (chronicFailure.enabled && chronicFailure.monthsInTwelve < chronicFailure.consecutiveMonths) {
     problems.push(
       problem(['compensation', 'chronicFailure', 'monthsInTwelve'], 'rules.chronicWindow', {
         consecutive: chronicFailure.consecutiveMonths,
       }),
     );
+  }
+  return problems;
+}
+
+/**
+ * A Monthly Fee split by service: once one service states its own fee,
+ * every service with credit tiers needs one (its credits are a share of
+ * it), and the services' fees are parts of the Monthly Fee, so together
+ * they cannot exceed it.
+ */
+function serviceFeeRules(services: SlaDraft['services'], compensation: SlaDraft['compensation']): Problem[] {
+  const fees = services.map((service) => service.monthlyFee);
+  if (fees.every((fee) => fee === undefined)) return [];
+  const problems: Problem[] = [];
+  const credited = new Set(compensation.creditTiers.map((tier) => tier.metricId));
+  services.forEach((service, s) => {
+    if (service.monthlyFee === undefined && service.metrics.some((metric) => credited.has(metric.id))) {
+      problems.push(problem(['services', s, 'monthlyFee'], 'rules.serviceFeeRequired', { service: service.name }));
+    }
+  });
+  const total = fees.reduce<number>((sum, fee) => sum + (fee ?? 0), 0);
+  // In cents: 3 × 33.33 is within a fee of 99.99.
+  if (Math.round(total * 100) > Math.round(compensation.monthlyFee * 100)) {
+    problems.push(problem(['compensation', 'monthlyFee'], 'rules.serviceFeesAboveMonthlyFee', { total: Math.round(total * 100) / 100 }));
   }
   return problems;
 }

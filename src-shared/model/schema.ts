@@ -135,6 +135,15 @@ export const serviceSchema = z.strictObject({
   name: requiredText,
   description: longText,
   metrics: z.array(metricSchema).max(LIMITS.metricsPerService),
+  /**
+   * The part of the Monthly Fee payable for this service, in the draft's
+   * currency, where the fee is split by service: the service's Service
+   * Credits are then a percentage of it rather than of the whole Monthly
+   * Fee. Optional without a default, like a party's registration number,
+   * so files and versions written before the field existed keep their
+   * canonical form and hash; absent = credits on the whole Monthly Fee.
+   */
+  monthlyFee: z.number().finite().min(0).max(1e12).optional(),
 });
 export type Service = z.infer<typeof serviceSchema>;
 
@@ -294,6 +303,12 @@ export const monitoringSchema = z.strictObject({
    * `downtimeDefinition` governs every Service Level.
    */
   methodDowntimePrevails: z.boolean(),
+  /**
+   * The shortest unavailability that counts as Downtime, in minutes: a
+   * shorter one is not Downtime. Optional without a default (as above);
+   * absent = every minute of unavailability counts.
+   */
+  minimumOutageMinutes: z.number().int().min(1).max(240).optional(),
 });
 
 // ── Step 5: compensation ────────────────────────────────────────────────────

@@ -316,18 +316,30 @@ export function buildReportDocument({ draft, report, sources, locale, version = 
   if (status) blocks.push({ kind: 'paragraph', runs: text(status, true) });
 
   blocks.push({ kind: 'heading', level: 2, text: t('reports.document.summary') });
+  // Where the fee is split by service, each service's credit is a share of its own fee, shown beside it.
+  const feeColumn = report.feeSplit;
   blocks.push(
     tableOf(
-      [5, 5, 3],
-      ['left', 'left', 'right'],
-      [t('reports.document.serviceColumn'), t('reports.summary.outcome'), t('reports.document.creditBeforeCap')],
+      feeColumn ? [5, 5, 3, 3] : [5, 5, 3],
+      feeColumn ? ['left', 'left', 'right', 'right'] : ['left', 'left', 'right'],
+      [
+        t('reports.document.serviceColumn'),
+        t('reports.summary.outcome'),
+        ...(feeColumn ? [t('reports.document.serviceFee')] : []),
+        t(feeColumn ? 'reports.document.creditOfServiceFee' : 'reports.document.creditBeforeCap'),
+      ],
       report.services.map((service) => {
         // The service's credit: the one of its metrics that is added (serviceLevelCredits).
         const credited = service.metrics.filter((row) => row.credit !== null);
         const percent = credited.find((row) => row.credit!.added)?.credit!.creditPercent ?? 0;
         return {
           id: service.serviceId,
-          cells: [service.serviceName || dash, outcomeText(t, service.metrics), credited.length > 0 ? formatPercent(percent, locale) : dash],
+          cells: [
+            service.serviceName || dash,
+            outcomeText(t, service.metrics),
+            ...(feeColumn ? [formatMoney(service.fee, report.currency, locale)] : []),
+            credited.length > 0 ? formatPercent(percent, locale) : dash,
+          ],
         };
       }),
     ),

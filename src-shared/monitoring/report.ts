@@ -49,13 +49,26 @@
  *   support metric's row states its targets — the severity table's times
  *   and, when the draft states one, the share of each level's Incidents in
  *   the month that must meet them — for the parties to check by hand.
- * - Chronic failure: for each metric with a target, the months in a row
- *   up to this one, and the months of the twelve ending with it, in which
- *   the data shows the target missed, against the draft's chronic-failure
- *   rule. A month without data is not counted as missed, and ends a run.
+ * - Chronic failure: for each metric with a target and credit tiers (the
+ *   contract's Chronic Failure counts only the Service Levels that carry
+ *   Service Credits; in a draft without any, every target), the months in
+ *   a row up to this one, and the months of the twelve ending with it, in
+ *   which the data shows the target missed, against the draft's
+ *   chronic-failure rule. A month without data is not counted as missed,
+ *   and ends a run.
+ * - A fee split by service: a service's credits are a share of its own
+ *   fee (math/credits serviceFee), the cap a share of the whole Monthly Fee.
+ * - The minimum outage (monitoring.minimumOutageMinutes): a stretch of
+ *   downtime — incidents merged, excluded time taken out — shorter than it
+ *   is not Downtime, measured over the whole stretch even where it crosses
+ *   the month's end. Probe samples have no stretches: a month measured
+ *   from them counts every failed sample, and the report says so.
+ * - RPO and RTO are measured per event (each restoration, each recovery
+ *   test), which no monitoring file records: they are never averaged over
+ *   a month, but reported as not measured.
  */
 import { allowedDowntimeForCoveredSeconds, attainmentPercent, coveredMinutesInRange } from '../math/downtime';
-import { creditForMetric, monthCredit, serviceLevelCredits, type MonthCredit } from '../math/credits';
+import { creditForMetric, feeSplitByService, monthCredit, serviceFee, serviceLevelCredits, type MonthCredit } from '../math/credits';
 import { isWorse, metricSemantics, type MetricUnit } from '../model/metrics';
 import type { BusinessHours, Metric, MetricKind, Severity, SlaDraft } from '../model/schema';
 import { coverageOf, sameBusinessHours, spansCover, type IncidentRecord, type MonitoringData, type MonthSpan, type ProbeMonth, type ProbeScope } from './data';
@@ -199,6 +212,8 @@ export interface MetricMonthReport {
 export interface ServiceMonthReport {
   serviceId: string;
   serviceName: string;
+  /** The fee this service's credits are a share of: its own where the draft splits the fee by service, else the Monthly Fee. */
+  fee: number;
   metrics: MetricMonthReport[];
 }
 
@@ -234,6 +249,10 @@ export interface MonthlyReport {
   dataPeriods: MonthSpan[];
   currency: SlaDraft['compensation']['currency'];
   monthlyFee: number;
+  /** Whether the draft splits the Monthly Fee by service (each service's credits then a share of ServiceMonthReport.fee). */
+  feeSplit: boolean;
+  /** Stretches of downtime shorter than this many minutes are not Downtime; null = every minute counts. */
+  minimumOutageMinutes: number | null;
   boundary: SlaDraft['compensation']['boundary'];
   capPercent: number | null;
   claimWindowDays: number;
@@ -359,12 +378,20 @@ function measureIncidents(
   from: number,
   to: number,
   excludeFromMeasuredPeriod: boolean,
+  minimumOutageMinutes: number | null,
 ): IncidentMeasurement {
   const covered = (interval: Interval) => coveredMinutesInRange(calendar, interval.start, interval.end);
   const sumCovered = (intervals: readonly Interval[]) => intervals.reduce((sum, interval) => sum + covered(interval), 0);
   const coveredMinutes = coveredMinutesInRange(calendar, from, to);
   const excludedUnion = mergeIntervals((group?.excluded ?? []).map((entry) => entry.interval));
   const excludedMinutes = sumCovered(clipIntervals(excludedUnion, from, to));
+  // Unavailability that is not Downtime: excluded time, and stretches shorter than the minimum outage (whole, before the month cuts them).
+  const unavailable = subtractIntervals(
+    (group?.downtime ?? []).map((entry) => entry.interval),
+    excludedUnion,
+  );
+  const tooShort = minimumOutageMinutes === null ? [] : unavailable.filter((stretch) => stretch.end - stretch.start < minimumOutageMinutes * 60_000);
+  const notDowntime = mergeIntervals([...excludedUnion, ...tooShort]);
 
   const incidents: ReportIncident[] = [];
   const describe = (record: IncidentRecord, interval: Interval, downtimeMinutes: number): void => {
@@ -391,16 +418,13 @@ function measureIncidents(
   for (const { record, interval } of group?.downtime ?? []) {
     const own = { start: Math.max(interval.start, coveredUntil), end: interval.end };
     coveredUntil = Math.max(coveredUntil, interval.end);
-    const counted = own.end > own.start ? sumCovered(clipIntervals(subtractIntervals([own], excludedUnion), from, to)) : 0;
+    const counted = own.end > own.start ? sumCovered(clipIntervals(subtractIntervals([own], notDowntime), from, to)) : 0;
     describe(record, interval, counted);
   }
   for (const { record, interval } of group?.excluded ?? []) describe(record, interval, 0);
   incidents.sort((a, b) => Date.parse(a.from) - Date.parse(b.from) || a.line - b.line);
 
-  const downtimeUnion = subtractIntervals(
-    (group?.downtime ?? []).map((entry) => entry.interval),
-    excludedUnion,
-  );
+  const downtimeUnion = subtractIntervals(unavailable, tooShort);
   const downtimePeriods: DowntimePeriod[] = [];
   let downtimeMinutes = 0;
   for (const period of clipIntervals(downtimeUnion, from, to)) {
@@ -433,9 +457,13 @@ export function computeMonthlyReport(draft: ReportDraft, data: MonitoringData, m
   if (!rule) return report;
   // The eleven months before: enough for both counts of the rule.
   const earlier = Array.from({ length: 11 }, (_, index) => computeMonth(draft, data, addMonths(month, index - 11)));
+  // Only a Service Level that carries Service Credits counts towards a Chronic Failure (the contract's chronic-failure clause);
+  // without any credit tiers, the committed targets do.
+  const credited = new Set(draft.compensation.creditTiers.map((tier) => tier.metricId));
+  const counts = (metricId: string) => credited.size === 0 || credited.has(metricId);
   report.services.forEach((service, serviceIndex) => {
     service.metrics.forEach((row, metricIndex) => {
-      if (row.objective === null || row.status === 'notMeasured') return;
+      if (row.objective === null || row.status === 'notMeasured' || !counts(row.metricId)) return;
       const missed = [...earlier.map((other) => other.services[serviceIndex]!.metrics[metricIndex]!.met), row.met].map((met) => met === false);
       let consecutiveMissed = 0;
       for (let index = missed.length - 1; index >= 0 && missed[index]; index--) consecutiveMissed++;
@@ -467,9 +495,12 @@ function computeMonth(draft: ReportDraft, data: MonitoringData, month: string): 
   const warnings: ReportWarning[] = [];
   let staleBusinessHoursUsed = false;
 
+  const minimumOutageMinutes = draft.monitoring.minimumOutageMinutes ?? null;
+  let probesIgnoreMinimumOutage = false;
   const services: ServiceMonthReport[] = draft.services.map((service) => ({
     serviceId: service.id,
     serviceName: service.name,
+    fee: serviceFee(draft, service.id),
     metrics: service.metrics.map((metric) => {
       const objective = objectiveFor(draft, metric.id);
       const coverage: Coverage = objective?.coverage ?? '24x7';
@@ -531,6 +562,7 @@ function computeMonth(draft: ReportDraft, data: MonitoringData, month: string): 
             range.from,
             range.to,
             draft.monitoring.excludeFromMeasuredPeriod,
+            minimumOutageMinutes,
           );
           Object.assign(row, measured, {
             status: 'measured',
@@ -540,6 +572,7 @@ function computeMonth(draft: ReportDraft, data: MonitoringData, month: string): 
         } else {
           const samples = probeMonth();
           if (samples && samples.samples > 0) {
+            if (minimumOutageMinutes !== null && samples.upSamples < samples.samples) probesIgnoreMinimumOutage = true;
             const coveredMinutes = coveredMinutesInRange(coverage === 'businessHours' ? calendar : null, range.from, range.to);
             const downShare = (samples.samples - samples.upSamples) / samples.samples;
             Object.assign(row, {
@@ -584,9 +617,17 @@ function computeMonth(draft: ReportDraft, data: MonitoringData, month: string): 
   }));
 
   if (staleBusinessHoursUsed) warnings.push({ key: 'monitoring.report.businessHoursChanged', params: {} });
+  if (probesIgnoreMinimumOutage) warnings.push({ key: 'monitoring.report.minimumOutageFromProbes', params: { minutes: minimumOutageMinutes ?? 0 } });
   const measured = services.flatMap((service) => service.metrics).filter((row) => row.credit !== null);
+  const feeSplit = feeSplitByService(draft);
   const { applied, notAdded } = serviceLevelCredits(
-    measured.map((row) => ({ serviceId: row.serviceId, metricId: row.metricId, creditPercent: row.credit!.creditPercent, row })),
+    measured.map((row) => ({
+      serviceId: row.serviceId,
+      metricId: row.metricId,
+      creditPercent: row.credit!.creditPercent,
+      row,
+      ...(feeSplit ? { fee: serviceFee(draft, row.serviceId) } : {}),
+    })),
   );
   for (const entry of applied) entry.row.credit!.added = true;
   for (const { credit: entry, appliedInstead } of notAdded) {
@@ -601,6 +642,8 @@ function computeMonth(draft: ReportDraft, data: MonitoringData, month: string): 
     dataPeriods: mergeMonthSpans([...covers.incidents, ...covers.probes]),
     currency: compensation.currency,
     monthlyFee: compensation.monthlyFee,
+    feeSplit,
+    minimumOutageMinutes,
     boundary: compensation.boundary,
     capPercent: compensation.capPercent,
     claimWindowDays: compensation.claimWindowDays,

@@ -7,7 +7,7 @@ import { Alert, Col, Row, Switch, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney, formatPercent } from '../../../../src-shared/format';
-import { worstCaseYearlyExposure } from '../../../../src-shared/math/credits';
+import { feeSplitByService, worstCaseYearlyExposure } from '../../../../src-shared/math/credits';
 import { CLAIM_WINDOW_STARTS, CREDIT_APPLICATIONS, CREDIT_FORMS, CURRENCIES, metricsById, newId, type SlaDraft } from '../../../../src-shared/model';
 import { useDraftEditor, useDraftSection, useProblems } from '../../common/editor';
 import { NumberField, RadioField, SelectField, SwitchField, TextField } from '../fields/fields';
@@ -24,14 +24,15 @@ function Exposure() {
   const { t } = useTranslation();
   const { locale } = useDraftEditor();
   const compensation = useDraftSection('compensation');
+  const services = useDraftSection('services');
   const problems = useProblems();
   // The figure is only meaningful once the compensation terms themselves are sound.
-  if (problems.some((problem) => problem.path[0] === 'compensation')) {
+  if (problems.some((problem) => problem.path[0] === 'compensation' || problem.path.at(-1) === 'monthlyFee')) {
     return <Alert type="info" showIcon title={t('wizard.compensation.exposureUnavailable')} />;
   }
   let sentence: string;
   try {
-    const exposure = worstCaseYearlyExposure({ compensation });
+    const exposure = worstCaseYearlyExposure({ compensation, services });
     sentence = t(compensation.capPercent === null ? 'wizard.compensation.exposureUncapped' : 'wizard.compensation.exposure', {
       year: formatMoney(exposure.yearlyMaxAmount, exposure.currency, locale),
       month: formatMoney(exposure.monthlyMaxAmount, exposure.currency, locale),
@@ -89,6 +90,8 @@ export function CompensationStep() {
   const metrics = useMemo(() => metricsById(services), [services]);
   const choices = useMemo(() => metricChoices(t, services, { measuredOnly: true }), [t, services]);
   const chronic = compensation.chronicFailure;
+  // Where the fee is split by service (Services step), a tier's credit is a share of its service's fee.
+  const feeSplit = feeSplitByService({ services });
   const { monthlyFee, currency } = compensation;
   const feeHint =
     typeof monthlyFee === 'number' && Number.isFinite(monthlyFee) && (CURRENCIES as readonly string[]).includes(currency)
@@ -163,7 +166,7 @@ export function CompensationStep() {
             },
             {
               key: 'creditPercent',
-              title: t('fields.tier.creditPercent'),
+              title: t(feeSplit ? 'fields.tier.creditPercentOfServiceFee' : 'fields.tier.creditPercent'),
               width: 160,
               render: (_, i, label) => <NumberField path={[...tiersPath, i, 'creditPercent']} ariaLabel={label} suffix={t('units.percent')} />,
             },

@@ -36,6 +36,18 @@ export function MonitoringStep() {
           </Col>
         </Row>
         <TextField path={[...base, 'downtimeDefinition']} label={t('fields.monitoring.downtimeDefinition')} multiline rows={3} />
+        <Row gutter={16}>
+          <Col xs={24} md={8}>
+            <NumberField
+              path={[...base, 'minimumOutageMinutes']}
+              label={t('fields.monitoring.minimumOutageMinutes')}
+              suffix={t('units.minutes')}
+              extra={t('fields.monitoring.minimumOutageMinutesHint')}
+              placeholder={t('fields.monitoring.minimumOutageMinutesPlaceholder')}
+              optional
+            />
+          </Col>
+        </Row>
         <SwitchField
           path={[...base, 'methodDowntimePrevails']}
           label={t('fields.monitoring.methodDowntimePrevails')}

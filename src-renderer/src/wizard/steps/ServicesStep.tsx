@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { MEASUREMENT_WINDOWS, METRIC_KINDS, newId, type Metric, type MetricKind, type Service, type SlaDraft } from '../../../../src-shared/model';
 import { hasReferences, metricReferences, newMetric, removeMetric, removeService, withKind } from '../draftEdits';
 import { fieldId, moveItem } from '../../common/draftPath';
-import { useDraftEditor, useDraftSection, useListProblems } from '../../common/editor';
+import { useDraftEditor, useDraftSection, useDraftValue, useListProblems } from '../../common/editor';
 import { NumberField, SelectField, SwitchField, TagsField, TextField } from '../fields/fields';
 import { AddButton, focusSoon, ItemActions, ListProblems } from '../fields/ListControls';
 import { AgreementSection } from './AgreementSection';
@@ -127,6 +127,7 @@ const ServiceCard = memo(function ServiceCard({ service, serviceIndex, count }: 
   const { t } = useTranslation();
   const { modal } = App.useApp();
   const { store, edit } = useDraftEditor();
+  const currency = useDraftValue<string>(['compensation', 'currency']);
   const metricProblems = useListProblems(['services', serviceIndex, 'metrics']);
   const base = ['services', serviceIndex];
   const n = serviceIndex + 1;
@@ -175,7 +176,20 @@ const ServiceCard = memo(function ServiceCard({ service, serviceIndex, count }: 
         />
       }
     >
-      <TextField path={[...base, 'name']} label={t('fields.service.name')} required />
+      <Row gutter={16}>
+        <Col xs={24} md={16}>
+          <TextField path={[...base, 'name']} label={t('fields.service.name')} required />
+        </Col>
+        <Col xs={24} md={8}>
+          <NumberField
+            path={[...base, 'monthlyFee']}
+            label={t('fields.service.monthlyFee')}
+            suffix={currency}
+            extra={t('fields.service.monthlyFeeHint')}
+            optional
+          />
+        </Col>
+      </Row>
       <TextField path={[...base, 'description']} label={t('fields.service.description')} multiline rows={2} />
       <Typography.Title level={5}>{t('wizard.services.metricsHeading')}</Typography.Title>
       <ListProblems problems={metricProblems} />
