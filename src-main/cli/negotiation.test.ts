@@ -63,7 +63,7 @@ describe('sla compare (spawned)', () => {
         'Targets',
         '  Availability target (Brightledger Platform): 99.9\u00a0% → 99.95\u00a0%',
         'Compensation',
-        '  Added credit tier for Brightledger Platform — Availability: below 90\u00a0%, credit of 50\u00a0%',
+        '  Added credit tier for Brightledger Platform — Availability: less than 90\u00a0%, credit of 50\u00a0%',
         '  Claim within: 30 days → 45 days',
         'Compliance',
         '  Added data protection law: PIPL (China)',

@@ -133,7 +133,15 @@ describe('data tables', () => {
     const tables = findAll(body, 'w:tbl').filter((table) => val(childrenNamed(table, 'w:tblPr')[0], 'w:tblStyle') === 'SlaTable');
     const blocks = blocksOf(doc).filter((block): block is Extract<Block, { kind: 'table' }> => block.kind === 'table');
     // The first is the schedule of business-hours holidays under the definitions.
-    expect(blocks.map((block) => block.tableKind)).toEqual(['generic', 'targets', 'severities', 'maintenance', 'incidentNotification', 'creditTiers']);
+    expect(blocks.map((block) => block.tableKind)).toEqual([
+      'generic',
+      'targets',
+      'severities',
+      'escalationContacts',
+      'maintenance',
+      'incidentNotification',
+      'creditTiers',
+    ]);
     expect(tables).toHaveLength(blocks.length);
 
     tables.forEach((table, t) => {
@@ -156,7 +164,7 @@ describe('data tables', () => {
       expect(grid.reduce((a, b) => a + b, 0) + Number(find(table, 'w:tblInd')!.attrs['w:w'])).toBe(9_404);
     });
     // The credit amounts are as the draft computes them: 10 % of the USD 85,000 monthly fee.
-    expect(wordText(tables[5]!)).toContain('USD 8,500.00');
+    expect(wordText(tables[6]!)).toContain('USD 8,500.00');
   });
 });
 

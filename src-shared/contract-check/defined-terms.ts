@@ -236,7 +236,10 @@ function capitalisedSequences(passage: ContractPassage, names: readonly string[]
     text = text.replace(QUOTED_TERM, ' ◦ ');
     const typed = run.source !== undefined && TYPED_TEXT.test(run.source.path);
     for (const match of text.matchAll(CAPITALISED_SEQUENCE)) {
-      found.push({ words: match[0].split(/\s+/), atSentenceStart: SENTENCE_START.test(before + text.slice(0, match.index)), typed });
+      const atSentenceStart = SENTENCE_START.test(before + text.slice(0, match.index));
+      // In typed text "and" joins two things ("the Customer and Defects in third-party software"), not the words of one term.
+      const parts = typed ? match[0].split(/\s+and\s+/) : [match[0]];
+      parts.forEach((part, i) => found.push({ words: part.split(/\s+/), atSentenceStart: atSentenceStart && i === 0, typed }));
     }
     before += text;
   }
