@@ -3,7 +3,7 @@
  * is written and its terms come back out of it (the whole draft byte for
  * byte from an internal copy); a contract changed after it was written is
  * imported with each finding on stderr and exit 3; invalid input exits 1
- * with `path: message` lines and writes nothing; usage mistakes exit 2
+ * with `field: message` lines and writes nothing; usage mistakes exit 2
  * with the usage; never a stack trace.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -99,7 +99,7 @@ describe('sla export / import (spawned)', () => {
   it('exports a draft with an empty field, marking the blank and naming the field', async () => {
     const run = await sla(['export', file('blank-description.sla.json'), '--out', file('blank.docx'), '--lang', 'en']);
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe('targets.severities[0].description: left blank ([●]) in the contract (support.times).\n');
+    expect(run.stderr).toBe('Severity 1 “P1” › Description: left blank ([●]) in the contract (support.times).\n');
     const bytes = readFileSync(file('blank.docx'));
     expect(wordText(await (await openPackage(bytes)).xml('word/document.xml'))).toContain('[●]');
     expect(await readDraftPart(bytes)).toMatchObject({
@@ -108,14 +108,14 @@ describe('sla export / import (spawned)', () => {
     });
   });
 
-  it('exits 1 with one "path: message" line per problem and writes nothing', async () => {
+  it('exits 1 with one "field: message" line per problem and writes nothing', async () => {
     const [invalid, notOurs, notDocx, missing] = await Promise.all([
       sla(['export', file('invalid.sla.json'), '--out', file('invalid.docx')]),
       sla(['import', file('not-ours.docx'), '--out', file('not-ours.sla.json')]),
       sla(['import', join(PRESETS, 'standard-saas.sla.json'), '--out', file('x.sla.json')], { LANG: 'zh_CN.UTF-8' }),
       sla(['import', file('missing.docx'), '--out', file('y.sla.json')]),
     ]);
-    expect(invalid).toEqual({ code: 1, stdout: ['termMonths: Must be a number.'], stderr: '' });
+    expect(invalid).toEqual({ code: 1, stdout: ['Term: Must be a number.'], stderr: '' });
     expect(notOurs).toEqual({
       code: 1,
       stdout: [`(file): ${file('not-ours.docx')} carries no SLA Studio draft; only contracts exported by SLA Studio can be imported.`],

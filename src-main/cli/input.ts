@@ -66,11 +66,11 @@ export function readDraftText(file: string): InputRead<string> {
 }
 
 /** The draft in a `*.sla.json`, migrated to the current format, or every problem that stops it. */
-export function readDraftInput(file: string): { ok: true; draft: SlaDraft } | { ok: false; problems: Problem[] } {
+export function readDraftInput(file: string): { ok: true; draft: SlaDraft } | { ok: false; problems: Problem[]; content?: unknown } {
   const text = readDraftText(file);
   if (!text.ok) return { ok: false, problems: [text.problem] };
   const parsed = readDraftFile(text.value);
-  return parsed.ok ? { ok: true, draft: parsed.draft } : { ok: false, problems: parsed.problems };
+  return parsed.ok ? { ok: true, draft: parsed.draft } : { ok: false, problems: parsed.problems, content: parsed.content };
 }
 
 /** Where a path really leads: through symlinks, also for a file that does not exist yet. */

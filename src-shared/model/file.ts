@@ -15,7 +15,10 @@ type Document = Record<string, unknown>;
 
 export { FILE_MIGRATIONS, migrateDocument, type Migration } from './migrate';
 
-export type DraftFileResult = { ok: true; draft: SlaDraft; migratedFrom: number | null } | { ok: false; problems: Problem[] };
+export type DraftFileResult =
+  | { ok: true; draft: SlaDraft; migratedFrom: number | null }
+  /** `content`: what the file holds, when it is a JSON object, so that its problems can name the services and metrics they are in. */
+  | { ok: false; problems: Problem[]; content?: unknown };
 
 /** Parse the text of a `*.sla.json` file: every problem is reported, nothing is guessed. */
 export function readDraftFile(text: string): DraftFileResult {
@@ -35,9 +38,9 @@ export function readDraftFile(text: string): DraftFileResult {
     return { ok: false, problems: [problem([], 'file.notObject')] };
   }
   const migrated = migrateDocument(json as Document);
-  if (!migrated.ok) return migrated;
+  if (!migrated.ok) return { ...migrated, content: json };
   const { draft, problems } = validateDraft(migrated.document);
-  if (problems.length > 0 || !draft) return { ok: false, problems };
+  if (problems.length > 0 || !draft) return { ok: false, problems, content: migrated.document };
   return { ok: true, draft, migratedFrom: migrated.migratedFrom };
 }
 

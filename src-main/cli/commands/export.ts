@@ -37,7 +37,7 @@ export const exportCommand: CliCommand<ExportArgs> = {
   },
   run: async ({ file, out, language: chosen, internal }, { t, templateDirs, dataDir }) => {
     const read = readDraftInput(file);
-    if (!read.ok) return failed(t, read.problems);
+    if (!read.ok) return failed(t, read.problems, read.content);
     const language = chosen ?? read.draft.contract.precedence;
     const service = createContractExportService({
       clauseLibrary: createClauseLibrary({ dirs: templateDirs }),
@@ -53,6 +53,6 @@ export const exportCommand: CliCommand<ExportArgs> = {
       throw error;
     }
     const written = t('cli.exported', { file: out, language: t(`enums.contractLanguage.${language}`), size: record.size, sha256: record.sha256 });
-    return { code: EXIT.ok, stdout: [written], stderr: blankLines(record.blanks, t) };
+    return { code: EXIT.ok, stdout: [written], stderr: blankLines(record.blanks, t, read.draft) };
   },
 };

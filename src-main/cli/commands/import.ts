@@ -49,7 +49,7 @@ export const importCommand: CliCommand<{ docx: string; out: string }> = {
     const part = await readDraftPart(read.value);
     if (!part.ok) return failed(t, [problem([], REFUSALS[part.reason], { file: docx, max: maxMegabytes })]);
     const draftFile = readDraftFile(part.json);
-    if (!draftFile.ok) return failed(t, draftFile.problems);
+    if (!draftFile.ok) return failed(t, draftFile.problems, draftFile.content);
     const text = draftFile.migratedFrom === null ? part.json : writeDraftFile(draftFile.draft);
     try {
       await writeFileAtomically(out, text);
