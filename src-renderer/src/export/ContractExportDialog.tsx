@@ -6,7 +6,8 @@
  * save dialog (a download in the dev:web harness), progress while it runs,
  * and "Saved to …" with "Show in folder". A working copy with problems
  * cannot be exported — the .docx carries the draft, which must import
- * again — so the dialog lists them with a way to each step. The contract
+ * again — so the dialog lists them, each where it is in the wizard's words,
+ * with a way to its field. The contract
  * check's findings on the working copy are listed too; they do not stop an
  * export (a draft for discussion), only an agreement or a signature.
  */
@@ -22,14 +23,14 @@ import {
   type VersionSummary,
 } from '../../../src-shared/api';
 import type { ContractFinding } from '../../../src-shared/contract-check';
-import { pathToString, type StepId } from '../../../src-shared/model';
+import { describeProblem } from '../../../src-shared/model/problem-label';
 import { versionLabel } from '../../../src-shared/model/version';
 import { formatTimestamp } from '../common/formatTime';
 import { useLocale } from '../common/locale';
 import { call, errorMessage } from '../common/client';
 import type { DraftAutosaver } from '../common/autosave';
 import { ContractCheckList } from '../common/ContractCheckList';
-import { useProblems } from '../common/editor';
+import { useDraftEditor, useProblems, type ProblemTarget } from '../common/editor';
 import { ExportFileModal, ExportSavedAlert, phaseAfter, useShowInFolder, type ExportPhase } from '../common/ExportFileModal';
 import './export.css';
 
@@ -39,16 +40,16 @@ export interface ContractExportDialogProps {
   draftId: string;
   saver: DraftAutosaver;
   onClose: () => void;
-  onGoToStep: (step: StepId) => void;
   /** The contract check's findings on the working copy. */
   contractFindings?: readonly ContractFinding[];
 }
 
-export function ContractExportDialog({ draftId, saver, onClose, onGoToStep, contractFindings = [] }: ContractExportDialogProps) {
+export function ContractExportDialog({ draftId, saver, onClose, contractFindings = [] }: ContractExportDialogProps) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const showInFolder = useShowInFolder();
   const workingProblems = useProblems();
+  const { store, goToProblem } = useDraftEditor();
   const [language, setLanguage] = useState<ContractExportLanguage>(locale);
   const [source, setSource] = useState<string>(WORKING_COPY);
   const [scope, setScope] = useState<ContractExportScope>('contract');
@@ -83,9 +84,9 @@ export function ContractExportDialog({ draftId, saver, onClose, onGoToStep, cont
   const blocked = source === WORKING_COPY && workingProblems.length > 0;
   const problems = blocked ? workingProblems : phase.kind === 'failed' ? (phase.error.problems ?? []) : [];
 
-  const goTo = (step: StepId) => {
+  const goTo = (target: ProblemTarget) => {
     onClose();
-    onGoToStep(step);
+    goToProblem(target);
   };
 
   const exportContract = async () => {
@@ -159,8 +160,8 @@ export function ContractExportDialog({ draftId, saver, onClose, onGoToStep, cont
               <ul className="problem-report" aria-label={t('common.problemList')}>
                 {problems.map((problem, index) => (
                   <li key={index}>
-                    <code>{pathToString(problem.path)}</code>: {t(problem.key, problem.params)}{' '}
-                    <Button type="link" size="small" className="inline-link" onClick={() => goTo(problem.step)}>
+                    {describeProblem(problem, t, source === WORKING_COPY ? store.getDraft() : undefined)}{' '}
+                    <Button type="link" size="small" className="inline-link" onClick={() => goTo(problem)}>
                       {t('export.goToStep', { step: t(`steps.${problem.step}`) })}
                     </Button>
                   </li>
@@ -214,7 +215,7 @@ export function ContractExportDialog({ draftId, saver, onClose, onGoToStep, cont
               problems: contractFindings.filter((finding) => finding.level === 'problem').length,
               warnings: contractFindings.filter((finding) => finding.level === 'warning').length,
             })}
-            description={<ContractCheckList findings={contractFindings} onGoToStep={goTo} />}
+            description={<ContractCheckList findings={contractFindings} onGoTo={goTo} draft={store.getDraft()} />}
           />
         )}
       </div>
