@@ -265,7 +265,7 @@ test.describe('the contract preview and export', () => {
 
     const exportDialog = new ContractExportDialog(appPage);
     await exportDialog.open();
-    await expect(exportDialog.dialog.getByText('compensation.claimWindowDays')).toBeVisible();
+    await expect(exportDialog.dialog.getByText('Claim within: Required.')).toBeVisible();
     await expect(exportDialog.exportButton).toBeDisabled();
     await exportDialog.dialog.getByRole('button', { name: 'Go to Compensation' }).click();
     await expect(exportDialog.dialog).toBeHidden();

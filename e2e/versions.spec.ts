@@ -132,7 +132,7 @@ test.describe('versions', () => {
     await dialog.dialog.getByRole('button', { name: 'Save version', exact: true }).click();
     const refusal = dialog.dialog.getByRole('alert');
     await expect(refusal).toContainText('The draft cannot be saved as a version yet');
-    await expect(refusal.getByRole('list', { name: 'Problems' }).getByRole('listitem')).toHaveText(['title: Required.']);
+    await expect(refusal.getByRole('list', { name: 'Problems' }).getByRole('listitem')).toHaveText(['Agreement title: Required. Go to Services']);
     await dialog.dialog.getByRole('button', { name: 'Cancel' }).click();
 
     await appPage.getByRole('button', { name: 'Versions', exact: true }).click();

@@ -51,13 +51,14 @@ test.describe('the six-step wizard', () => {
     await expect(appPage.getByText('Allows 21 minutes 55 seconds of downtime per month.').first()).toBeVisible();
 
     await target.fill('100');
-    await expect(appPage.getByText(AVAILABILITY_RANGE)).toBeVisible();
+    // Under the field (the step's list of problems above says where it is, in a longer line).
+    await expect(appPage.getByText(AVAILABILITY_RANGE, { exact: true })).toBeVisible();
     await expect(target).toHaveAttribute('aria-invalid', 'true');
     await expect(wizard.step(3)).toHaveAccessibleName(/Targets — 1 problem$/);
     await expect(wizard.step(2)).toHaveAccessibleName(/— Complete$/);
 
     await target.fill('99.99');
-    await expect(appPage.getByText(AVAILABILITY_RANGE)).toHaveCount(0);
+    await expect(appPage.getByText(AVAILABILITY_RANGE, { exact: true })).toHaveCount(0);
     await expect(target).not.toHaveAttribute('aria-invalid', 'true');
     await expect(wizard.step(3)).toHaveAccessibleName(/Targets — Complete$/);
     // The calculator follows the corrected target: 0.01 % of an average month.
@@ -178,7 +179,8 @@ test.describe('the six-step wizard', () => {
     await box.fill('2026-10-01');
     await box.press('Enter');
     await expect(workingDays.getByRole('listitem')).toHaveCount(7);
-    const conflict = appPage.getByText('2026-10-01 is listed both as a public holiday and as an extra working day');
+    // Under the field (the step's list of problems above says where it is, in a longer line).
+    const conflict = appPage.locator('.problem-message').filter({ hasText: '2026-10-01 is listed both as a public holiday and as an extra working day' });
     await expect(conflict).toBeVisible();
     await expect(wizard.step(2)).toContainText('1 problem');
 
@@ -268,9 +270,9 @@ test.describe('the draft list', () => {
     const dialog = appPage.getByRole('dialog', { name: '“broken.sla.json” could not be imported' });
     await expect(dialog).toBeVisible();
     const lines = dialog.getByRole('listitem');
-    await expect(lines.filter({ hasText: /^title: Required\.$/ })).toHaveCount(1);
-    await expect(lines.filter({ hasText: /^termMonths: Must be at least 1\.$/ })).toHaveCount(1);
-    await expect(lines.filter({ hasText: /^compensation: Required\.$/ })).toHaveCount(1);
+    await expect(lines.filter({ hasText: /^Agreement title: Required\.$/ })).toHaveCount(1);
+    await expect(lines.filter({ hasText: /^Term: Must be at least 1\.$/ })).toHaveCount(1);
+    await expect(lines.filter({ hasText: /^Compensation: Required\.$/ })).toHaveCount(1);
     expect(await lines.count()).toBeGreaterThanOrEqual(10);
     await dialog.getByRole('button', { name: 'Close' }).first().click();
     await expect(appPage.getByText(/^No drafts yet\./)).toBeVisible();

@@ -3,7 +3,7 @@
  * is written and its terms come back out of it (the whole draft byte for
  * byte from an internal copy); a contract changed after it was written is
  * imported with each finding on stderr and exit 3; invalid input exits 1
- * with `path: message` lines and writes nothing; usage mistakes exit 2
+ * with `field: message` lines and writes nothing; usage mistakes exit 2
  * with the usage; never a stack trace.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -103,7 +103,7 @@ describe('sla export / import (spawned)', () => {
   it('exports a draft with an empty field, marking the blank and naming the field', async () => {
     const run = await sla(['export', file('blank-description.sla.json'), '--out', file('blank.docx'), '--lang', 'en']);
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe('targets.severities[0].description: left blank ([●]) in the contract (support.times).\n');
+    expect(run.stderr).toBe('Severity 1 “P1” › Description: left blank ([●]) in the contract (support.times).\n');
     const bytes = readFileSync(file('blank.docx'));
     expect(wordText(await (await openPackage(bytes)).xml('word/document.xml'))).toContain('[●]');
     expect(await readDraftPart(bytes)).toMatchObject({
@@ -118,14 +118,14 @@ describe('sla export / import (spawned)', () => {
       sla(['export', file('blank-draft.sla.json'), '--out', file('refused.docx')]),
       sla(['export', file('blank-draft.sla.json'), '--out', file('blank-draft.docx'), '--lang', 'bilingual', '--draft']),
     ]);
-    expect(refused).toEqual({ code: 1, stdout: ['parties.provider.legalName: Required.', 'parties.customer.legalName: Required.'], stderr: '' });
+    expect(refused).toEqual({ code: 1, stdout: ['Provider › Legal name: Required.', 'Customer › Legal name: Required.'], stderr: '' });
     expect(existsSync(file('refused.docx'))).toBe(false);
 
     expect(run.code).toBe(0);
     expect(run.stdout[0]).toMatch(/: draft written, not for signature \(English and Chinese, \d+ bytes, SHA-256 [0-9a-f]{64}\)\.$/);
-    const lacking = ['incomplete: parties.provider.legalName: Required.', 'incomplete: parties.customer.legalName: Required.'];
+    const lacking = ['incomplete: Provider › Legal name: Required.', 'incomplete: Customer › Legal name: Required.'];
     expect(run.stderr.split('\n').slice(0, 2)).toEqual(lacking);
-    expect(run.stderr).toContain('parties.provider.legalName: left blank ([●]) in the contract');
+    expect(run.stderr).toContain('Provider › Legal name: left blank ([●]) in the contract (cover page).');
     const pkg = await openPackage(readFileSync(file('blank-draft.docx')));
     const headers = pkg.names.filter((name) => /^word\/header\d+\.xml$/.test(name));
     expect(headers).toHaveLength(2);
@@ -147,7 +147,7 @@ describe('sla export / import (spawned)', () => {
     const chinese = await sla(['export', file('blank-draft-zh.sla.json'), '--out', file('blank-draft-zh.docx'), '--draft'], { LANG: 'zh_CN.UTF-8' });
     expect(chinese.code).toBe(0);
     expect(chinese.stdout[0]).toMatch(/：草稿已写入，不得用于签署（中文，\d+ 字节/);
-    expect(chinese.stderr.split('\n')[0]).toBe('尚未完成：parties.provider.legalName: 必填。');
+    expect(chinese.stderr.split('\n')[0]).toBe('尚未完成：服务提供方›法定名称：必填。');
     const zh = await openPackage(readFileSync(file('blank-draft-zh.docx')));
     for (const name of zh.names.filter((entry) => /^word\/header\d+\.xml$/.test(entry))) {
       expect(wordText(await zh.xml(name))).toMatch(/^草稿——不得用于签署/);
@@ -155,14 +155,14 @@ describe('sla export / import (spawned)', () => {
     }
   });
 
-  it('exits 1 with one "path: message" line per problem and writes nothing', async () => {
+  it('exits 1 with one "field: message" line per problem and writes nothing', async () => {
     const [invalid, notOurs, notDocx, missing] = await Promise.all([
       sla(['export', file('invalid.sla.json'), '--out', file('invalid.docx')]),
       sla(['import', file('not-ours.docx'), '--out', file('not-ours.sla.json')]),
       sla(['import', join(PRESETS, 'standard-saas.sla.json'), '--out', file('x.sla.json')], { LANG: 'zh_CN.UTF-8' }),
       sla(['import', file('missing.docx'), '--out', file('y.sla.json')]),
     ]);
-    expect(invalid).toEqual({ code: 1, stdout: ['termMonths: Must be a number.'], stderr: '' });
+    expect(invalid).toEqual({ code: 1, stdout: ['Term: Must be a number.'], stderr: '' });
     expect(notOurs).toEqual({
       code: 1,
       stdout: [`(file): ${file('not-ours.docx')} carries no SLA Studio draft; only contracts exported by SLA Studio can be imported.`],

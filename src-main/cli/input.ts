@@ -73,16 +73,16 @@ export function readDraftText(file: string): InputRead<string> {
 export function readDraftInput(
   file: string,
   { incomplete = false }: { incomplete?: boolean } = {},
-): { ok: true; draft: SlaDraft; incomplete: Problem[] } | { ok: false; problems: Problem[] } {
+): { ok: true; draft: SlaDraft; incomplete: Problem[] } | { ok: false; problems: Problem[]; content?: unknown } {
   const text = readDraftText(file);
   if (!text.ok) return { ok: false, problems: [text.problem] };
   if (incomplete) {
     const read = readWorkingCopyFile(text.value, { unmarked: true });
-    if (!read.ok) return { ok: false, problems: read.problems };
+    if (!read.ok) return { ok: false, problems: read.problems, content: read.content };
     return read.complete ? { ok: true, draft: read.draft, incomplete: [] } : { ok: true, draft: read.content as SlaDraft, incomplete: read.problems };
   }
   const parsed = readDraftFile(text.value);
-  return parsed.ok ? { ok: true, draft: parsed.draft, incomplete: [] } : { ok: false, problems: parsed.problems };
+  return parsed.ok ? { ok: true, draft: parsed.draft, incomplete: [] } : { ok: false, problems: parsed.problems, content: parsed.content };
 }
 
 /** Where a path really leads: through symlinks, also for a file that does not exist yet. */

@@ -115,10 +115,7 @@ describe('sla compare (spawned)', () => {
       const run = await sla(['compare', file('invalid.sla.json'), file('missing.sla.json')]);
       expect(run).toEqual({
         code: 1,
-        stdout: [
-          `${file('invalid.sla.json')}: compensation.claimWindowDays: Must be a number.`,
-          `(file): The file does not exist: ${file('missing.sla.json')}`,
-        ],
+        stdout: [`${file('invalid.sla.json')}: Claim within: Must be a number.`, `(file): The file does not exist: ${file('missing.sla.json')}`],
         stderr: '',
       });
     },
@@ -182,7 +179,7 @@ describe('sla redline (spawned)', () => {
     'exits 1 and writes nothing when a draft is invalid',
     async () => {
       const run = await sla(['redline', file('v1.sla.json'), file('invalid.sla.json'), '--out', file('bad.docx')]);
-      expect(run).toEqual({ code: 1, stdout: [`${file('invalid.sla.json')}: compensation.claimWindowDays: Must be a number.`], stderr: '' });
+      expect(run).toEqual({ code: 1, stdout: [`${file('invalid.sla.json')}: Claim within: Must be a number.`], stderr: '' });
       expect(existsSync(file('bad.docx'))).toBe(false);
     },
     SPAWN_TIMEOUT,

@@ -198,7 +198,7 @@ describe('sla report (spawned)', () => {
       sla(['report', file('enterprise.sla.json'), '--monitoring', file('nowhere.csv'), '--month', '2027-11']),
     ]);
     expect(invalid.code).toBe(1);
-    expect(invalid.stdout).toEqual([expect.stringMatching(/^compensation\.creditTiers\[0\]\.creditPercent: /)]);
+    expect(invalid.stdout).toEqual([expect.stringMatching(/^Credit tier 1 “.+” › Credit \(of the monthly fee\): /)]);
     expect(missingCsv.code).toBe(1);
     expect(missingCsv.stdout).toEqual([`${file('nowhere.csv')}: The file nowhere.csv could not be read (ENOENT). Nothing was imported.`]);
     for (const run of [invalid, missingCsv]) expect(run.stderr).not.toMatch(/\n\s+at /);

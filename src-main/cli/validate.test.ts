@@ -32,6 +32,10 @@ beforeAll(() => {
   const repeats = englishDraft();
   repeats.compensation.claimProcess = 'Claims are made through the support portal, as this section says.';
   writeFileSync(file('contract-warning.sla.json'), writeDraftFile(repeats));
+  const unnamedMetric = englishDraft();
+  unnamedMetric.services[0]!.metrics.push({ ...unnamedMetric.services[0]!.metrics[0]!, id: 'exports-on-time', kind: 'custom', name: '', unit: 'jobs' });
+  unnamedMetric.targets.objectives.push({ id: 'obj-exports', metricId: 'exports-on-time', objective: 99, coverage: '24x7' });
+  writeFileSync(file('unnamed-metric.sla.json'), writeDraftFile(unnamedMetric));
 });
 afterAll(() => temp.remove());
 
@@ -42,7 +46,7 @@ describe('sla validate (spawned)', () => {
     expect(zh).toEqual({ code: 0, stdout: [`${file('zh.sla.json')}：有效的 SLA 草案。`], stderr: '' });
   });
 
-  it('exits 1 with one "path: message" line per problem', async () => {
+  it('exits 1 with one "field: message" line per problem, the field named as the wizard labels it', async () => {
     const [truncated, empty, wrongTypes, over, exactly, future, missing, folder] = await Promise.all([
       sla(['validate', file('truncated.sla.json')]),
       sla(['validate', file('empty.sla.json')]),
@@ -58,15 +62,15 @@ describe('sla validate (spawned)', () => {
     expect(truncated.stdout[0]).toMatch(/^\(file\): The file is not valid JSON: /);
     expect(empty).toEqual({ code: 1, stdout: ['(file): The file is empty.'], stderr: '' });
     expect(wrongTypes.code).toBe(1);
-    expect(wrongTypes.stdout).toEqual(['title: Must be text.', 'termMonths: Must be a number.', 'compliance.certifications: Must be a list.']);
-    const availability = 'targets.objectives[0].objective: An availability level must be above 0 % and below 100 %.';
+    expect(wrongTypes.stdout).toEqual(['Agreement title: Must be text.', 'Term: Must be a number.', 'Certifications: Must be a list.']);
+    const availability = 'Target 1 “Acme CRM Platform — Availability” › Target: An availability level must be above 0 % and below 100 %.';
     expect(over.code).toBe(1);
     expect(over.stdout).toContain(availability);
     expect(exactly.code).toBe(1);
     expect(exactly.stdout).toContain(availability);
     expect(future.code).toBe(1);
     expect(future.stdout).toEqual([
-      'schemaVersion: This file was written by a newer SLA Studio (format 7); this version reads formats up to 2. Update SLA Studio to open it.',
+      'Format version: This file was written by a newer SLA Studio (format 7); this version reads formats up to 2. Update SLA Studio to open it.',
     ]);
     expect(missing).toEqual({ code: 1, stdout: [`(file): The file does not exist: ${file('missing.sla.json')}`], stderr: '' });
     expect(folder.code).toBe(1);
@@ -84,10 +88,27 @@ describe('sla validate (spawned)', () => {
       sla(['validate', file('over-100.sla.json')], { LANG: 'en_US.UTF-8', LC_ALL: 'zh_CN.UTF-8' }),
     ]);
     expect(byOption.code).toBe(1);
-    expect(byOption.stdout).toEqual(['title: 必须是文本。', 'termMonths: 必须是数字。', 'compliance.certifications: 必须是列表。']);
+    expect(byOption.stdout).toEqual(['协议标题：必须是文本。', '期限：必须是数字。', '认证：必须是列表。']);
     expect(byLang).toEqual({ code: 1, stdout: ['(file): 文件为空。'], stderr: '' });
     expect(byLcAll.code).toBe(1);
-    expect(byLcAll.stdout.some((line) => line.startsWith('targets.objectives[0].objective: ') && /[\u4e00-\u9fff]/.test(line))).toBe(true);
+    expect(byLcAll.stdout.some((line) => line.startsWith('服务目标 1“Acme CRM Platform — 可用性”›目标：') && /[\u4e00-\u9fff]/.test(line))).toBe(true);
+  });
+
+  it('names a metric deep in a service by the service and the metric, in either language; --json keeps the path', async () => {
+    const [en, zh, json] = await Promise.all([
+      sla(['validate', file('unnamed-metric.sla.json')]),
+      sla(['validate', file('unnamed-metric.sla.json'), '--lang', 'zh-CN']),
+      sla(['validate', file('unnamed-metric.sla.json'), '--json']),
+    ]);
+    expect(en).toEqual({
+      code: 1,
+      stdout: ['Service 1 “Acme CRM Platform” › Metric 2 › Name in the contract: A custom metric needs a name.'],
+      stderr: '',
+    });
+    expect(zh).toEqual({ code: 1, stdout: ['服务 1“Acme CRM Platform”›指标 2›合同中的名称：自定义指标需要名称。'], stderr: '' });
+    expect(JSON.parse(json.stdout.join('\n')).problems).toEqual([
+      { step: 'services', path: 'services[0].metrics[1].name', message: 'A custom metric needs a name.' },
+    ]);
   });
 
   it('checks the contract of a valid draft: a problem exits 1, a warning is listed and exits 0, each with its fix', async () => {
@@ -99,8 +120,8 @@ describe('sla validate (spawned)', () => {
     expect(problem).toEqual({
       code: 1,
       stdout: [
-        'compensation.claimProcess: Problem: The text says “60 days”, but the claim window is 45 days: the contract would state both. Remove the number from the text, or change the field (compensation.claimWindowDays) if the text is right.',
-        'compensation.claimProcess: Warning: The text refers to “this section”, but the contract has numbered clauses, not sections. Refer to the clause by its number (as the preview shows it), or say what you mean directly.',
+        'Claim process: Problem: The text says “60 days”, but the claim window is 45 days: the contract would state both. Remove the number from the text, or change the field (Claim within) if the text is right.',
+        'Claim process: Warning: The text refers to “this section”, but the contract has numbered clauses, not sections. Refer to the clause by its number (as the preview shows it), or say what you mean directly.',
       ],
       stderr: '',
     });
@@ -108,13 +129,13 @@ describe('sla validate (spawned)', () => {
       code: 0,
       stdout: [
         `${file('contract-warning.sla.json')}: valid SLA draft.`,
-        'compensation.claimProcess: Warning: The text refers to “this section”, but the contract has numbered clauses, not sections. Refer to the clause by its number (as the preview shows it), or say what you mean directly.',
+        'Claim process: Warning: The text refers to “this section”, but the contract has numbered clauses, not sections. Refer to the clause by its number (as the preview shows it), or say what you mean directly.',
       ],
       stderr: '',
     });
     expect(zh.code).toBe(1);
     expect(zh.stdout[0]).toBe(
-      'compensation.claimProcess：问题：文本写有“60 days”，但申请期限为45日：合同将同时出现两个数值。请从文本中删除该数字；如文本正确，请修改字段（compensation.claimWindowDays）。',
+      '申请流程：问题：文本写有“60 days”，但申请期限为45日：合同将同时出现两个数值。请从文本中删除该数字；如文本正确，请修改字段（申请期限）。',
     );
   });
 

@@ -22,5 +22,5 @@ export function contractCheckProblems(
   const t = (key: string, params?: Record<string, unknown>) => translate(locale, key, params as Record<string, string | number> | undefined);
   return checkContract(draft, loaded.template)
     .filter((finding) => finding.level === 'problem')
-    .map((finding) => findingAsProblem(finding, locale, t));
+    .map((finding) => findingAsProblem(finding, locale, t, draft));
 }

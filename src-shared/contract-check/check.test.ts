@@ -31,14 +31,14 @@ describe('checkContract', () => {
     expect(findings.map((finding) => finding.level)).toEqual(['problem', 'warning']);
     expect(isBlocking(findings)).toBe(true);
     expect(formatFinding(findings[0]!, 'en', translatorFor('en'))).toEqual({
-      where: 'compensation.claimProcess',
+      where: 'Claim process',
       message: 'The text says “60 days”, but the claim window is 45 days: the contract would state both.',
-      fix: 'Remove the number from the text, or change the field (compensation.claimWindowDays) if the text is right.',
+      fix: 'Remove the number from the text, or change the field (Claim within) if the text is right.',
     });
     expect(formatFinding(findings[0]!, 'zh-CN', translatorFor('zh-CN'))).toEqual({
-      where: 'compensation.claimProcess',
+      where: '申请流程',
       message: '文本写有“60 days”，但申请期限为45日：合同将同时出现两个数值。',
-      fix: '请从文本中删除该数字；如文本正确，请修改字段（compensation.claimWindowDays）。',
+      fix: '请从文本中删除该数字；如文本正确，请修改字段（申请期限）。',
     });
   });
 

@@ -6,8 +6,8 @@
 import i18next, { type i18n, type TFunction } from 'i18next';
 import en from './en.json';
 import zhCN from './zh-CN.json';
+import { describeProblem } from '../model/problem-label';
 import type { Problem } from '../model/problems';
-import { pathToString } from '../model/problems';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -63,7 +63,12 @@ export function translatorFor(locale: Locale): TFunction {
   return t;
 }
 
-/** One problem as one line: `path: message`. */
-export function formatProblem(t: TFunction, item: Problem): string {
-  return `${pathToString(item.path)}: ${t(item.key, item.params)}`;
+/**
+ * One problem as the command line prints it, where it is in the wizard's words and what is
+ * wrong: "Service 3 “Data Export API” › Metric 2 › Name in the contract: A
+ * custom metric needs a name." `draft` (any JSON) names the items.
+ */
+export function formatProblem(t: TFunction, item: Problem, draft?: unknown): string {
+  // A problem of the file as a whole keeps the command line's "(file):" mark, as a file that cannot be written does.
+  return item.path.length === 0 ? `(file): ${t(item.key, item.params)}` : describeProblem(item, t, draft);
 }

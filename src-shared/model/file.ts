@@ -22,7 +22,10 @@ type Document = Record<string, unknown>;
 
 export { FILE_MIGRATIONS, migrateDocument, type Migration } from './migrate';
 
-export type DraftFileResult = { ok: true; draft: SlaDraft; migratedFrom: number | null } | { ok: false; problems: Problem[] };
+export type DraftFileResult =
+  | { ok: true; draft: SlaDraft; migratedFrom: number | null }
+  /** `content`: what the file holds, when it is a JSON object, so that its problems can name the services and metrics they are in. */
+  | { ok: false; problems: Problem[]; content?: unknown };
 
 /** The file-level mark of a draft written before it was complete. */
 export const INCOMPLETE_DRAFT_MARK = 'incompleteDraft';
@@ -49,9 +52,10 @@ export type WorkingCopyFileResult =
   | { ok: true; complete: true; draft: SlaDraft; migratedFrom: number | null }
   /** A draft written before it was complete: its content as it stands and what it still lacks. */
   | { ok: true; complete: false; content: Document; problems: Problem[]; migratedFrom: number | null }
-  | { ok: false; problems: Problem[] };
+  /** `content`: as in DraftFileResult, to name where the problems are. */
+  | { ok: false; problems: Problem[]; content?: unknown };
 
-type ParsedFile = { ok: true; document: Document; incomplete: boolean; migratedFrom: number | null } | { ok: false; problems: Problem[] };
+type ParsedFile = { ok: true; document: Document; incomplete: boolean; migratedFrom: number | null } | { ok: false; problems: Problem[]; content?: unknown };
 
 function parseFile(text: string): ParsedFile {
   if (text.length > MAX_DRAFT_FILE_CHARS) {
@@ -73,7 +77,7 @@ function parseFile(text: string): ParsedFile {
   const { [INCOMPLETE_DRAFT_MARK]: mark, ...unmarked } = json as Document;
   const incomplete = mark === true;
   const migrated = migrateDocument(incomplete ? unmarked : (json as Document));
-  if (!migrated.ok) return migrated;
+  if (!migrated.ok) return { ...migrated, content: json };
   return { ok: true, document: migrated.document, incomplete, migratedFrom: migrated.migratedFrom };
 }
 
@@ -82,7 +86,7 @@ export function readDraftFile(text: string): DraftFileResult {
   const parsed = parseFile(text);
   if (!parsed.ok) return parsed;
   const { draft, problems } = validateDraft(parsed.document);
-  if (problems.length > 0 || !draft) return { ok: false, problems };
+  if (problems.length > 0 || !draft) return { ok: false, problems, content: parsed.document };
   return { ok: true, draft, migratedFrom: parsed.migratedFrom };
 }
 
@@ -97,7 +101,7 @@ export function readWorkingCopyFile(text: string, { unmarked = false }: { unmark
   if (!parsed.ok) return parsed;
   const { draft, problems } = validateDraft(parsed.document);
   if (problems.length === 0 && draft) return { ok: true, complete: true, draft, migratedFrom: parsed.migratedFrom };
-  if (!(parsed.incomplete || unmarked) || !isDraftInProgress(problems)) return { ok: false, problems };
+  if (!(parsed.incomplete || unmarked) || !isDraftInProgress(problems)) return { ok: false, problems, content: parsed.document };
   return { ok: true, complete: false, content: parsed.document, problems, migratedFrom: parsed.migratedFrom };
 }
 

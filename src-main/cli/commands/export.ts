@@ -50,7 +50,7 @@ export const exportCommand: CliCommand<ExportArgs> = {
   },
   run: async ({ file, out, language: chosen, internal, draft: asDraft }, { t, templateDirs, dataDir }) => {
     const read = readDraftInput(file, { incomplete: asDraft });
-    if (!read.ok) return failed(t, read.problems);
+    if (!read.ok) return failed(t, read.problems, read.content);
     const precedence = read.draft.contract?.precedence;
     const language = chosen ?? (precedence === 'en' || precedence === 'zh-CN' ? precedence : 'en');
     const service = createContractExportService({
@@ -79,6 +79,6 @@ export const exportCommand: CliCommand<ExportArgs> = {
       size: record.size,
       sha256: record.sha256,
     });
-    return { code: EXIT.ok, stdout: [written], stderr: [...incompleteLines(record.incomplete, t), ...blankLines(record.blanks, t)] };
+    return { code: EXIT.ok, stdout: [written], stderr: [...incompleteLines(record.incomplete, t, read.draft), ...blankLines(record.blanks, t, read.draft)] };
   },
 };

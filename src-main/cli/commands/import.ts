@@ -53,10 +53,10 @@ export const importCommand: CliCommand<{ docx: string; out: string }> = {
     const part = await readDraftPart(read.value);
     if (!part.ok) return failed(t, [problem([], REFUSALS[part.reason], { file: docx, max: maxMegabytes })]);
     const draftFile = readWorkingCopyFile(part.json);
-    if (!draftFile.ok) return failed(t, draftFile.problems);
+    if (!draftFile.ok) return failed(t, draftFile.problems, draftFile.content);
     const migrated = draftFile.complete ? writeDraftFile(draftFile.draft) : writeIncompleteDraftFile(draftFile.content);
     const text = draftFile.migratedFrom === null ? part.json : migrated;
-    const incomplete = draftFile.complete ? [] : incompleteLines(draftFile.problems, t);
+    const incomplete = draftFile.complete ? [] : incompleteLines(draftFile.problems, t, draftFile.content);
     try {
       await writeFileAtomically(out, text);
     } catch (error) {

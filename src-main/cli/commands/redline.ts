@@ -82,6 +82,6 @@ export const redlineCommand: CliCommand<RedlineArgs> = {
       size: record.size,
       sha256: record.sha256,
     });
-    return { code: EXIT.ok, stdout: [written], stderr: blankLines(record.blanks, t) };
+    return { code: EXIT.ok, stdout: [written], stderr: blankLines(record.blanks, t, after) };
   },
 };

@@ -79,7 +79,7 @@ export const reportCommand: CliCommand<ReportArgs> = {
   run: async (args, context) => {
     const { t, locale } = context;
     const read = readDraftInput(args.file);
-    if (!read.ok) return failed(t, read.problems);
+    if (!read.ok) return failed(t, read.problems, read.content);
     const { draft } = read;
 
     // Every file is read, so one run lists the problems of all of them.

@@ -22,7 +22,7 @@ export function readTwoDrafts(
     }
     const parsed = readDraftFile(text.value);
     if (parsed.ok) drafts.push(parsed.draft);
-    else lines.push(...parsed.problems.map((item) => `${file}: ${formatProblem(t, item)}`));
+    else lines.push(...parsed.problems.map((item) => `${file}: ${formatProblem(t, item, parsed.content)}`));
   }
   if (lines.length > 0) return { ok: false, result: { code: EXIT.invalid, stdout: lines, stderr: [] } };
   return { ok: true, drafts: [drafts[0]!, drafts[1]!] };

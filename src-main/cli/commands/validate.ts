@@ -1,6 +1,6 @@
 /**
  * `validate FILE [--json] [--lang en|zh-CN]`: the draft's problems, one line
- * each (exit 1); for a valid draft, one line saying so, then the contract
+ * each, naming the field as the wizard labels it (exit 1); for a valid draft, one line saying so, then the contract
  * check on the contract it produces — its problems (exit 1) and warnings
  * (listed, exit unchanged), each with where to fix it and how. With --json,
  * the same as one object with the paths as the command line writes them.
@@ -17,7 +17,7 @@ import { invalidLang, parsed, usage, type CliCommand } from '../command';
 import { EXIT } from '../exit-codes';
 import { readDraftInput } from '../input';
 import { linesOf } from '../output';
-import { failed } from '../problems';
+import { failed, templateLine } from '../problems';
 
 /** One finding of the contract check as `validate --json` prints it. */
 export interface ValidatedFinding {
@@ -51,8 +51,8 @@ function templateOf(templateDirs: readonly string[], templateId: string, t: TFun
   }
 }
 
-function describe(finding: ContractFinding, locale: Locale, t: TFunction): ValidatedFinding {
-  const { message, fix } = formatFinding(finding, locale, (key, params) => t(key, params));
+function describe(finding: ContractFinding, locale: Locale, t: TFunction, draft: unknown): ValidatedFinding {
+  const { message, fix } = formatFinding(finding, locale, (key, params) => t(key, params), draft);
   return {
     level: finding.level,
     rule: finding.rule,
@@ -64,8 +64,8 @@ function describe(finding: ContractFinding, locale: Locale, t: TFunction): Valid
   };
 }
 
-function findingLine(finding: ContractFinding, locale: Locale, t: TFunction): string {
-  const { where, message, fix } = formatFinding(finding, locale, (key, params) => t(key, params));
+function findingLine(finding: ContractFinding, locale: Locale, t: TFunction, draft: unknown): string {
+  const { where, message, fix } = formatFinding(finding, locale, (key, params) => t(key, params), draft);
   return t('contractCheck.line', { where, level: t(`contractCheck.${finding.level}`), message, fix });
 }
 
@@ -88,18 +88,21 @@ export const validateCommand: CliCommand<{ file: string; json: boolean }> = {
     const print = (validation: Validation, code: number) => ({ code, stdout: linesOf(JSON.stringify(validation, null, 2)), stderr: [] });
     if (!read.ok) {
       if (json) return print({ file, valid: false, problems: read.problems.map(problemJson(t)), findings: [], contractCheckNotRun: null }, EXIT.invalid);
-      return failed(t, read.problems);
+      return failed(t, read.problems, read.content);
     }
     const loaded = templateOf(templateDirs, read.draft.contract.templateId, t);
     const findings = 'template' in loaded ? checkContract(read.draft, loaded.template) : [];
     const notRun = 'reason' in loaded ? t('cli.contractCheckNotRun', { reason: loaded.reason }) : null;
     const code = isBlocking(findings) ? EXIT.invalid : EXIT.ok;
     if (json) {
-      return print({ file, valid: true, problems: [], findings: findings.map((finding) => describe(finding, locale, t)), contractCheckNotRun: notRun }, code);
+      return print(
+        { file, valid: true, problems: [], findings: findings.map((finding) => describe(finding, locale, t, read.draft)), contractCheckNotRun: notRun },
+        code,
+      );
     }
-    const lines = findings.map((finding) => findingLine(finding, locale, t));
+    const lines = findings.map((finding) => findingLine(finding, locale, t, read.draft));
     // The draft is valid; "valid" is said only when its contract has no problem either.
-    const stdout = [...(code === EXIT.ok ? [t('cli.valid', { file })] : []), ...lines, ...(notRun ? [`contract.templateId: ${notRun}`] : [])];
+    const stdout = [...(code === EXIT.ok ? [t('cli.valid', { file })] : []), ...lines, ...(notRun ? [templateLine(notRun, t)] : [])];
     return { code, stdout, stderr: [] };
   },
 };

@@ -34,6 +34,15 @@ function screenKey(route: Route): string {
   return 'draftId' in route ? `${route.screen}:${route.draftId}` : route.screen;
 }
 
+/** The JSON of a draft file that was refused, to name the services and metrics its problems are in; undefined when it is not JSON. */
+function parsedOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 export function Shell() {
   const { t } = useTranslation();
   const { message, modal } = AntApp.useApp();
@@ -54,12 +63,14 @@ export function Shell() {
 
   const importFile = useCallback(
     async (file: File) => {
-      const failed = (problems: ProblemsReport['problems']) =>
+      const failed = (problems: ProblemsReport['problems'], draft?: unknown) =>
         setReport({
           title: t('home.import.failedTitle', { file: file.name }),
           intro: t('home.import.failedIntro', { count: problems.length }),
           problems,
+          draft,
         });
+      let content: unknown;
       let result;
       if (isDocxFile(file)) {
         // A contract SLA Studio exported carries its draft: main takes it out and imports it.
@@ -78,6 +89,7 @@ export function Shell() {
         const text = await file.text();
         if (text.length > MAX_DRAFT_FILE_CHARS) return failed([problem([], 'file.tooLarge', { max: MAX_DRAFT_FILE_CHARS })]);
         result = await call('drafts.import', { fileName: file.name.slice(-260), text });
+        if (!result.ok) content = parsedOrUndefined(text);
       }
       if (result.ok) {
         void message.success(t('home.import.done', { title: result.value.title }));
@@ -91,7 +103,7 @@ export function Shell() {
           });
         navigate({ screen: 'draft', draftId: result.value.id, step: 'services' });
       } else if (result.error.problems && result.error.problems.length > 0) {
-        failed(result.error.problems);
+        failed(result.error.problems, content);
       } else {
         void message.error(errorMessage(t, result.error));
       }
@@ -109,10 +121,13 @@ export function Shell() {
         const result = await call('exports.draftFile', { id: draftId });
         if (!result.ok) {
           if (result.error.problems && result.error.problems.length > 0) {
+            // The stored working copy the problems are in, to name its services and metrics.
+            const stored = await call('drafts.get', { id: draftId });
             setReport({
               title: t('wizard.export.failedTitle'),
               intro: t('wizard.export.failedIntro', { count: result.error.problems.length }),
               problems: result.error.problems,
+              draft: stored.ok ? stored.value.content : undefined,
             });
           } else {
             void message.error(errorMessage(t, result.error));

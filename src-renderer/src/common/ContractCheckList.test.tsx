@@ -24,7 +24,7 @@ function render(locale: Locale): string {
   return renderToStaticMarkup(
     <I18nextProvider i18n={i18n}>
       <LocaleContext.Provider value={{ locale, setLocale: () => Promise.resolve({ ok: true, value: null }) }}>
-        <ContractCheckList findings={findings} onGoToStep={() => undefined} />
+        <ContractCheckList findings={findings} onGoTo={() => undefined} draft={draft} />
       </LocaleContext.Provider>
     </I18nextProvider>,
   );
@@ -33,19 +33,19 @@ function render(locale: Locale): string {
 const text = (html: string) => html.replace(/<[^>]+>/g, '');
 
 describe('ContractCheckList', () => {
-  it('lists each finding with its level, field, message, fix and a way to its step', () => {
+  it('lists each finding with its level, field (as the wizard labels it), message, fix and a way to it', () => {
     const html = render('en');
     expect(html.match(/<li /g)).toHaveLength(2);
     expect(text(html)).toContain(
-      'Problemcompensation.claimProcess: The text says “60 days”, but the claim window is 45 days: the contract would state both. Remove the number from the text',
+      'ProblemClaim process: The text says “60 days”, but the claim window is 45 days: the contract would state both. Remove the number from the text, or change the field (Claim within)',
     );
-    expect(text(html)).toContain('Warningcompensation.claimProcess: The text refers to “this section”');
+    expect(text(html)).toContain('WarningClaim process: The text refers to “this section”');
     expect(text(html)).toContain('Go to Compensation');
   });
 
   it('in Chinese', () => {
     const html = render('zh-CN');
-    expect(text(html)).toContain('问题compensation.claimProcess: 文本写有“60 days”，但申请期限为45日');
+    expect(text(html)).toContain('问题申请流程: 文本写有“60 days”，但申请期限为45日');
     expect(text(html)).toContain('前往');
   });
 });

@@ -11,6 +11,9 @@ import { fieldId, fieldKey, getIn } from './draftPath';
 import type { DraftStore } from './draftStore';
 import type { FieldRegistry } from './problemRegistry';
 
+/** Where a problem is fixed: its wizard step and its field. */
+export type ProblemTarget = Pick<Problem, 'step' | 'path'>;
+
 export interface DraftEditor {
   store: DraftStore;
   locale: Locale;
@@ -18,6 +21,8 @@ export interface DraftEditor {
   /** Replace the value at `path` with a function of its current value (lists, related fields). */
   edit: <T>(path: ProblemPath, change: (current: T) => T) => void;
   registry: FieldRegistry;
+  /** Go to the field of a problem: its step, the panels that hide it expanded, the focus in it. */
+  goToProblem: (target: ProblemTarget) => void;
 }
 
 export const DraftEditorContext = createContext<DraftEditor | null>(null);

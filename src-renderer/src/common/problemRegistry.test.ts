@@ -53,3 +53,24 @@ describe('indexProblems', () => {
     expect(byKey.get('targets.severities[0].responseMinutes')).toHaveLength(1);
   });
 });
+
+describe('FieldRegistry panels', () => {
+  it('remembers collapsed panels and expands those that hide a field, telling its subscribers', () => {
+    const registry = new FieldRegistry();
+    let changes = 0;
+    registry.subscribe(() => changes++);
+    registry.setCollapsed('service:svc-api', true);
+    registry.setCollapsed('metric:m-uptime', true);
+    registry.setCollapsed('metric:m-latency', true);
+    expect(changes).toBe(3);
+    registry.expand(['service:svc-api', 'metric:m-uptime']);
+    expect(registry.isCollapsed('service:svc-api')).toBe(false);
+    expect(registry.isCollapsed('metric:m-uptime')).toBe(false);
+    expect(registry.isCollapsed('metric:m-latency')).toBe(true);
+    expect(changes).toBe(4);
+    // Nothing to expand, nothing to redraw.
+    registry.expand(['service:svc-api']);
+    registry.setCollapsed('metric:m-latency', true);
+    expect(changes).toBe(4);
+  });
+});

@@ -1,9 +1,12 @@
 /**
- * Which problems have a field of their own. Each field registers the key of
- * its path while it is on screen; a problem whose path no field claims is
- * shown in the alert at the top of its step instead, so no problem is ever
- * invisible — even one about a part of the draft the wizard has no control
- * for (an unknown field in an imported file, a duplicate id).
+ * Which problems have a field of their own, and which panels of the step
+ * are collapsed. Each field registers the key of its path while it is on
+ * screen; every problem of a step is also listed at the top of the step, so
+ * no problem is ever invisible — even one about a part of the draft the
+ * wizard has no control for (an unknown field in an imported file, a
+ * duplicate id), or one inside a collapsed service or metric. A panel that
+ * can be collapsed keeps its state here under a key of its own, so that
+ * going to a problem can expand the panels that hide its field.
  */
 import type { Problem } from '../../../src-shared/model';
 import { fieldKey } from './draftPath';
@@ -17,6 +20,8 @@ export class FieldRegistry {
   private readonly exact = new Map<string, number>();
   /** Fields that also show the problems of their items (tags, multi-selects). */
   private readonly prefixes = new Map<string, number>();
+  /** Keys of the panels the user collapsed. */
+  private readonly collapsed = new Set<string>();
   private version = 0;
   private readonly listeners = new Set<() => void>();
 
@@ -39,6 +44,23 @@ export class FieldRegistry {
       if (isUnder(key, prefix)) return true;
     }
     return false;
+  }
+
+  isCollapsed = (panel: string): boolean => this.collapsed.has(panel);
+
+  setCollapsed(panel: string, collapsed: boolean): void {
+    if (collapsed === this.collapsed.has(panel)) return;
+    if (collapsed) this.collapsed.add(panel);
+    else this.collapsed.delete(panel);
+    this.changed();
+  }
+
+  /** Expand the given panels (those that hide a field the user is taken to). */
+  expand(panels: readonly string[]): void {
+    const hidden = panels.filter((panel) => this.collapsed.has(panel));
+    if (hidden.length === 0) return;
+    for (const panel of hidden) this.collapsed.delete(panel);
+    this.changed();
   }
 
   subscribe = (listener: () => void): (() => void) => {

@@ -7,7 +7,6 @@ import { Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractFinding } from '../../../src-shared/contract-check';
-import type { StepId } from '../../../src-shared/model';
 import type { DraftAutosaver } from '../common/autosave';
 import { ContractExportDialog } from './ContractExportDialog';
 import { onContractExportRequest } from './exportRequests';
@@ -15,12 +14,11 @@ import { onContractExportRequest } from './exportRequests';
 export interface ContractExportProps {
   draftId: string;
   saver: DraftAutosaver;
-  onGoToStep: (step: StepId) => void;
   /** The contract check's findings on the working copy, listed in the dialog. */
   contractFindings?: readonly ContractFinding[];
 }
 
-export function ContractExport({ draftId, saver, onGoToStep, contractFindings = [] }: ContractExportProps) {
+export function ContractExport({ draftId, saver, contractFindings = [] }: ContractExportProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   useEffect(() => onContractExportRequest(draftId, () => setOpen(true)), [draftId]);
@@ -29,9 +27,7 @@ export function ContractExport({ draftId, saver, onGoToStep, contractFindings = 
       <Button type="primary" icon={<FileWordOutlined aria-hidden />} onClick={() => setOpen(true)}>
         {t('export.button')}
       </Button>
-      {open && (
-        <ContractExportDialog draftId={draftId} saver={saver} onClose={() => setOpen(false)} onGoToStep={onGoToStep} contractFindings={contractFindings} />
-      )}
+      {open && <ContractExportDialog draftId={draftId} saver={saver} onClose={() => setOpen(false)} contractFindings={contractFindings} />}
     </>
   );
 }

@@ -6,9 +6,9 @@
  * save dialog (a download in the dev:web harness), progress while it runs,
  * and "Saved to …" with "Show in folder". A working copy with problems
  * (blanks among them) cannot be exported for signature, so the dialog lists
- * them with a way to each step; it can go out as a draft for comment —
- * watermarked, "Draft — not for signature" on every page — which also a
- * complete draft may be. The contract
+ * them, each where it is in the wizard's words, with a way to its field; it
+ * can go out as a draft for comment — watermarked, "Draft — not for
+ * signature" on every page — which also a complete draft may be. The contract
  * check's findings on the working copy are listed too; they do not stop an
  * export (a draft for discussion), only an agreement or a signature.
  */
@@ -24,14 +24,14 @@ import {
   type VersionSummary,
 } from '../../../src-shared/api';
 import type { ContractFinding } from '../../../src-shared/contract-check';
-import { pathToString, type StepId } from '../../../src-shared/model';
+import { describeProblem } from '../../../src-shared/model/problem-label';
 import { versionLabel } from '../../../src-shared/model/version';
 import { formatTimestamp } from '../common/formatTime';
 import { useLocale } from '../common/locale';
 import { call, errorMessage } from '../common/client';
 import type { DraftAutosaver } from '../common/autosave';
 import { ContractCheckList } from '../common/ContractCheckList';
-import { useProblems } from '../common/editor';
+import { useDraftEditor, useProblems, type ProblemTarget } from '../common/editor';
 import { ExportFileModal, ExportSavedAlert, phaseAfter, useShowInFolder, type ExportPhase } from '../common/ExportFileModal';
 import './export.css';
 
@@ -41,16 +41,16 @@ export interface ContractExportDialogProps {
   draftId: string;
   saver: DraftAutosaver;
   onClose: () => void;
-  onGoToStep: (step: StepId) => void;
   /** The contract check's findings on the working copy. */
   contractFindings?: readonly ContractFinding[];
 }
 
-export function ContractExportDialog({ draftId, saver, onClose, onGoToStep, contractFindings = [] }: ContractExportDialogProps) {
+export function ContractExportDialog({ draftId, saver, onClose, contractFindings = [] }: ContractExportDialogProps) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const showInFolder = useShowInFolder();
   const workingProblems = useProblems();
+  const { store, goToProblem } = useDraftEditor();
   const [language, setLanguage] = useState<ContractExportLanguage>(locale);
   const [source, setSource] = useState<string>(WORKING_COPY);
   const [scope, setScope] = useState<ContractExportScope>('contract');
@@ -87,9 +87,9 @@ export function ContractExportDialog({ draftId, saver, onClose, onGoToStep, cont
   const blocked = incomplete && !asDraft;
   const problems = incomplete ? workingProblems : phase.kind === 'failed' ? (phase.error.problems ?? []) : [];
 
-  const goTo = (step: StepId) => {
+  const goTo = (target: ProblemTarget) => {
     onClose();
-    onGoToStep(step);
+    goToProblem(target);
   };
 
   const exportContract = async () => {
@@ -171,8 +171,8 @@ export function ContractExportDialog({ draftId, saver, onClose, onGoToStep, cont
               <ul className="problem-report" aria-label={t('common.problemList')}>
                 {problems.map((problem, index) => (
                   <li key={index}>
-                    <code>{pathToString(problem.path)}</code>: {t(problem.key, problem.params)}{' '}
-                    <Button type="link" size="small" className="inline-link" onClick={() => goTo(problem.step)}>
+                    {describeProblem(problem, t, source === WORKING_COPY ? store.getDraft() : undefined)}{' '}
+                    <Button type="link" size="small" className="inline-link" onClick={() => goTo(problem)}>
                       {t('export.goToStep', { step: t(`steps.${problem.step}`) })}
                     </Button>
                   </li>
@@ -226,7 +226,7 @@ export function ContractExportDialog({ draftId, saver, onClose, onGoToStep, cont
               problems: contractFindings.filter((finding) => finding.level === 'problem').length,
               warnings: contractFindings.filter((finding) => finding.level === 'warning').length,
             })}
-            description={<ContractCheckList findings={contractFindings} onGoToStep={goTo} />}
+            description={<ContractCheckList findings={contractFindings} onGoTo={goTo} draft={store.getDraft()} />}
           />
         )}
       </div>

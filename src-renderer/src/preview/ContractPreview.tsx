@@ -3,7 +3,8 @@
  * renderer from the working copy on every change, in English, Chinese or
  * both side by side. The clauses the current step affects are brought into
  * view and marked; values from the draft are underlined, blanks stand out,
- * and what the contract still lacks is listed with a way to the step.
+ * and what the contract still lacks is listed, each field named as the
+ * wizard labels it, with a way to the field (or, for a clause, its step).
  *
  * Keeping up with typing: the draft is read through useDeferredValue, so a
  * keystroke updates the form first and the preview right after, at lower
@@ -19,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import type { AssemblyProblem } from '../../../src-shared/contract/assemble';
 import { clauseNumberText, walkClauses, type ContractDoc } from '../../../src-shared/contract/doc';
 import { stepOfPath, type SlaDraft, type StepId } from '../../../src-shared/model';
+import { pathFromString, problemLocation } from '../../../src-shared/model/problem-label';
 import { useLocale } from '../common/locale';
 import { errorMessage } from '../common/client';
 import { useDraftEditor } from '../common/editor';
@@ -169,6 +171,7 @@ const AssemblyProblems = memo(function AssemblyProblems({
   onGoToStep: (step: StepId) => void;
 }) {
   const { t } = useTranslation();
+  const { store, goToProblem } = useDraftEditor();
   const clauses = useMemo(() => new Map(walkClauses(doc).map(({ clause }) => [clause.id, clause])), [doc]);
   if (problems.length === 0) return null;
   const locationOf = (problem: AssemblyProblem): string => {
@@ -195,9 +198,17 @@ const AssemblyProblems = memo(function AssemblyProblems({
             const target = stepOf(problem);
             return (
               <li key={i}>
-                {t(`preview.problems.codes.${problem.code}`, { location: locationOf(problem), field: problem.path ?? problem.placeholder ?? '' })}{' '}
+                {t(`preview.problems.codes.${problem.code}`, {
+                  location: locationOf(problem),
+                  field: problem.path !== null ? problemLocation(pathFromString(problem.path), t, store.getDraft()) : (problem.placeholder ?? ''),
+                })}{' '}
                 {target && (
-                  <Button type="link" size="small" className="inline-link" onClick={() => onGoToStep(target)}>
+                  <Button
+                    type="link"
+                    size="small"
+                    className="inline-link"
+                    onClick={() => (problem.path !== null ? goToProblem({ step: target, path: pathFromString(problem.path) }) : onGoToStep(target))}
+                  >
                     {t('preview.problems.goToStep', { step: t(`steps.${target}`) })}
                   </Button>
                 )}

@@ -4,15 +4,19 @@
  * saved round's content, as a new version with that party). The author is
  * required and prefilled with the name this user last saved under; an
  * approval (who approved, a note) can be recorded with an agreed round.
- * A refusal stays in the dialog, with every problem of the draft listed.
+ * A refusal stays in the dialog, with every problem of the draft listed
+ * where it is in the wizard's words, and the focus on the first of them;
+ * in the wizard each has a way to its field.
  */
-import { Alert, Checkbox, Form, Input, Modal, Radio, Typography } from 'antd';
-import { useEffect, useId, useState } from 'react';
+import { Alert, Button, Checkbox, Form, Input, Modal, Radio, Typography } from 'antd';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, ApiOutput, ApiResult, VersionSummary } from '../../../src-shared/api';
-import { pathToString } from '../../../src-shared/model';
+import { describeProblem } from '../../../src-shared/model/problem-label';
 import { VERSION_PARTIES, type VersionParty } from '../../../src-shared/model/version';
 import { call, errorMessage } from '../common/client';
+import type { ProblemTarget } from '../common/editor';
+import { focusAndHold } from '../common/problemNavigation';
 import { approvedFindings, type ApprovedFinding } from '../../../src-shared/playbook';
 import { PlaybookApprovalNotice, useApprovalFindings } from '../playbook/PlaybookApprovalNotice';
 import { partyName, roundLabel } from './labels';
@@ -48,6 +52,10 @@ export interface RoundDialogProps {
   onClose: () => void;
   submit: (request: RoundRequest) => Promise<ApiResult<FrozenVersion>>;
   onDone: (frozen: FrozenVersion) => void;
+  /** In the wizard: close the dialog and go to a problem's field. */
+  onGoToProblem?: (target: ProblemTarget) => void;
+  /** The draft the problems are in, to name its services and metrics. */
+  problemDraft?: unknown;
 }
 
 export function RoundDialog(props: RoundDialogProps) {
@@ -55,7 +63,7 @@ export function RoundDialog(props: RoundDialogProps) {
   return props.mode ? <OpenRoundDialog {...props} mode={props.mode} /> : null;
 }
 
-function OpenRoundDialog({ mode, onClose, submit, onDone }: RoundDialogProps & { mode: RoundDialogMode }) {
+function OpenRoundDialog({ mode, onClose, submit, onDone, onGoToProblem, problemDraft }: RoundDialogProps & { mode: RoundDialogMode }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<FormValues>();
   const [busy, setBusy] = useState(false);
@@ -63,6 +71,7 @@ function OpenRoundDialog({ mode, onClose, submit, onDone }: RoundDialogProps & {
   const party = Form.useWatch('party', form) ?? 'ourProposal';
   const withApproval = Form.useWatch('withApproval', form) ?? false;
   const errorId = useId();
+  const problemList = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -118,6 +127,13 @@ function OpenRoundDialog({ mode, onClose, submit, onDone }: RoundDialogProps & {
   };
 
   const problems = refusal?.problems ?? [];
+  // A refusal that lists problems takes the focus to the first of them, not back to the button.
+  useEffect(() => {
+    const first = refusal?.problems?.length
+      ? (problemList.current?.querySelector<HTMLElement>('li:first-child button') ?? problemList.current?.querySelector<HTMLElement>('li:first-child'))
+      : null;
+    if (first) focusAndHold(first);
+  }, [refusal]);
   return (
     <Modal
       open
@@ -202,10 +218,26 @@ function OpenRoundDialog({ mode, onClose, submit, onDone }: RoundDialogProps & {
             problems.length > 0 ? (
               <>
                 <Typography.Paragraph>{t('versions.save.problemsIntro', { count: problems.length })}</Typography.Paragraph>
-                <ul className="problem-report" aria-label={t('common.problemList')}>
+                <ul className="problem-report" aria-label={t('common.problemList')} ref={problemList}>
                   {problems.map((problem, index) => (
-                    <li key={index}>
-                      <code>{pathToString(problem.path)}</code>: {t(problem.key, problem.params)}
+                    <li key={index} tabIndex={-1}>
+                      {describeProblem(problem, t, problemDraft)}
+                      {onGoToProblem && (
+                        <>
+                          {' '}
+                          <Button
+                            type="link"
+                            size="small"
+                            className="inline-link"
+                            onClick={() => {
+                              onClose();
+                              onGoToProblem(problem);
+                            }}
+                          >
+                            {t('versions.save.goTo', { step: t(`steps.${problem.step}`) })}
+                          </Button>
+                        </>
+                      )}
                     </li>
                   ))}
                 </ul>

@@ -13,6 +13,7 @@ import type { DraftStatus } from '../../../src-shared/model/version';
 import { navigate } from '../common/route';
 import { call } from '../common/client';
 import type { DraftAutosaver } from '../common/autosave';
+import { useDraftEditor } from '../common/editor';
 import { roundLabel } from './labels';
 import { RoundDialog, type FrozenVersion, type RoundRequest } from './RoundDialog';
 
@@ -28,6 +29,7 @@ export function WizardVersionControls({ draftId, saver, locked, onStatusChange }
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [open, setOpen] = useState(false);
+  const { store, goToProblem } = useDraftEditor();
 
   const submit = async (request: RoundRequest): Promise<ApiResult<FrozenVersion>> => {
     await saver.flush();
@@ -53,7 +55,14 @@ export function WizardVersionControls({ draftId, saver, locked, onStatusChange }
           {t('versions.header.saveVersion')}
         </Button>
       )}
-      <RoundDialog mode={open ? { kind: 'save', draftId } : null} onClose={() => setOpen(false)} submit={submit} onDone={done} />
+      <RoundDialog
+        mode={open ? { kind: 'save', draftId } : null}
+        onClose={() => setOpen(false)}
+        submit={submit}
+        onDone={done}
+        onGoToProblem={goToProblem}
+        problemDraft={store.getDraft()}
+      />
     </Space>
   );
 }

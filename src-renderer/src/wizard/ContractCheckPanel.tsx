@@ -11,8 +11,8 @@ import { Collapse, Typography } from 'antd';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkContract, type ContractFinding } from '../../../src-shared/contract-check';
-import type { StepId } from '../../../src-shared/model';
 import { ContractCheckList } from '../common/ContractCheckList';
+import type { ProblemTarget } from '../common/editor';
 import type { DraftStore } from '../common/draftStore';
 import { useContractTemplate } from '../preview/useContractTemplate';
 
@@ -43,7 +43,15 @@ export function useContractFindings(store: DraftStore): ContractFinding[] {
   return ready === null ? NONE : checked;
 }
 
-export function ContractCheckPanel({ findings, onGoToStep }: { findings: readonly ContractFinding[]; onGoToStep: (step: StepId) => void }) {
+export function ContractCheckPanel({
+  findings,
+  onGoTo,
+  draft,
+}: {
+  findings: readonly ContractFinding[];
+  onGoTo: (target: ProblemTarget) => void;
+  draft?: unknown;
+}) {
   const { t } = useTranslation();
   const problems = findings.filter((finding) => finding.level === 'problem').length;
   const warnings = findings.length - problems;
@@ -58,7 +66,7 @@ export function ContractCheckPanel({ findings, onGoToStep }: { findings: readonl
           children: (
             <>
               <Typography.Paragraph type="secondary">{t('contractCheck.intro')}</Typography.Paragraph>
-              <ContractCheckList findings={findings} onGoToStep={onGoToStep} />
+              <ContractCheckList findings={findings} onGoTo={onGoTo} draft={draft} />
             </>
           ),
         },

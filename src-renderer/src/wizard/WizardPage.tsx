@@ -1,7 +1,9 @@
 /**
  * One draft in the six-step wizard: loads the working copy, validates it
  * after every change, saves it in the background, and lets the user walk
- * the steps in order or jump freely.
+ * the steps in order or jump freely. A step with problems opens with the
+ * list of them; each entry, and every "Go to …" of the export and version
+ * dialogs, leads to the field itself (goToProblem).
  */
 import { ArrowLeftOutlined, ArrowRightOutlined, BarChartOutlined, ExportOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Space, Typography, App as AntApp } from 'antd';
@@ -9,6 +11,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { useTranslation } from 'react-i18next';
 import type { ApiError, DraftRecord } from '../../../src-shared/api';
 import { STEP_IDS, type ProblemPath, type SlaDraft, type StepId } from '../../../src-shared/model';
+import { describeProblem } from '../../../src-shared/model/problem-label';
 import { useAppActions } from '../common/actions';
 import { useLocale } from '../common/locale';
 import { navigate } from '../common/route';
@@ -21,16 +24,17 @@ import { PlaybookProvider } from '../playbook/PlaybookContext';
 import { PlaybookStepSummary } from '../playbook/PlaybookStepSummary';
 import { DraftAutosaver } from '../common/autosave';
 import { getIn, setIn } from '../common/draftPath';
-import { DraftEditorContext, useDraftEditor, useProblems, type DraftEditor } from '../common/editor';
+import { DraftEditorContext, useDraftEditor, useProblems, type DraftEditor, type ProblemTarget } from '../common/editor';
 import { DraftStore } from '../common/draftStore';
 import { EditHistory } from '../common/editHistory';
-import { ProblemMessages } from '../common/ProblemMessages';
 import { FieldRegistry } from '../common/problemRegistry';
+import { focusField } from '../common/problemNavigation';
 import { ContractCheckPanel, useContractFindings } from './ContractCheckPanel';
 import { SaveStatus } from './SaveStatus';
 import { StepNav } from './StepNav';
 import { UndoButtons, useUndo } from './UndoControls';
 import { STEP_COMPONENTS } from './steps';
+import { panelsHiding } from './steps/ServicesStep';
 import { toWorkingCopy } from '../common/workingCopy';
 import { DraftLoading } from '../common/DraftLoading';
 
@@ -114,7 +118,20 @@ function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; sa
     return counts;
   }, [problems]);
 
-  const editor = useMemo<DraftEditor>(() => ({ store, locale, update, edit, registry }), [store, locale, update, edit, registry]);
+  // Going to a problem on another step: the step's first drawing puts the focus in the field, not on the heading.
+  const currentStep = useRef(step);
+  const pendingField = useRef<ProblemTarget | null>(null);
+  const goToProblem = useCallback(
+    (target: ProblemTarget) => {
+      registry.expand(panelsHiding(store.getDraft(), target.path));
+      if (target.step === currentStep.current) return focusField(target.path);
+      pendingField.current = target;
+      navigate({ screen: 'draft', draftId: record.id, step: target.step }, { replace: true });
+    },
+    [registry, store, record.id],
+  );
+
+  const editor = useMemo<DraftEditor>(() => ({ store, locale, update, edit, registry, goToProblem }), [store, locale, update, edit, registry, goToProblem]);
 
   // A reload or a closed window must not lose the last keystrokes: start the save at once.
   useEffect(() => {
@@ -123,10 +140,18 @@ function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; sa
     return () => window.removeEventListener('beforeunload', flush);
   }, [saver]);
 
-  // On opening the draft and after moving to another step, put the focus (and the screen reader) on the step's heading.
+  // On opening the draft and after moving to another step, put the focus (and the screen reader) on the step's heading —
+  // or, when the step was chosen by going to a problem, in the problem's field.
   useEffect(() => {
-    headingRef.current?.focus({ preventScroll: true });
-    window.scrollTo({ top: 0 });
+    currentStep.current = step;
+    const pending = pendingField.current;
+    pendingField.current = null;
+    const toHeading = () => {
+      headingRef.current?.focus({ preventScroll: true });
+      window.scrollTo({ top: 0 });
+    };
+    if (pending?.step === step) focusField(pending.path, toHeading);
+    else toHeading();
   }, [step]);
 
   const goTo = useCallback((next: StepId) => navigate({ screen: 'draft', draftId: record.id, step: next }, { replace: true }), [record.id]);
@@ -171,7 +196,7 @@ function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; sa
               <Button icon={<ExportOutlined aria-hidden />} onClick={() => void actions.exportDraft(record.id)}>
                 {t('wizard.export.button')}
               </Button>
-              <ContractExport draftId={record.id} saver={saver} onGoToStep={goTo} contractFindings={contractFindings} />
+              <ContractExport draftId={record.id} saver={saver} contractFindings={contractFindings} />
               <WizardVersionControls draftId={record.id} saver={saver} locked={locked} onStatusChange={setStatus} />
               <Button icon={<BarChartOutlined aria-hidden />} href={`#/drafts/${record.id}/reports`}>
                 {t('reports.open')}
@@ -201,9 +226,11 @@ function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; sa
               <Typography.Paragraph type="secondary" className="step-intro">
                 {t(`wizard.${step}.intro`)}
               </Typography.Paragraph>
-              <StepProblemsAlert step={step} />
+              <StepProblemList step={step} />
               <PlaybookStepSummary step={step} />
-              {problems.length === 0 && contractFindings.length > 0 && <ContractCheckPanel findings={contractFindings} onGoToStep={goTo} />}
+              {problems.length === 0 && contractFindings.length > 0 && (
+                <ContractCheckPanel findings={contractFindings} onGoTo={goToProblem} draft={store.getDraft()} />
+              )}
               <Form layout="vertical" component="div" className="step-form" requiredMark={requiredMark} disabled={locked}>
                 <StepComponent key={step} />
               </Form>
@@ -243,21 +270,38 @@ function requiredMark(label: ReactNode, info: { required: boolean }) {
   );
 }
 
-/** Problems of this step that no field on screen shows — so none is ever hidden. */
-function StepProblemsAlert({ step }: { step: StepId }) {
+/**
+ * The problems of this step, at its top, each where it is in the wizard's
+ * words; choosing one goes to its field. A problem no field shows (a part of
+ * an imported file the wizard has no control for) is listed here all the same.
+ */
+function StepProblemList({ step }: { step: StepId }) {
   const { t } = useTranslation();
-  const { registry } = useDraftEditor();
+  const { store, goToProblem } = useDraftEditor();
   const problems = useProblems();
-  useSyncExternalStore(registry.subscribe, registry.getVersion);
-  const unplaced = problems.filter((problem) => problem.step === step && !registry.claims(problem));
-  if (unplaced.length === 0) return null;
+  const draft = useSyncExternalStore(store.subscribe, store.getDraft);
+  const ofStep = problems.filter((problem) => problem.step === step);
+  if (ofStep.length === 0) return null;
   return (
     <Alert
       type="error"
       showIcon
       className="step-problems"
-      title={t('wizard.stepAlertTitle', { count: unplaced.length })}
-      description={<ProblemMessages problems={unplaced} />}
+      title={t('wizard.stepSummaryTitle', { count: ofStep.length })}
+      description={
+        <>
+          <Typography.Text type="secondary">{t('wizard.stepSummaryHint')}</Typography.Text>
+          <ul className="problem-report step-problem-list" aria-label={t('common.problemList')}>
+            {ofStep.map((problem, index) => (
+              <li key={index}>
+                <Button type="link" size="small" className="inline-link step-problem-link" onClick={() => goToProblem(problem)}>
+                  {describeProblem(problem, t, draft)}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </>
+      }
     />
   );
 }

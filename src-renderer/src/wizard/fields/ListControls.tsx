@@ -3,7 +3,7 @@
  * names its item in words — "Remove metric 2", "Move service 1 down" — so a
  * screen-reader or keyboard user knows which entry the button acts on.
  */
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, DownOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { Alert, Button, Space, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import type { Problem } from '../../../../src-shared/model';
@@ -60,6 +60,38 @@ export function ItemActions({
         <Button type="text" size="small" danger icon={<DeleteOutlined aria-hidden />} aria-label={labels.remove} onClick={onRemove} />
       </Tooltip>
     </Space>
+  );
+}
+
+/**
+ * Collapses or expands a long entry (a service, a metric) to its heading;
+ * its name says which and what the press does ("Expand metric 2").
+ */
+export function CollapseToggle({
+  collapsed,
+  onToggle,
+  labels,
+  controls,
+}: {
+  collapsed: boolean;
+  onToggle: () => void;
+  labels: { collapse: string; expand: string };
+  /** The id of the part it shows or hides. */
+  controls: string;
+}) {
+  const label = collapsed ? labels.expand : labels.collapse;
+  return (
+    <Tooltip title={label}>
+      <Button
+        type="text"
+        size="small"
+        icon={collapsed ? <RightOutlined aria-hidden /> : <DownOutlined aria-hidden />}
+        aria-label={label}
+        aria-expanded={!collapsed}
+        aria-controls={controls}
+        onClick={onToggle}
+      />
+    </Tooltip>
   );
 }
 

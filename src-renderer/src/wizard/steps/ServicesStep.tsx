@@ -1,18 +1,55 @@
 /**
  * Step 1: the agreement and the services it covers, each with the metrics
  * by which it is measured — how, over which window, from which data, and
- * what is excluded.
+ * what is excluded. A service or a metric can be collapsed to its heading
+ * (which then counts its problems); going to a problem expands the panels
+ * that hide its field (panelsHiding).
  */
-import { App, Card, Col, Row, Space, Typography } from 'antd';
-import { memo } from 'react';
+import { App, Card, Col, Row, Space, Tag, Typography } from 'antd';
+import { memo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MEASUREMENT_WINDOWS, METRIC_KINDS, newId, type Metric, type MetricKind, type Service, type SlaDraft } from '../../../../src-shared/model';
+import {
+  MEASUREMENT_WINDOWS,
+  METRIC_KINDS,
+  newId,
+  type Metric,
+  type MetricKind,
+  type ProblemPath,
+  type Service,
+  type SlaDraft,
+} from '../../../../src-shared/model';
 import { hasReferences, metricReferences, newMetric, removeMetric, removeService, withKind } from '../draftEdits';
-import { fieldId, moveItem } from '../../common/draftPath';
+import { fieldId, fieldKey, moveItem } from '../../common/draftPath';
 import { useDraftEditor, useDraftSection, useDraftValue, useListProblems } from '../../common/editor';
 import { NumberField, SelectField, SwitchField, TagsField, TextField } from '../fields/fields';
-import { AddButton, focusSoon, ItemActions, ListProblems } from '../fields/ListControls';
+import { AddButton, CollapseToggle, focusSoon, ItemActions, ListProblems } from '../fields/ListControls';
 import { AgreementSection } from './AgreementSection';
+
+const servicePanel = (service: Pick<Service, 'id'>) => `service:${service.id}`;
+const metricPanel = (metric: Pick<Metric, 'id'>) => `metric:${metric.id}`;
+
+/** The panels that hide the field of `path` when collapsed: its service's, and its metric's. */
+export function panelsHiding(draft: SlaDraft, path: Readonly<ProblemPath>): string[] {
+  const [section, serviceIndex, list, metricIndex] = path;
+  const service = section === 'services' && typeof serviceIndex === 'number' ? draft.services[serviceIndex] : undefined;
+  if (!service) return [];
+  const metric = list === 'metrics' && typeof metricIndex === 'number' ? service.metrics[metricIndex] : undefined;
+  return metric ? [servicePanel(service), metricPanel(metric)] : [servicePanel(service)];
+}
+
+/** Whether a panel is collapsed, and the problems inside it (counted on its heading while it is). */
+function usePanel(panel: string, path: ProblemPath) {
+  const { store, registry } = useDraftEditor();
+  const collapsed = useSyncExternalStore(registry.subscribe, () => registry.isCollapsed(panel));
+  const key = fieldKey(path);
+  const problems = useSyncExternalStore(store.subscribe, () => store.problemsUnder(key));
+  return { collapsed, problems, toggle: () => registry.setCollapsed(panel, !collapsed), bodyId: `panel-${fieldId(path)}` };
+}
+
+function PanelProblems({ count }: { count: number }) {
+  const { t } = useTranslation();
+  return count > 0 ? <Tag color="error">{t('wizard.stepProblems', { count })}</Tag> : null;
+}
 
 const MetricCard = memo(function MetricCard({
   serviceIndex,
@@ -31,6 +68,7 @@ const MetricCard = memo(function MetricCard({
   const base = ['services', serviceIndex, 'metrics', metricIndex];
   const n = metricIndex + 1;
   const addId = `add-metric-${serviceIndex}`;
+  const panel = usePanel(metricPanel(metric), base);
 
   const remove = () => {
     const references = metricReferences(store.getDraft(), [metric.id]);
@@ -53,10 +91,20 @@ const MetricCard = memo(function MetricCard({
     <Card
       size="small"
       className="metric-card"
+      styles={panel.collapsed ? { body: { display: 'none' } } : undefined}
       title={
-        <Typography.Title level={5} className="card-title">
-          {metric.name.trim() !== '' ? t('wizard.services.metricHeadingNamed', { n, name: metric.name }) : t('wizard.services.metricHeading', { n })}
-        </Typography.Title>
+        <Space size="small">
+          <CollapseToggle
+            collapsed={panel.collapsed}
+            onToggle={panel.toggle}
+            controls={panel.bodyId}
+            labels={{ collapse: t('lists.metric.collapse', { n }), expand: t('lists.metric.expand', { n }) }}
+          />
+          <Typography.Title level={5} className="card-title">
+            {metric.name.trim() !== '' ? t('wizard.services.metricHeadingNamed', { n, name: metric.name }) : t('wizard.services.metricHeading', { n })}
+          </Typography.Title>
+          {panel.collapsed && <PanelProblems count={panel.problems.length} />}
+        </Space>
       }
       extra={
         <ItemActions
@@ -72,6 +120,16 @@ const MetricCard = memo(function MetricCard({
         />
       }
     >
+      <div id={panel.bodyId}>{!panel.collapsed && <MetricFields base={base} metric={metric} />}</div>
+    </Card>
+  );
+});
+
+function MetricFields({ base, metric }: { base: ProblemPath; metric: Metric }) {
+  const { t } = useTranslation();
+  const { edit } = useDraftEditor();
+  return (
+    <>
       <Row gutter={16}>
         <Col xs={24} md={8}>
           <SelectField<MetricKind>
@@ -119,9 +177,9 @@ const MetricCard = memo(function MetricCard({
         </Col>
       </Row>
       <TagsField path={[...base, 'exclusions']} label={t('fields.metric.exclusions')} placeholder={t('fields.tagsPlaceholder')} />
-    </Card>
+    </>
   );
-});
+}
 
 const ServiceCard = memo(function ServiceCard({ service, serviceIndex, count }: { service: Service; serviceIndex: number; count: number }) {
   const { t } = useTranslation();
@@ -132,6 +190,7 @@ const ServiceCard = memo(function ServiceCard({ service, serviceIndex, count }: 
   const base = ['services', serviceIndex];
   const n = serviceIndex + 1;
   const addMetricId = `add-metric-${serviceIndex}`;
+  const panel = usePanel(servicePanel(service), base);
 
   const remove = () => {
     const references = metricReferences(
@@ -161,10 +220,20 @@ const ServiceCard = memo(function ServiceCard({ service, serviceIndex, count }: 
   return (
     <Card
       className="service-card"
+      styles={panel.collapsed ? { body: { display: 'none' } } : undefined}
       title={
-        <Typography.Title level={4} className="card-title">
-          {service.name.trim() !== '' ? t('wizard.services.serviceHeadingNamed', { n, name: service.name }) : t('wizard.services.serviceHeading', { n })}
-        </Typography.Title>
+        <Space size="small">
+          <CollapseToggle
+            collapsed={panel.collapsed}
+            onToggle={panel.toggle}
+            controls={panel.bodyId}
+            labels={{ collapse: t('lists.service.collapse', { n }), expand: t('lists.service.expand', { n }) }}
+          />
+          <Typography.Title level={4} className="card-title">
+            {service.name.trim() !== '' ? t('wizard.services.serviceHeadingNamed', { n, name: service.name }) : t('wizard.services.serviceHeading', { n })}
+          </Typography.Title>
+          {panel.collapsed && <PanelProblems count={panel.problems.length} />}
+        </Space>
       }
       extra={
         <ItemActions
@@ -176,31 +245,37 @@ const ServiceCard = memo(function ServiceCard({ service, serviceIndex, count }: 
         />
       }
     >
-      <Row gutter={16}>
-        <Col xs={24} md={16}>
-          <TextField path={[...base, 'name']} label={t('fields.service.name')} required />
-        </Col>
-        <Col xs={24} md={8}>
-          <NumberField
-            path={[...base, 'monthlyFee']}
-            label={t('fields.service.monthlyFee')}
-            suffix={currency}
-            extra={t('fields.service.monthlyFeeHint')}
-            optional
-          />
-        </Col>
-      </Row>
-      <TextField path={[...base, 'description']} label={t('fields.service.description')} multiline rows={2} />
-      <Typography.Title level={5}>{t('wizard.services.metricsHeading')}</Typography.Title>
-      <ListProblems problems={metricProblems} />
-      <Space orientation="vertical" size="middle" className="full-width">
-        {service.metrics.map((metric, metricIndex) => (
-          <MetricCard key={metric.id} serviceIndex={serviceIndex} metricIndex={metricIndex} metric={metric} count={service.metrics.length} />
-        ))}
-        <AddButton id={addMetricId} onClick={addMetric}>
-          {t('lists.metric.add')}
-        </AddButton>
-      </Space>
+      <div id={panel.bodyId}>
+        {!panel.collapsed && (
+          <>
+            <Row gutter={16}>
+              <Col xs={24} md={16}>
+                <TextField path={[...base, 'name']} label={t('fields.service.name')} required />
+              </Col>
+              <Col xs={24} md={8}>
+                <NumberField
+                  path={[...base, 'monthlyFee']}
+                  label={t('fields.service.monthlyFee')}
+                  suffix={currency}
+                  extra={t('fields.service.monthlyFeeHint')}
+                  optional
+                />
+              </Col>
+            </Row>
+            <TextField path={[...base, 'description']} label={t('fields.service.description')} multiline rows={2} />
+            <Typography.Title level={5}>{t('wizard.services.metricsHeading')}</Typography.Title>
+            <ListProblems problems={metricProblems} />
+            <Space orientation="vertical" size="middle" className="full-width">
+              {service.metrics.map((metric, metricIndex) => (
+                <MetricCard key={metric.id} serviceIndex={serviceIndex} metricIndex={metricIndex} metric={metric} count={service.metrics.length} />
+              ))}
+              <AddButton id={addMetricId} onClick={addMetric}>
+                {t('lists.metric.add')}
+              </AddButton>
+            </Space>
+          </>
+        )}
+      </div>
     </Card>
   );
 });
