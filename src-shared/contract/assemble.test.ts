@@ -187,10 +187,13 @@ describe('conditions', () => {
     expect(zh).toContain('仲裁地为Shanghai');
   });
 
-  it('adds the language-precedence clause to a bilingual contract, and to a translation only the convenience notice', () => {
+  it('says in every export which text binds: the prevailing text alone, a translation, and a bilingual contract', () => {
     const draft = namedBlankDraft();
     draft.contract.precedence = 'zh-CN';
-    expect(clause(assembleContract(draft, template, 'zh-CN').doc, 'language')).toBeUndefined();
+    // The clause is in every export, so that a clause has the same number in each language.
+    const prevailing = assembleContract(draft, template, 'zh-CN').doc;
+    expect(clauseText(prevailing, 'language')).toContain('本协议以中文订立。本协议的任何译本仅为便于参考而提供，不具有约束力');
+    expect(clause(prevailing, 'notices')!.number).toEqual(clause(en(draft), 'notices')!.number);
     const translation = clauseText(en(draft), 'language');
     expect(translation).toContain('This English text is a translation provided for convenience only');
     expect(translation).toContain('the Chinese text prevails');
@@ -204,7 +207,7 @@ describe('conditions', () => {
   it('says in a Chinese text exported alone that it is a translation when the English text prevails, and numbers the clause', () => {
     const draft = namedBlankDraft();
     draft.contract.precedence = 'en';
-    expect(clause(en(draft), 'language')).toBeUndefined();
+    expect(clauseText(en(draft), 'language')).toContain('This Agreement is made in English. Any translation of it is provided for convenience only');
     const chinese = assembleContract(draft, template, 'zh-CN').doc;
     expect(clauseText(chinese, 'language')).toContain('本中文文本仅为便于参考而提供的译本，不具有约束力；如两者之间存在任何不一致，以英文文本为准。');
     expect(clauseText(chinese, 'language')).not.toContain('同等效力');
@@ -239,7 +242,7 @@ describe('conditions', () => {
     };
     const list = clause(en(draft), 'exclusions.events')!.blocks.find((block) => block.kind === 'list');
     expect(list?.kind === 'list' && list.items.map(runsText)).toEqual([
-      'Scheduled Maintenance, and Emergency Maintenance to the extent Clause 6 so provides;',
+      'Scheduled Maintenance, except where Clause 6 provides that it counts as Downtime, and Emergency Maintenance to the extent Clause 6 so provides;',
       expect.stringMatching(/^any act or omission of the Customer.*; and$/),
       'Attacks the Customer failed to report.',
     ]);

@@ -145,13 +145,13 @@ describe('notices', () => {
     expect(text(alone, 'notices.receipt', 'zh-CN')).toContain('视为于下一个工作时间开始时送达');
   });
 
-  it('lets maintenance and incident notifications go by e-mail, as operational communications that are not Notices', () => {
+  it('lets maintenance and incident notifications and credit claims go by e-mail, as operational communications that are not Notices', () => {
     const draft = namedBlankDraft();
     expect(text(draft, 'notices.operational')).toContain(
-      'Notifications of Scheduled Maintenance and Emergency Maintenance, Incident notifications, service level reports and other communications about the operation of the Services are not Notices. They may be given by e-mail',
+      'Notifications of Scheduled Maintenance and Emergency Maintenance, Incident notifications, service level reports, claims for Service Credits under Clause 10 and other communications about the operation of the Services are not Notices. They may be given by e-mail',
     );
     expect(text(draft, 'notices.operational', 'zh-CN')).toContain(
-      '计划维护和紧急维护的通知、事件通知、服务水平报告以及与服务运营有关的其他通讯不属于正式通知，可以通过电子邮件发送',
+      '计划维护和紧急维护的通知、事件通知、服务水平报告、依据第10条提出的服务费减免申请以及与服务运营有关的其他通讯不属于正式通知，可以通过电子邮件发送',
     );
   });
 });
