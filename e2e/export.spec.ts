@@ -130,7 +130,7 @@ test.describe('the contract preview and export', () => {
     await exportDialog.chooseLanguage('English and Chinese');
     // The dialog says what travels inside the file: by default the contract, nothing of the negotiation.
     await expect(exportDialog.dialog.getByRole('radio', { name: 'The contract only', exact: true })).toBeChecked();
-    await expect(exportDialog.dialog.getByRole('note')).toContainText('nothing of the negotiation');
+    await expect(exportDialog.dialog.getByRole('note').filter({ hasText: 'nothing of the negotiation' })).toBeVisible();
     const download = appPage.waitForEvent('download');
     await exportDialog.exportButton.click();
     const file = await download;
@@ -204,7 +204,7 @@ test.describe('the contract preview and export', () => {
     await exportDialog.chooseSource('v1 — Customer counter-proposal');
     await exportDialog.chooseLanguage('Chinese');
     await exportDialog.chooseContents('Internal copy: everything, negotiation included');
-    await expect(exportDialog.dialog.getByRole('note')).toContainText('Do not send it to the other party.');
+    await expect(exportDialog.dialog.getByRole('note').filter({ hasText: 'Do not send it to the other party.' })).toBeVisible();
     const download = appPage.waitForEvent('download');
     await exportDialog.exportButton.click();
     const file = await download;

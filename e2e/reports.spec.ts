@@ -81,7 +81,7 @@ test.describe('monthly reports', () => {
     await expect(reports.cell('Core API Server Error Rate', 'attainment')).toHaveText('Not measured from monitoring data');
     // Support metrics show their targets from the severity table.
     await expect(reports.cell('Initial Response Time', 'objective')).toHaveText(
-      'P1: 15 minutes (24×7); P2: 1 hour (24×7); P3: 4 hours (Business hours); P4: 12 hours (Business hours)',
+      "At least 95 % of each level's incidents in the month: P1: 15 minutes (24×7); P2: 1 hour (24×7); P3: 4 hours (Business hours); P4: 12 hours (Business hours)",
     );
     // The chronic-failure count: Core API missed in November only.
     await expect(appPage.locator('.chronic-table tr.ant-table-row').filter({ hasText: CORE }).locator('[data-column="consecutive"]')).toHaveText(

@@ -264,7 +264,9 @@ describe('holidays in mainland China', () => {
     expect(text(china, 'definitions.holidays')).toContain(`For a calendar year for which this Agreement lists no public holidays`);
     expect(text(china, 'definitions.holidays')).toContain(STATE_COUNCIL);
     expect(text(china, 'definitions.holidays', 'zh-CN')).toContain('以国务院办公厅公布的节假日安排为准');
-    expect(text(china, 'definitions.holidays', 'zh-CN')).toContain('国务院办公厅公布的该年度调休上班日亦适用工作时间');
+    expect(text(china, 'definitions.holidays', 'zh-CN')).toContain(
+      '该年度的放假日期及调休上班日均以国务院办公厅公布的节假日安排为准，本协议所列日期亦为放假日期',
+    );
 
     china.expectations.businessHours.holidays = [];
     delete china.expectations.businessHours.workingDays;
