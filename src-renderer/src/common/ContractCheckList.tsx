@@ -11,16 +11,14 @@ import { formatFinding, type ContractFinding } from '../../../src-shared/contrac
 import type { ProblemTarget } from './editor';
 import { useLocale } from './locale';
 
-export function ContractCheckList({
-  findings,
-  onGoTo,
-  draft,
-}: {
+export interface ContractCheckListProps {
   findings: readonly ContractFinding[];
   onGoTo: (target: ProblemTarget) => void;
   /** The draft checked, to name its services and metrics in a finding's location. */
   draft?: unknown;
-}) {
+}
+
+export function ContractCheckList({ findings, onGoTo, draft }: ContractCheckListProps) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   return (

@@ -11,8 +11,7 @@ import { Collapse, Typography } from 'antd';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkContract, type ContractFinding } from '../../../src-shared/contract-check';
-import { ContractCheckList } from '../common/ContractCheckList';
-import type { ProblemTarget } from '../common/editor';
+import { ContractCheckList, type ContractCheckListProps } from '../common/ContractCheckList';
 import type { DraftStore } from '../common/draftStore';
 import { useContractTemplate } from '../preview/useContractTemplate';
 
@@ -43,15 +42,7 @@ export function useContractFindings(store: DraftStore): ContractFinding[] {
   return ready === null ? NONE : checked;
 }
 
-export function ContractCheckPanel({
-  findings,
-  onGoTo,
-  draft,
-}: {
-  findings: readonly ContractFinding[];
-  onGoTo: (target: ProblemTarget) => void;
-  draft?: unknown;
-}) {
+export function ContractCheckPanel({ findings, onGoTo, draft }: ContractCheckListProps) {
   const { t } = useTranslation();
   const problems = findings.filter((finding) => finding.level === 'problem').length;
   const warnings = findings.length - problems;
