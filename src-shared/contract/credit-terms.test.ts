@@ -118,13 +118,29 @@ describe('Service Credits are a price adjustment, not a penalty', () => {
       expect(text).not.toMatch(/sole|exclusive|without prejudice/);
     }
     const [provider, balanced, customer] = texts as [string, string, string];
-    expect(provider).toContain('a reasonable and proportionate reduction of the fees and a genuine pre-estimate of that reduced value');
-    expect(balanced).toContain('to the extent that any Service Credit is treated as agreed damages, a genuine pre-estimate');
+    expect(provider).toContain(
+      'agree that they are proportionate to that reduced value and not excessive in relation to the loss that a failure to meet a Service Level may cause, and neither Party shall contend otherwise',
+    );
+    expect(balanced).toContain(
+      'proportionate to that reduced value and, to the extent that any Service Credit is treated as agreed damages, that it is not excessive in relation to the loss caused by the failure concerned',
+    );
+    expect(customer).toContain(
+      'proportionate to that reduced value and not excessive in relation to the loss that a failure to meet a Service Level causes the Customer',
+    );
     expect(customer).toContain('They are not an estimate of any other loss the Customer may suffer');
-    expect(customer).not.toContain('pre-estimate');
+    // Proportionality, not the old "genuine pre-estimate" of loss, in every wording.
+    for (const text of texts) expect(text).not.toContain('pre-estimate');
     expect(clauseText(doc(draft, 'zh-CN'), 'service-credits.nature')).toContain(
       '服务费减免是对服务价款的调整，反映相关计量周期内客户所获服务价值的降低，不具有惩罚性质。',
     );
+  });
+
+  it('says in Chinese, as Civil Code art. 585 asks, that credits are proportionate and not excessively higher than the loss', () => {
+    const chinese = (position: Position) => clauseText(doc(withPosition(draft, 'service-credits.nature', position), 'zh-CN'), 'service-credits.nature');
+    expect(chinese('provider')).toContain('双方确认其与上述价值降低相称，且未过分高于未达到服务水平可能造成的损失，任何一方均不得提出相反主张。');
+    expect(chinese('balanced')).toContain('双方确认，服务费减免与上述价值降低相称；如任何服务费减免被认定为违约金，其未过分高于相关未达标情形造成的损失。');
+    expect(chinese('customer')).toContain('双方确认，服务费减免与上述价值降低相称，且未过分高于未达到服务水平给客户造成的损失。');
+    for (const position of ['provider', 'balanced', 'customer'] as const) expect(chinese(position)).not.toContain('真实预估');
   });
 
   it('no longer restates the nature of credits where credits are not the sole remedy', () => {
@@ -133,7 +149,7 @@ describe('Service Credits are a price adjustment, not a penalty', () => {
     expect(clauseText(contract, 'cap-and-remedy.other-remedies')).toBe(
       'Other Remedies\nService Credits are without prejudice to any other right or remedy of the Customer, but Service Credits received shall be deducted from any damages awarded for the same failure.',
     );
-    expect(clauseText(contract, 'service-credits.nature')).toContain('genuine pre-estimate');
+    expect(clauseText(contract, 'service-credits.nature')).toContain('not excessive in relation to the loss caused by the failure concerned');
     expectClean(open);
   });
 });
