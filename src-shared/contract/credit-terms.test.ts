@@ -171,14 +171,48 @@ describe('the conditions on Service Credits', () => {
     expect(clauseText(doc(standAlone), 'claims.conditions')).toContain('any amount invoiced to the Customer under this Agreement');
   });
 
-  it('asks for the evidence reasonably available with a claim, only where credits are claimed', () => {
+  it('asks for the evidence reasonably available with a claim, also for a credit the Provider did not apply itself', () => {
     expect(clauseText(doc(draft), 'claims.conditions')).toContain(
       'A claim shall be accompanied by the evidence of the failure reasonably available to the Customer',
     );
     expect(clauseText(doc(draft, 'zh-CN'), 'claims.conditions')).toContain('申请时应附上客户可合理获得的未达标证据');
+    // Credits applied without a claim: a claim for one not applied still states the service, the times and the evidence.
     const automatic = preset('enterprise');
     expect(automatic.compensation.claims.application).toBe('automatic');
-    expect(clauseText(doc(automatic), 'claims.conditions')).not.toContain('evidence');
+    const conditions = (position: Position, language: ContractLanguage = 'en') =>
+      clauseText(doc(withPosition(automatic, 'claims.conditions', position), language), 'claims.conditions');
+    expect(conditions('balanced')).toContain(
+      'A claim for a Service Credit not so applied shall identify the affected Service and the dates and times of the failure, and shall be accompanied by the evidence of the failure reasonably available to the Customer.',
+    );
+    expect(conditions('balanced')).toContain(
+      'Where the Customer’s evidence and the Provider’s monitoring data differ, the monitoring data applies unless the Customer’s evidence shows it to be incomplete or inaccurate.',
+    );
+    expect(conditions('balanced', 'zh-CN')).toContain(
+      '就未按上述方式给予的服务费减免提出申请的，应列明受影响的服务及未达标的日期和时间，并附上客户可合理获得的未达标证据。',
+    );
+    expect(conditions('balanced', 'zh-CN')).toContain('客户提供的证据与服务提供方的监控数据不一致的，以监控数据为准');
+    expect(conditions('provider')).toContain('including the Customer’s own records of the failure. A claim without such evidence is not a valid claim.');
+    expect(conditions('customer')).toContain('A claim need state only the information the Customer reasonably has');
+    // The provider's wording: its monitoring data prevails absent manifest error.
+    expect(clauseText(doc(withPosition(automatic, 'claims.procedure', 'provider')), 'claims.procedure')).toContain(
+      'by reference to its own monitoring data, which is conclusive in the absence of manifest error',
+    );
+  });
+
+  it('has a disputed claim discussed by people the contract names, not by undefined "service managers"', () => {
+    const draft = preset('enterprise');
+    for (const position of ['balanced', 'customer'] as const) {
+      const english = clauseText(doc(withPosition(draft, 'claims.procedure', position)), 'claims.procedure');
+      expect(english).toMatch(/discussed in good faith by the Parties’ escalation contacts named in Clause 5\.\d+ and, failing agreement/);
+      expect(english).not.toContain('service managers');
+      expect(clauseText(doc(withPosition(draft, 'claims.procedure', position), 'zh-CN'), 'claims.procedure')).toMatch(
+        /由双方在第5\.\d+条中列明的升级联系人本着诚信原则协商/,
+      );
+    }
+    const noContacts: SlaDraft = { ...draft, expectations: { ...draft.expectations, stakeholders: [] } };
+    expect(clauseText(doc(noContacts), 'claims.procedure')).toContain('discussed in good faith by representatives of the Parties with authority to settle it');
+    expect(clauseText(doc(noContacts, 'zh-CN'), 'claims.procedure')).toContain('由双方有权解决该争议的代表本着诚信原则协商');
+    expect(clauseText(doc(noContacts, 'zh-CN'), 'claims.procedure')).not.toContain('服务经理');
   });
 });
 
