@@ -112,12 +112,32 @@ describe('governing law and courts named as jurisdictions', () => {
     expect(text(namedBlankDraft(), 'governing-law.disputes')).not.toContain('interim');
   });
 
-  it('says, for a schedule, that the Main Agreement’s dispute clause prevails; a stand-alone SLA has its own clause only', () => {
-    const schedule = namedBlankDraft();
-    expect(text(schedule, 'governing-law.main-agreement')).toContain(
-      'If they differ, the provisions of the Main Agreement prevail and apply to any dispute arising out of or in connection with this Agreement.',
+  it('chooses one method for a schedule’s disputes, and lets the Main Agreement’s clause take over only where it is a valid clause of that method', () => {
+    // Arbitration: never the courts as well (或裁或诉 voids a PRC arbitration agreement).
+    const china = preset('china-hosted');
+    expect(china.compliance.disputeResolution.method).not.toBe('courts');
+    const arbitration = text(china, 'governing-law.main-agreement');
+    expect(arbitration).toMatch(
+      /Any dispute arising out of or in connection with this Agreement shall be resolved by arbitration only, and not by the courts, except for the interim measures referred to in Clause 16\.2\. If the Main Agreement contains a valid arbitration agreement, such a dispute shall be referred to arbitration under that arbitration agreement in place of Clause 16\.2; otherwise Clause 16\.2 applies\. A provision of the Main Agreement that submits disputes to the courts does not apply to disputes under this Agreement\./,
     );
-    expect(text(schedule, 'governing-law.main-agreement', 'zh-CN')).toContain('以主协议的规定为准');
+    const chinese = text(china, 'governing-law.main-agreement', 'zh-CN');
+    expect(chinese).toContain('因本协议引起的或与本协议有关的任何争议，只能通过仲裁解决，不得向法院起诉，但第16.2条所述的临时措施除外。');
+    expect(chinese).toContain('主协议载有有效仲裁条款的，该等争议应依照该仲裁条款提请仲裁，而不适用第16.2条的约定；主协议未载有有效仲裁条款的，适用第16.2条。');
+    expect(chinese).toContain('主协议中约定向法院起诉的条款，不适用于本协议项下的争议。');
+    // No longer "the Main Agreement prevails" whatever its method.
+    for (const clauseText of [arbitration, chinese]) expect(clauseText).not.toMatch(/If they differ|以主协议的规定为准/);
+
+    // Courts: never arbitration as well.
+    const schedule = namedBlankDraft();
+    expect(schedule.compliance.disputeResolution.method).toBe('courts');
+    expect(text(schedule, 'governing-law.main-agreement')).toContain(
+      'shall be resolved by the courts only, and not by arbitration. If the Main Agreement contains a valid agreement on the jurisdiction of courts, such a dispute shall be submitted to the courts chosen in that agreement',
+    );
+    expect(text(schedule, 'governing-law.main-agreement')).toContain(
+      'A provision of the Main Agreement that refers disputes to arbitration does not apply to disputes under this Agreement.',
+    );
+    expect(text(schedule, 'governing-law.main-agreement', 'zh-CN')).toContain('只能通过诉讼解决，不提交仲裁。主协议载有有效的法院管辖条款的');
+    expect(text(schedule, 'governing-law.main-agreement', 'zh-CN')).toContain('主协议中约定仲裁的条款，不适用于本协议项下的争议。');
     const alone = standAlone(namedBlankDraft());
     expect(text(alone, 'governing-law.main-agreement')).toBe('');
     expect(text(alone, 'governing-law')).not.toContain('Main Agreement');

@@ -68,6 +68,29 @@ describe('the SLA as a schedule to the main agreement', () => {
     expect(clauseText(doc(draft, 'zh-CN'), 'general.precedence')).toContain('本协议与主协议相冲突的');
   });
 
+  it('names every clause of this Agreement that prevails: the termination and its refund, the data commitments, the dispute rule', () => {
+    const english = doc(draft);
+    const number = (id: string) =>
+      walkClauses(english)
+        .find((visit) => visit.clause.id === id)!
+        .clause.number.join('.');
+    expect([number('chronic-failure'), number('data-protection'), number('governing-law.main-agreement')]).toEqual(['12', '15', '16.3']);
+    const precedence = clauseText(english, 'general.precedence');
+    expect(precedence).toContain(
+      'the right to terminate for a Chronic Failure and the consequences of that termination under Clause 12 (including the refund of fees paid in advance), the Provider’s data protection commitments in Clause 15 (to the extent that they protect the Customer’s data more than the Main Agreement does), and the resolution of disputes under this Agreement as provided in Clause 16.3; the Main Agreement prevails in every other respect',
+    );
+    // What Clause 12 says it refunds is what the precedence clause lets prevail over the Main Agreement's fees.
+    expect(clauseText(english, 'chronic-failure.termination')).toContain('refund all fees paid in advance under the Main Agreement');
+    expect(clauseText(doc(draft, 'zh-CN'), 'general.precedence')).toContain(
+      '第12条规定的因长期未达标而享有的终止权及该终止的后果（包括预付费用的退还）、服务提供方在第15条项下的数据保护承诺（以其对客户数据的保护程度高于主协议为限）以及第16.3条规定的本协议项下争议的解决而言，以本协议为准',
+    );
+    // Without a chronic-failure clause, no termination right is said to prevail.
+    const noChronic = { ...draft, compensation: { ...draft.compensation, chronicFailure: { ...draft.compensation.chronicFailure, enabled: false } } };
+    const without = clauseText(doc(noChronic), 'general.precedence');
+    expect(without).not.toContain('Chronic Failure');
+    expect(without).toContain('the Provider’s data protection commitments in Clause 14');
+  });
+
   it('defines every capitalised term of the main agreement it uses', () => {
     const definitions = clauseText(doc(draft), 'definitions.terms');
     for (const term of ['Acceptable Use Policy', 'Documentation', 'Main Agreement', 'Order Form']) expect(definitions).toContain(`“${term}” means`);
