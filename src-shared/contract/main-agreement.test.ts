@@ -53,6 +53,22 @@ describe('the SLA as a schedule to the main agreement', () => {
     expect(clauseText(doc(draft), 'preamble')).not.toContain('stands alone');
   });
 
+  it('is dated when the last Party signs and takes effect on the Effective Date, in the same terms in both languages', () => {
+    const english = clauseText(doc(draft), 'preamble');
+    expect(english.split('\n')[0]).toBe('This Service Level Agreement (this “Agreement”) is made between:');
+    expect(english).toContain(
+      'This Agreement is dated the date on which the last of the Parties signs it, and takes effect on 1 January 2027 (the “Effective Date”); if it is signed after that date, it takes effect retroactively from the Effective Date.',
+    );
+    expect(english).not.toContain('entered into on');
+    const chinese = clauseText(doc(draft, 'zh-CN'), 'preamble');
+    expect(chinese.split('\n')[0]).toBe('本服务水平协议（“本协议”）由以下双方签订：');
+    expect(chinese).toContain(
+      '本协议自双方中最后一方签署之日起成立，并以该日为签署日期；本协议自2027年1月1日（“生效日”）起生效，双方在生效日之后签署本协议的，本协议的效力溯及至生效日。',
+    );
+    // The signature page gives the dates the preamble refers to.
+    expect(clauseText(doc(draft), 'signatures')).toContain('on the dates set out below');
+  });
+
   it('names a main agreement without a date as such, and the Chinese text falls back to its title', () => {
     const undated = { ...draft, mainAgreement: { ...draft.mainAgreement, date: '', titleZh: '' } };
     expect(clauseText(doc(undated), 'preamble')).toContain('the Master Subscription Agreement between the Parties (the “Main Agreement”)');

@@ -21,8 +21,8 @@ describe('formatting for the language', () => {
     const chinese = documentText(assembleContract(draft, template, 'zh-CN').doc);
     expect(english).toContain('Downtime of about 43 minutes 50 seconds in an average month');
     expect(chinese).toContain('约相当于平均每月43分50秒');
-    expect(english).toContain('entered into on 26 November 2026');
-    expect(chinese).toContain('于2026年11月26日');
+    expect(english).toContain('takes effect on 26 November 2026');
+    expect(chinese).toContain('自2026年11月26日（“生效日”）起生效');
     expect(english).toContain('USD 12,500.00');
     expect(chinese).toContain('12,500.00 美元');
   });
