@@ -169,39 +169,44 @@ test.describe('the six-step wizard', () => {
     await wizard.step(2).click();
     await wizard.expectStep(2, 'Expectations');
     const workingDays = appPage.getByRole('list', { name: 'Extra working days' });
-    // The preset's weekend days worked in 2026, each with its week day, and their schedule in the contract.
-    await expect(workingDays.getByRole('listitem')).toHaveCount(6);
-    await expect(workingDays.getByRole('listitem').first()).toHaveText('2026-01-04Sun');
-    await expect(preview.clause('definitions.working-days')).toContainText('4 January, 14 February, 28 February, 9 May, 20 September, and 10 October');
+    const box = appPage.getByRole('textbox', { name: 'Extra working days' });
+    // The preset lists none for 2027 (the State Council's arrangement applies): two worked Saturdays typed in, each with its week day, and their schedule in the contract.
+    await expect(workingDays.getByRole('listitem')).toHaveCount(0);
+    for (const date of ['2027-02-20', '2027-10-09']) {
+      await box.fill(date);
+      await box.press('Enter');
+    }
+    await expect(workingDays.getByRole('listitem')).toHaveCount(2);
+    await expect(workingDays.getByRole('listitem').first()).toHaveText('2027-02-20Sat');
+    await expect(preview.clause('definitions.working-days')).toContainText('20 February and 9 October');
 
     // National Day is a holiday: typed as a working day too, it is refused by name and the step shows the problem.
-    const box = appPage.getByRole('textbox', { name: 'Extra working days' });
-    await box.fill('2026-10-01');
+    await box.fill('2027-10-01');
     await box.press('Enter');
-    await expect(workingDays.getByRole('listitem')).toHaveCount(7);
+    await expect(workingDays.getByRole('listitem')).toHaveCount(3);
     // Under the field (the step's list of problems above says where it is, in a longer line).
-    const conflict = appPage.locator('.problem-message').filter({ hasText: '2026-10-01 is listed both as a public holiday and as an extra working day' });
+    const conflict = appPage.locator('.problem-message').filter({ hasText: '2027-10-01 is listed both as a public holiday and as an extra working day' });
     await expect(conflict).toBeVisible();
     await expect(wizard.step(2)).toContainText('1 problem');
 
     // A date already listed, or text that is not a date, is not taken, and the box says why.
-    await box.fill('2026-10-10');
+    await box.fill('2027-10-09');
     await box.press('Enter');
-    await expect(appPage.getByRole('status').filter({ hasText: '2026-10-10 is already in the list.' })).toBeVisible();
+    await expect(appPage.getByRole('status').filter({ hasText: '2027-10-09 is already in the list.' })).toBeVisible();
     await box.fill('2026-02-30');
     await box.press('Enter');
     await expect(appPage.getByRole('status').filter({ hasText: '“2026-02-30” is not a date. Type it as YYYY-MM-DD, for example 2026-10-01.' })).toBeVisible();
-    await expect(workingDays.getByRole('listitem')).toHaveCount(7);
+    await expect(workingDays.getByRole('listitem')).toHaveCount(3);
 
-    // Removed again from the keyboard: the problem goes, then a worked Sunday goes from the contract.
-    await workingDays.getByRole('button', { name: 'Remove 2026-10-01' }).focus();
+    // Removed again from the keyboard: the problem goes, then a worked Saturday goes from the contract.
+    await workingDays.getByRole('button', { name: 'Remove 2027-10-01' }).focus();
     await appPage.keyboard.press('Enter');
     await expect(conflict).toHaveCount(0);
-    await workingDays.getByRole('button', { name: 'Remove 2026-01-04' }).focus();
+    await workingDays.getByRole('button', { name: 'Remove 2027-02-20' }).focus();
     await appPage.keyboard.press('Enter');
-    await expect(workingDays.getByRole('listitem')).toHaveCount(5);
-    await expect(preview.clause('definitions.working-days')).toContainText('14 February, 28 February, 9 May, 20 September, and 10 October');
-    await expect(preview.clause('definitions.working-days')).not.toContainText('4 January');
+    await expect(workingDays.getByRole('listitem')).toHaveCount(1);
+    await expect(preview.clause('definitions.working-days')).toContainText('9 October');
+    await expect(preview.clause('definitions.working-days')).not.toContainText('20 February');
     await wizard.expectSaved();
   });
 

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { checkContract } from '../contract-check';
 import type { Position, SlaDraft } from '../model/schema';
 import { assembleContract } from './assemble';
-import { clauseOwnText, walkClauses, type ContractDoc, type ContractLanguage } from './doc';
+import { clauseOwnText, documentText, walkClauses, type ContractDoc, type ContractLanguage } from './doc';
 import { namedBlankDraft, preset, presets, standardTemplate } from './fixtures';
 
 const template = standardTemplate();
@@ -302,6 +302,36 @@ describe('holidays in mainland China', () => {
     london.expectations.businessHours.holidays = [];
     expect(text(london, 'definitions.terms')).toContain('excluding public holidays;');
     expect(text(london, 'definitions.terms', 'zh-CN')).not.toContain('国务院');
+  });
+
+  it('falls back elsewhere to the public holidays published where the business hours’ clock is, for a year not listed', () => {
+    const newYork = preset('enterprise');
+    const english = text(newYork, 'definitions.holidays');
+    expect(english).toContain(
+      'For a calendar year for which this Agreement lists no public holidays, Business Hours do not apply on the days officially published as public holidays for that year at the place whose local time Business Hours follow (New York time).',
+    );
+    expect(english).not.toContain('State Council');
+    expect(text(newYork, 'definitions.holidays', 'zh-CN')).toContain(
+      '本协议未列明某一年度公众假日的，该年度工作时间不包括工作时间所依据的当地时间（纽约时间）所在地官方公布的该年度公众假日。',
+    );
+    expect(text(preset('standard-saas'), 'definitions.holidays')).toContain('at the place whose local time Business Hours follow (UK time).');
+    // Mainland China keeps the State Council's arrangements, and only them.
+    expect(text(preset('china-hosted'), 'definitions.holidays')).not.toContain('officially published as public holidays');
+  });
+
+  it('calls holidays 法定节假日 in mainland China only, 公众假日 elsewhere', () => {
+    for (const id of ['enterprise', 'standard-saas']) {
+      const chinese = documentText(doc(preset(id), 'zh-CN'));
+      expect(chinese).not.toContain('法定节假日');
+      expect(text(preset(id), 'definitions.terms', 'zh-CN')).toMatch(/但第1\.2条所列公众假日除外；/);
+      expect(text(preset(id), 'definitions.holidays', 'zh-CN')).toMatch(/^公众假日\n工作时间不包括下列公众假日：\n年份\t公众假日\n/);
+    }
+    const london = preset('standard-saas');
+    london.expectations.businessHours.holidays = [];
+    expect(text(london, 'definitions.terms', 'zh-CN')).toContain('公众假日除外；');
+    const china = documentText(doc(preset('china-hosted'), 'zh-CN'));
+    expect(china).toContain('所列法定节假日除外');
+    expect(china).not.toContain('公众假日');
   });
 });
 

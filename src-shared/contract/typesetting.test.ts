@@ -14,6 +14,23 @@ import { clause, clauseText, en, tables, template } from './test-support';
 
 const LANGUAGES: ContractLanguage[] = ['en', 'zh-CN'];
 
+/** The PRC holidays of 2026 as the State Council arranged them, and the weekend days worked in exchange. */
+const PRC_2026_HOLIDAYS = [
+  ...['01-01', '01-02', '01-03', '02-15', '02-16', '02-17', '02-18', '02-19', '02-20', '02-21', '02-22', '02-23'],
+  ...['04-04', '04-05', '04-06', '05-01', '05-02', '05-03', '05-04', '05-05', '06-19', '06-20', '06-21'],
+  ...['09-25', '09-26', '09-27', '10-01', '10-02', '10-03', '10-04', '10-05', '10-06', '10-07'],
+].map((day) => `2026-${day}`);
+const PRC_2026_WORKING_DAYS = ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'];
+
+/** The China-hosted preset with its 2027 holidays and those of 2026 before them. */
+function chinaWith2026(): SlaDraft {
+  const draft = preset('china-hosted');
+  const hours = draft.expectations.businessHours;
+  hours.holidays = [...PRC_2026_HOLIDAYS, ...hours.holidays];
+  hours.workingDays = [...PRC_2026_WORKING_DAYS];
+  return draft;
+}
+
 describe('formatting for the language', () => {
   it('writes downtime, money and dates as each language does', () => {
     const draft = namedBlankDraft();
@@ -28,7 +45,7 @@ describe('formatting for the language', () => {
   });
 
   it('sets the business-hours holidays out as a schedule by year, consecutive days as one span', () => {
-    const draft = preset('china-hosted');
+    const draft = chinaWith2026();
     draft.expectations.businessHours.workingDays = [];
     const english = en(draft);
     const chinese = assembleContract(draft, template, 'zh-CN').doc;
@@ -59,8 +76,8 @@ describe('formatting for the language', () => {
   });
 
   it('lists the extra working days (调休) after the holidays, and the definition of Business Hours takes them in', () => {
-    // The China-hosted preset carries the 2026 PRC holidays and the weekend days worked in exchange.
-    const draft = preset('china-hosted');
+    // The 2026 PRC holidays and the weekend days worked in exchange.
+    const draft = chinaWith2026();
     const english = en(draft);
     const chinese = assembleContract(draft, template, 'zh-CN').doc;
     const schedule = (doc: ContractDoc, id: string) =>

@@ -73,6 +73,12 @@ describe('contractTerms', () => {
       ['Annual statement filing', '2027-02-15', '2027-03-01', ''],
       ['Peak hurricane season', '2027-08-15', '2027-10-15', ''],
       ['Year-end policy renewals', '2027-12-01', '2027-12-31', ''],
+      ['Annual statement filing', '2028-02-15', '2028-03-01', ''],
+      ['Peak hurricane season', '2028-08-15', '2028-10-15', ''],
+      ['Year-end policy renewals', '2028-12-01', '2028-12-31', ''],
+      ['Annual statement filing', '2029-02-15', '2029-03-01', ''],
+      ['Peak hurricane season', '2029-08-15', '2029-10-15', ''],
+      ['Year-end policy renewals', '2029-12-01', '2029-12-31', ''],
     ]);
     expect(terms.expectations.requests).toEqual([]);
   });

@@ -204,8 +204,8 @@ describe('China-hosted preset', () => {
     const { businessHours } = draft.expectations;
     expect(businessHours.timeZone).toBe('Asia/Shanghai');
     expect(draft.targets.maintenance.timeZone).toBe('Asia/Shanghai');
-    // Spring Festival and National Day of both years.
-    expect(businessHours.holidays).toEqual(expect.arrayContaining(['2026-02-17', '2026-10-01', '2027-02-06', '2027-10-01']));
+    // Spring Festival and National Day of the year of its term.
+    expect(businessHours.holidays).toEqual(expect.arrayContaining(['2027-02-06', '2027-10-01']));
   });
 
   it('writes every free text the contract shows in Chinese', () => {
@@ -222,5 +222,36 @@ describe('China-hosted preset', () => {
       ...draft.expectations.criticalPeriods.map((p) => p.name),
     ];
     for (const text of texts) expect(text).toMatch(han);
+  });
+});
+
+describe('holidays and critical periods follow each preset’s term', () => {
+  /** The calendar years from the effective date to the end of the term. */
+  function termYears(draft: SlaDraft): number[] {
+    const [year, month] = draft.effectiveDate.split('-').map(Number) as [number, number];
+    const lastMonth = (month - 1 + draft.termMonths - 1) % 12;
+    const lastYear = year + Math.floor((month - 1 + draft.termMonths - 1) / 12);
+    expect(lastMonth).toBeGreaterThanOrEqual(0);
+    return Array.from({ length: lastYear - year + 1 }, (_, i) => year + i);
+  }
+  const yearOf = (date: string) => Number(date.slice(0, 4));
+
+  it.each(index.map((preset) => preset.id))('%s lists the holidays and critical periods of every year of its term, and of no other year', (id) => {
+    const { draft } = load(id);
+    const years = termYears(draft);
+    const { holidays, workingDays = [] } = draft.expectations.businessHours;
+    const periods = draft.expectations.criticalPeriods;
+    if (holidays.length > 0) expect([...new Set(holidays.map(yearOf))].sort()).toEqual(years);
+    for (const date of [...holidays, ...workingDays, ...periods.flatMap((period) => [period.start, period.end])]) expect(years).toContain(yearOf(date));
+    if (periods.length > 0) expect([...new Set(periods.map((period) => yearOf(period.start)))].sort()).toEqual(years);
+  });
+
+  it('gives the 36-month enterprise term the US federal holidays of 2027, 2028 and 2029', () => {
+    const { draft } = load('enterprise');
+    expect(draft.termMonths).toBe(36);
+    // Thanksgiving and Christmas of each year; New Year's Day 2028 (a Saturday) observed on Friday 31 December 2027.
+    expect(draft.expectations.businessHours.holidays).toEqual(
+      expect.arrayContaining(['2027-11-25', '2027-12-31', '2028-11-23', '2028-12-25', '2029-01-01', '2029-11-22', '2029-12-25']),
+    );
   });
 });
