@@ -222,9 +222,9 @@ export class BilingualBody {
   /**
    * One signature block that reads as bilingual: "English / 中文" above each
    * party's block, its heading in both languages, and each line labelled in
-   * both ("Signature / 法定代表人或授权代表（签字）：", "Name / 姓名："), the
-   * seal line and the legal representative only for a party that signs
-   * under a seal.
+   * both ("Signature / 授权代表（签字）：", "Name / 姓名："), the seal line
+   * and the legal representative only for a party that signs under a seal
+   * (a company in mainland China).
    */
   private signatures(en: SignatureBlock, zh: SignatureBlock): Table {
     const both = (a: string, b: string) => (a === b ? `${a}：` : `${a} / ${b}：`);
@@ -237,7 +237,7 @@ export class BilingualBody {
         name: both(en.labels.name, zh.labels.name),
         title: both(en.labels.title, zh.labels.title),
         date: both(en.labels.date, zh.labels.date),
-        seal: zhOwn.seal ?? enOwn.seal,
+        seal: enOwn.seal !== null && zhOwn.seal !== null && enOwn.seal !== zhOwn.seal ? `${enOwn.seal} / ${zhOwn.seal}` : (zhOwn.seal ?? enOwn.seal),
       };
     };
     const sealRow = en.parties.some((_, i) => labelsOf(i).seal !== null);

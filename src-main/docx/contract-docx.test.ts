@@ -438,6 +438,27 @@ describe('signatures', () => {
     expect(lines[0]).toEqual([`服务提供方：\n${draft.parties.provider.legalNameZh}`, '', `客户：\n${draft.parties.customer.legalNameZh}`]);
   });
 
+  it('has a seal line for each Chinese party in the English contract too, and none for UK parties in the Chinese contract', async () => {
+    const { pkg } = await exportSingle(preset('china-hosted'), 'en');
+    const table = findAll(await pkg.xml('word/document.xml'), 'w:tbl').at(-1)!;
+    const lines = childrenNamed(table, 'w:tr').map((row) => childrenNamed(row, 'w:tc').map(wordText));
+    expect(lines[1]).toEqual(['(Company seal)', '', '(Company seal)']);
+    expect(lines[2]![0]).toMatch(/^Signature of legal or authorised representative:/);
+
+    const uk = await exportSingle(preset('standard-saas'), 'zh-CN');
+    const ukTable = findAll(await uk.pkg.xml('word/document.xml'), 'w:tbl').at(-1)!;
+    const ukLines = childrenNamed(ukTable, 'w:tr').map((row) => childrenNamed(row, 'w:tc').map(wordText));
+    expect(wordText(ukTable)).not.toMatch(/盖章|法定代表人/);
+    expect(ukLines[1]![0]).toBe('授权代表（签字）：\t');
+  });
+
+  it('labels the seal line of a Chinese party in both languages in a bilingual contract', async () => {
+    const { pkg } = await exportBilingual(preset('china-hosted'));
+    const table = findAll(await pkg.xml('word/document.xml'), 'w:tbl').at(-1)!;
+    const lines = childrenNamed(table, 'w:tr').map((row) => childrenNamed(row, 'w:tc').map(wordText));
+    expect(lines.map(([provider]) => provider)).toContain('(Company seal) / （盖章）');
+  });
+
   it('gives the legal or authorised representative of a Chinese party its own line and a full-width rule to sign on', async () => {
     const { pkg } = await exportSingle(preset('china-hosted'), 'zh-CN');
     const table = findAll(await pkg.xml('word/document.xml'), 'w:tbl').at(-1)!;

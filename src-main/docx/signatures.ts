@@ -1,6 +1,6 @@
 /**
  * The signature block: both parties side by side, line by line — the
- * company, the seal line in Chinese contracts, then signature, name, title
+ * company, the seal line of a party in mainland China, then signature, name, title
  * and date — in a table without visible borders that stays on one page.
  */
 import { LeaderType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TabStopType, TextRun, WidthType } from 'docx';
@@ -20,8 +20,8 @@ export interface SignatureLabels {
 
 /**
  * The lines one party signs on, one entry per line so that both parties'
- * lines sit side by side: its heading (the company), the seal line in
- * Chinese contracts with room for the stamp, then signature, name, title
+ * lines sit side by side: its heading (the company), the seal line of a
+ * party that signs under a seal with room for the stamp, then signature, name, title
  * and date — a ruled line where a person writes, the name and title as the
  * draft gives them. `sealRow`: the other party has a seal line, so a party
  * without one leaves that row empty and the lines stay level.

@@ -11,7 +11,7 @@ import { allowedDowntimeSeconds, monthCredit } from '../math';
 import { metricsById } from '../model/metrics';
 import type { SlaDraft } from '../model/schema';
 import { alignmentProblems, assembleBilingual, assembleContract, BLANK } from './assemble';
-import { clauseOwnText, documentText, runsText, walkClauses, type ContractDoc, type ContractLanguage } from './doc';
+import { clauseOwnText, documentText, partySignatureLabels, runsText, walkClauses, type ContractDoc, type ContractLanguage } from './doc';
 import { namedBlankDraft, presets, preset } from './fixtures';
 
 import { allRuns, clause, clauseText, en, tables, template } from './test-support';
@@ -376,7 +376,7 @@ describe('the tree the views consume', () => {
     expect(after).not.toEqual(before);
   });
 
-  it('puts both parties in the signature block, with a seal line in Chinese only', () => {
+  it('puts both parties in the signature block, with a seal line for neither of two parties outside mainland China, in either language', () => {
     const draft = namedBlankDraft();
     const signatureOf = (doc: ContractDoc) => clause(doc, 'signatures')!.blocks.find((block) => block.kind === 'signature');
     const english = signatureOf(en(draft));
@@ -385,7 +385,10 @@ describe('the tree the views consume', () => {
       ['provider', 'Acme Cloud Ltd.', 'Jane Doe'],
       ['customer', 'Contoso GmbH', 'Max Muster'],
     ]);
-    expect(english?.kind === 'signature' && english.labels.seal).toBeNull();
+    for (const block of [english, chinese]) {
+      if (block?.kind !== 'signature') throw new Error('no signature block');
+      expect(block.parties.map((party) => partySignatureLabels(block, party).seal)).toEqual([null, null]);
+    }
     expect(chinese?.kind === 'signature' && chinese.labels.seal).toBe('（盖章）');
   });
 

@@ -138,9 +138,9 @@ export interface SignatureParty {
   company: string;
   /**
    * The party signs under its company seal, by its legal or authorised
-   * representative (labels.seal, labels.signature) — every party but a US
-   * company, which signs by an authorised officer (labels.authorisedSignature)
-   * with no seal line.
+   * representative (labels.seal, labels.signature) — a company in mainland
+   * China, in every language; any other party signs by an authorised
+   * signatory (labels.authorisedSignature) with no seal line.
    */
   sealed: boolean;
   /** Prefilled under the signature line; "" = left blank for hand-writing. */
@@ -158,7 +158,7 @@ export interface SignatureBlock {
     name: string;
     title: string;
     date: string;
-    /** The company seal line, "（盖章）" in Chinese; null where seals are not used. */
+    /** The company seal line of a party that signs under a seal, "（盖章）" in Chinese; null where the template has none. */
     seal: string | null;
   };
   parties: SignatureParty[];

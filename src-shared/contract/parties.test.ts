@@ -198,6 +198,35 @@ describe('signature formalities follow each party', () => {
     expect(signatureLabels(assembleContract(preset('china-hosted'), template, 'zh-CN').doc).map((party) => party.seal)).toEqual(['（盖章）', '（盖章）']);
   });
 
+  it('gives UK parties neither a seal line nor 法定代表人 in the Chinese contract', () => {
+    const standard = preset('standard-saas');
+    const doc = assembleContract(standard, template, 'zh-CN').doc;
+    expect(signatureLabels(doc)).toEqual([
+      { role: 'provider', seal: null, signature: '授权代表（签字）' },
+      { role: 'customer', seal: null, signature: '授权代表（签字）' },
+    ]);
+    const text = documentText(doc);
+    expect(text).not.toContain('盖章');
+    expect(text).not.toContain('法定代表人');
+  });
+
+  it('gives Chinese parties their seal line and legal or authorised representative in the English contract too', () => {
+    const doc = assembleContract(preset('china-hosted'), template, 'en').doc;
+    expect(signatureLabels(doc)).toEqual([
+      { role: 'provider', seal: '(Company seal)', signature: 'Signature of legal or authorised representative' },
+      { role: 'customer', seal: '(Company seal)', signature: 'Signature of legal or authorised representative' },
+    ]);
+    // A Chinese party beside a US party: each signs as its own country has it, in both languages.
+    const draft = structuredClone(preset('china-hosted'));
+    draft.parties.customer = preset('enterprise').parties.customer;
+    for (const language of LANGUAGES) {
+      const [provider, customer] = signatureLabels(assembleContract(draft, template, language).doc);
+      expect(provider!.seal).not.toBeNull();
+      expect(customer!.seal).toBeNull();
+    }
+    expect(signatureLabels(assembleContract(draft, template, 'en').doc)[1]).toEqual({ role: 'customer', seal: null, signature: 'Signature' });
+  });
+
   it('reads the country from the address and the registration number', () => {
     const party = (address: string, registrationNumber?: string) => partyCountry({ address, registrationNumber });
     expect(party('250 Hudson Street, 9th Floor, New York, NY 10013, United States')).toBe('US');

@@ -1,16 +1,16 @@
 /**
  * Where a party is established, as far as the contract's form goes: a
- * company in the United States signs by an authorised officer, with no
- * company seal (盖章) and no legal representative (法定代表人); a company in
- * mainland China signs under its seal by its legal or authorised
- * representative; both parties in the United States sign on US Letter
- * paper.
+ * company in mainland China signs under its company seal (盖章) by its legal
+ * or authorised representative (法定代表人或授权代表), in every language of
+ * the contract; any other company signs by an authorised signatory, with no
+ * seal line and no 法定代表人; both parties in the United States sign on US
+ * Letter paper.
  *
  * The draft has no country field: the country is read from the party's
  * address (a country named at its end, or a US state and ZIP code) and its
  * registration number (an 18-character unified social credit code is
- * Chinese). A party whose country cannot be told is null, and keeps the
- * template's signature lines as written.
+ * Chinese). A party whose country cannot be told is null: it signs as a
+ * party outside mainland China does.
  */
 import type { Party } from '../model/schema';
 
@@ -36,7 +36,7 @@ export function partyCountry(party: Pick<Party, 'address' | 'registrationNumber'
   return null;
 }
 
-/** Whether a party signs under a company seal with its legal representative named: every party but one in the United States. */
+/** Whether a party signs under a company seal by its legal or authorised representative: a party established in mainland China. */
 export function signsUnderSeal(party: Pick<Party, 'address' | 'registrationNumber'>): boolean {
-  return partyCountry(party) !== 'US';
+  return partyCountry(party) === 'CN';
 }

@@ -24,7 +24,7 @@ export interface TemplateLabels {
   /** The watermark across every page of a draft export: "DRAFT". */
   draftWatermark: string;
   signature: string;
-  /** The signature line of a party that signs without a seal (a US company); `signature` when the template gives none. */
+  /** The signature line of a party that signs without a seal (one outside mainland China); `signature` when the template gives none. */
   authorisedSignature: string;
   name: string;
   title: string;
