@@ -219,6 +219,33 @@ describe('personal data breaches', () => {
     expect(text(draft, 'data-protection.breach')).toContain('A “Personal Data Breach” is a breach of security');
     expect(text(draft, 'data-protection.breach', 'zh-CN')).toContain('“个人信息安全事件”是指');
   });
+
+  it('says what the notification contains, in both languages, in every preset', () => {
+    for (const { name, draft } of presets()) {
+      const english = text(draft, 'data-protection.breach');
+      for (const part of [
+        'the nature of the Personal Data Breach and its cause',
+        'the categories and approximate number of individuals and records concerned',
+        'the categories of personal data or personal information concerned',
+        'its likely consequences',
+        'the measures taken or proposed to address it and to mitigate its effects',
+        'the measures individuals can take to mitigate its possible harm',
+        'a contact point for further information',
+      ])
+        expect(english, name).toContain(part);
+      const chinese = text(draft, 'data-protection.breach', 'zh-CN');
+      for (const part of [
+        '个人信息安全事件的性质及原因',
+        '涉及的个人及记录的类别和大致数量',
+        '涉及的个人数据或个人信息的种类',
+        '可能造成的后果',
+        '已采取或拟采取的处置和减轻影响的措施',
+        '个人可以采取的减轻危害的措施',
+        '可提供进一步信息的联系人',
+      ])
+        expect(chinese, name).toContain(part);
+    }
+  });
 });
 
 describe('PIPL entrusted processing', () => {
