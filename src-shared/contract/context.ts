@@ -264,6 +264,8 @@ function buildRootType(): FieldType {
     supportMetrics: listOf(ref('metric')),
     /** The stakeholders marked as escalation contacts, providers first, each party's in the draft's order. */
     escalationContacts: listOf(ref('stakeholder')),
+    /** The Provider's escalation contacts that have an e-mail address or a telephone number, in the draft's order: where the Customer reports Incidents. */
+    supportContacts: listOf(ref('stakeholder')),
     /** The kinds of metric the draft measures, each once: `includes: [metricKinds, availability]`. */
     metricKinds: listOf(enumOf(METRIC_KINDS)),
     doc: {
@@ -591,6 +593,9 @@ export function buildContext(draft: SlaDraft, options: AssemblyContextOptions = 
     creditedMetrics: allMetrics.filter((metric) => (metric.tiers as unknown[]).length > 0),
     supportMetrics: allMetrics.filter((metric) => metric.kind === 'supportResponse' || metric.kind === 'supportResolution'),
     escalationContacts: escalationContacts(draft.expectations.stakeholders),
+    supportContacts: escalationContacts(draft.expectations.stakeholders).filter(
+      (contact) => contact.party === 'provider' && (String(contact.email).trim() !== '' || String(contact.phone).trim() !== ''),
+    ),
     metricKinds: [...new Set(allMetrics.map((metric) => metric.kind as string))],
     doc: {
       bilingual: options.bilingual ?? false,

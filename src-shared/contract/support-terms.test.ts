@@ -3,8 +3,9 @@
  * as a lawyer reads it in English and Chinese: each support metric's own
  * measurement method and exclusions, printed once; a measurable basis for
  * the support times; the customer's critical periods, free of Scheduled
- * Maintenance, listed with their dates; and the escalation contacts the
- * user marked — and nothing of the stakeholders or notes left internal.
+ * Maintenance, listed with their dates; the escalation contacts the user
+ * marked, the Provider's among them named as where Incidents are reported —
+ * and nothing of the stakeholders or notes left internal.
  */
 import { describe, expect, it } from 'vitest';
 import type { SlaDraft } from '../model/schema';
@@ -244,5 +245,45 @@ describe('the escalation contacts', () => {
     for (const stakeholder of draft.expectations.stakeholders) delete stakeholder.escalation;
     expect(clausesOf(contract(draft, 'en'), 'support.escalation')).toEqual([]);
     expect(documentText(contract(draft, 'en'))).not.toContain('escalation contacts');
+  });
+});
+
+describe('how the Customer reports Incidents', () => {
+  it('names the Provider’s escalation contacts, their e-mail and telephone, in Clause 5 in both languages', () => {
+    const draft = preset('enterprise');
+    const en = contract(draft, 'en');
+    const reporting = clausesOf(en, 'support.reporting')[0]!;
+    expect(reporting.number.slice(0, 1)).toEqual([5]);
+    expect(textOf(en, 'support.reporting')).toMatch(
+      /^Reporting Incidents\nThe Customer shall report Incidents to the Provider through any of the following contacts:\nMeridian Incident Management, 24×7 support line and incident commander: by e-mail to incident@meridian-dataworks\.example or by telephone on \+1 212 555 0100\.\nAn Incident is reported when the report reaches one of these contacts\. The Provider may change them as provided in Clause 5\.\d+\.$/,
+    );
+    // Only the Provider's contacts: the Customer's escalation contact is no channel to report to.
+    expect(textOf(en, 'support.reporting')).not.toContain('Luis Ortega');
+    expect(textOf(contract(draft, 'zh-CN'), 'support.reporting')).toContain(
+      '客户应通过服务提供方的下列任一联系渠道报告事件：\nMeridian Incident Management，24×7 support line and incident commander：电子邮件incident@meridian-dataworks.example或电话+1 212 555 0100。',
+    );
+  });
+
+  it('lists each of several contacts, with what it has, and falls back to the channels the Provider notifies when there is none', () => {
+    const draft = preset('standard-saas');
+    const en = textOf(contract(draft, 'en'), 'support.reporting');
+    expect(en).toContain(
+      'Priya Raman, Customer Success Manager (service reviews and reports): by e-mail to priya.raman@brightledger.example or by telephone on +44 20 7946 0321; or',
+    );
+    expect(en).toContain(
+      'Brightledger Support Desk, Support portal and P1 support line: by e-mail to support@brightledger.example or by telephone on +44 20 7946 0500.',
+    );
+
+    const desk = draft.expectations.stakeholders.find((stakeholder) => stakeholder.id === 'sh-provider-support')!;
+    desk.phone = '';
+    desk.role = '';
+    expect(textOf(contract(draft, 'en'), 'support.reporting')).toContain('Brightledger Support Desk: by e-mail to support@brightledger.example.');
+
+    const none = namedBlankDraft();
+    expect(none.expectations.stakeholders).toEqual([]);
+    expect(textOf(contract(none, 'en'), 'support.reporting')).toBe(
+      'Reporting Incidents\nThe Customer shall report Incidents to the Provider’s support desk through the support channels that the Provider notifies to the Customer in writing.',
+    );
+    expect(textOf(contract(none, 'zh-CN'), 'support.reporting')).toContain('客户应通过服务提供方书面通知客户的技术支持渠道');
   });
 });
