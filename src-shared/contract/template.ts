@@ -627,6 +627,8 @@ class TemplateCompiler {
 
     const clauses: CompiledClause[] = [];
     const listed = new Set<string>();
+    // Clauses whose file is missing or cannot be read: their own error says so, a reference to them is not reported again.
+    const unread = new Set<string>();
     header.clauses.forEach((clauseId, i) => {
       const file = `${CLAUSES_DIR}${clauseId}.yaml`;
       if (listed.has(clauseId)) {
@@ -636,10 +638,14 @@ class TemplateCompiler {
       listed.add(clauseId);
       if (!(file in files)) {
         this.error(templateSite, ['clauses', i], `lists "${clauseId}", but there is no file ${file}`);
+        unread.add(clauseId);
         return;
       }
       const raw = this.readYaml(file, files[file]!, { ifEmpty: `the clause "${clauseId}" would be missing from every contract` });
-      if (raw === null) return;
+      if (raw === null) {
+        unread.add(clauseId);
+        return;
+      }
       const clause = this.clause(raw, file, [], {}, { topLevel: true, steps: [], repeated: false, expectedId: clauseId });
       if (clause) clauses.push(clause);
     });
@@ -660,6 +666,7 @@ class TemplateCompiler {
 
     for (const reference of this.refs) {
       const target = this.clauseInfo.get(reference.clauseId);
+      if (!target && unread.has(reference.clauseId.split('.')[0]!)) continue;
       if (!target) {
         const suggestion = closest(reference.clauseId, [...this.clauseInfo.keys()]);
         this.error(
