@@ -24,10 +24,12 @@ function edited(id: string, edit: (draft: SlaDraft) => void): { before: SlaDraft
 
 describe('diffDrafts', () => {
   it('reports an extra working day added or removed by its date, and none between no list and an empty one', () => {
-    const { before, after } = edited('china-hosted', (draft) => {
-      draft.expectations.businessHours.workingDays = ['2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10', '2026-12-26'];
-      // 4 January is no longer worked.
-    });
+    // The weekend days worked in 2026 under the State Council's arrangement.
+    const before = preset('china-hosted');
+    before.expectations.businessHours.workingDays = ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'];
+    const after = structuredClone(before);
+    // 4 January is no longer worked.
+    after.expectations.businessHours.workingDays = ['2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10', '2026-12-26'];
     const changes = diffDrafts(before, after);
     expect(changes.map((change) => [change.entity, change.kind])).toEqual([
       ['workingDay', 'removed'],
