@@ -285,24 +285,22 @@ function topLevelId(id: string, parentId: string | null, byId: Map<string, Align
 }
 
 function changedDefinitions(clauseId: string, lists: ReadonlyArray<{ old: DefinitionList; new: DefinitionList }>): AmendmentChange[] {
-  const changes: AmendmentChange[] = [];
+  const textOf = (list: DefinitionList, id: string): string | null => {
+    const item = list.items.find((candidate) => candidate.id === id);
+    return item ? runsText(item.runs) : null;
+  };
+  // In a bilingual pair, a definition reworded in either language is amended in both.
+  const reworded = (id: string) => lists.some((pair) => textOf(pair.old, id) !== textOf(pair.new, id));
   const first = lists[0]!;
-  const text = (item: Definition | undefined) => (item ? runsText(item.runs) : null);
-  const changed = (id: string) =>
-    lists.some(
-      (pair) =>
-        text(pair.old.items.find((item) => item.id === id)) !== text(pair.new.items.find((item) => item.id === id)) &&
-        pair.old.items.some((item) => item.id === id) &&
-        pair.new.items.some((item) => item.id === id),
-    );
   const oldIds = new Set(first.old.items.map((item) => item.id));
   const newIds = new Set(first.new.items.map((item) => item.id));
+  const changes: AmendmentChange[] = [];
   for (const item of first.old.items) {
     if (!newIds.has(item.id)) changes.push({ kind: 'definitionRemoved', clauseId, definitionId: item.id });
   }
   for (const item of first.new.items) {
     if (!oldIds.has(item.id)) changes.push({ kind: 'definitionAdded', clauseId, definitionId: item.id });
-    else if (changed(item.id)) changes.push({ kind: 'definitionReplaced', clauseId, definitionId: item.id });
+    else if (reworded(item.id)) changes.push({ kind: 'definitionReplaced', clauseId, definitionId: item.id });
   }
   return changes;
 }
