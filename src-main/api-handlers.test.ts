@@ -133,14 +133,16 @@ describe('createApiHandlers', () => {
     outputs['versions.get'] = expectOk(await handlers['versions.get']({ id: frozen.version.id }));
     outputs['versions.restore'] = expectOk(await handlers['versions.restore']({ versionId: frozen.version.id }));
     outputs['versions.defaultAuthor'] = expectOk(await handlers['versions.defaultAuthor']({}));
-    outputs['versions.markAgreed'] = expectOk(
+    const agreed = expectOk(
       await handlers['versions.markAgreed']({
         versionId: frozen.version.id,
         author: 'Li Wei',
         approval: { approver: 'Dana Legal', findings: [{ rule: 'availabilityAbove' }] },
       }),
     );
-    const signed = expectOk(await handlers['versions.markSigned']({ versionId: frozen.version.id, author: 'Li Wei' }));
+    outputs['versions.markAgreed'] = agreed;
+    // The agreed round is signed: a round older than an agreed one is no longer marked.
+    const signed = expectOk(await handlers['versions.markSigned']({ versionId: agreed.version.id, author: 'Li Wei' }));
     outputs['versions.markSigned'] = signed;
     outputs['versions.startAmendment'] = expectOk(await handlers['versions.startAmendment']({ versionId: signed.version.id }));
 

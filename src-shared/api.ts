@@ -217,6 +217,9 @@ export const CONTRACT_EXPORT_LANGUAGES = ['en', 'zh-CN', 'bilingual'] as const;
 /** What a contract file carries inside it: the contract terms only, or the whole draft (an internal copy). */
 export const CONTRACT_EXPORT_SCOPES = ['contract', 'internal'] as const;
 export type ContractExportScope = (typeof CONTRACT_EXPORT_SCOPES)[number];
+/** What an amendment draft exports as: the SLA restated in full, or the amendment instrument (its changed clauses only). */
+export const CONTRACT_EXPORT_FORMS = ['restated', 'amendment'] as const;
+export type ContractExportForm = (typeof CONTRACT_EXPORT_FORMS)[number];
 
 /**
  * What an import found of a contract file: whether it is as SLA Studio
@@ -510,6 +513,8 @@ export const api = {
       scope: z.enum(CONTRACT_EXPORT_SCOPES).optional(),
       /** Export as a draft: "Draft — not for signature" and a watermark on every page; a working copy with blanks or other problems may go out only so. */
       asDraft: z.boolean().optional(),
+      /** For a draft that amends a signed version: the restated SLA (the default) or the amendment instrument. */
+      form: z.enum(CONTRACT_EXPORT_FORMS).optional(),
     }),
     output: savedExportSchema,
   },

@@ -173,6 +173,58 @@ describe('sla export / import (spawned)', () => {
     for (const out of ['invalid.docx', 'not-ours.sla.json', 'x.sla.json', 'y.sla.json']) expect(existsSync(file(out)), out).toBe(false);
   });
 
+  it('exports the amendment instrument against a signed draft with --amends, and refuses a draft that changes nothing or a date that is none', async () => {
+    const signed = join(PRESETS, 'standard-saas.sla.json');
+    const amended = readDraftFileOrThrow(readFileSync(signed, 'utf8'));
+    amended.targets.objectives[0]!.objective = 99.95;
+    writeFileSync(file('amended.sla.json'), writeDraftFile(amended));
+    const out = file('amendment.docx');
+    const written = await sla([
+      'export',
+      file('amended.sla.json'),
+      '--amends',
+      signed,
+      '--signed-on',
+      '2026-11-20',
+      '--amendment',
+      '2',
+      '--out',
+      out,
+      '--lang',
+      'en',
+    ]);
+    const bytes = readFileSync(out);
+    expect(written).toEqual({
+      code: 0,
+      stdout: [`${out}: amendment instrument written (English, ${bytes.byteLength} bytes, SHA-256 ${sha256Hex(bytes)}).`],
+      stderr: '',
+    });
+    const text = wordText(await (await openPackage(bytes)).xml('word/document.xml'));
+    expect(text).toContain('Amendment No. 2 to the Service Level Agreement');
+    expect(text).toContain('which, as last amended and signed on 20 November 2026, is referred to in this Amendment as the “Agreement”');
+    expect(text).toMatch(/Clause \d+\.\d+ \(Service Levels\) is deleted and replaced with the following:/);
+    expect(text).not.toContain('To receive a Service Credit');
+
+    const same = await sla(['export', signed, '--amends', signed, '--signed-on', '2026-11-20', '--out', file('nothing.docx')]);
+    expect(same).toEqual({
+      code: 1,
+      stdout: [`${signed} makes the same contract as ${signed}: there is no clause to amend, and nothing was written.`],
+      stderr: '',
+    });
+    expect(existsSync(file('nothing.docx'))).toBe(false);
+
+    const [noDate, badDate, noAmends] = await Promise.all([
+      sla(['export', file('amended.sla.json'), '--amends', signed, '--out', file('x.docx')]),
+      sla(['export', file('amended.sla.json'), '--amends', signed, '--signed-on', '2026-02-30', '--out', file('x.docx')]),
+      sla(['export', file('amended.sla.json'), '--signed-on', '2026-11-20', '--out', file('x.docx')]),
+    ]);
+    for (const run of [noDate, badDate, noAmends]) expect(run!.code).toBe(2);
+    expect(noDate!.stderr).toMatch(/^--amends needs --signed-on YYYY-MM-DD/);
+    expect(badDate!.stderr).toMatch(/^"2026-02-30" is not a date/);
+    expect(noAmends!.stderr).toMatch(/^--signed-on and --amendment go with --amends/);
+    expect(existsSync(file('x.docx'))).toBe(false);
+  });
+
   it('exits 2 with the usage for a missing --out or FILE, a contract language it does not know, or --out naming the input', async () => {
     const source = join(PRESETS, 'standard-saas.sla.json');
     const runs = await Promise.all([

@@ -70,6 +70,8 @@ export interface VersionsRepository {
   countAmendments(rootDraftId: string): number;
   /** The draft a signed version belongs to, and the version that draft amends (to walk back to the original). */
   amendedVersionOf(draftId: string): string | null;
+  /** The drafts that amend `rootDraftId`'s agreement (as countAmendments counts them), in the order they were started. */
+  amendmentDraftIds(rootDraftId: string): string[];
 }
 
 interface VersionRow {
@@ -154,6 +156,19 @@ export function createVersionsRepository(db: SqliteDatabase): VersionsRepository
       SELECT count(*) - 1 FROM agreement`,
     )
     .pluck();
+  const selectDescendants = db
+    .prepare(
+      `
+      WITH RECURSIVE agreement(draft_id) AS (
+        SELECT ?
+        UNION
+        SELECT d.id FROM drafts d JOIN versions v ON v.id = d.amends_version_id JOIN agreement a ON a.draft_id = v.draft_id
+      )
+      SELECT d.id FROM drafts d JOIN agreement a ON a.draft_id = d.id
+      WHERE d.id <> ?
+      ORDER BY d.created_at, d.rowid`,
+    )
+    .pluck();
 
   const freezeInTransaction = db.transaction((version: NewVersion): FreezeOutcome => {
     const draft = selectDraftState.get(version.draftId) as { revision: number; status: DraftStatus } | undefined;
@@ -217,6 +232,9 @@ export function createVersionsRepository(db: SqliteDatabase): VersionsRepository
     },
     amendedVersionOf(draftId) {
       return (selectAmendedVersion.get(draftId) as string | null | undefined) ?? null;
+    },
+    amendmentDraftIds(rootDraftId) {
+      return selectDescendants.all(rootDraftId, rootDraftId) as string[];
     },
   };
 }

@@ -29,6 +29,7 @@
 import type { AssemblyProblem } from '../../src-shared/contract/assemble';
 import type { Problem } from '../../src-shared/model/problems';
 import { assembleBilingual, assembleContract } from '../../src-shared/contract/assemble';
+import { assembleAmendment, assembleBilingualAmendment, type AmendedAgreement } from '../../src-shared/contract/amendment';
 import { canonicalJson } from '../../src-shared/model/canonical';
 import { contractTerms } from '../../src-shared/model/contract-terms';
 import { isDraftInProgress, writeDraftFile, writeIncompleteDraftFile } from '../../src-shared/model/file';
@@ -60,6 +61,12 @@ export interface ContractExportRequest {
   asDraft?: boolean;
   /** What the draft still lacks when it is not complete (draftForExport): then only a draft export is made, and it embeds the draft marked incomplete. */
   incomplete?: readonly Problem[];
+  /**
+   * Export the amendment instrument rather than the restated SLA: the changed
+   * clauses of `draft` against `signed`, the draft of the signed version it
+   * amends (src-shared/contract/amendment.ts). The file still embeds `draft`.
+   */
+  amendment?: { signed: SlaDraft; agreement: AmendedAgreement } | null;
 }
 
 export interface BuiltContract {
@@ -163,6 +170,7 @@ export function createContractExportService(deps: ContractExportDeps): ContractE
     scope = 'contract',
     asDraft = false,
     incomplete = [],
+    amendment = null,
   }: ContractExportRequest): Promise<BuiltContract> => {
     // An incomplete draft is not a contract to sign: it goes out only marked as a draft.
     if (incomplete.length > 0 && !asDraft) throw new ServiceError('invalidInput', 'errors.draftHasProblems', { count: incomplete.length }, [...incomplete]);
@@ -195,7 +203,21 @@ export function createContractExportService(deps: ContractExportDeps): ContractE
     };
     let bytes: Uint8Array;
     let blanks: AssemblyProblem[];
-    if (language === 'bilingual') {
+    // An amendment that changes nothing is no amendment: the restated SLA would be the signed one.
+    const nothingAmended = () => new ServiceError('invalidInput', 'export.errors.nothingAmended');
+    if (amendment && language === 'bilingual') {
+      const pair = assembled(() => assembleBilingualAmendment(amendment.signed, draft, template, amendment.agreement, options));
+      if (pair.changes.length === 0) throw nothingAmended();
+      const misaligned = pair.problems.find((problem) => problem.code === 'misaligned');
+      if (misaligned) throw new MisalignedContractError(misaligned.clauseId ?? 'the top level');
+      bytes = await renderContractDocx({ language, en: pair.en, zh: pair.zh }, docxOptions);
+      blanks = pair.problems;
+    } else if (amendment && language !== 'bilingual') {
+      const single = assembled(() => assembleAmendment(amendment.signed, draft, template, language, amendment.agreement, options));
+      if (single.changes.length === 0) throw nothingAmended();
+      bytes = await renderContractDocx({ language, doc: single.doc }, docxOptions);
+      blanks = single.problems;
+    } else if (language === 'bilingual') {
       const pair = assembled(() => assembleBilingual(draft, template, options));
       // Halves that do not align are a template bug: refuse rather than set the wrong clauses side by side.
       const misaligned = pair.problems.find((problem) => problem.code === 'misaligned');

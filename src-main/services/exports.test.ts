@@ -175,6 +175,77 @@ describe('contract export from the app', () => {
   });
 });
 
+describe('amendment instrument', () => {
+  /** A signed agreement and an amendment of it whose availability target is raised to 99.95 %. */
+  function amendmentDraft() {
+    const draft = services.drafts.create({ presetId: 'crm' });
+    const proposal = services.versions.save({ draftId: draft.id, party: 'ourProposal', author: 'Li Wei', note: '' });
+    const signed = services.versions.markSigned({ versionId: proposal.version.id, author: 'Li Wei', note: '' }).version;
+    const amendment = services.versions.startAmendment(signed.id);
+    return { signed, amendment };
+  }
+
+  function raiseAvailability(draftId: string): void {
+    const current = services.drafts.get(draftId);
+    const content = structuredClone(current.content) as { targets: { objectives: { objective: number }[] } };
+    content.targets.objectives[0]!.objective = 99.95;
+    services.drafts.save({ id: draftId, content, baseRevision: current.revision });
+  }
+
+  async function documentText(path: string): Promise<string> {
+    const pkg = await openPackage(readFileSync(path));
+    return wordText(await pkg.xml('word/document.xml'));
+  }
+
+  it('exports the changed clauses only, with recitals naming the signed agreement, atomically through the export step', async () => {
+    const { amendment } = amendmentDraft();
+    raiseAvailability(amendment.id);
+    saveAnswer = 'amendment.docx';
+    const result = await services.exports.exportContract({ draftId: amendment.id, language: 'en', form: 'amendment' });
+    expect(saveRequests).toEqual([{ suggestedName: 'Acme CRM Service Level Agreement — Amendment 1 (amendment instrument) (EN).docx', extensions: ['docx'] }]);
+    expect(result.sha256).toBe(sha256Hex(readFileSync(join(outDir, 'amendment.docx'))));
+    expect(services.exports.list(amendment.id)).toMatchObject([{ kind: 'contract', language: 'en', fileName: 'amendment.docx' }]);
+
+    const text = await documentText(join(outDir, 'amendment.docx'));
+    expect(text).toContain('Amendment No. 1 to the Service Level Agreement');
+    expect(text).toContain('entered into a service level agreement titled “Acme CRM Service Level Agreement”, signed on 4 May 2026');
+    expect(text).toMatch(/Clause \d+\.\d+ \(Service Levels\) is deleted and replaced with the following:/);
+    expect(text).toMatch(/at least 99\.95\s%/u);
+    expect(text).toContain('all other terms of the Agreement remain unchanged and in full force and effect');
+    // An unchanged clause is not restated: the claims procedure stays as signed.
+    expect(text).not.toContain('To receive a Service Credit');
+    // The restated SLA is still one choice away, and is the whole agreement.
+    saveAnswer = 'restated.docx';
+    await services.exports.exportContract({ draftId: amendment.id, language: 'en', form: 'restated' });
+    expect(await documentText(join(outDir, 'restated.docx'))).toContain('To receive a Service Credit');
+  });
+
+  it('writes the instrument in Chinese', async () => {
+    const { amendment } = amendmentDraft();
+    raiseAvailability(amendment.id);
+    await services.exports.exportContract({ draftId: amendment.id, language: 'zh-CN', form: 'amendment' });
+    const text = await documentText(join(outDir, 'contract.docx'));
+    expect(text).toContain('《服务水平协议》第1号修订协议');
+    expect(text).toContain('双方于2026年5月4日签署了《Acme CRM Service Level Agreement》（“原协议”）');
+    expect(text).toMatch(/原协议第\d+\.\d+条（服务水平）修改为：/);
+    expect(text).toContain('原协议的其他条款保持不变，继续完全有效');
+  });
+
+  it('refuses, before asking where to save, an amendment that changes nothing and a draft that amends nothing', async () => {
+    const { signed, amendment } = amendmentDraft();
+    expect(await errorOf(services.exports.exportContract({ draftId: amendment.id, language: 'en', form: 'amendment' }))).toMatchObject({
+      code: 'invalidInput',
+      key: 'export.errors.nothingAmended',
+    });
+    expect(await errorOf(services.exports.exportContract({ draftId: signed.draftId, language: 'en', form: 'amendment' }))).toMatchObject({
+      code: 'invalidInput',
+      key: 'export.errors.notAnAmendment',
+    });
+    expect(saveRequests).toEqual([]);
+    expect(readdirSync(outDir)).toEqual([]);
+  });
+});
+
 describe('show in folder', () => {
   it('reveals the recorded path of an export, and says so when the file was moved', async () => {
     const draft = services.drafts.create({ presetId: 'crm' });

@@ -15,6 +15,7 @@ import type { ExportsRepository, StoredExport } from '../db';
 import {
   MAX_IMPORT_DOCX_BYTES,
   type ContractExportLanguage,
+  type ContractExportForm,
   type ContractExportScope,
   type ExportRecord,
   type ImportedDocx,
@@ -42,6 +43,7 @@ export interface ExportsService {
     versionId?: string | null;
     scope?: ContractExportScope;
     asDraft?: boolean;
+    form?: ContractExportForm;
   }): Promise<SavedExport>;
   /** exports.draftFile, with the written file recorded as a `draftFile` export. */
   exportDraftFile(draftId: string): Promise<{ path: string | null }>;
@@ -56,7 +58,7 @@ export interface ExportsService {
 export interface ExportsServiceDeps {
   exports: ExportsRepository;
   drafts: Pick<DraftsService, 'get' | 'importFile' | 'exportFile'>;
-  versions: Pick<VersionsService, 'get'>;
+  versions: Pick<VersionsService, 'get' | 'amendedAgreement'>;
   contractExport: Pick<ContractExportService, 'build'>;
   exportStep: ExportStep;
   /** "Show in folder". */
@@ -107,6 +109,13 @@ function toRecord(stored: StoredExport): ExportRecord {
   };
 }
 
+/** The calendar date of an instant on this computer's clock: the day the user saw the version signed. */
+export function localDate(instant: string): string {
+  const date = new Date(instant);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
 /** The language a version's label is written in: the contract's, or for a bilingual one the language that prevails. */
 function labelLocale(draft: SlaDraft, language: ContractExportLanguage): Locale {
   return language === 'bilingual' ? draft.contract.precedence : language;
@@ -115,8 +124,23 @@ function labelLocale(draft: SlaDraft, language: ContractExportLanguage): Locale 
 export function createExportsService(deps: ExportsServiceDeps): ExportsService {
   const t = (key: string, params?: Record<string, string | number>) => deps.translate(deps.locale(), key, params);
 
+  /** The signed agreement a draft amends, for its amendment instrument; refused for a draft that amends nothing. */
+  const amendmentOf = (draftId: string) => {
+    const amended = deps.versions.amendedAgreement(draftId);
+    if (!amended) throw new ServiceError('invalidInput', 'export.errors.notAnAmendment');
+    const signed = draftForExport(amended.signed.content);
+    return {
+      signed,
+      agreement: {
+        number: amended.number,
+        title: amended.title,
+        signedOn: localDate(amended.signed.createdAt),
+      },
+    };
+  };
+
   return {
-    async exportContract({ draftId, language, versionId, scope, asDraft = false }) {
+    async exportContract({ draftId, language, versionId, scope, asDraft = false, form = 'restated' }) {
       const working = deps.drafts.get(draftId);
       let content: unknown = working.content;
       let version: { id: string; sequence: number; party: Parameters<typeof versionLabel>[0]['party']; sha256: string } | null = null;
@@ -129,24 +153,28 @@ export function createExportsService(deps: ExportsServiceDeps): ExportsService {
       }
       // Checked before the save dialog: a draft with problems is refused unless it goes out as a draft.
       const { draft, incomplete } = asDraft ? draftForDraftExport(content) : { draft: draftForExport(content), incomplete: [] };
-      return deps.exportStep.save({
-        draftId,
-        versionId: version?.id ?? null,
-        kind: 'contract',
+      const request = {
+        draft,
         language,
-        fileName: contractFileName(draft.title, version?.sequence ?? null, language, t('storage.untitledDraft')),
-        filter: { name: t('export.fileFilter'), extensions: ['docx'] },
-        render: async () => {
-          const built = await deps.contractExport.build({
-            draft,
-            language,
-            version: version ? { label: versionLabel(version, labelLocale(draft, language)), sha256: version.sha256 } : null,
-            scope: scope ?? 'contract',
-            asDraft,
-            incomplete,
-          });
-          return built.bytes;
-        },
+        version: version ? { label: versionLabel(version, labelLocale(draft, language)), sha256: version.sha256 } : null,
+        scope: scope ?? 'contract',
+        asDraft,
+        incomplete,
+      } as const;
+      const title = form === 'amendment' ? t('export.form.amendmentFileTitle', { title: draft.title }) : draft.title;
+      const fileName = contractFileName(title, version?.sequence ?? null, language, t('storage.untitledDraft'));
+      const filter = { name: t('export.fileFilter'), extensions: ['docx'] };
+      const identity = { draftId, versionId: version?.id ?? null, kind: 'contract', language } as const;
+      if (form === 'amendment') {
+        // Made before the save dialog: an amendment that changes nothing is refused before asking where to save it.
+        const built = await deps.contractExport.build({ ...request, amendment: amendmentOf(draftId) });
+        return deps.exportStep.save({ ...identity, fileName, filter, render: () => Promise.resolve(built.bytes) });
+      }
+      return deps.exportStep.save({
+        ...identity,
+        fileName,
+        filter,
+        render: async () => (await deps.contractExport.build(request)).bytes,
       });
     },
 

@@ -263,6 +263,19 @@ describe('the Redline action of the compare screen', () => {
     expect(services.exports.list(draft.id)).toEqual([]);
   });
 
+  it('writes the changes an amendment makes from the signed version it amends, a version of another draft', async () => {
+    const { first } = twoRounds();
+    const signed = services.versions.markSigned({ versionId: first.id, author: 'Li Wei', note: '' }).version;
+    const amendment = services.versions.startAmendment(signed.id);
+    const content = structuredClone(amendment.content) as unknown as SlaDraft;
+    content.targets.objectives[0]!.objective = 99.95;
+    services.drafts.save({ id: amendment.id, content: content as unknown as Record<string, unknown>, baseRevision: amendment.revision });
+    saveAnswer = 'amendment-redline.docx';
+    const result = await services.redlines.exportRedline({ draftId: amendment.id, oldVersionId: signed.id, newVersionId: null, language: 'en' });
+    expect(result.revisions).toBeGreaterThan(0);
+    expect(readFileSync(join(outDir, 'amendment-redline.docx')).byteLength).toBe(result.bytes);
+  });
+
   it('refuses a version of another draft', async () => {
     const { first } = twoRounds();
     const other = services.drafts.create({ presetId: 'crm' });

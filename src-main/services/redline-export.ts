@@ -207,8 +207,10 @@ export function createRedlineActionService(deps: RedlineActionDeps): RedlineActi
       return { content: working.content, version: null, changedAt: working.updatedAt };
     }
     const saved = deps.versions.get(versionId);
-    // A version of another draft would go out under this draft's name.
-    if (saved.draftId !== draftId) throw new ServiceError('notFound', 'versions.errors.notFound', { id: versionId });
+    // A version of another draft would go out under this draft's name — except the signed version an amendment amends.
+    if (saved.draftId !== draftId && deps.drafts.get(draftId).amendsVersionId !== versionId) {
+      throw new ServiceError('notFound', 'versions.errors.notFound', { id: versionId });
+    }
     return { content: saved.content, version: saved, changedAt: saved.createdAt };
   };
 

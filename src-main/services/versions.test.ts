@@ -427,6 +427,46 @@ describe('status, agreement and signature', () => {
   });
 });
 
+describe('marking agreed or signed after an agreement', () => {
+  it('refuses to mark a round older than an agreed one, says why in both languages, and still marks the agreed round and later ones', () => {
+    const draft = services.drafts.create({ presetId: 'crm' });
+    const proposal = services.versions.save({ draftId: draft.id, party: 'ourProposal', author: 'Li Wei', note: '' });
+    edit(draft, (content) => setAvailability(content, 99.95));
+    const counter = services.versions.save({ draftId: draft.id, party: 'customerCounter', author: 'Li Wei', note: '' });
+    const agreed = services.versions.markAgreed({ versionId: counter.version.id, author: 'Li Wei', note: '' });
+    expect(agreed.version.sequence).toBe(3);
+
+    for (const older of [proposal.version, counter.version]) {
+      for (const mark of [services.versions.markAgreed, services.versions.markSigned]) {
+        expect(errorOf(() => mark({ versionId: older.id, author: 'Li Wei', note: '' }))).toMatchObject({
+          code: 'invalidInput',
+          key: 'versions.errors.olderThanAgreed',
+          params: { version: older.sequence, agreed: 3 },
+        });
+      }
+    }
+    expect(services.versions.list(draft.id)).toHaveLength(3);
+    expect(createI18n('en').t('versions.errors.olderThanAgreed', { version: 1, agreed: 3 })).toBe(
+      'v1 is older than v3, which is already agreed: an older version can no longer be marked agreed or signed. Mark v3 or a later version.',
+    );
+    expect(createI18n('zh-CN').t('versions.errors.olderThanAgreed', { version: 1, agreed: 3 })).toBe(
+      'v1早于已商定的v3：较早的版本不能再标记为已商定或已签署。请标记v3或之后的版本。',
+    );
+
+    // A round saved after the agreement (the parties reopened a point) may be agreed in its turn.
+    edit(draft, (content) => setAvailability(content, 99.9));
+    const reopened = services.versions.save({ draftId: draft.id, party: 'ourProposal', author: 'Li Wei', note: '' });
+    expect(services.versions.markAgreed({ versionId: reopened.version.id, author: 'Li Wei', note: '' }).version.sequence).toBe(5);
+    // Now the first agreement is older than the second one.
+    expect(errorOf(() => services.versions.markSigned({ versionId: agreed.version.id, author: 'Li Wei', note: '' }))).toMatchObject({
+      key: 'versions.errors.olderThanAgreed',
+      params: { version: 3, agreed: 5 },
+    });
+    const signed = services.versions.markSigned({ versionId: services.versions.list(draft.id)[4]!.id, author: 'Li Wei', note: '' });
+    expect(signed).toMatchObject({ draftStatus: 'signed', version: { sequence: 6, party: 'signed' } });
+  });
+});
+
 describe('amendments', () => {
   function signedAgreement(title?: string) {
     const draft = services.drafts.create({ presetId: 'crm', ...(title ? { title } : {}) });
@@ -463,6 +503,27 @@ describe('amendments', () => {
     services.settings.setLocale('zh-CN');
     const { signed } = signedAgreement('云数据库服务等级协议');
     expect(services.versions.startAmendment(signed.id).title).toBe('云数据库服务等级协议（第1号修订）');
+  });
+
+  it('tells what an amendment amends: the signed version, its number and the title the agreement was signed under', () => {
+    const { draft, signed } = signedAgreement();
+    expect(services.versions.amendedAgreement(draft.id)).toBeNull();
+    const first = services.versions.startAmendment(signed.id);
+    const second = services.versions.startAmendment(signed.id);
+    expect(services.versions.amendedAgreement(first.id)).toMatchObject({ number: 1, title: 'Acme CRM Service Level Agreement', signed: { id: signed.id } });
+    expect(services.versions.amendedAgreement(second.id)).toMatchObject({ number: 2, signed: { id: signed.id } });
+    // An amendment of an amendment names the agreement, not "… — Amendment 1".
+    const firstSigned = services.versions.markSigned({
+      versionId: services.versions.save({ draftId: first.id, party: 'ourProposal', author: 'Li Wei', note: '' }).version.id,
+      author: 'Li Wei',
+      note: '',
+    });
+    const third = services.versions.startAmendment(firstSigned.version.id);
+    expect(services.versions.amendedAgreement(third.id)).toMatchObject({
+      number: 3,
+      title: 'Acme CRM Service Level Agreement',
+      signed: { id: firstSigned.version.id, content: { title: 'Acme CRM Service Level Agreement — Amendment 1' } },
+    });
   });
 
   it('refuses to amend from a version that is not signed', () => {

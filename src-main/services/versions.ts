@@ -45,6 +45,18 @@ export interface VersionsService {
   defaultAuthor(): { author: string | null };
   /** A new draft from a signed version, linked to it, titled "… — Amendment N". */
   startAmendment(versionId: string): DraftRecord;
+  /** What an amendment draft amends: the signed version, the amendment's number and the agreement's title; null for an original agreement. */
+  amendedAgreement(draftId: string): AmendedAgreementOf | null;
+}
+
+/** The signed agreement an amendment draft amends. */
+export interface AmendedAgreementOf {
+  /** The signed version amended, with its content. */
+  signed: VersionRecord;
+  /** 2 for the agreement's second amendment, counted in the order the amendments were started. */
+  number: number;
+  /** The title the agreement was first signed under (not "… — Amendment 1"). */
+  title: string;
 }
 
 export interface VersionsServiceDeps {
@@ -207,6 +219,16 @@ export function createVersionsService(deps: VersionsServiceDeps): VersionsServic
 
   const mark = (party: 'agreed' | 'signed', request: ApiParsedInput<'versions.markAgreed'>): FrozenVersion => {
     const marked = storedVersion(request.versionId);
+    // Once a round is agreed (or signed), what came before it is superseded: only that round or a later one may be agreed or signed.
+    // (A signed draft is refused as locked, below, whichever round is named.)
+    const agreed =
+      drafts.findSummary(marked.draftId)?.status !== 'signed' &&
+      versions
+        .listByDraft(marked.draftId)
+        .findLast((version) => (version.party === 'agreed' || version.party === 'signed') && version.sequence > marked.sequence);
+    if (agreed) {
+      throw new ServiceError('invalidInput', 'versions.errors.olderThanAgreed', { version: marked.sequence, agreed: agreed.sequence });
+    }
     return freeze({
       draftId: marked.draftId,
       content: JSON.parse(marked.contentJson) as DraftContent,
@@ -220,6 +242,26 @@ export function createVersionsService(deps: VersionsServiceDeps): VersionsServic
     });
   };
 
+  /** The first draft of the agreement a draft belongs to: walk back through the versions amended. */
+  const rootDraftOf = (draftId: string): string => {
+    let rootDraftId = draftId;
+    const seen = new Set<string>([draftId]);
+    for (let amended = versions.amendedVersionOf(rootDraftId); amended !== null; amended = versions.amendedVersionOf(rootDraftId)) {
+      const parent = versions.find(amended);
+      if (!parent || seen.has(parent.draftId)) break;
+      seen.add(parent.draftId);
+      rootDraftId = parent.draftId;
+    }
+    return rootDraftId;
+  };
+
+  const get = (id: string): VersionRecord => {
+    const stored = storedVersion(id);
+    const approvals = approvalsOf(stored.draftId).get(id) ?? [];
+    // Read in today's form; the stored text and its hash stay as they were saved.
+    return { ...toSummary(stored, approvals), content: upgradeContent(JSON.parse(stored.contentJson) as DraftContent) };
+  };
+
   return {
     list(draftId) {
       if (!drafts.findSummary(draftId)) throw new ServiceError('notFound', 'errors.draftNotFound', { id: draftId });
@@ -227,12 +269,7 @@ export function createVersionsService(deps: VersionsServiceDeps): VersionsServic
       return versions.listByDraft(draftId).map((stored) => toSummary(stored, approvals.get(stored.id) ?? []));
     },
 
-    get(id) {
-      const stored = storedVersion(id);
-      const approvals = approvalsOf(stored.draftId).get(id) ?? [];
-      // Read in today's form; the stored text and its hash stay as they were saved.
-      return { ...toSummary(stored, approvals), content: upgradeContent(JSON.parse(stored.contentJson) as DraftContent) };
-    },
+    get,
 
     save({ draftId, party, author, note, baseRevision, approval }) {
       const working = drafts.find(draftId);
@@ -277,12 +314,7 @@ export function createVersionsService(deps: VersionsServiceDeps): VersionsServic
       const signed = storedVersion(versionId);
       if (signed.party !== 'signed') throw new ServiceError('invalidInput', 'versions.errors.notSigned', { id: versionId });
       // Number the amendments of the whole agreement: walk back to the original draft, then count what descends from it.
-      let rootDraftId = signed.draftId;
-      for (let amended = versions.amendedVersionOf(rootDraftId); amended !== null; amended = versions.amendedVersionOf(rootDraftId)) {
-        const parent = versions.find(amended);
-        if (!parent) break;
-        rootDraftId = parent.draftId;
-      }
+      const rootDraftId = rootDraftOf(signed.draftId);
       const number = versions.countAmendments(rootDraftId) + 1;
       const locale = deps.locale();
       const rootTitle = drafts.findSummary(rootDraftId)?.title.trim() || deps.translate(locale, 'storage.untitledDraft');
@@ -299,6 +331,19 @@ export function createVersionsService(deps: VersionsServiceDeps): VersionsServic
         amendsVersionId: signed.id,
       });
       return deps.draftsService.get(created.id);
+    },
+
+    amendedAgreement(draftId) {
+      const amendedId = versions.amendedVersionOf(draftId);
+      if (amendedId === null) return null;
+      const signed = get(amendedId);
+      const rootDraftId = rootDraftOf(draftId);
+      const number = versions.amendmentDraftIds(rootDraftId).indexOf(draftId) + 1;
+      // The title the agreement was signed under: the original draft's signed round, else the version amended.
+      const rootSigned = versions.listByDraft(rootDraftId).findLast((version) => version.party === 'signed');
+      const rootContent = rootSigned ? (JSON.parse(storedVersion(rootSigned.id).contentJson) as DraftContent) : null;
+      const title = typeof rootContent?.title === 'string' && rootContent.title.trim() !== '' ? rootContent.title : signed.content.title;
+      return { signed, number: Math.max(1, number), title: typeof title === 'string' ? title : '' };
     },
   };
 }

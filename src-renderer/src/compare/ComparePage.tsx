@@ -60,7 +60,18 @@ export function ComparePage({ draftId, old: oldSide, new: newSide }: { draftId: 
       />
     );
   }
-  return <Comparison draftId={draftId} title={data.title} versions={data.versions} before={data.old} after={data.new} tab={tab} onTab={setTab} />;
+  return (
+    <Comparison
+      draftId={draftId}
+      title={data.title}
+      versions={data.versions}
+      amended={data.amended}
+      before={data.old}
+      after={data.new}
+      tab={tab}
+      onTab={setTab}
+    />
+  );
 }
 
 type CompareTab = 'fields' | 'contract';
@@ -71,6 +82,7 @@ function Comparison({
   draftId,
   title,
   versions,
+  amended,
   before,
   after,
   tab,
@@ -79,6 +91,7 @@ function Comparison({
   draftId: string;
   title: string;
   versions: VersionSummary[];
+  amended: VersionSummary | null;
   before: LoadedSide;
   after: LoadedSide;
   tab: CompareTab;
@@ -130,6 +143,10 @@ function Comparison({
     navigate({ screen: 'compare', draftId, old: which === 'old' ? side : before.side, new: which === 'new' ? side : after.side }, { replace: true });
 
   const options = [
+    // An amendment is compared with the signed version it amends first.
+    ...(amended
+      ? [{ value: amended.id, label: t('compareView.signedOption', { label: versionName(amended, t), time: formatTimestamp(amended.createdAt, locale) }) }]
+      : []),
     ...versions.map((version) => ({
       value: version.id,
       label: t('compareView.versionOption', { label: versionName(version, t), author: version.author, time: formatTimestamp(version.createdAt, locale) }),

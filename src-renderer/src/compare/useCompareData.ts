@@ -22,7 +22,17 @@ export interface LoadedSide {
 }
 
 export type CompareData =
-  { state: 'loading' } | { state: 'failed'; error: ApiError } | { state: 'ready'; title: string; versions: VersionSummary[]; old: LoadedSide; new: LoadedSide };
+  | { state: 'loading' }
+  | { state: 'failed'; error: ApiError }
+  | {
+      state: 'ready';
+      title: string;
+      versions: VersionSummary[];
+      /** The signed version an amendment draft amends (of another draft), offered as a side; null for an original agreement. */
+      amended: VersionSummary | null;
+      old: LoadedSide;
+      new: LoadedSide;
+    };
 
 function today(): string {
   const now = new Date();
@@ -51,13 +61,16 @@ export function useCompareData(draftId: string, oldSide: CompareSide, newSide: C
       const [record, versions] = await Promise.all([call('drafts.get', { id: draftId }), call('versions.list', { draftId })]);
       if (!record.ok) return settle({ state: 'failed', error: record.error });
       if (!versions.ok) return settle({ state: 'failed', error: versions.error });
-      const [before, after] = await Promise.all([
+      const amendsVersionId = record.value.amendsVersionId;
+      const [before, after, amended] = await Promise.all([
         loadSide(oldSide, record.value.content, versions.value),
         loadSide(newSide, record.value.content, versions.value),
+        amendsVersionId ? call('versions.get', { id: amendsVersionId }) : null,
       ]);
       if ('code' in before) return settle({ state: 'failed', error: before });
       if ('code' in after) return settle({ state: 'failed', error: after });
-      settle({ state: 'ready', title: record.value.title, versions: versions.value, old: before, new: after });
+      const amendedSummary = amended?.ok ? (({ content: _content, ...summary }) => summary)(amended.value) : null;
+      settle({ state: 'ready', title: record.value.title, versions: versions.value, amended: amendedSummary, old: before, new: after });
     })();
     return () => {
       cancelled = true;

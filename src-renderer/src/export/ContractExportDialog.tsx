@@ -16,8 +16,10 @@ import { Alert, Button, Checkbox, Radio, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  CONTRACT_EXPORT_FORMS,
   CONTRACT_EXPORT_LANGUAGES,
   CONTRACT_EXPORT_SCOPES,
+  type ContractExportForm,
   type ContractExportLanguage,
   type ContractExportScope,
   type ExportRecord,
@@ -26,6 +28,7 @@ import {
 import type { ContractFinding } from '../../../src-shared/contract-check';
 import { describeProblem } from '../../../src-shared/model/problem-label';
 import { versionLabel } from '../../../src-shared/model/version';
+import { signedTitle, type AmendedVersion } from '../common/amendedVersion';
 import { formatTimestamp } from '../common/formatTime';
 import { useLocale } from '../common/locale';
 import { call, errorMessage } from '../common/client';
@@ -43,9 +46,11 @@ export interface ContractExportDialogProps {
   onClose: () => void;
   /** The contract check's findings on the working copy. */
   contractFindings?: readonly ContractFinding[];
+  /** The signed version an amendment draft amends: the dialog offers the amendment instrument, and chooses it first. */
+  amended?: AmendedVersion;
 }
 
-export function ContractExportDialog({ draftId, saver, onClose, contractFindings = [] }: ContractExportDialogProps) {
+export function ContractExportDialog({ draftId, saver, onClose, contractFindings = [], amended = { state: 'none' } }: ContractExportDialogProps) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const showInFolder = useShowInFolder();
@@ -55,6 +60,8 @@ export function ContractExportDialog({ draftId, saver, onClose, contractFindings
   const [source, setSource] = useState<string>(WORKING_COPY);
   const [scope, setScope] = useState<ContractExportScope>('contract');
   const [asDraft, setAsDraft] = useState(false);
+  const isAmendment = amended.state !== 'none';
+  const [form, setForm] = useState<ContractExportForm>(isAmendment ? 'amendment' : 'restated');
   const [versions, setVersions] = useState<VersionSummary[]>([]);
   const [history, setHistory] = useState<ExportRecord[]>([]);
   const [historyRevision, setHistoryRevision] = useState(0);
@@ -102,7 +109,16 @@ export function ContractExportDialog({ draftId, saver, onClose, contractFindings
         return;
       }
     }
-    const next = phaseAfter(await call('exports.contract', { draftId, language, versionId: source === WORKING_COPY ? null : source, scope, asDraft }));
+    const next = phaseAfter(
+      await call('exports.contract', {
+        draftId,
+        language,
+        versionId: source === WORKING_COPY ? null : source,
+        scope,
+        asDraft,
+        ...(isAmendment ? { form } : {}),
+      }),
+    );
     setPhase(next);
     if (next.kind === 'done') setHistoryRevision((n) => n + 1);
   };
@@ -141,6 +157,24 @@ export function ContractExportDialog({ draftId, saver, onClose, contractFindings
           </label>
           <Select id="contract-export-source" value={source} options={versionOptions} onChange={setSource} disabled={running} className="full-width" />
         </div>
+        {isAmendment && (
+          <fieldset className="contract-export-fieldset" disabled={running} data-testid="export-form">
+            <legend className="contract-export-legend">{t('export.form.label')}</legend>
+            <Radio.Group
+              value={form}
+              onChange={(event) => setForm(event.target.value as ContractExportForm)}
+              options={[...CONTRACT_EXPORT_FORMS].reverse().map((value) => ({ value, label: t(`export.form.${value}`) }))}
+            />
+            <Typography.Paragraph type="secondary" className="contract-export-scope-help" role="note">
+              {form === 'amendment' && amended.state === 'ready'
+                ? t('export.form.amendmentHelp', {
+                    title: signedTitle(amended.version) || t('wizard.untitled'),
+                    date: formatTimestamp(amended.version.createdAt, locale),
+                  })
+                : t(`export.form.${form}Help`, { title: '', date: '' })}
+            </Typography.Paragraph>
+          </fieldset>
+        )}
         <fieldset className="contract-export-fieldset" disabled={running}>
           <legend className="contract-export-legend">{t('export.scopeLabel')}</legend>
           <Radio.Group

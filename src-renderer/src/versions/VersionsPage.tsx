@@ -21,6 +21,8 @@ import { flushAllDrafts } from '../common/autosave';
 import { PARTY_COLORS, partyName, roundLabel, STATUS_COLORS, statusName } from './labels';
 import { RoundDialog, type FrozenVersion, type RoundDialogMode, type RoundRequest } from './RoundDialog';
 import { SignedBanner } from './SignedBanner';
+import { AmendsBanner } from './AmendsBanner';
+import { useAmendedVersion } from '../common/amendedVersion';
 import './versions.css';
 import { DraftLoading } from '../common/DraftLoading';
 
@@ -55,6 +57,8 @@ export function VersionsPage({ draftId }: { draftId: string }) {
   }, [draftId, reloads]);
 
   const title = loaded.state === 'ready' && loaded.draft.title.trim() !== '' ? loaded.draft.title : t('wizard.untitled');
+  const amendsVersionId = loaded.state === 'ready' ? loaded.draft.amendsVersionId : null;
+  const amended = useAmendedVersion(amendsVersionId);
   useEffect(() => {
     document.title = t('versions.timeline.windowTitle', { title, app: t('app.name') });
     return () => {
@@ -72,6 +76,8 @@ export function VersionsPage({ draftId }: { draftId: string }) {
 
   const { draft, versions } = loaded;
   const locked = draft.status === 'signed';
+  // Once a round is agreed or signed, the rounds before it are superseded: they are no longer marked agreed or signed.
+  const lastAgreed = versions.findLastIndex((version) => version.party === 'agreed' || version.party === 'signed');
 
   const submitRound = async (request: RoundRequest): Promise<ApiResult<FrozenVersion>> => {
     if (!dialog) return { ok: false, error: { code: 'internal', key: 'common.unexpectedError' } };
@@ -167,6 +173,7 @@ export function VersionsPage({ draftId }: { draftId: string }) {
         </Space>
       </div>
       {locked && <SignedBanner draftId={draftId} versions={versions} />}
+      <AmendsBanner draftId={draftId} amended={amended} />
       {versions.length === 0 ? (
         <Empty description={t('versions.timeline.empty')} className="versions-empty" />
       ) : (
@@ -176,6 +183,8 @@ export function VersionsPage({ draftId }: { draftId: string }) {
               key={version.id}
               version={version}
               previous={versions[index - 1] ?? null}
+              amendedVersionId={index === 0 ? amendsVersionId : null}
+              superseded={index < lastAgreed}
               sameAs={versions.slice(0, index).findLast((earlier) => earlier.sha256 === version.sha256) ?? null}
               locked={locked}
               onCompare={(old, next) => navigate({ screen: 'compare', draftId, old, new: next })}
@@ -202,13 +211,17 @@ interface VersionRoundProps {
   previous: VersionSummary | null;
   /** The latest earlier round with exactly this content (same hash), e.g. the round an "agreed" marks. */
   sameAs: VersionSummary | null;
+  /** For the first round of an amendment: the signed version it amends, compared with in place of a previous round. */
+  amendedVersionId: string | null;
+  /** A later round is agreed or signed: this one is no longer marked agreed or signed. */
+  superseded: boolean;
   locked: boolean;
   onCompare: (old: string, next: string) => void;
   onRestore: () => void;
   onMark: (kind: 'agreed' | 'signed') => void;
 }
 
-function VersionRound({ version, previous, sameAs, locked, onCompare, onRestore, onMark }: VersionRoundProps) {
+function VersionRound({ version, previous, amendedVersionId, superseded, sameAs, locked, onCompare, onRestore, onMark }: VersionRoundProps) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const label = roundLabel(t, version);
@@ -283,9 +296,15 @@ function VersionRound({ version, previous, sameAs, locked, onCompare, onRestore,
         </div>
       )}
       <Space role="group" aria-label={t('versions.timeline.actionsFor', { version: label })} wrap size={4} className="version-round-actions">
-        <Button size="small" disabled={!previous} onClick={() => previous && onCompare(previous.id, version.id)} {...describedBy}>
-          {t('versions.timeline.compareWithPrevious')}
-        </Button>
+        {!previous && amendedVersionId ? (
+          <Button size="small" onClick={() => onCompare(amendedVersionId, version.id)} {...describedBy}>
+            {t('versions.amends.compare')}
+          </Button>
+        ) : (
+          <Button size="small" disabled={!previous} onClick={() => previous && onCompare(previous.id, version.id)} {...describedBy}>
+            {t('versions.timeline.compareWithPrevious')}
+          </Button>
+        )}
         <Button size="small" onClick={() => onCompare(version.id, WORKING_COPY)} {...describedBy}>
           {t('versions.timeline.compareWithWorking')}
         </Button>
@@ -294,12 +313,16 @@ function VersionRound({ version, previous, sameAs, locked, onCompare, onRestore,
             <Button size="small" onClick={onRestore} {...describedBy}>
               {t('versions.timeline.restore')}
             </Button>
-            <Button size="small" onClick={() => onMark('agreed')} {...describedBy}>
-              {t('versions.timeline.markAgreed')}
-            </Button>
-            <Button size="small" onClick={() => onMark('signed')} {...describedBy}>
-              {t('versions.timeline.markSigned')}
-            </Button>
+            {!superseded && (
+              <>
+                <Button size="small" onClick={() => onMark('agreed')} {...describedBy}>
+                  {t('versions.timeline.markAgreed')}
+                </Button>
+                <Button size="small" onClick={() => onMark('signed')} {...describedBy}>
+                  {t('versions.timeline.markSigned')}
+                </Button>
+              </>
+            )}
           </>
         )}
       </Space>

@@ -16,6 +16,7 @@ import { useAppActions } from '../common/actions';
 import { useLocale } from '../common/locale';
 import { navigate } from '../common/route';
 import { call, errorMessage } from '../common/client';
+import { AmendsBanner } from '../versions/AmendsBanner';
 import { SignedBanner } from '../versions/SignedBanner';
 import { WizardVersionControls } from '../versions/WizardVersionControls';
 import { ContractExport } from '../export/ContractExport';
@@ -37,6 +38,7 @@ import { STEP_COMPONENTS } from './steps';
 import { panelsHiding } from './steps/ServicesStep';
 import { toWorkingCopy } from '../common/workingCopy';
 import { DraftLoading } from '../common/DraftLoading';
+import { useAmendedVersion } from '../common/amendedVersion';
 
 type Loaded = { state: 'loading' } | { state: 'failed'; error: ApiError } | { state: 'ready'; record: DraftRecord; saver: DraftAutosaver; draft: SlaDraft };
 
@@ -86,6 +88,7 @@ function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; sa
   // A signed draft is shown read-only: the main process refuses its saves anyway ('locked').
   const [status, setStatus] = useState(record.status);
   const locked = status === 'signed';
+  const amended = useAmendedVersion(record.amendsVersionId);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const [history] = useState(() => new EditHistory());
@@ -196,7 +199,7 @@ function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; sa
               <Button icon={<ExportOutlined aria-hidden />} onClick={() => void actions.exportDraft(record.id)}>
                 {t('wizard.export.button')}
               </Button>
-              <ContractExport draftId={record.id} saver={saver} contractFindings={contractFindings} />
+              <ContractExport draftId={record.id} saver={saver} contractFindings={contractFindings} amended={amended} />
               <WizardVersionControls draftId={record.id} saver={saver} locked={locked} onStatusChange={setStatus} />
               <Button icon={<BarChartOutlined aria-hidden />} href={`#/drafts/${record.id}/reports`}>
                 {t('reports.open')}
@@ -217,6 +220,7 @@ function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; sa
             />
           )}
           {locked && <SignedBanner draftId={record.id} />}
+          <AmendsBanner draftId={record.id} amended={amended} />
           <StepNav current={step} problemCounts={problemCounts} onChange={goTo} />
           <PreviewLayout step={step} onGoToStep={goTo}>
             <div className="wizard-body">
