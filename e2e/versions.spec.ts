@@ -96,15 +96,16 @@ test.describe('versions', () => {
     await expect(timeline.signedBanner).toBeVisible();
     await expect(timeline.action(V1, 'Restore')).toHaveCount(0);
 
-    // The wizard shows the signed content, read-only, with the way out.
+    // The wizard shows the signed content as text to read and copy, with the way out.
     await appPage.getByRole('button', { name: 'Back to the wizard' }).click();
     await wizard.expectStep(1, 'Services');
     await expect(timeline.signedBanner).toBeVisible();
-    await expect(wizard.field('Agreement title')).toBeDisabled();
+    await expect(wizard.field('Agreement title')).toHaveText('Crestmoor SLA 2027');
+    await expect(appPage.getByRole('textbox', { name: 'Agreement title' })).toHaveCount(0);
     await expect(saveVersion).toHaveCount(0);
     await wizard.step(3).click();
-    await expect(wizard.field('Target, target 1')).toHaveValue('99.99');
-    await expect(wizard.field('Target, target 1')).toBeDisabled();
+    await expect(wizard.field('Target, target 1')).toHaveText('99.99\u00a0%');
+    await expect(appPage.getByRole('spinbutton', { name: 'Target, target 1' })).toHaveCount(0);
 
     await appPage.getByRole('button', { name: 'Start amendment' }).click();
     await expect(appPage.getByText('Created Crestmoor SLA 2027 — Amendment 1.')).toBeVisible();

@@ -32,6 +32,8 @@ export const draftSummarySchema = z.object({
   status: z.enum(DRAFT_STATUSES),
   /** The signed version this draft amends; null for an original agreement. */
   amendsVersionId: z.uuid().nullable(),
+  /** How many problems the working copy has (0: complete); given in the draft list. */
+  problemCount: z.number().int().min(0).optional(),
 });
 export type DraftSummary = z.infer<typeof draftSummarySchema>;
 

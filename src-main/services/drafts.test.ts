@@ -196,6 +196,19 @@ describe('drafts: list, search, duplicate, trash', () => {
     expect(titles(services.drafts.list({ query: '', view: 'active', sort: 'title' }))).toEqual(['Alpha SLA', 'beta SLA', 'gamma SLA']);
   });
 
+  it('counts the problems of each listed draft, and counts again after a save', () => {
+    const created = services.drafts.create({ presetId: 'crm', title: 'Complete SLA' });
+    const listed = () => services.drafts.list({ query: '', view: 'active', sort: 'updated' }).map((draft) => [draft.title, draft.problemCount]);
+    expect(listed()).toEqual([['Complete SLA', 0]]);
+    const parties = created.content.parties as { provider: { legalName: string } };
+    const incomplete = { ...created.content, parties: { ...parties, provider: { ...parties.provider, legalName: '' } } };
+    services.drafts.save({ id: created.id, content: incomplete, baseRevision: 0 });
+    expect(listed()).toEqual([['Complete SLA', 1]]);
+    services.drafts.save({ id: created.id, content: created.content, baseRevision: 1 });
+    expect(listed()).toEqual([['Complete SLA', 0]]);
+    expect(draftSummarySchema.parse(services.drafts.list({ query: '', view: 'active', sort: 'updated' })[0])).toHaveProperty('problemCount', 0);
+  });
+
   it('lists only the first drafts asked for, in either order, so a long list stays quick', () => {
     for (const title of ['delta SLA', 'beta SLA', 'alpha SLA', 'gamma SLA']) services.drafts.create({ presetId: 'crm', title });
     expect(titles(services.drafts.list({ query: '', view: 'active', sort: 'updated', limit: 2 }))).toEqual(['gamma SLA', 'alpha SLA']);

@@ -178,6 +178,22 @@ export function createDraftsService(deps: DraftsServiceDeps): DraftsService {
     return draft;
   };
 
+  /**
+   * How many problems a listed draft's working copy has, so the list can
+   * mark the incomplete ones. Counted once per saved state (the draft's
+   * updatedAt) and kept: the list is read far more often than a draft changes.
+   */
+  const problemCounts = new Map<string, { updatedAt: string; count: number }>();
+  const withProblemCount = (summary: DraftSummary): DraftSummary => {
+    let known = problemCounts.get(summary.id);
+    if (known?.updatedAt !== summary.updatedAt) {
+      const draft = repository.find(summary.id);
+      known = { updatedAt: summary.updatedAt, count: draft ? validateDraft(JSON.parse(draft.contentJson) as unknown).problems.length : 0 };
+      problemCounts.set(summary.id, known);
+    }
+    return { ...summary, problemCount: known.count };
+  };
+
   const insert = (content: DraftContent): StoredDraft =>
     repository.insert({ id: newId(), fields: listFieldsOf(content), contentJson: serialize(content), now: clock.now() });
 
@@ -194,7 +210,7 @@ export function createDraftsService(deps: DraftsServiceDeps): DraftsService {
           return collator.compare(a.title, b.title) || b.updatedAt.localeCompare(a.updatedAt);
         });
       }
-      return drafts.length > limit ? drafts.slice(0, limit) : drafts;
+      return (drafts.length > limit ? drafts.slice(0, limit) : drafts).map(withProblemCount);
     },
 
     create({ presetId, title }) {

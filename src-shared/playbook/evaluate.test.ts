@@ -419,3 +419,38 @@ describe('the standard template’s playbook', () => {
     ]);
   });
 });
+
+describe('a value out of its range', () => {
+  it('is an error only: no finding, so no approval, for a 120 % target or a 200 % credit', () => {
+    const objectives = playbookOf({ rule: 'objective', metric: 'availability', stricterThan: 99.95 });
+    expect(
+      only(
+        evaluatePlaybook(
+          draft((d) => (d.targets.objectives[0]!.objective = 99.99)),
+          objectives,
+        ),
+      ).actual,
+    ).toBe(99.99);
+    expect(
+      evaluatePlaybook(
+        draft((d) => (d.targets.objectives[0]!.objective = 120)),
+        objectives,
+      ),
+    ).toEqual([]);
+    const credits = playbookOf({ rule: 'creditAbove', percent: 50 });
+    expect(
+      only(
+        evaluatePlaybook(
+          draft((d) => (d.compensation.creditTiers[1]!.creditPercent = 60)),
+          credits,
+        ),
+      ).actual,
+    ).toBe(60);
+    expect(
+      evaluatePlaybook(
+        draft((d) => (d.compensation.creditTiers[1]!.creditPercent = 200)),
+        credits,
+      ),
+    ).toEqual([]);
+  });
+});

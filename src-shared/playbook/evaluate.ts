@@ -11,10 +11,13 @@
  * ask beyond the playbook is where the negotiation has to push back.
  *
  * The draft may be a working copy still being edited: a value of the wrong
- * type (a number the user cleared is null) is skipped, never a crash.
+ * type (a number the user cleared is null) is skipped, never a crash. A
+ * value that is no value at all (a 120 % target) is an error only, which
+ * validation reports: the playbook has nothing to say about it.
  */
+import { invalidValuePaths } from '../model/invalid-values';
 import { metricSemantics, metricsById, type LocatedMetric } from '../model/metrics';
-import type { ProblemPath } from '../model/problems';
+import { pathToString, type ProblemPath } from '../model/problems';
 import { stepOfPath, type Metric, type SlaDraft, type StepId } from '../model/schema';
 import type { LimitCheck, LimitRule, LimitSeverity, Localized, Playbook, PlaybookLimit } from './limits';
 
@@ -256,7 +259,9 @@ export function evaluatePlaybook(draft: SlaDraft, playbook: Playbook | null | un
   const responseAsk = fastestLimit(playbook, 'responseBelow');
   const resolutionAsk = fastestLimit(playbook, 'resolutionBelow');
   for (const limit of playbook.limits) evaluator.evaluate(limit, responseAsk, resolutionAsk);
-  return evaluator.findings;
+  if (evaluator.findings.length === 0) return evaluator.findings;
+  const invalid = invalidValuePaths(draft);
+  return evaluator.findings.filter((finding) => !invalid.has(pathToString(finding.path)));
 }
 
 /** The findings an approver must sign off before a version with them can be agreed. */

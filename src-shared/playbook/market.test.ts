@@ -121,6 +121,16 @@ describe('the notes beside a draft’s fields', () => {
     ]);
   });
 
+  it('places no value out of its range: a 120 % target is an error, not above the market', () => {
+    const draft = preset('standard-saas');
+    draft.targets.objectives[0]!.objective = 120;
+    draft.compensation.claimWindowDays = 0;
+    const paths = marketNotesForDraft(draft, bundled()).map((note) => note.path.join('.'));
+    expect(paths).not.toContain('targets.objectives.0.objective');
+    expect(paths).not.toContain('compensation.claimWindowDays');
+    expect(paths).toContain('compensation.capPercent');
+  });
+
   it('compares an uncapped draft on the cap, and leaves out fields of the wrong type', () => {
     const draft = preset('standard-saas');
     draft.compensation.capPercent = null;

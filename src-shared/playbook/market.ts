@@ -11,7 +11,9 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { invalidValuePaths } from '../model/invalid-values';
 import { metricsById } from '../model/metrics';
+import { pathToString } from '../model/problems';
 import type { SlaDraft } from '../model/schema';
 import type { Localized } from './limits';
 
@@ -218,7 +220,10 @@ export interface MarketNote {
 export function marketNotesForDraft(draft: SlaDraft, reference: MarketReference | null | undefined): MarketNote[] {
   if (!reference) return [];
   const notes: MarketNote[] = [];
+  const invalid = invalidValuePaths(draft);
   const add = (path: MarketNote['path'], term: MarketTerm, value: number | null) => {
+    // A value out of its range is an error to fix, not a position in the market.
+    if (invalid.has(pathToString(path))) return;
     const position = marketPosition(reference, term, value);
     if (position) notes.push({ path, position });
   };
@@ -241,7 +246,8 @@ export function marketNotesForDraft(draft: SlaDraft, reference: MarketReference 
   if (!compensation) return notes;
   const tiers = (Array.isArray(compensation.creditTiers) ? compensation.creditTiers : [])
     .map((tier, index) => ({ index, credit: tier?.creditPercent }))
-    .filter((tier): tier is { index: number; credit: number } => isNumber(tier.credit));
+    .filter((tier): tier is { index: number; credit: number } => isNumber(tier.credit))
+    .filter((tier) => !invalid.has(pathToString(['compensation', 'creditTiers', tier.index, 'creditPercent'])));
   if (tiers.length > 0) {
     const mildest = tiers.reduce((low, tier) => (tier.credit < low.credit ? tier : low));
     const richest = tiers.reduce((high, tier) => (tier.credit > high.credit ? tier : high));

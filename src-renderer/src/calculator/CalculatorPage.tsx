@@ -5,6 +5,8 @@
  * business hours (a weekly calendar in a time zone); edit credit tiers and
  * see the credit owed against measured availability. Every figure comes
  * from src-shared/math, the functions the contract and the reports use.
+ * A value out of range (a 120 % target) is never clamped: it is shown as
+ * typed, with a sentence saying that and why it is left out.
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Table, Typography } from 'antd';
@@ -31,6 +33,9 @@ type Coverage = '24x7' | 'businessHours';
 type Weekday = (typeof WEEKDAYS)[number];
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** A percentage the calculator can use: from 0 to 100. */
+const isPercent = (value: number | null): value is number => value !== null && value >= 0 && value <= 100;
 
 interface BudgetRow {
   key: string;
@@ -76,7 +81,7 @@ export function CalculatorPage() {
     };
   }, [t]);
 
-  const targetValid = target !== null && target >= 0 && target <= 100;
+  const targetValid = isPercent(target);
   const startValid = CLOCK.test(start);
   const endValid = CLOCK.test(end);
   const calendarProblem =
@@ -159,9 +164,20 @@ export function CalculatorPage() {
   ];
 
   const usable = useMemo(() => usableTiers(tiers), [tiers]);
-  const range = useMemo(() => attainmentRange(usable, check), [usable, check]);
-  const steps = useMemo(() => creditSteps(usable, boundary, capPercent, range), [usable, boundary, capPercent, range]);
-  const checkCredit = check !== null && check >= 0 && check <= 100 ? creditAt(check, usable, boundary, capPercent) : null;
+  const range = useMemo(() => attainmentRange(usable, isPercent(check) ? check : null), [usable, check]);
+  const capUsable = capPercent === null || isPercent(capPercent) ? capPercent : null;
+  const checkCredit = isPercent(check) ? creditAt(check, usable, boundary, capUsable) : null;
+  // What is typed but left out of the figures, and why: a clamp would change it without a word.
+  const leftOut = [
+    ...tiers.flatMap((tier, index) => [
+      ...(tier.threshold !== null && !isPercent(tier.threshold) ? [t('calculator.problems.tierThreshold', { n: index + 1, value: tier.threshold })] : []),
+      ...(tier.creditPercent !== null && !isPercent(tier.creditPercent)
+        ? [t('calculator.problems.tierCredit', { n: index + 1, value: tier.creditPercent })]
+        : []),
+    ]),
+    ...(capPercent !== capUsable ? [t('calculator.problems.capOutOfRange', { value: capPercent })] : []),
+  ];
+  const steps = useMemo(() => creditSteps(usable, boundary, capUsable, range), [usable, boundary, capUsable, range]);
   const updateTier = (id: string, change: Partial<EditableTier>) =>
     setTiers((current) => current.map((tier) => (tier.id === id ? { ...tier, ...change } : tier)));
 
@@ -188,14 +204,18 @@ export function CalculatorPage() {
                 label={t('calculator.target')}
                 htmlFor="calculator-target"
                 validateStatus={targetValid ? undefined : 'error'}
-                help={targetValid ? t('calculator.targetHint') : t('calculator.problems.target')}
+                help={
+                  targetValid
+                    ? t('calculator.targetHint')
+                    : target === null
+                      ? t('calculator.problems.target')
+                      : t('calculator.problems.targetOutOfRange', { value: target })
+                }
               >
                 <InputNumber<number>
                   id="calculator-target"
                   className="full-width"
                   value={target}
-                  min={0}
-                  max={100}
                   step={0.01}
                   suffix="%"
                   onChange={(value) => setTarget(value)}
@@ -306,8 +326,6 @@ export function CalculatorPage() {
                     <td>
                       <InputNumber<number>
                         value={tier.threshold}
-                        min={0}
-                        max={100}
                         step={0.1}
                         suffix="%"
                         aria-label={t('calculator.tiers.thresholdOf', { n: index + 1 })}
@@ -317,8 +335,6 @@ export function CalculatorPage() {
                     <td>
                       <InputNumber<number>
                         value={tier.creditPercent}
-                        min={0}
-                        max={100}
                         step={5}
                         suffix="%"
                         aria-label={t('calculator.tiers.creditOf', { n: index + 1 })}
@@ -357,8 +373,6 @@ export function CalculatorPage() {
                   <InputNumber<number>
                     id="calculator-cap"
                     value={capPercent}
-                    min={0}
-                    max={100}
                     step={5}
                     suffix="%"
                     disabled={capPercent === null}
@@ -371,10 +385,29 @@ export function CalculatorPage() {
                   </Checkbox>
                 </Form.Item>
               </Space>
-              <Form.Item label={t('calculator.tiers.check')} htmlFor="calculator-check" help={t('calculator.tiers.checkHint')}>
-                <InputNumber<number> id="calculator-check" value={check} min={0} max={100} step={0.01} suffix="%" onChange={(value) => setCheck(value)} />
+              <Form.Item
+                label={t('calculator.tiers.check')}
+                htmlFor="calculator-check"
+                validateStatus={check === null || isPercent(check) ? undefined : 'error'}
+                help={check === null || isPercent(check) ? t('calculator.tiers.checkHint') : t('calculator.problems.checkOutOfRange', { value: check })}
+              >
+                <InputNumber<number> id="calculator-check" value={check} step={0.01} suffix="%" onChange={(value) => setCheck(value)} />
               </Form.Item>
             </Form>
+            {leftOut.length > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                className="tiers-left-out"
+                title={
+                  <ul className="plain-list">
+                    {leftOut.map((sentence) => (
+                      <li key={sentence}>{sentence}</li>
+                    ))}
+                  </ul>
+                }
+              />
+            )}
             {checkCredit !== null && check !== null && (
               <Typography.Paragraph aria-live="polite" className="check-result" data-testid="check-result">
                 {t('calculator.tiers.checkResult', { attainment: formatPercent(check, locale), credit: formatPercent(checkCredit, locale) })}
@@ -384,7 +417,7 @@ export function CalculatorPage() {
           <Col xs={24} lg={14}>
             <CreditTierChart
               steps={steps}
-              capPercent={capPercent}
+              capPercent={capUsable}
               check={check !== null && checkCredit !== null ? { attainment: check, creditPercent: checkCredit } : null}
             />
           </Col>

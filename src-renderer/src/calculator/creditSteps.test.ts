@@ -14,6 +14,15 @@ describe('the credit step chart', () => {
     expect(tiers.map((tier) => tier.id)).toEqual(['a', 'b', 'c']);
   });
 
+  it('leaves out a tier whose threshold or credit is not a percentage from 0 to 100, instead of clamping it', () => {
+    const typed = usableTiers([
+      { id: 'a', threshold: 120, creditPercent: 10 },
+      { id: 'b', threshold: 99, creditPercent: 150 },
+      { id: 'c', threshold: 95, creditPercent: 100 },
+    ]);
+    expect(typed).toEqual([{ id: 'c', metricId: 'calculator', threshold: 95, creditPercent: 100 }]);
+  });
+
   it('steps down as availability rises, each threshold on the side the boundary wording puts it', () => {
     const range = { min: 94, max: 100 };
     const below = creditSteps(tiers, 'below', null, range);

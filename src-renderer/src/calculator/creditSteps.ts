@@ -36,10 +36,18 @@ export interface CreditSteps {
   breakpoints: CreditBreakpoint[];
 }
 
-/** Tiers with both numbers filled in and in range, as the math takes them. */
+/** Tiers with both numbers filled in and percentages from 0 to 100, as the math takes them. */
 export function usableTiers(tiers: readonly EditableTier[]): CreditTier[] {
   return tiers
-    .filter((tier) => tier.threshold !== null && tier.creditPercent !== null && tier.threshold >= 0 && tier.threshold <= 100 && tier.creditPercent >= 0)
+    .filter(
+      (tier) =>
+        tier.threshold !== null &&
+        tier.creditPercent !== null &&
+        tier.threshold >= 0 &&
+        tier.threshold <= 100 &&
+        tier.creditPercent >= 0 &&
+        tier.creditPercent <= 100,
+    )
     .map((tier) => ({ id: tier.id, metricId: 'calculator', threshold: tier.threshold!, creditPercent: tier.creditPercent! }));
 }
 

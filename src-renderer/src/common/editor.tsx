@@ -9,7 +9,7 @@ import type { Locale } from '../../../src-shared/i18n';
 import type { Problem, ProblemPath, SlaDraft } from '../../../src-shared/model';
 import { fieldId, fieldKey, getIn } from './draftPath';
 import type { DraftStore } from './draftStore';
-import type { FieldRegistry } from './problemRegistry';
+import { isBlank, type FieldRegistry } from './problemRegistry';
 
 /** Where a problem is fixed: its wizard step and its field. */
 export type ProblemTarget = Pick<Problem, 'step' | 'path'>;
@@ -23,6 +23,8 @@ export interface DraftEditor {
   registry: FieldRegistry;
   /** Go to the field of a problem: its step, the panels that hide it expanded, the focus in it. */
   goToProblem: (target: ProblemTarget) => void;
+  /** The draft is signed: its fields show their values as text, not as controls. */
+  readOnly: boolean;
 }
 
 export const DraftEditorContext = createContext<DraftEditor | null>(null);
@@ -31,6 +33,11 @@ export function useDraftEditor(): DraftEditor {
   const editor = useContext(DraftEditorContext);
   if (!editor) throw new Error('useDraftEditor outside the wizard');
   return editor;
+}
+
+/** Whether the fields show their values as text (a signed draft); false outside the wizard. */
+export function useReadOnly(): boolean {
+  return useContext(DraftEditorContext)?.readOnly ?? false;
 }
 
 /**
@@ -60,6 +67,19 @@ export interface FieldState<T> {
   onChange: (value: T | null | undefined) => void;
 }
 
+const NO_PROBLEMS: Problem[] = [];
+
+/**
+ * Whether the field at `key` shows its problems: always, unless its value
+ * is blank and the user has neither edited it nor asked to see the
+ * problems (problemRegistry.ts) — a new draft does not open on "Required.".
+ */
+function useShowsProblems(key: string, value: unknown): boolean {
+  const { registry } = useDraftEditor();
+  const revealed = useSyncExternalStore(registry.subscribeAttention, () => registry.reveals(key));
+  return revealed || !isBlank(value);
+}
+
 /**
  * One control's view of the draft: its value, its problems and its id. The
  * field claims its path in the registry while mounted; `withItems` also
@@ -72,7 +92,8 @@ export function useField<T>(path: ProblemPath, options: { withItems?: boolean } 
   useLayoutEffect(() => registry.register(key, withItems), [registry, key, withItems]);
   const value = useSyncExternalStore(store.subscribe, () => getIn(store.getDraft(), path) as T | null | undefined);
   const problems = useSyncExternalStore(store.subscribe, () => (withItems ? store.problemsUnder(key) : store.problemsAt(key)));
-  return { id: fieldId(path), value, problems, onChange: (next) => update(path, next) };
+  const shown = useShowsProblems(key, value);
+  return { id: fieldId(path), value, problems: shown ? problems : NO_PROBLEMS, onChange: (next) => update(path, next) };
 }
 
 /** A slot for problems about a whole list or group (e.g. "add at least one service"). */
@@ -80,5 +101,7 @@ export function useListProblems(path: ProblemPath): Problem[] {
   const { store, registry } = useDraftEditor();
   const key = fieldKey(path);
   useLayoutEffect(() => registry.register(key, false), [registry, key]);
-  return useSyncExternalStore(store.subscribe, () => store.problemsAt(key));
+  const value = useSyncExternalStore(store.subscribe, () => getIn(store.getDraft(), path));
+  const problems = useSyncExternalStore(store.subscribe, () => store.problemsAt(key));
+  return useShowsProblems(key, value) ? problems : NO_PROBLEMS;
 }

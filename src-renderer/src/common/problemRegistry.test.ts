@@ -21,6 +21,29 @@ describe('FieldRegistry', () => {
     expect(registry.claims(problem(['compliance', 'dataProtectionNotes'], 'validation.unknownField', { field: 'x' }))).toBe(false);
   });
 
+  it('holds back the problem of a blank field until the user edits it or asks to see the problems', () => {
+    const registry = new FieldRegistry();
+    const required = problem(['parties', 'provider', 'legalName'], 'validation.required');
+    const outOfRange = problem(['targets', 'objectives', 0, 'objective'], 'rules.availabilityRange');
+    let told = 0;
+    registry.subscribeAttention(() => told++);
+    expect(registry.holdsBack(required, '')).toBe(true);
+    expect(registry.holdsBack(required, '   ')).toBe(true);
+    expect(registry.holdsBack(problem(['services'], 'rules.atLeastOneService'), [])).toBe(true);
+    // A value given is shown wrong at once, edited or not.
+    expect(registry.holdsBack(outOfRange, 120)).toBe(false);
+
+    registry.touch('parties.provider.legalName');
+    expect(registry.holdsBack(required, '')).toBe(false);
+    expect(registry.holdsBack(problem(['parties', 'customer', 'legalName'], 'validation.required'), '')).toBe(true);
+    registry.touch('parties.provider.legalName');
+    expect(told).toBe(1);
+
+    registry.revealAll();
+    expect(registry.holdsBack(problem(['parties', 'customer', 'legalName'], 'validation.required'), null)).toBe(false);
+    expect(told).toBe(2);
+  });
+
   it('counts registrations, so a field re-mounting under the same path keeps its claim', () => {
     const registry = new FieldRegistry();
     const first = registry.register('title', false);

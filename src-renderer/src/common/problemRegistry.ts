@@ -7,6 +7,12 @@
  * duplicate id), or one inside a collapsed service or metric. A panel that
  * can be collapsed keeps its state here under a key of its own, so that
  * going to a problem can expand the panels that hide its field.
+ *
+ * It also knows which fields the user has edited. A field still blank
+ * that nobody has touched is not yet a mistake: its "Required." waits
+ * until the user edits the field, asks to see the problems (the step's
+ * list, a "Go to …", a refused "Save version"), and until then the step's
+ * list only counts it.
  */
 import type { Problem } from '../../../src-shared/model';
 import { fieldKey } from './draftPath';
@@ -24,6 +30,12 @@ export class FieldRegistry {
   private readonly collapsed = new Set<string>();
   private version = 0;
   private readonly listeners = new Set<() => void>();
+  /** Keys of the fields the user has edited. */
+  private readonly touched = new Set<string>();
+  /** Every problem shown, blank fields included. */
+  private allRevealed = false;
+  private attention = 0;
+  private readonly attentionListeners = new Set<() => void>();
 
   register(key: string, withItems: boolean): () => void {
     const map = withItems ? this.prefixes : this.exact;
@@ -68,12 +80,55 @@ export class FieldRegistry {
     return () => this.listeners.delete(listener);
   };
 
+  /** The user edited the field at `key`: its problems show from now on. */
+  touch(key: string): void {
+    if (this.touched.has(key)) return;
+    this.touched.add(key);
+    this.attentionChanged();
+  }
+
+  /** The user asked to see the problems: every field shows its own, blank or not. */
+  revealAll(): void {
+    if (this.allRevealed) return;
+    this.allRevealed = true;
+    this.attentionChanged();
+  }
+
+  /** Whether the field at `key` shows its problems although its value is blank. */
+  reveals = (key: string): boolean => this.allRevealed || this.touched.has(key);
+
+  /** Whether a problem is held back: about a blank value of a field nobody has edited yet. */
+  holdsBack(problem: Problem, value: unknown): boolean {
+    return isBlank(value) && !this.reveals(fieldKey(problem.path));
+  }
+
+  /** Told when a field is touched or every problem revealed (not when fields come and go). */
+  subscribeAttention = (listener: () => void): (() => void) => {
+    this.attentionListeners.add(listener);
+    return () => this.attentionListeners.delete(listener);
+  };
+
+  /** Changes whenever a field is touched or every problem revealed. */
+  getAttention = (): number => this.attention;
+
+  private attentionChanged(): void {
+    this.attention++;
+    for (const listener of this.attentionListeners) listener();
+  }
+
   getVersion = (): number => this.version;
 
   private changed(): void {
     this.version++;
     for (const listener of this.listeners) listener();
   }
+}
+
+/** A value not given yet: nothing typed, nothing chosen, an empty list. */
+export function isBlank(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value === 'string') return value.trim() === '';
+  return Array.isArray(value) && value.length === 0;
 }
 
 /** Problems indexed by the key of their path, for the fields to look up. */

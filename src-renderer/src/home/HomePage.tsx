@@ -3,7 +3,7 @@
  * parties and services), sorted by last change or title, with the trash one
  * switch away. Deleting moves a draft to the trash and offers Undo.
  */
-import { CalculatorOutlined, DatabaseOutlined, DeleteOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { CalculatorOutlined, DatabaseOutlined, DeleteOutlined, ExclamationCircleOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Empty, Input, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -135,9 +135,19 @@ export function HomePage() {
     {
       key: 'status',
       title: t('home.columns.status'),
-      width: 130,
+      width: 170,
       // Where each negotiation stands, at a glance: a signed agreement is locked against edits.
-      render: (_, draft) => <Tag color={STATUS_COLORS[draft.status]}>{t(`versions.status.${draft.status}`)}</Tag>,
+      // A working copy with problems is marked: it cannot become a version or go out for signature yet.
+      render: (_, draft) => (
+        <div className="draft-status">
+          <Tag color={STATUS_COLORS[draft.status]}>{t(`versions.status.${draft.status}`)}</Tag>
+          {draft.problemCount ? (
+            <Tag icon={<ExclamationCircleOutlined aria-hidden className="draft-incomplete-icon" />} className="draft-incomplete">
+              {t('home.incomplete', { count: draft.problemCount })}
+            </Tag>
+          ) : null}
+        </div>
+      ),
     },
     {
       key: 'updated',

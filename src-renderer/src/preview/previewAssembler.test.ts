@@ -39,6 +39,18 @@ describe('the preview assembler', () => {
     expect(second.doc.clauses.find((clause) => clause.id === 'claims')).not.toBe(first.doc.clauses.find((clause) => clause.id === 'claims'));
   });
 
+  it('writes a value out of its range as the blank [●], as it writes a missing one', () => {
+    const assembler = new PreviewAssembler();
+    const draft = preset('enterprise');
+    draft.compensation.claimWindowDays = 400;
+    const result = assembler.assemble(draft, template, 'en');
+    if (result?.kind !== 'single') throw new Error('expected a single-language contract');
+    expect(clauseText(result.doc, 'claims.steps')).not.toContain('400');
+    expect(clauseText(result.doc, 'claims.steps')).toContain('within [●] after');
+    // The working copy keeps what the user typed: the wizard still shows it, with its error.
+    expect(draft.compensation.claimWindowDays).toBe(400);
+  });
+
   it('assembles both languages for the bilingual preview, each side in its language', () => {
     const result = new PreviewAssembler().assemble(preset('china-hosted'), template, 'bilingual');
     if (result?.kind !== 'bilingual') throw new Error('expected a bilingual contract');

@@ -6,12 +6,15 @@
  * The working copy may be half-typed (a number cleared, a list item without
  * its fields yet). Assembly copes with missing values, but a value of the
  * wrong shape can still make it throw: then the preview keeps showing the
- * last contract it could assemble, marked as not up to date.
+ * last contract it could assemble, marked as not up to date. A value out of
+ * its range (a 120 % target) is written as the blank "[●]", as a missing one
+ * is: the contract never reads as if it were valid wording.
  */
 import { assembleBilingual, assembleContract, type AssemblyProblem } from '../../../src-shared/contract/assemble';
 import type { ContractDoc, ContractLanguage } from '../../../src-shared/contract/doc';
 import type { Template } from '../../../src-shared/contract/template-types';
 import type { SlaDraft } from '../../../src-shared/model';
+import { withInvalidValuesBlank } from '../../../src-shared/model/invalid-values';
 import { stabilize } from './stabilize';
 
 export const PREVIEW_LANGUAGES = ['en', 'zh-CN', 'bilingual'] as const;
@@ -41,10 +44,11 @@ export class PreviewAssembler {
   }
 
   /** null only when not even one contract could be assembled yet. */
-  assemble(draft: SlaDraft, template: Template, language: PreviewLanguage): PreviewContract | null {
+  assemble(workingCopy: SlaDraft, template: Template, language: PreviewLanguage): PreviewContract | null {
     const started = performance.now();
     let result: PreviewContract;
     try {
+      const draft = withInvalidValuesBlank(workingCopy);
       if (language === 'bilingual') {
         const pair = assembleBilingual(draft, template);
         result = {

@@ -29,13 +29,16 @@ export function WizardVersionControls({ draftId, saver, locked, onStatusChange }
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [open, setOpen] = useState(false);
-  const { store, goToProblem } = useDraftEditor();
+  const { store, goToProblem, registry } = useDraftEditor();
 
   const submit = async (request: RoundRequest): Promise<ApiResult<FrozenVersion>> => {
     await saver.flush();
     const state = saver.current;
     if (state.status === 'failed') return { ok: false, error: state.error };
-    return call('versions.save', { draftId, ...request, baseRevision: saver.currentRevision });
+    const result = await call('versions.save', { draftId, ...request, baseRevision: saver.currentRevision });
+    // A version refused for the draft's problems: every field now shows its own, blank ones included.
+    if (!result.ok && result.error.problems?.length) registry.revealAll();
+    return result;
   };
 
   const done = (frozen: FrozenVersion) => {

@@ -7,7 +7,7 @@
  */
 import { ArrowLeftOutlined, ArrowRightOutlined, BarChartOutlined, ExportOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Space, Typography, App as AntApp } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, DraftRecord } from '../../../src-shared/api';
 import { STEP_IDS, type ProblemPath, type SlaDraft, type StepId } from '../../../src-shared/model';
@@ -24,7 +24,7 @@ import { PreviewLayout } from '../preview/PreviewLayout';
 import { PlaybookProvider } from '../playbook/PlaybookContext';
 import { PlaybookStepSummary } from '../playbook/PlaybookStepSummary';
 import { DraftAutosaver } from '../common/autosave';
-import { getIn, setIn } from '../common/draftPath';
+import { fieldKey, getIn, setIn } from '../common/draftPath';
 import { DraftEditorContext, useDraftEditor, useProblems, type DraftEditor, type ProblemTarget } from '../common/editor';
 import { DraftStore } from '../common/draftStore';
 import { EditHistory } from '../common/editHistory';
@@ -80,7 +80,7 @@ export function WizardPage({ draftId, step }: { draftId: string; step: StepId })
 function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; saver: DraftAutosaver; initialDraft: SlaDraft; step: StepId }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const actions = useAppActions();
   const [store] = useState(() => new DraftStore(initialDraft));
   const [registry] = useState(() => new FieldRegistry());
@@ -100,8 +100,9 @@ function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; sa
       store.set(next);
       saver.change(next as unknown as Record<string, unknown>);
       history.record(before, next, path, Date.now());
+      registry.touch(fieldKey(path));
     },
-    [store, saver, history, locked],
+    [store, saver, history, locked, registry],
   );
   const update = useCallback((path: ProblemPath, value: unknown) => commit(setIn(store.getDraft(), path, value), path), [store, commit]);
   const edit = useCallback(
@@ -126,6 +127,8 @@ function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; sa
   const pendingField = useRef<ProblemTarget | null>(null);
   const goToProblem = useCallback(
     (target: ProblemTarget) => {
+      // Asked to see a problem: the fields show theirs, blank ones included.
+      registry.revealAll();
       registry.expand(panelsHiding(store.getDraft(), target.path));
       if (target.step === currentStep.current) return focusField(target.path);
       pendingField.current = target;
@@ -134,7 +137,10 @@ function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; sa
     [registry, store, record.id],
   );
 
-  const editor = useMemo<DraftEditor>(() => ({ store, locale, update, edit, registry, goToProblem }), [store, locale, update, edit, registry, goToProblem]);
+  const editor = useMemo<DraftEditor>(
+    () => ({ store, locale, update, edit, registry, goToProblem, readOnly: locked }),
+    [store, locale, update, edit, registry, goToProblem, locked],
+  );
 
   // A reload or a closed window must not lose the last keystrokes: start the save at once.
   useEffect(() => {
@@ -172,6 +178,24 @@ function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; sa
       document.title = t('app.name');
     };
   }, [t, title]);
+
+  // Leaving a draft with problems is allowed (it is saved as it stands), but not without saying so.
+  const finish = (event: MouseEvent) => {
+    const remaining = store.getProblems();
+    if (remaining.length === 0) return;
+    event.preventDefault();
+    modal.confirm({
+      title: t('wizard.finishWithProblems.title', { count: remaining.length }),
+      content: t('wizard.finishWithProblems.content'),
+      okText: t('wizard.finishWithProblems.leave'),
+      cancelText: t('wizard.finishWithProblems.stay'),
+      onOk: () => navigate({ screen: 'home' }),
+      onCancel: () => {
+        const first = store.getProblems()[0];
+        if (first) goToProblem(first);
+      },
+    });
+  };
 
   const restore = async () => {
     const result = await call('drafts.restore', { id: record.id });
@@ -248,7 +272,7 @@ function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; sa
                   {t('wizard.nextTo', { step: t(`steps.${following}`) })} <ArrowRightOutlined aria-hidden />
                 </Button>
               ) : (
-                <Button type="primary" href="#/">
+                <Button type="primary" href="#/" onClick={finish}>
                   {t('wizard.finish')}
                 </Button>
               )}
@@ -278,32 +302,58 @@ function requiredMark(label: ReactNode, info: { required: boolean }) {
  * The problems of this step, at its top, each where it is in the wizard's
  * words; choosing one goes to its field. A problem no field shows (a part of
  * an imported file the wizard has no control for) is listed here all the same.
+ * A blank field nobody has edited yet is only counted ("3 fields are still to
+ * fill in"), until the user asks to list them.
  */
 function StepProblemList({ step }: { step: StepId }) {
   const { t } = useTranslation();
-  const { store, goToProblem } = useDraftEditor();
+  const { store, goToProblem, registry } = useDraftEditor();
   const problems = useProblems();
   const draft = useSyncExternalStore(store.subscribe, store.getDraft);
+  useSyncExternalStore(registry.subscribeAttention, registry.getAttention);
   const ofStep = problems.filter((problem) => problem.step === step);
   if (ofStep.length === 0) return null;
+  const shown = ofStep.filter((problem) => !registry.holdsBack(problem, getIn(draft, problem.path)));
+  const heldBack = ofStep.length - shown.length;
   return (
     <Alert
-      type="error"
+      type={shown.length > 0 ? 'error' : 'info'}
       showIcon
       className="step-problems"
       title={t('wizard.stepSummaryTitle', { count: ofStep.length })}
       description={
         <>
-          <Typography.Text type="secondary">{t('wizard.stepSummaryHint')}</Typography.Text>
-          <ul className="problem-report step-problem-list" aria-label={t('common.problemList')}>
-            {ofStep.map((problem, index) => (
-              <li key={index}>
-                <Button type="link" size="small" className="inline-link step-problem-link" onClick={() => goToProblem(problem)}>
-                  {describeProblem(problem, t, draft)}
-                </Button>
-              </li>
-            ))}
-          </ul>
+          {shown.length > 0 && (
+            <>
+              <Typography.Text type="secondary">{t('wizard.stepSummaryHint')}</Typography.Text>
+              <ul className="problem-report step-problem-list" aria-label={t('common.problemList')}>
+                {shown.map((problem, index) => (
+                  <li key={index}>
+                    <Button type="link" size="small" className="inline-link step-problem-link" onClick={() => goToProblem(problem)}>
+                      {describeProblem(problem, t, draft)}
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {heldBack > 0 && (
+            <div className="step-untouched">
+              {t('wizard.stepUntouched', { count: heldBack })}{' '}
+              <Button
+                type="link"
+                size="small"
+                className="inline-link"
+                onClick={() => {
+                  registry.revealAll();
+                  // The button goes with the count: the focus moves to the first problem now listed.
+                  requestAnimationFrame(() => document.querySelector<HTMLElement>('.step-problems .step-problem-link')?.focus());
+                }}
+              >
+                {t('wizard.listUntouched')}
+              </Button>
+            </div>
+          )}
         </>
       }
     />

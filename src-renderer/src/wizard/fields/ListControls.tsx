@@ -1,13 +1,15 @@
 /**
  * Buttons that change a list of the draft (services, metrics, tiers…). Each
  * names its item in words — "Remove metric 2", "Move service 1 down" — so a
- * screen-reader or keyboard user knows which entry the button acts on.
+ * screen-reader or keyboard user knows which entry the button acts on. A
+ * signed draft changes no list: it shows none of them.
  */
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, DownOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { Alert, Button, Space, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import type { Problem } from '../../../../src-shared/model';
 import { ProblemMessages } from '../../common/ProblemMessages';
+import { useReadOnly } from '../../common/editor';
 
 export interface ItemActionLabels {
   moveUp: string;
@@ -30,6 +32,7 @@ export function ItemActions({
   onRemove: () => void;
   reorder?: boolean;
 }) {
+  if (useReadOnly()) return null;
   return (
     <Space size={4}>
       {reorder && onMove && (
@@ -96,6 +99,7 @@ export function CollapseToggle({
 }
 
 export function AddButton({ id, onClick, children, disabled }: { id: string; onClick: () => void; children: ReactNode; disabled?: boolean }) {
+  if (useReadOnly()) return null;
   return (
     <Button id={id} type="dashed" icon={<PlusOutlined aria-hidden />} onClick={onClick} disabled={disabled}>
       {children}

@@ -10,7 +10,9 @@ import { memo, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProblemPath } from '../../../../src-shared/model';
 import { fieldKey } from '../../common/draftPath';
-import { useField } from '../../common/editor';
+import { useDraftEditor, useField } from '../../common/editor';
+import { formatNumber, formatPercent } from '../../../../src-shared/format';
+import type { Locale } from '../../../../src-shared/i18n';
 import { timeZones } from '../../common/timeZones';
 import { FieldFrame, type FrameOptions } from './FieldFrame';
 
@@ -24,6 +26,21 @@ export interface Choice<V extends string = string> {
 }
 
 const FULL_WIDTH = { width: '100%' } as const;
+
+/** A signed draft's value as text: what the control would show, or null when nothing is given. */
+const textOf = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : typeof value === 'number' ? String(value) : null);
+/** A number as a signed draft shows it, in the user's language: "99.99 %", "99.99%", "30 days". */
+function numberText(value: unknown, suffix: ReactNode, locale: Locale): string | null {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return null;
+  if (suffix === '%') return formatPercent(value, locale);
+  const number = formatNumber(value, locale, 4);
+  return typeof suffix === 'string' && suffix !== '' ? `${number} ${suffix}` : number;
+}
+const labelOf = (options: readonly Choice[], value: unknown): string | null => options.find((option) => option.value === value)?.label ?? textOf(value);
+const labelsOf = (options: readonly Choice[] | null, values: unknown): string | null => {
+  if (!Array.isArray(values) || values.length === 0) return null;
+  return values.map((value) => (options ? labelOf(options, value) : textOf(value)) ?? '').join(', ');
+};
 const ISO_DATE = 'YYYY-MM-DD';
 const CLOCK = 'HH:mm';
 
@@ -31,7 +48,7 @@ function TextFieldControl({ path, placeholder, multiline, rows = 3, ...frame }: 
   const field = useField<string>(path);
   const value = typeof field.value === 'string' ? field.value : '';
   return (
-    <FieldFrame id={field.id} problems={field.problems} {...frame}>
+    <FieldFrame id={field.id} problems={field.problems} readOnlyText={textOf(value)} multiline={multiline} {...frame}>
       {(a11y) =>
         multiline ? (
           <Input.TextArea
@@ -65,8 +82,9 @@ function NumberFieldControl({
 }) {
   const field = useField<number>(path);
   // No min/max on the control: clamping would silently change what the user typed; the validation says what is wrong.
+  const { locale } = useDraftEditor();
   return (
-    <FieldFrame id={field.id} problems={field.problems} {...frame}>
+    <FieldFrame id={field.id} problems={field.problems} readOnlyText={numberText(field.value, suffix, locale)} {...frame}>
       {(a11y) => (
         <InputNumber
           {...a11y}
@@ -99,7 +117,7 @@ function SelectFieldControl<V extends string>({
   const field = useField<V>(path);
   const known = options.some((option) => option.value === field.value);
   return (
-    <FieldFrame id={field.id} problems={field.problems} {...frame}>
+    <FieldFrame id={field.id} problems={field.problems} readOnlyText={labelOf(options, field.value)} {...frame}>
       {(a11y) => (
         <Select<V>
           {...a11y}
@@ -123,7 +141,7 @@ function MultiSelectFieldControl<V extends string>({
 }: FieldProps & { options: readonly Choice<V>[]; placeholder?: string }) {
   const field = useField<V[]>(path, { withItems: true });
   return (
-    <FieldFrame id={field.id} problems={field.problems} {...frame}>
+    <FieldFrame id={field.id} problems={field.problems} readOnlyText={labelsOf(options, field.value)} {...frame}>
       {(a11y) => (
         <Select<V[]>
           {...a11y}
@@ -144,7 +162,7 @@ function MultiSelectFieldControl<V extends string>({
 function TagsFieldControl({ path, placeholder, ...frame }: FieldProps & { placeholder?: string }) {
   const field = useField<string[]>(path, { withItems: true });
   return (
-    <FieldFrame id={field.id} problems={field.problems} {...frame}>
+    <FieldFrame id={field.id} problems={field.problems} readOnlyText={labelsOf(null, field.value)} {...frame}>
       {(a11y) => (
         <Select<string[]>
           {...a11y}
@@ -162,9 +180,10 @@ function TagsFieldControl({ path, placeholder, ...frame }: FieldProps & { placeh
 }
 
 function SwitchFieldControl({ path, ...frame }: FieldProps) {
+  const { t } = useTranslation();
   const field = useField<boolean>(path);
   return (
-    <FieldFrame id={field.id} problems={field.problems} {...frame}>
+    <FieldFrame id={field.id} problems={field.problems} readOnlyText={field.value === true ? t('common.yes') : t('common.no')} {...frame}>
       {(a11y) => <Switch {...a11y} checked={field.value === true} onChange={(checked) => field.onChange(checked)} />}
     </FieldFrame>
   );
@@ -180,7 +199,7 @@ function parseIsoDate(value: unknown): Dayjs | null {
 function DateFieldControl({ path, ...frame }: FieldProps) {
   const field = useField<string>(path);
   return (
-    <FieldFrame id={field.id} problems={field.problems} {...frame}>
+    <FieldFrame id={field.id} problems={field.problems} readOnlyText={textOf(field.value)} {...frame}>
       {(a11y) => (
         <DatePicker
           {...a11y}
@@ -228,7 +247,7 @@ function DatesFieldControl({ path, ...frame }: FieldProps) {
   const remove = (date: string) => field.onChange(dates.filter((other) => other !== date));
   const noteId = `${field.id}-date-note`;
   return (
-    <FieldFrame id={field.id} problems={field.problems} {...frame}>
+    <FieldFrame id={field.id} problems={field.problems} readOnlyText={labelsOf(null, dates)} {...frame}>
       {(a11y) => (
         <>
           <DatePicker
@@ -280,7 +299,7 @@ function TimeFieldControl({ path, ...frame }: FieldProps) {
   const field = useField<string>(path);
   const value = typeof field.value === 'string' && /^\d{2}:\d{2}$/.test(field.value) ? dayjs(`2000-01-01T${field.value}`) : null;
   return (
-    <FieldFrame id={field.id} problems={field.problems} {...frame}>
+    <FieldFrame id={field.id} problems={field.problems} readOnlyText={textOf(field.value)} {...frame}>
       {(a11y) => (
         <TimePicker
           {...a11y}
@@ -299,7 +318,7 @@ function TimeFieldControl({ path, ...frame }: FieldProps) {
 function CheckboxGroupFieldControl<V extends string>({ path, options, ...frame }: FieldProps & { options: readonly Choice<V>[] }) {
   const field = useField<V[]>(path, { withItems: true });
   return (
-    <FieldFrame id={field.id} problems={field.problems} group {...frame}>
+    <FieldFrame id={field.id} problems={field.problems} group readOnlyText={labelsOf(options, field.value)} {...frame}>
       {(a11y) => (
         <Checkbox.Group<V>
           {...a11y}
@@ -319,7 +338,7 @@ function CheckboxGroupFieldControl<V extends string>({ path, options, ...frame }
 function RadioFieldControl<V extends string>({ path, options, ...frame }: FieldProps & { options: readonly Choice<V>[] }) {
   const field = useField<V>(path);
   return (
-    <FieldFrame id={field.id} problems={field.problems} group {...frame}>
+    <FieldFrame id={field.id} problems={field.problems} group readOnlyText={labelOf(options, field.value)} {...frame}>
       {(a11y) => <Radio.Group {...a11y} options={options as Choice<V>[]} value={field.value} onChange={(event) => field.onChange(event.target.value as V)} />}
     </FieldFrame>
   );
@@ -334,7 +353,7 @@ function TimeZoneFieldControl({ path, ...frame }: FieldProps) {
     return all.map((zone) => ({ value: zone, label: zone }));
   }, [current]);
   return (
-    <FieldFrame id={field.id} problems={field.problems} {...frame}>
+    <FieldFrame id={field.id} problems={field.problems} readOnlyText={textOf(current)} {...frame}>
       {(a11y) => (
         <Select<string>
           {...a11y}

@@ -59,7 +59,12 @@ function Cap() {
   return (
     <Row gutter={16}>
       <Col xs={12} md={8}>
-        <FieldFrame id="field-compensation-uncapped" problems={[]} label={t('fields.compensation.uncapped')}>
+        <FieldFrame
+          id="field-compensation-uncapped"
+          problems={[]}
+          label={t('fields.compensation.uncapped')}
+          readOnlyText={uncapped ? t('common.yes') : t('common.no')}
+        >
           {(a11y) => (
             <Switch {...a11y} checked={uncapped} onChange={(checked) => update(['compensation', 'capPercent'], checked ? null : DEFAULT_CAP_PERCENT)} />
           )}

@@ -3,7 +3,8 @@
  * (with the downtime an availability target allows), the support severity
  * table, and the maintenance terms.
  */
-import { Col, Row, Switch, Table, Typography } from 'antd';
+import { WarningOutlined } from '@ant-design/icons';
+import { Button, Col, Row, Switch, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
@@ -11,8 +12,8 @@ import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../../src-shared/i18n';
 import { formatDurationMinutes, formatDurationSeconds, formatNumber } from '../../../../src-shared/format';
 import { allowedDowntimeSeconds, businessHoursBudget, PERIOD_SECONDS } from '../../../../src-shared/math/downtime';
-import { COVERAGES, metricSemantics, metricsById, newId, SEVERITIES, WEEKDAYS, type SlaDraft } from '../../../../src-shared/model';
-import { useDraftEditor, useDraftSection, useDraftValue } from '../../common/editor';
+import { COVERAGES, metricSemantics, metricsById, newId, SEVERITIES, WEEKDAYS, type Metric, type SlaDraft } from '../../../../src-shared/model';
+import { useDraftEditor, useDraftSection, useDraftValue, useProblems } from '../../common/editor';
 import { NumberField, SelectField, TextField, TimeField, TimeZoneField } from '../fields/fields';
 import { FieldFrame } from '../fields/FieldFrame';
 import { ListTable } from '../fields/ListTable';
@@ -123,7 +124,12 @@ function Objectives() {
                 path={[...path, i, 'objective']}
                 ariaLabel={label}
                 suffix={unitSuffix(t, metrics.get(objective.metricId)?.metric)}
-                extra={objectiveHint(objective)}
+                extra={
+                  <>
+                    {objectiveHint(objective)}
+                    <CreditTierEffects metric={metrics.get(objective.metricId)?.metric} />
+                  </>
+                }
               />
             ),
           },
@@ -139,6 +145,49 @@ function Objectives() {
       />
       <DowntimeCalculator />
     </section>
+  );
+}
+
+type CreditTier = SlaDraft['compensation']['creditTiers'][number];
+const TIER_AGAINST_TARGET = new Set(['rules.tierAboveTarget', 'rules.tierBelowTarget']);
+
+/**
+ * What this target does to the Compensation step, said where the target is
+ * edited: a credit tier of the metric that now starts on the met side of
+ * the target (it would pay a credit for meeting the SLA), with a button to
+ * that tier's threshold.
+ */
+function CreditTierEffects({ metric }: { metric: Metric | undefined }) {
+  const { t } = useTranslation();
+  const { locale, goToProblem } = useDraftEditor();
+  const problems = useProblems();
+  const tiers = useDraftValue<CreditTier[] | undefined>(['compensation', 'creditTiers']);
+  if (!metric || !Array.isArray(tiers)) return null;
+  const affected = problems.filter((problem) => {
+    if (!TIER_AGAINST_TARGET.has(problem.key) || problem.path[1] !== 'creditTiers') return false;
+    return tiers[problem.path[2] as number]?.metricId === metric.id;
+  });
+  if (affected.length === 0) return null;
+  return (
+    <>
+      {affected.map((problem) => {
+        const index = problem.path[2] as number;
+        const tier = tiers[index]!;
+        const n = index + 1;
+        return (
+          <span key={index} className="objective-effect">
+            <WarningOutlined aria-hidden className="objective-effect-icon" />{' '}
+            {t(`wizard.targets.tierEffect.${problem.key === 'rules.tierAboveTarget' ? 'above' : 'below'}`, {
+              n,
+              threshold: metricLevel(t, locale, metric, tier.threshold),
+            })}{' '}
+            <Button type="link" size="small" className="inline-link" onClick={() => goToProblem(problem)}>
+              {t('wizard.targets.tierEffect.goTo', { n })}
+            </Button>
+          </span>
+        );
+      })}
+    </>
   );
 }
 
@@ -296,7 +345,12 @@ function SupportAttainment() {
   return (
     <Row gutter={16}>
       <Col xs={12} md={8}>
-        <FieldFrame id="field-targets-supportAttainmentStated" problems={[]} label={t('fields.severity.attainmentStated')}>
+        <FieldFrame
+          id="field-targets-supportAttainmentStated"
+          problems={[]}
+          label={t('fields.severity.attainmentStated')}
+          readOnlyText={measured ? t('common.yes') : t('common.no')}
+        >
           {(a11y) => <Switch {...a11y} checked={measured} onChange={(checked) => update(path, checked ? DEFAULT_SUPPORT_ATTAINMENT_PERCENT : undefined)} />}
         </FieldFrame>
       </Col>
@@ -321,7 +375,12 @@ function EmergencyCap() {
   return (
     <Row gutter={16}>
       <Col xs={12} md={8}>
-        <FieldFrame id="field-targets-maintenance-emergencyCapped" problems={[]} label={t('fields.maintenance.emergencyCapped')}>
+        <FieldFrame
+          id="field-targets-maintenance-emergencyCapped"
+          problems={[]}
+          label={t('fields.maintenance.emergencyCapped')}
+          readOnlyText={capped ? t('common.yes') : t('common.no')}
+        >
           {(a11y) => <Switch {...a11y} checked={capped} onChange={(checked) => update(path, checked ? DEFAULT_EMERGENCY_CAP_HOURS : null)} />}
         </FieldFrame>
       </Col>
