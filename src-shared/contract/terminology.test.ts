@@ -46,7 +46,7 @@ describe('Chinese terminology', () => {
   });
 
   it('the app, the presets and the wizard call a service level 服务水平 as the contract does, never 服务等级', () => {
-    const sources = [['i18n/zh-CN.json', JSON.stringify(zhStrings)], ...Object.entries(librarySources)];
+    const sources: Array<[string, string]> = [['i18n/zh-CN.json', JSON.stringify(zhStrings)], ...Object.entries(librarySources)];
     expect(sources.filter(([, text]) => text.includes('服务等级')).map(([where]) => where)).toEqual([]);
   });
 
