@@ -299,6 +299,34 @@ describe('drafts: import and export', () => {
     expect(services.drafts.get(summary.id).content).toEqual(chineseDraft());
   });
 
+  it('adds the day of the import to a title another draft already has, in the language of the app', () => {
+    const text = writeDraftFile(englishDraft());
+    const first = services.drafts.importFile({ fileName: 'acme.sla.json', text });
+    expect(first.title).toBe('Acme CRM Service Level Agreement');
+
+    // The stepping clock reads 1 June 2025.
+    const second = services.drafts.importFile({ fileName: 'acme.sla.json', text });
+    expect(second.title).toBe('Acme CRM Service Level Agreement (imported 2025-06-01)');
+    expect(services.drafts.get(second.id).content).toEqual({ ...englishDraft(), title: 'Acme CRM Service Level Agreement (imported 2025-06-01)' });
+
+    services.settings.setLocale('zh-CN');
+    expect(services.drafts.importFile({ fileName: 'acme.sla.json', text }).title).toBe('Acme CRM Service Level Agreement（2025年6月1日导入）');
+
+    // A draft in the trash still holds its title; an incomplete file is marked the same way.
+    const chinese = services.drafts.importFile({ fileName: 'china.sla.json', text: writeDraftFile(chineseDraft()) });
+    expect(chinese.title).toBe('云数据库服务等级协议');
+    services.drafts.trash(chinese.id);
+    const unfinished = { ...chineseDraft(), termMonths: 0 };
+    const again = services.drafts.importFile({ fileName: 'china.sla.json', text: writeIncompleteDraftFile(unfinished) });
+    expect(again.title).toBe('云数据库服务等级协议（2025年6月1日导入）');
+    expect(again.incomplete).toBeDefined();
+  });
+
+  it('keeps a title no other draft has, and a title that only contains another one', () => {
+    services.drafts.importFile({ fileName: 'acme.sla.json', text: writeDraftFile({ ...englishDraft(), title: 'Acme CRM Service Level Agreement 2025' }) });
+    expect(services.drafts.importFile({ fileName: 'acme.sla.json', text: writeDraftFile(englishDraft()) }).title).toBe('Acme CRM Service Level Agreement');
+  });
+
   it('refuses an invalid file, lists every problem and writes nothing', () => {
     const draft = englishDraft() as unknown as Record<string, unknown>;
     const broken = {
@@ -389,13 +417,14 @@ describe('drafts: import and export', () => {
     expect(readDraftFile(text)).toMatchObject({ ok: false });
 
     const imported = services.drafts.importFile({ fileName: 'blank.sla.json', text });
-    expect(imported.title).toBe('Blank SLA');
+    // The draft it came from is still in the list: the copy says when it was imported.
+    expect(imported.title).toBe('Blank SLA (imported 2025-06-01)');
     expect(imported.incomplete?.map((found) => [found.path, found.key])).toEqual([
       [['parties', 'provider', 'legalName'], 'validation.required'],
       [['parties', 'customer', 'legalName'], 'validation.required'],
     ]);
     // The working copy is the draft as it was, without the file's mark.
-    expect(services.drafts.get(imported.id).content).toEqual(created.content);
+    expect(services.drafts.get(imported.id).content).toEqual({ ...created.content, title: imported.title });
   });
 
   it('refuses to export a draft holding a value of another type, listing it, before asking where to save', async () => {

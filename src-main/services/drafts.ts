@@ -13,6 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DraftListFields, DraftsRepository, StoredDraft, StoredDraftSummary } from '../db';
 import { DRAFT_LIST_PAGE, MAX_CONTENT_CHARS, type ApiParsedInput, type DraftRecord, type DraftSummary, type ImportedDraft } from '../../src-shared/api';
+import { formatDate } from '../../src-shared/format';
 import type { Locale } from '../../src-shared/i18n';
 import { blankDraft } from '../../src-shared/model/defaults';
 import { isDraftInProgress, readWorkingCopyFile, writeDraftFile, writeIncompleteDraftFile } from '../../src-shared/model/file';
@@ -37,8 +38,11 @@ export interface DraftsService {
   duplicate(id: string): DraftSummary;
   trash(id: string): DraftSummary;
   restore(id: string): DraftSummary;
-  /** A `*.sla.json` file's text: all or nothing, with every problem on failure; a file marked incomplete comes in with what it lacks. */
-  importFile(request: { fileName: string; text: string }): ImportedDraft;
+  /**
+   * A `*.sla.json` file's text: all or nothing, with every problem on failure; a file marked incomplete comes in with what it lacks.
+   * A title another draft already has gets the day of the import ("… (imported 2026-12-07)"), unless `keepTitle`.
+   */
+  importFile(request: { fileName: string; text: string; keepTitle?: boolean }): ImportedDraft;
   /** Asks where to save; null when the user cancelled. A working copy with problems is written marked incomplete. */
   exportFile(id: string): Promise<{ path: string | null }>;
 }
@@ -194,6 +198,21 @@ export function createDraftsService(deps: DraftsServiceDeps): DraftsService {
     return { ...summary, problemCount: known.count };
   };
 
+  /** The title with the day of the import, when another draft (in the list or the trash) already has it; else as it is. */
+  const importedTitle = (title: string): string => {
+    const trimmed = title.trim();
+    if (trimmed === '') return title;
+    const taken = (['active', 'trash'] as const).some((view) => repository.list({ query: trimmed, view }).some((draft) => draft.title === trimmed));
+    if (!taken) return title;
+    const locale = deps.locale();
+    const today = clock.now().slice(0, 10);
+    const date = locale === 'zh-CN' ? formatDate(today, locale) : today;
+    const suffixLength = deps.translate(locale, 'storage.importedTitle', { title: '', date }).length;
+    // Within the title's limit, so the imported draft has no problem the file had not.
+    const base = trimmed.slice(0, Math.max(1, LIMITS.shortText - suffixLength)).trim();
+    return deps.translate(locale, 'storage.importedTitle', { title: base, date });
+  };
+
   const insert = (content: DraftContent): StoredDraft =>
     repository.insert({ id: newId(), fields: listFieldsOf(content), contentJson: serialize(content), now: clock.now() });
 
@@ -288,7 +307,7 @@ export function createDraftsService(deps: DraftsServiceDeps): DraftsService {
       return toSummary(repository.setDeletedAt(id, null) ?? current);
     },
 
-    importFile({ fileName, text }) {
+    importFile({ fileName, text, keepTitle = false }) {
       // The renderer hands over the file decoded as UTF-8: where the bytes were not UTF-8, they arrive as U+FFFD.
       if (text.includes('\uFFFD')) {
         throw new ServiceError('invalidFile', 'errors.invalidFile', { fileName, count: 1 }, [problem([], 'file.notUtf8')]);
@@ -297,13 +316,15 @@ export function createDraftsService(deps: DraftsServiceDeps): DraftsService {
       if (!result.ok) {
         throw new ServiceError('invalidFile', 'errors.invalidFile', { fileName, count: result.problems.length }, result.problems);
       }
-      if (result.complete) return toSummary(insert(result.draft));
+      const retitled = <T extends { title?: unknown }>(content: T): T =>
+        keepTitle || typeof content.title !== 'string' ? content : { ...content, title: importedTitle(content.title) };
+      if (result.complete) return toSummary(insert(retitled(result.draft)));
       // An incomplete draft is a working copy: held to what autosave holds one to.
       const overlong = overlongList(result.content);
       if (overlong) {
         throw new ServiceError('invalidFile', 'errors.invalidFile', { fileName, count: 1 }, [problem(overlong, 'validation.tooMany', { max: LONGEST_LIST })]);
       }
-      return { ...toSummary(insert(result.content)), incomplete: result.problems };
+      return { ...toSummary(insert(retitled(result.content))), incomplete: result.problems };
     },
 
     async exportFile(id) {

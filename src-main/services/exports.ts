@@ -207,7 +207,8 @@ export function createExportsService(deps: ExportsServiceDeps): ExportsService {
       if (bytes.byteLength > MAX_IMPORT_DOCX_BYTES) throw new ServiceError('invalidFile', 'export.errors.tooLarge', { fileName, max: maxMegabytes });
       const part = await deps.readDraftPart(bytes);
       if (!part.ok) throw new ServiceError('invalidFile', `export.errors.${part.reason}`, { fileName, max: maxMegabytes });
-      const summary = await deps.drafts.importFile({ fileName, text: part.json });
+      // The draft a contract carries comes back exactly as embedded, its title included.
+      const summary = await deps.drafts.importFile({ fileName, text: part.json, keepTitle: true });
       // Whether the file is as SLA Studio wrote it: the user is told, the draft inside is imported all the same.
       return { ...summary, check: docxCheckOf(part.check, (await deps.sealKey?.()) ?? null) };
     },

@@ -4,7 +4,7 @@ import type { ContractLanguage } from '../contract/doc';
 import { preset, standardTemplate } from '../contract/fixtures';
 import type { SlaDraft } from '../model/schema';
 import { benchCompare, largeComparePair } from './bench';
-import { adjacentAnchor, alignClauses, compareContracts, onlyChangedClauses, type ComparedClause, type ContractComparison } from './contract';
+import { adjacentAnchor, alignClauses, changeSummary, compareContracts, onlyChangedClauses, type ComparedClause, type ContractComparison } from './contract';
 import { newSideText, oldSideText } from './words';
 
 function contract(draft: SlaDraft, language: ContractLanguage = 'en') {
@@ -200,5 +200,24 @@ describe('the compare benchmark pair', () => {
       expect(Number.isFinite(timing.median)).toBe(true);
       expect(timing.runs).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('changeSummary', () => {
+  it('counts the changes next / previous walks through and the clauses they are in, as the filter shows them', () => {
+    const { before, after } = round();
+    const comparison = compareContracts(contract(before), contract(after));
+    const summary = changeSummary(comparison);
+    expect(summary.changes).toBe(comparison.anchors.length);
+    expect(summary.clauses).toBe(onlyChangedClauses(comparison).length);
+    // The clauses counted are exactly those the changes are in: none without a change, none with a change left out.
+    expect(new Set(comparison.anchors.map((anchor) => anchor.clauseId))).toEqual(new Set(onlyChangedClauses(comparison).map((compared) => compared.id)));
+    // More changes than clauses here: the higher target alone changes words in more than one place.
+    expect(summary.changes).toBeGreaterThan(summary.clauses);
+  });
+
+  it('counts nothing when the texts are the same', () => {
+    const { before } = round();
+    expect(changeSummary(compareContracts(contract(before), contract(before)))).toEqual({ changes: 0, clauses: 0 });
   });
 });

@@ -176,6 +176,21 @@ export function onlyChangedClauses(comparison: ContractComparison): ComparedClau
 }
 
 /**
+ * The two numbers the contract view shows, in the units its controls use:
+ * the changes that next / previous walks through ("change 3 of 15") and the
+ * clauses they are in (the rows "only changed clauses" keeps). Every such
+ * clause holds at least one of the changes.
+ */
+export interface ChangeSummary {
+  changes: number;
+  clauses: number;
+}
+
+export function changeSummary(comparison: ContractComparison): ChangeSummary {
+  return { changes: comparison.anchors.length, clauses: comparison.clauses.filter(isClauseChanged).length };
+}
+
+/**
  * The anchor to go to from `current` (an index into `anchors`, or null
  * before the first move): the next or the previous one, or null at the end
  * unless `wrap` is set. From null, "next" is the first and "previous" the last.

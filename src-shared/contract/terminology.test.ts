@@ -45,6 +45,11 @@ describe('Chinese terminology', () => {
     expect(variantsIn('i18n/zh-CN.json', JSON.stringify(zhStrings))).toEqual([]);
   });
 
+  it('the app, the presets and the wizard call a service level 服务水平 as the contract does, never 服务等级', () => {
+    const sources: Array<[string, string]> = [['i18n/zh-CN.json', JSON.stringify(zhStrings)], ...Object.entries(librarySources)];
+    expect(sources.filter(([, text]) => text.includes('服务等级')).map(([where]) => where)).toEqual([]);
+  });
+
   it('finds a variant where it is', () => {
     expect(variantsIn('x', '由服务商负责计划内维护')).toHaveLength(2);
   });

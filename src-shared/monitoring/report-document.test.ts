@@ -49,13 +49,13 @@ describe('the October 2027 report of the enterprise preset, in words', () => {
       'P1: 15 minutes (24×7); P2: 1 hour (24×7); P3: 4 hours (Business hours); P4: 12 hours (Business hours)',
     );
     expect(lineOf(en, 'Restoration Time')).toContain('P1: 4 hours (24×7); P2: 8 hours (24×7)');
-    expect(lineOf(zh, 'Initial Response Time')).toContain('P1：15分钟（7×24 小时）；P2：1小时（7×24 小时）；P3：4小时（工作时间）');
+    expect(lineOf(zh, 'Initial Response Time')).toContain('P1：15分钟（7×24小时）；P2：1小时（7×24小时）；P3：4小时（工作时间）');
     expect(en.join('\n')).not.toContain('No target set');
   });
 
   it('says what share of each level’s incidents must meet the support times, as the contract does', () => {
     expect(lineOf(en, 'Initial Response Time')).toContain("At least 95\u00a0% of each level's incidents in the month: P1: 15 minutes (24×7);");
-    expect(lineOf(zh, 'Initial Response Time')).toContain('每级别当月事件中至少95%须达标：P1：15分钟（7×24 小时）；');
+    expect(lineOf(zh, 'Initial Response Time')).toContain('每级别当月事件中至少95%须达标：P1：15分钟（7×24小时）；');
     // A contract that binds every incident: the times alone.
     const { supportAttainmentPercent: _stated, ...targets } = enterprise.targets;
     const draft = { ...enterprise, targets };
@@ -92,7 +92,7 @@ describe('the October 2027 report of the enterprise preset, in words', () => {
     expect(chronicLine('Web Console Availability')).toMatch(/2 of 2 consecutive months missed\s+2 of 3 months missed within twelve\s+Chronic Failure$/);
     expect(chronicLine('Core API Availability')).toMatch(/1 of 2 consecutive months missed\s+1 of 3 months missed within twelve\s+Not reached$/);
     expect(zh.find((line) => line.startsWith('Web Console') && line.includes('连续'))).toMatch(
-      /连续 2 个月未达成（界限 2 个月）\s+十二个月内 2 个月未达成（界限 3 个月）\s+构成长期未达标$/,
+      /连续 2个月未达成（界限 2个月）\s+十二个月内 2个月未达成（界限 3个月）\s+构成长期未达标$/,
     );
   });
 });

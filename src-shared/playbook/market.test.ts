@@ -65,7 +65,7 @@ describe('a position against the market', () => {
     const position = marketPosition(bundled(), 'claimWindowDays', 7);
     expect(position).toMatchObject({ min: 15, max: 60, relation: 'below', unit: 'days' });
     expect(formatMarketPosition(position!, 'en', en.t)).toBe('Claim window: 7 days; market range 15–60 days (below the market)');
-    expect(formatMarketPosition(position!, 'zh-CN', zh.t)).toBe('申请期限：7 天；市场范围15–60 天（低于市场水平）');
+    expect(formatMarketPosition(position!, 'zh-CN', zh.t)).toBe('申请期限：7天；市场范围15–60天（低于市场水平）');
   });
 
   it('the ends of the range are within it; beyond them is above or below', () => {
@@ -101,7 +101,7 @@ describe('a position against the market', () => {
       'Amazon EC2, Region-Level SLA (instances in two or more Availability Zones): about 60 days — as published, accessed November 2026',
     );
     expect(formatMarketSource(aws.offering, aws.figure.value, 'days', aws.figure.approximate, 'zh-CN', zh.t)).toBe(
-      'Amazon EC2 区域级SLA（实例分布于两个或以上可用区）：约60 天——以公开发布内容为准，查阅于2026年11月',
+      'Amazon EC2 区域级SLA（实例分布于两个或以上可用区）：约60天——以公开发布内容为准，查阅于2026年11月',
     );
   });
 });

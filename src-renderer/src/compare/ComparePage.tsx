@@ -162,7 +162,7 @@ function Comparison({
         <div>
           <Typography.Text type="secondary">{t('compareView.kicker')}</Typography.Text>
           <Typography.Title level={1} className="page-title" tabIndex={-1} ref={headingRef}>
-            {t('compareView.title')}: {shownTitle}
+            {t('compareView.heading', { title: shownTitle })}
           </Typography.Title>
         </div>
         <Space wrap>

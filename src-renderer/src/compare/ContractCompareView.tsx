@@ -13,6 +13,7 @@ import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   adjacentAnchor,
+  changeSummary,
   isClauseChanged,
   type ChangeAnchor,
   type ComparedClause,
@@ -204,6 +205,8 @@ export function ContractCompareView({
     return { from: currentAnchor.segmentIndex, to: runEnd(clause.segments, currentAnchor.segmentIndex) };
   };
   const { counts } = comparison;
+  // In the units of the controls: the changes next / previous walks through, in the clauses "only changed" keeps.
+  const summary = changeSummary(comparison);
 
   return (
     <div className="contract-compare" data-testid="contract-compare">
@@ -214,7 +217,11 @@ export function ContractCompareView({
             <span>{t('compareView.contract.onlyChanged')}</span>
           </label>
           <Typography.Text id="cmp-counts" type="secondary" data-testid="cmp-counts">
-            {t('compareView.contract.counts', { ...counts })}
+            {t('compareView.contract.counts', {
+              ...counts,
+              count: summary.changes,
+              clauses: t('compareView.contract.clauses', { count: summary.clauses }),
+            })}
           </Typography.Text>
         </Space>
         <Space wrap>

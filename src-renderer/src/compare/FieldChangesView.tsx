@@ -76,14 +76,14 @@ export function FieldChangesView({ before, after, findings }: { before: SlaDraft
                   </Tag>
                   {change.kind === 'changed' && text.old !== null && text.new !== null && text.text !== t('compare.textEdited', { label: text.label }) ? (
                     <span className="field-change-text">
-                      <span className="field-change-label">{text.label}: </span>
+                      <span className="field-change-label">{t('compareView.fields.labelled', { label: text.label })}</span>
                       <del className="cmp-del">
-                        <span className="visually-hidden">{t('compareView.fields.before')}: </span>
+                        <span className="visually-hidden">{t('compareView.fields.labelled', { label: t('compareView.fields.before') })}</span>
                         {text.old}
                       </del>
                       <span aria-hidden> → </span>
                       <ins className="cmp-ins">
-                        <span className="visually-hidden">{t('compareView.fields.after')}: </span>
+                        <span className="visually-hidden">{t('compareView.fields.labelled', { label: t('compareView.fields.after') })}</span>
                         {text.new}
                       </ins>
                     </span>

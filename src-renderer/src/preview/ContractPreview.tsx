@@ -32,10 +32,12 @@ import './preview.css';
 export interface ContractPreviewProps {
   step: StepId;
   onHide: () => void;
+  /** The "Hide preview" button, for the layout to put the focus on when the preview is shown again. */
+  hideButtonRef?: RefObject<HTMLButtonElement | null>;
   onGoToStep: (step: StepId) => void;
 }
 
-export function ContractPreview({ step, onHide, onGoToStep }: ContractPreviewProps) {
+export function ContractPreview({ step, onHide, hideButtonRef, onGoToStep }: ContractPreviewProps) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const { store } = useDraftEditor();
@@ -76,7 +78,7 @@ export function ContractPreview({ step, onHide, onGoToStep }: ContractPreviewPro
           onChange={(value) => setChosenLanguage(value as PreviewLanguage)}
           aria-label={t('preview.languageLabel')}
         />
-        <Button size="small" type="text" icon={<EyeInvisibleOutlined aria-hidden />} onClick={onHide}>
+        <Button ref={hideButtonRef} size="small" type="text" icon={<EyeInvisibleOutlined aria-hidden />} onClick={onHide}>
           {t('preview.hide')}
         </Button>
       </div>

@@ -11,7 +11,7 @@
 import { FileWordOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Empty, Select, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useMemo, useState, type TdHTMLAttributes } from 'react';
+import { useEffect, useMemo, useRef, useState, type TdHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, ApiOutput } from '../../../src-shared/api';
 import { formatDate, formatDateTime, formatMoney, formatMonth, formatPercent } from '../../../src-shared/format';
@@ -33,6 +33,7 @@ import { ProblemMessages } from '../common/ProblemMessages';
 import { AttainmentChart } from './AttainmentChart';
 import { ReportExportDialog } from './ReportExportDialog';
 import { attainmentText, monthChoices } from './reportText';
+import { useKeyboardScroll } from './useKeyboardScroll';
 
 type MonthlyResult = ApiOutput<'reports.monthly'>;
 type Loaded = { state: 'loading' } | { state: 'ready'; result: MonthlyResult } | { state: 'failed'; error: ApiError };
@@ -229,6 +230,8 @@ function ServiceTable({ report, serviceName, rows }: { report: MonthlyReport; se
   const { locale } = useLocale();
   const dash = t('reports.values.none');
   const headingId = `service-${rows[0]?.serviceId ?? serviceName}`;
+  const wrapper = useRef<HTMLDivElement>(null);
+  useKeyboardScroll(wrapper, headingId);
   const columns: ColumnsType<MetricMonthReport> = [
     {
       key: 'metric',
@@ -324,7 +327,7 @@ function ServiceTable({ report, serviceName, rows }: { report: MonthlyReport; se
   ];
 
   return (
-    <div className="report-service">
+    <div className="report-service" ref={wrapper}>
       <Typography.Title level={3} id={headingId} className="report-service-title">
         {serviceName || dash}
       </Typography.Title>
