@@ -6,6 +6,7 @@
  */
 import { formatDate, formatLevel, formatMoney, formatNumber } from '../format';
 import type { Locale, Translate } from '../i18n';
+import { displayText, isLocalizedText } from '../model/localized';
 import type { FieldChange, LabelParam, LabelRef, ValueFormat } from './fields';
 
 /** Free text up to this length is quoted in full in a change; longer text is "text edited". */
@@ -23,6 +24,7 @@ export function labelText(label: LabelRef, locale: Locale, t: Translate): string
 
 function paramText(param: LabelParam, locale: Locale, t: Translate): string {
   if (typeof param === 'string') return param;
+  if (isLocalizedText(param)) return displayText(param, locale);
   if (typeof param === 'number') return formatNumber(param, locale, 4);
   if (isLabelRef(param)) return labelText(param, locale, t);
   return formatValue(param.value, param.format, locale, t);
@@ -44,7 +46,7 @@ export function formatValue(value: unknown, format: ValueFormat, locale: Locale,
   switch (format.type) {
     case 'text':
     case 'longText':
-      return String(value);
+      return isLocalizedText(value) ? displayText(value, locale) : String(value);
     case 'date':
       return typeof value === 'string' ? formatDate(value, locale) : String(value);
     case 'boolean':
@@ -60,7 +62,7 @@ export function formatValue(value: unknown, format: ValueFormat, locale: Locale,
     case 'ms':
       return numeric ? formatLevel(value, format.type, locale, t, { maxFractionDigits: 4 }) : String(value);
     case 'custom':
-      return numeric ? formatLevel(value, 'custom', locale, t, { customUnit: format.unit, maxFractionDigits: 4 }) : String(value);
+      return numeric ? formatLevel(value, 'custom', locale, t, { customUnit: displayText(format.unit, locale), maxFractionDigits: 4 }) : String(value);
     case 'count':
       return numeric ? t(`compare.value.${format.unit}`, { count: value, value: formatNumber(value, locale, 4) }) : String(value);
     case 'money':

@@ -3,6 +3,7 @@
  * (kind, entity, path), its label as i18n keys and parameters, and its old
  * and new values with the format describe.ts prints them in.
  */
+import type { LocalizedText } from '../model/localized';
 import type { ProblemPath } from '../model/problems';
 import type { StepId } from '../model/schema';
 
@@ -45,7 +46,7 @@ export type ValueFormat =
   | { type: 'minutes' }
   | { type: 'ms' }
   /** A custom metric's level with its unit ("120 jobs/hour"). */
-  | { type: 'custom'; unit: string }
+  | { type: 'custom'; unit: string | LocalizedText }
   | { type: 'count'; unit: 'hours' | 'days' | 'businessDays' | 'months' | 'seconds' }
   | { type: 'money'; currency: string }
   /** A limit, or null for "uncapped": a percent, or a number of hours with unit "hours". */
@@ -62,8 +63,8 @@ export interface FormattedValue {
   format: ValueFormat;
 }
 
-/** A parameter of a label: user text, a number, another label, or a value to format. */
-export type LabelParam = string | number | LabelRef | FormattedValue;
+/** A parameter of a label: user text (in one language, or in both: read in the reader's), a number, another label, or a value to format. */
+export type LabelParam = string | number | LocalizedText | LabelRef | FormattedValue;
 
 export interface LabelRef {
   key: string;

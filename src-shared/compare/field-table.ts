@@ -6,6 +6,7 @@
  * (DraftNames). fields.ts walks it. A field of the schema that the table
  * leaves out must be on the commented exclusion list of fields-coverage.test.ts.
  */
+import { isBlankText } from '../model/localized';
 import { metricSemantics, metricsById, type LocatedMetric } from '../model/metrics';
 import {
   type CreditTier,
@@ -59,7 +60,7 @@ export class DraftNames {
     const clash = service.metrics.some(
       (other) => other !== metric && other.kind === metric.kind && (metric.kind !== 'latency' || other.percentile === metric.percentile),
     );
-    if ((metric.kind === 'custom' || clash) && metric.name.trim() !== '') return metric.name;
+    if ((metric.kind === 'custom' || clash) && !isBlankText(metric.name)) return metric.name;
     if (metric.kind === 'latency' && metric.percentile !== undefined) {
       return ref('fields.metric.latencyName', { percentile: metric.percentile });
     }
@@ -67,7 +68,7 @@ export class DraftNames {
   }
 
   serviceName(service: Pick<Service, 'name'>): LabelParam {
-    return service.name.trim() !== '' ? service.name : ref('fields.service.unnamed');
+    return !isBlankText(service.name) ? service.name : ref('fields.service.unnamed');
   }
 
   located(side: Side, metricId: string): LocatedMetric | undefined {

@@ -32,6 +32,7 @@
  */
 import { alignByKey } from './align';
 import { canonicalJson } from '../model/canonical';
+import { isLocalizedText, TEXT_LANGUAGES } from '../model/localized';
 import { STEP_IDS, type SlaDraft, type StepId } from '../model/schema';
 
 import type { ChangeKind, DraftPath, FieldChange, LabelParam, LabelRef, ValueFormat } from './field-change';
@@ -106,6 +107,14 @@ class DraftDiff {
     newFormat: ValueFormat,
   ): void {
     if (sameValue(before, after)) return;
+    if (isLocalizedText(before) && isLocalizedText(after)) {
+      // A text in two languages changes per language: "Service description (Chinese): … → …".
+      for (const language of TEXT_LANGUAGES) {
+        const inLanguage = ref('compare.inLanguage', { field: label, language: ref(`enums.contractLanguage.${language}`) });
+        this.value(scope, [...oldPath, language], [...newPath, language], before[language], after[language], inLanguage, oldFormat, newFormat);
+      }
+      return;
+    }
     this.changes.push({
       step: scope.step,
       kind: 'changed',
@@ -162,7 +171,9 @@ class DraftDiff {
     const items = (holder: unknown) => (valueAt(holder, segments) ?? []) as never[];
     const oldBase = [...scope.oldPath, ...segments];
     const newBase = [...scope.newPath, ...segments];
-    const keyOf = (item: never): string => (spec.key === undefined ? item : String((item as Record<string, unknown>)[spec.key]));
+    // A list of plain values is matched by value: a text in two languages by both (a changed translation replaces the item).
+    const keyOf = (item: never): string =>
+      spec.key !== undefined ? String((item as Record<string, unknown>)[spec.key]) : typeof item === 'string' ? item : canonicalJson(item);
     const sentence = (kind: ChangeKind, params: Record<string, LabelParam>) => ref(`compare.items.${spec.entity}.${kind}`, params);
     const whole = (kind: ChangeKind, path: DraftPath, oldPath: DraftPath | null, label: LabelRef, before: unknown, after: unknown, format: ValueFormat) =>
       this.changes.push({ step: scope.step, kind, path, oldPath, entity: spec.entity, label, old: before, new: after, oldFormat: format, newFormat: format });

@@ -12,6 +12,7 @@
  * decides.
  */
 import { runsText, type ContractDoc } from '../contract/doc';
+import { TEXT_LANGUAGES, type LocalizedText } from '../model/localized';
 import type { SlaDraft } from '../model/schema';
 import { contractPassages, type ContractPassage } from './contract-text';
 import type { ContractFinding } from './finding';
@@ -198,21 +199,33 @@ function variants(term: string): string[] {
 
 /** The names the user typed: they are capitalised because they are names, not terms. */
 function typedNames(draft: SlaDraft): string[] {
-  const names: string[] = [draft.title, draft.mainAgreement.title];
+  const both = (text: LocalizedText | undefined): string[] => (text ? TEXT_LANGUAGES.map((language) => text[language]) : []);
+  const names: string[] = [...both(draft.title), draft.mainAgreement.title];
   for (const role of ['provider', 'customer'] as const) {
     const party = draft.parties[role];
-    names.push(party.legalName, party.address, party.signatoryName, party.signatoryTitle);
+    names.push(party.legalName, ...both(party.address), party.signatoryName, ...both(party.signatoryTitle));
   }
   for (const service of draft.services) {
-    names.push(service.name);
-    for (const metric of service.metrics) names.push(metric.name, metric.dataSource, metric.unit ?? '');
+    names.push(...both(service.name));
+    for (const metric of service.metrics) names.push(...both(metric.name), ...both(metric.dataSource), ...both(metric.unit));
   }
   // A probe location is a place ("US East (Virginia)"), with or without its bracket.
-  names.push(...draft.monitoring.probeLocations.flatMap((location) => [location, location.replace(/\s*\(.*$/, '')]), draft.monitoring.statusPageUrl);
+  names.push(
+    ...draft.monitoring.probeLocations.flatMap(both).flatMap((location) => [location, location.replace(/\s*\(.*$/, '')]),
+    draft.monitoring.statusPageUrl,
+  );
   // A stakeholder's role is a job title, like a signatory's ("Director, Claims Platforms").
-  names.push(...draft.expectations.criticalPeriods.map((period) => period.name), ...draft.expectations.stakeholders.flatMap((s) => [s.name, s.role]));
+  names.push(
+    ...draft.expectations.criticalPeriods.flatMap((period) => both(period.name)),
+    ...draft.expectations.stakeholders.flatMap((s) => [s.name, ...both(s.role)]),
+  );
   const { compliance } = draft;
-  names.push(compliance.governingLaw, compliance.disputeResolution.venue, compliance.disputeResolution.institution, draft.expectations.businessHours.timeZone);
+  names.push(
+    ...both(compliance.governingLaw),
+    ...both(compliance.disputeResolution.venue),
+    compliance.disputeResolution.institution,
+    draft.expectations.businessHours.timeZone,
+  );
   return names.filter((name) => name.trim() !== '');
 }
 

@@ -8,6 +8,7 @@
  */
 import { formatDurationMinutes, formatNumber, formatPercent } from '../format';
 import type { Locale, Translate } from '../i18n';
+import type { LocalizedText } from '../model/localized';
 import { pathFromString, problemLocation } from '../model/problem-label';
 import { problem, type Problem } from '../model/problems';
 import type { QuantityKind } from './draft-fields';
@@ -40,7 +41,7 @@ export function findingLocation(finding: ContractFinding, t: Translate, draft?: 
 }
 
 export function formatFinding(finding: ContractFinding, locale: Locale, t: Translate, draft?: unknown): DescribedFinding {
-  const params: Record<string, string | number> = { ...finding.params };
+  const params: Record<string, string | number | LocalizedText> = { ...finding.params };
   if (typeof params.fieldKey === 'string') params.field = t(params.fieldKey, params);
   if (typeof params.fieldPath === 'string') params.fieldPath = problemLocation(pathFromString(params.fieldPath), t, draft);
   if (typeof params.value === 'number' && typeof params.valueKind === 'string')

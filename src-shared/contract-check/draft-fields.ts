@@ -4,6 +4,7 @@
  * prints. Small accessors over the schema, so a field added or moved in
  * schema.ts is one line here.
  */
+import { TEXT_LANGUAGES, type LocalizedText, type TextLanguage } from '../model/localized';
 import { metricSemantics } from '../model/metrics';
 import type { ProblemPath } from '../model/problems';
 import type { SlaDraft } from '../model/schema';
@@ -16,16 +17,21 @@ export type TextScope =
   | { kind: 'severity'; level: string };
 
 export interface FreeText {
+  /** The field's path and the language's: `services[0].description.zh-CN`. */
   path: ProblemPath;
   text: string;
+  language: TextLanguage;
   scope: TextScope;
 }
 
-/** Every free-text field the contract prints as the user typed it. */
+/** Every free text the contract prints as the user typed it, once per language it is written in. */
 export function freeTexts(draft: SlaDraft): FreeText[] {
   const texts: FreeText[] = [];
-  const add = (path: ProblemPath, text: string | undefined, scope: TextScope) => {
-    if (text !== undefined && text.trim() !== '') texts.push({ path, text, scope });
+  const add = (path: ProblemPath, value: LocalizedText | undefined, scope: TextScope) => {
+    for (const language of TEXT_LANGUAGES) {
+      const text = value?.[language];
+      if (text !== undefined && text.trim() !== '') texts.push({ path: [...path, language], text, language, scope });
+    }
   };
   draft.services.forEach((service, s) => {
     add(['services', s, 'description'], service.description, { kind: 'service', serviceIndex: s });

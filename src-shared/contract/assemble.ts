@@ -9,6 +9,7 @@
  * Nothing unresolved reaches the document: a placeholder without a value
  * becomes the blank "[●]" and a problem naming the clause and placeholder.
  */
+import { hasText, isLocalizedText, otherLanguage, type LocalizedText } from '../model/localized';
 import { partyNameZh, type SlaDraft } from '../model/schema';
 import { evaluateCondition, type Condition } from './conditions';
 import { buildContext, businessDayMinutes, type AssemblyContextOptions, type ContextObject } from './context';
@@ -45,7 +46,9 @@ export type AssemblyProblemCode =
   /** {{ref:…}} names a clause that this draft's conditions left out. */
   | 'excludedReference'
   /** The two halves of a bilingual pair differ in structure (a template or assembly bug). */
-  | 'misaligned';
+  | 'misaligned'
+  /** A draft's text is written in the other language only: marked in the document as a missing translation. */
+  | 'untranslated';
 
 export interface AssemblyProblem {
   code: AssemblyProblemCode;
@@ -197,6 +200,32 @@ class Assembler {
 
   private valueOf = (vars: Vars) => (path: string[]) => this.resolve(path, vars).value;
 
+  /**
+   * A draft's text (or list of texts) in this document's language. A text
+   * written only in the other language is not printed in it: its place says
+   * that the translation is missing, and the gap is a problem.
+   */
+  private inLanguage(value: unknown, gap: { untranslated: boolean }): unknown {
+    if (Array.isArray(value)) return value.map((item: unknown) => this.inLanguage(item, gap));
+    if (!isLocalizedText(value)) return value;
+    if (hasText(value, this.language) || !hasText(value, otherLanguage(this.language))) return value[this.language];
+    gap.untranslated = true;
+    return this.template.labels[this.language].missingText;
+  }
+
+  /** A text outside the clauses (the title, a party's title on the signature page), with the same mark for a missing translation. */
+  private textOf(value: LocalizedText, path: string): string {
+    const gap = { untranslated: false };
+    const text = this.inLanguage(value, gap) as string;
+    if (gap.untranslated) this.untranslated(null, path);
+    return text;
+  }
+
+  private untranslated(placeholder: string | null, path: string): void {
+    const language = this.language === 'en' ? 'English' : 'Chinese';
+    this.problem('untranslated', placeholder, path, `${path} has no ${language} text${this.clauseId ? ` (clause ${this.clauseId})` : ''}.`);
+  }
+
   private holds(condition: Condition | null, vars: Vars): boolean {
     return condition === null || evaluateCondition(condition, this.valueOf(vars));
   }
@@ -261,7 +290,15 @@ class Assembler {
   }
 
   private value(segment: Extract<Segment, { t: 'value' }>, vars: Vars, style: Style): Run {
-    const { value, source } = this.resolve(segment.path, vars);
+    const resolved = this.resolve(segment.path, vars);
+    const { source } = resolved;
+    const gap = { untranslated: false };
+    const value = this.inLanguage(resolved.value, gap);
+    if (gap.untranslated) {
+      this.untranslated(segment.raw, source?.path ?? segment.raw);
+      // A missing translation is shown as the gap it is, highlighted like a blank to fill in.
+      if (isLocalizedText(resolved.value)) return styled(String(value), style, { blank: true, ...(source ? { source } : {}) });
+    }
     const where = this.clauseId ? ` in clause ${this.clauseId}` : ' on the cover';
     const blank = () => styled(BLANK, style, { blank: true, ...(source ? { source } : {}) });
     if (value === undefined || value === null) {
@@ -284,7 +321,7 @@ class Assembler {
       );
       return blank();
     }
-    return styled(typeof value === 'string' ? userText(text) : text, style, source ? { source } : {});
+    return styled(typeof value === 'string' ? userText(text) : text, style, { ...(source ? { source } : {}), ...(gap.untranslated ? { blank: true } : {}) });
   }
 
   // ── Blocks and clauses ──
@@ -398,7 +435,7 @@ class Assembler {
                 company: this.language === 'zh-CN' ? partyNameZh(details) : details.legalName,
                 sealed: signsUnderSeal(details),
                 signatoryName: details.signatoryName,
-                signatoryTitle: details.signatoryTitle,
+                signatoryTitle: this.textOf(details.signatoryTitle, `parties.${party.role}.signatoryTitle`),
               };
             }),
           });
@@ -447,10 +484,20 @@ class Assembler {
     }
 
     const bilingual = options.bilingual ?? false;
-    const party = (role: 'provider' | 'customer') => ({ ...draft.parties[role], country: partyCountry(draft.parties[role]) });
+    const party = (role: 'provider' | 'customer') => {
+      const details = draft.parties[role];
+      return {
+        legalName: details.legalName,
+        address: this.textOf(details.address, `parties.${role}.address`),
+        signatoryName: details.signatoryName,
+        signatoryTitle: this.textOf(details.signatoryTitle, `parties.${role}.signatoryTitle`),
+        country: partyCountry(details),
+      };
+    };
+    const title = this.textOf(draft.title, 'title');
     return {
       meta: {
-        title: draft.title,
+        title,
         language,
         bilingual,
         templateId: template.id,
@@ -473,7 +520,7 @@ class Assembler {
         draftNotice: labels.draftNotice,
         draftWatermark: labels.draftWatermark,
       },
-      cover: { title: draft.title, lines },
+      cover: { title, lines },
       clauses,
     };
   }

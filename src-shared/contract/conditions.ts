@@ -9,6 +9,7 @@
  * parsed: a misspelt field or a value the field can never have ("PIPLL")
  * is an error then, not a clause that silently never appears.
  */
+import { isBlankText, isLocalizedText } from '../model/localized';
 import { describeType, resolveType, type FieldType } from './context';
 import { parsePath } from './text';
 
@@ -169,6 +170,8 @@ export function compileCondition(raw: unknown, typeOf: TypeOfPath, report: Repor
 
 export function isTruthy(value: unknown): boolean {
   if (Array.isArray(value)) return value.length > 0;
+  // A draft's text holds when it is written in either language: both halves of a bilingual contract keep the same sentences, and a missing translation is marked, not left out.
+  if (isLocalizedText(value)) return !isBlankText(value);
   if (typeof value === 'string') return value.trim() !== '';
   if (typeof value === 'number') return value !== 0 && !Number.isNaN(value);
   return Boolean(value);

@@ -17,8 +17,10 @@
  */
 import type { z } from 'zod';
 import { businessHoursBudget, feeSplitByService, monthCredit, PERIOD_SECONDS, worstCaseYearlyExposure, allowedDowntimeForCoveredSeconds } from '../math';
+import { hasText, TEXT_LANGUAGES, type LocalizedText } from '../model/localized';
 import { metricSemantics } from '../model/metrics';
 import {
+  LOCALIZED_TEXT_SCHEMAS,
   creditTierSchema,
   mainAgreementTitleZh,
   maintenanceWindowSchema,
@@ -73,8 +75,9 @@ function defOf(schema: z.ZodType): ZodDef {
   return (schema as unknown as { _zod: { def: ZodDef } })._zod.def;
 }
 
-/** The template-facing type of a draft schema: optional values read as nullable. */
+/** The template-facing type of a draft schema: optional values read as nullable; a localized text is text (printed in the document's language). */
 function fromZod(schema: z.ZodType, name: string): FieldType {
+  if (LOCALIZED_TEXT_SCHEMAS.has(schema)) return TEXT;
   const def = defOf(schema);
   switch (def.type) {
     case 'string':
@@ -422,8 +425,10 @@ function partyObject(party: Party, path: string): ContextObject {
 }
 
 /** "Enterprise Service Level Agreement", "Acme SLA", "云平台服务水平协议": a title that needs no "Service Level Agreement" under it. */
-export function titleNamesAgreement(title: string): boolean {
-  return /\bservice[\s-]+level\s+agreement\b|\bSLA\b|服务水平协议|服务等级协议/iu.test(title);
+export function titleNamesAgreement(title: LocalizedText): boolean {
+  // The same in both languages, so that a bilingual contract's halves keep the same sentences: every written title must name it.
+  const written = TEXT_LANGUAGES.filter((language) => hasText(title, language));
+  return written.length > 0 && written.every((language) => /\bservice[\s-]+level\s+agreement\b|\bSLA\b|服务水平协议|服务等级协议/iu.test(title[language]));
 }
 
 /** The values of the root scope for one draft: the same for both languages. */

@@ -12,6 +12,7 @@
  * Chinese). A party whose country cannot be told is null: it signs as a
  * party outside mainland China does.
  */
+import { TEXT_LANGUAGES } from '../model/localized';
 import type { Party } from '../model/schema';
 
 export type PartyCountry = 'US' | 'CN';
@@ -27,13 +28,23 @@ const OTHER_COUNTRY_AT_END =
 /** The unified social credit code (统一社会信用代码) of a Chinese entity. */
 const USCC = /^[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}$/u;
 
+/** Where a party is established, read from its address in either language (the English one first) and its registration number. */
 export function partyCountry(party: Pick<Party, 'address' | 'registrationNumber'>): PartyCountry | null {
-  const address = party.address.trim();
+  const addresses = TEXT_LANGUAGES.map((language) => party.address[language].trim()).filter((address) => address !== '');
+  for (const address of addresses) {
+    const country = countryOfAddress(address);
+    if (country !== undefined) return country;
+  }
+  if (USCC.test((party.registrationNumber ?? '').trim()) || addresses.some((address) => CN_ADDRESS.test(address))) return 'CN';
+  return null;
+}
+
+/** The country an address names at its end; null when it names one we do not tell apart; undefined when it names none. */
+function countryOfAddress(address: string): PartyCountry | null | undefined {
   if (US_AT_END.test(address) || US_STATE_ZIP.test(address)) return 'US';
   if (CN_AT_END.test(address)) return 'CN';
   if (OTHER_COUNTRY_AT_END.test(address)) return null;
-  if (USCC.test((party.registrationNumber ?? '').trim()) || CN_ADDRESS.test(address)) return 'CN';
-  return null;
+  return undefined;
 }
 
 /** Whether a party signs under a company seal by its legal or authorised representative: a party established in mainland China. */

@@ -25,6 +25,7 @@ export const labelsSchema = z.strictObject({
   internalCopy: z.string(),
   draftNotice: z.string().optional(),
   draftWatermark: z.string().optional(),
+  missingText: z.string().optional(),
   signature: z.string(),
   authorisedSignature: z.string().optional(),
   name: z.string(),

@@ -23,6 +23,11 @@ export interface TemplateLabels {
   draftNotice: string;
   /** The watermark across every page of a draft export: "DRAFT". */
   draftWatermark: string;
+  /**
+   * Where a draft's text has not been translated into the document's
+   * language, marked as a gap: "[English text missing]" / "[缺少中文文本]".
+   */
+  missingText: string;
   signature: string;
   /** The signature line of a party that signs without a seal (one outside mainland China); `signature` when the template gives none. */
   authorisedSignature: string;

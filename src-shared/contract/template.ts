@@ -66,9 +66,9 @@ export const MAX_TEMPLATE_FILES = 400;
 const MAX_PHRASE_DEPTH = 8;
 
 /** The marks of a draft export where a template gives none of its own. */
-const DRAFT_LABELS: Record<ContractLanguage, Pick<TemplateLabels, 'draftNotice' | 'draftWatermark'>> = {
-  en: { draftNotice: 'Draft — not for signature', draftWatermark: 'DRAFT' },
-  'zh-CN': { draftNotice: '草稿——不得用于签署', draftWatermark: '草稿' },
+const DRAFT_LABELS: Record<ContractLanguage, Pick<TemplateLabels, 'draftNotice' | 'draftWatermark' | 'missingText'>> = {
+  en: { draftNotice: 'Draft — not for signature', draftWatermark: 'DRAFT', missingText: '[English text missing]' },
+  'zh-CN': { draftNotice: '草稿——不得用于签署', draftWatermark: '草稿', missingText: '[缺少中文文本]' },
 };
 
 /** One error as one line: `clauses/credits.yaml:12 [clause credits] body[0].text.zh-CN: …`. */
@@ -694,6 +694,7 @@ class TemplateCompiler {
       authorisedSignature: value.authorisedSignature ?? value.signature,
       draftNotice: value.draftNotice ?? DRAFT_LABELS[language].draftNotice,
       draftWatermark: value.draftWatermark ?? DRAFT_LABELS[language].draftWatermark,
+      missingText: value.missingText ?? DRAFT_LABELS[language].missingText,
       seal: value.seal ?? null,
     });
     return {

@@ -6,6 +6,7 @@
 import i18next, { type i18n, type TFunction } from 'i18next';
 import en from './en.json';
 import zhCN from './zh-CN.json';
+import { displayText, isLocalizedText } from '../model/localized';
 import { describeProblem } from '../model/problem-label';
 import type { Problem } from '../model/problems';
 
@@ -27,6 +28,18 @@ export function isLocale(value: unknown): value is Locale {
   return (LOCALES as readonly unknown[]).includes(value);
 }
 
+/**
+ * How every instance interpolates: a draft's text given as a parameter
+ * ({ en, zh-CN }: a service name in "Service “{{service}}” has no metric")
+ * is read in the message's language, or in the other when it has none.
+ */
+export const INTERPOLATION = {
+  escapeValue: false,
+  alwaysFormat: true,
+  format: (value: unknown, _format: string | undefined, language: string | undefined): unknown =>
+    isLocalizedText(value) ? displayText(value, isLocale(language) ? language : 'en') : value,
+};
+
 /** A ready, synchronous i18next instance (no plugins): for the CLI, services and tests. */
 export function createI18n(locale: Locale): i18n {
   const instance = i18next.createInstance();
@@ -35,7 +48,7 @@ export function createI18n(locale: Locale): i18n {
     fallbackLng: 'en',
     resources,
     initAsync: false,
-    interpolation: { escapeValue: false },
+    interpolation: INTERPOLATION,
     returnNull: false,
   });
   return instance;

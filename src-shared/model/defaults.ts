@@ -7,6 +7,7 @@
  * user drafts for a Chinese counterparty, so the contract text, the law, the
  * venue, the currency and the time zone start where such a contract usually is.
  */
+import { localized, localizeByScript, type LocalizedText } from './localized';
 import { SCHEMA_VERSION, type SlaDraft } from './schema';
 
 export type DraftLocale = 'en' | 'zh-CN';
@@ -14,76 +15,83 @@ export type DraftLocale = 'en' | 'zh-CN';
 export interface BlankDraftOptions {
   title: string;
   effectiveDate: string;
-  /** The language of the default free text; 'en' when absent. */
+  /** The user's language: the contract's language, law, venue, currency and time zone start from it; 'en' when absent. */
   locale?: DraftLocale;
 }
 
+/**
+ * The texts every blank draft starts with, in both languages, so that a
+ * bilingual contract is complete from the start and a single-language one
+ * can become bilingual without retyping.
+ */
+const TEXTS = {
+  serviceName: localized('Application', '应用服务'),
+  availabilityMethod: localized(
+    'Percentage of minutes in the calendar month in which the service responds successfully to external synthetic probes, excluding scheduled maintenance.',
+    '按自然月统计：服务对外部拨测请求成功响应的分钟数占该月总分钟数的百分比，计划维护时间不计入。',
+  ),
+  availabilityDataSource: localized('Provider external monitoring', '服务提供方外部监控系统'),
+  maintenanceExclusion: localized('Scheduled maintenance', '计划维护'),
+  severityDescriptions: {
+    P1: localized(
+      'Service unavailable or a critical function unusable for all users, no workaround.',
+      '服务不可用，或关键功能对全部用户无法使用，且无替代方案。',
+    ),
+    P2: localized(
+      'Major function impaired or degraded for many users; workaround difficult.',
+      '主要功能受损或性能严重下降，影响大量用户，替代方案难以实施。',
+    ),
+    P3: localized('Minor function impaired; reasonable workaround available.', '次要功能受损，有合理的替代方案。'),
+    P4: localized('Question, cosmetic issue or request for information.', '咨询、界面瑕疵或信息请求。'),
+  },
+  downtimeDefinition: localized(
+    'A minute is down when probes from at least two locations fail to receive a successful response within 30 seconds.',
+    '某一分钟内，至少两个拨测地点在30秒内均未收到成功响应的，该分钟计为不可用。',
+  ),
+  claimProcess: localized(
+    "The Customer submits a written claim to the Provider's support desk identifying the affected service, the dates and times of the failure and the credit requested.",
+    '客户应以书面形式向服务提供方技术支持部门提出补偿申请，写明受影响的服务、故障发生的日期和时间以及申请的服务费减免金额。',
+  ),
+} as const;
+
+/** What follows the user's language: where such a contract usually is. */
 interface LocaleDefaults {
-  serviceName: string;
-  availabilityMethod: string;
-  availabilityDataSource: string;
-  maintenanceExclusion: string;
-  severityDescriptions: Record<'P1' | 'P2' | 'P3' | 'P4', string>;
   timeZone: string;
-  probeLocations: string[];
-  downtimeDefinition: string;
+  probeLocations: LocalizedText[];
   currency: SlaDraft['compensation']['currency'];
-  claimProcess: string;
   mainAgreement: Pick<SlaDraft['mainAgreement'], 'title' | 'titleZh'>;
-  governingLaw: string;
+  governingLaw: LocalizedText;
   jurisdiction: NonNullable<SlaDraft['compliance']['jurisdiction']>;
-  venue: string;
+  venue: LocalizedText;
   dataProtection: SlaDraft['compliance']['dataProtection'];
   contractLanguage: SlaDraft['compliance']['disputeResolution']['language'];
 }
 
 const DEFAULTS: Record<DraftLocale, LocaleDefaults> = {
   en: {
-    serviceName: 'Application',
-    availabilityMethod:
-      'Percentage of minutes in the calendar month in which the service responds successfully to external synthetic probes, excluding scheduled maintenance.',
-    availabilityDataSource: 'Provider external monitoring',
-    maintenanceExclusion: 'Scheduled maintenance',
-    severityDescriptions: {
-      P1: 'Service unavailable or a critical function unusable for all users, no workaround.',
-      P2: 'Major function impaired or degraded for many users; workaround difficult.',
-      P3: 'Minor function impaired; reasonable workaround available.',
-      P4: 'Question, cosmetic issue or request for information.',
-    },
     timeZone: 'UTC',
-    probeLocations: ['Europe', 'North America', 'Asia Pacific'],
-    downtimeDefinition: 'A minute is down when probes from at least two locations fail to receive a successful response within 30 seconds.',
+    probeLocations: [localized('Europe', '欧洲'), localized('North America', '北美'), localized('Asia Pacific', '亚太')],
     currency: 'USD',
-    claimProcess:
-      "The Customer submits a written claim to the Provider's support desk identifying the affected service, the dates and times of the failure and the credit requested.",
-    mainAgreement: { title: 'Master Subscription Agreement', titleZh: '' },
-    governingLaw: 'England and Wales',
+    mainAgreement: { title: 'Master Subscription Agreement', titleZh: '主订阅协议' },
+    governingLaw: localized('England and Wales', '英格兰和威尔士法律'),
     jurisdiction: 'englandWales',
-    venue: 'London',
+    venue: localized('London', '伦敦'),
     dataProtection: ['GDPR'],
     contractLanguage: 'en',
   },
   'zh-CN': {
-    serviceName: '应用服务',
-    availabilityMethod: '按自然月统计：服务对外部拨测请求成功响应的分钟数占该月总分钟数的百分比，计划维护时间不计入。',
-    availabilityDataSource: '服务提供方外部监控系统',
-    maintenanceExclusion: '计划维护',
-    severityDescriptions: {
-      P1: '服务不可用，或关键功能对全部用户无法使用，且无替代方案。',
-      P2: '主要功能受损或性能严重下降，影响大量用户，替代方案难以实施。',
-      P3: '次要功能受损，有合理的替代方案。',
-      P4: '咨询、界面瑕疵或信息请求。',
-    },
     // Mainland China observes a single time zone.
     timeZone: 'Asia/Shanghai',
-    probeLocations: ['华北（北京）', '华东（上海）', '华南（广州）'],
-    downtimeDefinition: '某一分钟内，至少两个拨测地点在 30 秒内均未收到成功响应的，该分钟计为不可用。',
+    probeLocations: [
+      localized('North China (Beijing)', '华北（北京）'),
+      localized('East China (Shanghai)', '华东（上海）'),
+      localized('South China (Guangzhou)', '华南（广州）'),
+    ],
     currency: 'CNY',
-    claimProcess: '客户应以书面形式向服务提供方技术支持部门提出补偿申请，写明受影响的服务、故障发生的日期和时间以及申请的服务费减免金额。',
     mainAgreement: { title: 'Master Subscription Agreement', titleZh: '主订阅协议' },
-    governingLaw: '中华人民共和国法律',
+    governingLaw: localized('the laws of the People\'s Republic of China', '中华人民共和国法律'),
     jurisdiction: 'prcMainland',
-    venue: '上海',
+    venue: localized('Shanghai', '上海'),
     dataProtection: ['PIPL'],
     contractLanguage: 'zh-CN',
   },
@@ -91,15 +99,16 @@ const DEFAULTS: Record<DraftLocale, LocaleDefaults> = {
 
 export function blankDraft(options: BlankDraftOptions): SlaDraft {
   const locale = options.locale ?? 'en';
-  const text = DEFAULTS[locale];
+  const text = { ...TEXTS, ...DEFAULTS[locale] };
+  const blank = localized('');
   return {
     schemaVersion: SCHEMA_VERSION,
-    title: options.title,
+    title: localizeByScript(options.title, locale),
     effectiveDate: options.effectiveDate,
     termMonths: 12,
     parties: {
-      provider: { legalName: '', address: '', signatoryName: '', signatoryTitle: '' },
-      customer: { legalName: '', address: '', signatoryName: '', signatoryTitle: '' },
+      provider: { legalName: '', address: blank, signatoryName: '', signatoryTitle: blank },
+      customer: { legalName: '', address: blank, signatoryName: '', signatoryTitle: blank },
     },
     // An SLA is normally a schedule to the subscription agreement; its date is left for the user.
     mainAgreement: { relation: 'schedule', ...text.mainAgreement, date: '' },
@@ -107,12 +116,12 @@ export function blankDraft(options: BlankDraftOptions): SlaDraft {
       {
         id: 'svc-1',
         name: text.serviceName,
-        description: '',
+        description: blank,
         metrics: [
           {
             id: 'svc-1-availability',
             kind: 'availability',
-            name: '',
+            name: blank,
             measurementMethod: text.availabilityMethod,
             window: 'calendarMonth',
             dataSource: text.availabilityDataSource,
@@ -183,11 +192,11 @@ export function blankDraft(options: BlankDraftOptions): SlaDraft {
       jurisdiction: text.jurisdiction,
       disputeResolution: { method: 'courts', venue: text.venue, institution: '', language: text.contractLanguage },
       dataProtection: [...text.dataProtection],
-      dataResidency: { region: 'none', restrictions: '' },
+      dataResidency: { region: 'none', restrictions: blank },
       certifications: ['ISO27001'],
       exclusions: { forceMajeure: true, customerCaused: true, betaFeatures: true, thirdPartyServices: true, other: [] },
     },
-    contract: { templateId: 'standard-saas', positions: {}, precedence: locale },
+    contract: { templateId: 'standard-saas', positions: {}, precedence: locale, languages: locale },
   };
 }
 

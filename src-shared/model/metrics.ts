@@ -3,6 +3,7 @@
  * Targets, credit tiers, requests and the contract text all read a metric
  * through these helpers, so "99.9" and "200" are never interpreted twice.
  */
+import type { LocalizedText } from './localized';
 import type { Metric, MetricKind, SlaDraft } from './schema';
 
 export type MetricUnit = 'percent' | 'ms' | 'minutes' | 'custom';
@@ -37,7 +38,7 @@ export interface LocatedMetric {
   serviceIndex: number;
   metricIndex: number;
   serviceId: string;
-  serviceName: string;
+  serviceName: LocalizedText;
 }
 
 /** Every metric of the draft by id, with the service it belongs to. */

@@ -8,6 +8,7 @@
  * Stored content (a working copy, a saved version) is upgraded when it is
  * read; the stored text of a saved version and its hash are never rewritten.
  */
+import { languageOfText, localized, type LocalizedText, type TextLanguage } from './localized';
 import { problem, type Problem } from './problems';
 import { SCHEMA_VERSION } from './schema';
 
@@ -64,7 +65,96 @@ function version1To2(document: Document): Document {
   return upgraded;
 }
 
-export const FILE_MIGRATIONS: Readonly<Record<number, Migration>> = { 1: version1To2 };
+/**
+ * The free texts that became localized in version 3, as paths: `*` is each
+ * element of an array (or each value of the parties), and a path ending in
+ * `*` is a list of texts.
+ */
+export const LOCALIZED_TEXT_PATHS: readonly (readonly string[])[] = [
+  ['title'],
+  ['parties', '*', 'address'],
+  ['parties', '*', 'signatoryTitle'],
+  ['services', '*', 'name'],
+  ['services', '*', 'description'],
+  ['services', '*', 'metrics', '*', 'name'],
+  ['services', '*', 'metrics', '*', 'unit'],
+  ['services', '*', 'metrics', '*', 'measurementMethod'],
+  ['services', '*', 'metrics', '*', 'dataSource'],
+  ['services', '*', 'metrics', '*', 'exclusions', '*'],
+  ['expectations', 'criticalPeriods', '*', 'name'],
+  ['expectations', 'stakeholders', '*', 'role'],
+  ['targets', 'severities', '*', 'description'],
+  ['monitoring', 'probeLocations', '*'],
+  ['monitoring', 'downtimeDefinition'],
+  ['compensation', 'claimProcess'],
+  ['compliance', 'governingLaw'],
+  ['compliance', 'disputeResolution', 'venue'],
+  ['compliance', 'dataResidency', 'restrictions'],
+  ['compliance', 'exclusions', 'other', '*'],
+];
+
+/** `change` applied to every value at `path` in `value`; what is not there (an absent optional field) is left alone. */
+function mapAtPath(value: unknown, path: readonly string[], change: (leaf: unknown) => unknown): unknown {
+  if (path.length === 0) return change(value);
+  const [head = '', ...rest] = path;
+  if (head === '*') {
+    if (Array.isArray(value)) return value.map((item) => mapAtPath(item, rest, change));
+    if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapAtPath(item, rest, change)]));
+    return value;
+  }
+  if (!isRecord(value) || !Object.hasOwn(value, head)) return value;
+  return { ...value, [head]: mapAtPath(value[head], rest, change) };
+}
+
+function textsAtPaths(document: Document): string[] {
+  const texts: string[] = [];
+  for (const path of LOCALIZED_TEXT_PATHS) {
+    mapAtPath(document, path, (leaf) => {
+      if (typeof leaf === 'string') texts.push(leaf);
+      return leaf;
+    });
+  }
+  return texts;
+}
+
+/** The language most of a draft's texts are written in: Chinese when its Chinese texts outnumber its English ones. */
+function prevailingLanguage(texts: readonly string[]): TextLanguage {
+  let chinese = 0;
+  let english = 0;
+  for (const text of texts) {
+    const language = languageOfText(text);
+    if (language === 'zh-CN') chinese++;
+    else if (language === 'en') english++;
+  }
+  return chinese > english ? 'zh-CN' : 'en';
+}
+
+/**
+ * Version 2 → 3: each free text the contract prints holds an English and a
+ * Chinese version. A version-2 text was written in one language, and goes to
+ * the language its script says (localized.ts, `languageOfText`); a text of
+ * neither script (a number, a code) goes to the draft's prevailing language.
+ * The contract is printed in the languages its texts were written in: a
+ * draft whose texts are all English is an English contract, one with texts
+ * in both is bilingual, so that the wizard shows the translations it lacks.
+ */
+function version2To3(document: Document): Document {
+  const texts = textsAtPaths(document);
+  const prevailing = prevailingLanguage(texts);
+  const written = new Set(texts.map((text) => languageOfText(text)).filter((language) => language !== undefined));
+  const toLocalized = (leaf: unknown): unknown => {
+    if (typeof leaf !== 'string') return leaf;
+    const language = languageOfText(leaf) ?? prevailing;
+    const text: LocalizedText = language === 'en' ? localized(leaf, '') : localized('', leaf);
+    return text;
+  };
+  let upgraded: unknown = document;
+  for (const path of LOCALIZED_TEXT_PATHS) upgraded = mapAtPath(upgraded, path, toLocalized);
+  const languages = written.size === 2 ? 'bilingual' : written.has('zh-CN') ? 'zh-CN' : 'en';
+  return withSection(upgraded as Document, 'contract', (contract) => ('languages' in contract ? contract : { ...contract, languages }));
+}
+
+export const FILE_MIGRATIONS: Readonly<Record<number, Migration>> = { 1: version1To2, 2: version2To3 };
 
 export function migrateDocument(
   document: Document,

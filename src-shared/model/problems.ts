@@ -4,11 +4,13 @@
  * English and Chinese in the wizard, the command line and an import report.
  */
 import type { z } from 'zod';
+import type { LocalizedText } from './localized';
 import { stepOfPath, type StepId } from './schema';
 import { TEXT_FLAW_KINDS } from './text';
 
 export type ProblemPath = (string | number)[];
-export type ProblemParams = Record<string, string | number>;
+/** A draft's own text (a service name) is given in both languages: the message reads it in its own (i18n/index.ts). */
+export type ProblemParams = Record<string, string | number | LocalizedText>;
 
 export interface Problem {
   step: StepId;

@@ -3,6 +3,7 @@
  * the parts of the draft it needs, so a problem in one step never hides the
  * problems of another (the wizard shows every step's status at once).
  */
+import { isBlankText, type LocalizedText } from './localized';
 import { isWorse, metricSemantics, metricsById, type LocatedMetric } from './metrics';
 import { problem, type Problem } from './problems';
 import type { SlaDraft } from './schema';
@@ -47,16 +48,16 @@ function servicesRules(services: SlaDraft['services']): Problem[] {
         problems.push(problem([...at, 'percentile'], 'rules.percentileRequired'));
       }
       if (metric.kind === 'custom') {
-        if (metric.name.trim() === '') problems.push(problem([...at, 'name'], 'rules.customNameRequired'));
-        if ((metric.unit ?? '').trim() === '') problems.push(problem([...at, 'unit'], 'rules.customUnitRequired'));
+        if (isBlankText(metric.name)) problems.push(problem([...at, 'name'], 'rules.customNameRequired'));
+        if (metric.unit === undefined || isBlankText(metric.unit)) problems.push(problem([...at, 'unit'], 'rules.customUnitRequired'));
       }
     });
   });
   return problems;
 }
 
-function metricLabel(located: LocatedMetric): string {
-  return located.metric.name.trim() !== '' ? located.metric.name : located.serviceName;
+function metricLabel(located: LocatedMetric): LocalizedText {
+  return isBlankText(located.metric.name) ? located.serviceName : located.metric.name;
 }
 
 function percentRange(value: number, kind: string): 'availability' | 'percent' | null {

@@ -8,9 +8,10 @@
  * 99.95 %), dates are ISO calendar dates (YYYY-MM-DD).
  */
 import { z } from 'zod';
+import { isBlankText } from './localized';
 import { findTextFlaw } from './text';
 
-export const SCHEMA_VERSION = 2 as const;
+export const SCHEMA_VERSION = 3 as const;
 
 /** Hard limits: big enough for any real SLA, small enough to refuse abuse. */
 export const LIMITS = {
@@ -44,6 +45,23 @@ const longText = z.string().superRefine(honestText(true)).max(LIMITS.longText);
 /** Short, but edited in a text area, so a line break is the user's own. */
 const shortLines = z.string().superRefine(honestText(true)).max(LIMITS.shortText);
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(LIMITS.listItems);
+
+/**
+ * Text the contract prints, written in English and in Chinese
+ * (localized.ts). Either may be empty while drafting: a translation missing
+ * for a language the contract is printed in is a problem of the contract
+ * check, which names the field and the language.
+ */
+const localizedText = (text: z.ZodString) => z.strictObject({ en: text, 'zh-CN': text });
+/** Required: written in at least one of the languages. */
+const requiredLocalized = (text: z.ZodString) => localizedText(text).refine((value) => !isBlankText(value), { message: 'required' });
+const localizedShort = localizedText(shortText);
+const localizedLong = localizedText(longText);
+const localizedLines = localizedText(shortLines);
+const localizedRequired = requiredLocalized(shortText);
+
+/** Every schema of a localized text, so that a walk over the schema (the contract's context, the field labels) can tell them from a section. */
+export const LOCALIZED_TEXT_SCHEMAS: ReadonlySet<z.ZodType> = new Set<z.ZodType>([localizedShort, localizedLong, localizedLines, localizedRequired]);
 /** A set of choices: each at most once ("GDPR, GDPR" is a slip, not a position). */
 const choices = <T extends z.ZodType>(item: T, max: number) =>
   z
@@ -76,9 +94,9 @@ export const CURRENCIES = ['USD', 'EUR', 'GBP', 'CNY', 'HKD', 'SGD', 'JPY', 'AUD
 
 export const partySchema = z.strictObject({
   legalName: requiredText,
-  address: longText,
+  address: localizedLong,
   signatoryName: shortText,
-  signatoryTitle: shortText,
+  signatoryTitle: localizedShort,
   /**
    * The company's registration number: in China the 18-character unified
    * social credit code (统一社会信用代码), elsewhere e.g. a Companies House
@@ -116,24 +134,24 @@ export const metricSchema = z.strictObject({
   id: idSchema,
   kind: z.enum(METRIC_KINDS),
   /** Shown in the contract; required for custom metrics, optional otherwise. */
-  name: shortText,
+  name: localizedShort,
   /** Latency metrics only: the percentile measured, e.g. 95 or 99.9. */
   percentile: z.number().finite().gt(0).lt(100).optional(),
   /** Custom metrics only: the unit of the objective, e.g. "jobs/hour". */
-  unit: shortText.optional(),
+  unit: localizedShort.optional(),
   /** Custom metrics only: whether a higher value is better. */
   higherIsBetter: z.boolean().optional(),
-  measurementMethod: longText,
+  measurementMethod: localizedLong,
   window: z.enum(MEASUREMENT_WINDOWS),
-  dataSource: shortText,
-  exclusions: list(shortText),
+  dataSource: localizedShort,
+  exclusions: list(localizedShort),
 });
 export type Metric = z.infer<typeof metricSchema>;
 
 export const serviceSchema = z.strictObject({
   id: idSchema,
-  name: requiredText,
-  description: longText,
+  name: localizedRequired,
+  description: localizedLong,
   metrics: z.array(metricSchema).max(LIMITS.metricsPerService),
   /**
    * The part of the Monthly Fee payable for this service, in the draft's
@@ -172,7 +190,7 @@ export type BusinessHours = z.infer<typeof businessHoursSchema>;
 
 export const criticalPeriodSchema = z.strictObject({
   id: idSchema,
-  name: requiredText,
+  name: localizedRequired,
   start: isoDate,
   end: isoDate,
   note: longText,
@@ -192,7 +210,7 @@ export const stakeholderSchema = z.strictObject({
   id: idSchema,
   party: z.enum(['provider', 'customer']),
   name: requiredText,
-  role: shortLines,
+  role: localizedLines,
   email: z.union([z.literal(''), z.email().max(LIMITS.shortText).superRefine(honestText(false))]),
   phone: shortText,
   /**
@@ -233,7 +251,7 @@ export type Objective = z.infer<typeof objectiveSchema>;
 
 export const severityTermsSchema = z.strictObject({
   level: z.enum(SEVERITIES),
-  description: longText,
+  description: localizedLong,
   responseMinutes: positiveMinutes,
   resolutionMinutes: positiveMinutes,
   coverage: z.enum(COVERAGES),
@@ -277,8 +295,8 @@ export const targetsSchema = z.strictObject({
 
 export const monitoringSchema = z.strictObject({
   probeIntervalSeconds: z.number().int().min(1).max(86_400),
-  probeLocations: list(shortText),
-  downtimeDefinition: longText,
+  probeLocations: list(localizedShort),
+  downtimeDefinition: localizedLong,
   reportingCadence: z.enum(['monthly', 'quarterly']),
   /** Business days after the end of the reporting period. */
   reportDueDays: z.number().int().min(1).max(90),
@@ -353,7 +371,7 @@ export const compensationSchema = z.strictObject({
   claimWindowDays: z.number().int().min(1).max(365),
   claims: claimStepsSchema,
   /** What the claim steps do not say (the channel, what a claim states); printed after them. */
-  claimProcess: longText,
+  claimProcess: localizedLong,
   creditForm: z.enum(CREDIT_FORMS),
   chronicFailure: z.strictObject({
     enabled: z.boolean(),
@@ -395,13 +413,13 @@ export const ARBITRATOR_COUNTS = [1, 3] as const;
 
 export const complianceSchema = z.strictObject({
   /** As typed, for a jurisdiction not in the list; with `jurisdiction`, the contract names the law from the list. */
-  governingLaw: requiredText,
+  governingLaw: localizedRequired,
   /** The governing law (and, for courts, the courts) from the list; absent = the typed `governingLaw` and `venue`. */
   jurisdiction: z.enum(JURISDICTIONS).optional(),
   disputeResolution: z.strictObject({
     method: z.enum(DISPUTE_METHODS),
     /** Court or seat of arbitration, e.g. "London" or "Shanghai". */
-    venue: requiredText,
+    venue: localizedRequired,
     /** Arbitration institution, e.g. "SHIAC", "LCIA"; empty for courts. */
     institution: shortText,
     language: z.enum(['en', 'zh-CN', 'bilingual']),
@@ -413,7 +431,7 @@ export const complianceSchema = z.strictObject({
   dataProtection: choices(z.enum(DATA_PROTECTION_REGIMES), DATA_PROTECTION_REGIMES.length),
   dataResidency: z.strictObject({
     region: z.enum(RESIDENCY_REGIONS),
-    restrictions: longText,
+    restrictions: localizedLong,
   }),
   certifications: choices(z.enum(CERTIFICATIONS), CERTIFICATIONS.length),
   exclusions: z.strictObject({
@@ -421,13 +439,16 @@ export const complianceSchema = z.strictObject({
     customerCaused: z.boolean(),
     betaFeatures: z.boolean(),
     thirdPartyServices: z.boolean(),
-    other: list(shortText),
+    other: list(localizedShort),
   }),
 });
 
 // ── Contract assembly choices (used by the export) ──────────────────────────
 
 export const POSITIONS = ['provider', 'balanced', 'customer'] as const;
+/** English, Chinese, or both side by side. */
+export const CONTRACT_LANGUAGE_CHOICES = ['en', 'zh-CN', 'bilingual'] as const;
+export type ContractLanguageChoice = (typeof CONTRACT_LANGUAGE_CHOICES)[number];
 export type Position = (typeof POSITIONS)[number];
 
 export const contractOptionsSchema = z.strictObject({
@@ -436,6 +457,11 @@ export const contractOptionsSchema = z.strictObject({
   positions: z.record(idSchema, z.enum(POSITIONS)),
   /** Which text prevails in a bilingual contract. */
   precedence: z.enum(['en', 'zh-CN']),
+  /**
+   * The languages the contract is printed in: the wizard asks for the text
+   * of each, and the contract check reports a translation missing in one.
+   */
+  languages: z.enum(CONTRACT_LANGUAGE_CHOICES),
 });
 
 // ── The main agreement ──────────────────────────────────────────────────────
@@ -471,7 +497,7 @@ export function mainAgreementTitleZh(agreement: Pick<MainAgreement, 'title' | 't
 
 export const slaDraftSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
-  title: requiredText,
+  title: localizedRequired,
   effectiveDate: isoDate,
   termMonths: z.number().int().min(1).max(120),
   parties: z.strictObject({ provider: partySchema, customer: partySchema }),

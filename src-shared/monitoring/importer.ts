@@ -9,6 +9,7 @@
  * file through it; parseMonitoringCsv is the one-string form for tests, the
  * command line and small files.
  */
+import { TEXT_LANGUAGES } from '../model/localized';
 import { LIMITS, type SlaDraft } from '../model/schema';
 import { CsvRecordReader, type CsvSyntaxProblem } from './csv';
 import { MONITORING_DATA_VERSION, rowsPeriod, type IncidentRecord, type MonitoringData, type MonitoringForm } from './data';
@@ -95,8 +96,11 @@ function serviceResolver(services: SlaDraft['services']): (cell: string) => Serv
   services.forEach((service, index) => {
     const id = service.id.trim().toLowerCase();
     if (!byId.has(id)) byId.set(id, index);
-    const name = service.name.trim().toLowerCase();
-    if (name !== '') byName.set(name, byName.has(name) && byName.get(name) !== index ? 'ambiguous' : index);
+    // A file may name the service in either language.
+    for (const language of TEXT_LANGUAGES) {
+      const name = service.name[language].trim().toLowerCase();
+      if (name !== '' && byName.get(name) !== index) byName.set(name, byName.has(name) ? 'ambiguous' : index);
+    }
   });
   const cache = new Map<string, ServiceMatch>();
   return (cell) => {

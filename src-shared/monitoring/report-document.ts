@@ -16,6 +16,7 @@ import type { TFunction } from 'i18next';
 import type { ListBlock, Paragraph, Run, Table, TableRow } from '../contract/doc';
 import { formatDate, formatDateTime, formatDurationMinutes, formatLevel, formatMoney, formatMonth, formatNumber, formatPercent } from '../format';
 import { translatorFor, type Locale } from '../i18n';
+import { displayText } from '../model/localized';
 import { partyNameZh, type Party, type SlaDraft } from '../model/schema';
 import { shortHash } from '../model/version';
 import type { MonthSpan } from './data';
@@ -105,8 +106,9 @@ export interface MetricText {
 }
 
 /** The metric as the draft names it, or by its kind ("Availability", "P95 latency") when it has no name. */
-export function metricName(t: TFunction, row: Pick<MetricMonthReport, 'metricName' | 'kind' | 'percentile'>): string {
-  if (row.metricName.trim() !== '') return row.metricName;
+export function metricName(t: TFunction, locale: Locale, row: Pick<MetricMonthReport, 'metricName' | 'kind' | 'percentile'>): string {
+  const name = displayText(row.metricName, locale);
+  if (name.trim() !== '') return name;
   if (row.kind === 'latency' && row.percentile !== null) return t('fields.metric.latencyName', { percentile: row.percentile });
   return t(`enums.metricKind.${row.kind}`);
 }
@@ -137,7 +139,7 @@ export function objectiveText(t: TFunction, locale: Locale, row: MetricMonthRepo
     return t('reports.values.severityShare', { percent: formatPercent(row.severityAttainmentPercent, locale), times });
   }
   if (row.objective === null) return t('reports.values.noObjective');
-  const level = formatLevel(row.objective, row.unit, locale, t, { customUnit: row.customUnit });
+  const level = formatLevel(row.objective, row.unit, locale, t, { customUnit: row.customUnit ? displayText(row.customUnit, locale) : null });
   return t('reports.values.objective', { level, coverage: t(`enums.coverage.${row.coverage}`) });
 }
 
@@ -179,9 +181,9 @@ export function creditsNotAddedTexts(t: TFunction, locale: Locale, report: Month
     const applied = rows.get(entry.appliedMetricId)!;
     return t('reports.notAdded.item', {
       service: row.serviceName,
-      metric: metricName(t, row),
+      metric: metricName(t, locale, row),
       percent: formatPercent(entry.creditPercent, locale),
-      applied: metricName(t, applied),
+      applied: metricName(t, locale, applied),
       appliedPercent: formatPercent(entry.appliedPercent, locale),
     });
   });
@@ -195,7 +197,7 @@ export function sourceDiffersTexts(t: TFunction, locale: Locale, report: Monthly
     .map((row) =>
       t('reports.sourceDiffers.item', {
         service: row.serviceName,
-        metric: metricName(t, row),
+        metric: metricName(t, locale, row),
         samples: formatNumber(row.samples ?? 0, locale),
         count: row.samples ?? 0,
         source: row.contractSource,
@@ -217,9 +219,9 @@ export function chronicTexts(t: TFunction, report: MonthlyReport, row: MetricMon
 export function metricText(t: TFunction, locale: Locale, report: MonthlyReport, row: MetricMonthReport): MetricText {
   const dash = t('reports.values.none');
   const measured = row.status === 'measured' && row.attainment !== null;
-  const level = (value: number) => formatLevel(value, row.unit, locale, t, { customUnit: row.customUnit });
+  const level = (value: number) => formatLevel(value, row.unit, locale, t, { customUnit: row.customUnit ? displayText(row.customUnit, locale) : null });
   return {
-    name: metricName(t, row),
+    name: metricName(t, locale, row),
     objective: objectiveText(t, locale, row),
     // Short in the statement's narrow column; a note under the results says what it means.
     attainment: measured ? level(row.attainment!) : row.status === 'noData' ? t('reports.status.noData') : t('reports.status.notMeasuredShort'),
@@ -253,7 +255,7 @@ export function tierCondition(
   threshold: number,
 ): string {
   const wording = boundary === 'below' ? (row.higherIsBetter ? 'below' : 'above') : row.higherIsBetter ? 'atOrBelow' : 'atOrAbove';
-  return t(`reports.tierCondition.${wording}`, { threshold: formatLevel(threshold, row.unit, locale, t, { customUnit: row.customUnit }) });
+  return t(`reports.tierCondition.${wording}`, { threshold: formatLevel(threshold, row.unit, locale, t, { customUnit: row.customUnit ? displayText(row.customUnit, locale) : null }) });
 }
 
 /** The month's credit in one sentence, saying when the cap cut it. */
@@ -335,7 +337,7 @@ export function buildReportDocument({ draft, report, sources, locale, version = 
         return {
           id: service.serviceId,
           cells: [
-            service.serviceName || dash,
+            displayText(service.serviceName, locale) || dash,
             outcomeText(t, service.metrics),
             ...(feeColumn ? [formatMoney(service.fee, report.currency, locale)] : []),
             credited.length > 0 ? formatPercent(percent, locale) : dash,
@@ -366,7 +368,7 @@ export function buildReportDocument({ draft, report, sources, locale, version = 
 
   blocks.push({ kind: 'heading', level: 2, text: t('reports.document.results') });
   for (const service of report.services) {
-    blocks.push({ kind: 'heading', level: 3, text: service.serviceName || dash });
+    blocks.push({ kind: 'heading', level: 3, text: displayText(service.serviceName, locale) || dash });
     blocks.push(
       tableOf(
         [4, 5, 3, 3, 2, 2, 3, 2, 2],
@@ -431,7 +433,7 @@ export function buildReportDocument({ draft, report, sources, locale, version = 
           ],
           missedRows.map((row) => {
             const words = chronicTexts(t, report, row)!;
-            return { id: row.metricId, cells: [row.serviceName || dash, metricName(t, row), words.consecutive, words.inTwelve, words.status] };
+            return { id: row.metricId, cells: [displayText(row.serviceName, locale) || dash, metricName(t, locale, row), words.consecutive, words.inTwelve, words.status] };
           }),
         ),
       );
@@ -497,12 +499,13 @@ export function buildReportDocument({ draft, report, sources, locale, version = 
   });
   for (const warning of report.warnings) blocks.push({ kind: 'paragraph', runs: text(t(warning.key, warning.params), true) });
 
+  const agreement = displayText(draft.title, locale);
   return {
     language: locale,
     title: t('reports.document.title', { month: monthText }),
-    subtitle: draft.title,
+    subtitle: agreement,
     month: report.month,
-    footer: version ? t('reports.document.footer', { agreement: draft.title, version: versionText(t, version) }) : draft.title,
+    footer: version ? t('reports.document.footer', { agreement, version: versionText(t, version) }) : agreement,
     pageOf: t('reports.document.pageOf'),
     provider: partyName(draft.parties.provider),
     customer: partyName(draft.parties.customer),

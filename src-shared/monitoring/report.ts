@@ -70,6 +70,7 @@
 import { allowedDowntimeForCoveredSeconds, attainmentPercent, coveredMinutesInRange } from '../math/downtime';
 import { creditForMetric, feeSplitByService, monthCredit, serviceFee, serviceLevelCredits, type MonthCredit } from '../math/credits';
 import { isWorse, metricSemantics, type MetricUnit } from '../model/metrics';
+import { isBlankText, TEXT_LANGUAGES, type LocalizedText } from '../model/localized';
 import type { BusinessHours, Metric, MetricKind, Severity, SlaDraft } from '../model/schema';
 import { coverageOf, sameBusinessHours, spansCover, type IncidentRecord, type MonitoringData, type MonthSpan, type ProbeMonth, type ProbeScope } from './data';
 import { addMonths, clipIntervals, isMonth, mergeIntervals, monthRangeMs, subtractIntervals, type Interval } from './intervals';
@@ -152,14 +153,14 @@ export interface ChronicStatus {
 
 export interface MetricMonthReport {
   serviceId: string;
-  serviceName: string;
+  serviceName: LocalizedText;
   metricId: string;
   /** As the draft names it; may be empty for a standard metric (show its kind). */
-  metricName: string;
+  metricName: LocalizedText;
   kind: MetricKind;
   unit: MetricUnit;
   /** A custom metric's own unit as the draft names it ("% of jobs"); null for the standard units. */
-  customUnit: string | null;
+  customUnit: LocalizedText | null;
   /** Whether a larger value is better (metricSemantics): how a tier's threshold is worded. */
   higherIsBetter: boolean;
   /** Latency metrics: the percentile measured. */
@@ -175,7 +176,7 @@ export interface MetricMonthReport {
    */
   severityAttainmentPercent: number | null;
   /** The data source the contract names for the metric, as typed. */
-  contractSource: string;
+  contractSource: LocalizedText;
   /** Whether the metric was measured from data other than the contract names (see the rules above). */
   sourceDiffers: boolean;
   /** Null when the draft has no chronic-failure rule or the metric no target. */
@@ -211,7 +212,7 @@ export interface MetricMonthReport {
 
 export interface ServiceMonthReport {
   serviceId: string;
-  serviceName: string;
+  serviceName: LocalizedText;
   /** The fee this service's credits are a share of: its own where the draft splits the fee by service, else the Monthly Fee. */
   fee: number;
   metrics: MetricMonthReport[];
@@ -300,7 +301,7 @@ const PROBE_WORDS = /probe|synthetic|拨测|探测|探针|合成/i;
  * samples measure it as the contract does.
  */
 export function contractMeasuresByProbes(metric: Pick<Metric, 'dataSource' | 'measurementMethod'>): boolean {
-  return PROBE_WORDS.test(metric.dataSource) || PROBE_WORDS.test(metric.measurementMethod);
+  return TEXT_LANGUAGES.some((language) => PROBE_WORDS.test(metric.dataSource[language]) || PROBE_WORDS.test(metric.measurementMethod[language]));
 }
 
 /** Kinds whose attainment the monitoring files can measure. */
@@ -515,7 +516,7 @@ function computeMonth(draft: ReportDraft, data: MonitoringData, month: string): 
         metricName: metric.name,
         kind: metric.kind,
         unit: semantics.unit,
-        customUnit: semantics.unit === 'custom' ? metric.unit?.trim() || null : null,
+        customUnit: semantics.unit === 'custom' && metric.unit !== undefined && !isBlankText(metric.unit) ? metric.unit : null,
         higherIsBetter: semantics.higherIsBetter,
         percentile: metric.kind === 'latency' ? (metric.percentile ?? null) : null,
         objective: objective?.objective ?? null,
@@ -600,7 +601,7 @@ function computeMonth(draft: ReportDraft, data: MonitoringData, month: string): 
 
       if (row.status === 'measured' && row.attainment !== null) {
         if (row.objective !== null) row.met = !isWorse(semantics, row.attainment, row.objective);
-        row.sourceDiffers = row.source === 'probes' && metric.dataSource.trim() !== '' && !contractMeasuresByProbes(metric);
+        row.sourceDiffers = row.source === 'probes' && !isBlankText(metric.dataSource) && !contractMeasuresByProbes(metric);
         const owed = creditForMetric(draft, metric.id, row.attainment);
         row.credit = {
           tierId: owed.tier?.id ?? null,
@@ -672,9 +673,9 @@ export interface AttainmentPoint {
 
 export interface AttainmentSeries {
   serviceId: string;
-  serviceName: string;
+  serviceName: LocalizedText;
   metricId: string;
-  metricName: string;
+  metricName: LocalizedText;
   kind: MetricKind;
   unit: MetricUnit;
   objective: number | null;

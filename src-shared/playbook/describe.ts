@@ -6,6 +6,7 @@
  */
 import { formatDurationMinutes, formatLevel, formatMonth, formatNumber, formatPercent } from '../format';
 import type { Locale, Translate } from '../i18n';
+import { displayText, isLocalizedText } from '../model/localized';
 import type { Finding, FindingUnit } from './evaluate';
 import type { MarketOffering, MarketPosition, MarketUnit } from './market';
 
@@ -36,26 +37,31 @@ export function formatPlaybookValue(value: unknown, unit: FindingUnit | MarketUn
 }
 
 /** "Core API — Availability": the metric a finding is about, named as the wizard names it. */
-function metricText(params: Finding['params'], t: Translate): string {
+function metricText(params: Finding['params'], locale: Locale, t: Translate): string {
   const kind = String(params.metricKind ?? '');
-  const name = String(params.metricName ?? '').trim();
+  const name = textParam(params.metricName, locale).trim();
   let metric: string;
   if (name !== '') metric = name;
   else if (kind === 'latency' && params.percentile !== undefined) metric = t('fields.metric.latencyName', { percentile: params.percentile });
   else metric = t(`enums.metricKind.${kind}`, { defaultValue: kind });
-  const service = String(params.service ?? '').trim() || t('fields.service.unnamed');
+  const service = textParam(params.service, locale).trim() || t('fields.service.unnamed');
   return t('fields.metric.option', { service, metric });
+}
+
+/** A draft's text among a finding's parameters, in the reader's language. */
+function textParam(value: unknown, locale: Locale): string {
+  return isLocalizedText(value) ? displayText(value, locale) : String(value ?? '');
 }
 
 /** The finding as one sentence in the user's language. */
 export function formatFinding(finding: Finding, locale: Locale, t: Translate): string {
-  const customUnit = typeof finding.params.unit === 'string' ? finding.params.unit : '';
+  const customUnit = finding.params.unit === undefined ? '' : textParam(finding.params.unit, locale);
   const values: Record<string, unknown> = {
     ...finding.params,
     actual: formatPlaybookValue(finding.actual, finding.unit, locale, t, customUnit),
     limit: formatPlaybookValue(finding.limit, finding.unit, locale, t, customUnit),
   };
-  if (finding.params.metricKind !== undefined) values.metric = metricText(finding.params, t);
+  if (finding.params.metricKind !== undefined) values.metric = metricText(finding.params, locale, t);
   return t(finding.key, values);
 }
 

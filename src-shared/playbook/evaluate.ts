@@ -15,6 +15,7 @@
  * value that is no value at all (a 120 % target) is an error only, which
  * validation reports: the playbook has nothing to say about it.
  */
+import type { LocalizedText } from '../model/localized';
 import { invalidValuePaths } from '../model/invalid-values';
 import { metricSemantics, metricsById, type LocatedMetric } from '../model/metrics';
 import { pathToString, type ProblemPath } from '../model/problems';
@@ -38,7 +39,7 @@ export interface Finding {
   /** The i18n key of the sentence; its parameters are `params` plus the formatted actual and limit. */
   key: string;
   /** What the sentence names besides the values: the metric, its service, the severity level, the clause. */
-  params: Record<string, string | number>;
+  params: Record<string, string | number | LocalizedText>;
   /** The draft's value (true/false for a switch, a position or region id for a choice). */
   actual: number | string | boolean | null;
   /** The playbook's limit, in the same unit; null for rules that are a yes/no. */
@@ -51,13 +52,13 @@ export interface Finding {
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 function metricParams(located: LocatedMetric): Record<string, string | number> {
-  const params: Record<string, string | number> = {
+  const params: Record<string, string | number | LocalizedText> = {
     metricKind: located.metric.kind,
-    metricName: typeof located.metric.name === 'string' ? located.metric.name : '',
+    metricName: located.metric.name,
     service: located.serviceName,
   };
   if (isNumber(located.metric.percentile)) params.percentile = located.metric.percentile;
-  if (typeof located.metric.unit === 'string') params.unit = located.metric.unit;
+  if (located.metric.unit !== undefined) params.unit = located.metric.unit;
   return params;
 }
 
@@ -85,7 +86,7 @@ class Evaluator {
     path: ProblemPath,
     key: string,
     values: Pick<Finding, 'actual' | 'limit' | 'unit'>,
-    params: Record<string, string | number> = {},
+    params: Record<string, string | number | LocalizedText> = {},
   ): void {
     this.findings.push({
       limitId: limit.id,

@@ -8,7 +8,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { resources, type Locale } from '../../../src-shared/i18n';
+import { INTERPOLATION, resources, type Locale } from '../../../src-shared/i18n';
 
 export const i18n = i18next.createInstance();
 
@@ -17,7 +17,7 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'en',
   resources,
   initAsync: false,
-  interpolation: { escapeValue: false },
+  interpolation: INTERPOLATION,
   returnNull: false,
 });
 
