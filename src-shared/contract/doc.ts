@@ -300,7 +300,8 @@ export function clauseOwnText(clause: Clause): string {
   return lines.join('\n');
 }
 
-function blockLines(block: Block): string[] {
+/** The lines one block adds to clauseOwnText (none for a sub-clause, which has its own). */
+export function blockLines(block: Block): string[] {
   switch (block.kind) {
     case 'paragraph':
       return [runsText(block.runs)];
