@@ -41,6 +41,11 @@ export class ComparePage {
     return this.contract.locator('tbody tr');
   }
 
+  /** A table of the contract as one version has it, by its name ("Service credit tiers (v2 — Customer counter-proposal)"). */
+  table(name: string | RegExp): Locator {
+    return this.contract.getByRole('table', { name, exact: true });
+  }
+
   inserted(text: string): Locator {
     return this.contract.locator('ins', { hasText: text });
   }
