@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { assembleContract } from '../contract/assemble';
-import type { ContractLanguage, Table, TableRow } from '../contract/doc';
+import { TABLE_KINDS, type ContractLanguage, type Table, type TableRow } from '../contract/doc';
 import { preset, standardTemplate } from '../contract/fixtures';
+import en from '../i18n/en.json';
+import zhCN from '../i18n/zh-CN.json';
 import type { SlaDraft } from '../model/schema';
 import { benchCompare, largeComparePair } from './bench';
 import {
@@ -342,6 +344,13 @@ describe('a table in the clause diff: compared row by row and cell by cell', () 
 });
 
 describe('compareTables', () => {
+  it('has a name for every kind of table, in both languages, for the view to name the table it draws', () => {
+    for (const messages of [en, zhCN]) {
+      const names: Record<string, string> = messages.compareView.contract.tables;
+      expect(TABLE_KINDS.filter((kind) => !names[kind])).toEqual([]);
+    }
+  });
+
   const row = (id: string | undefined, ...cells: string[]): TableRow => ({ id, cells: cells.map((text) => ({ runs: [{ text }] })) });
   const holidays = (...rows: TableRow[]): Table => ({
     kind: 'table',
