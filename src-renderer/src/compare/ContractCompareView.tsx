@@ -4,10 +4,10 @@
  * struck through in the older text and the words inserted underlined in
  * the newer one. Deletions and insertions are real <del> and <ins> with a
  * spoken prefix, so they read as such without colour. A table of the
- * contract stays a table on each side, its rows matched across the two
- * versions, with the marks in its cells. "Only changed
- * clauses" hides the rest; next / previous change (buttons, N / P or
- * Alt+↓ / Alt+↑) scrolls to the change and says which one it is.
+ * contract stays a table on each side, named for what it lists, its rows
+ * matched across the two versions and the marks in its cells. "Only
+ * changed clauses" hides the rest; next / previous change (buttons, N / P
+ * or Alt+↓ / Alt+↑) scrolls to the change and says which one it is.
  */
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { Button, Space, Switch, Tag, Typography } from 'antd';
@@ -57,7 +57,11 @@ interface ActiveRun {
 /** Every changed segment: a whole row or table that is the current change. */
 const WHOLE: ActiveRun = { from: 0, to: Number.MAX_SAFE_INTEGER };
 
-/** The segments of the current change within one text part or table cell, if it is there. */
+/**
+ * The segments of the current change within one text part or table cell, if
+ * it is there: a run of words, or every mark of a row or table that was
+ * added or removed whole.
+ */
 function activeRunIn(place: ChangePlace | null, segments: readonly WordSegment[], part: number, row: number | null, cell: number | null): ActiveRun | null {
   if (place === null || place.part !== part) return null;
   if (place.row === null && place.segment === null) return row !== null ? WHOLE : null;
