@@ -226,6 +226,10 @@ test.describe('a credit tier changed between two rounds', () => {
       await expect(compare.position).toHaveText(language.position);
       await expect(before.locator('del.cmp-current')).toHaveText(language.deleted);
       await expect(after.locator('ins.cmp-current')).toHaveText(language.inserted);
+      // "Only changed clauses" keeps the one clause the counts name, its table whole.
+      await compare.onlyChanged.click();
+      await expect(compare.rows()).toHaveCount(1);
+      await expect(after.locator('tbody tr')).toHaveCount(3);
 
       const findings = await seriousAxeFindings(appPage);
       expect(findings, findings.join('\n')).toEqual([]);
