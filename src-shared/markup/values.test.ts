@@ -199,6 +199,13 @@ describe('what lawyers type', () => {
     expect(value(readValue('a day', days))).toBe(1);
     expect(value(readValue('forty-five days', days))).toBe(45);
     expect(value(readValue('one hundred and twenty days', days))).toBe(120);
+    expect(value(readValue('twelve months', { kind: 'count', noun: 'month' }))).toBe(12);
+    expect(value(readValue('十二个月', { kind: 'count', noun: 'month' }))).toBe(12);
+    // "连续3个计量周期": in Chinese the word for consecutive stands before the number, outside the value.
+    expect(value(readValue('3个计量周期', { kind: 'count', noun: 'consecutivePeriod' }))).toBe(3);
+    expect(why('3 Measurement Periods', { kind: 'count', noun: 'consecutivePeriod' }).en).toBe(
+      'This field takes consecutive Measurement Periods; the new text gives Measurement Periods.',
+    );
   });
 
   it('Chinese numerals from 一 to 九十九, and beyond', () => {
@@ -262,6 +269,7 @@ describe('what lawyers type', () => {
     expect(value(readValue('90,000元', cny))).toBe(90_000);
     expect(value(readValue('人民币玖万元整', cny))).toBe(90_000);
     expect(value(readValue('人民币 90,000.00 元（大写：人民币玖万元整）', cny))).toBe(90_000);
+    expect(value(readValue('USD 90,000.00 (ninety thousand US dollars)', usd))).toBe(90_000);
     expect(value(readValue('人民币 1,680.32 元（大写：人民币壹仟陆佰捌拾元叁角贰分）', cny))).toBe(1_680.32);
     expect(value(readValue('JPY 85,000', { kind: 'money', currency: 'JPY' }))).toBe(85_000);
     expect(value(readValue('85,000日元', { kind: 'money', currency: 'JPY' }))).toBe(85_000);
@@ -291,6 +299,8 @@ describe('what lawyers type', () => {
     expect(value(readValue('300 ms', ms))).toBe(300);
     expect(value(readValue('300 毫秒', ms))).toBe(300);
     expect(value(readValue('300 milliseconds', ms))).toBe(300);
+    expect(value(readValue('15 min.', minutes))).toBe(15);
+    expect(value(readValue('4 hrs.', minutes))).toBe(240);
     expect(value(readValue('0.3 seconds', ms))).toBe(300);
     expect(value(readValue('0.3秒', ms))).toBe(300);
   });
@@ -395,5 +405,71 @@ describe('what is not read, and the reason the user is shown', () => {
       expect(Object.keys(markup.value).sort()).toEqual([...UNREADABLE_REASONS].sort());
       expect(Object.keys(markup.unit).sort()).toEqual([...UNIT_NAMES].sort());
     }
+  });
+});
+
+describe('any text at all', () => {
+  const kinds: ValueKind[] = [
+    percent,
+    days,
+    businessDays,
+    minutes,
+    date,
+    usd,
+    cny,
+    { kind: 'number' },
+    { kind: 'seconds' },
+    { kind: 'businessMinutes', businessDayMinutes: 540 },
+    { kind: 'level', unit: 'ms' },
+    { kind: 'level', unit: 'custom', customUnit: 'jobs/hour' },
+  ];
+  // Pieces of what is read, so that the generated texts come near the grammar rather than only missing it.
+  const piece = fc.constantFrom(
+    '1',
+    '30',
+    ',',
+    '.',
+    '000',
+    ' ',
+    '%',
+    '(',
+    ')',
+    'and',
+    'days',
+    '日',
+    '十',
+    '零',
+    '百分之',
+    '个半',
+    '小时',
+    'USD',
+    '元',
+    '壹',
+    '大写:',
+    '年',
+    '月',
+    'January',
+    'thirty',
+    '-',
+    '万',
+  );
+  const text = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 40 }),
+    fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')),
+  );
+
+  it('gives a value of the field’s type or a reason with words in both languages, and never throws', () => {
+    fc.assert(
+      fc.property(text, fc.constantFrom(...kinds), (typed, kind) => {
+        const reading = readValue(typed, kind);
+        if (reading.ok) {
+          if (kind.kind === 'date') expect(reading.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+          else expect(Number.isFinite(reading.value)).toBe(true);
+        } else {
+          for (const language of LOCALES) expect(describeUnreadable(reading.reason, t[language])).not.toMatch(/markup\.|\{\{/);
+        }
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });

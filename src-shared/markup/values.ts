@@ -170,6 +170,8 @@ export function normalizeTyped(text: string): string {
  * the user must decide as wording — so it is reported, not converted. The
  * same holds for Business Hours and plain hours.
  *
+ * An abbreviation may end in a point ("15 min.", "4 hrs.").
+ *
  * 分 alone is minutes only before seconds, as format writes "43分50秒":
  * otherwise a lone 分 may be a cent or a point. 月 alone is a month of the
  * calendar (3月 is March); a count of months is 个月.
@@ -184,9 +186,9 @@ const UNIT_WORDS: ReadonlyArray<{ unit: string; pattern: RegExp }> = [
   ['week', String.raw`weeks?(?![a-z])|wks?(?![a-z])|个?星期|周`],
   ['month', String.raw`(?:calendar[ -])?months?(?![a-z])|个(?:日历|自然)?月`],
   ['year', String.raw`years?(?![a-z])|yrs?(?![a-z])|年`],
-  ['hour', String.raw`hours?(?![a-z])|hrs?(?![a-z])|h(?![a-z])|个?小时|个?钟头`],
-  ['minute', String.raw`minutes?(?![a-z])|mins?(?![a-z])|分钟|分(?=[\d${CHINESE_NUMERAL_CHARS}]+秒)`],
-  ['second', String.raw`seconds?(?![a-z])|secs?(?![a-z])|s(?![a-z])|秒钟|秒`],
+  ['hour', String.raw`hours?(?![a-z])|hrs?(?![a-z])\.?|h(?![a-z])|个?小时|个?钟头`],
+  ['minute', String.raw`minutes?(?![a-z])|mins?(?![a-z])\.?|分钟|分(?=[\d${CHINESE_NUMERAL_CHARS}]+秒)`],
+  ['second', String.raw`seconds?(?![a-z])|secs?(?![a-z])\.?|s(?![a-z])|秒钟|秒`],
   ['percent', String.raw`%|per ?cent(?![a-z])|pct(?![a-z])`],
 ].map(([unit, source]) => ({ unit: unit!, pattern: new RegExp(source!, 'iuy') }));
 
@@ -396,6 +398,8 @@ function numberAt(text: string, at: number): Extract<Token, { t: 'number' }> | '
 interface Quantity {
   value: Decimal;
   unit: string | null;
+  /** The unit as written ("days", "个计量周期"). */
+  unitText?: string;
   text: string;
 }
 
@@ -454,6 +458,7 @@ function parse(typedTokens: readonly Token[]): { parsed: Parsed; restatement: Ex
         const last = parsed.quantities.at(-1);
         if (previous?.t !== 'number' || !last || last.unit !== null) return unreadable('unreadable', { part: token.text });
         last.unit = token.unit;
+        last.unitText = token.text;
         last.text += ` ${token.text}`;
         break;
       }
@@ -569,6 +574,9 @@ function readParsed(parsed: Parsed, kind: ValueKind): number | Failure {
       const quantity = single(parsed);
       if ('ok' in quantity) return quantity;
       if (quantity.unit === null) return unreadable('unitMissing', { expectedUnit: kind.noun });
+      // A Chinese contract writes 连续 before the number ("连续3个计量周期"): the count's own unit is 个计量周期.
+      const consecutiveInChinese = kind.noun === 'consecutivePeriod' && quantity.unit === 'measurementPeriod' && /^个?计量周期$/u.test(quantity.unitText ?? '');
+      if (consecutiveInChinese) return decimalToNumber(quantity.value);
       if (quantity.unit !== kind.noun) return unreadable('wrongUnit', { foundUnit: quantity.unit, expectedUnit: kind.noun });
       return decimalToNumber(quantity.value);
     }
