@@ -378,6 +378,8 @@ describe('what is not read, and the reason the user is shown', () => {
       en: 'The new text states two different values: “thirty” and “31”.',
       zh: '新文本写明了两个不同的数值：“thirty”和“31”。',
     });
+    expect(why('99.9 % (ninety-nine point nine per cent)', percent).en).toBe('SLA Studio cannot read “point” as part of a value.');
+    expect(why('USD 90,000.00 (ninety thousand euros)', usd).en).toBe("The new amount is in EUR, but the draft's currency is USD.");
     expect(why('4 hours (200 minutes)', minutes).en).toBe('The new text states two different values: “4 hours” and “200 minutes”.');
     // The figures were changed, the amount in words was not.
     expect(why('人民币 90,000.00 元（大写：人民币捌万伍仟元整）', cny).en).toBe(

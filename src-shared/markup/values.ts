@@ -734,9 +734,10 @@ export function readValue(text: string, kind: ValueKind): ValueReading {
     // "4 hours (240 minutes)", "人民币 85,000.00 元（大写：人民币捌万伍仟元整）": both must say the same.
     const inWords = kind.kind === 'money' && new RegExp(`^大写|[${CHINESE_UPPERCASE_CHARS}]`, 'u').test(restatement.inner);
     const again = inWords ? readMoneyWords(restatement.inner, kind.currency) : readValue(restatement.inner, kind);
-    const restated = typeof again === 'number' ? again : again.ok ? again.value : null;
+    // Words in brackets that cannot be read are reported as such, not as a disagreement.
+    if (typeof again !== 'number' && !again.ok) return again;
+    const restated = typeof again === 'number' ? again : again.value;
     if (restated !== value) {
-      if (typeof again !== 'number' && !again.ok && again.reason.code === 'currencyMismatch') return again;
       const first = typed.slice(0, typed.lastIndexOf(restatement.text)).trim();
       return unreadable('restatementDisagrees', { first, second: restatement.inner });
     }
