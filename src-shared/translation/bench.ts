@@ -39,7 +39,7 @@ export function largeMemoryPairs(template: Template, size = BENCH_MEMORY_PAIRS):
     pairs.push({
       en,
       'zh-CN': zh,
-      source: { kind: 'draft', title: `Draft ${copy}`, version: null, field: { en: 'Bench', 'zh-CN': 'Bench' }, path: [] },
+      source: { kind: 'draft', title: `Draft ${copy}`, version: null, path: ['services', 0, 'description'] },
     });
   }
   return pairs;

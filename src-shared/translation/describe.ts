@@ -1,12 +1,15 @@
 /**
  * A suggestion of the translation memory in the user's words: where it
- * came from ("From draft “Acme Payments”, version 3 — Service 1 › Measurement
- * method", "From the clause library — Service Credits") and how close it is
- * ("Exact match", "92 % match").
+ * came from ("From draft “Acme Payments”, version 3 — Service 1 › Metric 2 ›
+ * Measurement method", "From the clause library — Service Credits") and how
+ * close it is ("Exact match", "92 % match"). The field is named by its
+ * place, as the wizard numbers it: the other draft is not at hand to name
+ * its services.
  */
 import { formatPercent } from '../format';
 import type { Translate } from '../i18n';
 import { displayText, type TextLanguage } from '../model/localized';
+import { problemLocation } from '../model/problem-label';
 import type { MemorySource, Suggestion } from './memory';
 
 export function describeSource(source: MemorySource, language: TextLanguage, t: Translate): string {
@@ -14,7 +17,7 @@ export function describeSource(source: MemorySource, language: TextLanguage, t: 
     const clause = source.clause ? displayText(source.clause, language) : '';
     return clause === '' ? t('translationMemory.fromClauseLibrary') : t('translationMemory.fromClause', { clause });
   }
-  const params = { title: displayText(source.title, language), field: source.field[language] };
+  const params = { title: displayText(source.title, language), field: problemLocation(source.path, t) };
   return source.version === null ? t('translationMemory.fromDraft', params) : t('translationMemory.fromVersion', { ...params, version: source.version });
 }
 

@@ -36,8 +36,7 @@ export type MemorySource =
       title: LocalizedText | string;
       /** The version's sequence number; null for a draft's working copy. */
       version: number | null;
-      /** The field the text is in, as the wizard labels it, in both languages. */
-      field: LocalizedText;
+      /** The field the text is in. */
       path: ProblemPath;
     }
   | {
@@ -107,7 +106,7 @@ export interface TranslationMemory {
 
 // ── Normalising and tokens ──────────────────────────────────────────────────
 
-/** Chinese punctuation NFKC leaves alone, as the half-width mark it stands for. */
+/** Punctuation NFKC leaves alone (the Chinese full stop and enumeration comma, curly quotes, corner brackets, dashes), as the half-width mark it stands for. */
 const PUNCTUATION: Record<string, string> = {
   '。': '.',
   '、': ',',
@@ -151,8 +150,8 @@ export function normalizeForMemory(text: string): string {
 }
 
 const HAN = /\p{Script=Han}/u;
-/** A run of Chinese characters, a number (with its decimal point: "99.9" is one token), or a word of another script. */
-const TOKEN = /\p{Script=Han}+|\p{N}+(?:[.,]\p{N}+)*|(?:(?!\p{Script=Han})\p{L})+/gu;
+/** A run of Chinese characters, a number (with its decimal point: "99.9" is one token), or a word of letters of another script. */
+const TOKEN = /\p{Script=Han}+|\p{N}+(?:[.,]\p{N}+)*|[^\P{L}\p{Script=Han}]+/gu;
 
 /** Calls `visit` with each token of a normalised text: English words and numbers, and Chinese character bigrams (a lone character is itself a token). */
 function forEachToken(normalized: string, visit: (token: string) => void): void {

@@ -14,9 +14,7 @@ import { BLANK } from '../contract/assemble';
 import type { Localized } from '../contract/filters';
 import type { CompiledBlock, CompiledClause, CompiledText, Template } from '../contract/template-types';
 import type { Segment } from '../contract/text';
-import { translatorFor } from '../i18n';
 import { isLocalizedText, type LocalizedText } from '../model/localized';
-import { problemLocation } from '../model/problem-label';
 import type { ProblemPath } from '../model/problems';
 import type { MemorySource, TranslationPair } from './memory';
 
@@ -57,23 +55,18 @@ export interface DraftLabel {
 
 /**
  * Every text of a draft (or a version's draft) written in both languages,
- * with the field it is in. The draft is read as plain JSON, whatever its
- * schema version: any `{ en, zh-CN }` value is a text, wherever it is.
+ * with the path of the field it is in. The draft is read as plain JSON,
+ * whatever its schema version: any `{ en, zh-CN }` value is a text,
+ * wherever it is. The field is put in words only when a suggestion is
+ * shown (`describeSource`): wording every field of every draft up front
+ * would cost more than finding the texts.
  */
 export function pairsFromDraft(draft: unknown, label: DraftLabel): TranslationPair[] {
   const pairs: TranslationPair[] = [];
-  const english = translatorFor('en');
-  const chinese = translatorFor('zh-CN');
   const visit = (value: unknown, path: ProblemPath) => {
     if (isLocalizedText(value)) {
       if (value.en.trim() === '' || value['zh-CN'].trim() === '') return;
-      const source: MemorySource = {
-        kind: 'draft',
-        title: label.title,
-        version: label.version ?? null,
-        field: { en: problemLocation(path, english, draft), 'zh-CN': problemLocation(path, chinese, draft) },
-        path,
-      };
+      const source: MemorySource = { kind: 'draft', title: label.title, version: label.version ?? null, path };
       pairs.push(...alignedPairs(value.en, value['zh-CN'], source));
     } else if (Array.isArray(value)) {
       value.forEach((item, i) => visit(item, [...path, i]));
