@@ -206,7 +206,11 @@ describe('the clause library in the memory', () => {
     expect(breach!.exact).toBe(false);
   });
 
-  it('offers a defined term', () => {
+  it('offers a defined term, and the cover’s words from the library itself', () => {
     expect(suggest(library, 'Service Credit', 'en')[0]).toMatchObject({ text: '服务费减免', exact: true });
+    const [title] = suggest(library, '服务水平协议', 'zh-CN');
+    expect(title).toMatchObject({ text: 'Service Level Agreement', exact: true });
+    expect(describeSource(title!.source, 'en', en)).toBe('From the clause library');
+    expect(describeSource(title!.source, 'zh-CN', zh)).toBe('来自条款库');
   });
 });
