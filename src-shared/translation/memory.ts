@@ -94,7 +94,7 @@ interface MemoryEntry extends LocalizedText {
 interface LanguageIndex {
   exact: Map<string, number[]>;
   /** token → [entry, count, entry, count, …], entries ascending. */
-  postings: Map<string, Int32Array>;
+  postings: Map<string, number[]>;
   /** Each entry's number of tokens. */
   sizes: Int32Array;
 }
@@ -131,6 +131,8 @@ const PUNCTUATION: Record<string, string> = {
   '…': '...',
 };
 const PUNCTUATION_PATTERN = new RegExp(`[${Object.keys(PUNCTUATION).join('')}]`, 'gu');
+/** Printable ASCII and line breaks. */
+const ASCII = /^[ -~\t\r\n]*$/;
 /** A space beside a Chinese character or mark: Chinese writers space "99.9 %" and "AWS" differently, and it means nothing. */
 const SPACE_BESIDE_CHINESE = /\s+(?=[\p{Script=Han}\u3000-\u303f])|(?<=[\p{Script=Han}\u3000-\u303f])\s+/gu;
 
@@ -140,13 +142,10 @@ const SPACE_BESIDE_CHINESE = /\s+(?=[\p{Script=Han}\u3000-\u303f])|(?<=[\p{Scrip
  * same text.
  */
 export function normalizeForMemory(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(SPACE_BESIDE_CHINESE, '')
-    .replace(PUNCTUATION_PATTERN, (mark) => PUNCTUATION[mark] ?? mark)
-    .toLowerCase()
-    .replace(/\s+/gu, ' ')
-    .trim();
+  let normal = text.normalize('NFKC');
+  // Most English texts are plain ASCII: nothing of Chinese to look for.
+  if (!ASCII.test(normal)) normal = normal.replace(SPACE_BESIDE_CHINESE, '').replace(PUNCTUATION_PATTERN, (mark) => PUNCTUATION[mark] ?? mark);
+  return normal.toLowerCase().replace(/\s+/gu, ' ').trim();
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -213,7 +212,7 @@ export function createMemory(pairs: Iterable<TranslationPair>): TranslationMemor
 
 function indexLanguage(normalized: ReadonlyArray<Record<TextLanguage, string>>, language: TextLanguage): LanguageIndex {
   const exact = new Map<string, number[]>();
-  // token → [entry, count, entry, count, …]: an entry's tokens are visited together, so its count is the list's last.
+  // An entry's tokens are visited together: its count is the last of the token's list.
   const lists = new Map<string, number[]>();
   const sizes = new Int32Array(normalized.length);
   normalized.forEach((texts, entry) => {
@@ -231,9 +230,7 @@ function indexLanguage(normalized: ReadonlyArray<Record<TextLanguage, string>>, 
     });
     sizes[entry] = size;
   });
-  const postings = new Map<string, Int32Array>();
-  for (const [token, list] of lists) postings.set(token, Int32Array.from(list));
-  return { exact, postings, sizes };
+  return { exact, postings: lists, sizes };
 }
 
 // ── Suggesting ──────────────────────────────────────────────────────────────
