@@ -37,12 +37,15 @@ export const draftSummarySchema = z.object({
 });
 export type DraftSummary = z.infer<typeof draftSummarySchema>;
 
+/** A parameter of a message: a number, a text, or a draft's text in both languages (read in the message's). */
+const messageParam = z.union([z.string(), z.number(), z.strictObject({ en: z.string(), 'zh-CN': z.string() })]);
+
 /** A problem of a draft as validation reports it (model/problems.ts). */
 const problemSchema = z.object({
   step: z.enum(STEP_IDS),
   path: z.array(z.union([z.string(), z.number()])),
   key: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  params: z.record(z.string(), messageParam),
 });
 
 /** A draft imported from a file; `incomplete` lists what a draft exported before it was complete still lacks (absent when complete). */
@@ -236,7 +239,7 @@ export const docxCheckSchema = z.object({
   scope: z.enum(['contract', 'internal', 'whole']),
   /** The identity the contract's footer prints, "3f9a 1c2b 7d4e 0a11"; null for format 1. */
   identity: z.string().nullable(),
-  findings: z.array(z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })),
+  findings: z.array(z.object({ key: z.string(), params: z.record(z.string(), messageParam) })),
   origin: z.enum(['thisInstallation', 'notVerified']),
 });
 export type DocxCheck = z.infer<typeof docxCheckSchema>;

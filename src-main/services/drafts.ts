@@ -19,6 +19,7 @@ import { blankDraft } from '../../src-shared/model/defaults';
 import { isDraftInProgress, readWorkingCopyFile, writeDraftFile, writeIncompleteDraftFile } from '../../src-shared/model/file';
 import { upgradeContent } from '../../src-shared/model/migrate';
 import { problem } from '../../src-shared/model/problems';
+import { isBlankText, isLocalizedText, localized, localizeByScript, otherLanguage, TEXT_LANGUAGES, type LocalizedText, type TextLanguage } from '../../src-shared/model/localized';
 import { LIMITS, SCHEMA_VERSION } from '../../src-shared/model/schema';
 import { withoutHiddenCharacters } from '../../src-shared/model/text';
 import { validateDraft } from '../../src-shared/model/validate';
@@ -68,7 +69,34 @@ function textAt(value: unknown, ...path: string[]): string {
     if (!isRecord(current)) return '';
     current = current[key];
   }
-  return typeof current === 'string' ? current.trim().slice(0, LIMITS.shortText * 2) : '';
+  const text = typeof current === 'string' ? current : isLocalizedText(current) ? listText(current, primaryLanguage(value)) : '';
+  return text.trim().slice(0, LIMITS.shortText * 2);
+}
+
+/** The language a draft's list entry names it in first: the one that prevails in its contract. */
+function primaryLanguage(content: unknown): TextLanguage {
+  const precedence = isRecord(content) && isRecord(content.contract) ? content.contract.precedence : undefined;
+  return precedence === 'zh-CN' ? 'zh-CN' : 'en';
+}
+
+/** A text in both languages as a list shows and searches it: "Enterprise SLA (企业服务水平协议)". */
+export function listText(text: LocalizedText, primary: TextLanguage): string {
+  const first = text[primary].trim();
+  const second = text[otherLanguage(primary)].trim();
+  if (first === '' || second === '' || first === second) return first || second;
+  return `${first} (${second})`;
+}
+
+/** `suffix(language)` added to each written language of a title, within the title's length limit. */
+function retitle(title: LocalizedText, suffixed: (language: TextLanguage, base: string) => string): LocalizedText {
+  const result = { ...title };
+  for (const language of TEXT_LANGUAGES) {
+    const base = title[language].trim();
+    if (base === '') continue;
+    const suffixLength = suffixed(language, '').length;
+    result[language] = suffixed(language, base.slice(0, Math.max(1, LIMITS.shortText - suffixLength)).trim());
+  }
+  return result;
 }
 
 /**
@@ -199,18 +227,17 @@ export function createDraftsService(deps: DraftsServiceDeps): DraftsService {
   };
 
   /** The title with the day of the import, when another draft (in the list or the trash) already has it; else as it is. */
-  const importedTitle = (title: string): string => {
-    const trimmed = title.trim();
-    if (trimmed === '') return title;
-    const taken = (['active', 'trash'] as const).some((view) => repository.list({ query: trimmed, view }).some((draft) => draft.title === trimmed));
-    if (!taken) return title;
-    const locale = deps.locale();
+  const importedTitle = (content: DraftContent): DraftContent => {
+    const listed = textAt(content, 'title');
+    if (listed === '' || !isLocalizedText(content.title)) return content;
+    const taken = (['active', 'trash'] as const).some((view) => repository.list({ query: listed, view }).some((draft) => draft.title === listed));
+    if (!taken) return content;
     const today = clock.now().slice(0, 10);
-    const date = locale === 'zh-CN' ? formatDate(today, locale) : today;
-    const suffixLength = deps.translate(locale, 'storage.importedTitle', { title: '', date }).length;
     // Within the title's limit, so the imported draft has no problem the file had not.
-    const base = trimmed.slice(0, Math.max(1, LIMITS.shortText - suffixLength)).trim();
-    return deps.translate(locale, 'storage.importedTitle', { title: base, date });
+    const title = retitle(content.title, (language, base) =>
+      deps.translate(language, 'storage.importedTitle', { title: base, date: language === 'zh-CN' ? formatDate(today, language) : today }),
+    );
+    return { ...content, title };
   };
 
   const insert = (content: DraftContent): StoredDraft =>
@@ -244,7 +271,7 @@ export function createDraftsService(deps: DraftsServiceDeps): DraftsService {
       } else {
         const preset = deps.presets.find(presetId);
         if (!preset) throw new ServiceError('notFound', 'errors.presetNotFound', { id: presetId });
-        content = title === undefined ? preset.draft : { ...preset.draft, title };
+        content = title === undefined ? preset.draft : { ...preset.draft, title: localizeByScript(title, deps.locale()) };
       }
       return toRecord(insert(content));
     },
@@ -284,13 +311,13 @@ export function createDraftsService(deps: DraftsServiceDeps): DraftsService {
 
     duplicate(id) {
       const { content } = toRecord(stored(id));
-      if (typeof content.title === 'string') {
+      if (isLocalizedText(content.title)) {
         const locale = deps.locale();
-        const suffixLength = deps.translate(locale, 'storage.copyTitle', { title: '' }).length;
+        // An untitled draft's copy is named in the user's language.
+        const original = isBlankText(content.title) ? localized('', '') : content.title;
+        if (isBlankText(original)) original[locale] = deps.translate(locale, 'storage.untitledDraft');
         // Keep the copy's title within the title's limit, so the copy has no problem the original had not.
-        const original = content.title.trim() || deps.translate(locale, 'storage.untitledDraft');
-        const base = original.slice(0, Math.max(1, LIMITS.shortText - suffixLength)).trim();
-        content.title = deps.translate(locale, 'storage.copyTitle', { title: base });
+        content.title = retitle(original, (language, base) => deps.translate(language, 'storage.copyTitle', { title: base }));
       }
       return toSummary(insert(content));
     },
@@ -316,9 +343,8 @@ export function createDraftsService(deps: DraftsServiceDeps): DraftsService {
       if (!result.ok) {
         throw new ServiceError('invalidFile', 'errors.invalidFile', { fileName, count: result.problems.length }, result.problems);
       }
-      const retitled = <T extends { title?: unknown }>(content: T): T =>
-        keepTitle || typeof content.title !== 'string' ? content : { ...content, title: importedTitle(content.title) };
-      if (result.complete) return toSummary(insert(retitled(result.draft)));
+      const retitled = (content: DraftContent): DraftContent => (keepTitle ? content : importedTitle(content));
+      if (result.complete) return toSummary(insert(retitled(result.draft as unknown as DraftContent)));
       // An incomplete draft is a working copy: held to what autosave holds one to.
       const overlong = overlongList(result.content);
       if (overlong) {

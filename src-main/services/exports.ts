@@ -9,6 +9,7 @@
  * "Show in folder" opens the path this service recorded, looked up by the
  * export's id: a renderer never names a path for main to open.
  */
+import { displayText } from '../../src-shared/model/localized';
 import { withoutHiddenCharacters } from '../../src-shared/model/text';
 import { readFile, stat } from 'node:fs/promises';
 import type { ExportsRepository, StoredExport } from '../db';
@@ -161,7 +162,9 @@ export function createExportsService(deps: ExportsServiceDeps): ExportsService {
         asDraft,
         incomplete,
       } as const;
-      const title = form === 'amendment' ? t('export.form.amendmentFileTitle', { title: draft.title }) : draft.title;
+      // The file is named in the contract's language (for a bilingual one, the language that prevails).
+      const titleText = displayText(draft.title, labelLocale(draft, language));
+      const title = form === 'amendment' ? t('export.form.amendmentFileTitle', { title: titleText }) : titleText;
       const fileName = contractFileName(title, version?.sequence ?? null, language, t('storage.untitledDraft'));
       const filter = { name: t('export.fileFilter'), extensions: ['docx'] };
       const identity = { draftId, versionId: version?.id ?? null, kind: 'contract', language } as const;

@@ -17,6 +17,7 @@
  */
 import type { SavedExport } from '../../src-shared/api';
 import type { Locale } from '../../src-shared/i18n';
+import { asLocalizedText, displayText } from '../../src-shared/model/localized';
 import { canonicalJson } from '../../src-shared/model/canonical';
 import type { SlaDraft } from '../../src-shared/model/schema';
 import { versionLabel } from '../../src-shared/model/version';
@@ -89,10 +90,10 @@ function agreementOf(content: Record<string, unknown>): Pick<SlaDraft, 'title' |
       legalName: textOf(record.legalName),
       legalNameZh: textOf(record.legalNameZh),
       signatoryName: textOf(record.signatoryName),
-      signatoryTitle: textOf(record.signatoryTitle),
+      signatoryTitle: asLocalizedText(record.signatoryTitle),
     };
   };
-  return { title: textOf(content.title), parties: { provider: party(parties.provider), customer: party(parties.customer) } } as Pick<
+  return { title: asLocalizedText(content.title), parties: { provider: party(parties.provider), customer: party(parties.customer) } } as Pick<
     SlaDraft,
     'title' | 'parties'
   >;
@@ -123,7 +124,7 @@ export function createReportExportService(deps: ReportExportDeps): ReportExportS
         .imports.filter((summary) => summary.period !== null && summary.period.from <= month && month <= summary.period.to)
         .map((summary) => ({ fileName: summary.fileName, sha256: summary.sha256, form: summary.form, rows: summary.rows, importedAt: summary.importedAt }));
 
-      const stem = t('reports.export.fileStem', { title: draft.title.trim() || t('storage.untitledDraft'), month });
+      const stem = t('reports.export.fileStem', { title: displayText(draft.title, deps.locale()).trim() || t('storage.untitledDraft'), month });
       return deps.exportStep.save({
         draftId,
         versionId: version?.id ?? null,

@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import type { DraftsRepository, SettingsRepository, StoredApproval, StoredVersionSummary, VersionsRepository } from '../db';
 import type { ApiParsedInput, ApiOutput, Approval, DraftRecord, VersionRecord, VersionSummary } from '../../src-shared/api';
 import type { Locale } from '../../src-shared/i18n';
+import { asLocalizedText, isBlankText, type LocalizedText } from '../../src-shared/model/localized';
 import { canonicalJson } from '../../src-shared/model/canonical';
 import type { Problem } from '../../src-shared/model/problems';
 import { LIMITS } from '../../src-shared/model/schema';
@@ -56,7 +57,7 @@ export interface AmendedAgreementOf {
   /** 2 for the agreement's second amendment, counted in the order the amendments were started. */
   number: number;
   /** The title the agreement was first signed under (not "… — Amendment 1"). */
-  title: string;
+  title: LocalizedText;
 }
 
 export interface VersionsServiceDeps {
@@ -342,8 +343,9 @@ export function createVersionsService(deps: VersionsServiceDeps): VersionsServic
       // The title the agreement was signed under: the original draft's signed round, else the version amended.
       const rootSigned = versions.listByDraft(rootDraftId).findLast((version) => version.party === 'signed');
       const rootContent = rootSigned ? (JSON.parse(storedVersion(rootSigned.id).contentJson) as DraftContent) : null;
-      const title = typeof rootContent?.title === 'string' && rootContent.title.trim() !== '' ? rootContent.title : signed.content.title;
-      return { signed, number: Math.max(1, number), title: typeof title === 'string' ? title : '' };
+      const rootTitle = asLocalizedText(rootContent?.title);
+      const title = isBlankText(rootTitle) ? asLocalizedText(signed.content.title) : rootTitle;
+      return { signed, number: Math.max(1, number), title };
     },
   };
 }

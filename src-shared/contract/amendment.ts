@@ -25,6 +25,7 @@
  */
 import { formatDate } from '../format';
 import { alignClauses, type AlignedClause } from '../compare/contract';
+import { displayText, type LocalizedText } from '../model/localized';
 import type { SlaDraft } from '../model/schema';
 import { alignmentProblems, assembleBilingual, assembleContract, type AssemblyOptions, type AssemblyProblem } from './assemble';
 import {
@@ -46,7 +47,7 @@ export interface AmendedAgreement {
   /** The amendment's number among the agreement's amendments: 2 for "Amendment No. 2". */
   number: number;
   /** The title under which the agreement was signed. */
-  title: string;
+  title: LocalizedText;
   /** The calendar date (YYYY-MM-DD) on which the version amended was signed. */
   signedOn: string;
 }
@@ -478,7 +479,7 @@ function buildInstrument(language: ContractLanguage, input: InstrumentInput, opt
       {
         kind: 'list',
         style: 'alpha',
-        items: [marked(words.recitalAgreement(agreement.title, signedOn, agreement.number)), marked(words.recitalIntent)],
+        items: [marked(words.recitalAgreement(displayText(agreement.title, language), signedOn, agreement.number)), marked(words.recitalIntent)],
       },
     ]),
     clause('amendment.interpretation', [1], words.interpretationTitle, [paragraph(words.interpretation)]),
@@ -507,7 +508,7 @@ function buildInstrument(language: ContractLanguage, input: InstrumentInput, opt
     labels: current.labels,
     cover: {
       title,
-      lines: [{ id: 'amends', style: 'subtitle', runs: [{ text: words.subtitle(agreement.title, signedOn) }] }, ...partyLines],
+      lines: [{ id: 'amends', style: 'subtitle', runs: [{ text: words.subtitle(displayText(agreement.title, language), signedOn) }] }, ...partyLines],
     },
     clauses,
   };

@@ -74,3 +74,9 @@ export function localizeByScript(text: string, fallback: TextLanguage): Localize
   const language = languageOfText(text) ?? fallback;
   return language === 'en' ? localized(text, '') : localized('', text);
 }
+
+/** A text read from content of unknown form (an older file, a stored version): as it is, put by script when one-language, else blank. */
+export function asLocalizedText(value: unknown, fallback: TextLanguage = 'en'): LocalizedText {
+  if (isLocalizedText(value)) return value;
+  return typeof value === 'string' ? localizeByScript(value, fallback) : localized('');
+}

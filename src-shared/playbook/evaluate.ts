@@ -51,7 +51,7 @@ export interface Finding {
 
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
-function metricParams(located: LocatedMetric): Record<string, string | number> {
+function metricParams(located: LocatedMetric): Record<string, string | number | LocalizedText> {
   const params: Record<string, string | number | LocalizedText> = {
     metricKind: located.metric.kind,
     metricName: located.metric.name,

@@ -17,6 +17,7 @@
  */
 import { createClauseLibrary } from '../../services/clause-library';
 import { formatDate } from '../../../src-shared/format';
+import type { AmendedAgreement } from '../../../src-shared/contract/amendment';
 import type { SlaDraft } from '../../../src-shared/model/schema';
 import { createContractExportService, EXPORT_LANGUAGES, type ExportLanguage } from '../../services/contract-export';
 import { isServiceError } from '../../services/errors';
@@ -85,7 +86,7 @@ export const exportCommand: CliCommand<ExportArgs> = {
   run: async ({ file, out, language: chosen, internal, draft: asDraft, amends }, { t, templateDirs, dataDir }) => {
     const read = readDraftInput(file, { incomplete: asDraft });
     if (!read.ok) return failed(t, read.problems, read.content);
-    let amendment: { signed: SlaDraft; agreement: { number: number; title: string; signedOn: string } } | null = null;
+    let amendment: { signed: SlaDraft; agreement: AmendedAgreement } | null = null;
     if (amends) {
       // What was signed is a complete agreement: its problems are reported as FILE's are.
       const signed = readDraftInput(amends.file);
