@@ -27,7 +27,9 @@
  * it is given, records nothing, and reports a `ContractExportRecord`.
  */
 import type { AssemblyProblem } from '../../src-shared/contract/assemble';
-import type { Problem } from '../../src-shared/model/problems';
+import { problem, type Problem } from '../../src-shared/model/problems';
+import { TEXT_LANGUAGES } from '../../src-shared/model/localized';
+import { missingTranslations } from '../../src-shared/model/translations';
 import { assembleBilingual, assembleContract } from '../../src-shared/contract/assemble';
 import { assembleAmendment, assembleBilingualAmendment, type AmendedAgreement } from '../../src-shared/contract/amendment';
 import { canonicalJson } from '../../src-shared/model/canonical';
@@ -174,6 +176,13 @@ export function createContractExportService(deps: ContractExportDeps): ContractE
   }: ContractExportRequest): Promise<BuiltContract> => {
     // An incomplete draft is not a contract to sign: it goes out only marked as a draft.
     if (incomplete.length > 0 && !asDraft) throw new ServiceError('invalidInput', 'errors.draftHasProblems', { count: incomplete.length }, [...incomplete]);
+    // Nor is one with a text missing in a language it is printed in: only a draft marks the gap.
+    if (!asDraft) {
+      const untranslated = missingTranslations(draft, language === 'bilingual' ? TEXT_LANGUAGES : [language]).map(({ path, language: missing }) =>
+        problem(path, `contractCheck.translations.missing.${missing}`),
+      );
+      if (untranslated.length > 0) throw new ServiceError('invalidInput', 'export.errors.untranslated', { count: untranslated.length }, untranslated);
+    }
     const template = usableTemplate(deps.clauseLibrary, typeof draft.contract?.templateId === 'string' ? draft.contract.templateId : 'standard-saas');
     const terms = contractTerms(draft);
     const contractSha256 = sha256Hex(canonicalJson(terms));

@@ -45,7 +45,7 @@ export function chineseTermUses(text: LocalizedText | string): ChineseTermUse[] 
 
 export function chineseTermFindings(draft: SlaDraft): ContractFinding[] {
   return freeTexts(draft).flatMap((text) =>
-    chineseTermUses(text.text).map((use): ContractFinding => ({
+    chineseTermUses(text.language === 'zh-CN' ? text.text : '').map((use): ContractFinding => ({
       level: 'warning',
       rule: 'chineseTerms',
       step: stepOfPath(text.path),

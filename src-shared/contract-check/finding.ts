@@ -8,7 +8,7 @@
 import type { ProblemParams, ProblemPath } from '../model/problems';
 import type { StepId } from '../model/schema';
 
-export const CONTRACT_RULES = ['typedNumbers', 'definedTerms', 'sectionReference', 'tierAtTarget', 'businessTime', 'chineseTerms'] as const;
+export const CONTRACT_RULES = ['typedNumbers', 'definedTerms', 'sectionReference', 'tierAtTarget', 'businessTime', 'chineseTerms', 'translations'] as const;
 export type ContractRule = (typeof CONTRACT_RULES)[number];
 
 export type FindingLevel = 'problem' | 'warning';

@@ -13,6 +13,7 @@ import { definedTermFindings } from './defined-terms';
 import { byLevel, type ContractFinding } from './finding';
 import { sectionReferenceFindings } from './section-references';
 import { tierAtTargetFindings } from './tier-at-target';
+import { translationFindings } from './translations';
 import { typedNumberFindings } from './typed-numbers';
 
 export { byLevel, CONTRACT_RULES, isBlocking, type ContractFinding, type ContractRule, type FindingLevel } from './finding';
@@ -23,6 +24,7 @@ export { chineseTermUses, type ChineseTermUse } from './chinese-terms';
 export function checkContract(draft: SlaDraft, template: Template): ContractFinding[] {
   const { en, zh } = assembleBilingual(draft, template);
   return byLevel([
+    ...translationFindings(draft),
     ...typedNumberFindings(draft),
     ...tierAtTargetFindings(draft),
     ...businessTimeFindings(draft, [en, zh]),

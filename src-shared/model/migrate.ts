@@ -9,6 +9,7 @@
  * read; the stored text of a saved version and its hash are never rewritten.
  */
 import { languageOfText, localized, type LocalizedText, type TextLanguage } from './localized';
+import { LOCALIZED_TEXT_PATHS } from './translations';
 import { problem, type Problem } from './problems';
 import { SCHEMA_VERSION } from './schema';
 
@@ -65,36 +66,8 @@ function version1To2(document: Document): Document {
   return upgraded;
 }
 
-/**
- * The free texts that became localized in version 3, as paths: `*` is each
- * element of an array (or each value of the parties), and a path ending in
- * `*` is a list of texts.
- */
-export const LOCALIZED_TEXT_PATHS: readonly (readonly string[])[] = [
-  ['title'],
-  ['parties', '*', 'address'],
-  ['parties', '*', 'signatoryTitle'],
-  ['services', '*', 'name'],
-  ['services', '*', 'description'],
-  ['services', '*', 'metrics', '*', 'name'],
-  ['services', '*', 'metrics', '*', 'unit'],
-  ['services', '*', 'metrics', '*', 'measurementMethod'],
-  ['services', '*', 'metrics', '*', 'dataSource'],
-  ['services', '*', 'metrics', '*', 'exclusions', '*'],
-  ['expectations', 'criticalPeriods', '*', 'name'],
-  ['expectations', 'stakeholders', '*', 'role'],
-  ['targets', 'severities', '*', 'description'],
-  ['monitoring', 'probeLocations', '*'],
-  ['monitoring', 'downtimeDefinition'],
-  ['compensation', 'claimProcess'],
-  ['compliance', 'governingLaw'],
-  ['compliance', 'disputeResolution', 'venue'],
-  ['compliance', 'dataResidency', 'restrictions'],
-  ['compliance', 'exclusions', 'other', '*'],
-];
-
 /** `change` applied to every value at `path` in `value`; what is not there (an absent optional field) is left alone. */
-function mapAtPath(value: unknown, path: readonly string[], change: (leaf: unknown) => unknown): unknown {
+export function mapAtPath(value: unknown, path: readonly string[], change: (leaf: unknown) => unknown): unknown {
   if (path.length === 0) return change(value);
   const [head = '', ...rest] = path;
   if (head === '*') {

@@ -11,11 +11,12 @@
  * the parts it knows, then "field “colour”" or "entry 2" for the rest.
  */
 import type { Translate } from '../i18n';
+import { isBlankText, isLocalizedText, type LocalizedText } from './localized';
 import type { Problem, ProblemPath } from './problems';
 import { METRIC_KINDS, stepOfPath } from './schema';
 
 /** How one list item is named from its value in the draft (a service's name, a severity's level). */
-type ItemName = (item: unknown, draft: unknown, t: Translate) => string | undefined;
+type ItemName = (item: unknown, draft: unknown, t: Translate) => string | LocalizedText | undefined;
 
 interface Node {
   /** The i18n key of this part's label. */
@@ -43,7 +44,9 @@ function child(value: unknown, segment: string | number): unknown {
   return undefined;
 }
 
-function text(value: unknown): string | undefined {
+/** A name the user typed; one written in both languages is read in the message's (i18n/index.ts). */
+function text(value: unknown): string | LocalizedText | undefined {
+  if (isLocalizedText(value)) return isBlankText(value) ? undefined : value;
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
@@ -262,6 +265,7 @@ const DRAFT: Node = {
         templateId: field('problemLabel.templateId'),
         positions: { key: 'problemLabel.positions' },
         precedence: field('fields.compliance.precedence'),
+        languages: field('fields.agreement.languages'),
       },
     },
   },
@@ -281,6 +285,13 @@ export function problemLocationParts(path: Readonly<ProblemPath>, t: Translate, 
   path.forEach((segment, index) => {
     const last = index === path.length - 1;
     const item = child(value, segment);
+    if ((segment === 'en' || segment === 'zh-CN') && (isLocalizedText(value) || (last && !(node?.fields && Object.hasOwn(node.fields, segment))))) {
+      // One language of a text: "Description (Chinese)".
+      const field = parts.pop() ?? t(`steps.${stepOfPath(path)}`);
+      parts.push(t('wizard.texts.inLanguage', { field, language: t(`enums.contractLanguage.${segment}`) }));
+      value = item;
+      return;
+    }
     if (node?.items && typeof segment === 'number') {
       const label = t(node.items.key, { n: segment + 1 });
       const name = node.items.name?.(item, draft, t);

@@ -8,6 +8,7 @@ import { Typography } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttainmentHistory, AttainmentSeries } from '../../../src-shared/monitoring';
+import { displayText } from '../../../src-shared/model/localized';
 import { useLocale } from '../common/locale';
 import { chartGeometry, type ChartBox } from './chartGeometry';
 import { formatLevel, formatMonth, formatShortMonth } from '../../../src-shared/format';
@@ -38,10 +39,11 @@ function SeriesChart({ series }: { series: AttainmentSeries }) {
   const id = useId();
   const geometry = chartGeometry(series, BOX);
   const level = (value: number) => formatLevel(value, series.unit, locale, t);
-  const name = metricName(t, { metricName: series.metricName, kind: series.kind, percentile: null });
-  const title = t('reports.chart.title', { metric: name, service: series.serviceName });
+  const name = metricName(t, locale, { metricName: series.metricName, kind: series.kind, percentile: null });
+  const serviceName = displayText(series.serviceName, locale);
+  const title = t('reports.chart.title', { metric: name, service: serviceName });
   // Metric names usually start with their service ("Core API Availability"): naming it twice reads as a slip.
-  const caption = series.serviceName === '' || name.includes(series.serviceName) ? name : `${name} · ${series.serviceName}`;
+  const caption = serviceName === '' || name.includes(serviceName) ? name : `${name} · ${serviceName}`;
   const description = [
     series.objective === null ? t('reports.values.noObjective') : t('reports.chart.target', { level: level(series.objective) }),
     ...geometry.points.map((point) =>

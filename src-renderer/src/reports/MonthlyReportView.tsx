@@ -28,6 +28,7 @@ import {
   tierCondition,
 } from '../../../src-shared/monitoring/report-document';
 import { useLocale } from '../common/locale';
+import { displayText } from '../../../src-shared/model/localized';
 import { call, errorMessage } from '../common/client';
 import { ProblemMessages } from '../common/ProblemMessages';
 import { AttainmentChart } from './AttainmentChart';
@@ -195,7 +196,7 @@ function ReportBody({ report, history }: { report: MonthlyReport; history: Month
         <Alert key={`${warning.key}-${index}`} type="warning" showIcon className="report-warning" title={t(warning.key, warning.params)} />
       ))}
       {report.services.map((service) => (
-        <ServiceTable key={service.serviceId} report={report} serviceName={service.serviceName} rows={service.metrics} />
+        <ServiceTable key={service.serviceId} report={report} serviceName={displayText(service.serviceName, locale)} rows={service.metrics} />
       ))}
       {sourceNotes.map((note) => (
         <Alert key={note} type="warning" showIcon className="report-warning" data-testid="report-source-differs" title={note} />
@@ -240,7 +241,7 @@ function ServiceTable({ report, serviceName, rows }: { report: MonthlyReport; se
       onCell: cell('metric'),
       render: (_, row) => (
         <>
-          {metricName(t, row)}
+          {metricName(t, locale, row)}
           {row.sourceDiffers && (
             <>
               {' '}
@@ -361,8 +362,8 @@ function ChronicFailure({ report }: { report: MonthlyReport }) {
   if (!report.chronicFailure || (report.monthStatus !== 'reported' && report.monthStatus !== 'afterTerm')) return null;
   const rows = report.services.flatMap((service) => service.metrics).filter((row) => row.chronic !== null && row.chronic.missedInTwelve > 0);
   const columns: ColumnsType<MetricMonthReport> = [
-    { key: 'service', title: t('reports.document.serviceColumn'), render: (_, row) => row.serviceName },
-    { key: 'metric', title: t('reports.columns.metric'), onCell: cell('metric'), render: (_, row) => metricName(t, row) },
+    { key: 'service', title: t('reports.document.serviceColumn'), render: (_, row) => displayText(row.serviceName, locale) },
+    { key: 'metric', title: t('reports.columns.metric'), onCell: cell('metric'), render: (_, row) => metricName(t, locale, row) },
     {
       key: 'consecutive',
       title: t('reports.chronic.consecutiveColumn'),
@@ -423,14 +424,14 @@ function IncidentsTable({ row }: { row: MetricMonthReport }) {
   ];
   return (
     <div className="report-incidents">
-      <Typography.Text type="secondary">{t('reports.incidents.caption', { metric: metricName(t, row), zone: row.timeZone })}</Typography.Text>
+      <Typography.Text type="secondary">{t('reports.incidents.caption', { metric: metricName(t, locale, row), zone: row.timeZone })}</Typography.Text>
       <Table<ReportIncident>
         rowKey={(incident) => `${incident.line}-${incident.from}`}
         size="small"
         columns={columns}
         dataSource={row.incidents}
         pagination={false}
-        aria-label={t('reports.incidents.caption', { metric: metricName(t, row), zone: row.timeZone })}
+        aria-label={t('reports.incidents.caption', { metric: metricName(t, locale, row), zone: row.timeZone })}
       />
     </div>
   );

@@ -4,6 +4,7 @@
  * nothing), and changing a metric's kind keeps only the fields that kind has.
  */
 import { newId, type Metric, type MetricKind, type SlaDraft } from '../../../src-shared/model';
+import { localized } from '../../../src-shared/model/localized';
 
 export interface MetricReferences {
   objectives: number;
@@ -56,10 +57,10 @@ export function newMetric(draft: SlaDraft): Metric {
   return {
     id: newId('metric', allMetricIds(draft)),
     kind: 'availability',
-    name: '',
-    measurementMethod: '',
+    name: localized(''),
+    measurementMethod: localized(''),
     window: 'calendarMonth',
-    dataSource: '',
+    dataSource: localized(''),
     exclusions: [],
   };
 }
@@ -70,7 +71,7 @@ export function withKind(metric: Metric, kind: MetricKind): Metric {
   const next: Metric = { ...common, kind };
   if (kind === 'latency') next.percentile = percentile ?? 95;
   if (kind === 'custom') {
-    next.unit = unit ?? '';
+    next.unit = unit ?? localized('');
     next.higherIsBetter = higherIsBetter ?? true;
   }
   return next;

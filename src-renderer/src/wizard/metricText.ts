@@ -8,10 +8,19 @@ import type { TFunction } from 'i18next';
 import type { Locale } from '../../../src-shared/i18n';
 import { formatLevel } from '../../../src-shared/format';
 import { metricSemantics, metricsById, type LocatedMetric, type Metric, type SlaDraft } from '../../../src-shared/model';
+import { displayText, type TextLanguage } from '../../../src-shared/model/localized';
+import { i18n } from '../app/i18n';
 import type { Choice } from './fields/fields';
 
+/** A draft's text as the wizard names things: in the user's language, or the other when not written in it. */
+function inUserLanguage(text: Parameters<typeof displayText>[0]): string {
+  const language: TextLanguage = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
+  return displayText(text, language);
+}
+
 export function metricName(t: TFunction, metric: Pick<Metric, 'kind' | 'name' | 'percentile'>): string {
-  if (metric.name.trim() !== '') return metric.name;
+  const name = inUserLanguage(metric.name);
+  if (name.trim() !== '') return name;
   if (metric.kind === 'latency' && typeof metric.percentile === 'number') {
     return t('fields.metric.latencyName', { percentile: metric.percentile });
   }
@@ -19,7 +28,8 @@ export function metricName(t: TFunction, metric: Pick<Metric, 'kind' | 'name' | 
 }
 
 export function metricLabel(t: TFunction, located: LocatedMetric): string {
-  const service = located.serviceName.trim() !== '' ? located.serviceName : t('fields.service.unnamed');
+  const serviceName = inUserLanguage(located.serviceName);
+  const service = serviceName.trim() !== '' ? serviceName : t('fields.service.unnamed');
   const metric = metricName(t, located.metric);
   // "Core API Availability" already names its service: "Core API — Core API Availability" would say it twice.
   if (metric.toLocaleLowerCase().startsWith(service.trim().toLocaleLowerCase())) return metric;
@@ -40,14 +50,14 @@ export function metricChoices(t: TFunction, services: SlaDraft['services'], opti
 export function unitSuffix(t: TFunction, metric: Metric | undefined): string | undefined {
   if (!metric) return undefined;
   const { unit } = metricSemantics(metric);
-  if (unit === 'custom') return metric.unit?.trim() || undefined;
+  if (unit === 'custom') return metric.unit ? inUserLanguage(metric.unit).trim() || undefined : undefined;
   return t(`units.${unit}`);
 }
 
 /** A level of this metric as a reader expects it: "99.9 %", "200 ms", "4 hours", "120 jobs/hour"; empty while not a number. */
 export function metricLevel(t: TFunction, locale: Locale, metric: Metric, value: number): string {
   if (!Number.isFinite(value)) return '';
-  return formatLevel(value, metricSemantics(metric).unit, locale, t, { customUnit: metric.unit });
+  return formatLevel(value, metricSemantics(metric).unit, locale, t, { customUnit: metric.unit ? inUserLanguage(metric.unit) : undefined });
 }
 
 /** A sensible first level for a new objective, request or tier of this metric. */

@@ -14,7 +14,9 @@ import { useDraftEditor, useField } from '../../common/editor';
 import { formatNumber, formatPercent } from '../../../../src-shared/format';
 import type { Locale } from '../../../../src-shared/i18n';
 import { timeZones } from '../../common/timeZones';
+import { isLocalizedText } from '../../../../src-shared/model/localized';
 import { FieldFrame, type FrameOptions } from './FieldFrame';
+import { LocalizedTextBoxes } from './LocalizedTextBoxes';
 
 interface FieldProps extends FrameOptions {
   path: ProblemPath;
@@ -46,6 +48,8 @@ const CLOCK = 'HH:mm';
 
 function TextFieldControl({ path, placeholder, multiline, rows = 3, ...frame }: FieldProps & { placeholder?: string; multiline?: boolean; rows?: number }) {
   const field = useField<string>(path);
+  // A text the contract prints is written in each of its languages.
+  if (isLocalizedText(field.value)) return <LocalizedTextBoxes path={path} placeholder={placeholder} multiline={multiline} rows={rows} {...frame} />;
   const value = typeof field.value === 'string' ? field.value : '';
   return (
     <FieldFrame id={field.id} problems={field.problems} readOnlyText={textOf(value)} multiline={multiline} {...frame}>

@@ -2,9 +2,9 @@
 import { Card, Col, Row, Typography } from 'antd';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AGREEMENT_RELATIONS, type SlaDraft } from '../../../../src-shared/model';
+import { AGREEMENT_RELATIONS, CONTRACT_LANGUAGE_CHOICES, type SlaDraft } from '../../../../src-shared/model';
 import { useDraftValue } from '../../common/editor';
-import { DateField, NumberField, RadioField, TextField } from '../fields/fields';
+import { DateField, NumberField, RadioField, SelectField, TextField } from '../fields/fields';
 
 function PartyCard({ party }: { party: 'provider' | 'customer' }) {
   const { t } = useTranslation();
@@ -91,6 +91,16 @@ export const AgreementSection = memo(function AgreementSection() {
         </Col>
         <Col xs={12} lg={6}>
           <NumberField path={['termMonths']} label={t('fields.agreement.termMonths')} suffix={t('units.months')} required />
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col xs={24} lg={12}>
+          <SelectField
+            path={['contract', 'languages']}
+            label={t('fields.agreement.languages')}
+            options={CONTRACT_LANGUAGE_CHOICES.map((choice) => ({ value: choice, label: t(`enums.contractLanguage.${choice}`) }))}
+            extra={t('fields.agreement.languagesHint')}
+          />
         </Col>
       </Row>
       <Row gutter={16}>

@@ -7,7 +7,8 @@ import { Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CERTIFICATIONS, DATA_PROTECTION_REGIMES, DISPUTE_METHODS, JURISDICTIONS, RESIDENCY_REGIONS, type Jurisdiction } from '../../../../src-shared/model';
 import { useDraftEditor, useDraftValue } from '../../common/editor';
-import { MultiSelectField, NumberField, SelectField, SwitchField, TagsField, TextField } from '../fields/fields';
+import { MultiSelectField, NumberField, SelectField, SwitchField, TextField } from '../fields/fields';
+import { LocalizedTextList } from '../fields/LocalizedTextList';
 
 const EXCLUSION_SWITCHES = ['forceMajeure', 'customerCaused', 'betaFeatures', 'thirdPartyServices'] as const;
 /** The choice of a jurisdiction not in the list: the draft then has none, and the typed law and place apply. */
@@ -186,7 +187,7 @@ export function ComplianceStep() {
             </Col>
           ))}
         </Row>
-        <TagsField path={[...base, 'exclusions', 'other']} label={t('fields.compliance.otherExclusions')} placeholder={t('fields.tagsPlaceholder')} />
+        <LocalizedTextList path={[...base, 'exclusions', 'other']} label={t('fields.compliance.otherExclusions')} />
       </section>
 
       <section aria-labelledby="bilingual-heading" className="wizard-section">

@@ -8,6 +8,7 @@ import { memo, useMemo } from 'react';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { isWorse, metricSemantics, metricsById, newId, PRIORITIES, WEEKDAYS, type SlaDraft } from '../../../../src-shared/model';
+import { localized } from '../../../../src-shared/model/localized';
 import { limitForMetric, type Finding } from '../../../../src-shared/playbook';
 import { useDraftEditor, useDraftSection, useDraftValue } from '../../common/editor';
 import { CheckboxGroupField, DateField, DatesField, NumberField, SelectField, TextField, TimeField, TimeZoneField } from '../fields/fields';
@@ -81,7 +82,7 @@ function CriticalPeriods() {
             'period',
             periods.map((p) => p.id),
           ),
-          name: '',
+          name: localized(''),
           start: effectiveDate,
           end: effectiveDate,
           note: '',
@@ -202,7 +203,7 @@ function Stakeholders() {
           ),
           party: 'customer',
           name: '',
-          role: '',
+          role: localized(''),
           email: '',
           phone: '',
         })}

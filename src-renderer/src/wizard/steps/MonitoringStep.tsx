@@ -7,7 +7,8 @@ import { Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { SEVERITIES, type SlaDraft } from '../../../../src-shared/model';
 import { useDraftEditor, useDraftValue } from '../../common/editor';
-import { NumberField, SelectField, SwitchField, TagsField, TextField } from '../fields/fields';
+import { NumberField, SelectField, SwitchField, TextField } from '../fields/fields';
+import { LocalizedTextList } from '../fields/LocalizedTextList';
 import { ListTable } from '../fields/ListTable';
 import { minutesHint } from './TargetsStep';
 
@@ -32,7 +33,7 @@ export function MonitoringStep() {
             <NumberField path={[...base, 'probeIntervalSeconds']} label={t('fields.monitoring.probeIntervalSeconds')} suffix={t('units.seconds')} />
           </Col>
           <Col xs={24} md={16}>
-            <TagsField path={[...base, 'probeLocations']} label={t('fields.monitoring.probeLocations')} placeholder={t('fields.tagsPlaceholder')} />
+            <LocalizedTextList path={[...base, 'probeLocations']} label={t('fields.monitoring.probeLocations')} />
           </Col>
         </Row>
         <TextField path={[...base, 'downtimeDefinition']} label={t('fields.monitoring.downtimeDefinition')} multiline rows={3} />

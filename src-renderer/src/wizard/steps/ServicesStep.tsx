@@ -18,10 +18,12 @@ import {
   type Service,
   type SlaDraft,
 } from '../../../../src-shared/model';
+import { isBlankText, localized } from '../../../../src-shared/model/localized';
 import { hasReferences, metricReferences, newMetric, removeMetric, removeService, withKind } from '../draftEdits';
 import { fieldId, fieldKey, moveItem } from '../../common/draftPath';
 import { useDraftEditor, useDraftSection, useDraftValue, useListProblems } from '../../common/editor';
-import { NumberField, SelectField, SwitchField, TagsField, TextField } from '../fields/fields';
+import { NumberField, SelectField, SwitchField, TextField } from '../fields/fields';
+import { LocalizedTextList } from '../fields/LocalizedTextList';
 import { AddButton, CollapseToggle, focusSoon, ItemActions, ListProblems } from '../fields/ListControls';
 import { AgreementSection } from './AgreementSection';
 
@@ -101,7 +103,7 @@ const MetricCard = memo(function MetricCard({
             labels={{ collapse: t('lists.metric.collapse', { n }), expand: t('lists.metric.expand', { n }) }}
           />
           <Typography.Title level={5} className="card-title">
-            {metric.name.trim() !== '' ? t('wizard.services.metricHeadingNamed', { n, name: metric.name }) : t('wizard.services.metricHeading', { n })}
+            {!isBlankText(metric.name) ? t('wizard.services.metricHeadingNamed', { n, name: metric.name }) : t('wizard.services.metricHeading', { n })}
           </Typography.Title>
           {panel.collapsed && <PanelProblems count={panel.problems.length} />}
         </Space>
@@ -176,7 +178,7 @@ function MetricFields({ base, metric }: { base: ProblemPath; metric: Metric }) {
           <TextField path={[...base, 'dataSource']} label={t('fields.metric.dataSource')} placeholder={t('fields.metric.dataSourcePlaceholder')} />
         </Col>
       </Row>
-      <TagsField path={[...base, 'exclusions']} label={t('fields.metric.exclusions')} placeholder={t('fields.tagsPlaceholder')} />
+      <LocalizedTextList path={[...base, 'exclusions']} label={t('fields.metric.exclusions')} />
     </>
   );
 }
@@ -230,7 +232,7 @@ const ServiceCard = memo(function ServiceCard({ service, serviceIndex, count }: 
             labels={{ collapse: t('lists.service.collapse', { n }), expand: t('lists.service.expand', { n }) }}
           />
           <Typography.Title level={4} className="card-title">
-            {service.name.trim() !== '' ? t('wizard.services.serviceHeadingNamed', { n, name: service.name }) : t('wizard.services.serviceHeading', { n })}
+            {!isBlankText(service.name) ? t('wizard.services.serviceHeadingNamed', { n, name: service.name }) : t('wizard.services.serviceHeading', { n })}
           </Typography.Title>
           {panel.collapsed && <PanelProblems count={panel.problems.length} />}
         </Space>
@@ -294,8 +296,8 @@ export function ServicesStep() {
           'svc',
           current.map((s) => s.id),
         ),
-        name: '',
-        description: '',
+        name: localized(''),
+        description: localized(''),
         metrics: [],
       },
     ]);

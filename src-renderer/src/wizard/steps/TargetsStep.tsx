@@ -13,6 +13,7 @@ import type { Locale } from '../../../../src-shared/i18n';
 import { formatDurationMinutes, formatDurationSeconds, formatNumber } from '../../../../src-shared/format';
 import { allowedDowntimeSeconds, businessHoursBudget, PERIOD_SECONDS } from '../../../../src-shared/math/downtime';
 import { COVERAGES, metricSemantics, metricsById, newId, SEVERITIES, WEEKDAYS, type Metric, type SlaDraft } from '../../../../src-shared/model';
+import { localized } from '../../../../src-shared/model/localized';
 import { useDraftEditor, useDraftSection, useDraftValue, useProblems } from '../../common/editor';
 import { NumberField, SelectField, TextField, TimeField, TimeZoneField } from '../fields/fields';
 import { FieldFrame } from '../fields/FieldFrame';
@@ -277,7 +278,7 @@ function Severities() {
           const used = new Set(severities.map((s) => s.level));
           const level = SEVERITIES.find((l) => !used.has(l));
           if (!level) return null;
-          return { level, description: '', responseMinutes: 60, resolutionMinutes: 480, coverage: '24x7' };
+          return { level, description: localized(''), responseMinutes: 60, resolutionMinutes: 480, coverage: '24x7' };
         }}
         columns={[
           {

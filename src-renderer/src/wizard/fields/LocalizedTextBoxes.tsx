@@ -1,0 +1,124 @@
+/**
+ * A free text the contract prints, in the languages the contract is printed
+ * in (Compliance step, "Contract languages"): one box for an English or a
+ * Chinese contract, an English and a Chinese box side by side for a
+ * bilingual one. A box left empty while the other language holds text is
+ * marked "Missing" (the contract check lists it too), and offers the other
+ * language's text as a starting point.
+ */
+import { Button, Input, Tag } from 'antd';
+import { CopyOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { hasText, isLocalizedText, otherLanguage, type LocalizedText, type TextLanguage } from '../../../../src-shared/model/localized';
+import type { ProblemPath } from '../../../../src-shared/model';
+import { fieldId } from '../../common/draftPath';
+import { useField, useReadOnly } from '../../common/editor';
+import { FieldFrame, type FrameOptions } from './FieldFrame';
+
+export interface LocalizedBoxesProps extends FrameOptions {
+  path: ProblemPath;
+  placeholder?: string;
+  multiline?: boolean;
+  rows?: number;
+}
+
+/** The languages the draft's contract is printed in: the boxes the wizard shows. */
+export function useContractLanguages(): TextLanguage[] {
+  const languages = useField<string>(['contract', 'languages']).value;
+  if (languages === 'zh-CN') return ['zh-CN'];
+  if (languages === 'bilingual') return ['en', 'zh-CN'];
+  return ['en'];
+}
+
+function LanguageBox({
+  path,
+  language,
+  text,
+  shown,
+  fieldProblems,
+  label,
+  ariaLabel,
+  placeholder,
+  multiline,
+  rows = 3,
+  ...frame
+}: LocalizedBoxesProps & {
+  language: TextLanguage;
+  text: LocalizedText;
+  /** Several boxes are shown: each label names its language. */
+  shown: number;
+  /** Problems of the field as a whole (it is required), shown under its first box. */
+  fieldProblems: ReturnType<typeof useField>['problems'];
+}) {
+  const { t } = useTranslation();
+  const boxPath = [...path, language];
+  const box = useField<string>(boxPath);
+  const readOnly = useReadOnly();
+  const value = typeof box.value === 'string' ? box.value : '';
+  const other = otherLanguage(language);
+  const missing = !hasText(text, language) && hasText(text, other);
+  const languageName = t(`enums.contractLanguage.${language}`);
+  const named = (name: ReactNode): ReactNode => (shown > 1 && name ? t('wizard.texts.inLanguage', { field: name, language: languageName }) : name);
+  const boxLabel = label ? (
+    <span>
+      {named(label)}
+      {missing ? (
+        <Tag color="warning" className="missing-translation">
+          {t('wizard.texts.missing')}
+        </Tag>
+      ) : null}
+    </span>
+  ) : undefined;
+  const boxAriaLabel = ariaLabel ? String(named(ariaLabel)) : undefined;
+  const copy =
+    missing && !readOnly ? (
+      <Button size="small" type="link" icon={<CopyOutlined />} onClick={() => box.onChange(text[other])}>
+        {t('wizard.texts.copyFrom', { language: t(`enums.contractLanguage.${other}`) })}
+      </Button>
+    ) : null;
+  return (
+    <FieldFrame
+      id={shown > 1 ? box.id : fieldId(path)}
+      problems={[...fieldProblems, ...box.problems]}
+      readOnlyText={value.trim() !== '' ? value : null}
+      multiline={multiline}
+      label={boxLabel}
+      ariaLabel={boxAriaLabel}
+      extra={copy}
+      {...frame}
+    >
+      {(a11y) =>
+        multiline ? (
+          <Input.TextArea
+            {...a11y}
+            lang={language}
+            value={value}
+            placeholder={placeholder}
+            autoSize={{ minRows: rows, maxRows: 12 }}
+            onChange={(event) => box.onChange(event.target.value)}
+          />
+        ) : (
+          <Input {...a11y} lang={language} value={value} placeholder={placeholder} onChange={(event) => box.onChange(event.target.value)} />
+        )
+      }
+    </FieldFrame>
+  );
+}
+
+/** The boxes of one localized text; `field` is the text as the draft holds it. */
+export function LocalizedTextBoxes(props: LocalizedBoxesProps) {
+  const field = useField<LocalizedText>(props.path);
+  const languages = useContractLanguages();
+  const text = isLocalizedText(field.value) ? field.value : { en: '', 'zh-CN': '' };
+  if (languages.length === 1) {
+    return <LanguageBox {...props} language={languages[0]!} text={text} shown={1} fieldProblems={field.problems} />;
+  }
+  return (
+    <div id={fieldId(props.path)} className="localized-text">
+      {languages.map((language, index) => (
+        <LanguageBox key={language} {...props} language={language} text={text} shown={languages.length} fieldProblems={index === 0 ? field.problems : []} />
+      ))}
+    </div>
+  );
+}
