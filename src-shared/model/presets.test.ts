@@ -10,7 +10,9 @@ import { z } from 'zod';
 import presetIndex from '../../templates/presets/index.json';
 import { presetSummarySchema } from '../api';
 import { readDraftFile, writeDraftFile } from './file';
+import { isBlankText, languageOfText } from './localized';
 import { isWorse, metricSemantics, metricsById } from './metrics';
+import { draftTexts } from './translations';
 import { SCHEMA_VERSION, type SlaDraft } from './schema';
 
 // src-shared may not read the disk; Vite inlines the files' exact bytes instead.
@@ -77,14 +79,15 @@ describe.each(index.map((preset) => preset.id))('preset %s', (id) => {
   it('is complete: parties, descriptions, measurement terms, support table and contacts on both sides', () => {
     const { draft } = load(id);
     for (const party of [draft.parties.provider, draft.parties.customer]) {
-      expect(party.legalName && party.address && party.signatoryName && party.signatoryTitle).toBeTruthy();
+      expect(party.legalName && party.signatoryName).toBeTruthy();
+      expect(isBlankText(party.address) || isBlankText(party.signatoryTitle)).toBe(false);
     }
     for (const service of draft.services) {
-      expect(service.description.trim()).not.toBe('');
+      expect(isBlankText(service.description)).toBe(false);
       for (const metric of service.metrics) {
-        expect(metric.name.trim()).not.toBe('');
-        expect(metric.measurementMethod.trim()).not.toBe('');
-        expect(metric.dataSource.trim()).not.toBe('');
+        expect(isBlankText(metric.name)).toBe(false);
+        expect(isBlankText(metric.measurementMethod)).toBe(false);
+        expect(isBlankText(metric.dataSource)).toBe(false);
       }
     }
     expect(draft.targets.severities.map((s) => s.level)).toEqual(['P1', 'P2', 'P3', 'P4']);
@@ -92,8 +95,8 @@ describe.each(index.map((preset) => preset.id))('preset %s', (id) => {
     expect(draft.expectations.stakeholders.some((s) => s.party === 'customer')).toBe(true);
     expect(draft.expectations.criticalPeriods.length).toBeGreaterThan(0);
     expect(draft.compensation.monthlyFee).toBeGreaterThan(0);
-    expect(draft.compensation.claimProcess.trim()).not.toBe('');
-    expect(draft.monitoring.downtimeDefinition.trim()).not.toBe('');
+    expect(isBlankText(draft.compensation.claimProcess)).toBe(false);
+    expect(isBlankText(draft.monitoring.downtimeDefinition)).toBe(false);
   });
 
   it('lists holidays in order, each once', () => {
@@ -136,7 +139,7 @@ describe('standard SaaS preset', () => {
     expect(draft.compensation.capPercent).toBe(50);
     expect(draft.compensation.claimWindowDays).toBe(30);
     expect(draft.targets.severities.every((s) => s.coverage === 'businessHours')).toBe(true);
-    expect(draft.compliance.governingLaw).toBe('England and Wales');
+    expect(draft.compliance.governingLaw.en).toBe('England and Wales');
     expect(draft.compliance.dataProtection).toContain('GDPR');
   });
 });
@@ -185,15 +188,15 @@ describe('China-hosted preset', () => {
   it('keeps data in mainland China under PIPL, with cross-border restrictions and MLPS level 3', () => {
     const { compliance } = load('china-hosted').draft;
     expect(compliance.dataResidency.region).toBe('CN_MAINLAND');
-    expect(compliance.dataResidency.restrictions).toContain('个人信息保护法');
+    expect(compliance.dataResidency.restrictions['zh-CN']).toContain('个人信息保护法');
     expect(compliance.dataProtection).toContain('PIPL');
     expect(compliance.certifications).toContain('MLPS3');
   });
 
   it('is governed by PRC law with arbitration in Shanghai, in Chinese', () => {
     const { compliance, contract } = load('china-hosted').draft;
-    expect(compliance.governingLaw).toMatch(/^中华人民共和国法律/);
-    expect(compliance.disputeResolution).toMatchObject({ method: 'arbitration', venue: '上海', language: 'zh-CN' });
+    expect(compliance.governingLaw['zh-CN']).toMatch(/^中华人民共和国法律/);
+    expect(compliance.disputeResolution).toMatchObject({ method: 'arbitration', venue: { 'zh-CN': '上海' }, language: 'zh-CN' });
     expect(compliance.disputeResolution.institution).toContain('上海国际');
     expect(contract.precedence).toBe('zh-CN');
   });
@@ -208,20 +211,31 @@ describe('China-hosted preset', () => {
     expect(businessHours.holidays).toEqual(expect.arrayContaining(['2027-02-06', '2027-10-01']));
   });
 
-  it('writes every free text the contract shows in Chinese', () => {
+  it('names both parties in Chinese', () => {
     const { draft } = load('china-hosted');
-    const han = /\p{Script=Han}/u;
-    const texts = [
-      draft.title,
-      draft.parties.provider.legalNameZh,
-      draft.parties.customer.legalNameZh,
-      draft.monitoring.downtimeDefinition,
-      draft.compensation.claimProcess,
-      ...draft.services.flatMap((s) => [s.name, s.description, ...s.metrics.flatMap((m) => [m.name, m.measurementMethod, m.dataSource])]),
-      ...draft.targets.severities.map((s) => s.description),
-      ...draft.expectations.criticalPeriods.map((p) => p.name),
-    ];
-    for (const text of texts) expect(text).toMatch(han);
+    for (const party of [draft.parties.provider, draft.parties.customer]) expect(party.legalNameZh).toMatch(/\p{Script=Han}/u);
+  });
+});
+
+describe('every preset in both languages', () => {
+  it.each(index.map((preset) => preset.id))('%s writes every text the contract prints in English and in Chinese, each in its own script', (id) => {
+    const { draft } = load(id);
+    const texts = draftTexts(draft);
+    expect(texts.length).toBeGreaterThan(20);
+    for (const { path, text } of texts) {
+      const where = path.join('.');
+      expect(text.en.trim(), `${where} in English`).not.toBe('');
+      expect(text['zh-CN'].trim(), `${where} in Chinese`).not.toBe('');
+      expect(languageOfText(text['zh-CN']), `${where} in Chinese`).toBe('zh-CN');
+      // A Chinese party's address is its registered address, in Chinese in both texts.
+      if (!/^parties\.\w+\.address$/.test(where)) expect(languageOfText(text.en), `${where} in English`).toBe('en');
+    }
+  });
+
+  it('prints the standard preset in English and the other two side by side', () => {
+    expect(load('standard-saas').draft.contract.languages).toBe('en');
+    expect(load('enterprise').draft.contract.languages).toBe('bilingual');
+    expect(load('china-hosted').draft.contract.languages).toBe('bilingual');
   });
 });
 
