@@ -223,7 +223,7 @@ function typedNames(draft: SlaDraft): string[] {
   names.push(
     ...both(compliance.governingLaw),
     ...both(compliance.disputeResolution.venue),
-    compliance.disputeResolution.institution,
+    ...both(compliance.disputeResolution.institution),
     draft.expectations.businessHours.timeZone,
   );
   return names.filter((name) => name.trim() !== '');

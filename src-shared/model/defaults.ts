@@ -190,7 +190,7 @@ export function blankDraft(options: BlankDraftOptions): SlaDraft {
     compliance: {
       governingLaw: text.governingLaw,
       jurisdiction: text.jurisdiction,
-      disputeResolution: { method: 'courts', venue: text.venue, institution: '', language: text.contractLanguage },
+      disputeResolution: { method: 'courts', venue: text.venue, institution: blank, language: text.contractLanguage },
       dataProtection: [...text.dataProtection],
       dataResidency: { region: 'none', restrictions: blank },
       certifications: ['ISO27001'],

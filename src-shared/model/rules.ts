@@ -263,7 +263,7 @@ function mainAgreementRules(mainAgreement: SlaDraft['mainAgreement']): Problem[]
 
 function complianceRules(compliance: SlaDraft['compliance']): Problem[] {
   const { disputeResolution } = compliance;
-  if (disputeResolution.method !== 'courts' && disputeResolution.institution.trim() === '') {
+  if (disputeResolution.method !== 'courts' && isBlankText(disputeResolution.institution)) {
     return [problem(['compliance', 'disputeResolution', 'institution'], 'rules.institutionRequired')];
   }
   return [];

@@ -421,7 +421,7 @@ export const complianceSchema = z.strictObject({
     /** Court or seat of arbitration, e.g. "London" or "Shanghai". */
     venue: localizedRequired,
     /** Arbitration institution, e.g. "SHIAC", "LCIA"; empty for courts. */
-    institution: shortText,
+    institution: localizedShort,
     language: z.enum(['en', 'zh-CN', 'bilingual']),
     /** Arbitration: a sole arbitrator or three; absent = as the institution's rules provide. */
     arbitrators: z.union([z.literal(ARBITRATOR_COUNTS[0]), z.literal(ARBITRATOR_COUNTS[1])]).optional(),

@@ -33,6 +33,7 @@ export const LOCALIZED_TEXT_PATHS: readonly (readonly string[])[] = [
   ['compensation', 'claimProcess'],
   ['compliance', 'governingLaw'],
   ['compliance', 'disputeResolution', 'venue'],
+  ['compliance', 'disputeResolution', 'institution'],
   ['compliance', 'dataResidency', 'restrictions'],
   ['compliance', 'exclusions', 'other', '*'],
 ];
