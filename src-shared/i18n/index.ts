@@ -3,7 +3,7 @@
  * renderer (react-i18next), the command line and the services all read
  * them through one i18next configuration.
  */
-import i18next, { type i18n, type TFunction } from 'i18next';
+import i18next, { type FormatterModule, type i18n, type TFunction } from 'i18next';
 import en from './en.json';
 import zhCN from './zh-CN.json';
 import { displayText, isLocalizedText } from '../model/localized';
@@ -40,9 +40,24 @@ export const INTERPOLATION = {
     isLocalizedText(value) ? displayText(value, isLocale(language) ? language : 'en') : value,
 };
 
+/**
+ * INTERPOLATION's format as i18next's formatter module: i18next (since 25)
+ * puts its own formatter's format in place of `interpolation.format`, so a
+ * LocalizedText would read "[object Object]" without it. Every instance
+ * `use`s it. The messages name no format ("{{x, number}}"), so nothing of
+ * the built-in formatter is lost.
+ */
+export const LOCALIZED_TEXT_FORMATTER: FormatterModule = {
+  type: 'formatter',
+  init: () => undefined,
+  add: () => undefined,
+  addCached: () => undefined,
+  format: INTERPOLATION.format,
+};
+
 /** A ready, synchronous i18next instance (no plugins): for the CLI, services and tests. */
 export function createI18n(locale: Locale): i18n {
-  const instance = i18next.createInstance();
+  const instance = i18next.createInstance().use(LOCALIZED_TEXT_FORMATTER);
   void instance.init({
     lng: locale,
     fallbackLng: 'en',

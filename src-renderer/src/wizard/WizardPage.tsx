@@ -31,6 +31,7 @@ import { EditHistory } from '../common/editHistory';
 import { FieldRegistry } from '../common/problemRegistry';
 import { focusField } from '../common/problemNavigation';
 import { ContractCheckPanel, useContractFindings } from './ContractCheckPanel';
+import { TranslationStatus } from './TranslationStatus';
 import { SaveStatus } from './SaveStatus';
 import { StepNav } from './StepNav';
 import { UndoButtons, useUndo } from './UndoControls';
@@ -255,6 +256,7 @@ function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; sa
                 {t(`wizard.${step}.intro`)}
               </Typography.Paragraph>
               <StepProblemList step={step} />
+              <TranslationStatus onGoTo={goToProblem} />
               <PlaybookStepSummary step={step} />
               {problems.length === 0 && contractFindings.length > 0 && (
                 <ContractCheckPanel findings={contractFindings} onGoTo={goToProblem} draft={store.getDraft()} />
