@@ -24,6 +24,7 @@ import { createMemory, suggest } from '../src-shared/translation/memory';
 import { compareContracts } from '../src-shared/compare/contract';
 import { walkClauses } from '../src-shared/contract/doc';
 import { readDraftFile } from '../src-shared/model/file';
+import { migrateDocument } from '../src-shared/model/migrate';
 import type { SlaDraft } from '../src-shared/model/schema';
 import { createServices } from '../src-main/services';
 import { createClauseLibrary } from '../src-main/services/clause-library';
@@ -251,6 +252,20 @@ async function exports(): Promise<Row[]> {
 }
 
 /** What the live preview recomputes on each keystroke: the contract assembled from the draft (the renderer then draws it). */
+/** Issue 14: opening 10,000 drafts stored before texts had two languages (schema 2), each upgraded on reading. */
+async function textMigration(): Promise<Row[]> {
+  const dir = join(root, 'src-shared/model/fixtures/schema-v2');
+  const stored = readdirSync(dir).map((file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>);
+  const drafts = Array.from({ length: 10_000 }, (_, i) => stored[i % stored.length]!);
+  const stats = await measure(
+    () => {
+      for (const draft of drafts) if (!migrateDocument(draft).ok) throw new Error('a version-2 draft did not migrate');
+    },
+    { runs: 5, warmup: 1 },
+  );
+  return [{ name: 'text migration, 10,000 version-2 drafts', stats, unit: 'ms', target: { stat: 'median', limit: 10_000 } }];
+}
+
 async function previewAssembly(): Promise<Row[]> {
   const library = createClauseLibrary({ dirs: [templatesDir] });
   const loaded = library.load('standard-saas');
@@ -482,6 +497,7 @@ const CASES: { name: string; run: () => Promise<Row[]> }[] = [
   { name: 'compare', run: compare },
   { name: 'redline', run: redline },
   { name: 'translation memory', run: translationMemory },
+  { name: 'text migration', run: textMigration },
   { name: 'docx import', run: docxImport },
   { name: 'report monitoring', run: monitoringReport },
   { name: 'load renderer', run: rendererLoad },

@@ -90,41 +90,37 @@ function textsAtPaths(document: Document): string[] {
   return texts;
 }
 
-/** The language most of a draft's texts are written in: Chinese when its Chinese texts outnumber its English ones. */
-function prevailingLanguage(texts: readonly string[]): TextLanguage {
-  let chinese = 0;
-  let english = 0;
-  for (const text of texts) {
-    const language = languageOfText(text);
-    if (language === 'zh-CN') chinese++;
-    else if (language === 'en') english++;
-  }
-  return chinese > english ? 'zh-CN' : 'en';
-}
-
 /**
  * Version 2 → 3: each free text the contract prints holds an English and a
  * Chinese version. A version-2 text was written in one language, and goes to
  * the language its script says (localized.ts, `languageOfText`); a text of
- * neither script (a number, a code) goes to the draft's prevailing language.
- * The contract is printed in the languages its texts were written in: a
- * draft whose texts are all English is an English contract, one with texts
- * in both is bilingual, so that the wizard shows the translations it lacks.
+ * neither script (a number, a code) goes to the draft's prevailing language,
+ * the one most of its texts are written in. The contract is printed in the
+ * languages its texts were written in: a draft whose texts are all English
+ * is an English contract, one with texts in both is bilingual, so that the
+ * wizard shows the translations it lacks.
  */
 function version2To3(document: Document): Document {
-  const texts = textsAtPaths(document);
-  const prevailing = prevailingLanguage(texts);
-  const written = new Set(texts.map((text) => languageOfText(text)).filter((language) => language !== undefined));
+  // Each text's script is read once (a draft repeats its texts: "Scheduled maintenance" in every metric).
+  const languages = new Map<string, TextLanguage | undefined>();
+  for (const text of textsAtPaths(document)) if (!languages.has(text)) languages.set(text, languageOfText(text));
+  let chinese = 0;
+  let english = 0;
+  for (const text of textsAtPaths(document)) {
+    const language = languages.get(text);
+    if (language === 'zh-CN') chinese++;
+    else if (language === 'en') english++;
+  }
+  const prevailing: TextLanguage = chinese > english ? 'zh-CN' : 'en';
   const toLocalized = (leaf: unknown): unknown => {
     if (typeof leaf !== 'string') return leaf;
-    const language = languageOfText(leaf) ?? prevailing;
-    const text: LocalizedText = language === 'en' ? localized(leaf, '') : localized('', leaf);
+    const text: LocalizedText = (languages.get(leaf) ?? prevailing) === 'en' ? localized(leaf, '') : localized('', leaf);
     return text;
   };
   let upgraded: unknown = document;
   for (const path of LOCALIZED_TEXT_PATHS) upgraded = mapAtPath(upgraded, path, toLocalized);
-  const languages = written.size === 2 ? 'bilingual' : written.has('zh-CN') ? 'zh-CN' : 'en';
-  return withSection(upgraded as Document, 'contract', (contract) => ('languages' in contract ? contract : { ...contract, languages }));
+  const contractLanguages = chinese > 0 && english > 0 ? 'bilingual' : chinese > 0 ? 'zh-CN' : 'en';
+  return withSection(upgraded as Document, 'contract', (contract) => ('languages' in contract ? contract : { ...contract, languages: contractLanguages }));
 }
 
 export const FILE_MIGRATIONS: Readonly<Record<number, Migration>> = { 1: version1To2, 2: version2To3 };
