@@ -43,6 +43,7 @@ function serviceCalls(services: Services): ServiceCalls {
         description: summary.description,
         errors: summary.errors.map(formatTemplateError),
       })),
+    'translations.suggest': (request) => services.translations.suggest(request),
     'clauseLibrary.get': ({ id }) => {
       const loaded = services.clauseLibrary.load(id);
       if (loaded.ok) return { template: loaded.template };

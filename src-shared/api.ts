@@ -387,6 +387,11 @@ export const api = {
     input: z.strictObject({ id: z.string().min(1).max(64) }),
     output: z.object({ template: templateSchema }),
   },
+  'translations.suggest': {
+    /** A text of the draft in one language: translations of it written before, in other drafts, saved versions or the clause library. */
+    input: z.strictObject({ draftId, text: z.string().max(5_000), from: z.enum(['en', 'zh-CN']) }),
+    output: z.array(z.object({ text: z.string(), matched: z.string(), exact: z.boolean(), score: z.string(), source: z.string() })),
+  },
   'versions.list': {
     input: z.strictObject({ draftId }),
     /** Oldest first, each with the approvals recorded with it. */

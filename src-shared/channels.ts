@@ -20,6 +20,7 @@ export const CHANNELS = [
   'drafts.import',
   'clauseLibrary.list',
   'clauseLibrary.get',
+  'translations.suggest',
   'versions.list',
   'versions.get',
   'versions.save',

@@ -7,6 +7,7 @@ import { openStorage } from '../db';
 import { readDraftPart } from '../docx/draft-part';
 import { localeFromSystem, translatorFor, type Locale } from '../../src-shared/i18n';
 import { backupsDirFor, createBackupsService, type BackupsService } from './backups';
+import { createTranslationsService, type TranslationsService } from './translations';
 import { createClauseLibrary, type ClauseLibrary } from './clause-library';
 import { createContractExportService } from './contract-export';
 import { createDraftsService, type DraftsService } from './drafts';
@@ -47,6 +48,8 @@ export interface Services {
   reportExport: ReportExportService;
   versions: VersionsService;
   clauseLibrary: ClauseLibrary;
+  /** Translations the user wrote before, offered for a text still missing its other language. */
+  translations: TranslationsService;
   /** Contract export, the exports record, and importing a draft from a contract. */
   exports: ExportsService;
   /** The compare screen's redline .docx (tracked changes), recorded in the exports table. */
@@ -151,5 +154,13 @@ export function createServices(ports: ServicePorts): Services {
     nativeBinding: ports.sqliteNativeBinding,
   });
 
-  return { settings, presets, drafts, reports, reportExport, versions, clauseLibrary, exports, redlines, backups, close: () => storage.close() };
+  const translations = createTranslationsService({
+    drafts: storage.drafts,
+    versions: storage.versions,
+    clauseLibrary,
+    locale: () => settings.get().locale ?? fallbackLocale,
+    translate,
+  });
+
+  return { settings, presets, drafts, reports, reportExport, versions, clauseLibrary, translations, exports, redlines, backups, close: () => storage.close() };
 }

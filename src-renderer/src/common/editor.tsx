@@ -25,6 +25,8 @@ export interface DraftEditor {
   goToProblem: (target: ProblemTarget) => void;
   /** The draft is signed: its fields show their values as text, not as controls. */
   readOnly: boolean;
+  /** The draft edited, for requests about it (translations written before); absent outside the wizard. */
+  draftId?: string;
 }
 
 export const DraftEditorContext = createContext<DraftEditor | null>(null);

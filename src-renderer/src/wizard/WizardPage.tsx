@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError, DraftRecord } from '../../../src-shared/api';
 import { STEP_IDS, type ProblemPath, type SlaDraft, type StepId } from '../../../src-shared/model';
 import { describeProblem } from '../../../src-shared/model/problem-label';
+import { displayText, isLocalizedText } from '../../../src-shared/model/localized';
 import { useAppActions } from '../common/actions';
 import { useLocale } from '../common/locale';
 import { navigate } from '../common/route';
@@ -139,8 +140,8 @@ function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; sa
   );
 
   const editor = useMemo<DraftEditor>(
-    () => ({ store, locale, update, edit, registry, goToProblem, readOnly: locked }),
-    [store, locale, update, edit, registry, goToProblem, locked],
+    () => ({ store, locale, update, edit, registry, goToProblem, readOnly: locked, draftId: record.id }),
+    [store, locale, update, edit, registry, goToProblem, locked, record.id],
   );
 
   // A reload or a closed window must not lose the last keystrokes: start the save at once.
@@ -170,7 +171,9 @@ function Wizard({ record, saver, initialDraft, step }: { record: DraftRecord; sa
   const previous = STEP_IDS[index - 1];
   const following = STEP_IDS[index + 1];
   const StepComponent = STEP_COMPONENTS[step];
-  const title = typeof draftTitle === 'string' && draftTitle.trim() !== '' ? draftTitle : t('wizard.untitled');
+  // The title in the user's language, else in the one it is written in.
+  const written = isLocalizedText(draftTitle) ? displayText(draftTitle, locale) : typeof draftTitle === 'string' ? draftTitle : '';
+  const title = written.trim() !== '' ? written : t('wizard.untitled');
 
   // The window (and the Electron title bar) names the open draft.
   useEffect(() => {

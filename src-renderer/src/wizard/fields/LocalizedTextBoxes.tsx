@@ -6,14 +6,16 @@
  * marked "Missing" (the contract check lists it too), and offers the other
  * language's text as a starting point.
  */
-import { Button, Input, Tag } from 'antd';
+import { Button, Input, Tag, Typography } from 'antd';
 import { CopyOutlined } from '@ant-design/icons';
-import type { ReactNode } from 'react';
+import { useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasText, isLocalizedText, otherLanguage, type LocalizedText, type TextLanguage } from '../../../../src-shared/model/localized';
 import type { ProblemPath } from '../../../../src-shared/model';
 import { fieldId } from '../../common/draftPath';
-import { useField, useReadOnly } from '../../common/editor';
+import { call } from '../../common/client';
+import { useDraftEditor, useField, useReadOnly } from '../../common/editor';
+import type { ApiOutput } from '../../../../src-shared/api';
 import { FieldFrame, type FrameOptions } from './FieldFrame';
 
 export interface LocalizedBoxesProps extends FrameOptions {
@@ -29,6 +31,36 @@ export function useContractLanguages(): TextLanguage[] {
   if (languages === 'zh-CN') return ['zh-CN'];
   if (languages === 'bilingual') return ['en', 'zh-CN'];
   return ['en'];
+}
+
+type Suggestion = ApiOutput<'translations.suggest'>[number];
+/** Asked once typing in the other language pauses. */
+const SUGGEST_DELAY_MS = 400;
+
+/**
+ * The best translation of `text` the user wrote before (another draft, a
+ * saved version, the clause library), while `wanted`: none outside the
+ * wizard or when nothing close was written.
+ */
+function useSuggestion(text: string, from: TextLanguage, wanted: boolean): Suggestion | null {
+  const { draftId } = useDraftEditor();
+  const key = `${from}:${text}`;
+  // The answer is kept with the text it answers: an older answer is never shown for a newer text.
+  const [answer, setAnswer] = useState<{ key: string; suggestion: Suggestion | null } | null>(null);
+  useEffect(() => {
+    if (!wanted || draftId === undefined || text.trim() === '') return;
+    let current = true;
+    const timer = window.setTimeout(() => {
+      void call('translations.suggest', { draftId, text, from }).then((result) => {
+        if (current && result.ok) setAnswer({ key, suggestion: result.value[0] ?? null });
+      });
+    }, SUGGEST_DELAY_MS);
+    return () => {
+      current = false;
+      window.clearTimeout(timer);
+    };
+  }, [draftId, text, from, wanted, key]);
+  return wanted && answer?.key === key ? answer.suggestion : null;
 }
 
 function LanguageBox({
@@ -71,11 +103,35 @@ function LanguageBox({
     </span>
   ) : undefined;
   const boxAriaLabel = ariaLabel ? String(named(ariaLabel)) : undefined;
+  const suggestion = useSuggestion(text[other], other, missing && !readOnly);
+  const takeSuggestion = () => {
+    if (suggestion) box.onChange(suggestion.text);
+  };
+  // One keystroke takes the suggested translation: Alt+Enter in the empty box.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (suggestion && event.altKey && event.key === 'Enter') {
+      event.preventDefault();
+      takeSuggestion();
+    }
+  };
   const copy =
     missing && !readOnly ? (
-      <Button size="small" type="link" icon={<CopyOutlined />} onClick={() => box.onChange(text[other])}>
-        {t('wizard.texts.copyFrom', { language: t(`enums.contractLanguage.${other}`) })}
-      </Button>
+      <>
+        {suggestion ? (
+          <span className="translation-suggestion">
+            <Typography.Text>{t('wizard.texts.suggestion', { score: suggestion.score, source: suggestion.source })}</Typography.Text>{' '}
+            <Typography.Text lang={language} className="translation-suggestion-text">
+              {suggestion.text}
+            </Typography.Text>{' '}
+            <Button size="small" type="link" onClick={takeSuggestion}>
+              {t('wizard.texts.useSuggestion')}
+            </Button>
+          </span>
+        ) : null}
+        <Button size="small" type="link" icon={<CopyOutlined />} onClick={() => box.onChange(text[other])}>
+          {t('wizard.texts.copyFrom', { language: t(`enums.contractLanguage.${other}`) })}
+        </Button>
+      </>
     ) : null;
   return (
     <FieldFrame
@@ -96,10 +152,18 @@ function LanguageBox({
             value={value}
             placeholder={placeholder}
             autoSize={{ minRows: rows, maxRows: 12 }}
+            onKeyDown={onKeyDown}
             onChange={(event) => box.onChange(event.target.value)}
           />
         ) : (
-          <Input {...a11y} lang={language} value={value} placeholder={placeholder} onChange={(event) => box.onChange(event.target.value)} />
+          <Input
+            {...a11y}
+            lang={language}
+            value={value}
+            placeholder={placeholder}
+            onKeyDown={onKeyDown}
+            onChange={(event) => box.onChange(event.target.value)}
+          />
         )
       }
     </FieldFrame>
