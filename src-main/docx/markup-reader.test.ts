@@ -291,18 +291,18 @@ describe('marks that identify clauses and fields', () => {
   it('gives the bookmarks and content controls around a paragraph and inside it, with their offsets in both texts', async () => {
     const body =
       `<w:sdt><w:sdtPr><w:alias w:val="Clause 4.1"/><w:tag w:val="clause:targets.availability"/><w:id w:val="-1288"/></w:sdtPr><w:sdtEndPr/><w:sdtContent>` +
-      `<w:p><w:bookmarkStart w:id="0" w:name="sla_clause_4_1"/><w:r><w:t>4.1 Availability</w:t></w:r></w:p>` +
-      `<w:p><w:r><w:t xml:space="preserve">Monthly availability of </w:t></w:r>` +
+      `<w:p><w:bookmarkStart w:id="0" w:name="_sla_c4_1"/><w:r><w:t>4.1 Availability</w:t></w:r></w:p>` +
+      `<w:p><w:r><w:t xml:space="preserve">Monthly availability of </w:t></w:r><w:bookmarkStart w:id="2" w:name="_sla_f2_1"/>` +
       `<w:sdt><w:sdtPr><w:rPr><w:b/></w:rPr><w:alias w:val="Availability objective"/><w:tag w:val="field:targets.objectives.0.objective"/><w:showingPlcHdr w:val="0"/></w:sdtPr><w:sdtContent>` +
       `<w:r><w:t>99.</w:t></w:r><w:del w:id="51" ${LI}><w:r><w:delText>9</w:delText></w:r></w:del><w:ins w:id="52" ${LI}><w:r><w:t>95</w:t></w:r></w:ins><w:r><w:t xml:space="preserve"> %</w:t></w:r>` +
-      `</w:sdtContent></w:sdt><w:r><w:t>.</w:t></w:r><w:bookmarkEnd w:id="0"/><w:bookmarkStart w:id="1" w:name="_GoBack"/><w:bookmarkEnd w:id="1"/></w:p>` +
+      `</w:sdtContent></w:sdt><w:bookmarkEnd w:id="2"/><w:r><w:t>.</w:t></w:r><w:bookmarkEnd w:id="0"/><w:bookmarkStart w:id="1" w:name="_GoBack"/><w:bookmarkEnd w:id="1"/></w:p>` +
       `</w:sdtContent></w:sdt><w:p><w:r><w:t>Outside.</w:t></w:r></w:p>`;
     const { paragraphs } = await markupOf(await wordFile(body));
     const [heading, text, outside] = paragraphs;
     expect(heading!.contentControls).toEqual([
       { tag: 'clause:targets.availability', alias: 'Clause 4.1', id: '-1288', sent: { start: 0, end: 16 }, proposed: { start: 0, end: 16 } },
     ]);
-    expect(heading!.bookmarks).toEqual([{ name: 'sla_clause_4_1', sent: { start: 0, end: 16 }, proposed: { start: 0, end: 16 } }]);
+    expect(heading!.bookmarks).toEqual([{ name: '_sla_c4_1', sent: { start: 0, end: 16 }, proposed: { start: 0, end: 16 } }]);
     expect(text).toMatchObject({ sent: 'Monthly availability of 99.9 %.', proposed: 'Monthly availability of 99.95 %.' });
     // The clause's control covers the whole paragraph; the field's, the value in each text; the bookmark runs on to its end (Word's _GoBack left out).
     expect(text!.contentControls).toEqual([
@@ -318,7 +318,11 @@ describe('marks that identify clauses and fields', () => {
     const field = text!.contentControls[0]!;
     expect(text!.sent.slice(field.sent.start, field.sent.end)).toBe('99.9 %');
     expect(text!.proposed.slice(field.proposed.start, field.proposed.end)).toBe('99.95 %');
-    expect(text!.bookmarks).toEqual([{ name: 'sla_clause_4_1', sent: { start: 0, end: 31 }, proposed: { start: 0, end: 32 } }]);
+    // The field's bookmark closes first; the clause's runs on to the paragraph's end.
+    expect(text!.bookmarks).toEqual([
+      { name: '_sla_f2_1', sent: { start: 24, end: 30 }, proposed: { start: 24, end: 31 } },
+      { name: '_sla_c4_1', sent: { start: 0, end: 31 }, proposed: { start: 0, end: 32 } },
+    ]);
     expect(outside).toMatchObject({ contentControls: [], bookmarks: [] });
   });
 });

@@ -591,6 +591,7 @@ function readBody(xml: string, budget: Budget): MarkupParagraph[] {
       }
       if (properties) {
         if (depth === properties.depth) properties = null;
+        else if (depth === properties.markRunDepth) properties.markRunDepth = null;
         return;
       }
       if (depth === sdtPrDepth) sdtPrDepth = null;
