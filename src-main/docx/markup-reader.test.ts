@@ -19,7 +19,17 @@ import zhCN from '../../src-shared/i18n/zh-CN.json';
 import { writeDraftFile } from '../../src-shared/model/file';
 import { renderContractDocx } from './contract-docx';
 import { deflatedEntry, deflatedRepeat, docxWithDraft, entriesOf, zipOf } from './hostile-docx';
-import { joinedParagraphs, MAX_MARKUP_COMMENTS, MAX_MARKUP_PARAGRAPHS, MARKUP_FAILURES, readMarkup, type Markup, type MarkupParagraph } from './markup-reader';
+import {
+  joinedParagraphs,
+  MAX_MARKUP_CHANGES,
+  MAX_MARKUP_COMMENTS,
+  MAX_MARKUP_PARAGRAPHS,
+  MAX_MARKUP_TEXT,
+  MARKUP_FAILURES,
+  readMarkup,
+  type Markup,
+  type MarkupParagraph,
+} from './markup-reader';
 import { docxReaderWorkerFromSources, workerMarkupReader } from './read-in-worker';
 import { parseXml } from './test-package';
 import { resolveRevisions } from './test-revisions';
@@ -445,6 +455,18 @@ describe('files that are refused', () => {
     const comment = (id: number) => `<w:comment w:id="${id}" w:author="Li Wei"><w:p><w:r><w:t>Why?</w:t></w:r></w:p></w:comment>`;
     const many = Array.from({ length: MAX_MARKUP_COMMENTS + 1 }, (_, id) => comment(id)).join('');
     expect(await refusal(await wordFile('<w:p/>', { comments: many }))).toEqual({ ok: false, reason: 'tooManyComments', limit: MAX_MARKUP_COMMENTS });
+  }, 60_000);
+
+  it('refuses a document past the limits of changes and text, naming the limit', async () => {
+    // Insertions with unchanged text between them: each one a change of its own.
+    const change = (id: number) => `<w:ins w:id="${id}" ${LI}><w:r><w:t>x</w:t></w:r></w:ins><w:r><w:t>,</w:t></w:r>`;
+    const changes = (count: number) => `<w:p>${Array.from({ length: count }, (_, id) => change(id)).join('')}</w:p>`;
+    expect(await refusal(await wordFile(changes(MAX_MARKUP_CHANGES + 1)))).toEqual({ ok: false, reason: 'tooManyChanges', limit: MAX_MARKUP_CHANGES });
+    expect((await markupOf(await wordFile(changes(MAX_MARKUP_CHANGES)))).paragraphs[0]!.changes).toHaveLength(MAX_MARKUP_CHANGES);
+    // Unchanged text counts twice, once in each version.
+    const text = (characters: number) => `<w:p><w:r><w:t>${'a'.repeat(characters)}</w:t></w:r></w:p>`;
+    expect(await refusal(await wordFile(text(MAX_MARKUP_TEXT / 2 + 1)))).toEqual({ ok: false, reason: 'tooMuchText', limit: MAX_MARKUP_TEXT });
+    expect((await markupOf(await wordFile(text(MAX_MARKUP_TEXT / 2)))).paragraphs[0]!.proposed).toHaveLength(MAX_MARKUP_TEXT / 2);
   }, 60_000);
 });
 

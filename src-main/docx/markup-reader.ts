@@ -52,12 +52,14 @@
  *
  * The file is opened within package-reader.ts's limits and its XML read by
  * xml-reader.ts (no DTD, no entities, bounded depth); on top of those, the
- * limits below bound what one returned contract may hold. SLA Studio's
- * largest export (a bilingual contract of every clause) has well under a
- * thousand paragraphs and a few hundred comments would be a hard round;
- * the limits are ten to twenty times that, so a 300-page document still
- * reads, and a file past them is refused with the limit named. Read it in a
- * worker (read-in-worker.ts, workerMarkupReader) like any imported .docx.
+ * limits below bound what one returned contract may hold. The bilingual
+ * contract of the enterprise preset reads as 915 paragraphs and 121,470
+ * characters (sent and proposed together); a few hundred changes or
+ * comments would be a hard round. The limits are about twenty times that,
+ * so a 300-page document (some 12,000 paragraphs) still reads, and a file
+ * past them is refused with the limit named (i18n `markup.errors.*`). Read
+ * it in a worker (read-in-worker.ts, workerMarkupReader) like any imported
+ * .docx.
  */
 import { MAX_DOCX_BYTES } from './draft-part';
 import { openDocxPackage, UnpackRefused, type DocxPackage, type PackageFailure } from './package-reader';
