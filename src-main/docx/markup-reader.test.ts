@@ -18,6 +18,7 @@ import en from '../../src-shared/i18n/en.json';
 import zhCN from '../../src-shared/i18n/zh-CN.json';
 import { writeDraftFile } from '../../src-shared/model/file';
 import { renderContractDocx } from './contract-docx';
+import { renderRedlineDocx } from './redline-docx';
 import { deflatedEntry, deflatedRepeat, docxWithDraft, entriesOf, zipOf } from './hostile-docx';
 import {
   joinedParagraphs,
@@ -406,6 +407,49 @@ describe('comments', () => {
     ]);
     expect(authors).toEqual(['Li Wei', 'Anna Berg']);
   });
+});
+
+describe('a redline of ours', () => {
+  it('reads as the old contract before the changes and the new one after them, every change by the redline’s author', async () => {
+    // The enterprise round of redline-docx.test.ts, in part: a target, a claim window, a regime added, a service removed.
+    const before = preset('enterprise');
+    const after = preset('enterprise');
+    after.targets.objectives.find((objective) => objective.id === 'obj-core-availability')!.objective = 99.99;
+    after.compensation.claimWindowDays = 45;
+    after.compliance.dataProtection.push('PIPL');
+    // The service removed with everything that refers to its metrics, as the wizard does.
+    const removed = new Set(after.services.find((service) => service.id === 'data-export')!.metrics.map((metric) => metric.id));
+    after.services = after.services.filter((service) => service.id !== 'data-export');
+    after.targets.objectives = after.targets.objectives.filter((objective) => !removed.has(objective.metricId));
+    after.compensation.creditTiers = after.compensation.creditTiers.filter((tier) => !removed.has(tier.metricId));
+    after.expectations.requests = after.expectations.requests.filter((request) => !removed.has(request.metricId));
+    const author = { author: 'Crestmoor Legal', date: '2026-03-14T09:26:53Z' };
+    for (const language of ['en', 'bilingual'] as const) {
+      const { bytes } = await renderRedlineDocx(
+        { old: { draft: before, label: 'v1', sha256: '1a'.repeat(32) }, new: { draft: after, label: 'v2', sha256: '9f'.repeat(32), ...author } },
+        { old: standardTemplate(), new: standardTemplate() },
+        language,
+      );
+      const markup = await markupOf(bytes);
+      const document = parseXml(await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string'));
+      // Word's Reject all and Accept all, done on the XML (test-revisions.ts).
+      expect(
+        joinedParagraphs(markup, 'sent').map((p) => p.text),
+        language,
+      ).toEqual(resolveRevisions(document, 'reject').map((p) => p.text));
+      expect(
+        joinedParagraphs(markup, 'proposed').map((p) => p.text),
+        language,
+      ).toEqual(resolveRevisions(document, 'accept').map((p) => p.text));
+      const changes = markup.paragraphs.flatMap((p) => p.changes);
+      expect(changes.length, language).toBeGreaterThan(20);
+      expect(markup.authors).toEqual(['Crestmoor Legal']);
+      const target = markup.paragraphs.find((p) => p.changes.some((change) => change.kind === 'insertion' && change.text.includes('99.99')));
+      expect(target?.sent, language).toContain('99.95');
+      expect(target?.proposed).toContain('99.99');
+      expect(markup.paragraphs.some((p) => p.cells.some((cell) => cell.rowChange?.kind === 'deletion'))).toBe(true);
+    }
+  }, 120_000);
 });
 
 /** The message a user reads for a refusal, in each language. */

@@ -784,25 +784,27 @@ export async function readMarkup(bytes: Uint8Array): Promise<MarkupResult> {
 /**
  * The paragraphs as one version reads them: in `sent`, a paragraph whose
  * mark they inserted runs on into the next; in `proposed`, one whose mark
- * they deleted does. Each joined paragraph lists the paragraphs it is made
- * of. (A joined paragraph that would run into a table or past the end of a
- * cell ends there: Word does not join across them either.)
+ * they deleted does; the paragraphs of a table row that is not in that
+ * version (inserted, or deleted) are left out. Each joined paragraph lists
+ * the paragraphs it is made of. (A joined paragraph that would run into a
+ * table or past the end of a cell ends there: Word does not join across
+ * them either.)
  */
 export function joinedParagraphs(markup: Markup, version: 'sent' | 'proposed'): { text: string; paragraphs: number[] }[] {
   const out: { text: string; paragraphs: number[] }[] = [];
   /** The paragraph being joined, and the cell it is in. */
   let open: { text: string; paragraphs: number[] } | null = null;
   let openCells = '';
+  const absent = (kind: MarkupChangeKind) => (version === 'sent' ? !inSent(kind) : inSent(kind));
   for (const paragraph of markup.paragraphs) {
+    if (paragraph.cells.some((cell) => cell.rowChange && absent(cell.rowChange.kind))) continue;
     const cells = JSON.stringify(paragraph.cells.map(({ table, row, cell }) => [table, row, cell]));
     if (open !== null && openCells !== cells) out.push(open);
     if (open === null || openCells !== cells) open = { text: '', paragraphs: [] };
     openCells = cells;
     open.text += paragraph[version];
     open.paragraphs.push(paragraph.index);
-    const kind = paragraph.mark?.kind;
-    const markGone = kind !== undefined && (version === 'sent' ? !inSent(kind) : inSent(kind));
-    if (!markGone) {
+    if (!paragraph.mark || !absent(paragraph.mark.kind)) {
       out.push(open);
       open = null;
     }
