@@ -19,6 +19,8 @@ import { diffWords } from 'diff';
 import { chromium } from '@playwright/test';
 import { assembleBilingual, assembleContract } from '../src-shared/contract/assemble';
 import { largeComparePair } from '../src-shared/compare/bench';
+import { largeMemoryPairs, typedTexts } from '../src-shared/translation/bench';
+import { createMemory, suggest } from '../src-shared/translation/memory';
 import { compareContracts } from '../src-shared/compare/contract';
 import { walkClauses } from '../src-shared/contract/doc';
 import { readDraftFile } from '../src-shared/model/file';
@@ -283,6 +285,35 @@ async function compare(): Promise<Row[]> {
   ];
 }
 
+/**
+ * The translation memory on every keystroke: suggestions for a sentence as
+ * it is typed, in each language, from 10,000 pairs; and building the memory
+ * (once per wizard session, when the drafts are read).
+ */
+async function translationMemory(): Promise<Row[]> {
+  const library = createClauseLibrary({ dirs: [templatesDir] });
+  const loaded = library.load('standard-saas');
+  if (!loaded.ok) throw new Error('the standard-saas template does not load');
+  const pairs = largeMemoryPairs(loaded.template);
+  const build = await measure(() => createMemory(pairs), { runs: 10, warmup: 2 });
+  const memory = createMemory(pairs);
+  const rows: Row[] = [
+    { name: `translation memory, build from ${pairs.length.toLocaleString('en')} pairs`, stats: build, unit: 'ms', target: { stat: 'median', limit: 1000 } },
+  ];
+  for (const language of ['en', 'zh-CN'] as const) {
+    const typed = typedTexts(loaded.template, language);
+    let next = 0;
+    const stats = await measure(() => suggest(memory, typed[next++ % typed.length]!, language), { runs: typed.length * 2, warmup: 50 });
+    rows.push({
+      name: `translation memory, suggest per keystroke (${language}, ${pairs.length.toLocaleString('en')} pairs)`,
+      stats,
+      unit: 'ms',
+      target: { stat: 'p95', limit: 10 },
+    });
+  }
+  return rows;
+}
+
 /** The enterprise preset → the same after a negotiation round of ten edits, as a .docx with tracked changes. */
 async function redline(): Promise<Row[]> {
   const clauseLibrary = createClauseLibrary({ dirs: [templatesDir] });
@@ -450,6 +481,7 @@ const CASES: { name: string; run: () => Promise<Row[]> }[] = [
   { name: 'export', run: exports },
   { name: 'compare', run: compare },
   { name: 'redline', run: redline },
+  { name: 'translation memory', run: translationMemory },
   { name: 'docx import', run: docxImport },
   { name: 'report monitoring', run: monitoringReport },
   { name: 'load renderer', run: rendererLoad },

@@ -3,51 +3,25 @@
  * customer's counter-proposal with another legal name and a shorter claim
  * window. The field view says what changed in the wizard's words and flags
  * the position beyond the playbook; the contract view highlights the words,
- * filters to the changed clauses, and walks the changes by keyboard.
+ * filters to the changed clauses, and walks the changes by keyboard. A
+ * changed credit tier stays a table in the contract view, in English and in
+ * Chinese: the changed cell marked in the row, nothing serious for axe-core.
  */
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { seriousAxeFindings } from './harness/axe';
+import { twoRounds, type RoundEdits } from './harness/rounds';
 import { ComparePage } from './page-models/ComparePage';
 
-interface Round {
-  draftId: string;
-  first: string;
-  second: string;
-}
-
-/**
- * The rounds are made through the page's own client (window.sla), the
- * channels the timeline uses: a draft from the standard preset saved as our
- * proposal, then edited and saved as the customer's counter-proposal.
- */
-async function twoRounds(page: Page): Promise<Round> {
-  return page.evaluate(async () => {
-    const sla = window.sla!;
-    const unwrap = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
-      if (!result.ok) throw new Error(JSON.stringify(result.error));
-      return result.value;
-    };
-    const draft = unwrap(await sla.invoke['drafts.create']({ presetId: 'standard-saas', title: 'Globex platform SLA' }));
-    const first = unwrap(await sla.invoke['versions.save']({ draftId: draft.id, party: 'ourProposal', author: 'Alice Provider', note: 'Opening offer' }));
-    const current = unwrap(await sla.invoke['drafts.get']({ id: draft.id }));
-    const content = structuredClone(current.content) as {
-      parties: { customer: { legalName: string } };
-      compensation: { claimWindowDays: number };
-      expectations: { requests: { requestedLevel: number }[] };
-    };
-    content.parties.customer.legalName = 'Globex Holdings plc';
-    content.compensation.claimWindowDays = 14;
-    // The customer now asks for five nines of availability: beyond the playbook's 99.95 % ceiling.
-    content.expectations.requests[0]!.requestedLevel = 99.999;
-    unwrap(await sla.invoke['drafts.save']({ id: draft.id, content, baseRevision: current.revision }));
-    const second = unwrap(await sla.invoke['versions.save']({ draftId: draft.id, party: 'customerCounter', author: 'Bob Customer', note: 'Counter-proposal' }));
-    return { draftId: draft.id, first: first.version.id, second: second.version.id };
-  });
-}
+/** The customer's counter-proposal: another legal name, a shorter claim window, and five nines asked for — beyond the playbook's 99.95 % ceiling. */
+const COUNTER_PROPOSAL: RoundEdits = {
+  'parties.customer.legalName': 'Globex Holdings plc',
+  'compensation.claimWindowDays': 14,
+  'expectations.requests.0.requestedLevel': 99.999,
+};
 
 test.describe('comparing two negotiation rounds', () => {
   test('shows the field changes, flags the playbook, highlights words and walks the changes by keyboard', async ({ appPage, harness }) => {
-    const rounds = await twoRounds(appPage);
+    const rounds = await twoRounds(appPage, { edits: COUNTER_PROPOSAL });
     const compare = new ComparePage(appPage);
     await compare.open(harness.url, rounds.draftId, rounds.first, rounds.second);
 
@@ -121,7 +95,7 @@ test.describe('comparing two negotiation rounds', () => {
   });
 
   test('compares a round with the working copy, in Chinese, with a position that needs an approval', async ({ appPage, harness }) => {
-    const rounds = await twoRounds(appPage);
+    const rounds = await twoRounds(appPage, { edits: COUNTER_PROPOSAL });
     await appPage.evaluate(async (draftId) => {
       const sla = window.sla!;
       await sla.invoke['settings.setLocale']({ locale: 'zh-CN' });
@@ -151,7 +125,7 @@ test.describe('comparing two negotiation rounds', () => {
   });
 
   test('shows a clause whose wording was swapped for another position as replaced, not as a confetti of words', async ({ appPage, harness }) => {
-    const rounds = await twoRounds(appPage);
+    const rounds = await twoRounds(appPage, { edits: COUNTER_PROPOSAL });
     await appPage.evaluate(async (draftId) => {
       const sla = window.sla!;
       const current = await sla.invoke['drafts.get']({ id: draftId });
@@ -179,4 +153,86 @@ test.describe('comparing two negotiation rounds', () => {
     await compare.nextChange.click();
     await expect(compare.position).toHaveText('Change 1 of 1');
   });
+});
+
+/** What the credit tiers story reads, in each language. */
+const CREDIT_TIERS = [
+  {
+    locale: 'en',
+    contractTab: /Contract text/,
+    oldTable: 'Service credit tiers (v1 — Our proposal)',
+    newTable: 'Service credit tiers (v2 — Customer counter-proposal)',
+    creditHeader: 'Service Credit (% of Monthly Fee)',
+    deleted: 'Deleted: 25',
+    inserted: 'Inserted: 30',
+    creditCell: /^Inserted: 30\s%$/,
+    counts: /^2 changes in 1 clause \(/,
+    position: 'Change 1 of 2',
+  },
+  {
+    locale: 'zh-CN',
+    contractTab: /合同文本/,
+    oldTable: '服务费减免档位（第1版 — 我方提案）',
+    newTable: '服务费减免档位（第2版 — 客户反提案）',
+    creditHeader: '服务费减免（占月度服务费的百分比）',
+    deleted: '删除：25',
+    inserted: '插入：30',
+    creditCell: /^插入：30%$/,
+    counts: /^1个条款中共2处变更（/,
+    position: '第1处变更，共2处',
+  },
+] as const;
+
+test.describe('a credit tier changed between two rounds', () => {
+  // Two saved rounds, a render of the comparison and an axe check of the whole contract view: more than the default minute on a busy machine.
+  test.describe.configure({ timeout: 180_000 });
+
+  for (const language of CREDIT_TIERS) {
+    test(`the contract view draws the credit tiers as a table with the changed cell marked (${language.locale})`, async ({ appPage, harness }) => {
+      // The second tier (below 99 %) goes from a 25 % credit to 30 %.
+      const rounds = await twoRounds(appPage, { locale: language.locale, edits: { 'compensation.creditTiers.1.creditPercent': 30 } });
+      const compare = new ComparePage(appPage);
+      await compare.open(harness.url, rounds.draftId, rounds.first, rounds.second);
+      // The language is read at start: load the page again in it.
+      await appPage.reload();
+      await expect(appPage.locator('html')).toHaveAttribute('lang', language.locale);
+      await compare.tab(language.contractTab).click();
+      await expect(appPage.getByTestId('cmp-counts')).toHaveText(language.counts);
+
+      // Each version's side draws the tiers as a table, its header row as column headers.
+      const before = compare.table(language.oldTable);
+      const after = compare.table(language.newTable);
+      await expect(before).toBeVisible();
+      await expect(after).toBeVisible();
+      await expect(after.getByRole('columnheader', { name: language.creditHeader })).toBeVisible();
+      await expect(after.locator('tbody tr')).toHaveCount(3);
+
+      // One row changed, its credit marked: 25 struck through in the older table, 30 underlined in the newer one.
+      const changedBefore = before.locator('tbody tr[data-status="changed"]');
+      const changedAfter = after.locator('tbody tr[data-status="changed"]');
+      await expect(changedAfter).toHaveCount(1);
+      await expect(changedBefore.locator('del').first()).toHaveText(language.deleted);
+      await expect(changedBefore.locator('del').first()).toHaveCSS('text-decoration-line', 'line-through');
+      const credit = changedAfter.getByRole('cell').nth(3);
+      await expect(credit).toHaveText(language.creditCell);
+      await expect(credit.locator('ins')).toHaveText(language.inserted);
+      await expect(credit.locator('ins')).toHaveCSS('text-decoration-line', 'underline');
+      // The tiers that did not change have no mark.
+      await expect(after.locator('tbody tr[data-status="unchanged"]')).toHaveCount(2);
+      await expect(after.locator('tbody tr[data-status="unchanged"]').locator('ins, del')).toHaveCount(0);
+
+      // The first change is that cell: it is marked as the current one in both tables.
+      await compare.nextChange.click();
+      await expect(compare.position).toHaveText(language.position);
+      await expect(before.locator('del.cmp-current')).toHaveText(language.deleted);
+      await expect(after.locator('ins.cmp-current')).toHaveText(language.inserted);
+      // "Only changed clauses" keeps the one clause the counts name, its table whole.
+      await compare.onlyChanged.click();
+      await expect(compare.rows()).toHaveCount(1);
+      await expect(after.locator('tbody tr')).toHaveCount(3);
+
+      const findings = await seriousAxeFindings(appPage);
+      expect(findings, findings.join('\n')).toEqual([]);
+    });
+  }
 });

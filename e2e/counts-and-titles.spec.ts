@@ -6,8 +6,8 @@
  * Chinese text, and a .sla.json whose title is already in the list comes in
  * marked with the day of the import.
  */
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { twoRounds, type RoundEdits } from './harness/rounds';
 import { ComparePage } from './page-models/ComparePage';
 import { HomePage } from './page-models/HomePage';
 import { WizardPage } from './page-models/WizardPage';
@@ -15,31 +15,12 @@ import { WizardPage } from './page-models/WizardPage';
 // Two saved rounds and two renders of a comparison: more than the default minute on a busy machine.
 test.describe.configure({ timeout: 180_000 });
 
-/** Two rounds of the standard preset: the customer's legal name, the claim window and a requested level changed. */
-async function twoRounds(page: Page, locale: 'en' | 'zh-CN'): Promise<{ draftId: string; first: string; second: string }> {
-  return page.evaluate(async (wanted) => {
-    const sla = window.sla!;
-    const unwrap = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
-      if (!result.ok) throw new Error(JSON.stringify(result.error));
-      return result.value;
-    };
-    unwrap(await sla.invoke['settings.setLocale']({ locale: wanted }));
-    const draft = unwrap(await sla.invoke['drafts.create']({ presetId: 'standard-saas', title: 'Globex platform SLA' }));
-    const first = unwrap(await sla.invoke['versions.save']({ draftId: draft.id, party: 'ourProposal', author: 'Alice', note: 'Opening offer' }));
-    const current = unwrap(await sla.invoke['drafts.get']({ id: draft.id }));
-    const content = structuredClone(current.content) as {
-      parties: { customer: { legalName: string } };
-      compensation: { claimWindowDays: number };
-      expectations: { requests: { requestedLevel: number }[] };
-    };
-    content.parties.customer.legalName = 'Globex Holdings plc';
-    content.compensation.claimWindowDays = 14;
-    content.expectations.requests[0]!.requestedLevel = 99.99;
-    unwrap(await sla.invoke['drafts.save']({ id: draft.id, content, baseRevision: current.revision }));
-    const second = unwrap(await sla.invoke['versions.save']({ draftId: draft.id, party: 'customerCounter', author: 'Bob', note: 'Counter' }));
-    return { draftId: draft.id, first: first.version.id, second: second.version.id };
-  }, locale);
-}
+/** The customer's legal name, the claim window and a requested level changed. */
+const COUNTER_PROPOSAL: RoundEdits = {
+  'parties.customer.legalName': 'Globex Holdings plc',
+  'compensation.claimWindowDays': 14,
+  'expectations.requests.0.requestedLevel': 99.99,
+};
 
 /** Chinese text followed by a half-width colon, comma, semicolon or opening bracket. */
 const HALF_WIDTH_AFTER_CHINESE = /[\u3400-\u9fff\u3001-\u303f\uff01-\uff5e][ ]?[:,;(]/u;
@@ -63,7 +44,7 @@ const LANGUAGES = [
 
 for (const language of LANGUAGES) {
   test(`the counts of a comparison say what they count and agree (${language.locale})`, async ({ appPage, harness }) => {
-    const rounds = await twoRounds(appPage, language.locale);
+    const rounds = await twoRounds(appPage, { locale: language.locale, edits: COUNTER_PROPOSAL });
     const compare = new ComparePage(appPage);
     await compare.open(harness.url, rounds.draftId, rounds.first, rounds.second);
     await appPage.reload();

@@ -36,9 +36,14 @@ export class ComparePage {
     return this.fieldChanges.getByRole('listitem').filter({ hasText: text });
   }
 
-  /** The clause rows of the side-by-side view. */
+  /** The clause rows of the side-by-side view (not the rows of the contract's own tables inside them). */
   rows(): Locator {
-    return this.contract.locator('tbody tr');
+    return this.contract.locator('table.cmp-table > tbody > tr');
+  }
+
+  /** A table of the contract as one version has it, by its name ("Service credit tiers (v2 — Customer counter-proposal)"). */
+  table(name: string | RegExp): Locator {
+    return this.contract.getByRole('table', { name, exact: true });
   }
 
   inserted(text: string): Locator {

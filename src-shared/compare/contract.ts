@@ -4,13 +4,21 @@
  * pair diffed word by word, and the ordered list of changes that the
  * keyboard's next / previous change walks through.
  *
+ * A clause is shown in parts: its text (title, paragraphs, lists) diffed
+ * word by word, and each of its tables compared row by row and cell by
+ * cell (table.ts), so that the view draws a table as a table. Tables are
+ * matched within the clause by kind and order; the text between two
+ * matched tables is one part.
+ *
  * Work is proportional to what changed: clauses whose own text is equal are
  * not tokenized at all, so comparing two 200-clause contracts that differ
  * in twenty clauses costs twenty small word diffs.
  */
+import { diffArrays } from 'diff';
 import { alignByKey } from './align';
-import { diffClauseWords, type WordDiffOptions, type WordSegment } from './words';
-import { clauseNumberText, clauseOwnText, walkClauses, type Clause, type ContractDoc } from '../contract/doc';
+import { compareTables, wholeTable, type ComparedTable } from './table';
+import { diffClauseWords, type WordDiffOptions, type WordSegment, type WordSegmentKind } from './words';
+import { blockLines, clauseNumberText, clauseOwnText, walkClauses, type Clause, type ContractDoc, type Table } from '../contract/doc';
 
 export type ClauseStatus = 'unchanged' | 'changed' | 'added' | 'removed';
 
@@ -76,29 +84,62 @@ export function alignClauses(oldDoc: Pick<ContractDoc, 'clauses'>, newDoc: Pick<
   });
 }
 
-export interface ComparedClause extends AlignedClause {
-  /**
-   * The clause text as segments: one equal segment for an unchanged
-   * clause, one inserted (deleted) segment for an added (removed) one,
-   * words for a changed one.
-   */
+/**
+ * Text of a clause between its tables (the title, paragraphs, lists, one
+ * line each) as segments: one equal segment when unchanged, one inserted
+ * (deleted) segment in an added (removed) clause, words when changed.
+ */
+export interface ComparedText {
+  kind: 'text';
   segments: WordSegment[];
-  /** A changed clause too different (or too long) to diff word by word: shown as replaced. */
+  /** Too different (or too long) to diff word by word: shown as the old text deleted and the new inserted. */
+  replaced: boolean;
+}
+
+export type ComparedPart = ComparedText | ComparedTable;
+
+export interface ComparedClause extends AlignedClause {
+  /** The clause in reading order: its text and its tables, each compared in its own way. */
+  parts: ComparedPart[];
+  /** Some text of a changed clause was too different to diff word by word: shown as replaced. */
   replaced: boolean;
 }
 
 export type ChangeAnchorKind = 'changed' | 'added' | 'removed' | 'moved';
 
+/**
+ * Where in a clause a change starts: a run of changed words in a text part
+ * (row and cell null), a run of changed words in a table cell, a whole row
+ * added or removed (cell and segment null), or a whole table added or
+ * removed (row, cell and segment null).
+ */
+export interface ChangePlace {
+  /** Index into ComparedClause.parts. */
+  part: number;
+  /** Index into the table's rows. */
+  row: number | null;
+  cell: number | null;
+  /** The first segment of the run of changes. */
+  segment: number | null;
+}
+
 /** One stop of next / previous change. */
 export interface ChangeAnchor {
-  /** Unique within the comparison, fit for a DOM id or data attribute: "<clause id>@<segment index>". */
+  /** Unique within the comparison, fit for a DOM id or data attribute (changeKey). */
   key: string;
   kind: ChangeAnchorKind;
   /** Index into ContractComparison.clauses. */
   clauseIndex: number;
   clauseId: string;
-  /** The first segment of the change within the clause; null for a whole-clause stop (added, removed, moved). */
-  segmentIndex: number | null;
+  /** Where the change is within the clause; null for a whole-clause stop (added, removed, moved). */
+  place: ChangePlace | null;
+}
+
+/** The key of a stop: "<clause id>@clause" for a whole clause, "<clause id>@<part>r<row>c<cell>s<segment>" within it. */
+export function changeKey(clauseId: string, place: ChangePlace | null): string {
+  if (place === null) return `${clauseId}@clause`;
+  const at = (letter: string, value: number | null) => (value === null ? '' : `${letter}${value}`);
+  return `${clauseId}@${place.part}${at('r', place.row)}${at('c', place.cell)}${at('s', place.segment)}`;
 }
 
 export interface ComparisonCounts {
@@ -119,24 +160,143 @@ export interface ContractComparison {
 
 export type CompareOptions = WordDiffOptions;
 
+/** The segments where a run of changes starts. */
+function runStarts(segments: readonly WordSegment[]): number[] {
+  const starts: number[] = [];
+  segments.forEach((segment, index) => {
+    const previous = segments[index - 1];
+    if (segment.kind !== 'equal' && (previous === undefined || previous.kind === 'equal')) starts.push(index);
+  });
+  return starts;
+}
+
+/** Every change within the parts of a changed clause, in reading order, and what kind it is. */
+function changesIn(parts: readonly ComparedPart[]): Array<{ kind: ChangeAnchorKind; place: ChangePlace }> {
+  const found: Array<{ kind: ChangeAnchorKind; place: ChangePlace }> = [];
+  parts.forEach((part, p) => {
+    if (part.kind === 'text') {
+      for (const segment of runStarts(part.segments)) found.push({ kind: 'changed', place: { part: p, row: null, cell: null, segment } });
+      return;
+    }
+    if (part.status === 'added' || part.status === 'removed') {
+      found.push({ kind: part.status, place: { part: p, row: null, cell: null, segment: null } });
+      return;
+    }
+    part.rows.forEach((row, r) => {
+      if (row.status === 'added' || row.status === 'removed') {
+        found.push({ kind: row.status, place: { part: p, row: r, cell: null, segment: null } });
+        return;
+      }
+      row.cells.forEach((cell, c) => {
+        for (const segment of runStarts(cell)) found.push({ kind: 'changed', place: { part: p, row: r, cell: c, segment } });
+      });
+    });
+  });
+  return found;
+}
+
 function anchorsOf(clause: ComparedClause, clauseIndex: number): ChangeAnchor[] {
-  const anchor = (kind: ChangeAnchorKind, segmentIndex: number | null): ChangeAnchor => ({
-    key: `${clause.id}@${segmentIndex ?? 'clause'}`,
+  const anchor = (kind: ChangeAnchorKind, place: ChangePlace | null): ChangeAnchor => ({
+    key: changeKey(clause.id, place),
     kind,
     clauseIndex,
     clauseId: clause.id,
-    segmentIndex,
+    place,
   });
   if (clause.status === 'added' || clause.status === 'removed') return [anchor(clause.status, null)];
   const anchors: ChangeAnchor[] = [];
   if (clause.moved) anchors.push(anchor('moved', null));
-  if (clause.status === 'changed') {
-    clause.segments.forEach((segment, index) => {
-      const previous = clause.segments[index - 1];
-      if (segment.kind !== 'equal' && (previous === undefined || previous.kind === 'equal')) anchors.push(anchor('changed', index));
-    });
-  }
+  if (clause.status === 'changed') for (const { kind, place } of changesIn(clause.parts)) anchors.push(anchor(kind, place));
   return anchors;
+}
+
+/** A clause's own text cut at its tables: the lines before the first table, between two tables, after the last. */
+interface ClausePieces {
+  /** One more than there are tables; a stretch without lines is []. */
+  texts: string[][];
+  tables: Table[];
+}
+
+function clausePieces(clause: Clause): ClausePieces {
+  const texts: string[][] = [clause.title !== null ? [clause.title] : []];
+  const tables: Table[] = [];
+  for (const block of clause.blocks) {
+    if (block.kind === 'table') {
+      tables.push(block);
+      texts.push([]);
+    } else {
+      texts[texts.length - 1]!.push(...blockLines(block));
+    }
+  }
+  return { texts, tables };
+}
+
+/** The parts of a clause in one version only, or of an unchanged clause. */
+function wholeParts(clause: Clause, kind: WordSegmentKind): ComparedPart[] {
+  const { texts, tables } = clausePieces(clause);
+  const parts: ComparedPart[] = [];
+  texts.forEach((lines, i) => {
+    if (lines.length > 0) parts.push({ kind: 'text', segments: textSegments(kind, lines.join('\n')), replaced: false });
+    const table = tables[i];
+    if (table) parts.push(wholeTable(table, kind));
+  });
+  return parts;
+}
+
+/** "creditTiers#1": the tables of a clause are matched by kind, in order. */
+function tableKeys(tables: readonly Table[]): string[] {
+  const seen = new Map<string, number>();
+  return tables.map((table) => {
+    const count = (seen.get(table.tableKind) ?? 0) + 1;
+    seen.set(table.tableKind, count);
+    return `${table.tableKind}#${count}`;
+  });
+}
+
+/**
+ * The parts of a changed clause: each pair of matched tables compared row by
+ * row, the text between them word by word. A table in one version only is
+ * shown whole after the text around it.
+ */
+function changedParts(oldClause: Clause, newClause: Clause, options: CompareOptions): ComparedPart[] {
+  const before = clausePieces(oldClause);
+  const after = clausePieces(newClause);
+  const parts: ComparedPart[] = [];
+  let oldLines: string[] = [...before.texts[0]!];
+  let newLines: string[] = [...after.texts[0]!];
+  let removed: Table[] = [];
+  let added: Table[] = [];
+  const flush = () => {
+    if (oldLines.length > 0 || newLines.length > 0) {
+      const words = diffClauseWords(oldLines.join('\n'), newLines.join('\n'), options);
+      parts.push({ kind: 'text', segments: words.segments, replaced: words.replaced });
+    }
+    parts.push(...removed.map((table) => wholeTable(table, 'deleted')), ...added.map((table) => wholeTable(table, 'inserted')));
+    oldLines = [];
+    newLines = [];
+    removed = [];
+    added = [];
+  };
+  let o = 0;
+  let n = 0;
+  for (const change of diffArrays(tableKeys(before.tables), tableKeys(after.tables))) {
+    for (let k = 0; k < change.value.length; k++) {
+      if (change.removed) {
+        removed.push(before.tables[o]!);
+        oldLines.push(...before.texts[++o]!);
+      } else if (change.added) {
+        added.push(after.tables[n]!);
+        newLines.push(...after.texts[++n]!);
+      } else {
+        flush();
+        parts.push(compareTables(before.tables[o]!, after.tables[n]!, options));
+        oldLines.push(...before.texts[++o]!);
+        newLines.push(...after.texts[++n]!);
+      }
+    }
+  }
+  flush();
+  return parts;
 }
 
 export function compareContracts(oldDoc: Pick<ContractDoc, 'clauses'>, newDoc: Pick<ContractDoc, 'clauses'>, options: CompareOptions = {}): ContractComparison {
@@ -146,14 +306,19 @@ export function compareContracts(oldDoc: Pick<ContractDoc, 'clauses'>, newDoc: P
     if (aligned.moved) counts.moved++;
     switch (aligned.status) {
       case 'added':
-        return { ...aligned, segments: textSegments('inserted', aligned.new!.text), replaced: false };
+        return { ...aligned, parts: wholeParts(aligned.new!.clause, 'inserted'), replaced: false };
       case 'removed':
-        return { ...aligned, segments: textSegments('deleted', aligned.old!.text), replaced: false };
+        return { ...aligned, parts: wholeParts(aligned.old!.clause, 'deleted'), replaced: false };
       case 'unchanged':
-        return { ...aligned, segments: textSegments('equal', aligned.new!.text), replaced: false };
+        return { ...aligned, parts: wholeParts(aligned.new!.clause, 'equal'), replaced: false };
       case 'changed': {
-        const words = diffClauseWords(aligned.old!.text, aligned.new!.text, options);
-        return { ...aligned, segments: words.segments, replaced: words.replaced };
+        let parts = changedParts(aligned.old!.clause, aligned.new!.clause, options);
+        if (changesIn(parts).length === 0) {
+          // The texts differ where the parts cannot show it (a row that lost an empty cell): show the whole text's diff, so that a changed clause always holds a change to go to.
+          const words = diffClauseWords(aligned.old!.text, aligned.new!.text, options);
+          parts = [{ kind: 'text', segments: words.segments, replaced: words.replaced }];
+        }
+        return { ...aligned, parts, replaced: parts.some((part) => part.kind === 'text' && part.replaced) };
       }
     }
   });

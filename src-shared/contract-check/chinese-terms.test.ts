@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { namedBlankDraft, presets, standardTemplate } from '../contract/fixtures';
 import { translatorFor } from '../i18n';
 import { formatFinding } from './describe';
-import { chineseTermFindings } from './chinese-terms';
+import { localized } from '../model/localized';
+import { chineseTermFindings, chineseTermUses } from './chinese-terms';
 import { checkContract } from './index';
 
 describe('chineseTermFindings', () => {
@@ -47,5 +48,31 @@ describe('chineseTermFindings', () => {
     draft.compensation.claimProcess = '客户应在服务费减免申请中说明停机时间及拨测结果，并提交给服务提供方。';
     expect(chineseTermFindings(draft)).toEqual([]);
     for (const { name, draft: preset } of presets()) expect(chineseTermFindings(preset), name).toEqual([]);
+  });
+});
+
+describe('chineseTermUses, for one field as the user types', () => {
+  it('names each variant in the field’s Chinese once, with what to write, in both languages', () => {
+    const method = localized(
+      'Probed every minute from three locations; two failed probes in a row count as down.',
+      '每分钟从三个地点探测一次，连续两次探测失败即记为宕机。',
+    );
+    const uses = chineseTermUses(method);
+    expect(uses.map((use) => use.variant)).toEqual(['探测', '宕机']);
+    const [probe] = uses;
+    expect(translatorFor('zh-CN')(probe!.key, probe!.params)).toBe('中文文本使用了“探测”，而合同对此概念的用语是“拨测”（英文文本为 probe）。');
+    expect(translatorFor('en')(probe!.fixKey, probe!.params)).toBe('Write “拨测”, so the Chinese contract uses one term for one thing.');
+  });
+
+  it('reads only the Chinese of a text in both languages', () => {
+    // The English may quote the other party's word for itself; the Chinese uses the contract's term.
+    const claim = localized('Claims go to the Provider (服务商 in its own documents).', '服务费减免申请应提交给服务提供方。');
+    expect(chineseTermUses(claim)).toEqual([]);
+    expect(chineseTermUses(localized(claim.en, '服务费减免申请应提交给服务商。')).map((use) => use.params.term)).toEqual(['服务提供方']);
+  });
+
+  it('finds nothing in a field written with the contract’s terms, or with no Chinese yet', () => {
+    expect(chineseTermUses(localized('Scheduled Maintenance', '计划维护'))).toEqual([]);
+    expect(chineseTermUses(localized('Scheduled Maintenance', ''))).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@ import { typedNumberFindings } from './typed-numbers';
 
 export { byLevel, CONTRACT_RULES, isBlocking, type ContractFinding, type ContractRule, type FindingLevel } from './finding';
 export { findingAsProblem, findingLocation, formatFinding } from './describe';
+export { chineseTermUses, type ChineseTermUse } from './chinese-terms';
 
 /** Every finding of every rule on a draft and its contract, problems first. */
 export function checkContract(draft: SlaDraft, template: Template): ContractFinding[] {

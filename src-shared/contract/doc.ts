@@ -290,8 +290,9 @@ export function runsText(runs: readonly Run[]): string {
 
 /**
  * The clause's own text, one line per paragraph, list item, definition or
- * table row (cells separated by tabs), without its sub-clauses: what the
- * compare view diffs word by word within an aligned clause.
+ * table row (cells separated by tabs), without its sub-clauses: what tells
+ * the compare view whether an aligned clause changed (it then diffs the
+ * text word by word and the tables row by row).
  */
 export function clauseOwnText(clause: Clause): string {
   const lines: string[] = [];
@@ -300,7 +301,8 @@ export function clauseOwnText(clause: Clause): string {
   return lines.join('\n');
 }
 
-function blockLines(block: Block): string[] {
+/** The lines one block adds to clauseOwnText (none for a sub-clause, which has its own). */
+export function blockLines(block: Block): string[] {
   switch (block.kind) {
     case 'paragraph':
       return [runsText(block.runs)];

@@ -193,8 +193,12 @@ export function formatBusinessDurationMinutes(minutes: number, businessDayMinute
 
 // ── Money ───────────────────────────────────────────────────────────────────
 
-/** Chinese currency names, written after the amount ("12,500.00 美元"); CNY has its own form. */
-const ZH_CURRENCY_NAMES: Record<string, string> = {
+/**
+ * Chinese currency names, written after the amount ("12,500.00 美元"); CNY
+ * has its own form. Exported for the reader of a returned contract
+ * (markup/values.ts), which reads these names back.
+ */
+export const ZH_CURRENCY_NAMES: Record<string, string> = {
   USD: '美元',
   EUR: '欧元',
   GBP: '英镑',

@@ -3,9 +3,11 @@
  * by clause (by stable clause id, never by number), with the words deleted
  * struck through in the older text and the words inserted underlined in
  * the newer one. Deletions and insertions are real <del> and <ins> with a
- * spoken prefix, so they read as such without colour. "Only changed
- * clauses" hides the rest; next / previous change (buttons, N / P or
- * Alt+↓ / Alt+↑) scrolls to the change and says which one it is.
+ * spoken prefix, so they read as such without colour. A table of the
+ * contract stays a table on each side, named for what it lists, its rows
+ * matched across the two versions and the marks in its cells. "Only
+ * changed clauses" hides the rest; next / previous change (buttons, N / P
+ * or Alt+↓ / Alt+↑) scrolls to the change and says which one it is.
  */
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { Button, Space, Switch, Tag, Typography } from 'antd';
@@ -13,15 +15,19 @@ import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   adjacentAnchor,
+  changeKey,
   changeSummary,
   isClauseChanged,
   type ChangeAnchor,
+  type ChangePlace,
   type ComparedClause,
+  type ComparedRow,
+  type ComparedTable,
   type ContractComparison,
   type WordSegment,
 } from '../../../src-shared/compare';
 
-/** DOM id of a change's first segment, or of a whole clause's row. */
+/** DOM id of a change's first segment, of a table row or table, or of a whole clause's row. */
 export function anchorDomId(key: string): string {
   return `cmp-${key}`;
 }
@@ -48,15 +54,43 @@ interface ActiveRun {
   to: number;
 }
 
-function Segments({ clause, side, active }: { clause: ComparedClause; side: 'old' | 'new'; active: ActiveRun | null }) {
+/** Every changed segment: a whole row or table that is the current change. */
+const WHOLE: ActiveRun = { from: 0, to: Number.MAX_SAFE_INTEGER };
+
+/**
+ * The segments of the current change within one text part or table cell, if
+ * it is there: a run of words, or every mark of a row or table that was
+ * added or removed whole.
+ */
+function activeRunIn(place: ChangePlace | null, segments: readonly WordSegment[], part: number, row: number | null, cell: number | null): ActiveRun | null {
+  if (place === null || place.part !== part) return null;
+  if (place.row === null && place.segment === null) return row !== null ? WHOLE : null;
+  if (place.row !== row) return null;
+  if (place.cell === null && place.segment === null) return WHOLE;
+  if (place.cell !== cell || place.segment === null) return null;
+  return { from: place.segment, to: runEnd(segments, place.segment) };
+}
+
+function Segments({
+  segments,
+  side,
+  active,
+  anchorKey,
+}: {
+  segments: readonly WordSegment[];
+  side: 'old' | 'new';
+  active: ActiveRun | null;
+  /** The key of a change starting at this segment. */
+  anchorKey: (segment: number) => string;
+}) {
   const { t } = useTranslation();
   const hidden = side === 'old' ? 'inserted' : 'deleted';
   return (
     <>
-      {clause.segments.map((segment, index) => {
+      {segments.map((segment, index) => {
         if (segment.kind === hidden) return null;
         const current = active !== null && index >= active.from && index <= active.to && segment.kind !== 'equal';
-        const id = isAnchorStart(clause.segments, index) ? anchorDomId(`${clause.id}@${index}`) : undefined;
+        const id = isAnchorStart(segments, index) ? anchorDomId(anchorKey(index)) : undefined;
         if (segment.kind === 'equal') return <span key={index}>{segment.text}</span>;
         const Element = segment.kind === 'deleted' ? 'del' : 'ins';
         return (
@@ -75,7 +109,91 @@ function isAnchorStart(segments: readonly WordSegment[], index: number): boolean
   return segments[index]!.kind !== 'equal' && (previous === undefined || previous.kind === 'equal');
 }
 
-const ClauseRow = memo(function ClauseRow({ clause, active, activeClause }: { clause: ComparedClause; active: ActiveRun | null; activeClause: boolean }) {
+/**
+ * One version's side of a compared table, drawn as a table: its header row
+ * as column headers, the rows of that version (a removed row only in the
+ * older, an added row only in the newer), and the changed words marked in
+ * their cells as in a paragraph.
+ */
+function TableSide({
+  clause,
+  part,
+  table,
+  side,
+  name,
+  place,
+}: {
+  clause: ComparedClause;
+  part: number;
+  table: ComparedTable;
+  side: 'old' | 'new';
+  name: string;
+  place: ChangePlace | null;
+}) {
+  const own = table[side];
+  if (!own) return null;
+  const columns = own.widths.length;
+  const total = own.widths.reduce((sum, width) => sum + width, 0) || 1;
+  const hidden = side === 'old' ? 'added' : 'removed';
+  const wholeTableStop = table.status === 'added' || table.status === 'removed';
+  const rows = table.rows.map((row, index) => ({ row, index })).filter(({ row }) => row.status !== hidden);
+  const rowView = ({ row, index }: { row: ComparedRow; index: number }) => {
+    const Cell = row.header ? 'th' : 'td';
+    const rowStop = !wholeTableStop && (row.status === 'added' || row.status === 'removed');
+    return (
+      <tr
+        key={index}
+        id={rowStop ? anchorDomId(changeKey(clause.id, { part, row: index, cell: null, segment: null })) : undefined}
+        className={`cmp-tr-${row.status}`}
+        data-status={row.status}
+      >
+        {row.cells.slice(0, columns).map((segments, cell) => (
+          <Cell key={cell} scope={row.header ? 'col' : undefined} style={{ textAlign: own.align[cell] ?? 'left' }}>
+            <Segments
+              segments={segments}
+              side={side}
+              active={activeRunIn(place, segments, part, index, cell)}
+              anchorKey={(segment) => changeKey(clause.id, { part, row: index, cell, segment })}
+            />
+          </Cell>
+        ))}
+      </tr>
+    );
+  };
+  return (
+    <div className="cmp-doc-table-wrap">
+      <table
+        className={`cmp-doc-table cmp-doc-table-${table.tableKind}`}
+        aria-label={name}
+        id={wholeTableStop ? anchorDomId(changeKey(clause.id, { part, row: null, cell: null, segment: null })) : undefined}
+        data-table-kind={table.tableKind}
+      >
+        <colgroup>
+          {own.widths.map((width, i) => (
+            <col key={i} style={{ width: `${((width / total) * 100).toFixed(2)}%` }} />
+          ))}
+        </colgroup>
+        <thead>{rows.filter(({ row }) => row.header).map(rowView)}</thead>
+        <tbody>{rows.filter(({ row }) => !row.header).map(rowView)}</tbody>
+      </table>
+    </div>
+  );
+}
+
+const ClauseRow = memo(function ClauseRow({
+  clause,
+  place,
+  activeClause,
+  oldLabel,
+  newLabel,
+}: {
+  clause: ComparedClause;
+  /** Where the current change is, when it is in this clause. */
+  place: ChangePlace | null;
+  activeClause: boolean;
+  oldLabel: string;
+  newLabel: string;
+}) {
   const { t } = useTranslation();
   const depth = (clause.new ?? clause.old)!.depth;
   const badges: string[] = [];
@@ -92,9 +210,28 @@ const ClauseRow = memo(function ClauseRow({ clause, active, activeClause }: { cl
     return (
       <div className="cmp-clause" style={{ paddingInlineStart: depth * 16 }}>
         {present.numberText !== '' && <span className="cmp-number">{present.numberText}</span>}
-        <span className="cmp-text">
-          <Segments clause={clause} side={side} active={active} />
-        </span>
+        {clause.parts.map((part, index) =>
+          part.kind === 'text' ? (
+            <span key={index} className="cmp-text">
+              <Segments
+                segments={part.segments}
+                side={side}
+                active={activeRunIn(place, part.segments, index, null, null)}
+                anchorKey={(segment) => changeKey(clause.id, { part: index, row: null, cell: null, segment })}
+              />
+            </span>
+          ) : (
+            <TableSide
+              key={index}
+              clause={clause}
+              part={index}
+              table={part}
+              side={side}
+              place={place}
+              name={t('compareView.contract.tableName', { table: tableName(part, clause, t), side: side === 'old' ? oldLabel : newLabel })}
+            />
+          ),
+        )}
       </div>
     );
   };
@@ -122,6 +259,11 @@ const ClauseRow = memo(function ClauseRow({ clause, active, activeClause }: { cl
     </tr>
   );
 });
+
+/** What a table lists ("Service credit tiers"), or for a table of no particular kind, the clause it is in. */
+function tableName(table: ComparedTable, clause: ComparedClause, t: (key: string, options?: Record<string, unknown>) => string): string {
+  return t(`compareView.contract.tables.${table.tableKind}`, { clause: clauseName(clause, t) });
+}
 
 function clauseName(clause: ComparedClause, t: (key: string) => string): string {
   const side = clause.new ?? clause.old!;
@@ -173,7 +315,7 @@ export function ContractCompareView({
     if (!scrollPending.current || !currentAnchor) return;
     scrollPending.current = false;
     const row = document.getElementById(rowDomId(currentAnchor.clauseId));
-    const target = (currentAnchor.segmentIndex !== null ? document.getElementById(anchorDomId(currentAnchor.key)) : null) ?? row;
+    const target = (currentAnchor.place !== null ? document.getElementById(anchorDomId(currentAnchor.key)) : null) ?? row;
     target?.scrollIntoView({ block: 'center' });
     row?.focus({ preventScroll: true });
   }, [currentAnchor]);
@@ -200,10 +342,6 @@ export function ContractCompareView({
   }, [active]);
 
   const visible = comparison.clauses.map((clause, index) => ({ clause, index })).filter(({ clause }) => !onlyChanged || isClauseChanged(clause));
-  const activeRunOf = (clause: ComparedClause, index: number): ActiveRun | null => {
-    if (!currentAnchor || currentAnchor.clauseIndex !== index || currentAnchor.segmentIndex === null) return null;
-    return { from: currentAnchor.segmentIndex, to: runEnd(clause.segments, currentAnchor.segmentIndex) };
-  };
   const { counts } = comparison;
   // In the units of the controls: the changes next / previous walks through, in the clauses "only changed" keeps.
   const summary = changeSummary(comparison);
@@ -256,7 +394,14 @@ export function ContractCompareView({
         </thead>
         <tbody>
           {visible.map(({ clause, index }) => (
-            <ClauseRow key={clause.id} clause={clause} active={activeRunOf(clause, index)} activeClause={currentAnchor?.clauseIndex === index} />
+            <ClauseRow
+              key={clause.id}
+              clause={clause}
+              place={currentAnchor?.clauseIndex === index ? currentAnchor.place : null}
+              activeClause={currentAnchor?.clauseIndex === index}
+              oldLabel={oldLabel}
+              newLabel={newLabel}
+            />
           ))}
         </tbody>
       </table>
