@@ -11,6 +11,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { assembleBilingual, assembleContract } from '../../src-shared/contract/assemble';
 import { runsText, walkClauses, type Block, type ContractDoc, type Run } from '../../src-shared/contract/doc';
@@ -366,6 +367,15 @@ describe('readMarks', () => {
 const PYTHON = '/usr/bin/python3';
 const VALIDATOR = resolve(process.cwd(), '../shared/tools/validate-docx');
 const SOFFICE = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((path) => existsSync(path));
+const PDFTOTEXT = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((path) => existsSync(path));
+
+/** The same package with every bookmark taken out of document.xml: the contract as it was written before marks. */
+async function withoutBookmarks(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  zip.file('word/document.xml', xml.replace(/<w:bookmark(?:Start|End)\b[^>]*\/>/g, ''));
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
 
 function hasLxml(): boolean {
   try {
@@ -441,6 +451,42 @@ describe('marked files in other programs', () => {
           expect(documentXml, file.name).not.toBe((await marksOf(file.bytes)).documentXml);
           expect(table, file.name).toEqual((await marksOf(file.bytes)).table);
           expectReadable({ ...file, bytes: resaved }, read, table);
+        }
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    },
+    360_000,
+  );
+
+  it.skipIf(!SOFFICE || !PDFTOTEXT)(
+    SOFFICE && PDFTOTEXT
+      ? 'the marks change nothing on the page: printed by LibreOffice, every page reads as without them'
+      : 'skipped: soffice (LibreOffice) or pdftotext not installed, so the pages cannot be printed',
+    async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'sla-marks-pdf-'));
+      try {
+        const { name, draft } = presets()[0]!;
+        const files: string[] = [];
+        for (const language of ['en', 'bilingual'] as const) {
+          const file = await exportPreset(name, draft, language);
+          files.push(join(folder, `marked-${language}.docx`), join(folder, `plain-${language}.docx`));
+          writeFileSync(files[files.length - 2]!, file.bytes);
+          writeFileSync(files[files.length - 1]!, await withoutBookmarks(file.bytes));
+        }
+        execFileSync(SOFFICE!, [`-env:UserInstallation=file://${folder}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', folder, ...files], {
+          stdio: 'ignore',
+          timeout: 300_000,
+        });
+        // Page by page (form feeds), each line's words: the same lines break at the same words on the same pages.
+        const pages = (pdf: string) =>
+          execFileSync(PDFTOTEXT!, ['-layout', join(folder, pdf), '-'], { encoding: 'utf8' })
+            .split('\f')
+            .map((page) => page.split('\n').map((line) => line.trim().replace(/\s+/g, ' ')));
+        for (const language of ['en', 'bilingual']) {
+          const marked = pages(`marked-${language}.pdf`);
+          expect(marked.length, language).toBeGreaterThan(10);
+          expect(marked, language).toEqual(pages(`plain-${language}.pdf`));
         }
       } finally {
         rmSync(folder, { recursive: true, force: true });
