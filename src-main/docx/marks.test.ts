@@ -229,6 +229,28 @@ function expectValidBookmarks(documentXml: string, name: string): void {
   ).toEqual([]);
 }
 
+/** The standard preset's redline to a counter-proposal: a higher availability target and the customer's new name, side by side. */
+async function counterProposalRedline() {
+  const { draft: before } = presets()[0]!;
+  const after = structuredClone(before);
+  after.targets.objectives[0]!.objective = 99.95;
+  after.parties.customer.legalName = 'Harbourside Logistics Group Ltd';
+  const built = await renderRedlineDocx(
+    {
+      old: { draft: before, label: 'v1 — Our proposal' },
+      new: { draft: after, label: 'v2 — Customer counter-proposal', author: 'Harbourside Legal', date: '2026-03-14T09:26:53Z' },
+    },
+    { old: template, new: template },
+    'bilingual',
+  );
+  return { after, built };
+}
+
+/** Each of our marks with the text it holds with the changes accepted and rejected, in order. */
+function markTexts(read: ReadMarks): string[] {
+  return read.marks.filter((mark) => isMarkName(mark.name)).map((mark) => `${mark.name}: ${mark.text} | ${mark.originalText}`);
+}
+
 describe('contract marks', () => {
   it('every clause paragraph and every generated value of each preset, in English, Chinese and bilingual, is in its mark', async () => {
     const exports = await everyPresetExport();
@@ -259,18 +281,7 @@ describe('contract marks', () => {
   });
 
   it('a redline is marked too: its paragraphs in their clauses, the new values in field marks of the draft it carries', async () => {
-    const { draft: before } = presets()[0]!;
-    const after = structuredClone(before);
-    after.targets.objectives[0]!.objective = 99.95;
-    after.parties.customer.legalName = 'Harbourside Logistics Group Ltd';
-    const built = await renderRedlineDocx(
-      {
-        old: { draft: before, label: 'v1 — Our proposal' },
-        new: { draft: after, label: 'v2 — Customer counter-proposal', author: 'Harbourside Legal', date: '2026-03-14T09:26:53Z' },
-      },
-      { old: template, new: template },
-      'bilingual',
-    );
+    const { after, built } = await counterProposalRedline();
     const { read, table, documentXml } = await marksOf(built.bytes);
     expectValidBookmarks(documentXml, 'redline');
     // Bookmarks draw their ids from the changes' sequence without being counted as changes.
@@ -429,8 +440,10 @@ describe('marked files in other programs', () => {
       const folder = mkdtempSync(join(tmpdir(), 'sla-marks-lo-'));
       try {
         const exports = await everyPresetExport();
+        const redline = (await counterProposalRedline()).built.bytes;
         mkdirSync(join(folder, 'in'));
         for (const file of exports) writeFileSync(join(folder, 'in', `${file.name}.docx`), file.bytes);
+        writeFileSync(join(folder, 'in', 'redline.docx'), redline);
         execFileSync(
           SOFFICE!,
           [
@@ -441,6 +454,7 @@ describe('marked files in other programs', () => {
             '--outdir',
             join(folder, 'out'),
             ...exports.map((file) => join(folder, 'in', `${file.name}.docx`)),
+            join(folder, 'in', 'redline.docx'),
           ],
           { stdio: 'ignore', timeout: 300_000 },
         );
@@ -452,6 +466,12 @@ describe('marked files in other programs', () => {
           expect(table, file.name).toEqual((await marksOf(file.bytes)).table);
           expectReadable({ ...file, bytes: resaved }, read, table);
         }
+        // In the redline too, with its tracked changes: each mark holds the same text, changes accepted or rejected.
+        const resavedRedline = await marksOf(new Uint8Array(readFileSync(join(folder, 'out', 'redline.docx'))));
+        const written = await marksOf(redline);
+        expect(resavedRedline.table).toEqual(written.table);
+        expect(markTexts(resavedRedline.read)).toEqual(markTexts(written.read));
+        expect(markTexts(written.read).length).toBeGreaterThan(800);
       } finally {
         rmSync(folder, { recursive: true, force: true });
       }

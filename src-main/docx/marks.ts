@@ -363,7 +363,7 @@ export interface FoundMark {
 
 export interface ReadMarks {
   paragraphs: ReadParagraph[];
-  /** Every bookmark, ours or not, in the order they start; one that never ends is left out. */
+  /** Every bookmark, ours or not, in the order they start (an outer one before one it holds); one that never ends is left out. */
   marks: FoundMark[];
 }
 
@@ -502,6 +502,14 @@ export function readMarks(documentXml: string): ReadMarks {
       const to = settle(end);
       return { name, start, end: to, text: slice(start, to, 'text', 'offset'), originalText: slice(start, to, 'originalText', 'originalOffset') };
     })
-    .sort((a, b) => a.start.paragraph - b.start.paragraph || a.start.offset - b.start.offset);
+    // Where two start at one place, the one that ends later (holds the other) first; then by name, whatever order the file had them in.
+    .sort(
+      (a, b) =>
+        a.start.paragraph - b.start.paragraph ||
+        a.start.offset - b.start.offset ||
+        b.end.paragraph - a.end.paragraph ||
+        b.end.offset - a.end.offset ||
+        (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+    );
   return { paragraphs, marks };
 }
