@@ -26,6 +26,7 @@ import {
   isMarkName,
   isValidBookmarkName,
   marksPartXml,
+  paragraphPlaces,
   readMarks,
   readMarksTable,
   resolveMark,
@@ -161,6 +162,11 @@ function expectReadable(file: Exported, read: ReadMarks, table: MarksTable): voi
   expect(checked).toBeGreaterThan(150);
 
   // Nothing a reader sees is outside a mark, but the "English | 中文" headings of the side-by-side columns.
+  const places = paragraphPlaces(read, table);
+  expect(
+    read.paragraphs.filter((paragraph, i) => paragraph.text.trim() !== '' && places[i]!.inherited && !['English', '中文'].includes(paragraph.text)),
+    file.name,
+  ).toEqual([]);
   const covered = new Set(resolved.filter(({ target }) => target.kind !== 'field').map(({ mark }) => mark.start.paragraph));
   const unmarked = read.paragraphs
     .map((paragraph, index) => ({ text: paragraph.text, index }))
@@ -372,6 +378,25 @@ describe('readMarks', () => {
       { name: '_sla_f1_1', text: 'least 99.5\t%', originalText: 'least 99.9\t%' },
     ]);
     expect(marks[1]!.start).toEqual({ paragraph: 0, offset: 19, originalOffset: 19 });
+  });
+
+  it('places each paragraph in its clause, one the other side added in the clause before it', () => {
+    const table: MarksTable = { clauses: [{ id: 'service-levels', number: '4' }], fields: [] };
+    const paragraph = (text: string, mark?: [id: number, name: string]) =>
+      `<w:p>${mark ? `<w:bookmarkStart w:id="${mark[0]}" w:name="${mark[1]}"/>` : ''}<w:r><w:t>${text}</w:t></w:r>${mark ? `<w:bookmarkEnd w:id="${mark[0]}"/>` : ''}</w:p>`;
+    const xml =
+      `<w:document ${W}><w:body>` +
+      paragraph('Before any mark') +
+      paragraph('Brightledger Platform SLA', [1, '_sla_cover_1']) +
+      paragraph('Service Levels', [2, '_sla_c1_1']) +
+      paragraph('A paragraph they added') +
+      `</w:body></w:document>`;
+    expect(paragraphPlaces(readMarks(xml), table)).toEqual([
+      { place: null, inherited: true },
+      { place: { kind: 'cover' }, inherited: false },
+      { place: { kind: 'clause', clause: { id: 'service-levels', number: '4' } }, inherited: false },
+      { place: { kind: 'clause', clause: { id: 'service-levels', number: '4' } }, inherited: true },
+    ]);
   });
 });
 

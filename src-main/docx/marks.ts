@@ -23,8 +23,11 @@
  *   value computed from it).
  *
  * This file writes the marks (DocumentMarks, used by the contract writer),
- * the table's part, and reads both back (readMarks, readMarksTable,
- * resolveMark) for the counterparty-markup reader.
+ * the table's part, and reads both back for the counterparty-markup
+ * reader: readMarks (the bookmarks of a document.xml, with the paragraphs
+ * and text they hold), findMarksTable / readMarksTable (the table),
+ * resolveMark (a name's meaning) and paragraphPlaces (each paragraph's
+ * clause).
  */
 import { BookmarkEnd, BookmarkStart, type ParagraphChild } from 'docx';
 import type { Clause, Run, RunSource } from '../../src-shared/contract/doc';
@@ -512,4 +515,38 @@ export function readMarks(documentXml: string): ReadMarks {
         (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
     );
   return { paragraphs, marks };
+}
+
+/** The clause (or the cover) a paragraph belongs to, by the marks. */
+export interface ParagraphPlace {
+  /** null before the first marked paragraph (or in a file without marks). */
+  place: { kind: 'clause'; clause: MarkedClause } | { kind: 'cover' } | null;
+  /**
+   * False when the paragraph is in a mark of its own; true when it is not
+   * (a paragraph the other side added, or one whose mark they deleted) and
+   * takes the place of the nearest marked paragraph before it.
+   */
+  inherited: boolean;
+}
+
+/**
+ * For each paragraph of `read` (same indexes), the clause or cover whose
+ * mark holds it — a mark split over several paragraphs (someone pressed
+ * Enter inside it) holds each of them — or, for a paragraph in none, the
+ * place of the paragraph before it.
+ */
+export function paragraphPlaces(read: ReadMarks, table: MarksTable): ParagraphPlace[] {
+  const own = new Map<number, ParagraphPlace['place']>();
+  for (const mark of read.marks) {
+    const target = resolveMark(mark.name, table);
+    if (target?.kind !== 'clause' && target?.kind !== 'cover') continue;
+    for (let p = mark.start.paragraph; p <= mark.end.paragraph; p++) if (!own.has(p)) own.set(p, target);
+  }
+  let last: ParagraphPlace['place'] = null;
+  return read.paragraphs.map((_, index) => {
+    const place = own.get(index);
+    if (place === undefined) return { place: last, inherited: true };
+    last = place;
+    return { place, inherited: false };
+  });
 }
