@@ -671,6 +671,14 @@ describe('one of our exports, edited with tracked changes and saved again by Lib
         expect(availability.proposed).not.toContain('99.95');
         expect(availability.changes.map(({ kind, author, text }) => ({ kind, author, text }))).toEqual([{ kind: 'deletion', author: 'Li Wei', text: '5' }]);
         expect(availability.changes[0]!.date).toMatch(/^2026-03-02T10:00:00/);
+        // The marks our exports carry (marks.ts) come through: the paragraph in its clause's bookmark, the edited value in a field's.
+        expect(availability.bookmarks.some((mark) => /^_sla_c\d+_\d+$/.test(mark.name))).toBe(true);
+        const deletion = availability.changes[0]!;
+        const value = availability.bookmarks.find(
+          (mark) => /^_sla_f\d+_\d+$/.test(mark.name) && mark.sent.start <= deletion.sent.start && deletion.sent.end <= mark.sent.end,
+        );
+        expect(value && availability.sent.slice(value.sent.start, value.sent.end), name).toBe('99.95\u00a0%');
+        expect(value && availability.proposed.slice(value.proposed.start, value.proposed.end)).toBe('99.9\u00a0%');
 
         const timeZone = changedParagraph(markup, 'Anna Berg', 'UTC');
         expect(timeZone.sent).toContain('computed in UTC');
