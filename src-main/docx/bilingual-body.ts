@@ -4,6 +4,7 @@
  */
 import { Paragraph, TextRun, type Table, type TableRow } from 'docx';
 import { blockShape, partySignatureLabels, type Clause, type ContractDoc, type SignatureBlock } from '../../src-shared/contract/doc';
+import type { DocumentMarks } from './marks';
 import { introduces, LanguageWriter, leadsToSignaturePage, opensSignaturePage, type BodyElement } from './language-writer';
 import { inVersion, type MarkOptions, type RevisionKind, type Revisions, type VersionSide } from './revisions';
 import { afterTable, pageBreak } from './runs';
@@ -50,9 +51,10 @@ export class BilingualBody {
     private readonly zhDoc: ContractDoc,
     private readonly page: PageLayout,
     private readonly revisions: Revisions | null = null,
+    private readonly marks: DocumentMarks | null = null,
   ) {
-    this.en = new LanguageWriter('en', page, revisions);
-    this.zh = new LanguageWriter('zh-CN', page, revisions);
+    this.en = new LanguageWriter('en', page, revisions, marks);
+    this.zh = new LanguageWriter('zh-CN', page, revisions, marks);
     this.columnWidth = Math.floor(page.textWidth / 2);
   }
 
@@ -169,7 +171,7 @@ export class BilingualBody {
       switch (enBlock.kind) {
         case 'paragraph': {
           if (opensSignaturePage(enClause, i)) this.pieces.push({ kind: 'pageBreak' });
-          const options = { keepNext, ...(numberNext ? { numberAtDepth: depth } : {}) };
+          const options = { keepNext, clause: enClause, ...(numberNext ? { numberAtDepth: depth } : {}) };
           numberNext = false;
           this.row(
             [this.en.paragraph(enBlock.runs, indent, { ...options, node: enBlock })],
@@ -184,10 +186,14 @@ export class BilingualBody {
           const zhList = this.zh.newList();
           enBlock.items.forEach((item, k) => {
             const last = keepNext && k === enBlock.items.length - 1;
-            this.row([this.en.listItem(enBlock.style, item, indent, enList, last)], [this.zh.listItem(enBlock.style, zhItems[k]!, indent, zhList, last)], {
-              keepNext: last,
-              node: item,
-            });
+            this.row(
+              [this.en.listItem(enBlock.style, item, indent, enList, last, enClause)],
+              [this.zh.listItem(enBlock.style, zhItems[k]!, indent, zhList, last, enClause)],
+              {
+                keepNext: last,
+                node: item,
+              },
+            );
           });
           break;
         }
@@ -196,8 +202,8 @@ export class BilingualBody {
           enBlock.items.forEach((item, k) => {
             const last = tail && k === enBlock.items.length - 1;
             this.row(
-              [this.en.paragraph(item.runs, indent, { style: STYLE.definition, node: item, keepNext: last })],
-              [this.zh.paragraph(zhItems[k]!.runs, indent, { style: STYLE.definition, node: zhItems[k], keepNext: last })],
+              [this.en.paragraph(item.runs, indent, { style: STYLE.definition, node: item, keepNext: last, clause: enClause })],
+              [this.zh.paragraph(zhItems[k]!.runs, indent, { style: STYLE.definition, node: zhItems[k], keepNext: last, clause: enClause })],
               { node: item, keepNext: last },
             );
           });
@@ -205,12 +211,19 @@ export class BilingualBody {
         }
         case 'table':
           this.fullWidth(
-            dataTable(bilingualTable(enBlock, zhBlock as typeof enBlock, this.revisions), this.columnWidth * 2, 0, 'bilingual', this.revisions),
+            dataTable(
+              bilingualTable(enBlock, zhBlock as typeof enBlock, this.revisions),
+              this.columnWidth * 2,
+              0,
+              'bilingual',
+              this.revisions,
+              this.marks?.clause(enClause) ?? null,
+            ),
             enBlock,
           );
           break;
         case 'signature':
-          this.fullWidth(this.signatures(enBlock, zhBlock as typeof enBlock), enBlock);
+          this.fullWidth(this.signatures(enBlock, zhBlock as typeof enBlock, enClause), enBlock);
           break;
         case 'clause':
           this.clause(enBlock.clause, (zhBlock as typeof enBlock).clause, depth + 1, tail);
@@ -226,7 +239,7 @@ export class BilingualBody {
    * and the legal representative only for a party that signs under a seal
    * (a company in mainland China).
    */
-  private signatures(en: SignatureBlock, zh: SignatureBlock): Table {
+  private signatures(en: SignatureBlock, zh: SignatureBlock, clause: Clause): Table {
     const both = (a: string, b: string) => (a === b ? `${a}：` : `${a} / ${b}：`);
     const labelsOf = (i: number): SignatureLabels => {
       const enOwn = partySignatureLabels(en, en.parties[i]!);
@@ -243,10 +256,15 @@ export class BilingualBody {
     const sealRow = en.parties.some((_, i) => labelsOf(i).seal !== null);
     const width = this.columnWidth * 2;
     const lineEnd = signatureLineEnd(width);
+    const marks = this.marks?.clause(clause) ?? null;
+    const languages = () => {
+      const children = [new TextRun('English / 中文')];
+      return new Paragraph({ style: STYLE.columnHeading, children: marks ? marks.paragraph(children, 'English / 中文') : children });
+    };
     return signatureTable(
       en.parties.map((party, i) => [
-        [new Paragraph({ style: STYLE.columnHeading, children: [new TextRun('English / 中文')] })],
-        ...signatureLines(party, [party.heading, zh.parties[i]?.heading ?? []], labelsOf(i), lineEnd, this.revisions, sealRow),
+        [languages()],
+        ...signatureLines(party, [party.heading, zh.parties[i]?.heading ?? []], labelsOf(i), lineEnd, this.revisions, sealRow, marks),
       ]),
       width,
       () => this.revisions?.paragraphMark(en),

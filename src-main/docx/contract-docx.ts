@@ -30,8 +30,9 @@ import { Document, Packer } from 'docx';
 import type { ContractDoc, ContractLanguage } from '../../src-shared/contract/doc';
 import { BilingualBody } from './bilingual-body';
 import { contractSection, versionText } from './contract-section';
-import { attachDraftPart, sealContractPart, type ContractPartInput, type RecordSealer } from './draft-part';
+import { attachDraftPart, attachMarksPart, sealContractPart, type ContractPartInput, type RecordSealer } from './draft-part';
 import { fontTableXml } from './font-table';
+import { DocumentMarks } from './marks';
 import type { Revisions } from './revisions';
 import { xmlSafe } from './runs';
 import { SingleLanguageBody } from './single-language-body';
@@ -102,16 +103,31 @@ export interface RedlineMarks {
   footerNote: string;
 }
 
-/** The docx Document of a contract (or, with `redline`, of a redline), before packing; the paper by default the parties'. */
-export function buildContractDocument(source: ContractSource, redline: RedlineMarks | null = null, paperSize?: PaperSize, draft = false): Document {
+/** A document's marks (marks.ts); in a redline their bookmark ids come from the same sequence as its tracked changes'. */
+export function documentMarks(redline: RedlineMarks | null): DocumentMarks {
+  return redline ? new DocumentMarks(() => redline.revisions.annotationId()) : new DocumentMarks();
+}
+
+/**
+ * The docx Document of a contract (or, with `redline`, of a redline), before
+ * packing; the paper by default the parties'. `marks` collects the marks
+ * the document is written with, for the table packed beside it.
+ */
+export function buildContractDocument(
+  source: ContractSource,
+  redline: RedlineMarks | null = null,
+  paperSize?: PaperSize,
+  draft = false,
+  marks: DocumentMarks = documentMarks(redline),
+): Document {
   const bilingual = source.language === 'bilingual';
   const docs = bilingual ? [source.en, source.zh] : [source.doc];
   const page = contractLayout(bilingual, paperSize ?? paperSizeFor(docs[0]!));
   const variant: StyleVariant = bilingual ? 'bilingual' : source.language === 'en' ? 'single-en' : 'single-zh';
   const revisions = redline?.revisions ?? null;
   const body = bilingual
-    ? new BilingualBody(source.en, source.zh, page, revisions).build()
-    : new SingleLanguageBody(source.doc, page, variant, revisions).build();
+    ? new BilingualBody(source.en, source.zh, page, revisions, marks).build()
+    : new SingleLanguageBody(source.doc, page, variant, revisions, marks).build();
   const properties = documentProperties(docs);
   return new Document({
     ...properties,
@@ -124,15 +140,17 @@ export function buildContractDocument(source: ContractSource, redline: RedlineMa
       page,
       docs.map((doc) => doc.meta.language),
     ),
-    sections: [contractSection(docs, page, body, redline?.footerNote ?? null, revisions, draft)],
+    sections: [contractSection(docs, page, body, redline?.footerNote ?? null, revisions, draft, marks)],
   });
 }
 
-/** The contract as .docx bytes, with the draft it was made from inside. */
+/** The contract as .docx bytes, with the draft it was made from and the table of its marks inside. */
 export async function renderContractDocx(source: ContractSource, options: ContractDocxOptions): Promise<Uint8Array> {
-  const document = buildContractDocument(source, options.redline ?? null, options.paperSize, options.draft ?? false);
+  const marks = documentMarks(options.redline ?? null);
+  const document = buildContractDocument(source, options.redline ?? null, options.paperSize, options.draft ?? false, marks);
   const draftPart = attachDraftPart(document, options.draftJson);
-  const buffer = await Packer.toBuffer(document, false, [...draftPart, { path: 'word/fontTable.xml', data: fontTableXml() }]);
+  const marksPart = attachMarksPart(document, marks.table());
+  const buffer = await Packer.toBuffer(document, false, [...draftPart, ...marksPart, { path: 'word/fontTable.xml', data: fontTableXml() }]);
   const packed = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   return options.record ? sealContractPart(packed, options.draftJson, options.record.input, options.record.seal) : packed;
 }

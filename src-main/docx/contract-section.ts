@@ -10,11 +10,12 @@
  * the document's languages. The watermark is Word's own (a WordArt shape in
  * the header, as Design > Watermark makes it), so Word can remove it.
  */
-import { Footer, Header, Paragraph, TextRun, type ISectionOptions } from 'docx';
+import { Footer, Header, Paragraph, TextRun, type ISectionOptions, type ParagraphChild } from 'docx';
 import { TextWatermark } from 'docx/watermarks';
-import type { ContractDoc, CoverLine } from '../../src-shared/contract/doc';
+import { runsText, type ContractDoc, type CoverLine, type Run } from '../../src-shared/contract/doc';
 import { header, pagedFooter } from './header-footer';
 import type { BodyElement } from './language-writer';
+import type { DocumentMarks, FieldMarks } from './marks';
 import type { Revisions } from './revisions';
 import { plain, runsOf, xmlSafe } from './runs';
 import { COLOURS, FONTS, STYLE, type PageLayout } from './typography';
@@ -30,9 +31,18 @@ const COVER_STYLE: Record<CoverLine['style'], string> = {
 /** More cover lines than this do not fit one page with the usual space above the title. */
 const CROWDED_COVER_LINES = 14;
 
-/** The cover: the title, then the template's lines — in a bilingual contract each English line above its Chinese one. */
-function coverParagraphs(docs: readonly ContractDoc[], revisions: Revisions | null): Paragraph[] {
+/**
+ * The cover: the title, then the template's lines — in a bilingual contract
+ * each English line above its Chinese one. With `marks`, each line is in a
+ * cover mark and the title in the field mark of the draft's title.
+ */
+function coverParagraphs(docs: readonly ContractDoc[], revisions: Revisions | null, marks: DocumentMarks | null): Paragraph[] {
   const { cover } = docs[0]!;
+  const coverMarks = marks?.cover() ?? null;
+  const children = (runs: readonly Run[], fields: FieldMarks | null = marks): ParagraphChild[] => {
+    const written = runsOf(runs, false, revisions, fields);
+    return coverMarks ? coverMarks.paragraph(written, runsText(runs)) : written;
+  };
   const ids: string[] = [];
   for (const doc of docs) for (const line of doc.cover.lines) if (!ids.includes(line.id)) ids.push(line.id);
   // A bilingual cover with both parties' registration numbers and legal representatives has twice the lines:
@@ -42,7 +52,7 @@ function coverParagraphs(docs: readonly ContractDoc[], revisions: Revisions | nu
   const paragraphs: Paragraph[] = [
     new Paragraph({
       style: 'Title',
-      children: runsOf(revisions?.textOf(cover, 'title') ?? plain(cover.title), false, revisions),
+      children: children(revisions?.textOf(cover, 'title') ?? plain(cover.title), marks?.withSource({ path: 'title' }) ?? null),
       ...(crowded ? { spacing: { before: 1_800 } } : {}),
     }),
   ];
@@ -58,7 +68,7 @@ function coverParagraphs(docs: readonly ContractDoc[], revisions: Revisions | nu
       paragraphs.push(
         new Paragraph({
           style: COVER_STYLE[line.style],
-          children: runsOf(line.runs, false, revisions),
+          children: children(line.runs),
           spacing: firstDetail ? { before: crowded ? 700 : 1_400 } : undefined,
           ...(mark ? { run: mark } : {}),
         }),
@@ -122,7 +132,7 @@ function draftHeader(docs: readonly ContractDoc[], title: string | null): Header
 
 /**
  * `footerNote` stands in the footer in place of the version (a redline's "Changes from v2 to v3"); `revisions` are a redline's tracked changes;
- * `draft` marks every page as a draft, not for signature.
+ * `draft` marks every page as a draft, not for signature; `marks` are the document's marks (marks.ts).
  */
 export function contractSection(
   docs: readonly ContractDoc[],
@@ -131,6 +141,7 @@ export function contractSection(
   footerNote: string | null,
   revisions: Revisions | null,
   draft = false,
+  marks: DocumentMarks | null = null,
 ): ISectionOptions {
   return {
     properties: {
@@ -148,6 +159,6 @@ export function contractSection(
       default: footer(docs, page, footerNote),
       first: new Footer({ children: [new Paragraph({ children: [] })] }),
     },
-    children: [...coverParagraphs(docs, revisions), ...body],
+    children: [...coverParagraphs(docs, revisions, marks), ...body],
   };
 }

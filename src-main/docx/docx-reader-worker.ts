@@ -1,7 +1,9 @@
 /**
  * The worker thread that reads an imported .docx (started by
- * read-in-worker.ts): the file's bytes arrive as workerData, moved rather
- * than copied, and readDraftPart's answer goes back as the one message.
+ * read-in-worker.ts): the task arrives as workerData — which reading, the
+ * draft part (draft-part.ts) or the markup (markup-reader.ts), and the
+ * file's bytes, moved rather than copied — and the reader's answer goes
+ * back as the one message.
  * Nothing else runs on this thread, so a hostile file spends this thread's
  * time and memory — within the limits it was started with — never the main
  * process's.
@@ -12,6 +14,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { readDraftPart } from './draft-part';
+import { readMarkup } from './markup-reader';
+import type { DocxReaderTask } from './read-in-worker';
 
 if (!parentPort) throw new Error('docx-reader-worker runs as a worker thread; see read-in-worker.ts');
-parentPort.postMessage(await readDraftPart(workerData as Uint8Array));
+const task = workerData as DocxReaderTask;
+parentPort.postMessage(task.reading === 'markup' ? await readMarkup(task.bytes) : await readDraftPart(task.bytes));

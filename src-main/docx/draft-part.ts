@@ -34,6 +34,7 @@ import { contractTerms } from '../../src-shared/model/contract-terms';
 import { INCOMPLETE_DRAFT_MARK } from '../../src-shared/model/file';
 import type { SlaDraft } from '../../src-shared/model/schema';
 import { contractIdentity } from '../../src-shared/model/version';
+import { MARKS_NAMESPACE, marksPartXml, type MarksTable } from './marks';
 import { openDocxPackage, UnpackRefused, type DocxPackage, type PackageFailure } from './package-reader';
 import { bodyDigest, changedParagraphs, openingWords, visibleParagraphs } from './visible-text';
 import { readXml, XmlRefused, type XmlStartTag } from './xml-reader';
@@ -45,7 +46,6 @@ export const DRAFT_PART_ROOT = 'slaDraft';
 
 const ITEM_PATH = 'customXml/item1.xml';
 const ITEM_PROPS_PATH = 'customXml/itemProps1.xml';
-const ITEM_RELS_PATH = 'customXml/_rels/item1.xml.rels';
 const CUSTOM_XML_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml';
 const CUSTOM_XML_PROPS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps';
 const CUSTOM_XML_PROPS_TYPE = 'application/vnd.openxmlformats-officedocument.customXmlProperties+xml';
@@ -73,6 +73,26 @@ export interface PackageFile {
   data: string;
 }
 
+/**
+ * The three files of custom XML item `index` — its data, its properties
+ * naming `namespace`, and their relationship — with an item id derived
+ * from `sha256`, so that the same data always gets the same id.
+ */
+function customXmlItemFiles(index: number, data: string, namespace: string, sha256: string): PackageFile[] {
+  const props =
+    `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n` +
+    `<ds:datastoreItem ds:itemID="${itemId(sha256)}" xmlns:ds="${DATASTORE_NS}">` +
+    `<ds:schemaRefs><ds:schemaRef ds:uri="${namespace}"/></ds:schemaRefs></ds:datastoreItem>`;
+  const rels =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<Relationships xmlns="${PACKAGE_RELS_NS}"><Relationship Id="rId1" Type="${CUSTOM_XML_PROPS_REL}" Target="itemProps${index}.xml"/></Relationships>`;
+  return [
+    { path: `customXml/item${index}.xml`, data },
+    { path: `customXml/itemProps${index}.xml`, data: props },
+    { path: `customXml/_rels/item${index}.xml.rels`, data: rels },
+  ];
+}
+
 /** The three files of the part: the data, its properties and their relationship. */
 export function draftPartFiles(json: string): PackageFile[] {
   const sha256 = sha256Hex(json);
@@ -83,18 +103,7 @@ export function draftPartFiles(json: string): PackageFile[] {
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<${DRAFT_PART_ROOT} xmlns="${DRAFT_PART_NAMESPACE}" version="1" mediaType="application/json" ` +
     `encoding="${asText ? 'text' : 'base64'}" sha256="${sha256}">${content}</${DRAFT_PART_ROOT}>`;
-  const props =
-    `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n` +
-    `<ds:datastoreItem ds:itemID="${itemId(sha256)}" xmlns:ds="${DATASTORE_NS}">` +
-    `<ds:schemaRefs><ds:schemaRef ds:uri="${DRAFT_PART_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`;
-  const rels =
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<Relationships xmlns="${PACKAGE_RELS_NS}"><Relationship Id="rId1" Type="${CUSTOM_XML_PROPS_REL}" Target="itemProps1.xml"/></Relationships>`;
-  return [
-    { path: ITEM_PATH, data: item },
-    { path: ITEM_PROPS_PATH, data: props },
-    { path: ITEM_RELS_PATH, data: rels },
-  ];
+  return customXmlItemFiles(1, item, DRAFT_PART_NAMESPACE, sha256);
 }
 
 /**
@@ -106,6 +115,17 @@ export function attachDraftPart(document: Document, json: string): PackageFile[]
   document.Document.Relationships.addRelationship('SlaDraft', CUSTOM_XML_REL, `../${ITEM_PATH}`);
   document.ContentTypes.addOverride(CUSTOM_XML_PROPS_TYPE, `/${ITEM_PROPS_PATH}`);
   return draftPartFiles(json);
+}
+
+/**
+ * The table that resolves the document's marks (marks.ts), as the second
+ * custom XML item beside the draft, registered like it.
+ */
+export function attachMarksPart(document: Document, table: MarksTable): PackageFile[] {
+  const xml = marksPartXml(table);
+  document.Document.Relationships.addRelationship('SlaMarks', CUSTOM_XML_REL, '../customXml/item2.xml');
+  document.ContentTypes.addOverride(CUSTOM_XML_PROPS_TYPE, '/customXml/itemProps2.xml');
+  return customXmlItemFiles(2, xml, MARKS_NAMESPACE, sha256Hex(xml));
 }
 
 // ── Format 2: the record of what the document says ─────────────────────────

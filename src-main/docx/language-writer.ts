@@ -3,8 +3,9 @@
  * numbering, clause text, list items — and the rules that keep a clause's
  * parts on one page, for both the single-language and the bilingual body.
  */
-import { Paragraph, type Table } from 'docx';
-import type { Clause, ContractLanguage, ListStyle, Run } from '../../src-shared/contract/doc';
+import { Paragraph, type ParagraphChild, type Table } from 'docx';
+import { runsText, type Clause, type ContractLanguage, type ListStyle, type Run } from '../../src-shared/contract/doc';
+import type { DocumentMarks } from './marks';
 import type { MarkOptions, Revisions } from './revisions';
 import { plain, runsOf } from './runs';
 import { clauseTextIndent, HEADING_STYLES, numberingReference, STYLE, type PageLayout } from './typography';
@@ -25,7 +26,15 @@ export class LanguageWriter {
     private readonly page: PageLayout,
     /** A redline's tracked changes; null for a contract. */
     readonly revisions: Revisions | null = null,
+    /** The document's marks (marks.ts): each paragraph in its clause's mark, each generated value in a field mark. */
+    readonly marks: DocumentMarks | null = null,
   ) {}
+
+  /** The children of a paragraph of `clause` made of `runs`. */
+  private children(runs: readonly Run[], clause: Pick<Clause, 'id' | 'number'> | undefined): ParagraphChild[] {
+    const children = runsOf(runs, false, this.revisions, this.marks);
+    return this.marks && clause ? this.marks.clause(clause).paragraph(children, runsText(runs)) : children;
+  }
 
   /** The paragraph mark's tracked change, for a paragraph made from a node a redline marked as a whole. */
   private mark(node: object | undefined): { run?: MarkOptions } {
@@ -41,7 +50,7 @@ export class LanguageWriter {
   heading(clause: Clause, depth: number, pageBreakBefore = false): Paragraph {
     return new Paragraph({
       style: HEADING_STYLES[Math.min(depth, 2)],
-      children: runsOf(this.revisions?.textOf(clause, 'title') ?? plain(clause.title ?? ''), false, this.revisions),
+      children: this.children(this.revisions?.textOf(clause, 'title') ?? plain(clause.title ?? ''), clause),
       keepNext: true,
       keepLines: true,
       pageBreakBefore: pageBreakBefore || undefined,
@@ -67,16 +76,17 @@ export class LanguageWriter {
   /**
    * A paragraph of clause text at the clause's indent. `numberAtDepth`
    * numbers it instead, for an untitled clause ("4.2 The Provider shall…").
-   * `node` is the block (or definition) it is made from, for a redline's mark.
+   * `node` is the block (or definition) it is made from, for a redline's mark;
+   * `clause` the clause it belongs to, for its mark.
    */
   paragraph(
     runs: readonly Run[],
     indent: number,
-    options: { style?: string; keepNext?: boolean; numberAtDepth?: number; pageBreakBefore?: boolean; node?: object } = {},
+    options: { style?: string; keepNext?: boolean; numberAtDepth?: number; pageBreakBefore?: boolean; node?: object; clause?: Clause } = {},
   ): Paragraph {
     return new Paragraph({
       style: options.style ?? STYLE.body,
-      children: runsOf(runs, false, this.revisions),
+      children: this.children(runs, options.clause),
       ...(options.numberAtDepth !== undefined
         ? this.numbered(options.numberAtDepth, options.node, { style: options.style ?? STYLE.body, keepNext: options.keepNext })
         : { indent: { left: indent } }),
@@ -91,10 +101,10 @@ export class LanguageWriter {
     return ++this.listInstances;
   }
 
-  listItem(style: ListStyle, item: readonly Run[], indent: number, instance: number, keepNext = false): Paragraph {
+  listItem(style: ListStyle, item: readonly Run[], indent: number, instance: number, keepNext = false, clause?: Clause): Paragraph {
     return new Paragraph({
       style: STYLE.listItem,
-      children: runsOf(item, false, this.revisions),
+      children: this.children(item, clause),
       numbering: { reference: numberingReference(style, this.language), level: 0, instance },
       indent: { left: indent + this.page.listIndent, hanging: this.page.listIndent },
       keepNext: keepNext || undefined,

@@ -10,9 +10,14 @@
  * The file's bytes are moved into the worker, not copied: the caller gives
  * up its array. One file is read at a time, so several imports at once cost
  * one worker's memory, not several.
+ *
+ * The same worker reads the markup of a returned file (markup-reader.ts,
+ * workerMarkupReader): the task it is given says which reading it does, and
+ * a worker that fails answers that reading's refusal, 'tooLargeOrDamaged'.
  */
 import { Worker } from 'node:worker_threads';
 import type { DraftPartResult } from './draft-part';
+import type { MarkupResult } from './markup-reader';
 
 /** The worker's code: the built docx-reader-worker file, or docxReaderWorkerFromSources(). */
 export type DocxReaderWorker = string | URL;
@@ -57,36 +62,61 @@ function movableCopyOf(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return new Uint8Array(bytes);
 }
 
-function readOnce(worker: DocxReaderWorker, limits: DocxReaderLimits, bytes: Uint8Array): Promise<DraftPartResult> {
+/** Which reading the worker does (docx-reader-worker.ts): the draft part, or the markup. */
+export type DocxReading = 'draft' | 'markup';
+
+/** What the worker is given: the reading and the file's bytes. */
+export interface DocxReaderTask {
+  reading: DocxReading;
+  bytes: Uint8Array;
+}
+
+function readOnce<Result>(worker: DocxReaderWorker, limits: DocxReaderLimits, reading: DocxReading, bytes: Uint8Array, failed: Result): Promise<Result> {
   const moved = movableCopyOf(bytes);
+  const task: DocxReaderTask = { reading, bytes: moved };
   return new Promise((resolve) => {
     const thread = new Worker(worker, {
-      workerData: moved,
+      workerData: task,
       transferList: [moved.buffer],
       resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb },
     });
     let answered = false;
-    const answer = (result: DraftPartResult) => {
+    const answer = (result: Result) => {
       if (answered) return;
       answered = true;
       clearTimeout(timer);
       resolve(result);
       void thread.terminate();
     };
-    const timer = setTimeout(() => answer(WORKER_FAILED), limits.timeoutMs);
-    thread.once('message', (result: DraftPartResult) => answer(result));
+    const timer = setTimeout(() => answer(failed), limits.timeoutMs);
+    thread.once('message', (result: Result) => answer(result));
     // Out of memory, an exception, or an exit before answering: the file is not read, whatever the cause.
-    thread.once('error', () => answer(WORKER_FAILED));
-    thread.once('exit', () => answer(WORKER_FAILED));
+    thread.once('error', () => answer(failed));
+    thread.once('exit', () => answer(failed));
   });
+}
+
+/** A reader that hands each file to a new worker thread, one at a time. */
+function oneAtATime<Result>(worker: DocxReaderWorker, limits: DocxReaderLimits, reading: DocxReading, failed: Result): (bytes: Uint8Array) => Promise<Result> {
+  let previous: Promise<unknown> = Promise.resolve();
+  return (bytes) => {
+    const turn = previous.then(() => readOnce(worker, limits, reading, bytes, failed));
+    previous = turn.catch(() => undefined);
+    return turn;
+  };
 }
 
 /** Reads the draft part of each .docx it is given in a new worker thread, one at a time. */
 export function workerDraftPartReader(worker: DocxReaderWorker, limits: DocxReaderLimits = DOCX_READER_LIMITS): DraftPartReader {
-  let previous: Promise<unknown> = Promise.resolve();
-  return (bytes) => {
-    const turn = previous.then(() => readOnce(worker, limits, bytes));
-    previous = turn.catch(() => undefined);
-    return turn;
-  };
+  return oneAtATime(worker, limits, 'draft', WORKER_FAILED);
+}
+
+/** What reads the markup of a returned .docx: readMarkup itself, or the worker below. */
+export type MarkupReader = (bytes: Uint8Array) => Promise<MarkupResult>;
+
+const MARKUP_WORKER_FAILED: MarkupResult = { ok: false, reason: 'tooLargeOrDamaged' };
+
+/** Reads the markup of each returned .docx it is given in a new worker thread, one at a time. */
+export function workerMarkupReader(worker: DocxReaderWorker, limits: DocxReaderLimits = DOCX_READER_LIMITS): MarkupReader {
+  return oneAtATime(worker, limits, 'markup', MARKUP_WORKER_FAILED);
 }

@@ -35,6 +35,7 @@ export class Revisions {
   private readonly marks = new WeakMap<object, RevisionKind>();
   private readonly texts = new WeakMap<object, Partial<Record<RevisedTextField, Run[]>>>();
   private lastId = 0;
+  private changes = 0;
 
   constructor(readonly by: RevisionAuthor) {}
 
@@ -61,12 +62,18 @@ export class Revisions {
 
   /** A fresh w:id for each change: Word refuses a document that uses one twice. */
   next(): RevisionAttributes {
+    this.changes++;
     return { id: ++this.lastId, author: this.by.author, date: this.by.date };
   }
 
-  /** How many changes have been written so far (ids handed out). */
+  /** An id for another annotation of the document (a bookmark, marks.ts), from the same sequence so that none is used twice. */
+  annotationId(): number {
+    return ++this.lastId;
+  }
+
+  /** How many changes have been written so far (ids handed out to changes). */
   get count(): number {
-    return this.lastId;
+    return this.changes;
   }
 
   /** The w:ins or w:del of a paragraph mark (w:pPr/w:rPr) or a table row (w:trPr). */

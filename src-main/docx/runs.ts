@@ -4,8 +4,9 @@
  * ContractDoc Run becomes docx text runs (tracked changes in a redline),
  * with anything XML cannot carry taken out.
  */
-import { LineRuleType, Paragraph } from 'docx';
+import { LineRuleType, Paragraph, type ParagraphChild } from 'docx';
 import type { Run } from '../../src-shared/contract/doc';
+import type { FieldMarks } from './marks';
 import { COLOURS } from './typography';
 import { trackedTextRun, type MarkOptions, type Revisions } from './revisions';
 
@@ -39,8 +40,10 @@ export function textRuns(run: Run, forceBold = false, revisions: Revisions | nul
     .map((line, i) => trackedTextRun({ text: line, break: i > 0 ? 1 : undefined, ...look }, kind, revisions));
 }
 
-export function runsOf(runs: readonly Run[], forceBold = false, revisions: Revisions | null = null): TextChild[] {
-  return runs.flatMap((run) => textRuns(run, forceBold, revisions));
+/** `fields`: the marks of a contract, which put each generated value in a field mark (marks.ts). */
+export function runsOf(runs: readonly Run[], forceBold = false, revisions: Revisions | null = null, fields: FieldMarks | null = null): ParagraphChild[] {
+  const write = (run: Run): ParagraphChild[] => textRuns(run, forceBold, revisions);
+  return fields ? fields.around(runs, write, revisions) : runs.flatMap(write);
 }
 
 export const plain = (text: string): Run[] => [{ text }];

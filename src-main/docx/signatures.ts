@@ -3,10 +3,11 @@
  * company, the seal line of a party in mainland China, then signature, name, title
  * and date — in a table without visible borders that stays on one page.
  */
-import { LeaderType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TabStopType, TextRun, WidthType } from 'docx';
-import type { ContractLanguage, Run, SignatureBlock } from '../../src-shared/contract/doc';
+import { LeaderType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TabStopType, TextRun, WidthType, type ParagraphChild } from 'docx';
+import { runsText, type ContractLanguage, type Run, type SignatureBlock } from '../../src-shared/contract/doc';
+import type { ParagraphMarks } from './marks';
 import type { MarkOptions, Revisions } from './revisions';
-import { runsOf, textRuns } from './runs';
+import { runsOf } from './runs';
 import { NO_BORDERS } from './tables';
 import { STYLE } from './typography';
 
@@ -24,7 +25,8 @@ export interface SignatureLabels {
  * party that signs under a seal with room for the stamp, then signature, name, title
  * and date — a ruled line where a person writes, the name and title as the
  * draft gives them. `sealRow`: the other party has a seal line, so a party
- * without one leaves that row empty and the lines stay level.
+ * without one leaves that row empty and the lines stay level. `marks`: in a
+ * contract, the marks of the clause with the signatures.
  */
 export function signatureLines(
   party: SignatureBlock['parties'][number],
@@ -33,31 +35,39 @@ export function signatureLines(
   lineEnd: number,
   revisions: Revisions | null = null,
   sealRow = labels.seal !== null,
+  marks: ParagraphMarks | null = null,
 ): Paragraph[][] {
   const leader = [{ type: TabStopType.RIGHT, position: lineEnd, leader: LeaderType.UNDERSCORE }];
+  const marked = (children: ParagraphChild[], text: string) => (marks ? marks.paragraph(children, text) : children);
   const ruled = (label: string, before?: number) =>
     new Paragraph({
       style: STYLE.signature,
       tabStops: leader,
-      children: [new TextRun(afterLabel(label)), new TextRun('\t')],
+      children: marked([new TextRun(afterLabel(label)), new TextRun('\t')], label),
       ...(before !== undefined ? { spacing: { before } } : {}),
     });
   const filled = (label: string, field: 'signatoryName' | 'signatoryTitle') => {
+    // The signatory's name and title are the party's fields in the draft.
+    const fields = marks?.marks.withSource({ path: `parties.${party.role}.${field}` }) ?? null;
     // In a redline: the value's changed words, where a ruled line ("\t") stands for a value one version leaves blank.
     const revised = revisions?.textOf(party, field);
     if (revised)
-      return new Paragraph({ style: STYLE.signature, tabStops: leader, children: [new TextRun(afterLabel(label)), ...runsOf(revised, false, revisions)] });
+      return new Paragraph({
+        style: STYLE.signature,
+        tabStops: leader,
+        children: marked([new TextRun(afterLabel(label)), ...runsOf(revised, false, revisions, fields)], label),
+      });
     const value = party[field];
     return value.trim() === ''
       ? ruled(label)
-      : new Paragraph({ style: STYLE.signature, children: [new TextRun(afterLabel(label)), ...textRuns({ text: value })] });
+      : new Paragraph({ style: STYLE.signature, children: marked([new TextRun(afterLabel(label)), ...runsOf([{ text: value }], false, null, fields)], label) });
   };
   const lines: Paragraph[][] = [
     headings.map(
       (runs, i) =>
         new Paragraph({
           style: STYLE.signature,
-          children: runsOf(roleLabelOnOwnLine(runs), false, revisions),
+          children: marked(runsOf(roleLabelOnOwnLine(runs), false, revisions, marks?.marks ?? null), runsText(runs)),
           spacing: i < headings.length - 1 ? { after: 40 } : undefined,
         }),
     ),
@@ -65,7 +75,11 @@ export function signatureLines(
   // A company seal is a stamp about 4 cm across: the seal line leaves it room.
   if (labels.seal !== null || sealRow)
     lines.push([
-      new Paragraph({ style: STYLE.signature, children: labels.seal !== null ? [new TextRun(labels.seal)] : [], spacing: { before: 120, after: 0 } }),
+      new Paragraph({
+        style: STYLE.signature,
+        children: labels.seal !== null ? marked([new TextRun(labels.seal)], labels.seal) : [],
+        spacing: { before: 120, after: 0 },
+      }),
     ]);
   // Room above the line for a handwritten signature.
   const signatureRoom = sealRow ? 1_200 : 840;
@@ -74,7 +88,11 @@ export function signatureLines(
   const signatureLine =
     labelWidth(labels.signature) > LONG_SIGNATURE_LABEL
       ? [
-          new Paragraph({ style: STYLE.signature, children: [new TextRun(labels.signature)], spacing: { before: signatureRoom, after: 0 } }),
+          new Paragraph({
+            style: STYLE.signature,
+            children: marked([new TextRun(labels.signature)], labels.signature),
+            spacing: { before: signatureRoom, after: 0 },
+          }),
           new Paragraph({ style: STYLE.signature, tabStops: leader, children: [new TextRun('\t')], spacing: { before: 480 } }),
         ]
       : [ruled(labels.signature, signatureRoom)];

@@ -4,6 +4,7 @@
  */
 import type { Table } from 'docx';
 import { partySignatureLabels, type Clause, type ContractDoc, type SignatureBlock, type SignatureParty } from '../../src-shared/contract/doc';
+import type { DocumentMarks } from './marks';
 import { introduces, LanguageWriter, leadsToSignaturePage, opensSignaturePage, type BodyElement } from './language-writer';
 import type { Revisions } from './revisions';
 import { afterTable, pageBreak } from './runs';
@@ -22,8 +23,9 @@ export class SingleLanguageBody {
     private readonly page: PageLayout,
     private readonly variant: StyleVariant,
     private readonly revisions: Revisions | null = null,
+    private readonly marks: DocumentMarks | null = null,
   ) {
-    this.writer = new LanguageWriter(doc.meta.language, page, revisions);
+    this.writer = new LanguageWriter(doc.meta.language, page, revisions, marks);
   }
 
   build(): BodyElement[] {
@@ -61,25 +63,32 @@ export class SingleLanguageBody {
               ...(numberNext ? { numberAtDepth: depth } : {}),
               pageBreakBefore: this.takeStartPage() || opensSignaturePage(clause, i),
               node: block,
+              clause,
             }),
           );
           numberNext = false;
           break;
         case 'list': {
           const instance = writer.newList();
-          block.items.forEach((item, k) => this.out.push(writer.listItem(block.style, item, indent, instance, keepNext && k === block.items.length - 1)));
+          block.items.forEach((item, k) =>
+            this.out.push(writer.listItem(block.style, item, indent, instance, keepNext && k === block.items.length - 1, clause)),
+          );
           break;
         }
         case 'definitions':
           block.items.forEach((item, k) =>
-            this.out.push(writer.paragraph(item.runs, indent, { style: STYLE.definition, node: item, keepNext: tail && k === block.items.length - 1 })),
+            this.out.push(writer.paragraph(item.runs, indent, { style: STYLE.definition, node: item, keepNext: tail && k === block.items.length - 1, clause })),
           );
           break;
         case 'table':
-          this.pushTable(dataTable(singleLanguageTable(block), this.page.textWidth - indent, indent, this.variant, this.revisions), block, tail);
+          this.pushTable(
+            dataTable(singleLanguageTable(block), this.page.textWidth - indent, indent, this.variant, this.revisions, this.marks?.clause(clause) ?? null),
+            block,
+            tail,
+          );
           break;
         case 'signature':
-          this.pushTable(this.signatures(block), block);
+          this.pushTable(this.signatures(block, clause), block);
           break;
         case 'clause':
           this.clause(block.clause, depth + 1, tail);
@@ -88,7 +97,7 @@ export class SingleLanguageBody {
     });
   }
 
-  private signatures(block: SignatureBlock): Table {
+  private signatures(block: SignatureBlock, clause: Clause): Table {
     const language = this.doc.meta.language;
     const labelsOf = (party: SignatureParty): SignatureLabels => {
       const own = partySignatureLabels(block, party);
@@ -103,7 +112,9 @@ export class SingleLanguageBody {
     const sealRow = block.parties.some((party) => labelsOf(party).seal !== null);
     const lineEnd = signatureLineEnd(this.page.textWidth);
     return signatureTable(
-      block.parties.map((party) => signatureLines(party, [party.heading], labelsOf(party), lineEnd, this.revisions, sealRow)),
+      block.parties.map((party) =>
+        signatureLines(party, [party.heading], labelsOf(party), lineEnd, this.revisions, sealRow, this.marks?.clause(clause) ?? null),
+      ),
       this.page.textWidth,
       () => this.revisions?.paragraphMark(block),
     );

@@ -5,7 +5,8 @@
  * two-column table that sets English and Chinese side by side.
  */
 import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType } from 'docx';
-import type { Run, Table as TableBlock } from '../../src-shared/contract/doc';
+import { runsText, type Run, type Table as TableBlock } from '../../src-shared/contract/doc';
+import type { ParagraphMarks } from './marks';
 import { sideText, wholeSide, type MarkOptions, type RevisionKind, type Revisions } from './revisions';
 import { runsOf } from './runs';
 import { fitColumnWidths, lineTwips, longestWordTwips } from './table-widths';
@@ -111,8 +112,21 @@ export function columnMinimums(table: DataTable, variant: StyleVariant): number[
  * A data table (targets, severities, credit tiers…): thin rules, a shaded
  * header row repeated on each page, rows that never split, and the header
  * kept with the first row so a table never starts with a lonely header.
+ * `marks`: in a contract, the marks of the clause the table belongs to,
+ * around each cell's paragraph and each generated value in it.
  */
-export function dataTable(table: DataTable, width: number, indent: number, variant: StyleVariant, revisions: Revisions | null = null): Table {
+export function dataTable(
+  table: DataTable,
+  width: number,
+  indent: number,
+  variant: StyleVariant,
+  revisions: Revisions | null = null,
+  marks: ParagraphMarks | null = null,
+): Table {
+  const cellChildren = (runs: readonly Run[], header: boolean) => {
+    const children = runsOf(runs, header, revisions, marks?.marks ?? null);
+    return marks ? marks.paragraph(children, runsText(runs)) : children;
+  };
   const minimum = table.minimum ?? columnMinimums(table, variant);
   const widths = fitColumnWidths(table.widths, minimum, width);
   const row = ({ cells, node }: DataRow, header: boolean, keepNext: boolean) =>
@@ -134,7 +148,7 @@ export function dataTable(table: DataTable, width: number, indent: number, varia
                   alignment: header ? AlignmentType.LEFT : ALIGN[table.align[column] ?? 'left'],
                   keepNext: keepNext || undefined,
                   ...(paragraph.mark && revisions ? { run: revisions.markOf(paragraph.mark) } : {}),
-                  children: runsOf(paragraph.runs, header, revisions),
+                  children: cellChildren(paragraph.runs, header),
                 }),
             ),
           }),
