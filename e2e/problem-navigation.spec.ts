@@ -8,14 +8,23 @@
  * scroll to it and put the focus in it — in English and in Chinese. A
  * refused "Save version" puts the focus on the first problem.
  */
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ContractExportDialog } from './page-models/ContractPreview';
 import { HomePage } from './page-models/HomePage';
 import { RoundDialog } from './page-models/VersionsPage';
 import { WizardPage } from './page-models/WizardPage';
 
-/** The name of the Data Export API's second metric (services[2].metrics[1].name). */
+/** The name of the Data Export API's second metric (services[2].metrics[1].name): the preset is bilingual, so a box per language. */
 const FIELD_ID = '#field-services-2-metrics-1-name';
+const ENGLISH_BOX = `${FIELD_ID}-en`;
+const CHINESE_BOX = `${FIELD_ID}-zh-CN`;
+
+/** A name is missing only when neither language holds it. */
+async function clearName(page: Page): Promise<void> {
+  await page.locator(ENGLISH_BOX).fill('');
+  await page.locator(CHINESE_BOX).fill('');
+}
 
 interface Words {
   language: 'English' | '中文';
@@ -69,7 +78,9 @@ for (const words of WORDS) {
 
     // The custom metric loses its name; then its metric and its service are collapsed to their headings.
     const field = appPage.locator(FIELD_ID);
-    await field.fill('');
+    // "Go to" puts the focus in the field's first box.
+    const firstBox = appPage.locator(ENGLISH_BOX);
+    await clearName(appPage);
     const service = appPage.locator('.service-card').filter({ has: appPage.getByRole('heading', { name: words.service3 }) });
     await service.getByRole('button', { name: words.collapseMetric2 }).click();
     await service.getByRole('button', { name: words.collapseService3 }).click();
@@ -89,8 +100,8 @@ for (const words of WORDS) {
     await listed.getByRole('button', { name: words.goToServices }).click();
     await expect(exportDialog.dialog).toBeHidden();
     await wizard.expectStep(1, words.stepServices);
-    await expect(field).toBeFocused();
-    await expect(field).toBeInViewport();
+    await expect(firstBox).toBeFocused();
+    await expect(firstBox).toBeInViewport();
     await expect(service.getByRole('button', { name: words.collapseMetric2 })).toHaveAttribute('aria-expanded', 'true');
 
     // The step opens with its problems; an entry leads to the field too, expanding the metric collapsed again.
@@ -99,8 +110,8 @@ for (const words of WORDS) {
     await appPage.evaluate(() => window.scrollTo({ top: 0 }));
     const stepProblems = appPage.locator('.step-problems').getByRole('list', { name: /^(Problems|问题)$/ });
     await stepProblems.getByRole('button', { name: words.problem }).click();
-    await expect(field).toBeFocused();
-    await expect(field).toBeInViewport();
+    await expect(firstBox).toBeFocused();
+    await expect(firstBox).toBeInViewport();
     await expect(service.getByRole('button', { name: words.expandMetric2 })).toHaveCount(0);
   });
 }
@@ -109,8 +120,8 @@ test('after a refused "Save version", the focus is on the first problem, which l
   test.setTimeout(120_000);
   const wizard = new WizardPage(appPage);
   await new HomePage(appPage).createFromPreset('enterprise');
-  const field = appPage.locator(FIELD_ID);
-  await field.fill('');
+  const field = appPage.locator(ENGLISH_BOX);
+  await clearName(appPage);
   await wizard.expectSaved();
   await wizard.step(3).click();
 

@@ -18,7 +18,8 @@ test.describe('undo in the wizard', () => {
     const redo = appPage.getByRole('button', { name: 'Redo', exact: true });
     await expect(undo).toBeDisabled();
 
-    const title = wizard.field('Agreement title');
+    // The preset is bilingual: the title's English box.
+    const title = wizard.field('Agreement title (English)');
     const original = await title.inputValue();
     await title.fill('Crestmoor renewal 2027');
     await wizard.step(3).click();
@@ -53,14 +54,14 @@ test.describe('undo in the wizard', () => {
     await wizard.expectStep(3, 'Targets');
     await expect(wizard.field('Target, target 1')).toHaveValue('99.95');
     await wizard.step(1).click();
-    await expect(wizard.field('Agreement title')).toHaveValue('Crestmoor renewal 2027');
+    await expect(wizard.field('Agreement title (English)')).toHaveValue('Crestmoor renewal 2027');
   });
 
   test('is labelled in Chinese and undoes there the same way', async ({ appPage }) => {
     const wizard = new WizardPage(appPage);
     await new HomePage(appPage).createFromPreset('enterprise');
     await wizard.switchLanguage('中文');
-    const title = wizard.field('协议标题');
+    const title = wizard.field('协议标题（中文）');
     const original = await title.inputValue();
     await title.fill('克雷斯特穆尔 SLA');
     await appPage.getByRole('button', { name: '撤销', exact: true }).click();

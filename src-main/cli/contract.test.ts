@@ -14,6 +14,7 @@ import JSZip from 'jszip';
 import { contractTerms } from '../../src-shared/model/contract-terms';
 import { blankDraft } from '../../src-shared/model/defaults';
 import { readDraftFile, writeDraftFile } from '../../src-shared/model/file';
+import { localized } from '../../src-shared/model/localized';
 import { readDraftPart } from '../docx/draft-part';
 import { sha256Hex } from '../sha256';
 import { openPackage, wordText } from '../docx/test-package';
@@ -34,7 +35,7 @@ beforeAll(async () => {
   temp = makeTempDir('sla-cli-contract-');
   // A valid draft may still leave a value empty that the contract needs: the P1 description.
   const blankDescription = englishDraft();
-  blankDescription.targets.severities[0]!.description = '';
+  blankDescription.targets.severities[0]!.description = localized('');
   writeFileSync(file('blank-description.sla.json'), writeDraftFile(blankDescription));
   const invalid = JSON.parse(writeDraftFile(englishDraft())) as Record<string, unknown>;
   invalid.termMonths = 'twelve';

@@ -8,6 +8,7 @@ import { existsSync, linkSync, readFileSync, symlinkSync, writeFileSync } from '
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDraftFile } from '../../src-shared/model/file';
+import { localized } from '../../src-shared/model/localized';
 import { slowBomb } from '../docx/hostile-docx';
 import { englishDraft, makeTempDir } from '../services/test-fixtures';
 import { printable } from './output';
@@ -26,7 +27,7 @@ beforeAll(() => {
   const forged = { ...(JSON.parse(writeDraftFile(englishDraft())) as Record<string, unknown>), [`x\n${file('valid.sla.json')}: valid SLA draft.`]: 1 };
   writeFileSync(file('forged.sla.json'), JSON.stringify(forged));
   // A title with a right-to-left override ("Acme exe.jpg" on screen), and an unknown field named with one.
-  const bidi = { ...(JSON.parse(writeDraftFile({ ...englishDraft(), title: 'Acme \u202egpj.exe' })) as Record<string, unknown>), '\u202egpj.exe': 1 };
+  const bidi = { ...(JSON.parse(writeDraftFile({ ...englishDraft(), title: localized('Acme \u202egpj.exe') })) as Record<string, unknown>), '\u202egpj.exe': 1 };
   writeFileSync(file('bidi.sla.json'), JSON.stringify(bidi));
   symlinkSync(file('valid.sla.json'), file('link-to-input.docx'));
   linkSync(file('valid.sla.json'), file('hard-link-to-input.docx'));
@@ -75,7 +76,7 @@ describe('the command line with hostile input', () => {
     expect(run.code).toBe(1);
     const text = run.stdout.join('\n');
     expect(text).not.toContain('\u202e');
-    expect(text).toContain('title: Contains the invisible character U+202E at position 6');
+    expect(text).toContain('Agreement title (English): Contains the invisible character U+202E at position 6');
     expect(text).toContain('Unknown field "\\u202egpj.exe"');
   });
 

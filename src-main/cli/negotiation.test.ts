@@ -70,7 +70,8 @@ describe('sla compare (spawned)', () => {
       ]);
       expect(chinese.code).toBe(0);
       expect(chinese.stdout[0]).toBe('服务目标');
-      expect(chinese.stdout[1]).toBe('  可用性目标（Brightledger Platform）：99.9% → 99.95%');
+      // The service is named in the draft's own Chinese text.
+      expect(chinese.stdout[1]).toBe('  可用性目标（Brightledger财务运营平台）：99.9% → 99.95%');
       expect(chinese.stdout).toHaveLength(english.stdout.length);
     },
     SPAWN_TIMEOUT,

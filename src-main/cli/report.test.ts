@@ -178,7 +178,8 @@ describe('sla report (spawned)', () => {
     const run = await sla(['report', file('enterprise.sla.json'), '--monitoring', file('november.csv'), '--month', '2027-11', '--lang', 'zh-CN']);
     expect(run.code).toBe(0);
     expect(run.stdout[0]).toBe('服务水平报告 — 2027年11月');
-    expect(run.stdout.find((line) => line.startsWith('Core API Availability'))).toMatch(/99\.7911%\s+未达成\s+90分钟.*低于99\.9%\s+15%\s+12,750\.00 美元$/);
+    // The metric is named in the draft's own Chinese text.
+    expect(run.stdout.find((line) => line.startsWith('核心接口可用性'))).toMatch(/99\.7911%\s+未达成\s+90分钟.*低于99\.9%\s+15%\s+12,750\.00 美元$/);
     expect(run.stdout.some((line) => line.startsWith('申请截止日') && line.endsWith('2028年1月29日'))).toBe(true);
   });
 
@@ -329,7 +330,7 @@ describe('sla report --out (spawned)', () => {
       '15\u00a0%',
       'USD 12,750.00',
     ]);
-    expect(row(await cellsOf(file('report-zh.docx')), 'Core API Availability').slice(2)).toEqual([
+    expect(row(await cellsOf(file('report-zh.docx')), '核心接口可用性').slice(2)).toEqual([
       '99.7911%',
       '未达成',
       '90分钟',

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDraftFile } from '../../src-shared/model/file';
+import { localized } from '../../src-shared/model/localized';
 import { localeFromEnvironment } from './index';
 import { chineseDraft, englishDraft, makeTempDir } from '../services/test-fixtures';
 import { sla } from './spawn-for-tests';
@@ -27,13 +28,13 @@ beforeAll(() => {
   mkdirSync(file('a-folder.sla.json'));
   const contradicts = englishDraft();
   contradicts.compensation.claimWindowDays = 45;
-  contradicts.compensation.claimProcess = 'The Customer claims within 60 days, as this section says.';
+  contradicts.compensation.claimProcess = localized('The Customer claims within 60 days, as this section says.');
   writeFileSync(file('contract-problem.sla.json'), writeDraftFile(contradicts));
   const repeats = englishDraft();
-  repeats.compensation.claimProcess = 'Claims are made through the support portal, as this section says.';
+  repeats.compensation.claimProcess = localized('Claims are made through the support portal, as this section says.');
   writeFileSync(file('contract-warning.sla.json'), writeDraftFile(repeats));
   const unnamedMetric = englishDraft();
-  unnamedMetric.services[0]!.metrics.push({ ...unnamedMetric.services[0]!.metrics[0]!, id: 'exports-on-time', kind: 'custom', name: '', unit: 'jobs' });
+  unnamedMetric.services[0]!.metrics.push({ ...unnamedMetric.services[0]!.metrics[0]!, id: 'exports-on-time', kind: 'custom', name: localized(''), unit: localized('jobs') });
   unnamedMetric.targets.objectives.push({ id: 'obj-exports', metricId: 'exports-on-time', objective: 99, coverage: '24x7' });
   writeFileSync(file('unnamed-metric.sla.json'), writeDraftFile(unnamedMetric));
 });
@@ -62,7 +63,8 @@ describe('sla validate (spawned)', () => {
     expect(truncated.stdout[0]).toMatch(/^\(file\): The file is not valid JSON: /);
     expect(empty).toEqual({ code: 1, stdout: ['(file): The file is empty.'], stderr: '' });
     expect(wrongTypes.code).toBe(1);
-    expect(wrongTypes.stdout).toEqual(['Agreement title: Must be text.', 'Term: Must be a number.', 'Certifications: Must be a list.']);
+    // The title is a text in each language ({"en": …, "zh-CN": …}), so a number in its place is not that group.
+    expect(wrongTypes.stdout).toEqual(['Agreement title: Must be a group of fields.', 'Term: Must be a number.', 'Certifications: Must be a list.']);
     const availability = 'Target 1 “Acme CRM Platform — Availability” › Target: An availability level must be above 0 % and below 100 %.';
     expect(over.code).toBe(1);
     expect(over.stdout).toContain(availability);
@@ -88,7 +90,7 @@ describe('sla validate (spawned)', () => {
       sla(['validate', file('over-100.sla.json')], { LANG: 'en_US.UTF-8', LC_ALL: 'zh_CN.UTF-8' }),
     ]);
     expect(byOption.code).toBe(1);
-    expect(byOption.stdout).toEqual(['协议标题：必须是文本。', '期限：必须是数字。', '认证：必须是列表。']);
+    expect(byOption.stdout).toEqual(['协议标题：必须是一组字段。', '期限：必须是数字。', '认证：必须是列表。']);
     expect(byLang).toEqual({ code: 1, stdout: ['(file): 文件为空。'], stderr: '' });
     expect(byLcAll.code).toBe(1);
     expect(byLcAll.stdout.some((line) => line.startsWith('服务目标 1“Acme CRM Platform — 可用性”›目标：') && /[\u4e00-\u9fff]/.test(line))).toBe(true);
@@ -120,8 +122,8 @@ describe('sla validate (spawned)', () => {
     expect(problem).toEqual({
       code: 1,
       stdout: [
-        'Claim process: Problem: The text says “60 days”, but the claim window is 45 days: the contract would state both. Remove the number from the text, or change the field (Claim within) if the text is right.',
-        'Claim process: Warning: The text refers to “this section”, but the contract has numbered clauses, not sections. Refer to the clause by its number (as the preview shows it), or say what you mean directly.',
+        'Claim process (English): Problem: The text says “60 days”, but the claim window is 45 days: the contract would state both. Remove the number from the text, or change the field (Claim within) if the text is right.',
+        'Claim process (English): Warning: The text refers to “this section”, but the contract has numbered clauses, not sections. Refer to the clause by its number (as the preview shows it), or say what you mean directly.',
       ],
       stderr: '',
     });
@@ -129,13 +131,13 @@ describe('sla validate (spawned)', () => {
       code: 0,
       stdout: [
         `${file('contract-warning.sla.json')}: valid SLA draft.`,
-        'Claim process: Warning: The text refers to “this section”, but the contract has numbered clauses, not sections. Refer to the clause by its number (as the preview shows it), or say what you mean directly.',
+        'Claim process (English): Warning: The text refers to “this section”, but the contract has numbered clauses, not sections. Refer to the clause by its number (as the preview shows it), or say what you mean directly.',
       ],
       stderr: '',
     });
     expect(zh.code).toBe(1);
     expect(zh.stdout[0]).toBe(
-      '申请流程：问题：文本写有“60 days”，但申请期限为45日：合同将同时出现两个数值。请从文本中删除该数字；如文本正确，请修改字段（申请期限）。',
+      '申请流程（英文）：问题：文本写有“60 days”，但申请期限为45日：合同将同时出现两个数值。请从文本中删除该数字；如文本正确，请修改字段（申请期限）。',
     );
   });
 
@@ -150,8 +152,9 @@ describe('sla validate (spawned)', () => {
       valid: true,
       problems: [],
       findings: [
-        expect.objectContaining({ level: 'problem', rule: 'typedNumbers', step: 'compensation', path: 'compensation.claimProcess', clause: null }),
-        expect.objectContaining({ level: 'warning', rule: 'sectionReference', step: 'compensation', path: 'compensation.claimProcess', clause: null }),
+        // The findings are in the English text of the claim process.
+        expect.objectContaining({ level: 'problem', rule: 'typedNumbers', step: 'compensation', path: 'compensation.claimProcess.en', clause: null }),
+        expect.objectContaining({ level: 'warning', rule: 'sectionReference', step: 'compensation', path: 'compensation.claimProcess.en', clause: null }),
       ],
       contractCheckNotRun: null,
     });
@@ -159,7 +162,7 @@ describe('sla validate (spawned)', () => {
     expect(JSON.parse(invalid.stdout.join('\n'))).toMatchObject({
       valid: false,
       problems: [
-        { step: 'services', path: 'title', message: 'Must be text.' },
+        { step: 'services', path: 'title', message: 'Must be a group of fields.' },
         { step: 'services', path: 'termMonths', message: 'Must be a number.' },
         { step: 'compliance', path: 'compliance.certifications', message: 'Must be a list.' },
       ],

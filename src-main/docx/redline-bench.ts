@@ -4,7 +4,15 @@
  * edits of the kinds a negotiation makes (targets, a service removed,
  * credit tiers, regimes, wording, a signatory).
  */
+import { localized, TEXT_LANGUAGES, type LocalizedText } from '../../src-shared/model/localized';
 import type { SlaDraft } from '../../src-shared/model/schema';
+
+/** `addition` added to each language the text is written in, as a negotiator rewords both. */
+function amended(text: LocalizedText, addition: LocalizedText): LocalizedText {
+  const result = { ...text };
+  for (const language of TEXT_LANGUAGES) if (text[language].trim() !== '') result[language] = `${text[language]}${addition[language]}`;
+  return result;
+}
 
 /** Ten edits of one negotiation round on the enterprise preset; the result is still a valid draft. */
 export function negotiationRound(draft: SlaDraft): SlaDraft {
@@ -21,9 +29,9 @@ export function negotiationRound(draft: SlaDraft): SlaDraft {
   next.compensation.chronicFailure.consecutiveMonths += 1;
   next.compliance.dataProtection.push('PIPL');
   next.parties.customer.signatoryName = `${next.parties.customer.signatoryName} (acting)`;
-  next.title = `${next.title} (Revised)`;
+  next.title = amended(next.title, localized(' (Revised)', '（修订版）'));
   const service = next.services[0];
-  if (service) service.description = `${service.description} Read replicas are included.`;
-  next.compliance.exclusions.other.push('Failures of third-party payment networks');
+  if (service) service.description = amended(service.description, localized(' Read replicas are included.', '包括只读副本。'));
+  next.compliance.exclusions.other.push(localized('Failures of third-party payment networks', '第三方支付网络的故障'));
   return next;
 }

@@ -17,6 +17,7 @@ import { assembleBilingual, assembleContract, type AssemblyOptions } from '../..
 import { preset, standardTemplate } from '../../src-shared/contract/fixtures';
 import { writeDraftFile } from '../../src-shared/model/file';
 import { contractTerms } from '../../src-shared/model/contract-terms';
+import { localized, type LocalizedText } from '../../src-shared/model/localized';
 import type { SlaDraft } from '../../src-shared/model/schema';
 import { validateDraft } from '../../src-shared/model/validate';
 import { EXPORT_LANGUAGES, renderContractDocx, type ExportLanguage } from './contract-docx';
@@ -45,28 +46,40 @@ function objective(draft: SlaDraft, id: string) {
   return draft.targets.objectives.find((candidate) => candidate.id === id)!;
 }
 
+/** A wording changed in both languages; each old wording must be there, so that the round changes what it says it does. */
+function reworded(text: LocalizedText, en: [from: string, to: string], zh: [from: string, to: string]): LocalizedText {
+  if (!text.en.includes(en[0])) throw new Error(`no “${en[0]}” in “${text.en}”`);
+  if (!text['zh-CN'].includes(zh[0])) throw new Error(`no “${zh[0]}” in “${text['zh-CN']}”`);
+  return localized(text.en.replace(...en), text['zh-CN'].replace(...zh));
+}
+
 /** A round of negotiation on each preset: targets, services, credit tiers, regimes, wording. */
 const ROUNDS: Record<string, (draft: SlaDraft) => void> = {
   enterprise: (draft) => {
-    draft.title = 'Meridian Claims Data Platform Enterprise SLA (Revised)';
+    draft.title = localized('Meridian Claims Data Platform Enterprise SLA (Revised)', 'Meridian理赔数据平台企业级服务水平协议（修订版）');
     objective(draft, 'obj-core-availability').objective = 99.99;
     removeService(draft, 'data-export');
     draft.compensation.creditTiers.splice(4, 0, { id: 'tier-core-availability-5', metricId: 'core-api-availability', threshold: 98, creditPercent: 30 });
     draft.compliance.dataProtection.push('PIPL');
     draft.compensation.claimWindowDays = 45;
     draft.parties.customer.signatoryName = 'Anita R. Deshpande';
-    draft.services[0]!.description = draft.services[0]!.description.replace('read and write records', 'read, write and archive records');
+    draft.services[0]!.description = reworded(draft.services[0]!.description, ['read and write records', 'read, write and archive records'], ['读写记录', '读取、写入和归档记录']);
     draft.compliance.exclusions.other.splice(1, 1);
-    draft.compliance.exclusions.other.push('Failures of third-party payment networks');
+    draft.compliance.exclusions.other.push(localized('Failures of third-party payment networks', '第三方支付网络的故障'));
   },
   'china-hosted': (draft) => {
     objective(draft, 'obj-scm-availability').objective = 99.95;
     draft.compliance.dataProtection = draft.compliance.dataProtection.filter((regime) => regime !== 'PIPL');
     draft.compensation.claims.answerBusinessDays = 5;
-    draft.compensation.claimProcess = draft.compensation.claimProcess.replace('不可用的日期和时间', '可用性受影响的日期和时间');
-    draft.services[0]!.description = draft.services[0]!.description.replace(
-      '测试环境及试用功能不适用本协议。',
-      '测试环境适用本协议第 4 条，试用功能不适用本协议。',
+    draft.compensation.claimProcess = reworded(
+      draft.compensation.claimProcess,
+      ['the dates and times of the Downtime', 'the dates and times at which the Services stopped'],
+      ['停机的日期和时段', '停止服务的日期和时段'],
+    );
+    draft.services[0]!.description = reworded(
+      draft.services[0]!.description,
+      ['Test environments and trial features are not covered by this Agreement.', 'Test environments are covered by clause 4 of this Agreement; trial features are not.'],
+      ['测试环境及试用功能不适用本协议。', '测试环境适用本协议第 4 条，试用功能不适用本协议。'],
     );
     removeService(draft, 'open-api');
     draft.compensation.creditTiers.push({ id: 'tier-scm-availability-4', metricId: 'scm-availability', threshold: 95, creditPercent: 50 });
@@ -77,16 +90,16 @@ const ROUNDS: Record<string, (draft: SlaDraft) => void> = {
     draft.compensation.creditTiers.push({ id: 'tier-availability-4', metricId: 'platform-availability', threshold: 90, creditPercent: 50 });
     draft.services.push({
       id: 'reporting',
-      name: 'Reporting API',
-      description: 'The read-only API from which the Customer exports ledgers and reports.',
+      name: localized('Reporting API', '报表接口'),
+      description: localized('The read-only API from which the Customer exports ledgers and reports.', '客户用以导出账簿和报表的只读接口。'),
       metrics: [
         {
           id: 'reporting-availability',
           kind: 'availability',
-          name: 'Reporting API Availability',
-          measurementMethod: 'As for the Brightledger Platform, measured on the Reporting API endpoints.',
+          name: localized('Reporting API Availability', '报表接口可用性'),
+          measurementMethod: localized('As for the Brightledger Platform, measured on the Reporting API endpoints.', '与Brightledger平台相同，在报表接口的端点上测量。'),
           window: 'calendarMonth',
-          dataSource: "Provider's external synthetic monitoring",
+          dataSource: localized("Provider's external synthetic monitoring", '服务提供方的外部拨测监控'),
           exclusions: [],
         },
       ],
@@ -94,7 +107,7 @@ const ROUNDS: Record<string, (draft: SlaDraft) => void> = {
     draft.targets.objectives.push({ id: 'obj-reporting-availability', metricId: 'reporting-availability', objective: 99.5, coverage: 'businessHours' });
     draft.compliance.dataProtection.push('PIPL');
     draft.compensation.chronicFailure.enabled = false;
-    draft.parties.provider.signatoryTitle = '';
+    draft.parties.provider.signatoryTitle = localized('');
   },
 };
 
@@ -242,12 +255,12 @@ describe('redline markup', () => {
     expect(childrenNamed(answer!, 'w:del').map(deletedText)).toEqual(['10个工作日']);
     expect(childrenNamed(answer!, 'w:ins').map(wordText)).toEqual(['5个工作日']);
     expect(wordText(answer!)).toContain('服务提供方应在收到申请后5个工作日内书面确认该申请');
-    const [claim] = paragraphsWith(document, '不', '性受影响');
+    const [claim] = paragraphsWith(document, '机', '止服务');
     expect(claim).toBeDefined();
-    // "不可用的日期" → "可用性受影响的日期": one character deleted, the new words inserted, the rest kept.
-    expect(childrenNamed(claim!, 'w:del').map(deletedText)).toEqual(['不']);
-    expect(childrenNamed(claim!, 'w:ins').map(wordText)).toEqual(['性受影响']);
-    expect(wordText(claim!)).toContain('写明受影响的服务、可用性受影响的日期和时间及相关工单编号');
+    // "停机的日期" → "停止服务的日期": one character deleted, the new words inserted, the rest kept.
+    expect(childrenNamed(claim!, 'w:del').map(deletedText)).toEqual(['机']);
+    expect(childrenNamed(claim!, 'w:ins').map(wordText)).toEqual(['止服务']);
+    expect(wordText(claim!)).toContain('写明受影响的服务、停止服务的日期和时段及相关工单编号');
   });
 
   it('between two versions with the same content, changes only the version on the cover', async () => {

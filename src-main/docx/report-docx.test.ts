@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDraftFile } from '../../src-shared/model/file';
+import { localized } from '../../src-shared/model/localized';
 import type { SlaDraft } from '../../src-shared/model/schema';
 import { computeMonthlyReport, parseMonitoringCsv, type MonthlyReport } from '../../src-shared/monitoring';
 import { buildReportDocument as buildReportContent, type ReportSource, type ReportVersion } from '../../src-shared/monitoring/report-document';
@@ -203,7 +204,7 @@ describe('the monthly report as .docx', () => {
 
   it('keeps the file well-formed whatever the draft’s names hold', async () => {
     const awkward = structuredClone(draft);
-    awkward.title = 'Acme <SLA> & "Co" \u0001\uFFFE';
+    awkward.title = localized('Acme <SLA> & "Co" \u0001\uFFFE', '云平台 <SLA> & "Co" \u0001\uFFFE');
     awkward.parties.provider.legalName = '';
     const doc = await readBack(await renderReportDocx(source('bilingual', null, awkward)));
     expect(doc.body).toContain('Acme <SLA> & "Co"');

@@ -14,6 +14,7 @@ import { assembleBilingual, assembleContract } from '../../src-shared/contract/a
 import { presets, standardTemplate } from '../../src-shared/contract/fixtures';
 import { blankDraft } from '../../src-shared/model/defaults';
 import { writeDraftFile, writeIncompleteDraftFile } from '../../src-shared/model/file';
+import { localized } from '../../src-shared/model/localized';
 import { renderContractDocx, EXPORT_LANGUAGES } from './contract-docx';
 
 const PYTHON = '/usr/bin/python3';
@@ -59,9 +60,9 @@ describe('validity', () => {
         }
         // Text as users paste it: markup characters, a vertical tab and a bell from another program, tabs and line breaks.
         const awkward = presets()[0]!.draft;
-        awkward.title = 'A & B <Ltd> "Platform" SLA \u000b\u0007\uffff 云平台';
+        awkward.title = localized('A & B <Ltd> "Platform" SLA \u000b\u0007\uffff 云平台', '甲 & 乙 <有限公司> "云平台" 服务等级协议 \u000b\u0007\uffff');
         awkward.parties.provider.legalName = 'Smith & Jones <UK> Ltd';
-        awkward.services[0]!.metrics[0]!.measurementMethod = 'Line one\n\tLine two & <three>';
+        awkward.services[0]!.metrics[0]!.measurementMethod = localized('Line one\n\tLine two & <three>', '第一行\n\t第二行 & <第三行>');
         const pair = assembleBilingual(awkward, template, {});
         const file = join(folder, 'awkward-bilingual.docx');
         writeFileSync(file, await renderContractDocx({ language: 'bilingual', en: pair.en, zh: pair.zh }, { draftJson: writeDraftFile(awkward) }));

@@ -11,6 +11,7 @@ import { canonicalJson } from '../../src-shared/model/canonical';
 import { contractTerms, INTERNAL_PARTS, isEscalationContact } from '../../src-shared/model/contract-terms';
 import { blankDraft } from '../../src-shared/model/defaults';
 import { readDraftFile, readWorkingCopyFile, writeDraftFile } from '../../src-shared/model/file';
+import { localized } from '../../src-shared/model/localized';
 import { criticalPeriodSchema, requestSchema, SCHEMA_VERSION, stakeholderSchema, type SlaDraft } from '../../src-shared/model/schema';
 import { contractIdentity } from '../../src-shared/model/version';
 import { readDraftPart } from '../docx/draft-part';
@@ -76,7 +77,7 @@ describe('contract export', () => {
   it('lists the values left blank in the contract', async () => {
     const service = createContractExportService({ clauseLibrary: library, clock: steppingClock() });
     const draft = preset('standard-saas');
-    draft.targets.severities[1]!.description = '';
+    draft.targets.severities[1]!.description = localized('');
     const built = await service.build({ draft, language: 'bilingual' });
     expect(built.blanks.map((blank) => [blank.code, blank.path])).toEqual([['empty', 'targets.severities[1].description']]);
     expect(built.blanks.every((blank) => blank.code !== 'misaligned')).toBe(true);
@@ -225,7 +226,8 @@ describe('a draft export', () => {
         expect(header.text.startsWith(notice)).toBe(true);
         expect(header.watermark).toBe(watermark);
       }
-      expect(found.map((header) => header.text.slice(notice.length)).sort()).toEqual(['', draft.title]);
+      // The title in the contract's first language: a bilingual contract's header carries the English one.
+      expect(found.map((header) => header.text.slice(notice.length)).sort()).toEqual(['', draft.title[locale]]);
 
       // The parties' names are blanks, highlighted where they stand.
       const body = await (await openPackage(built.bytes)).xml('word/document.xml');
@@ -256,7 +258,7 @@ describe('a draft export', () => {
     const contract = await service.build({ draft, language: 'bilingual' });
     expect((await headers(contract.bytes)).sort((a, b) => a.text.localeCompare(b.text))).toEqual([
       { text: '', watermark: undefined },
-      { text: draft.title, watermark: undefined },
+      { text: draft.title.en, watermark: undefined },
     ]);
     const asDraft = await service.build({ draft, language: 'bilingual', asDraft: true });
     expect((await headers(asDraft.bytes)).map((header) => header.watermark)).toEqual(['DRAFT 草稿', 'DRAFT 草稿']);

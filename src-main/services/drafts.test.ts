@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { draftRecordSchema, draftSummarySchema, MAX_CONTENT_CHARS } from '../../src-shared/api';
 import { readDraftFile, writeDraftFile, writeIncompleteDraftFile } from '../../src-shared/model/file';
+import { localized } from '../../src-shared/model/localized';
 import { SCHEMA_VERSION } from '../../src-shared/model/schema';
 import { createServices, type Services } from '.';
 import { exportFileName } from './drafts';
-import { chineseDraft, englishDraft, makeTempDir, scriptedDialogs, steppingClock, writePresetFixtures } from './test-fixtures';
+import { chineseDraft, englishDraft, makeTempDir, scriptedDialogs, steppingClock, translated, writePresetFixtures } from './test-fixtures';
 
 let temp: ReturnType<typeof makeTempDir>;
 let services: Services;
@@ -107,7 +108,8 @@ describe('drafts: create, get, save', () => {
   it('creates a preset draft under the title the user gave', () => {
     const created = services.drafts.create({ presetId: 'crm', title: 'Globex renewal 2026' });
     expect(created.title).toBe('Globex renewal 2026');
-    expect(created.content.title).toBe('Globex renewal 2026');
+    // The title the user typed goes to the language of its script.
+    expect(created.content.title).toEqual(localized('Globex renewal 2026'));
   });
 
   it('refuses an unknown preset and creates nothing', () => {
@@ -123,8 +125,13 @@ describe('drafts: create, get, save', () => {
     services.settings.setLocale('zh-CN');
     const created = services.drafts.create({ presetId: null });
     expect(created.title).toBe('未命名 SLA');
-    expect(created.content).toMatchObject({ schemaVersion: SCHEMA_VERSION, effectiveDate: '2025-06-01' });
-    expect((created.content.services as { name: string }[])[0]!.name).toBe('应用服务');
+    expect(created.content).toMatchObject({
+      schemaVersion: SCHEMA_VERSION,
+      effectiveDate: '2025-06-01',
+      title: localized('', '未命名 SLA'),
+      contract: { languages: 'zh-CN' },
+    });
+    expect((created.content.services as { name: { 'zh-CN': string } }[])[0]!.name['zh-CN']).toBe('应用服务');
   });
 
   it('follows the system language for a blank draft until the user picks one', () => {
@@ -268,11 +275,14 @@ describe('drafts: list, search, duplicate, trash', () => {
     expect(copy.title).toBe('Acme CRM Service Level Agreement (copy)');
     const copied = services.drafts.get(copy.id);
     expect(copied.revision).toBe(0);
-    expect(copied.content).toEqual({ ...original.content, title: 'Acme CRM Service Level Agreement (copy)' });
+    expect(copied.content).toEqual({ ...original.content, title: localized('Acme CRM Service Level Agreement (copy)') });
     expect(services.drafts.get(original.id)).toEqual(original);
 
+    // The mark is in the title's own language, whatever the app's.
     services.settings.setLocale('zh-CN');
-    expect(services.drafts.duplicate(original.id).title).toBe('Acme CRM Service Level Agreement（副本）');
+    expect(services.drafts.duplicate(original.id).title).toBe('Acme CRM Service Level Agreement (copy)');
+    services.settings.setLocale('en');
+    expect(services.drafts.duplicate(services.drafts.create({ presetId: 'china-db' }).id).title).toBe('云数据库服务等级协议（副本）');
   });
 
   it('moves a draft to the trash and back', () => {
@@ -299,7 +309,7 @@ describe('drafts: import and export', () => {
     expect(services.drafts.get(summary.id).content).toEqual(chineseDraft());
   });
 
-  it('adds the day of the import to a title another draft already has, in the language of the app', () => {
+  it('adds the day of the import to a title another draft already has, in each language the title is written in', () => {
     const text = writeDraftFile(englishDraft());
     const first = services.drafts.importFile({ fileName: 'acme.sla.json', text });
     expect(first.title).toBe('Acme CRM Service Level Agreement');
@@ -307,12 +317,21 @@ describe('drafts: import and export', () => {
     // The stepping clock reads 1 June 2025.
     const second = services.drafts.importFile({ fileName: 'acme.sla.json', text });
     expect(second.title).toBe('Acme CRM Service Level Agreement (imported 2025-06-01)');
-    expect(services.drafts.get(second.id).content).toEqual({ ...englishDraft(), title: 'Acme CRM Service Level Agreement (imported 2025-06-01)' });
+    expect(services.drafts.get(second.id).content).toEqual({ ...englishDraft(), title: localized('Acme CRM Service Level Agreement (imported 2025-06-01)') });
 
+    // The mark is in the title's own language, whatever the app's: an English title is not half Chinese.
     services.settings.setLocale('zh-CN');
-    expect(services.drafts.importFile({ fileName: 'acme.sla.json', text }).title).toBe('Acme CRM Service Level Agreement（2025年6月1日导入）');
+    expect(services.drafts.importFile({ fileName: 'acme.sla.json', text }).title).toBe('Acme CRM Service Level Agreement (imported 2025-06-01)');
+    // A title in both languages is marked in both.
+    const bilingual = writeDraftFile(translated(englishDraft()));
+    services.drafts.importFile({ fileName: 'acme.sla.json', text: bilingual });
+    const both = services.drafts.importFile({ fileName: 'acme.sla.json', text: bilingual });
+    expect(services.drafts.get(both.id).content.title).toEqual(
+      localized('Acme CRM Service Level Agreement (imported 2025-06-01)', 'Acme CRM 服务水平协议（2025年6月1日导入）'),
+    );
 
     // A draft in the trash still holds its title; an incomplete file is marked the same way.
+    services.settings.setLocale('en');
     const chinese = services.drafts.importFile({ fileName: 'china.sla.json', text: writeDraftFile(chineseDraft()) });
     expect(chinese.title).toBe('云数据库服务等级协议');
     services.drafts.trash(chinese.id);
@@ -323,7 +342,7 @@ describe('drafts: import and export', () => {
   });
 
   it('keeps a title no other draft has, and a title that only contains another one', () => {
-    services.drafts.importFile({ fileName: 'acme.sla.json', text: writeDraftFile({ ...englishDraft(), title: 'Acme CRM Service Level Agreement 2025' }) });
+    services.drafts.importFile({ fileName: 'acme.sla.json', text: writeDraftFile({ ...englishDraft(), title: localized('Acme CRM Service Level Agreement 2025') }) });
     expect(services.drafts.importFile({ fileName: 'acme.sla.json', text: writeDraftFile(englishDraft()) }).title).toBe('Acme CRM Service Level Agreement');
   });
 
@@ -347,7 +366,8 @@ describe('drafts: import and export', () => {
     expect(error).toMatchObject({ code: 'invalidFile', key: 'errors.invalidFile', params: { fileName: 'broken.sla.json' } });
     expect(error.problems.map((p) => [p.path, p.key])).toEqual(
       expect.arrayContaining([
-        [['title'], 'validation.expectedText'],
+        // A title is a text in each language: a number is not that group of fields.
+        [['title'], 'validation.expectedObject'],
         [['termMonths'], 'validation.min'],
         [['targets', 'objectives', 0, 'objective'], 'rules.availabilityRange'],
       ]),
@@ -364,7 +384,7 @@ describe('drafts: import and export', () => {
 
   it('refuses a file that was not UTF-8 (its text arrives with replacement characters) as such, and writes nothing', () => {
     // "Société Générale" saved as Latin-1 and read as UTF-8: each é became U+FFFD.
-    const latin1 = new TextDecoder('utf-8').decode(Buffer.from(writeDraftFile({ ...englishDraft(), title: 'Société Générale SLA' }), 'latin1'));
+    const latin1 = new TextDecoder('utf-8').decode(Buffer.from(writeDraftFile({ ...englishDraft(), title: localized('Société Générale SLA') }), 'latin1'));
     expect(latin1).toContain('Soci\uFFFDt\uFFFD');
     expect(errorOf(() => services.drafts.importFile({ fileName: 'latin1.sla.json', text: latin1 }))).toMatchObject({
       code: 'invalidFile',
@@ -394,9 +414,9 @@ describe('drafts: import and export', () => {
     expect(readdirSync(exportsDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
 
     // Export again over the same file: replaced whole, still no temp file.
-    services.drafts.save({ id: created.id, content: { ...created.content, title: '第二轮' }, baseRevision: 0 });
+    services.drafts.save({ id: created.id, content: { ...created.content, title: localized('', '第二轮') }, baseRevision: 0 });
     await services.drafts.exportFile(created.id);
-    expect(readDraftFile(readFileSync(dialogAnswer.savePath, 'utf8'))).toMatchObject({ ok: true, draft: { title: '第二轮' } });
+    expect(readDraftFile(readFileSync(dialogAnswer.savePath, 'utf8'))).toMatchObject({ ok: true, draft: { title: localized('', '第二轮') } });
     expect(readdirSync(exportsDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -424,7 +444,7 @@ describe('drafts: import and export', () => {
       [['parties', 'customer', 'legalName'], 'validation.required'],
     ]);
     // The working copy is the draft as it was, without the file's mark.
-    expect(services.drafts.get(imported.id).content).toEqual({ ...created.content, title: imported.title });
+    expect(services.drafts.get(imported.id).content).toEqual({ ...created.content, title: localized('Blank SLA (imported 2025-06-01)') });
   });
 
   it('refuses to export a draft holding a value of another type, listing it, before asking where to save', async () => {

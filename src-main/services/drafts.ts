@@ -88,7 +88,7 @@ export function listText(text: LocalizedText, primary: TextLanguage): string {
 }
 
 /** `suffix(language)` added to each written language of a title, within the title's length limit. */
-function retitle(title: LocalizedText, suffixed: (language: TextLanguage, base: string) => string): LocalizedText {
+export function retitle(title: LocalizedText, suffixed: (language: TextLanguage, base: string) => string): LocalizedText {
   const result = { ...title };
   for (const language of TEXT_LANGUAGES) {
     const base = title[language].trim();

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeDraftFile } from '../../src-shared/model/file';
+import { localized } from '../../src-shared/model/localized';
 import { canonicalJson } from '../../src-shared/model/canonical';
 import { contractTerms } from '../../src-shared/model/contract-terms';
 import type { SlaDraft } from '../../src-shared/model/schema';
@@ -21,7 +22,7 @@ import { openPackage, wordText } from '../docx/test-package';
 import { isServiceError } from './errors';
 import { contractFileName } from './exports';
 import { createServices, type Dialogs, type ServicePorts, type Services } from './index';
-import { englishDraft, makeTempDir, steppingClock, writePresetFixtures } from './test-fixtures';
+import { chineseDraft, englishDraft, makeTempDir, steppingClock, translated, writePresetFixtures } from './test-fixtures';
 
 let temp: ReturnType<typeof makeTempDir>;
 let services: Services;
@@ -78,6 +79,13 @@ async function footerText(bytes: Uint8Array): Promise<string> {
   return (await Promise.all(footers.map(async (name) => wordText(await pkg.xml(name))))).join('|');
 }
 
+/** A draft of the preset with its texts in both languages: a contract in Chinese, or both, prints no gap. */
+function createTranslated(presetId: 'crm' | 'china-db') {
+  const created = services.drafts.create({ presetId });
+  services.drafts.save({ id: created.id, content: translated(presetId === 'crm' ? englishDraft() : chineseDraft()), baseRevision: 0 });
+  return services.drafts.get(created.id);
+}
+
 /** The identity a contract's footer prints: "3f9a 1c2b 7d4e 0a11", of the draft's contract terms. */
 function identityOf(content: unknown): string {
   return contractIdentity(sha256Hex(canonicalJson(contractTerms(content as SlaDraft))));
@@ -122,7 +130,7 @@ describe('contract export from the app', () => {
   it('exports a saved version with its label and the identity of its contract terms in the footer, even after the working copy moved on', async () => {
     const draft = services.drafts.create({ presetId: 'crm' });
     const { version } = services.versions.save({ draftId: draft.id, party: 'customerCounter', author: 'Li Wei', note: '' });
-    services.drafts.save({ id: draft.id, content: { ...draft.content, title: 'Renamed after the round' }, baseRevision: 0 });
+    services.drafts.save({ id: draft.id, content: { ...draft.content, title: localized('Renamed after the round') }, baseRevision: 0 });
     saveAnswer = 'round.docx';
 
     const result = await services.exports.exportContract({ draftId: draft.id, language: 'en', versionId: version.id });
@@ -135,7 +143,7 @@ describe('contract export from the app', () => {
   });
 
   it('writes the version label of a bilingual export in the language that prevails', async () => {
-    const draft = services.drafts.create({ presetId: 'china-db' });
+    const draft = createTranslated('china-db');
     const { version } = services.versions.save({ draftId: draft.id, party: 'ourProposal', author: '张三', note: '' });
     const content = services.versions.get(version.id).content as { contract: { precedence: 'en' | 'zh-CN' } };
     expect(content.contract.precedence).toBe('zh-CN');
@@ -152,7 +160,7 @@ describe('contract export from the app', () => {
       code: 'notFound',
       key: 'versions.errors.notFound',
     });
-    services.drafts.save({ id: second.id, content: { ...second.content, title: '' }, baseRevision: 0 });
+    services.drafts.save({ id: second.id, content: { ...second.content, title: localized('') }, baseRevision: 0 });
     expect(await errorOf(services.exports.exportContract({ draftId: second.id, language: 'en' }))).toMatchObject({
       code: 'invalidInput',
       key: 'errors.draftHasProblems',
@@ -177,8 +185,7 @@ describe('contract export from the app', () => {
 
 describe('amendment instrument', () => {
   /** A signed agreement and an amendment of it whose availability target is raised to 99.95 %. */
-  function amendmentDraft() {
-    const draft = services.drafts.create({ presetId: 'crm' });
+  function amendmentDraft(draft = services.drafts.create({ presetId: 'crm' })) {
     const proposal = services.versions.save({ draftId: draft.id, party: 'ourProposal', author: 'Li Wei', note: '' });
     const signed = services.versions.markSigned({ versionId: proposal.version.id, author: 'Li Wei', note: '' }).version;
     const amendment = services.versions.startAmendment(signed.id);
@@ -221,12 +228,12 @@ describe('amendment instrument', () => {
   });
 
   it('writes the instrument in Chinese', async () => {
-    const { amendment } = amendmentDraft();
+    const { amendment } = amendmentDraft(createTranslated('crm'));
     raiseAvailability(amendment.id);
     await services.exports.exportContract({ draftId: amendment.id, language: 'zh-CN', form: 'amendment' });
     const text = await documentText(join(outDir, 'contract.docx'));
     expect(text).toContain('《服务水平协议》第1号修订协议');
-    expect(text).toContain('双方于2026年5月4日签署了《Acme CRM Service Level Agreement》（“原协议”）');
+    expect(text).toContain('双方于2026年5月4日签署了《Acme CRM 服务水平协议》（“原协议”）');
     expect(text).toMatch(/原协议第\d+\.\d+条（服务水平）修改为：/);
     expect(text).toContain('原协议的其他条款保持不变，继续完全有效');
   });
@@ -248,7 +255,7 @@ describe('amendment instrument', () => {
 
 describe('show in folder', () => {
   it('reveals the recorded path of an export, and says so when the file was moved', async () => {
-    const draft = services.drafts.create({ presetId: 'crm' });
+    const draft = createTranslated('crm');
     const { exportId, path } = await services.exports.exportContract({ draftId: draft.id, language: 'zh-CN' });
     expect(await services.exports.showInFolder(exportId!)).toEqual({ path });
     expect(revealed).toEqual([path]);
@@ -262,7 +269,7 @@ describe('show in folder', () => {
 
 describe('importing a contract', () => {
   it('recovers the exact draft a contract was exported from, as a new draft', async () => {
-    const original = services.drafts.create({ presetId: 'china-db' });
+    const original = createTranslated('china-db');
     await services.exports.exportContract({ draftId: original.id, language: 'bilingual' });
     const base64 = readFileSync(join(outDir, 'contract.docx')).toString('base64');
     const imported = await services.exports.importDocx({ fileName: 'contract.docx', base64 });

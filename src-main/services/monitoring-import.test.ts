@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeProbeSampleFile } from '../../bench/monitoring';
 import { computeMonthlyReport } from '../../src-shared/monitoring';
+import { localized } from '../../src-shared/model/localized';
 import { isServiceError } from './errors';
 import { importMonitoringFile, type MonitoringImportProgress } from './monitoring-import';
 import { chineseDraft, englishDraft, makeTempDir } from './test-fixtures';
@@ -46,7 +47,7 @@ describe('importMonitoringFile', () => {
     // 3,000 rows, two services in turn, one round a minute from 1 Oct 2026: 1,500 samples each.
     const bytes = await writeProbeSampleFile(path, { rows: 3_000, services: ['svc-1', 'svc-2'], startMs: Date.UTC(2026, 9, 1), intervalSeconds: 60 });
     const twoServices = englishDraft();
-    twoServices.services.push({ ...twoServices.services[0]!, id: 'svc-2', name: 'Acme CRM Reporting', metrics: [] });
+    twoServices.services.push({ ...twoServices.services[0]!, id: 'svc-2', name: localized('Acme CRM Reporting'), metrics: [] });
     const progress: MonitoringImportProgress[] = [];
     const result = await importMonitoringFile(path, {
       draft: twoServices,

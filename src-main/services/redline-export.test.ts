@@ -20,7 +20,7 @@ import { createClauseLibrary } from './clause-library';
 import { isServiceError, type ServiceError } from './errors';
 import { createRedlineExportService, redlineFileName, type RedlineExportRequest } from './redline-export';
 import { createServices, type Dialogs, type Services } from './index';
-import { makeTempDir, steppingClock, writePresetFixtures } from './test-fixtures';
+import { englishDraft, makeTempDir, steppingClock, translated, writePresetFixtures } from './test-fixtures';
 
 const library = createClauseLibrary({ dirs: [join(process.cwd(), 'templates')] });
 let temp: ReturnType<typeof makeTempDir>;
@@ -170,14 +170,19 @@ describe('the Redline action of the compare screen', () => {
   });
   afterEach(() => services.close());
 
-  /** Two rounds: our proposal, then the customer's counter-proposal with a higher target and a shorter claim window. */
+  /**
+   * Two rounds: our proposal, then the customer's counter-proposal with a
+   * higher target and a shorter claim window; written in both languages, so
+   * that each round's contract prints in either.
+   */
   function twoRounds() {
     const draft = services.drafts.create({ presetId: 'crm' });
+    const proposal = services.drafts.save({ id: draft.id, content: translated(englishDraft()) as unknown as Record<string, unknown>, baseRevision: 0 });
     const first = services.versions.save({ draftId: draft.id, party: 'ourProposal', author: 'Li Wei', note: '' }).version;
-    const counter = structuredClone(draft.content) as unknown as SlaDraft;
+    const counter = translated(englishDraft());
     counter.targets.objectives[0]!.objective = 99.95;
     counter.compensation.claimWindowDays = 15;
-    const saved = services.drafts.save({ id: draft.id, content: counter as unknown as Record<string, unknown>, baseRevision: 0 });
+    const saved = services.drafts.save({ id: draft.id, content: counter as unknown as Record<string, unknown>, baseRevision: proposal.revision });
     const second = services.versions.save({
       draftId: draft.id,
       party: 'customerCounter',

@@ -19,6 +19,7 @@ import type { AssemblyProblem } from '../../src-shared/contract/assemble';
 import type { Template } from '../../src-shared/contract/template-types';
 import { translatorFor, type Locale } from '../../src-shared/i18n';
 import { writeDraftFile } from '../../src-shared/model/file';
+import { asLocalizedText, displayText } from '../../src-shared/model/localized';
 import { versionLabel, type VersionParty } from '../../src-shared/model/version';
 import { sha256Hex } from '../sha256';
 import { renderRedlineDocx, type RedlineRequest } from '../docx/redline-docx';
@@ -234,7 +235,9 @@ export function createRedlineActionService(deps: RedlineActionDeps): RedlineActi
       });
 
       const shortName = (side: ActionSide) => (side.version ? `v${side.version.sequence}` : t('redline.workingCopy'));
-      const title = working.title.trim() === '' ? t('storage.untitledDraft') : working.title;
+      // The title in the user's language, as the rest of the name ("changes v1 to v2"); not the list's "English (中文)".
+      const typed = displayText(asLocalizedText(working.content.title, deps.locale()), deps.locale()).trim();
+      const title = typed === '' ? t('storage.untitledDraft') : typed;
       const saved = await deps.exportStep.save({
         draftId,
         versionId: after.version?.id ?? null,

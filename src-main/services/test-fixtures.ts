@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { blankDraft } from '../../src-shared/model/defaults';
 import { writeDraftFile } from '../../src-shared/model/file';
+import { localized, TEXT_LANGUAGES } from '../../src-shared/model/localized';
 import type { SlaDraft } from '../../src-shared/model/schema';
+import { draftTexts, missingTranslations } from '../../src-shared/model/translations';
 import type { Clock, Dialogs } from './ports';
 
 export function makeTempDir(prefix = 'sla-studio-test-'): { dir: string; remove: () => void } {
@@ -19,19 +21,58 @@ export function makeTempDir(prefix = 'sla-studio-test-'): { dir: string; remove:
 /** A valid, realistic draft in English: a CRM platform between two companies. */
 export function englishDraft(): SlaDraft {
   const draft = blankDraft({ title: 'Acme CRM Service Level Agreement', effectiveDate: '2025-01-01', locale: 'en' });
-  draft.parties.provider = { legalName: 'Acme Cloud Ltd', address: '1 King Street, London', signatoryName: 'Jane Doe', signatoryTitle: 'CEO' };
-  draft.parties.customer = { legalName: 'Globex Corporation', address: '5 Main Street, Springfield', signatoryName: 'Hank Scorpio', signatoryTitle: 'CFO' };
-  draft.services[0]!.name = 'Acme CRM Platform';
+  draft.parties.provider = { legalName: 'Acme Cloud Ltd', address: localized('1 King Street, London'), signatoryName: 'Jane Doe', signatoryTitle: localized('CEO') };
+  draft.parties.customer = {
+    legalName: 'Globex Corporation',
+    address: localized('5 Main Street, Springfield'),
+    signatoryName: 'Hank Scorpio',
+    signatoryTitle: localized('CFO'),
+  };
+  draft.services[0]!.name = localized('Acme CRM Platform');
   return draft;
 }
 
 /** A valid draft in Chinese, with one- and two-character names to search for. */
 export function chineseDraft(): SlaDraft {
   const draft = blankDraft({ title: '云数据库服务等级协议', effectiveDate: '2025-03-01', locale: 'zh-CN' });
-  draft.parties.provider = { legalName: '阿里云计算有限公司', address: '杭州市', signatoryName: '张三', signatoryTitle: '总经理' };
-  draft.parties.customer = { legalName: '华为', address: '深圳市', signatoryName: '李四', signatoryTitle: '采购总监' };
-  draft.services[0]!.name = '云数据库';
+  draft.parties.provider = { legalName: '阿里云计算有限公司', address: localized('', '杭州市'), signatoryName: '张三', signatoryTitle: localized('', '总经理') };
+  draft.parties.customer = { legalName: '华为', address: localized('', '深圳市'), signatoryName: '李四', signatoryTitle: localized('', '采购总监') };
+  draft.services[0]!.name = localized('', '云数据库');
   return draft;
+}
+
+/** The fixtures' own texts in the other language, as a translator would give them. */
+const TRANSLATIONS: readonly (readonly [en: string, zh: string])[] = [
+  ['Acme CRM Service Level Agreement', 'Acme CRM 服务水平协议'],
+  ['1 King Street, London', '伦敦国王街1号'],
+  ['CEO', '首席执行官'],
+  ['5 Main Street, Springfield', '斯普林菲尔德市主街5号'],
+  ['CFO', '首席财务官'],
+  ['Acme CRM Platform', 'Acme CRM 平台'],
+  ['Cloud Database Service Level Agreement', '云数据库服务等级协议'],
+  ['Hangzhou', '杭州市'],
+  ['General Manager', '总经理'],
+  ['Shenzhen', '深圳市'],
+  ['Procurement Director', '采购总监'],
+  ['Cloud Database', '云数据库'],
+];
+
+/**
+ * The English or the Chinese draft with its texts written in both
+ * languages, printed side by side: a contract in either language, or both,
+ * exports without a missing translation.
+ */
+export function translated(draft: SlaDraft): SlaDraft {
+  const copy = structuredClone(draft);
+  // draftTexts gives the copy's own text objects: filling one in fills the copy.
+  for (const { text } of draftTexts(copy)) {
+    const pair = TRANSLATIONS.find(([en, zh]) => text.en === en || text['zh-CN'] === zh);
+    if (pair) [text.en, text['zh-CN']] = pair;
+  }
+  copy.contract.languages = 'bilingual';
+  const missing = missingTranslations(copy, TEXT_LANGUAGES);
+  if (missing.length > 0) throw new Error(`no translation in the fixtures for ${missing.map(({ path }) => path.join('.')).join(', ')}`);
+  return copy;
 }
 
 /** templates/presets with two presets, laid out as the shipped folder is. */

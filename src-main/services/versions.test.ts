@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { draftRecordSchema, versionRecordSchema, versionSummarySchema, type DraftRecord } from '../../src-shared/api';
 import { createI18n, type Locale } from '../../src-shared/i18n';
 import { canonicalHash, canonicalJson } from '../../src-shared/model/canonical';
+import { localized } from '../../src-shared/model/localized';
 import { SCHEMA_VERSION } from '../../src-shared/model/schema';
 import { shortHash, versionLabel } from '../../src-shared/model/version';
 import { openDatabase, type SqliteDatabase } from '../db/connection';
@@ -14,7 +15,7 @@ import { createVersionsRepository } from '../db/versions-repository';
 import { createServices, type Services } from '.';
 import { createDraftsService, listFieldsOf } from './drafts';
 import { createPresetsService } from './presets';
-import { makeTempDir, scriptedDialogs, steppingClock, writePresetFixtures } from './test-fixtures';
+import { englishDraft, makeTempDir, scriptedDialogs, steppingClock, translated, writePresetFixtures } from './test-fixtures';
 import { createVersionsService, type VersionsService } from './versions';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -146,7 +147,7 @@ describe('saving versions', () => {
   it('refuses a draft with problems, listing them, and saves nothing', () => {
     const draft = services.drafts.create({ presetId: 'crm' });
     edit(draft, (content) => {
-      content.title = '';
+      content.title = localized('');
       setAvailability(content, 100);
     });
     const error = errorOf(() => services.versions.save({ draftId: draft.id, party: 'ourProposal', author: 'Li Wei', note: '' })) as {
@@ -505,12 +506,28 @@ describe('amendments', () => {
     expect(services.versions.startAmendment(signed.id).title).toBe('云数据库服务等级协议（第1号修订）');
   });
 
+  it('titles the amendment of a bilingual agreement in both languages', () => {
+    const draft = services.drafts.create({ presetId: 'crm' });
+    services.drafts.save({ id: draft.id, content: translated(englishDraft()), baseRevision: 0 });
+    const proposal = services.versions.save({ draftId: draft.id, party: 'ourProposal', author: 'Li Wei', note: '' });
+    const signed = services.versions.markSigned({ versionId: proposal.version.id, author: 'Li Wei', note: '' });
+    const amendment = services.versions.startAmendment(signed.version.id);
+    expect(amendment.content.title).toEqual(localized('Acme CRM Service Level Agreement — Amendment 1', 'Acme CRM 服务水平协议（第1号修订）'));
+    expect(amendment.title).toBe('Acme CRM Service Level Agreement — Amendment 1 (Acme CRM 服务水平协议（第1号修订）)');
+    // Still a draft with no problem: it versions like any other.
+    expect(services.versions.save({ draftId: amendment.id, party: 'ourProposal', author: 'Li Wei', note: '' }).version.sequence).toBe(1);
+  });
+
   it('tells what an amendment amends: the signed version, its number and the title the agreement was signed under', () => {
     const { draft, signed } = signedAgreement();
     expect(services.versions.amendedAgreement(draft.id)).toBeNull();
     const first = services.versions.startAmendment(signed.id);
     const second = services.versions.startAmendment(signed.id);
-    expect(services.versions.amendedAgreement(first.id)).toMatchObject({ number: 1, title: 'Acme CRM Service Level Agreement', signed: { id: signed.id } });
+    expect(services.versions.amendedAgreement(first.id)).toMatchObject({
+      number: 1,
+      title: localized('Acme CRM Service Level Agreement'),
+      signed: { id: signed.id },
+    });
     expect(services.versions.amendedAgreement(second.id)).toMatchObject({ number: 2, signed: { id: signed.id } });
     // An amendment of an amendment names the agreement, not "… — Amendment 1".
     const firstSigned = services.versions.markSigned({
@@ -521,8 +538,8 @@ describe('amendments', () => {
     const third = services.versions.startAmendment(firstSigned.version.id);
     expect(services.versions.amendedAgreement(third.id)).toMatchObject({
       number: 3,
-      title: 'Acme CRM Service Level Agreement',
-      signed: { id: firstSigned.version.id, content: { title: 'Acme CRM Service Level Agreement — Amendment 1' } },
+      title: localized('Acme CRM Service Level Agreement'),
+      signed: { id: firstSigned.version.id, content: { title: localized('Acme CRM Service Level Agreement — Amendment 1') } },
     });
   });
 

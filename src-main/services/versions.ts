@@ -17,13 +17,12 @@ import type { Locale } from '../../src-shared/i18n';
 import { asLocalizedText, isBlankText, type LocalizedText } from '../../src-shared/model/localized';
 import { canonicalJson } from '../../src-shared/model/canonical';
 import type { Problem } from '../../src-shared/model/problems';
-import { LIMITS } from '../../src-shared/model/schema';
 import type { SlaDraft } from '../../src-shared/model/schema';
 import { upgradeContent } from '../../src-shared/model/migrate';
 import { validateDraft } from '../../src-shared/model/validate';
 import { statusAfterVersion, type VersionParty } from '../../src-shared/model/version';
 import { sha256Hex } from '../sha256';
-import { listFieldsOf, type DraftContent, type DraftsService } from './drafts';
+import { listFieldsOf, retitle, type DraftContent, type DraftsService } from './drafts';
 import { ServiceError } from './errors';
 import type { Clock } from './ports';
 
@@ -318,12 +317,13 @@ export function createVersionsService(deps: VersionsServiceDeps): VersionsServic
       const rootDraftId = rootDraftOf(signed.draftId);
       const number = versions.countAmendments(rootDraftId) + 1;
       const locale = deps.locale();
-      const rootTitle = drafts.findSummary(rootDraftId)?.title.trim() || deps.translate(locale, 'storage.untitledDraft');
-      const suffixLength = deps.translate(locale, 'versions.amendmentTitle', { title: '', n: number }).length;
-      // Keep the title within its limit, so the amendment has no problem the signed version had not.
-      const base = rootTitle.slice(0, Math.max(1, LIMITS.shortText - suffixLength)).trim();
+      const root = drafts.find(rootDraftId);
+      const rootTitle = asLocalizedText(root ? upgradeContent(JSON.parse(root.contentJson) as DraftContent).title : undefined, locale);
+      // An untitled agreement's amendment is named in the user's language.
+      if (isBlankText(rootTitle)) rootTitle[locale] = deps.translate(locale, 'storage.untitledDraft');
       const content = upgradeContent(JSON.parse(signed.contentJson) as DraftContent);
-      content.title = deps.translate(locale, 'versions.amendmentTitle', { title: base, n: number });
+      // In each language the title is written in, within its limit, so the amendment has no problem the signed version had not.
+      content.title = retitle(rootTitle, (language, base) => deps.translate(language, 'versions.amendmentTitle', { title: base, n: number }));
       const created = drafts.insert({
         id: newId(),
         fields: listFieldsOf(content),

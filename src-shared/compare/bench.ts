@@ -39,7 +39,8 @@ export function largeDraft(draft: SlaDraft, template: Template, targetClauses = 
       large.services.push({
         ...structuredClone(service),
         id: `${service.id}-${copy}`,
-        name: `${service.name} ${copy}`,
+        // Numbered in each language written, so that a bilingual copy stays bilingual.
+        name: { en: numbered(service.name.en, copy), 'zh-CN': numbered(service.name['zh-CN'], copy) },
         metrics: service.metrics.map((metric) => ({ ...structuredClone(metric), id: metricIds.get(metric.id)! })),
       });
       for (const objective of draft.targets.objectives) {
@@ -53,6 +54,10 @@ export function largeDraft(draft: SlaDraft, template: Template, targetClauses = 
     }
   }
   return large;
+}
+
+function numbered(name: string, copy: number): string {
+  return name === '' ? '' : `${name} ${copy}`;
 }
 
 function firstParagraph(clause: Clause): Extract<Block, { kind: 'paragraph' }> | undefined {

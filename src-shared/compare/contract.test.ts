@@ -4,6 +4,7 @@ import { TABLE_KINDS, type ContractLanguage, type Table, type TableRow } from '.
 import { preset, standardTemplate } from '../contract/fixtures';
 import en from '../i18n/en.json';
 import zhCN from '../i18n/zh-CN.json';
+import { localized } from '../model/localized';
 import type { SlaDraft } from '../model/schema';
 import { benchCompare, largeComparePair } from './bench';
 import {
@@ -30,7 +31,12 @@ function round(): { before: SlaDraft; after: SlaDraft } {
   const after = structuredClone(before);
   after.targets.objectives[0]!.objective = 99.95;
   after.compliance.dataProtection = ['PIPL'];
-  after.compliance.disputeResolution = { method: 'arbitration', venue: 'London', institution: 'LCIA', language: 'en' };
+  after.compliance.disputeResolution = {
+    method: 'arbitration',
+    venue: localized('London', '伦敦'),
+    institution: localized('LCIA', '伦敦国际仲裁院'),
+    language: 'en',
+  };
   after.compensation.chronicFailure.enabled = false;
   return { before, after };
 }

@@ -513,5 +513,6 @@ export const DRAFT_DIFF: readonly SectionSpec<never>[] = [
     // An absent position is the balanced wording.
     { kind: 'record', path: 'positions', absent: 'balanced', label: (clause) => ref('compare.position', { clause }), format: enumOf('compare.positions') },
     field('precedence', 'fields.compliance.precedence', enumOf('enums.precedence')),
+    field('languages', 'fields.agreement.languages', enumOf('enums.contractLanguage')),
   ]),
 ];

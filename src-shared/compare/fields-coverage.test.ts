@@ -6,14 +6,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { slaDraftSchema } from '../model/schema';
+import { LOCALIZED_TEXT_SCHEMAS, slaDraftSchema } from '../model/schema';
 import { diffedDraftPaths } from './fields';
 
-/** The schema's leaf paths, dotted, with `[]` for the items of an array and `*` for the keys of a record. */
+/** The schema's leaf paths (a localized text is one), dotted, with `[]` for the items of an array and `*` for the keys of a record. */
 function leafPaths(schema: z.ZodType, path = ''): string[] {
   if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodDefault) {
     return leafPaths(schema.unwrap() as z.ZodType, path);
   }
+  // A text in both languages is one field: the diff compares it per language under the field's own path.
+  if (LOCALIZED_TEXT_SCHEMAS.has(schema)) return [path];
   if (schema instanceof z.ZodObject) {
     return Object.entries(schema.shape as Record<string, z.ZodType>).flatMap(([key, field]) => leafPaths(field, path === '' ? key : `${path}.${key}`));
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { preset } from '../contract/fixtures';
 import { createI18n, type Locale, type Translate } from '../i18n';
+import { localized } from '../model/localized';
 import { STEP_IDS, type SlaDraft } from '../model/schema';
 import { describeChange, formatChange } from './describe';
 import { CHANGE_ENTITIES, diffDrafts, diffSummary, groupChangesByStep, type FieldChange } from './fields';
@@ -57,7 +58,9 @@ describe('diffDrafts', () => {
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({ step: 'targets', kind: 'changed', path: ['targets', 'objectives', 0, 'objective'], old: 99.9, new: 99.95 });
     expect(texts(changes, 'en')).toEqual([`Availability target (Core API): 99.9${NBSP}% → 99.95${NBSP}%`]);
-    expect(texts(changes, 'zh-CN')).toEqual(['可用性目标（Core API）：99.9% → 99.95%']);
+    // The Chinese text names the service in Chinese.
+    expect(texts(changes, 'zh-CN')).toEqual([`可用性目标（${before.services[0]!.name['zh-CN']}）：99.9% → 99.95%`]);
+    expect(before.services[0]!.name['zh-CN']).toMatch(/\p{Script=Han}/u);
     expect(formatChange(changes[0]!, 'en', translators.en)).toEqual({
       label: 'Availability target (Core API)',
       old: `99.9${NBSP}%`,
@@ -130,17 +133,26 @@ describe('diffDrafts', () => {
     const { before, after } = edited('standard-saas', (draft) => {
       draft.services.push({
         id: 'data-export',
-        name: 'Data export API',
-        description: 'Bulk export of ledgers.',
+        name: localized('Data export API', '数据导出接口'),
+        description: localized('Bulk export of ledgers.', '批量导出账簿。'),
         metrics: [
-          { id: 'export-availability', kind: 'availability', name: '', measurementMethod: '', window: 'calendarMonth', dataSource: '', exclusions: [] },
+          {
+            id: 'export-availability',
+            kind: 'availability',
+            name: localized(''),
+            measurementMethod: localized(''),
+            window: 'calendarMonth',
+            dataSource: localized(''),
+            exclusions: [],
+          },
         ],
       });
       draft.services[0]!.metrics.splice(2, 1);
     });
     const changes = diffDrafts(before, after);
     expect(texts(changes)).toEqual(['Removed metric from Brightledger Platform: Support resolution time', 'Added service: Data export API']);
-    expect(texts(changes, 'zh-CN')).toEqual(['Brightledger Platform删除指标：支持解决时间', '新增服务：Data export API']);
+    // The Chinese text names the services in Chinese.
+    expect(texts(changes, 'zh-CN')).toEqual([`${before.services[0]!.name['zh-CN']}删除指标：支持解决时间`, '新增服务：数据导出接口']);
     expect(changes[0]).toMatchObject({ kind: 'removed', entity: 'metric', path: ['services', 0, 'metrics', 2], new: null });
     expect(changes[1]).toMatchObject({ kind: 'added', entity: 'service', path: ['services', 1], old: null });
   });
@@ -149,16 +161,20 @@ describe('diffDrafts', () => {
     const { before, after } = edited('enterprise', (draft) => {
       // Data Export API to the top: Core API and Web Console shift down a place without moving relative to the others.
       draft.services.unshift(...draft.services.splice(2, 1));
-      draft.services[1]!.metrics[0]!.dataSource = 'API gateway logs';
+      draft.services[1]!.metrics[0]!.dataSource.en = 'API gateway logs';
     });
     const changes = diffDrafts(before, after);
     expect(changes.map(({ kind, entity }) => `${kind}:${entity ?? 'field'}`)).toEqual(['moved:service', 'changed:field']);
     expect(texts(changes)).toEqual([
       'Moved service: Data Export API (position 3 → 1)',
-      'Data source (Core API — Availability): Provider API gateway request logs, cross-checked against external synthetic probes → API gateway logs',
+      // Only the English text changed: the change says which.
+      'Data source (Core API — Availability) (English): Provider API gateway request logs, cross-checked against external synthetic probes → API gateway logs',
     ]);
     expect(changes[0]).toMatchObject({ path: ['services', 0], oldPath: ['services', 2], old: 3, new: 1 });
-    expect(changes[1]).toMatchObject({ path: ['services', 1, 'metrics', 0, 'dataSource'], oldPath: ['services', 0, 'metrics', 0, 'dataSource'] });
+    expect(changes[1]).toMatchObject({
+      path: ['services', 1, 'metrics', 0, 'dataSource', 'en'],
+      oldPath: ['services', 0, 'metrics', 0, 'dataSource', 'en'],
+    });
   });
 
   it('matches severities and notification times by level', () => {
@@ -207,26 +223,43 @@ describe('diffDrafts', () => {
 
   it('says that long text was edited instead of quoting paragraphs', () => {
     const { before, after } = edited('standard-saas', (draft) => {
-      draft.services[0]!.metrics[0]!.measurementMethod += ' Measured in UTC.';
+      draft.services[0]!.metrics[0]!.measurementMethod.en += ' Measured in UTC.';
     });
-    expect(texts(diffDrafts(before, after))).toEqual(['Measurement method (Brightledger Platform — Availability): text edited']);
-    expect(texts(diffDrafts(before, after), 'zh-CN')).toEqual(['计量方法（Brightledger Platform — 可用性）：文字已修改']);
+    expect(texts(diffDrafts(before, after))).toEqual(['Measurement method (Brightledger Platform — Availability) (English): text edited']);
+    expect(texts(diffDrafts(before, after), 'zh-CN')).toEqual([`计量方法（${before.services[0]!.name['zh-CN']} — 可用性）（英文）：文字已修改`]);
+  });
+
+  it('reports a Chinese text changed on its own, and a change of the contract’s languages', () => {
+    const { before, after } = edited('enterprise', (draft) => {
+      draft.compliance.governingLaw['zh-CN'] = '新加坡法律';
+      draft.contract.languages = 'en';
+    });
+    const changes = diffDrafts(before, after);
+    expect(changes.map((change) => change.path)).toEqual([
+      ['compliance', 'governingLaw', 'zh-CN'],
+      ['contract', 'languages'],
+    ]);
+    expect(texts(changes)).toEqual([
+      `Governing law (Chinese): ${before.compliance.governingLaw['zh-CN']} → 新加坡法律`,
+      'Contract languages: English and Chinese → English',
+    ]);
+    expect(texts(changes, 'zh-CN')[1]).toBe(`${zhCN.fields.agreement.languages}：中英双语 → 英文`);
   });
 
   it('groups changes by the six steps in order and counts them per step', () => {
     const { before, after } = edited('standard-saas', (draft) => {
-      draft.compliance.governingLaw = 'Scotland';
-      draft.title = 'Brightledger SLA 2027';
+      draft.compliance.governingLaw.en = 'Scotland';
+      draft.title.en = 'Brightledger SLA 2027';
       draft.compensation.creditTiers.pop();
       draft.targets.maintenance.windows.push({ id: 'mw-wednesday', day: 'wed', start: '22:00', durationMinutes: 90 });
     });
     const changes = diffDrafts(before, after);
     expect(changes.map((change) => change.step)).toEqual(['services', 'targets', 'compensation', 'compliance']);
     expect(texts(changes)).toEqual([
-      'Agreement title: Brightledger Platform Service Level Agreement → Brightledger SLA 2027',
+      'Agreement title (English): Brightledger Platform Service Level Agreement → Brightledger SLA 2027',
       'Added maintenance window: Wednesday 22:00, 1 hour 30 minutes',
       `Removed credit tier for Brightledger Platform — Availability: less than 95${NBSP}%, credit of 50${NBSP}%`,
-      'Governing law: England and Wales → Scotland',
+      'Governing law (English): England and Wales → Scotland',
     ]);
     const summary = diffSummary(changes);
     expect(summary.map((step) => step.step)).toEqual([...STEP_IDS]);

@@ -9,21 +9,24 @@ import { checkContract } from './index';
 describe('chineseTermFindings', () => {
   it('warns on a variant of a defined term in typed Chinese, on the field, naming the contract’s term', () => {
     const draft = namedBlankDraft();
-    draft.services[0]!.metrics[0]!.measurementMethod = '每分钟探测一次，连续两次失败记为宕机，宕机时间计入停机时间。';
-    draft.compensation.claimProcess = '客户应向服务商提交申请。';
+    draft.services[0]!.metrics[0]!.measurementMethod['zh-CN'] = '每分钟探测一次，连续两次失败记为宕机，宕机时间计入停机时间。';
+    draft.compensation.claimProcess['zh-CN'] = '客户应向服务商提交申请。';
     expect(chineseTermFindings(draft)).toEqual([
       expect.objectContaining({
         level: 'warning',
         rule: 'chineseTerms',
         step: 'services',
-        path: ['services', 0, 'metrics', 0, 'measurementMethod'],
+        path: ['services', 0, 'metrics', 0, 'measurementMethod', 'zh-CN'],
         params: { variant: '探测', term: '拨测', english: 'probe' },
       }),
       // Twice in one text is one finding.
-      expect.objectContaining({ path: ['services', 0, 'metrics', 0, 'measurementMethod'], params: { variant: '宕机', term: '停机', english: 'down' } }),
+      expect.objectContaining({
+        path: ['services', 0, 'metrics', 0, 'measurementMethod', 'zh-CN'],
+        params: { variant: '宕机', term: '停机', english: 'down' },
+      }),
       expect.objectContaining({
         step: 'compensation',
-        path: ['compensation', 'claimProcess'],
+        path: ['compensation', 'claimProcess', 'zh-CN'],
         params: { variant: '服务商', term: '服务提供方', english: 'Provider' },
       }),
     ]);
@@ -31,7 +34,7 @@ describe('chineseTermFindings', () => {
 
   it('says what to write in the user’s language', () => {
     const draft = namedBlankDraft();
-    draft.compensation.claimProcess = '客户应向服务商提交申请。';
+    draft.compensation.claimProcess['zh-CN'] = '客户应向服务商提交申请。';
     const [finding] = checkContract(draft, standardTemplate()).filter((candidate) => candidate.rule === 'chineseTerms');
     expect(formatFinding(finding!, 'zh-CN', translatorFor('zh-CN'))).toEqual({
       where: expect.any(String),
@@ -45,7 +48,7 @@ describe('chineseTermFindings', () => {
 
   it('leaves the contract’s own terms alone, and the presets have none of the variants', () => {
     const draft = namedBlankDraft();
-    draft.compensation.claimProcess = '客户应在服务费减免申请中说明停机时间及拨测结果，并提交给服务提供方。';
+    draft.compensation.claimProcess['zh-CN'] = '客户应在服务费减免申请中说明停机时间及拨测结果，并提交给服务提供方。';
     expect(chineseTermFindings(draft)).toEqual([]);
     for (const { name, draft: preset } of presets()) expect(chineseTermFindings(preset), name).toEqual([]);
   });

@@ -36,15 +36,23 @@ describe('definedTermFindings', () => {
     const provider = draft.parties.provider.legalName;
     addToClause3(doc, {
       kind: 'paragraph',
-      runs: [{ text: `Reviews happen on Monday in January. ${provider} and the Customer meet at the ${draft.services[0]!.name} review.` }],
+      runs: [{ text: `Reviews happen on Monday in January. ${provider} and the Customer meet at the ${draft.services[0]!.name.en} review.` }],
     });
     expect(terms(doc, draft)).toEqual([]);
   });
 
   it('in typed text, a capitalised phrase counts but a single capitalised word (a name) does not', () => {
     const draft = preset('enterprise');
-    draft.compensation.claimProcess = 'Claims go to Meridian support. Disputes go to the Escalation Manager.';
+    draft.compensation.claimProcess.en = 'Claims go to Meridian support. Disputes go to the Escalation Manager.';
     expect(terms(contractOf(draft), draft)).toEqual([expect.stringMatching(/^notDefined:Escalation Manager@/)]);
+  });
+
+  it('in typed text, the title of a Chinese regulation is a name, not a term', () => {
+    const draft = preset('enterprise');
+    draft.compliance.dataResidency.restrictions.en = 'Transfers follow the Provisions on Promoting and Regulating Cross-Border Data Flows.';
+    expect(terms(contractOf(draft), draft)).toEqual([]);
+    draft.compliance.dataResidency.restrictions.en = 'Transfers follow the Promoting and Regulating Cross-Border Data Flows.';
+    expect(terms(contractOf(draft), draft)).toEqual([expect.stringMatching(/^notDefined:.*Cross-Border Data Flows@/)]);
   });
 
   it('a name that a filled-in value defines in passing (the “PIPL”) need not be used again', () => {

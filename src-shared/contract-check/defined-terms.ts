@@ -181,6 +181,9 @@ const ORDINARY = new Set([
 const INSTRUMENT =
   /\b(?:Act|Law|Regulation|Regulations|Directive|Scheme|Administration|Convention|Code|Clauses|Commission|Authority|Addendum|Transfer Agreement)(?:\s+of\s+.*|\s+\d+)?$/;
 
+/** What opens the English title of a Chinese regulation ("Provisions on Promoting and Regulating Cross-Border Data Flows"): its words are the title's. */
+const REGULATION_TITLE_OPENING = /\b(?:Provisions|Measures|Rules|Regulations)\s+(?:on|for)\s+$/;
+
 const CAPITALISED_SEQUENCE = /(?<![\p{L}\d’'])[A-Z][\p{L}\d’'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\p{L}\d’'-]*)*/gu;
 const QUOTED_TERM = /“([A-Z][^”]{0,60})”/g;
 /** Where a capitalised word starts a sentence rather than naming a term. */
@@ -249,6 +252,7 @@ function capitalisedSequences(passage: ContractPassage, names: readonly string[]
     text = text.replace(QUOTED_TERM, ' ◦ ');
     const typed = run.source !== undefined && TYPED_TEXT.test(run.source.path);
     for (const match of text.matchAll(CAPITALISED_SEQUENCE)) {
+      if (REGULATION_TITLE_OPENING.test(text.slice(0, match.index))) continue;
       const atSentenceStart = SENTENCE_START.test(before + text.slice(0, match.index));
       // In typed text "and" joins two things ("the Customer and Defects in third-party software"), not the words of one term.
       const parts = typed ? match[0].split(/\s+and\s+/) : [match[0]];

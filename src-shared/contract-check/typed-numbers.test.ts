@@ -32,13 +32,13 @@ describe('typedNumberFindings', () => {
   it('a typed claim period that contradicts the claim window is a problem on the typed field', () => {
     const draft = namedBlankDraft();
     draft.compensation.claimWindowDays = 45;
-    draft.compensation.claimProcess = 'The Customer may claim through the portal within 60 days after the end of the month.';
+    draft.compensation.claimProcess.en = 'The Customer may claim through the portal within 60 days after the end of the month.';
     expect(typedNumberFindings(draft)).toEqual([
       expect.objectContaining({
         level: 'problem',
         rule: 'typedNumbers',
         step: 'compensation',
-        path: ['compensation', 'claimProcess'],
+        path: ['compensation', 'claimProcess', 'en'],
         key: 'contractCheck.typedNumbers.contradiction',
         params: expect.objectContaining({ typed: '60 days', value: 45, fieldPath: 'compensation.claimWindowDays' }),
       }),
@@ -48,20 +48,20 @@ describe('typedNumberFindings', () => {
   it('the same period typed again is a warning: say it once', () => {
     const draft = namedBlankDraft();
     draft.compensation.claimWindowDays = 30;
-    draft.compensation.claimProcess = '客户应在月份结束后 30 日内提出服务费减免申请。';
+    draft.compensation.claimProcess['zh-CN'] = '客户应在月份结束后 30 日内提出服务费减免申请。';
     expect(typedNumberFindings(draft)).toEqual([expect.objectContaining({ level: 'warning', key: 'contractCheck.typedNumbers.duplicate' })]);
   });
 
   it('a share of tickets typed in the support texts is compared with the share the support clause states', () => {
     const draft = preset('enterprise');
     const p1 = draft.targets.severities.findIndex((severity) => severity.level === 'P1');
-    draft.targets.severities[p1]!.description = 'Service down for all users. At least 90 % of these tickets are handled by the on-call team.';
+    draft.targets.severities[p1]!.description.en = 'Service down for all users. At least 90 % of these tickets are handled by the on-call team.';
     expect(draft.targets.supportAttainmentPercent).toBe(95);
     expect(typedNumberFindings(draft)).toEqual([
       expect.objectContaining({
         level: 'problem',
         step: 'targets',
-        path: ['targets', 'severities', p1, 'description'],
+        path: ['targets', 'severities', p1, 'description', 'en'],
         params: expect.objectContaining({ typed: '90 %', value: 95, fieldPath: 'targets.supportAttainmentPercent' }),
       }),
     ]);
@@ -75,35 +75,35 @@ describe('typedNumberFindings', () => {
   it('compares only with the fields a sentence is about', () => {
     const draft = namedBlankDraft();
     draft.compensation.claimWindowDays = 45;
-    draft.compensation.claimProcess = 'Claims go through the portal. Credits outstanding at the end are refunded within 30 days.';
+    draft.compensation.claimProcess.en = 'Claims go through the portal. Credits outstanding at the end are refunded within 30 days.';
     expect(typedNumberFindings(draft)).toEqual([]);
   });
 
   it('a target typed into a measurement method differently is a problem; another percentage is not', () => {
     const draft = preset('enterprise');
-    const method = ['services', 0, 'metrics', 0, 'measurementMethod'];
-    draft.services[0]!.metrics[0]!.measurementMethod = 'The availability target is 99.9 %, measured per month.';
+    const method = ['services', 0, 'metrics', 0, 'measurementMethod', 'en'];
+    draft.services[0]!.metrics[0]!.measurementMethod.en = 'The availability target is 99.9 %, measured per month.';
     expect(typedNumberFindings(draft)).toEqual([
       expect.objectContaining({ level: 'problem', path: method, params: expect.objectContaining({ typed: '99.9 %', value: 99.95 }) }),
     ]);
-    draft.services[0]!.metrics[0]!.measurementMethod = 'The availability target is 99.95 %, measured per month.';
+    draft.services[0]!.metrics[0]!.measurementMethod.en = 'The availability target is 99.95 %, measured per month.';
     expect(typedNumberFindings(draft)).toEqual([expect.objectContaining({ level: 'warning', path: method })]);
-    draft.services[0]!.metrics[0]!.measurementMethod = 'A minute counts as down when more than 5 % of requests fail.';
+    draft.services[0]!.metrics[0]!.measurementMethod.en = 'A minute counts as down when more than 5 % of requests fail.';
     expect(typedNumberFindings(draft)).toEqual([]);
   });
 
   it("a severity's description is compared with that severity's times", () => {
     const draft = preset('enterprise');
     const p2 = draft.targets.severities.findIndex((severity) => severity.level === 'P2');
-    draft.targets.severities[p2]!.description = 'High impact. The Provider responds within 30 minutes.';
+    draft.targets.severities[p2]!.description.en = 'High impact. The Provider responds within 30 minutes.';
     expect(typedNumberFindings(draft)).toEqual([
       expect.objectContaining({
         level: 'problem',
-        path: ['targets', 'severities', p2, 'description'],
+        path: ['targets', 'severities', p2, 'description', 'en'],
         params: expect.objectContaining({ level: 'P2', value: 60, fieldPath: `targets.severities[${p2}].responseMinutes` }),
       }),
     ]);
-    draft.targets.severities[p2]!.description = 'High impact. The Provider responds within 1 hour.';
+    draft.targets.severities[p2]!.description.en = 'High impact. The Provider responds within 1 hour.';
     expect(typedNumberFindings(draft)).toEqual([expect.objectContaining({ level: 'warning' })]);
   });
 });

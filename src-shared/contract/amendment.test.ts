@@ -10,9 +10,15 @@ import { assembleContract } from './assemble';
 import { blockShape, clauseOwnText, documentText, walkClauses, type ContractDoc } from './doc';
 import { preset } from './fixtures';
 import { template } from './test-support';
+import { localized } from '../model/localized';
 import type { SlaDraft } from '../model/schema';
 
-const agreement: AmendedAgreement = { number: 1, title: 'Brightledger Platform Service Level Agreement', signedOn: '2026-11-20' };
+/** Signed under the standard preset's title, in both languages: each text of the amendment quotes its own. */
+const agreement: AmendedAgreement = {
+  number: 1,
+  title: localized('Brightledger Platform Service Level Agreement', 'Brightledger财务运营平台服务水平协议'),
+  signedOn: '2026-11-20',
+};
 
 /** The standard preset as signed, and as amended: availability raised to 99.95 %, 45 days to claim a credit. */
 function drafts(): { signed: SlaDraft; amended: SlaDraft } {
@@ -147,7 +153,7 @@ describe('the amendment instrument in Chinese and in both languages', () => {
     expect(doc.cover.title).toBe('《服务水平协议》第1号修订协议');
     const text = documentText(doc);
     expect(text).toContain('本第1号修订协议（“本修订协议”）由以下双方订立：');
-    expect(text).toContain('双方于2026年11月20日签署了《Brightledger Platform Service Level Agreement》（“原协议”）；');
+    expect(text).toContain('双方于2026年11月20日签署了《Brightledger财务运营平台服务水平协议》（“原协议”）；');
     expect(instructions(doc)[0]).toBe(`原协议第${numberOf(restated, 'service-levels.commitment')}条（服务水平）修改为：`);
     expect(text).toContain('除本修订协议所作修订外，原协议的其他条款保持不变，继续完全有效。');
     expect(text).toContain('本修订协议自双方均签署之日起生效（“修订生效日”）。');

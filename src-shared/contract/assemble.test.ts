@@ -9,16 +9,18 @@ import { describe, expect, it } from 'vitest';
 import { formatDurationSeconds, formatMoney, formatNumber, formatPercent } from '../format';
 import { allowedDowntimeSeconds, monthCredit } from '../math';
 import { metricsById } from '../model/metrics';
+import { localized } from '../model/localized';
 import type { SlaDraft } from '../model/schema';
 import { alignmentProblems, assembleBilingual, assembleContract, BLANK } from './assemble';
 import { clauseOwnText, documentText, partySignatureLabels, runsText, walkClauses, type ContractDoc, type ContractLanguage } from './doc';
-import { namedBlankDraft, presets, preset } from './fixtures';
+import { namedBilingualBlankDraft, namedBlankDraft, presets, preset } from './fixtures';
 
 import { allRuns, clause, clauseText, en, tables, template } from './test-support';
 
 const LANGUAGES: ContractLanguage[] = ['en', 'zh-CN'];
 
-const drafts = (): Array<{ name: string; draft: SlaDraft }> => [...presets(), { name: 'blank draft with parties', draft: namedBlankDraft() }];
+// The blank draft's own texts are in both languages; the user's (title, addresses) are too, so every language prints in full.
+const drafts = (): Array<{ name: string; draft: SlaDraft }> => [...presets(), { name: 'blank draft with parties', draft: namedBilingualBlankDraft() }];
 
 describe.each(drafts().map(({ name }) => name))('%s', (name) => {
   const draft = drafts().find((entry) => entry.name === name)!.draft;
@@ -126,20 +128,26 @@ describe('conditions', () => {
     const draft = namedBlankDraft();
     // A jurisdiction not in the list: the courts of the typed place.
     delete draft.compliance.jurisdiction;
-    draft.compliance.disputeResolution = { method: 'courts', venue: 'London', institution: '', language: 'en' };
+    draft.compliance.disputeResolution = { method: 'courts', venue: localized('London'), institution: localized(''), language: 'en' };
     const courts = clauseText(en(draft), 'governing-law.disputes');
     expect(courts).toContain('The courts of London have exclusive jurisdiction');
     expect(courts).not.toMatch(/arbitration/i);
 
-    draft.compliance.disputeResolution = { method: 'arbitration', venue: 'Shanghai', institution: 'SHIAC', language: 'zh-CN' };
+    draft.compliance.disputeResolution = {
+      method: 'arbitration',
+      venue: localized('Shanghai', '上海'),
+      institution: localized('SHIAC', '上海国际仲裁中心'),
+      language: 'zh-CN',
+    };
     const arbitration = clauseText(en(draft), 'governing-law.disputes');
     expect(arbitration).toContain('arbitration administered by SHIAC');
     expect(arbitration).toContain('The seat of arbitration is Shanghai');
     expect(arbitration).toContain('The language of the arbitration is Chinese');
     expect(arbitration).not.toContain('courts');
     const zh = clauseText(assembleContract(draft, template, 'zh-CN').doc, 'governing-law.disputes');
-    expect(zh).toContain('均应提交SHIAC');
-    expect(zh).toContain('仲裁地为Shanghai');
+    // The Chinese contract prints the Chinese text of the institution and the seat.
+    expect(zh).toContain('均应提交上海国际仲裁中心');
+    expect(zh).toContain('仲裁地为上海');
   });
 
   it('says in every export which text binds: the prevailing text alone, a translation, and a bilingual contract', () => {
@@ -193,7 +201,7 @@ describe('conditions', () => {
       customerCaused: true,
       betaFeatures: false,
       thirdPartyServices: false,
-      other: ['Attacks the Customer failed to report.'],
+      other: [localized('Attacks the Customer failed to report.')],
     };
     const list = clause(en(draft), 'exclusions.events')!.blocks.find((block) => block.kind === 'list');
     expect(list?.kind === 'list' && list.items.map(runsText)).toEqual([
@@ -285,7 +293,8 @@ describe('values the draft does not have yet', () => {
   });
 
   it('reports a target whose metric no longer exists instead of printing nothing', () => {
-    const draft = namedBlankDraft();
+    // In both languages, so that the Chinese contract lacks nothing but the metric.
+    const draft = namedBilingualBlankDraft();
     draft.targets.objectives[0]!.metricId = 'removed-metric';
     const { doc, problems } = assembleContract(draft, template, 'zh-CN');
     expect(problems.length).toBeGreaterThan(0);
@@ -320,7 +329,8 @@ describe('a draft the user is still typing', () => {
           const metric = draft.services[0]!.metrics[0]!;
           metric.kind = values.kind;
           if (values.kind === 'latency') metric.percentile = 95;
-          if (values.kind === 'custom') Object.assign(metric, { name: 'Jobs on time', unit: 'jobs', higherIsBetter: true });
+          if (values.kind === 'custom')
+            Object.assign(metric, { name: localized('Jobs on time', '按时完成的作业'), unit: localized('jobs', '个作业'), higherIsBetter: true });
           Object.assign(draft.targets.objectives[0]!, { objective: values.objective, coverage: values.coverage });
           Object.assign(draft.compensation.creditTiers[0]!, { threshold: values.threshold, creditPercent: values.creditPercent });
           Object.assign(draft.compensation, {
@@ -330,7 +340,12 @@ describe('a draft the user is still typing', () => {
             soleRemedy: values.soleRemedy,
           });
           draft.compensation.chronicFailure.enabled = values.chronic;
-          draft.compliance.disputeResolution = { method: values.method, venue: 'Singapore', institution: 'SIAC', language: 'bilingual' };
+          draft.compliance.disputeResolution = {
+            method: values.method,
+            venue: localized('Singapore', '新加坡'),
+            institution: localized('SIAC', '新加坡国际仲裁中心'),
+            language: 'bilingual',
+          };
           draft.compliance.dataResidency.region = values.region;
           draft.targets.maintenance.emergencyNoticeHours = values.emergencyNoticeHours;
           draft.contract.positions = { 'claims.procedure': values.position, 'exclusions.application': values.position };

@@ -14,6 +14,7 @@ import { describeChange } from '../compare/describe';
 import { diffDrafts } from '../compare/fields';
 import { checkContract } from '../contract-check';
 import { createI18n } from '../i18n';
+import { localized } from '../model/localized';
 import type { Position, SlaDraft } from '../model/schema';
 import { validateDraft } from '../model/validate';
 import { assembleBilingual, assembleContract } from './assemble';
@@ -259,7 +260,7 @@ describe('the shortest outage that counts', () => {
     expect(clauseText(doc(withMinimum, 'zh-CN'), 'monitoring-reporting.downtime')).toContain('持续时间短于5分钟的连续不可用期间，不计为停机时间。');
     expectClean(withMinimum);
     // Without a typed definition of Downtime, the minimum alone keeps the clause.
-    const minimumOnly: SlaDraft = { ...withMinimum, monitoring: { ...withMinimum.monitoring, downtimeDefinition: '' } };
+    const minimumOnly: SlaDraft = { ...withMinimum, monitoring: { ...withMinimum.monitoring, downtimeDefinition: localized('') } };
     expect(clauseText(doc(minimumOnly), 'monitoring-reporting.downtime')).toMatch(
       /^Determination of Downtime\nA continuous period of unavailability shorter than 5 minutes/,
     );

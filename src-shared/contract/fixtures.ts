@@ -5,6 +5,7 @@
  */
 import presetIndex from '../../templates/presets/index.json';
 import { blankDraft } from '../model/defaults';
+import { localized } from '../model/localized';
 import { readDraftFile } from '../model/file';
 import type { SlaDraft } from '../model/schema';
 import { parseTemplate, formatTemplateError } from './template';
@@ -76,8 +77,33 @@ export function enterpriseWithServiceFees(): SlaDraft {
 /** The blank draft with the parties filled in: what a user has after the first minute. */
 export function namedBlankDraft(): SlaDraft {
   const draft = blankDraft({ title: 'Acme Platform SLA', effectiveDate: '2026-11-26' });
-  draft.parties.provider = { legalName: 'Acme Cloud Ltd.', address: '1 Example Street, London', signatoryName: 'Jane Doe', signatoryTitle: 'Director' };
-  draft.parties.customer = { legalName: 'Contoso GmbH', address: 'Beispielweg 2, Berlin', signatoryName: 'Max Muster', signatoryTitle: 'CIO' };
+  draft.parties.provider = {
+    legalName: 'Acme Cloud Ltd.',
+    address: localized('1 Example Street, London'),
+    signatoryName: 'Jane Doe',
+    signatoryTitle: localized('Director'),
+  };
+  draft.parties.customer = {
+    legalName: 'Contoso GmbH',
+    address: localized('Beispielweg 2, Berlin'),
+    signatoryName: 'Max Muster',
+    signatoryTitle: localized('CIO'),
+  };
   draft.compensation.monthlyFee = 12_500;
+  return draft;
+}
+
+/**
+ * The named blank draft with what the user typed written in Chinese too, for
+ * a bilingual contract: every text the contract prints is in both languages.
+ */
+export function namedBilingualBlankDraft(): SlaDraft {
+  const draft = namedBlankDraft();
+  draft.title = localized('Acme Platform SLA', 'Acme 平台服务水平协议');
+  draft.parties.provider.address = localized('1 Example Street, London', '英国伦敦示例街 1 号');
+  draft.parties.provider.signatoryTitle = localized('Director', '董事');
+  draft.parties.customer.address = localized('Beispielweg 2, Berlin', '德国柏林 Beispielweg 2 号');
+  draft.parties.customer.signatoryTitle = localized('CIO', '首席信息官');
+  draft.contract.languages = 'bilingual';
   return draft;
 }

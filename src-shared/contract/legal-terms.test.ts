@@ -9,11 +9,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkContract } from '../contract-check';
+import { localized } from '../model/localized';
 import type { Position, SlaDraft } from '../model/schema';
 import { assembleContract } from './assemble';
 import { clauseOwnText, documentText, walkClauses, type ContractDoc, type ContractLanguage } from './doc';
-import { namedBlankDraft, preset, presets, standardTemplate } from './fixtures';
+import { namedBilingualBlankDraft, preset, presets, standardTemplate } from './fixtures';
 
+// The drafts here are printed in English and in Chinese: the blank one has its user's texts in both.
 const template = standardTemplate();
 
 function doc(draft: SlaDraft, language: ContractLanguage): ContractDoc {
@@ -38,7 +40,7 @@ function standAlone(draft: SlaDraft): SlaDraft {
 
 describe('governing law and courts named as jurisdictions', () => {
   it('names the law of a listed jurisdiction in its proper wording, and a typed law as typed', () => {
-    const draft = namedBlankDraft();
+    const draft = namedBilingualBlankDraft();
     expect(draft.compliance.jurisdiction).toBe('englandWales');
     expect(text(draft, 'governing-law.law')).toContain('governed by and construed in accordance with the laws of England and Wales.');
     expect(text(draft, 'governing-law.law', 'zh-CN')).toContain('均适用英格兰和威尔士法律并依其解释。');
@@ -57,13 +59,13 @@ describe('governing law and courts named as jurisdictions', () => {
     );
 
     delete draft.compliance.jurisdiction;
-    draft.compliance.governingLaw = 'the laws of the Province of Ontario';
+    draft.compliance.governingLaw = localized('the laws of the Province of Ontario', '加拿大安大略省法律');
     expect(text(draft, 'governing-law.law')).toContain('the following law: the laws of the Province of Ontario.');
   });
 
   it('names the courts of the jurisdiction, not of the typed city; in mainland China the court of the defendant’s domicile', () => {
-    const draft = namedBlankDraft();
-    draft.compliance.disputeResolution = { method: 'courts', venue: 'London', institution: '', language: 'en' };
+    const draft = namedBilingualBlankDraft();
+    draft.compliance.disputeResolution = { method: 'courts', venue: localized('London', '伦敦'), institution: localized(''), language: 'en' };
     const english = text(draft, 'governing-law.disputes');
     expect(english).toContain('Each Party irrevocably submits to the exclusive jurisdiction of the courts of England and Wales');
     expect(english).not.toContain('London');
@@ -82,7 +84,7 @@ describe('governing law and courts named as jurisdictions', () => {
 
     // A German court is chosen by its seat: the typed place.
     draft.compliance.jurisdiction = 'germany';
-    draft.compliance.disputeResolution.venue = 'Munich';
+    draft.compliance.disputeResolution.venue = localized('Munich', '慕尼黑');
     expect(text(draft, 'governing-law.disputes')).toContain('The courts of Munich have exclusive jurisdiction');
   });
 
@@ -109,7 +111,7 @@ describe('governing law and courts named as jurisdictions', () => {
     expect(text(china, 'governing-law.disputes', 'zh-CN')).toContain('申请财产保全、证据保全、行为保全或者其他临时措施');
 
     // Courts need no such sentence.
-    expect(text(namedBlankDraft(), 'governing-law.disputes')).not.toContain('interim');
+    expect(text(namedBilingualBlankDraft(), 'governing-law.disputes')).not.toContain('interim');
   });
 
   it('chooses one method for a schedule’s disputes, and lets the Main Agreement’s clause take over only where it is a valid clause of that method', () => {
@@ -128,7 +130,7 @@ describe('governing law and courts named as jurisdictions', () => {
     for (const clauseText of [arbitration, chinese]) expect(clauseText).not.toMatch(/If they differ|以主协议的规定为准/);
 
     // Courts: never arbitration as well.
-    const schedule = namedBlankDraft();
+    const schedule = namedBilingualBlankDraft();
     expect(schedule.compliance.disputeResolution.method).toBe('courts');
     expect(text(schedule, 'governing-law.main-agreement')).toContain(
       'shall be resolved by the courts only, and not by arbitration. If the Main Agreement contains a valid agreement on the jurisdiction of courts, such a dispute shall be submitted to the courts chosen in that agreement',
@@ -138,7 +140,7 @@ describe('governing law and courts named as jurisdictions', () => {
     );
     expect(text(schedule, 'governing-law.main-agreement', 'zh-CN')).toContain('只能通过诉讼解决，不提交仲裁。主协议载有有效的法院管辖条款的');
     expect(text(schedule, 'governing-law.main-agreement', 'zh-CN')).toContain('主协议中约定仲裁的条款，不适用于本协议项下的争议。');
-    const alone = standAlone(namedBlankDraft());
+    const alone = standAlone(namedBilingualBlankDraft());
     expect(text(alone, 'governing-law.main-agreement')).toBe('');
     expect(text(alone, 'governing-law')).not.toContain('Main Agreement');
     expect(text(alone, 'governing-law.law')).toContain('the laws of England and Wales');
@@ -147,13 +149,13 @@ describe('governing law and courts named as jurisdictions', () => {
 
 describe('notices', () => {
   it('defines a Notice; a schedule gives it under the Main Agreement, a stand-alone SLA says how and when it is received', () => {
-    const schedule = namedBlankDraft();
+    const schedule = namedBilingualBlankDraft();
     expect(text(schedule, 'notices.form')).toContain('A “Notice” is a notice, demand, claim or other communication under this Agreement that has legal effect');
     expect(text(schedule, 'notices.form')).toContain('in accordance with the notice provisions of the Main Agreement');
     expect(text(schedule, 'notices.form', 'zh-CN')).toContain('正式通知应依照主协议的通知条款发出');
     expect(text(schedule, 'notices.receipt')).toBe('');
 
-    const alone = standAlone(namedBlankDraft());
+    const alone = standAlone(namedBilingualBlankDraft());
     expect(text(alone, 'notices.form')).toContain(
       'delivered by hand, by courier or by registered post to the receiving Party at its address stated at the beginning of this Agreement, or at another address that the receiving Party has notified to the other Party by Notice.',
     );
@@ -166,7 +168,7 @@ describe('notices', () => {
   });
 
   it('lets maintenance and incident notifications and credit claims go by e-mail, as operational communications that are not Notices', () => {
-    const draft = namedBlankDraft();
+    const draft = namedBilingualBlankDraft();
     expect(text(draft, 'notices.operational')).toContain(
       'Notifications of Scheduled Maintenance and Emergency Maintenance, Incident notifications, service level reports, claims for Service Credits under Clause 10 and other communications about the operation of the Services are not Notices. They may be given by e-mail',
     );
@@ -178,13 +180,13 @@ describe('notices', () => {
 
 describe('customer obligations', () => {
   it('lists what the customer does, with the Documentation and Acceptable Use Policy only under a Main Agreement', () => {
-    const schedule = namedBlankDraft();
+    const schedule = namedBilingualBlankDraft();
     const duties = text(schedule, 'customer-obligations.duties');
     expect(duties).toContain('keep the credentials of its accounts for the Services secure and confidential');
     expect(duties).toContain('use the Services in accordance with the Documentation and the Acceptable Use Policy;');
     expect(duties).toMatch(/report Incidents through the support channels stated in Clause \d+, with the information/);
     expect(text(schedule, 'customer-obligations.duties', 'zh-CN')).toContain('按照文档和可接受使用政策使用服务；');
-    const alone = text(standAlone(namedBlankDraft()), 'customer-obligations.duties');
+    const alone = text(standAlone(namedBilingualBlankDraft()), 'customer-obligations.duties');
     expect(alone).toContain('use the Services in accordance with the Provider’s documentation and reasonable instructions;');
     expect(alone).not.toContain('Acceptable Use Policy');
   });
@@ -198,7 +200,7 @@ describe('customer obligations', () => {
     customer: ['the Customer did not remedy it within a reasonable time', '而客户未在合理期限内予以纠正'],
   };
   it.each(Object.entries(effects))('words the effect of a failure to cooperate in the %s position', (position, [english, chinese]) => {
-    const draft = namedBlankDraft();
+    const draft = namedBilingualBlankDraft();
     draft.contract.positions['customer-obligations.effect'] = position as Position;
     expect(text(draft, 'customer-obligations.effect')).toContain(english);
     expect(text(draft, 'customer-obligations.effect', 'zh-CN')).toContain(chinese);
@@ -207,7 +209,7 @@ describe('customer obligations', () => {
 
 describe('personal data breaches', () => {
   it('notifies a breach within 48 hours when the draft says nothing, else within its hours', () => {
-    const draft = namedBlankDraft();
+    const draft = namedBilingualBlankDraft();
     expect(draft.compliance.breachNotificationHours).toBeUndefined();
     expect(text(draft, 'data-protection.breach')).toContain(
       'including any Personal Data Breach, without undue delay after becoming aware of it and in any event within 48 hours.',
@@ -282,7 +284,7 @@ describe('PIPL entrusted processing', () => {
 
 describe('force majeure', () => {
   it('requires prompt notice and proof, and excuses in whole or in part by the impact, in every draft', () => {
-    const draft = namedBlankDraft();
+    const draft = namedBilingualBlankDraft();
     const english = text(draft, 'exclusions.force-majeure');
     expect(english).toContain('an event beyond the reasonable control of the Provider');
     expect(english).toContain('so as to reduce the losses it may cause the Customer, shall provide evidence of the event within a reasonable time');

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { SlaDraft } from '../model/schema';
 import { assembleContract } from './assemble';
 import { clauseOwnText, documentText, walkClauses, type ContractDoc, type ContractLanguage } from './doc';
-import { namedBlankDraft, presets, preset, standardTemplate } from './fixtures';
+import { namedBilingualBlankDraft, presets, preset, standardTemplate } from './fixtures';
 
 const template = standardTemplate();
 
@@ -136,7 +136,7 @@ describe('the SLA as a schedule to the main agreement', () => {
 
 describe('the stand-alone alternative, when chosen', () => {
   // A blank draft: its typed texts name no main agreement either.
-  const draft = standAlone(namedBlankDraft());
+  const draft = standAlone(namedBilingualBlankDraft());
   const contract = doc(draft);
 
   it('says so in the preamble and names no main agreement anywhere', () => {
@@ -166,8 +166,9 @@ describe.each(presets().map(({ name }) => name))('preset %s: each term stated on
 
   it('prints the claim procedure once, from the fields; the typed text repeats none of them', () => {
     const en = clauseText(doc(draft), 'claims');
-    // The typed text holds no number of days and no deadline.
-    expect(compensation.claimProcess).not.toMatch(/\d/);
+    // The typed text holds no number of days and no deadline, in either language.
+    expect(compensation.claimProcess.en).not.toMatch(/\d/);
+    expect(compensation.claimProcess['zh-CN']).not.toMatch(/\d/);
     expect(occurrences(en, `${compensation.claimWindowDays} days`)).toBe(1);
     expect(occurrences(en, `${compensation.claims.answerBusinessDays} Business Days`)).toBe(1);
     expect(occurrences(en, 'deemed confirmed')).toBe(compensation.claims.deemedConfirmed ? 1 : 0);
@@ -181,7 +182,7 @@ describe.each(presets().map(({ name }) => name))('preset %s: each term stated on
 
   it('states the emergency maintenance limit in the maintenance clause only', () => {
     for (const metric of draft.services.flatMap((service) => service.metrics)) {
-      for (const exclusion of metric.exclusions) expect(exclusion).not.toMatch(/emergency|紧急/i);
+      for (const exclusion of metric.exclusions) expect(`${exclusion.en} ${exclusion['zh-CN']}`).not.toMatch(/emergency|紧急/i);
     }
     const maintenance = clauseText(doc(draft), 'maintenance.emergency');
     const cap = draft.targets.maintenance.emergencyMaxHoursPerMonth;

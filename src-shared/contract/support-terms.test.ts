@@ -8,10 +8,11 @@
  * and nothing of the stakeholders or notes left internal.
  */
 import { describe, expect, it } from 'vitest';
+import { localized } from '../model/localized';
 import type { SlaDraft } from '../model/schema';
 import { assembleBilingual, assembleContract } from './assemble';
 import { clauseOwnText, documentText, walkClauses, type Clause, type ContractDoc, type ContractLanguage, type Table } from './doc';
-import { namedBlankDraft, preset, standardTemplate } from './fixtures';
+import { namedBilingualBlankDraft, namedBlankDraft, preset, standardTemplate } from './fixtures';
 
 const template = standardTemplate();
 
@@ -68,7 +69,9 @@ describe('the support metrics’ measurement', () => {
     expect(measurement[1]).toContain('Not counted in this measurement: Time waiting for information or access requested from the Customer.');
     // Once in the whole contract: the service levels clause does not measure support metrics.
     const all = documentText(doc);
-    for (const typed of [response!.measurementMethod, resolution!.measurementMethod, ...response!.exclusions]) expect(occurrences(all, typed), typed).toBe(1);
+    for (const typed of [response!.measurementMethod, resolution!.measurementMethod, ...response!.exclusions].map((text) => text.en)) {
+      expect(occurrences(all, typed), typed).toBe(1);
+    }
     // The typed methods say how the times run: the template's own sentences give way to them.
     expect(all).not.toContain('until a qualified member of the Provider’s staff acknowledges the Incident');
     expect(textOf(doc, 'support.times')).toContain(
@@ -76,18 +79,19 @@ describe('the support metrics’ measurement', () => {
     );
   });
 
-  it('prints them in the Chinese contract too, the typed text as typed', () => {
+  it('prints them in the Chinese contract too, the Chinese text as typed', () => {
     const doc = contract(enterprise, 'zh-CN');
     const measurement = clausesOf(doc, 'support.measurement').map(clauseOwnText);
     expect(measurement[0]).toBe(
       [
-        'Initial Response Time',
-        `24×7 Enterprise Support的响应时间按如下方法计量：${response!.measurementMethod}`,
-        '数据来源：Provider support ticketing system and telephony records。',
-        '下列情形不计入该项计量：Tickets raised outside the support portal or support line。',
+        '首次响应时间',
+        `7×24小时企业级技术支持的响应时间按如下方法计量：${response!.measurementMethod['zh-CN']}`,
+        '数据来源：服务提供方技术支持工单系统及电话记录。',
+        '下列情形不计入该项计量：未通过技术支持门户或技术支持热线提交的工单。',
       ].join('\n'),
     );
-    expect(measurement[1]).toContain(`24×7 Enterprise Support的解决时间按如下方法计量：${resolution!.measurementMethod}`);
+    expect(measurement[1]).toContain(`7×24小时企业级技术支持的解决时间按如下方法计量：${resolution!.measurementMethod['zh-CN']}`);
+    expect(documentText(doc)).not.toContain(response!.measurementMethod.en);
     expect(textOf(doc, 'support.times')).toContain('响应时间和解决时间按下文规定计量。');
   });
 
@@ -163,15 +167,15 @@ describe('the customer’s critical periods', () => {
       [
         '客户关键业务期间',
         '服务提供方不得在下列对客户业务至关重要的期间（纽约时间；各期间均含首尾两日）进行计划维护：',
-        'Annual statement filing：2027年2月15日至2027年3月1日；',
-        'Peak hurricane season：2027年8月15日至2027年10月15日；',
-        'Year-end policy renewals：2027年12月1日至2027年12月31日；',
-        'Annual statement filing：2028年2月15日至2028年3月1日；',
-        'Peak hurricane season：2028年8月15日至2028年10月15日；',
-        'Year-end policy renewals：2028年12月1日至2028年12月31日；',
-        'Annual statement filing：2029年2月15日至2029年3月1日；',
-        'Peak hurricane season：2029年8月15日至2029年10月15日；',
-        'Year-end policy renewals：2029年12月1日至2029年12月31日。',
+        '年度法定报表报送期：2027年2月15日至2027年3月1日；',
+        '飓风季高峰期：2027年8月15日至2027年10月15日；',
+        '年末保单续保期：2027年12月1日至2027年12月31日；',
+        '年度法定报表报送期：2028年2月15日至2028年3月1日；',
+        '飓风季高峰期：2028年8月15日至2028年10月15日；',
+        '年末保单续保期：2028年12月1日至2028年12月31日；',
+        '年度法定报表报送期：2029年2月15日至2029年3月1日；',
+        '飓风季高峰期：2029年8月15日至2029年10月15日；',
+        '年末保单续保期：2029年12月1日至2029年12月31日。',
         '在上述任一期间内进行的计划维护计为停机时间。',
       ].join('\n'),
     );
@@ -260,7 +264,7 @@ describe('how the Customer reports Incidents', () => {
     // Only the Provider's contacts: the Customer's escalation contact is no channel to report to.
     expect(textOf(en, 'support.reporting')).not.toContain('Luis Ortega');
     expect(textOf(contract(draft, 'zh-CN'), 'support.reporting')).toContain(
-      '客户应通过服务提供方的下列任一联系渠道报告事件：\nMeridian Incident Management，24×7 support line and incident commander：电子邮件incident@meridian-dataworks.example或电话+1 212 555 0100。',
+      '客户应通过服务提供方的下列任一联系渠道报告事件：\nMeridian Incident Management，7×24小时技术支持热线及事件指挥：电子邮件incident@meridian-dataworks.example或电话+1 212 555 0100。',
     );
   });
 
@@ -276,10 +280,11 @@ describe('how the Customer reports Incidents', () => {
 
     const desk = draft.expectations.stakeholders.find((stakeholder) => stakeholder.id === 'sh-provider-support')!;
     desk.phone = '';
-    desk.role = '';
+    desk.role = localized('');
     expect(textOf(contract(draft, 'en'), 'support.reporting')).toContain('Brightledger Support Desk: by e-mail to support@brightledger.example.');
 
-    const none = namedBlankDraft();
+    // Its user's texts in Chinese too, for the Chinese contract.
+    const none = namedBilingualBlankDraft();
     expect(none.expectations.stakeholders).toEqual([]);
     expect(textOf(contract(none, 'en'), 'support.reporting')).toBe(
       'Reporting Incidents\nThe Customer shall report Incidents to the Provider’s support desk through the support channels that the Provider notifies to the Customer in writing.',

@@ -5,10 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatChineseUppercaseAmount, formatMoney } from '../format';
+import { localized } from '../model/localized';
 import type { SlaDraft } from '../model/schema';
 import { assembleBilingual, assembleContract } from './assemble';
 import { documentText, runsText, type ContractDoc, type ContractLanguage } from './doc';
-import { namedBlankDraft, preset } from './fixtures';
+import { namedBilingualBlankDraft, namedBlankDraft, preset } from './fixtures';
 
 import { clause, clauseText, en, tables, template } from './test-support';
 
@@ -118,10 +119,11 @@ describe('formatting for the language', () => {
 
   it('inserts what the user typed as typed, in both languages', () => {
     const draft = namedBlankDraft();
-    draft.services[0]!.name = 'Ledger API {{provider.legalName}}';
+    draft.services[0]!.name = localized('Ledger API {{provider.legalName}}', '账簿接口 {{provider.legalName}}');
+    const typed = { en: 'Ledger API { {provider.legalName}}', 'zh-CN': '账簿接口 { {provider.legalName}}' };
     for (const language of LANGUAGES) {
       const doc = assembleContract(draft, template, language).doc;
-      expect(documentText(doc)).toContain('Ledger API { {provider.legalName}}');
+      expect(documentText(doc)).toContain(typed[language]);
       expect(documentText(doc)).not.toContain('{{');
     }
   });
@@ -139,14 +141,15 @@ describe('cover', () => {
     ['云帆供应链协同平台服务水平协议'],
     ['Service-Level Agreement for the Data Platform'],
   ])('does not repeat "Service Level Agreement" under the title "%s"', (title) => {
-    const draft = namedBlankDraft();
-    draft.title = title;
+    const draft = namedBilingualBlankDraft();
+    // The same title in both languages: what matters is its wording, not its language.
+    draft.title = localized(title, title);
     for (const language of LANGUAGES) expect(subtitle(draft, language)).toEqual([]);
   });
 
   it('says what the document is under a title that does not', () => {
-    const draft = namedBlankDraft();
-    draft.title = 'Acme Cloud Platform — Customer Terms';
+    const draft = namedBilingualBlankDraft();
+    draft.title = localized('Acme Cloud Platform — Customer Terms', 'Acme 云平台客户条款');
     expect(subtitle(draft, 'en')).toEqual(['Service Level Agreement']);
     expect(subtitle(draft, 'zh-CN')).toEqual(['服务水平协议']);
   });

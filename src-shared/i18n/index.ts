@@ -36,8 +36,9 @@ export function isLocale(value: unknown): value is Locale {
 export const INTERPOLATION = {
   escapeValue: false,
   alwaysFormat: true,
-  format: (value: unknown, _format: string | undefined, language: string | undefined): unknown =>
-    isLocalizedText(value) ? displayText(value, isLocale(language) ? language : 'en') : value,
+  // Typed as i18next's format function (it returns a string); any other value is handed back for i18next to write as before.
+  format: (value: unknown, _format?: string, language?: string): string =>
+    isLocalizedText(value) ? displayText(value, isLocale(language) ? language : 'en') : (value as string),
 };
 
 /**
@@ -52,7 +53,8 @@ export const LOCALIZED_TEXT_FORMATTER: FormatterModule = {
   init: () => undefined,
   add: () => undefined,
   addCached: () => undefined,
-  format: INTERPOLATION.format,
+  // Any other value goes back as it came: i18next turns it into a string itself.
+  format: (value: unknown, format?: string, language?: string) => INTERPOLATION.format(value, format, language) as string,
 };
 
 /** A ready, synchronous i18next instance (no plugins): for the CLI, services and tests. */

@@ -85,8 +85,9 @@ describe('a fee split by service', () => {
     delete missing.services[1]!.monthlyFee;
     delete missing.services[3]!.monthlyFee;
     // The Web Console has credit tiers; the support service has none, so it needs no fee.
+    expect(missing.services[1]!.name.en).toBe('Web Console');
     expect(validateDraft(missing).problems).toEqual([
-      { step: 'services', path: ['services', 1, 'monthlyFee'], key: 'rules.serviceFeeRequired', params: { service: 'Web Console' } },
+      { step: 'services', path: ['services', 1, 'monthlyFee'], key: 'rules.serviceFeeRequired', params: { service: missing.services[1]!.name } },
     ]);
     const tooMuch = enterpriseWithServiceFees();
     tooMuch.services[0]!.monthlyFee = 60_000;

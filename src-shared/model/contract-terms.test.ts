@@ -69,7 +69,7 @@ describe('contractTerms', () => {
       'Grace Whitfield',
     ]);
     expect(JSON.stringify(terms)).not.toContain('anita.deshpande@');
-    expect(terms.expectations.criticalPeriods.map(({ name, start, end, note }) => [name, start, end, note])).toEqual([
+    expect(terms.expectations.criticalPeriods.map(({ name, start, end, note }) => [name.en, start, end, note])).toEqual([
       ['Annual statement filing', '2027-02-15', '2027-03-01', ''],
       ['Peak hurricane season', '2027-08-15', '2027-10-15', ''],
       ['Year-end policy renewals', '2027-12-01', '2027-12-31', ''],

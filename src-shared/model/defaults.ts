@@ -37,10 +37,7 @@ const TEXTS = {
       'Service unavailable or a critical function unusable for all users, no workaround.',
       '服务不可用，或关键功能对全部用户无法使用，且无替代方案。',
     ),
-    P2: localized(
-      'Major function impaired or degraded for many users; workaround difficult.',
-      '主要功能受损或性能严重下降，影响大量用户，替代方案难以实施。',
-    ),
+    P2: localized('Major function impaired or degraded for many users; workaround difficult.', '主要功能受损或性能严重下降，影响大量用户，替代方案难以实施。'),
     P3: localized('Minor function impaired; reasonable workaround available.', '次要功能受损，有合理的替代方案。'),
     P4: localized('Question, cosmetic issue or request for information.', '咨询、界面瑕疵或信息请求。'),
   },
@@ -89,7 +86,7 @@ const DEFAULTS: Record<DraftLocale, LocaleDefaults> = {
     ],
     currency: 'CNY',
     mainAgreement: { title: 'Master Subscription Agreement', titleZh: '主订阅协议' },
-    governingLaw: localized('the laws of the People\'s Republic of China', '中华人民共和国法律'),
+    governingLaw: localized("the laws of the People's Republic of China", '中华人民共和国法律'),
     jurisdiction: 'prcMainland',
     venue: localized('Shanghai', '上海'),
     dataProtection: ['PIPL'],
@@ -101,7 +98,10 @@ export function blankDraft(options: BlankDraftOptions): SlaDraft {
   const locale = options.locale ?? 'en';
   const text = { ...TEXTS, ...DEFAULTS[locale] };
   const blank = localized('');
-  return {
+  // Copied through JSON so that no two drafts, and no two fields of one draft,
+  // share a text object: editing the provider's address in place must not
+  // change the customer's (structuredClone would keep the sharing).
+  return copyOf({
     schemaVersion: SCHEMA_VERSION,
     title: localizeByScript(options.title, locale),
     effectiveDate: options.effectiveDate,
@@ -197,7 +197,11 @@ export function blankDraft(options: BlankDraftOptions): SlaDraft {
       exclusions: { forceMajeure: true, customerCaused: true, betaFeatures: true, thirdPartyServices: true, other: [] },
     },
     contract: { templateId: 'standard-saas', positions: {}, precedence: locale, languages: locale },
-  };
+  });
+}
+
+function copyOf(draft: SlaDraft): SlaDraft {
+  return JSON.parse(JSON.stringify(draft)) as SlaDraft;
 }
 
 /** A new identifier for a list item: short, readable in a diff, unique within a draft. */

@@ -114,14 +114,21 @@ describe('readDraftFile with very large values', () => {
 
   it('refuses a title just over its limit in a file under the size limit, naming the title', () => {
     const document = JSON.parse(enterpriseText) as Record<string, unknown>;
-    const result = timed('a 1 MB title', JSON.stringify({ ...document, title: 'T'.repeat(1024 * 1024) }));
-    expect(!result.ok && result.problems).toEqual([expect.objectContaining({ path: ['title'], key: 'validation.tooLong', params: { max: LIMITS.shortText } })]);
+    const result = timed('a 1 MB title', JSON.stringify({ ...document, title: { en: 'T'.repeat(1024 * 1024), 'zh-CN': '' } }));
+    expect(!result.ok && result.problems).toEqual([
+      expect.objectContaining({ path: ['title', 'en'], key: 'validation.tooLong', params: { max: LIMITS.shortText } }),
+    ]);
   });
 
   it('refuses 10,000 services with the services limit, as one problem on the list', () => {
     const document = JSON.parse(enterpriseText) as { services: Record<string, unknown>[] };
     const [first] = document.services;
-    const services = Array.from({ length: 10_000 }, (_, index) => ({ id: `svc-${index}`, name: `Service ${index}`, description: '', metrics: [] }));
+    const services = Array.from({ length: 10_000 }, (_, index) => ({
+      id: `svc-${index}`,
+      name: { en: `Service ${index}`, 'zh-CN': '' },
+      description: { en: '', 'zh-CN': '' },
+      metrics: [],
+    }));
     const result = timed('10,000 small services', JSON.stringify({ ...document, services }));
     expect(!result.ok && result.problems).toContainEqual(
       expect.objectContaining({ path: ['services'], key: 'validation.tooMany', params: { max: LIMITS.services } }),

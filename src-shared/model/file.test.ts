@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { blankDraft } from './defaults';
 import { canonicalHash } from './canonical';
+import { localized } from './localized';
 import { MAX_DRAFT_FILE_CHARS, migrateDocument, readDraftFile, writeDraftFile, type Migration } from './file';
 import type { Problem } from './problems';
 import { SCHEMA_VERSION, type SlaDraft } from './schema';
@@ -102,15 +103,15 @@ describe('writeDraftFile', () => {
     const { schemaVersion, ...rest } = validDraft();
     // Built with schemaVersion last, as an editor might hold it.
     const text = writeDraftFile({ ...rest, schemaVersion } as SlaDraft);
-    expect(text.startsWith(`{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "title": "Acme Cloud SLA",\n`)).toBe(true);
+    expect(text.startsWith(`{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "title": {\n    "en": "Acme Cloud SLA",\n    "zh-CN": ""\n  },\n`)).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
     expect(text.endsWith('\n\n')).toBe(false);
   });
 
   it('writes Chinese text as itself, not as escapes', () => {
     const draft = validDraft();
-    draft.title = '服务等级协议';
-    expect(writeDraftFile(draft)).toContain('"title": "服务等级协议"');
+    draft.title = localized('', '服务等级协议');
+    expect(writeDraftFile(draft)).toContain('"zh-CN": "服务等级协议"');
   });
 });
 

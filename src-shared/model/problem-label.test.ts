@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { translatorFor } from '../i18n';
 import { blankDraft } from './defaults';
+import { localized } from './localized';
 import { describeProblem, pathFromString, problemLocation } from './problem-label';
 import { pathToString, problem, type ProblemPath } from './problems';
 import type { SlaDraft } from './schema';
@@ -21,7 +22,7 @@ const enterprise = JSON.parse(presetFiles['../../templates/presets/enterprise.sl
 /** The enterprise preset with the Data Export API's custom metric left without a name. */
 function withUnnamedCustomMetric(): SlaDraft {
   const draft = structuredClone(enterprise);
-  draft.services[2]!.metrics[1]!.name = '';
+  draft.services[2]!.metrics[1]!.name = localized('');
   return draft;
 }
 
@@ -31,7 +32,18 @@ describe('problemLocation', () => {
     const found = validateDraft(draft).problems.find((item) => item.key === 'rules.customNameRequired')!;
     expect(found.path).toEqual(['services', 2, 'metrics', 1, 'name']);
     expect(describeProblem(found, en, draft)).toBe('Service 3 “Data Export API” › Metric 2 › Name in the contract: A custom metric needs a name.');
-    expect(describeProblem(found, zh, draft)).toBe('服务 3“Data Export API”›指标 2›合同中的名称：自定义指标需要名称。');
+    // The service's name is written in both languages: each message reads its own.
+    expect(describeProblem(found, zh, draft)).toBe(`服务 3“${draft.services[2]!.name['zh-CN']}”›指标 2›合同中的名称：自定义指标需要名称。`);
+    expect(draft.services[2]!.name['zh-CN']).toMatch(/\p{Script=Han}/u);
+  });
+
+  it('names the language of a text whose translation is the problem', () => {
+    expect(problemLocation(['services', 0, 'metrics', 0, 'measurementMethod', 'zh-CN'], en, enterprise)).toBe(
+      'Service 1 “Core API” › Metric 1 “Core API Availability” › Measurement method (Chinese)',
+    );
+    expect(problemLocation(['services', 0, 'description', 'en'], zh, enterprise)).toBe(
+      `服务 1“${enterprise.services[0]!.name['zh-CN']}”›${zh('fields.service.description')}（英文）`,
+    );
   });
 
   it('names a named metric and a party’s field', () => {

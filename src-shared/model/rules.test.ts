@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { blankDraft } from './defaults';
+import { localized } from './localized';
 import type { Problem } from './problems';
 import { SCHEMA_VERSION, type Metric, type SlaDraft } from './schema';
 import { validateDraft } from './validate';
@@ -23,6 +24,9 @@ function problemsAfter(change: (draft: SlaDraft) => void): Problem[] {
   return validateDraft(draft).problems;
 }
 
+/** The blank draft's service, named in both languages: a message reads the name in its own language. */
+const application = validDraft().services[0]!.name;
+
 /** Structural problems need values the types forbid, as a hand-edited file would hold them. */
 const forced = <T>(value: unknown): T => value as T;
 
@@ -30,10 +34,10 @@ const expected = (step: Problem['step'], path: Problem['path'], key: string, par
   params === undefined ? { step, path, key, params: expect.anything() } : { step, path, key, params };
 
 const metric = (overrides: Partial<Metric> & Pick<Metric, 'id' | 'kind'>): Metric => ({
-  name: '',
-  measurementMethod: 'Measured by the provider.',
+  name: localized(''),
+  measurementMethod: localized('Measured by the provider.'),
   window: 'calendarMonth',
-  dataSource: 'Provider monitoring',
+  dataSource: localized('Provider monitoring'),
   exclusions: [],
   ...overrides,
 });
@@ -81,12 +85,12 @@ describe('services rules', () => {
       d.targets.objectives = [];
       d.compensation.creditTiers = [];
     });
-    expect(problems).toEqual([expected('services', ['services', 0, 'metrics'], 'rules.serviceWithoutMetric', { service: 'Application' })]);
+    expect(problems).toEqual([expected('services', ['services', 0, 'metrics'], 'rules.serviceWithoutMetric', { service: application })]);
   });
 
   it('refuses a service id used twice', () => {
     const problems = problemsAfter((d) => {
-      d.services.push({ id: 'svc-1', name: 'Reporting', description: '', metrics: [metric({ id: 'svc-2-rpo', kind: 'rpo' })] });
+      d.services.push({ id: 'svc-1', name: localized('Reporting'), description: localized(''), metrics: [metric({ id: 'svc-2-rpo', kind: 'rpo' })] });
       d.targets.objectives.push({ id: 'obj-rpo', metricId: 'svc-2-rpo', objective: 60, coverage: '24x7' });
     });
     expect(problems).toEqual([expected('services', ['services', 1, 'id'], 'rules.duplicateId', { id: 'svc-1' })]);
@@ -94,7 +98,12 @@ describe('services rules', () => {
 
   it('refuses a metric id used twice, even across services', () => {
     const problems = problemsAfter((d) => {
-      d.services.push({ id: 'svc-2', name: 'Reporting', description: '', metrics: [metric({ id: 'svc-1-availability', kind: 'availability' })] });
+      d.services.push({
+        id: 'svc-2',
+        name: localized('Reporting'),
+        description: localized(''),
+        metrics: [metric({ id: 'svc-1-availability', kind: 'availability' })],
+      });
     });
     expect(problems).toEqual([expected('services', ['services', 1, 'metrics', 0, 'id'], 'rules.duplicateId', { id: 'svc-1-availability' })]);
   });
@@ -160,16 +169,16 @@ describe('targets rules', () => {
     });
     expect(problems).toEqual([
       expected('targets', ['targets', 'objectives', 0, 'metricId'], 'rules.unknownMetric', { id: 'svc-9-availability' }),
-      expected('targets', ['targets', 'objectives'], 'rules.metricWithoutObjective', { metric: 'Application', service: 'Application' }),
+      expected('targets', ['targets', 'objectives'], 'rules.metricWithoutObjective', { metric: application, service: application }),
     ]);
   });
 
   it('requires a target for every measured metric', () => {
     const problems = problemsAfter((d) => {
-      d.services[0]!.metrics.push(metric({ id: 'svc-1-rto', kind: 'rto', name: 'Recovery time' }));
+      d.services[0]!.metrics.push(metric({ id: 'svc-1-rto', kind: 'rto', name: localized('Recovery time') }));
     });
     expect(problems).toEqual([
-      expected('targets', ['targets', 'objectives'], 'rules.metricWithoutObjective', { metric: 'Recovery time', service: 'Application' }),
+      expected('targets', ['targets', 'objectives'], 'rules.metricWithoutObjective', { metric: localized('Recovery time'), service: application }),
     ]);
   });
 
@@ -182,10 +191,12 @@ describe('targets rules', () => {
 
   it('refuses an objective on a support metric, whose targets are the severity table', () => {
     const problems = problemsAfter((d) => {
-      d.services[0]!.metrics.push(metric({ id: 'svc-1-response', kind: 'supportResponse', name: 'Response time' }));
+      d.services[0]!.metrics.push(metric({ id: 'svc-1-response', kind: 'supportResponse', name: localized('Response time') }));
       d.targets.objectives.push({ id: 'obj-response', metricId: 'svc-1-response', objective: 60, coverage: '24x7' });
     });
-    expect(problems).toEqual([expected('targets', ['targets', 'objectives', 1, 'metricId'], 'rules.supportMetricObjective', { metric: 'Response time' })]);
+    expect(problems).toEqual([
+      expected('targets', ['targets', 'objectives', 1, 'metricId'], 'rules.supportMetricObjective', { metric: localized('Response time') }),
+    ]);
   });
 
   it('requires a severity table when a support metric exists', () => {
@@ -244,7 +255,7 @@ describe('expectations rules', () => {
   });
 
   it('rejects a critical period that ends before it starts, and accepts a one-day period', () => {
-    const period = { id: 'cp-1', name: 'Year-end close', start: '2027-12-20', end: '2027-12-19', note: '' };
+    const period = { id: 'cp-1', name: localized('Year-end close'), start: '2027-12-20', end: '2027-12-19', note: '' };
     const problems = problemsAfter((d) => d.expectations.criticalPeriods.push({ ...period }));
     expect(problems).toEqual([expected('expectations', ['expectations', 'criticalPeriods', 0, 'end'], 'rules.endBeforeStart', {})]);
     expect(problemsAfter((d) => d.expectations.criticalPeriods.push({ ...period, end: '2027-12-20' }))).toEqual([]);
@@ -362,7 +373,7 @@ describe('compliance rules', () => {
     }
     const named = problemsAfter((d) => {
       d.compliance.disputeResolution.method = 'arbitration';
-      d.compliance.disputeResolution.institution = 'LCIA';
+      d.compliance.disputeResolution.institution = localized('LCIA');
     });
     expect(named).toEqual([]);
   });
@@ -411,7 +422,7 @@ describe('structural validation', () => {
       expected('expectations', ['expectations', 'businessHours', 'start'], 'validation.time', {}),
     ]);
     const email = problemsAfter((draft) =>
-      draft.expectations.stakeholders.push({ id: 'sh-1', party: 'customer', name: 'Ana', role: '', email: 'ana at example', phone: '' }),
+      draft.expectations.stakeholders.push({ id: 'sh-1', party: 'customer', name: 'Ana', role: localized(''), email: 'ana at example', phone: '' }),
     );
     expect(email).toEqual([expected('expectations', ['expectations', 'stakeholders', 0, 'email'], 'validation.email', {})]);
     const coverage = problemsAfter((draft) => (draft.targets.objectives[0]!.coverage = forced('24/7')));

@@ -11,6 +11,7 @@ import enterpriseText from '../../templates/presets/enterprise.sla.json?raw';
 import { createI18n } from '../i18n';
 import { canonicalHash } from './canonical';
 import { blankDraft } from './defaults';
+import { localized } from './localized';
 import { readDraftFile, writeDraftFile } from './file';
 import type { Problem } from './problems';
 import type { SlaDraft } from './schema';
@@ -58,9 +59,9 @@ describe('text in a draft', () => {
   it('refuses every direction control and invisible format character in a title', () => {
     for (const character of [...BIDI_CONTROLS, ...INVISIBLE]) {
       expect(
-        problemsAfter((draft) => (draft.title = `Acme${character} SLA`)),
+        problemsAfter((draft) => (draft.title = localized(`Acme${character} SLA`))),
         codePoint(character),
-      ).toEqual([['title', 'validation.invisibleCharacter', { character: codePoint(character), position: 5 }]]);
+      ).toEqual([['title.en', 'validation.invisibleCharacter', { character: codePoint(character), position: 5 }]]);
     }
   });
 
@@ -68,27 +69,36 @@ describe('text in a draft', () => {
     expect(problemsAfter((draft) => (draft.parties.customer.legalName = 'Globex\u0000 Retail'))).toEqual([
       ['parties.customer.legalName', 'validation.controlCharacter', { character: 'U+0000', position: 7 }],
     ]);
-    expect(problemsAfter((draft) => (draft.parties.customer.address = '1 Main St\u0000'))).toEqual([
-      ['parties.customer.address', 'validation.controlCharacter', { character: 'U+0000', position: 10 }],
+    expect(problemsAfter((draft) => (draft.parties.customer.address = localized('1 Main St\u0000')))).toEqual([
+      ['parties.customer.address.en', 'validation.controlCharacter', { character: 'U+0000', position: 10 }],
     ]);
     for (const character of ['\u0001', '\u0008', '\u000B', '\u000C', '\r', '\u001B', '\u001F', '\u007F', '\u0080', '\u0085', '\u009F']) {
       expect(
-        problemsAfter((draft) => (draft.compensation.claimProcess = `Claim${character}`)),
+        problemsAfter((draft) => (draft.compensation.claimProcess = localized('', `补偿${character}`))),
         codePoint(character),
-      ).toEqual([['compensation.claimProcess', 'validation.controlCharacter', { character: codePoint(character), position: 6 }]]);
+      ).toEqual([['compensation.claimProcess.zh-CN', 'validation.controlCharacter', { character: codePoint(character), position: 3 }]]);
     }
   });
 
   it('keeps tabs and line breaks in multi-line fields, and refuses them in one-line fields', () => {
-    expect(problemsAfter((draft) => (draft.parties.provider.address = '1 Main St\nSpringfield\tUSA'))).toEqual([]);
+    expect(problemsAfter((draft) => (draft.parties.provider.address = localized('1 Main St\nSpringfield\tUSA', '美国\n斯普林菲尔德\t大街 1 号')))).toEqual([]);
     expect(
       problemsAfter((draft) =>
-        draft.expectations.stakeholders.push({ id: 'sh-1', party: 'provider', name: 'Service desk', role: 'First line\nSecond line', email: '', phone: '' }),
+        draft.expectations.stakeholders.push({
+          id: 'sh-1',
+          party: 'provider',
+          name: 'Service desk',
+          role: localized('First line\nSecond line'),
+          email: '',
+          phone: '',
+        }),
       ),
     ).toEqual([]);
-    expect(problemsAfter((draft) => (draft.title = 'Acme\nCloud SLA'))).toEqual([['title', 'validation.singleLine', { character: 'U+000A', position: 5 }]]);
-    expect(problemsAfter((draft) => (draft.parties.provider.signatoryTitle = 'Chief\tExecutive'))).toEqual([
-      ['parties.provider.signatoryTitle', 'validation.singleLine', { character: 'U+0009', position: 6 }],
+    expect(problemsAfter((draft) => (draft.title = localized('Acme\nCloud SLA')))).toEqual([
+      ['title.en', 'validation.singleLine', { character: 'U+000A', position: 5 }],
+    ]);
+    expect(problemsAfter((draft) => (draft.parties.provider.signatoryTitle = localized('Chief Executive', '首席\t执行官')))).toEqual([
+      ['parties.provider.signatoryTitle.zh-CN', 'validation.singleLine', { character: 'U+0009', position: 3 }],
     ]);
   });
 
@@ -96,8 +106,10 @@ describe('text in a draft', () => {
     expect(problemsAfter((draft) => (draft.parties.provider.legalName = 'Acme \uD800 Cloud'))).toEqual([
       ['parties.provider.legalName', 'validation.loneSurrogate', { character: 'U+D800', position: 6 }],
     ]);
-    expect(problemsAfter((draft) => (draft.title = '😀\uDC00'))).toEqual([['title', 'validation.loneSurrogate', { character: 'U+DC00', position: 2 }]]);
-    expect(problemsAfter((draft) => (draft.title = '😀 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 服务等级协议'))).toEqual([]);
+    expect(problemsAfter((draft) => (draft.title = localized('', '😀\uDC00')))).toEqual([
+      ['title.zh-CN', 'validation.loneSurrogate', { character: 'U+DC00', position: 2 }],
+    ]);
+    expect(problemsAfter((draft) => (draft.title = localized('😀 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 SLA', '😀 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 服务等级协议')))).toEqual([]);
   });
 
   it('refuses the replacement character left by a wrong encoding', () => {
@@ -110,14 +122,14 @@ describe('text in a draft', () => {
     expect(problemsAfter((draft) => (draft.monitoring.statusPageUrl = 'https://status.example.com/\u202Efdp.exe'))).toEqual([
       ['monitoring.statusPageUrl', 'validation.invisibleCharacter', { character: 'U+202E', position: 28 }],
     ]);
-    expect(problemsAfter((draft) => (draft.compliance.exclusions.other = ['Acts of God', 'Beta\u200B features']))).toEqual([
-      ['compliance.exclusions.other.1', 'validation.invisibleCharacter', { character: 'U+200B', position: 5 }],
+    expect(problemsAfter((draft) => (draft.compliance.exclusions.other = [localized('Acts of God'), localized('Beta\u200B features')]))).toEqual([
+      ['compliance.exclusions.other.1.en', 'validation.invisibleCharacter', { character: 'U+200B', position: 5 }],
     ]);
   });
 
   it('looks at a required text as written, so a trimmable invisible character is refused rather than removed', () => {
-    expect(problemsAfter((draft) => (draft.title = '\uFEFFAcme Cloud SLA'))).toEqual([
-      ['title', 'validation.invisibleCharacter', { character: 'U+FEFF', position: 1 }],
+    expect(problemsAfter((draft) => (draft.title = localized('\uFEFFAcme Cloud SLA')))).toEqual([
+      ['title.en', 'validation.invisibleCharacter', { character: 'U+FEFF', position: 1 }],
     ]);
   });
 

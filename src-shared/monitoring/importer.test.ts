@@ -130,7 +130,8 @@ describe('incidents files', () => {
 
   it('refuses a service name two services share, and asks for the id', () => {
     const draft = structuredClone(enterprise);
-    draft.services[1]!.name = 'Core API';
+    // Two services share an English name; their Chinese names differ.
+    draft.services[1]!.name.en = 'Core API';
     const result = failed(parseMonitoringCsv(draft, 'service,start,end\ncore api,2027-10-01T00:00:00Z,2027-10-01T01:00:00Z\n'));
     expect(result.errors).toMatchObject([{ line: 2, column: 'service', key: 'monitoring.csv.ambiguousService' }]);
     // The id still works.

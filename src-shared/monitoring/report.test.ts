@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import enterpriseJson from '../../templates/presets/enterprise.sla.json';
 import { blankDraft } from '../model/defaults';
+import { localized } from '../model/localized';
 import { slaDraftSchema, type SlaDraft } from '../model/schema';
 import { combineMonitoringData, withPeriod, type MonitoringData } from './data';
 import { parseMonitoringCsv } from './importer';
@@ -442,13 +443,17 @@ describe('what the data shows, and nothing more', () => {
       source: 'probes',
       samples: 20,
       sourceDiffers: true,
-      contractSource: 'Provider API gateway request logs',
+      contractSource: { en: 'Provider API gateway request logs' },
     });
     // Availability from the incidents file: an incident list stands for any source.
     expect(row(report, 'core-api-availability').sourceDiffers).toBe(false);
-    expect(contractMeasuresByProbes({ dataSource: 'External synthetic probes and export service logs', measurementMethod: '' })).toBe(true);
-    expect(contractMeasuresByProbes({ dataSource: '外部拨测', measurementMethod: '' })).toBe(true);
-    expect(contractMeasuresByProbes({ dataSource: 'Provider API gateway request logs', measurementMethod: 'measured at the API gateway' })).toBe(false);
+    expect(contractMeasuresByProbes({ dataSource: localized('External synthetic probes and export service logs'), measurementMethod: localized('') })).toBe(
+      true,
+    );
+    expect(contractMeasuresByProbes({ dataSource: localized('', '外部拨测'), measurementMethod: localized('') })).toBe(true);
+    expect(
+      contractMeasuresByProbes({ dataSource: localized('Provider API gateway request logs'), measurementMethod: localized('measured at the API gateway') }),
+    ).toBe(false);
   });
 
   it('counts the months missed in a row and within twelve against the chronic-failure rule', () => {

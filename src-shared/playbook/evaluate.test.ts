@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { namedBlankDraft, preset, standardTemplate } from '../contract/fixtures';
 import { createI18n } from '../i18n';
+import { localized } from '../model/localized';
 import type { SlaDraft } from '../model/schema';
 import { formatFinding } from './describe';
 import { approvedFindings, evaluatePlaybook, findingsNeedingApproval, limitForMetric, pathText, type Finding } from './evaluate';
@@ -15,18 +16,37 @@ const playbookOf = (check: LimitCheck, severity: 'warn' | 'needsApproval' = 'nee
   limits: [{ id: 'the-limit', severity, check, note: null }],
 });
 
+const blank = () => localized('');
+
 /** A draft with one service measured for availability, latency and support. */
 function draft(edit: (draft: SlaDraft) => void = () => undefined): SlaDraft {
   const base = namedBlankDraft();
   base.services = [
     {
       id: 'core',
-      name: 'Core API',
-      description: '',
+      name: localized('Core API'),
+      description: blank(),
       metrics: [
-        { id: 'core-av', kind: 'availability', name: '', measurementMethod: '', window: 'calendarMonth', dataSource: '', exclusions: [] },
-        { id: 'core-p95', kind: 'latency', name: '', percentile: 95, measurementMethod: '', window: 'calendarMonth', dataSource: '', exclusions: [] },
-        { id: 'core-support', kind: 'supportResponse', name: '', measurementMethod: '', window: 'calendarMonth', dataSource: '', exclusions: [] },
+        { id: 'core-av', kind: 'availability', name: blank(), measurementMethod: blank(), window: 'calendarMonth', dataSource: blank(), exclusions: [] },
+        {
+          id: 'core-p95',
+          kind: 'latency',
+          name: blank(),
+          percentile: 95,
+          measurementMethod: blank(),
+          window: 'calendarMonth',
+          dataSource: blank(),
+          exclusions: [],
+        },
+        {
+          id: 'core-support',
+          kind: 'supportResponse',
+          name: blank(),
+          measurementMethod: blank(),
+          window: 'calendarMonth',
+          dataSource: blank(),
+          exclusions: [],
+        },
       ],
     },
   ];
@@ -35,8 +55,8 @@ function draft(edit: (draft: SlaDraft) => void = () => undefined): SlaDraft {
     { id: 'obj-p95', metricId: 'core-p95', objective: 500, coverage: '24x7' },
   ];
   base.targets.severities = [
-    { level: 'P1', description: '', responseMinutes: 30, resolutionMinutes: 480, coverage: '24x7' },
-    { level: 'P2', description: '', responseMinutes: 120, resolutionMinutes: 960, coverage: '24x7' },
+    { level: 'P1', description: blank(), responseMinutes: 30, resolutionMinutes: 480, coverage: '24x7' },
+    { level: 'P2', description: blank(), responseMinutes: 120, resolutionMinutes: 960, coverage: '24x7' },
   ];
   base.expectations.requests = [];
   base.compensation.creditTiers = [
@@ -47,7 +67,7 @@ function draft(edit: (draft: SlaDraft) => void = () => undefined): SlaDraft {
   base.compensation.claimWindowDays = 30;
   base.compensation.chronicFailure = { enabled: true, consecutiveMonths: 3, monthsInTwelve: 4, terminationNoticeDays: 30 };
   base.compensation.soleRemedy = true;
-  base.compliance.dataResidency = { region: 'none', restrictions: '' };
+  base.compliance.dataResidency = { region: 'none', restrictions: blank() };
   base.contract.positions = {};
   edit(base);
   return base;

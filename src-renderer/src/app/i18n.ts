@@ -8,11 +8,12 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { INTERPOLATION, resources, type Locale } from '../../../src-shared/i18n';
+import { INTERPOLATION, LOCALIZED_TEXT_FORMATTER, resources, type Locale } from '../../../src-shared/i18n';
 
 export const i18n = i18next.createInstance();
 
-void i18n.use(initReactI18next).init({
+// The formatter writes a text the user typed in both languages ("{{name}}") in the language of the screen.
+void i18n.use(initReactI18next).use(LOCALIZED_TEXT_FORMATTER).init({
   lng: 'en',
   fallbackLng: 'en',
   resources,

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { checkContract } from '../../../src-shared/contract-check';
 import { namedBlankDraft, standardTemplate } from '../../../src-shared/contract/fixtures';
 import { resources, type Locale } from '../../../src-shared/i18n';
+import { localized } from '../../../src-shared/model/localized';
 import { ContractCheckList } from './ContractCheckList';
 import { LocaleContext } from './locale';
 
@@ -19,7 +20,7 @@ function render(locale: Locale): string {
   void i18n.use(initReactI18next).init({ lng: locale, resources, initAsync: false, interpolation: { escapeValue: false } });
   const draft = namedBlankDraft();
   draft.compensation.claimWindowDays = 45;
-  draft.compensation.claimProcess = 'Claim within 60 days, as this section says.';
+  draft.compensation.claimProcess = localized('Claim within 60 days, as this section says.');
   const findings = checkContract(draft, standardTemplate());
   return renderToStaticMarkup(
     <I18nextProvider i18n={i18n}>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blankDraft, type SlaDraft } from '../../../src-shared/model';
+import { localized } from '../../../src-shared/model/localized';
 import { setIn } from './draftPath';
 import { DraftStore } from './draftStore';
 
@@ -29,7 +30,7 @@ describe('DraftStore', () => {
     const allProblems = store.getProblems();
     expect(titleProblems).toHaveLength(1);
 
-    store.set(setIn(store.getDraft(), ['parties', 'provider', 'address'], 'London'));
+    store.set(setIn(store.getDraft(), ['parties', 'provider', 'address'], localized('London')));
     expect(store.problemsAt('title')).toBe(titleProblems);
     expect(store.getProblems()).toBe(allProblems);
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { localized } from '../../../src-shared/model/localized';
 import { toWorkingCopy } from './workingCopy';
 
 describe('toWorkingCopy', () => {
   it('keeps every stored value, including a cleared (null) number', () => {
-    const copy = toWorkingCopy({ title: 'Mine', termMonths: null, compensation: { capPercent: null } }, '2026-05-01');
-    expect(copy.title).toBe('Mine');
+    const copy = toWorkingCopy({ title: localized('Mine'), termMonths: null, compensation: { capPercent: null } }, '2026-05-01');
+    expect(copy.title).toEqual(localized('Mine'));
     expect(copy.termMonths).toBeNull();
     expect(copy.compensation.capPercent).toBeNull();
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blankDraft, validateDraft, type SlaDraft } from '../../../src-shared/model';
+import { localized } from '../../../src-shared/model/localized';
 import { metricReferences, newMetric, removeMetric, removeService, withKind } from './draftEdits';
 
 function draftWithTwoMetrics(): SlaDraft {
@@ -43,7 +44,7 @@ describe('withKind', () => {
     const latency = withKind(metric, 'latency');
     expect(latency).toMatchObject({ kind: 'latency', percentile: 95 });
     const custom = withKind(latency, 'custom');
-    expect(custom).toMatchObject({ kind: 'custom', unit: '', higherIsBetter: true });
+    expect(custom).toMatchObject({ kind: 'custom', unit: localized(''), higherIsBetter: true });
     expect('percentile' in custom).toBe(false);
     const back = withKind(custom, 'availability');
     expect(['percentile', 'unit', 'higherIsBetter'].filter((key) => key in back)).toEqual([]);

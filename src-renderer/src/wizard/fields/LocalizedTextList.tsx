@@ -14,16 +14,20 @@ import { fieldId } from '../../common/draftPath';
 import { useField, useReadOnly } from '../../common/editor';
 import { ProblemMessages } from '../../common/ProblemMessages';
 import { focusSoon } from './ListControls';
-import { LocalizedTextBoxes } from './LocalizedTextBoxes';
+import { LocalizedTextBoxes, useContractLanguages } from './LocalizedTextBoxes';
 
 export function LocalizedTextList({ path, label, placeholder }: { path: ProblemPath; label: ReactNode; placeholder?: string }) {
   const { t } = useTranslation();
   const list = useField<LocalizedText[]>(path);
   const readOnly = useReadOnly();
+  const languages = useContractLanguages();
   const items = Array.isArray(list.value) ? list.value : [];
   const itemLabel = (index: number) => t('wizard.texts.entry', { label, number: index + 1 });
   return (
-    <Form.Item label={<span id={`${fieldId(path)}-label`}>{label}</span>} help={list.problems.length > 0 ? <ProblemMessages id={`${fieldId(path)}-help`} problems={list.problems} /> : undefined}>
+    <Form.Item
+      label={<span id={`${fieldId(path)}-label`}>{label}</span>}
+      help={list.problems.length > 0 ? <ProblemMessages id={`${fieldId(path)}-help`} problems={list.problems} /> : undefined}
+    >
       <div role="group" aria-labelledby={`${fieldId(path)}-label`} className="localized-text-list">
         {items.map((_, index) => (
           <div key={index} className="localized-text-list-row">
@@ -34,18 +38,24 @@ export function LocalizedTextList({ path, label, placeholder }: { path: ProblemP
                 size="small"
                 icon={<DeleteOutlined aria-hidden />}
                 aria-label={t('wizard.texts.removeEntry', { entry: itemLabel(index) })}
-                onClick={() => list.onChange(items.filter((__, i) => i !== index))}
+                onClick={() => {
+                  list.onChange(items.filter((__, i) => i !== index));
+                  // The button pressed is gone: the focus goes on to "Add", not back to the top of the page.
+                  focusSoon(`${fieldId(path)}-add`);
+                }}
               />
             )}
           </div>
         ))}
         {readOnly ? null : (
           <Button
+            id={`${fieldId(path)}-add`}
             size="small"
             icon={<PlusOutlined aria-hidden />}
             onClick={() => {
               list.onChange([...items, localized('')]);
-              focusSoon(fieldId([...path, items.length]));
+              // Into the new entry's first box (a bilingual entry's own id is the frame around its two boxes).
+              focusSoon(fieldId(languages.length > 1 ? [...path, items.length, languages[0]!] : [...path, items.length]));
             }}
           >
             {t('wizard.texts.addEntry', { label })}
