@@ -5,10 +5,14 @@
  * match; nothing is offered from the draft being edited itself.
  */
 import { join, resolve } from 'node:path';
+import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localized } from '../../src-shared/model/localized';
 import type { SlaDraft } from '../../src-shared/model/schema';
 import { createServices, type Services } from '.';
+import { visibleParagraphs } from '../docx/visible-text';
+import { createClauseLibrary } from './clause-library';
+import { createContractExportService } from './contract-export';
 import { makeTempDir, scriptedDialogs, steppingClock } from './test-fixtures';
 
 const templatesDir = resolve(import.meta.dirname, '../../templates');
@@ -64,5 +68,53 @@ describe('the translation memory', () => {
     const offered = services.translations.suggest({ draftId: editing, text: METHOD_EN, from: 'en' });
     expect(offered.some((suggestion) => suggestion.source.includes('Acme Payments SLA'))).toBe(false);
     expect(services.translations.suggest({ draftId: editing, text: 'The canteen opens at noon on Fridays.', from: 'en' })).toEqual([]);
+  });
+});
+
+describe('a bilingual draft with one missing translation', () => {
+  function draftMissingOneChinese(): { id: string; content: SlaDraft } {
+    const created = services.drafts.create({ presetId: 'enterprise' });
+    const content = structuredClone(created.content) as unknown as SlaDraft;
+    content.services[0]!.description = localized(content.services[0]!.description.en, '');
+    services.drafts.save({ id: created.id, content: content as unknown as Record<string, unknown>, baseRevision: created.revision });
+    return { id: created.id, content };
+  }
+  const missingPath = ['services', 0, 'description', 'zh-CN'];
+
+  it('cannot be marked agreed or signed: the contract check names the field and the language', () => {
+    const { id } = draftMissingOneChinese();
+    const proposal = services.versions.save({ draftId: id, party: 'ourProposal', author: 'Li Wei', note: '' });
+    for (const mark of [services.versions.markAgreed, services.versions.markSigned]) {
+      let refused: unknown = null;
+      try {
+        mark({ versionId: proposal.version.id, author: 'Li Wei', note: '' });
+      } catch (error) {
+        refused = (error as { apiError?: unknown }).apiError;
+      }
+      expect(refused).toMatchObject({
+        code: 'invalidInput',
+        problems: expect.arrayContaining([
+          expect.objectContaining({
+            path: missingPath,
+            params: expect.objectContaining({ message: 'The Chinese text is missing: the contract is printed in Chinese.' }),
+          }),
+        ]),
+      });
+    }
+    expect(services.versions.list(id).map((version) => version.party)).toEqual(['ourProposal']);
+  });
+
+  it('exports as a contract only as a draft, with the gap marked in the Chinese column', async () => {
+    const { content } = draftMissingOneChinese();
+    const exporter = createContractExportService({ clauseLibrary: createClauseLibrary({ dirs: [templatesDir] }), clock: steppingClock() });
+    await expect(exporter.build({ draft: content, language: 'bilingual' })).rejects.toMatchObject({
+      apiError: { key: 'export.errors.untranslated', problems: [expect.objectContaining({ path: missingPath })] },
+    });
+    const built = await exporter.build({ draft: content, language: 'bilingual', asDraft: true });
+    const xml = await (await JSZip.loadAsync(built.bytes)).file('word/document.xml')!.async('string');
+    const paragraphs = visibleParagraphs(xml);
+    expect(paragraphs.some((paragraph) => paragraph.includes('[缺少中文文本]'))).toBe(true);
+    // The English column keeps the English description.
+    expect(paragraphs.some((paragraph) => paragraph.includes(content.services[0]!.description.en.slice(0, 40)))).toBe(true);
   });
 });
