@@ -90,6 +90,24 @@ describe('version-1 files', () => {
   });
 });
 
+describe('version-1 files: texts in the right language', () => {
+  it('reads the Chinese texts of a version-1 file as Chinese and the English ones as English', () => {
+    const read = (name: string) => {
+      const result = readDraftFile(version1Files.find(([file]) => file === name)![1]);
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      return result.draft;
+    };
+    const chinese = read('china-hosted.sla.json');
+    expect(chinese.compensation.claimProcess.en).toBe('');
+    expect(languageOfText(chinese.compensation.claimProcess['zh-CN'])).toBe('zh-CN');
+    expect(chinese.compliance.governingLaw['zh-CN']).toMatch(/^中华人民共和国法律/);
+    const english = read('enterprise.sla.json');
+    expect(english.monitoring.downtimeDefinition['zh-CN']).toBe('');
+    expect(languageOfText(english.monitoring.downtimeDefinition.en)).toBe('en');
+    expect(english.contract.languages).toBe('en');
+  });
+});
+
 describe('content stored by version 1 (working copies, saved versions)', () => {
   const stored = JSON.parse(version1Files.find(([name]) => name === 'enterprise.sla.json')![1]) as Json;
 
