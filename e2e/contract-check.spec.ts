@@ -22,7 +22,8 @@ test.describe('the contract check', () => {
 
     await wizard.step(5).click();
     await wizard.expectStep(5, 'Compensation');
-    await wizard.field('Claim process').fill('Claims are made through the support portal within 45 days after the end of the month.');
+    // The preset is bilingual: the English text of the claim process is typed over.
+    await wizard.field('Claim process (English)').fill('Claims are made through the support portal within 45 days after the end of the month.');
     await expect(panel).toHaveText('Contract check — problems: 1, warnings: 0');
     await panel.click();
     const findings = appPage.getByRole('list', { name: 'Contract check' });

@@ -56,12 +56,13 @@ const WORDS: Words[] = [
     language: '中文',
     stepServices: '服务',
     stepCompensation: '服务补偿',
-    service3: /^服务 3：Data Export API$/,
+    // The preset names its services in both languages: a Chinese screen shows the Chinese name.
+    service3: /^服务 3：数据导出接口（API）$/,
     collapseMetric2: '收起第 2 个指标',
     collapseService3: '收起第 3 个服务',
     expandMetric2: '展开第 2 个指标',
     oneProblem: '1 个问题',
-    problem: '服务 3“Data Export API”›指标 2›合同中的名称：自定义指标需要名称。',
+    problem: '服务 3“数据导出接口（API）”›指标 2›合同中的名称：自定义指标需要名称。',
     goToServices: '转到“服务”',
   },
 ];

@@ -68,6 +68,8 @@ test.describe('the six-step wizard', () => {
   });
 
   test('keeps every change after a reload and in the draft list', async ({ appPage }) => {
+    // The enterprise preset is the largest draft, bilingual (a box per language): twice the default budget, for a machine busy with other work.
+    test.setTimeout(120_000);
     const home = new HomePage(appPage);
     const wizard = new WizardPage(appPage);
     await home.createFromPreset('enterprise', 'Crestmoor renewal 2027');
@@ -216,6 +218,8 @@ test.describe('the six-step wizard', () => {
   });
 
   test('names every control of every step for assistive technology, in both languages', async ({ appPage }) => {
+    // The enterprise preset is the largest draft, bilingual (a box per language): twice the default budget, for a machine busy with other work.
+    test.setTimeout(120_000);
     const wizard = new WizardPage(appPage);
     await new HomePage(appPage).createFromPreset('enterprise');
     // The accessibility tree as a screen reader gets it: a control without a quoted name is unnamed.

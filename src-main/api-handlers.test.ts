@@ -8,7 +8,7 @@ import { createI18n } from '../src-shared/i18n';
 import { writeDraftFile } from '../src-shared/model/file';
 import { createApiHandlers, type ChannelHandlers } from './api-handlers';
 import { createServices, type Services } from './services';
-import { englishDraft, makeTempDir, scriptedDialogs, steppingClock, writePresetFixtures } from './services/test-fixtures';
+import { englishDraft, makeTempDir, scriptedDialogs, steppingClock, translated, writePresetFixtures } from './services/test-fixtures';
 
 let temp: ReturnType<typeof makeTempDir>;
 let services: Services;
@@ -118,7 +118,8 @@ describe('createApiHandlers', () => {
     const created = expectOk(await handlers['drafts.create']({ presetId: 'crm' }));
     outputs['drafts.create'] = created;
     outputs['drafts.get'] = expectOk(await handlers['drafts.get']({ id: created.id }));
-    outputs['drafts.save'] = expectOk(await handlers['drafts.save']({ id: created.id, content: created.content, baseRevision: 0 }));
+    // In both languages, so that the contract exports in either and side by side.
+    outputs['drafts.save'] = expectOk(await handlers['drafts.save']({ id: created.id, content: translated(englishDraft()), baseRevision: 0 }));
     outputs['drafts.list'] = expectOk(await handlers['drafts.list']({}));
     outputs['drafts.duplicate'] = expectOk(await handlers['drafts.duplicate']({ id: created.id }));
     outputs['drafts.trash'] = expectOk(await handlers['drafts.trash']({ id: created.id }));

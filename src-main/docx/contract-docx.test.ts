@@ -272,7 +272,7 @@ describe('fonts, styles and properties', () => {
     const { pkg } = await exportSingle(draft, 'en', VERSION);
     const core = await pkg.xml('docProps/core.xml');
     const text = (name: string) => wordText({ name: 'x', attrs: {}, children: [{ name: 'w:t', attrs: {}, children: find(core, name)!.children }] });
-    expect(text('dc:title')).toBe(draft.title);
+    expect(text('dc:title')).toBe(draft.title.en);
     expect(text('dc:creator')).toBe(draft.parties.provider.legalName);
     expect(text('dc:subject')).toBe(template.name.en);
     expect(text('dc:description')).toContain(draft.parties.customer.legalName);
@@ -370,7 +370,7 @@ describe('bilingual contract', () => {
     const provider = lines.map(([cell]) => cell);
     expect(provider).toContain('Signature / 授权代表（签字）：\t');
     expect(provider).toContain(`Name / 姓名：${draft.parties.provider.signatoryName}`);
-    expect(provider).toContain(`Title / 职务：${draft.parties.provider.signatoryTitle}`);
+    expect(provider).toContain(`Title / 职务：${draft.parties.provider.signatoryTitle.en}`);
     expect(provider).toContain('Date / 日期：\t');
     // Two US companies: no seal line, no legal representative.
     expect(wordText(table)).not.toMatch(/盖章|法定代表人/);
@@ -408,7 +408,7 @@ describe('signatures', () => {
       `For and on behalf of ${draft.parties.provider.legalName} (the Provider)`,
       'Signature: \t',
       `Name: ${draft.parties.provider.signatoryName}`,
-      `Title: ${draft.parties.provider.signatoryTitle}`,
+      `Title: ${draft.parties.provider.signatoryTitle.en}`,
       'Date: \t',
     ]);
     expect(lines.map((line) => line[2])).toContain(`Name: ${draft.parties.customer.signatoryName}`);

@@ -155,7 +155,8 @@ describe('the monthly report as .docx', () => {
   it('in Chinese: the same numbers in Chinese forms, set in the East Asian font', async () => {
     const doc = await readBack(await renderReportDocx(source('zh-CN')));
     expect(doc.body.split('\n')[0]).toBe('服务水平报告 — 2027年11月');
-    const core = rowStartingWith(doc, 'Core API Availability');
+    // The metric is named in the draft's own Chinese text.
+    const core = rowStartingWith(doc, '核心接口可用性');
     expect(core.slice(2)).toEqual(['99.7911%', '未达成', '90分钟', '21.54分钟', '低于99.9%', '15%', '12,750.00 美元']);
     const fact = (label: string) => doc.cells[doc.cells.indexOf(label) + 1];
     expect(fact('月度服务费')).toBe('85,000.00 美元');
@@ -299,7 +300,7 @@ describe('the results on landscape pages', () => {
       expect(opening.widestTable).toBeLessThan(6);
       expect(results.text).toContain(results1);
       expect(results.text).toContain(incidents);
-      expect(results.text).toContain('Core API Availability');
+      expect(results.text).toContain(language === 'zh-CN' ? '核心接口可用性' : 'Core API Availability');
       expect(results.widestTable).toBe(9);
       // No upright page of its own for the few lines naming the data: they close the turned part.
       expect(results.text).toContain(sources);
@@ -323,15 +324,17 @@ describe('the results on landscape pages', () => {
   it('joins a number to its unit in the columns that may wrap, so "99.95 %" or "300 毫秒" never ends a line between them', async () => {
     const zh = await readBack(await renderReportDocx(source('zh-CN')));
     // The target's coverage in Chinese: "99.95%（7×24小时）", the hours joined to their number as the contract writes them.
-    expect(rowStartingWith(zh, 'Core API Availability')[1]).toBe('99.95%（7×24小时）');
-    expect(rowStartingWith(zh, 'Core API Response Time (95th percentile)')[1]).toBe(`300${NBSP}毫秒（7×24小时）`);
+    expect(rowStartingWith(zh, '核心接口可用性')[1]).toBe('99.95%（7×24小时）');
+    expect(rowStartingWith(zh, '核心接口响应时间（P95）')[1]).toBe(`300${NBSP}毫秒（7×24小时）`);
     const en = await readBack(await renderReportDocx(source('en')));
     expect(rowStartingWith(en, 'Recovery Point Objective')[1]).toBe(`15${NBSP}minutes (24×7)`);
     expect(rowStartingWith(en, 'Core API Response Time (95th percentile)')[1]).toBe(`300${NBSP}ms (24×7)`);
     // No cell of a wrapping column in any language still has an ordinary space between a number and its unit.
     const both = await readBack(await renderReportDocx(source('bilingual')));
-    for (const doc of [zh, en, both]) {
-      for (const first of ['Core API Availability', 'Core API Response Time (95th percentile)', 'Recovery Point Objective', 'Export Jobs Completed on Time']) {
+    const english = ['Core API Availability', 'Core API Response Time (95th percentile)', 'Recovery Point Objective', 'Export Jobs Completed on Time'];
+    const chinese = ['核心接口可用性', '核心接口响应时间（P95）', '恢复点目标（RPO）', '导出任务按时完成率'];
+    for (const [doc, metrics] of [[zh, chinese], [en, english], [both, english]] as const) {
+      for (const first of metrics) {
         const row = rowStartingWith(doc, first);
         for (const column of [0, 1, 3, 6]) expect(row[column]).not.toMatch(/\d (?:%|ms|min|minutes|hours|毫秒|分钟|小时)(?![A-Za-z])/);
       }

@@ -21,6 +21,7 @@ import { writeSync } from 'node:fs';
 import { createI18n, type Locale } from '../../../src-shared/i18n';
 import { canonicalJson } from '../../../src-shared/model/canonical';
 import { writeDraftFile } from '../../../src-shared/model/file';
+import { localized } from '../../../src-shared/model/localized';
 import { createDraftsService, type DraftContent } from '../../services/drafts';
 import type { Dialogs } from '../../services/ports';
 import { createPresetsService } from '../../services/presets';
@@ -80,7 +81,7 @@ report(`READY ${draftId} ${working.revision} ${hashOf(working.content)}`);
 
 for (let round = 1; ; round++) {
   // A different title every round, so every autosave and every version has its own hash.
-  const content: DraftContent = { ...working.content, title: `Acme CRM SLA, writer ${process.pid}, round ${round}` };
+  const content: DraftContent = { ...working.content, title: localized(`Acme CRM SLA, writer ${process.pid}, round ${round}`) };
   const saved = drafts.save({ id: draftId, content, baseRevision: working.revision });
   const hash = hashOf(content);
   report(`SAVED ${saved.revision} ${hash}`);
