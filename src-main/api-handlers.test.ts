@@ -121,6 +121,8 @@ describe('createApiHandlers', () => {
     // In both languages, so that the contract exports in either and side by side.
     outputs['drafts.save'] = expectOk(await handlers['drafts.save']({ id: created.id, content: translated(englishDraft()), baseRevision: 0 }));
     outputs['drafts.list'] = expectOk(await handlers['drafts.list']({}));
+    // A translation written before, in the clause library or the other preset's draft.
+    outputs['translations.suggest'] = expectOk(await handlers['translations.suggest']({ draftId: created.id, text: 'Scheduled maintenance', from: 'en' }));
     outputs['drafts.duplicate'] = expectOk(await handlers['drafts.duplicate']({ id: created.id }));
     outputs['drafts.trash'] = expectOk(await handlers['drafts.trash']({ id: created.id }));
     outputs['drafts.restore'] = expectOk(await handlers['drafts.restore']({ id: created.id }));
@@ -197,7 +199,8 @@ describe('createApiHandlers', () => {
     expect(outputs['versions.startAmendment']).toMatchObject({ status: 'drafting', amendsVersionId: signed.version.id });
     // The draft file and the contract are both on the record, newest first.
     expect((outputs['exports.list'] as { kind: string }[]).map((entry) => entry.kind)).toEqual(['contract', 'draftFile']);
-    expect(outputs['exports.importDocx']).toMatchObject({ title: created.title });
+    // The imported contract is the translated draft, listed under its title in both languages.
+    expect(outputs['exports.importDocx']).toMatchObject({ title: 'Acme CRM Service Level Agreement (Acme CRM 服务水平协议)' });
   });
 
   it('answers the versions channels with translatable errors for a missing version, a locked draft and a draft with problems', async () => {

@@ -27,7 +27,10 @@ beforeAll(() => {
   const forged = { ...(JSON.parse(writeDraftFile(englishDraft())) as Record<string, unknown>), [`x\n${file('valid.sla.json')}: valid SLA draft.`]: 1 };
   writeFileSync(file('forged.sla.json'), JSON.stringify(forged));
   // A title with a right-to-left override ("Acme exe.jpg" on screen), and an unknown field named with one.
-  const bidi = { ...(JSON.parse(writeDraftFile({ ...englishDraft(), title: localized('Acme \u202egpj.exe') })) as Record<string, unknown>), '\u202egpj.exe': 1 };
+  const bidi = {
+    ...(JSON.parse(writeDraftFile({ ...englishDraft(), title: localized('Acme \u202egpj.exe') })) as Record<string, unknown>),
+    '\u202egpj.exe': 1,
+  };
   writeFileSync(file('bidi.sla.json'), JSON.stringify(bidi));
   symlinkSync(file('valid.sla.json'), file('link-to-input.docx'));
   linkSync(file('valid.sla.json'), file('hard-link-to-input.docx'));

@@ -340,7 +340,8 @@ describe('sla report --out (spawned)', () => {
       '12,750.00 美元',
     ]);
     const bilingual = await cellsOf(file('report-both.docx'));
-    expect(row(bilingual, 'Core API Availability').slice(8)).toEqual(['USD 12,750.00\n12,750.00 美元']);
+    // Each cell in both languages, the metric's name too.
+    expect(row(bilingual, 'Core API Availability\n核心接口可用性').slice(8)).toEqual(['USD 12,750.00\n12,750.00 美元']);
     expect(bilingual).toContain('29 January 2028\n2028年1月29日');
   });
 

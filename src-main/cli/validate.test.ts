@@ -34,7 +34,13 @@ beforeAll(() => {
   repeats.compensation.claimProcess = localized('Claims are made through the support portal, as this section says.');
   writeFileSync(file('contract-warning.sla.json'), writeDraftFile(repeats));
   const unnamedMetric = englishDraft();
-  unnamedMetric.services[0]!.metrics.push({ ...unnamedMetric.services[0]!.metrics[0]!, id: 'exports-on-time', kind: 'custom', name: localized(''), unit: localized('jobs') });
+  unnamedMetric.services[0]!.metrics.push({
+    ...unnamedMetric.services[0]!.metrics[0]!,
+    id: 'exports-on-time',
+    kind: 'custom',
+    name: localized(''),
+    unit: localized('jobs'),
+  });
   unnamedMetric.targets.objectives.push({ id: 'obj-exports', metricId: 'exports-on-time', objective: 99, coverage: '24x7' });
   writeFileSync(file('unnamed-metric.sla.json'), writeDraftFile(unnamedMetric));
 });
@@ -72,7 +78,7 @@ describe('sla validate (spawned)', () => {
     expect(exactly.stdout).toContain(availability);
     expect(future.code).toBe(1);
     expect(future.stdout).toEqual([
-      'Format version: This file was written by a newer SLA Studio (format 7); this version reads formats up to 2. Update SLA Studio to open it.',
+      'Format version: This file was written by a newer SLA Studio (format 7); this version reads formats up to 3. Update SLA Studio to open it.',
     ]);
     expect(missing).toEqual({ code: 1, stdout: [`(file): The file does not exist: ${file('missing.sla.json')}`], stderr: '' });
     expect(folder.code).toBe(1);

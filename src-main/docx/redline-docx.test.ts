@@ -63,7 +63,11 @@ const ROUNDS: Record<string, (draft: SlaDraft) => void> = {
     draft.compliance.dataProtection.push('PIPL');
     draft.compensation.claimWindowDays = 45;
     draft.parties.customer.signatoryName = 'Anita R. Deshpande';
-    draft.services[0]!.description = reworded(draft.services[0]!.description, ['read and write records', 'read, write and archive records'], ['读写记录', '读取、写入和归档记录']);
+    draft.services[0]!.description = reworded(
+      draft.services[0]!.description,
+      ['read and write records', 'read, write and archive records'],
+      ['读写记录', '读取、写入和归档记录'],
+    );
     draft.compliance.exclusions.other.splice(1, 1);
     draft.compliance.exclusions.other.push(localized('Failures of third-party payment networks', '第三方支付网络的故障'));
   },
@@ -78,7 +82,10 @@ const ROUNDS: Record<string, (draft: SlaDraft) => void> = {
     );
     draft.services[0]!.description = reworded(
       draft.services[0]!.description,
-      ['Test environments and trial features are not covered by this Agreement.', 'Test environments are covered by clause 4 of this Agreement; trial features are not.'],
+      [
+        'Test environments and trial features are not covered by this Agreement.',
+        'Test environments are covered by clause 4 of this Agreement; trial features are not.',
+      ],
       ['测试环境及试用功能不适用本协议。', '测试环境适用本协议第 4 条，试用功能不适用本协议。'],
     );
     removeService(draft, 'open-api');
@@ -97,7 +104,10 @@ const ROUNDS: Record<string, (draft: SlaDraft) => void> = {
           id: 'reporting-availability',
           kind: 'availability',
           name: localized('Reporting API Availability', '报表接口可用性'),
-          measurementMethod: localized('As for the Brightledger Platform, measured on the Reporting API endpoints.', '与Brightledger平台相同，在报表接口的端点上测量。'),
+          measurementMethod: localized(
+            'As for the Brightledger Platform, measured on the Reporting API endpoints.',
+            '与Brightledger平台相同，在报表接口的端点上测量。',
+          ),
           window: 'calendarMonth',
           dataSource: localized("Provider's external synthetic monitoring", '服务提供方的外部拨测监控'),
           exclusions: [],

@@ -333,7 +333,11 @@ describe('the results on landscape pages', () => {
     const both = await readBack(await renderReportDocx(source('bilingual')));
     const english = ['Core API Availability', 'Core API Response Time (95th percentile)', 'Recovery Point Objective', 'Export Jobs Completed on Time'];
     const chinese = ['核心接口可用性', '核心接口响应时间（P95）', '恢复点目标（RPO）', '导出任务按时完成率'];
-    for (const [doc, metrics] of [[zh, chinese], [en, english], [both, english]] as const) {
+    for (const [doc, metrics] of [
+      [zh, chinese],
+      [en, english],
+      [both, english],
+    ] as const) {
       for (const first of metrics) {
         const row = rowStartingWith(doc, first);
         for (const column of [0, 1, 3, 6]) expect(row[column]).not.toMatch(/\d (?:%|ms|min|minutes|hours|毫秒|分钟|小时)(?![A-Za-z])/);

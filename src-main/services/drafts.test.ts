@@ -342,7 +342,10 @@ describe('drafts: import and export', () => {
   });
 
   it('keeps a title no other draft has, and a title that only contains another one', () => {
-    services.drafts.importFile({ fileName: 'acme.sla.json', text: writeDraftFile({ ...englishDraft(), title: localized('Acme CRM Service Level Agreement 2025') }) });
+    services.drafts.importFile({
+      fileName: 'acme.sla.json',
+      text: writeDraftFile({ ...englishDraft(), title: localized('Acme CRM Service Level Agreement 2025') }),
+    });
     expect(services.drafts.importFile({ fileName: 'acme.sla.json', text: writeDraftFile(englishDraft()) }).title).toBe('Acme CRM Service Level Agreement');
   });
 

@@ -19,7 +19,16 @@ import { blankDraft } from '../../src-shared/model/defaults';
 import { isDraftInProgress, readWorkingCopyFile, writeDraftFile, writeIncompleteDraftFile } from '../../src-shared/model/file';
 import { upgradeContent } from '../../src-shared/model/migrate';
 import { problem } from '../../src-shared/model/problems';
-import { isBlankText, isLocalizedText, localized, localizeByScript, otherLanguage, TEXT_LANGUAGES, type LocalizedText, type TextLanguage } from '../../src-shared/model/localized';
+import {
+  isBlankText,
+  isLocalizedText,
+  localized,
+  localizeByScript,
+  otherLanguage,
+  TEXT_LANGUAGES,
+  type LocalizedText,
+  type TextLanguage,
+} from '../../src-shared/model/localized';
 import { LIMITS, SCHEMA_VERSION } from '../../src-shared/model/schema';
 import { withoutHiddenCharacters } from '../../src-shared/model/text';
 import { validateDraft } from '../../src-shared/model/validate';

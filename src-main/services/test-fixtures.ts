@@ -21,7 +21,12 @@ export function makeTempDir(prefix = 'sla-studio-test-'): { dir: string; remove:
 /** A valid, realistic draft in English: a CRM platform between two companies. */
 export function englishDraft(): SlaDraft {
   const draft = blankDraft({ title: 'Acme CRM Service Level Agreement', effectiveDate: '2025-01-01', locale: 'en' });
-  draft.parties.provider = { legalName: 'Acme Cloud Ltd', address: localized('1 King Street, London'), signatoryName: 'Jane Doe', signatoryTitle: localized('CEO') };
+  draft.parties.provider = {
+    legalName: 'Acme Cloud Ltd',
+    address: localized('1 King Street, London'),
+    signatoryName: 'Jane Doe',
+    signatoryTitle: localized('CEO'),
+  };
   draft.parties.customer = {
     legalName: 'Globex Corporation',
     address: localized('5 Main Street, Springfield'),
@@ -35,7 +40,12 @@ export function englishDraft(): SlaDraft {
 /** A valid draft in Chinese, with one- and two-character names to search for. */
 export function chineseDraft(): SlaDraft {
   const draft = blankDraft({ title: '云数据库服务等级协议', effectiveDate: '2025-03-01', locale: 'zh-CN' });
-  draft.parties.provider = { legalName: '阿里云计算有限公司', address: localized('', '杭州市'), signatoryName: '张三', signatoryTitle: localized('', '总经理') };
+  draft.parties.provider = {
+    legalName: '阿里云计算有限公司',
+    address: localized('', '杭州市'),
+    signatoryName: '张三',
+    signatoryTitle: localized('', '总经理'),
+  };
   draft.parties.customer = { legalName: '华为', address: localized('', '深圳市'), signatoryName: '李四', signatoryTitle: localized('', '采购总监') };
   draft.services[0]!.name = localized('', '云数据库');
   return draft;

@@ -36,17 +36,18 @@ const text = (html: string) => html.replace(/<[^>]+>/g, '');
 describe('ContractCheckList', () => {
   it('lists each finding with its level, field (as the wizard labels it), message, fix and a way to it', () => {
     const html = render('en');
+    // A finding in a text names the language it was found in, as the wizard labels that text's box.
     expect(html.match(/<li /g)).toHaveLength(2);
     expect(text(html)).toContain(
-      'ProblemClaim process: The text says “60 days”, but the claim window is 45 days: the contract would state both. Remove the number from the text, or change the field (Claim within)',
+      'ProblemClaim process (English): The text says “60 days”, but the claim window is 45 days: the contract would state both. Remove the number from the text, or change the field (Claim within)',
     );
-    expect(text(html)).toContain('WarningClaim process: The text refers to “this section”');
+    expect(text(html)).toContain('WarningClaim process (English): The text refers to “this section”');
     expect(text(html)).toContain('Go to Compensation');
   });
 
   it('in Chinese', () => {
     const html = render('zh-CN');
-    expect(text(html)).toContain('问题申请流程: 文本写有“60 days”，但申请期限为45日');
+    expect(text(html)).toContain('问题申请流程（英文）: 文本写有“60 days”，但申请期限为45日');
     expect(text(html)).toContain('前往');
   });
 });

@@ -95,8 +95,9 @@ function LanguageBox({
   const boxLabel = label ? (
     <span>
       {named(label)}
+      {/* Orange, whose text app/styles.css darkens to read at least 4.5:1 on the tag (antd's warning tag reads 4:1). */}
       {missing ? (
-        <Tag color="warning" className="missing-translation">
+        <Tag color="orange" className="missing-translation">
           {t('wizard.texts.missing')}
         </Tag>
       ) : null}
