@@ -163,6 +163,14 @@ export function draftForDraftExport(content: unknown): DraftToExport {
   return { draft: upgraded as SlaDraft, incomplete: problems };
 }
 
+/** Nor is a draft with a text missing in a language the contract is printed in: only a draft export marks the gap. */
+export function refuseUntranslated(draft: SlaDraft, language: ExportLanguage): void {
+  const untranslated = missingTranslations(draft, language === 'bilingual' ? TEXT_LANGUAGES : [language]).map(({ path, language: missing }) =>
+    problem(path, `contractCheck.translations.missing.${missing}`),
+  );
+  if (untranslated.length > 0) throw new ServiceError('invalidInput', 'export.errors.untranslated', { count: untranslated.length }, untranslated);
+}
+
 export function createContractExportService(deps: ContractExportDeps): ContractExportService {
   const build = async ({
     draft,
@@ -176,13 +184,7 @@ export function createContractExportService(deps: ContractExportDeps): ContractE
   }: ContractExportRequest): Promise<BuiltContract> => {
     // An incomplete draft is not a contract to sign: it goes out only marked as a draft.
     if (incomplete.length > 0 && !asDraft) throw new ServiceError('invalidInput', 'errors.draftHasProblems', { count: incomplete.length }, [...incomplete]);
-    // Nor is one with a text missing in a language it is printed in: only a draft marks the gap.
-    if (!asDraft) {
-      const untranslated = missingTranslations(draft, language === 'bilingual' ? TEXT_LANGUAGES : [language]).map(({ path, language: missing }) =>
-        problem(path, `contractCheck.translations.missing.${missing}`),
-      );
-      if (untranslated.length > 0) throw new ServiceError('invalidInput', 'export.errors.untranslated', { count: untranslated.length }, untranslated);
-    }
+    if (!asDraft) refuseUntranslated(draft, language);
     const template = usableTemplate(deps.clauseLibrary, typeof draft.contract?.templateId === 'string' ? draft.contract.templateId : 'standard-saas');
     const terms = contractTerms(draft);
     const contractSha256 = sha256Hex(canonicalJson(terms));

@@ -118,11 +118,23 @@ describe('contract export from the app', () => {
     expect(await readDraftPart(bytes)).toMatchObject({ ok: true, json: writeDraftFile(englishDraft()) });
   });
 
+  it('refuses a bilingual export of an English-only draft before asking where to save it', async () => {
+    const draft = services.drafts.create({ presetId: 'crm' });
+    saveRequests.length = 0;
+    await expect(services.exports.exportContract({ draftId: draft.id, language: 'bilingual' })).rejects.toMatchObject({
+      apiError: { key: 'export.errors.untranslated' },
+    });
+    expect(saveRequests).toEqual([]);
+    // As a draft it goes out, each gap marked.
+    expect((await services.exports.exportContract({ draftId: draft.id, language: 'bilingual', asDraft: true })).bytes).toBeGreaterThan(0);
+  });
+
   it('writes and records nothing when the save dialog is cancelled', async () => {
     const draft = services.drafts.create({ presetId: 'crm' });
     saveAnswer = null;
-    const result = await services.exports.exportContract({ draftId: draft.id, language: 'bilingual' });
-    expect(result).toEqual({ exportId: null, path: null, fileName: 'Acme CRM Service Level Agreement (EN-ZH).docx', bytes: 0, sha256: null });
+    // English: the fixture is written in English only, and a bilingual export of it is refused before the dialog.
+    const result = await services.exports.exportContract({ draftId: draft.id, language: 'en' });
+    expect(result).toEqual({ exportId: null, path: null, fileName: 'Acme CRM Service Level Agreement (EN).docx', bytes: 0, sha256: null });
     expect(readdirSync(outDir)).toEqual([]);
     expect(services.exports.list(draft.id)).toEqual([]);
   });

@@ -28,7 +28,7 @@ import { versionLabel } from '../../src-shared/model/version';
 import type { DraftPartReader } from '../docx/read-in-worker';
 import { docxCheckOf } from './export-seal';
 import type { ContractExportService } from './contract-export';
-import { draftForDraftExport, draftForExport } from './contract-export';
+import { draftForDraftExport, draftForExport, refuseUntranslated } from './contract-export';
 import type { DraftsService } from './drafts';
 import { ServiceError } from './errors';
 import { fileNameOf, type ExportStep } from './export-step';
@@ -154,6 +154,7 @@ export function createExportsService(deps: ExportsServiceDeps): ExportsService {
       }
       // Checked before the save dialog: a draft with problems is refused unless it goes out as a draft.
       const { draft, incomplete } = asDraft ? draftForDraftExport(content) : { draft: draftForExport(content), incomplete: [] };
+      if (!asDraft) refuseUntranslated(draft, language);
       const request = {
         draft,
         language,
