@@ -106,8 +106,6 @@ test('a .sla.json whose title is already in the list comes in marked with the da
   await appPage.goto(appPage.url().replace(/#.*$/, '#/'));
   await home.expectShown();
   await home.importFile('globex.sla.json', file);
-  const [year, month, day] = today.split('-').map(Number);
   // The mark is written in the language of the title it is added to: this title is English, so the mark is too, whatever the screen's language.
-  expect([year, month, day].every(Number.isInteger)).toBe(true);
   await expect(wizard.field('协议标题')).toHaveValue(`Globex platform SLA (imported ${today})`);
 });

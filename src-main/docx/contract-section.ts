@@ -55,6 +55,17 @@ function coverParagraphs(docs: readonly ContractDoc[], revisions: Revisions | nu
       children: children(revisions?.textOf(cover, 'title') ?? plain(cover.title), marks?.withSource({ path: 'title' }) ?? null),
       ...(crowded ? { spacing: { before: 1_800 } } : {}),
     }),
+    // A bilingual contract is titled in both languages, the Chinese title under the English one.
+    ...docs
+      .slice(1)
+      .filter((doc) => doc.cover.title !== cover.title)
+      .map(
+        (doc) =>
+          new Paragraph({
+            style: 'Title',
+            children: children(revisions?.textOf(doc.cover, 'title') ?? plain(doc.cover.title), marks?.withSource({ path: 'title' }) ?? null),
+          }),
+      ),
   ];
   let detailSeen = false;
   for (const id of ids) {
@@ -111,6 +122,11 @@ export function draftMarks(docs: readonly ContractDoc[]): { notice: string; wate
   };
 }
 
+/** The title above every page: in a bilingual contract in both languages, when they differ. */
+function headerTitle(docs: readonly ContractDoc[]): string {
+  return [...new Set(docs.map((doc) => doc.meta.title))].join(' / ');
+}
+
 /** A draft's header: the notice in bold, the title under it (none on the cover), and the watermark behind the page. */
 function draftHeader(docs: readonly ContractDoc[], title: string | null): Header {
   const { notice, watermark } = draftMarks(docs);
@@ -150,9 +166,9 @@ export function contractSection(
       page: { size: { width: page.size.width, height: page.size.height }, margin: page.margin },
     },
     headers: draft
-      ? { default: draftHeader(docs, docs[0]!.meta.title), first: draftHeader(docs, null) }
+      ? { default: draftHeader(docs, headerTitle(docs)), first: draftHeader(docs, null) }
       : {
-          default: header(docs[0]!.meta.title),
+          default: header(headerTitle(docs)),
           first: new Header({ children: [new Paragraph({ children: [] })] }),
         },
     footers: {
