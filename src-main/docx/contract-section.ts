@@ -58,7 +58,7 @@ function coverParagraphs(docs: readonly ContractDoc[], revisions: Revisions | nu
     // A bilingual contract is titled in both languages, the Chinese title under the English one.
     ...docs
       .slice(1)
-      .filter((doc) => doc.cover.title !== cover.title)
+      .filter((doc) => doc.cover.title !== cover.title && doc.cover.title !== doc.labels.missingText)
       .map(
         (doc) =>
           new Paragraph({
@@ -124,7 +124,8 @@ export function draftMarks(docs: readonly ContractDoc[]): { notice: string; wate
 
 /** The title above every page: in a bilingual contract in both languages, when they differ. */
 function headerTitle(docs: readonly ContractDoc[]): string {
-  return [...new Set(docs.map((doc) => doc.meta.title))].join(' / ');
+  // A title not yet translated is left out, here and on the cover: the contract check names the gap.
+  return [...new Set(docs.filter((doc, index) => index === 0 || doc.meta.title !== doc.labels.missingText).map((doc) => doc.meta.title))].join(' / ');
 }
 
 /** A draft's header: the notice in bold, the title under it (none on the cover), and the watermark behind the page. */

@@ -258,7 +258,8 @@ describe('a draft export', () => {
     const contract = await service.build({ draft, language: 'bilingual' });
     expect((await headers(contract.bytes)).sort((a, b) => a.text.localeCompare(b.text))).toEqual([
       { text: '', watermark: undefined },
-      { text: draft.title.en, watermark: undefined },
+      // A bilingual contract is headed by its title in both languages.
+      { text: `${draft.title.en} / ${draft.title['zh-CN']}`, watermark: undefined },
     ]);
     const asDraft = await service.build({ draft, language: 'bilingual', asDraft: true });
     expect((await headers(asDraft.bytes)).map((header) => header.watermark)).toEqual(['DRAFT 草稿', 'DRAFT 草稿']);

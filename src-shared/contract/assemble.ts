@@ -519,6 +519,7 @@ class Assembler {
         internalCopy: labels.internalCopy,
         draftNotice: labels.draftNotice,
         draftWatermark: labels.draftWatermark,
+        missingText: labels.missingText,
       },
       cover: { title, lines },
       clauses,

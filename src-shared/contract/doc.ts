@@ -247,6 +247,8 @@ export interface ContractLabels {
   draftNotice: string;
   /** "DRAFT": the watermark across every page of a draft export. */
   draftWatermark: string;
+  /** What stands for a text not written in this document's language ("[缺少中文文本]"). */
+  missingText: string;
 }
 
 export interface ContractDoc {
