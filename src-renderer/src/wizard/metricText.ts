@@ -9,12 +9,12 @@ import type { Locale } from '../../../src-shared/i18n';
 import { formatLevel } from '../../../src-shared/format';
 import { metricSemantics, metricsById, type LocatedMetric, type Metric, type SlaDraft } from '../../../src-shared/model';
 import { displayText, type TextLanguage } from '../../../src-shared/model/localized';
-import { i18n } from '../app/i18n';
 import type { Choice } from './fields/fields';
 
 /** A draft's text as the wizard names things: in the user's language, or the other when not written in it. */
 function inUserLanguage(text: Parameters<typeof displayText>[0]): string {
-  const language: TextLanguage = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
+  // The screen's language, which the shell sets on the document (app/i18n.ts, applyLocale).
+  const language: TextLanguage = document.documentElement.lang === 'zh-CN' ? 'zh-CN' : 'en';
   return displayText(text, language);
 }
 
