@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { VersionRecord } from '../../../src-shared/api';
+import { asLocalizedText, displayText, type TextLanguage } from '../../../src-shared/model/localized';
 import { call } from './client';
 
 export type AmendedVersion = { state: 'none' } | { state: 'loading' } | { state: 'failed' } | { state: 'ready'; version: VersionRecord };
@@ -27,8 +28,7 @@ export function useAmendedVersion(amendsVersionId: string | null | undefined): A
   return loaded?.id === amendsVersionId ? loaded.value : { state: 'loading' };
 }
 
-/** The title the signed version carries, as its content has it. */
-export function signedTitle(version: VersionRecord): string {
-  const title = (version.content as { title?: unknown }).title;
-  return typeof title === 'string' ? title : '';
+/** The title the signed version carries, as its content has it, in the reader's language (or the other when it has none). */
+export function signedTitle(version: VersionRecord, language: TextLanguage): string {
+  return displayText(asLocalizedText((version.content as { title?: unknown }).title), language);
 }

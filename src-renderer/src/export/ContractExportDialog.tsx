@@ -168,7 +168,7 @@ export function ContractExportDialog({ draftId, saver, onClose, contractFindings
             <Typography.Paragraph type="secondary" className="contract-export-scope-help" role="note">
               {form === 'amendment' && amended.state === 'ready'
                 ? t('export.form.amendmentHelp', {
-                    title: signedTitle(amended.version) || t('wizard.untitled'),
+                    title: signedTitle(amended.version, locale) || t('wizard.untitled'),
                     date: formatTimestamp(amended.version.createdAt, locale),
                   })
                 : t(`export.form.${form}Help`, { title: '', date: '' })}

@@ -13,11 +13,14 @@ import { ImportPanel } from './ImportPanel';
 import { MonthlyReportView } from './MonthlyReportView';
 import './reports.css';
 import { DraftLoading } from '../common/DraftLoading';
+import { useLocale } from '../common/locale';
+import { asLocalizedText, displayText } from '../../../src-shared/model/localized';
 
 type Loaded = { state: 'loading' } | { state: 'failed'; error: ApiError } | { state: 'ready'; draft: DraftRecord };
 
 export function ReportsPage({ draftId }: { draftId: string }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [imports, setImports] = useState<MonitoringImport[] | null>(null);
   const [dataVersion, setDataVersion] = useState(0);
@@ -48,8 +51,7 @@ export function ReportsPage({ draftId }: { draftId: string }) {
     };
   }, [draftId, dataVersion]);
 
-  const title =
-    loaded.state === 'ready' && typeof loaded.draft.title === 'string' && loaded.draft.title.trim() !== '' ? loaded.draft.title : t('wizard.untitled');
+  const title = (loaded.state === 'ready' ? displayText(asLocalizedText(loaded.draft.title), locale).trim() : '') || t('wizard.untitled');
 
   useEffect(() => {
     if (loaded.state !== 'ready') return;

@@ -28,7 +28,7 @@ export function AmendsBanner({ draftId, amended }: { draftId: string; amended: A
       description={
         signed
           ? t('versions.amends.description', {
-              title: signedTitle(signed) || t('wizard.untitled'),
+              title: signedTitle(signed, locale) || t('wizard.untitled'),
               version: roundLabel(t, signed),
               time: formatTimestamp(signed.createdAt, locale),
             })
