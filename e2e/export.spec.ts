@@ -63,7 +63,7 @@ test.describe('the contract preview and export', () => {
     const preview = new ContractPreviewPanel(appPage);
     await home.createFromPreset('enterprise');
     await wizard.expectStep(1, 'Services');
-    const title = await wizard.field('Agreement title').inputValue();
+    const title = await wizard.field('Agreement title (English)').inputValue();
 
     // The preview reads in the interface's language, starting with the cover.
     await expect(preview.region).toBeVisible();
@@ -119,7 +119,7 @@ test.describe('the contract preview and export', () => {
     const home = new HomePage(appPage);
     const wizard = new WizardPage(appPage);
     await home.createFromPreset('enterprise');
-    const title = await wizard.field('Agreement title').inputValue();
+    const title = await wizard.field('Agreement title (English)').inputValue();
     await wizard.step(5).click();
     await wizard.field('Claim within').fill('52');
     await wizard.expectSaved();
@@ -180,7 +180,7 @@ test.describe('the contract preview and export', () => {
     await appPage.getByLabel(/SLA file to import|要导入的 SLA 文件/).setInputFiles({ name: file.suggestedFilename(), mimeType: DOCX_TYPE, buffer: bytes });
     // The wizard opens on the new draft (the "Imported" toast is too brief to wait for on a busy machine).
     await wizard.expectStep(1, 'Services');
-    await expect(wizard.field('Agreement title')).toHaveValue(title);
+    await expect(wizard.field('Agreement title (English)')).toHaveValue(title);
     const importedId = draftIdOf(appPage);
     expect(importedId).not.toBe(id);
     expect(await workingCopy(appPage, importedId)).toEqual(embedded);
@@ -192,7 +192,7 @@ test.describe('the contract preview and export', () => {
     const home = new HomePage(appPage);
     const wizard = new WizardPage(appPage);
     await home.createFromPreset('china-hosted');
-    const title = await wizard.field('Agreement title').inputValue();
+    const title = await wizard.field('Agreement title (Chinese)').inputValue();
     const sha256 = await appPage.evaluate(async (draftId) => {
       const result = await window.sla!.invoke['versions.save']({ draftId, party: 'customerCounter', author: 'Li Wei' });
       if (!result.ok) throw new Error(result.error.key);

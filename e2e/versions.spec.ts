@@ -28,6 +28,9 @@ test.describe('versions', () => {
     const saveVersion = appPage.getByRole('button', { name: 'Save version', exact: true });
     await home.createFromPreset('enterprise', 'Crestmoor SLA 2027');
     await wizard.expectStep(1, 'Services');
+    // The enterprise contract is bilingual: a new title needs its Chinese too before anyone can sign.
+    await wizard.field('Agreement title (Chinese)').fill('Crestmoor 2027年服务水平协议');
+    await wizard.expectSaved();
 
     // Round 1: our proposal, as the preset has it.
     await saveVersion.click();
@@ -100,8 +103,8 @@ test.describe('versions', () => {
     await appPage.getByRole('button', { name: 'Back to the wizard' }).click();
     await wizard.expectStep(1, 'Services');
     await expect(timeline.signedBanner).toBeVisible();
-    await expect(wizard.field('Agreement title')).toHaveText('Crestmoor SLA 2027');
-    await expect(appPage.getByRole('textbox', { name: 'Agreement title' })).toHaveCount(0);
+    await expect(wizard.field('Agreement title (English)')).toHaveText('Crestmoor SLA 2027');
+    await expect(appPage.getByRole('textbox', { name: 'Agreement title (English)' })).toHaveCount(0);
     await expect(saveVersion).toHaveCount(0);
     await wizard.step(3).click();
     await expect(wizard.field('Target, target 1')).toHaveText('99.99\u00a0%');
@@ -110,22 +113,24 @@ test.describe('versions', () => {
     await appPage.getByRole('button', { name: 'Start amendment' }).click();
     await expect(appPage.getByText('Created Crestmoor SLA 2027 — Amendment 1.')).toBeVisible();
     await wizard.expectStep(1, 'Services');
-    await expect(wizard.field('Agreement title')).toHaveValue('Crestmoor SLA 2027 — Amendment 1');
-    await expect(wizard.field('Agreement title')).toBeEnabled();
+    await expect(wizard.field('Agreement title (English)')).toHaveValue('Crestmoor SLA 2027 — Amendment 1');
+    await expect(wizard.field('Agreement title (Chinese)')).toHaveValue('Crestmoor 2027年服务水平协议（第1号修订）');
+    await expect(wizard.field('Agreement title (English)')).toBeEnabled();
     await expect(timeline.signedBanner).toHaveCount(0);
 
     // The draft list shows where each stands: the signed agreement and its amendment in drafting.
     await appPage.getByRole('link', { name: 'Home', exact: true }).click();
     await home.expectShown();
-    await expect(home.row('Crestmoor SLA 2027')).toContainText('Signed');
-    await expect(home.row('Crestmoor SLA 2027 — Amendment 1')).toContainText('Drafting');
+    await expect(home.row('Crestmoor SLA 2027 (Crestmoor 2027年服务水平协议)')).toContainText('Signed');
+    await expect(home.row('Crestmoor SLA 2027 — Amendment 1 (Crestmoor 2027年服务水平协议（第1号修订）)')).toContainText('Drafting');
   });
 
   test('refuses to save a version while the draft has problems, listing them in the dialog', async ({ appPage }) => {
     const wizard = new WizardPage(appPage);
     const dialog = new RoundDialog(appPage);
     await new HomePage(appPage).createFromPreset('enterprise');
-    await wizard.field('Agreement title').fill('');
+    await wizard.field('Agreement title (English)').fill('');
+    await wizard.field('Agreement title (Chinese)').fill('');
     await wizard.expectSaved();
 
     await appPage.getByRole('button', { name: 'Save version', exact: true }).click();

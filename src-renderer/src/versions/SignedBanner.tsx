@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { VersionSummary } from '../../../src-shared/api';
 import { formatTimestamp } from '../common/formatTime';
 import { useLocale } from '../common/locale';
+import { asLocalizedText, displayText } from '../../../src-shared/model/localized';
 import { navigate } from '../common/route';
 import { call, errorMessage } from '../common/client';
 import { roundLabel } from './labels';
@@ -47,7 +48,7 @@ export function SignedBanner({ draftId, versions }: { draftId: string; versions?
     const result = await call('versions.startAmendment', { versionId: signed.id });
     setBusy(false);
     if (!result.ok) return void message.error(errorMessage(t, result.error));
-    void message.success(t('versions.locked.amendmentCreated', { title: result.value.title }));
+    void message.success(t('versions.locked.amendmentCreated', { title: displayText(asLocalizedText(result.value.content.title), locale) }));
     navigate({ screen: 'draft', draftId: result.value.id, step: 'services' });
   };
 

@@ -14,6 +14,7 @@ import type { ApiError, ApiResult, DraftRecord, VersionSummary } from '../../../
 import { shortHash } from '../../../src-shared/model/version';
 import { formatTimestamp } from '../common/formatTime';
 import { useLocale } from '../common/locale';
+import { asLocalizedText, displayText } from '../../../src-shared/model/localized';
 import { navigate, WORKING_COPY } from '../common/route';
 import { call, errorMessage } from '../common/client';
 import { ApprovedFindingsList } from '../playbook/PlaybookApprovalNotice';
@@ -33,6 +34,7 @@ const restoreMessageKey = 'versions-restore';
 
 export function VersionsPage({ draftId }: { draftId: string }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const { message, modal } = AntApp.useApp();
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [dialog, setDialog] = useState<RoundDialogMode | null>(null);
@@ -56,7 +58,8 @@ export function VersionsPage({ draftId }: { draftId: string }) {
     };
   }, [draftId, reloads]);
 
-  const title = loaded.state === 'ready' && loaded.draft.title.trim() !== '' ? loaded.draft.title : t('wizard.untitled');
+  // The title in the user's language (the list's "English (中文)" is for finding it, not for a heading).
+  const title = (loaded.state === 'ready' ? displayText(asLocalizedText(loaded.draft.content.title), locale).trim() : '') || t('wizard.untitled');
   const amendsVersionId = loaded.state === 'ready' ? loaded.draft.amendsVersionId : null;
   const amended = useAmendedVersion(amendsVersionId);
   useEffect(() => {
