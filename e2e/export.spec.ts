@@ -120,6 +120,7 @@ test.describe('the contract preview and export', () => {
     const wizard = new WizardPage(appPage);
     await home.createFromPreset('enterprise');
     const title = await wizard.field('Agreement title (English)').inputValue();
+    const titleZh = await wizard.field('Agreement title (Chinese)').inputValue();
     await wizard.step(5).click();
     await wizard.field('Claim within').fill('52');
     await wizard.expectSaved();
@@ -185,7 +186,8 @@ test.describe('the contract preview and export', () => {
     expect(importedId).not.toBe(id);
     expect(await workingCopy(appPage, importedId)).toEqual(embedded);
     await appPage.getByRole('link', { name: /^Home$/ }).click();
-    await expect(home.row(title)).toHaveCount(2);
+    // The list names a bilingual draft in both languages.
+    await expect(home.row(`${title} (${titleZh})`)).toHaveCount(2);
   });
 
   test('exports a saved version as an internal copy, named in the file name and in the footer with its identity', async ({ appPage }) => {

@@ -92,17 +92,7 @@ function LanguageBox({
   const missing = !hasText(text, language) && hasText(text, other);
   const languageName = t(`enums.contractLanguage.${language}`);
   const named = (name: ReactNode): ReactNode => (shown > 1 && name ? t('wizard.texts.inLanguage', { field: name, language: languageName }) : name);
-  const boxLabel = label ? (
-    <span>
-      {named(label)}
-      {/* Orange, whose text app/styles.css darkens to read at least 4.5:1 on the tag (antd's warning tag reads 4:1). */}
-      {missing ? (
-        <Tag color="orange" className="missing-translation">
-          {t('wizard.texts.missing')}
-        </Tag>
-      ) : null}
-    </span>
-  ) : undefined;
+  const boxLabel = label ? named(label) : undefined;
   const boxAriaLabel = ariaLabel ? String(named(ariaLabel)) : undefined;
   const suggestion = useSuggestion(text[other], other, missing && !readOnly);
   const takeSuggestion = () => {
@@ -115,6 +105,12 @@ function LanguageBox({
       takeSuggestion();
     }
   };
+  // The mark is described with the box (aria-describedby), not part of its name: the box is still "Title (Chinese)".
+  const missingTag = missing ? (
+    <Tag color="orange" className="missing-translation">
+      {t('wizard.texts.missing')}
+    </Tag>
+  ) : null;
   const copy =
     missing && !readOnly ? (
       <>
@@ -142,7 +138,14 @@ function LanguageBox({
       multiline={multiline}
       label={boxLabel}
       ariaLabel={boxAriaLabel}
-      extra={copy}
+      extra={
+        missingTag || copy ? (
+          <>
+            {missingTag}
+            {copy}
+          </>
+        ) : undefined
+      }
       {...frame}
     >
       {(a11y) =>
