@@ -157,7 +157,7 @@ test.describe('dev:web harness', () => {
     const download = await downloadPromise;
     expect(download.suggestedFilename()).toBe('Globex renewal.sla.json');
     const text = await readFile(await download.path(), 'utf8');
-    expect(JSON.parse(text)).toMatchObject({ schemaVersion: 2, title: 'Globex renewal' });
+    expect(JSON.parse(text)).toMatchObject({ schemaVersion: 3, title: { en: 'Globex renewal' } });
   });
 
   test('cannot be driven by a page on another local port, even with the token cookie in the browser', async ({ harness, appPage }) => {

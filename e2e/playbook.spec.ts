@@ -12,7 +12,7 @@ import { WizardPage } from './page-models/WizardPage';
 async function enterpriseRound(page: Page): Promise<{ draftId: string; versionId: string }> {
   return page.evaluate(async () => {
     const sla = window.sla!;
-    const draft = await sla.invoke['drafts.create']({ presetId: 'enterprise', title: 'Crestmoor playbook' });
+    const draft = await sla.invoke['drafts.create']({ presetId: 'enterprise' });
     if (!draft.ok) throw new Error(JSON.stringify(draft.error));
     const version = await sla.invoke['versions.save']({ draftId: draft.value.id, party: 'ourProposal', author: 'Alice Provider', note: '' });
     if (!version.ok) throw new Error(JSON.stringify(version.error));

@@ -21,6 +21,11 @@ async function twoRounds(page: Page): Promise<{ draftId: string; first: string; 
       return result.value;
     };
     const draft = unwrap(await sla.invoke['drafts.create']({ presetId: 'standard-saas', title: 'Globex platform SLA' }));
+    const titled = unwrap(await sla.invoke['drafts.get']({ id: draft.id }));
+    const bilingual = structuredClone(titled.content) as { title: { en: string; 'zh-CN': string } };
+    // Exported bilingual: the new title needs its Chinese too.
+    bilingual.title['zh-CN'] = 'Globex平台服务水平协议';
+    unwrap(await sla.invoke['drafts.save']({ id: draft.id, content: bilingual, baseRevision: titled.revision }));
     const first = unwrap(await sla.invoke['versions.save']({ draftId: draft.id, party: 'ourProposal', author: 'Alice Provider', note: 'Opening offer' }));
     const current = unwrap(await sla.invoke['drafts.get']({ id: draft.id }));
     const content = structuredClone(current.content) as { compensation: { claimWindowDays: number } };

@@ -149,7 +149,11 @@ const MALFORMED: Record<Channel, unknown[]> = {
   'exports.draftFile': [{ id: DRAFT_ID, path: '/etc/passwd' }],
   'clauseLibrary.list': [{ dir: '/etc' }],
   'clauseLibrary.get': [{}, { id: '' }, { id: 'x'.repeat(65) }, { id: 'standard-saas', folder: '/tmp' }],
-  'translations.suggest': [{ draftId: DRAFT_ID, text: 'x' }, { draftId: DRAFT_ID, text: 'x'.repeat(5_001), from: 'en' }, { draftId: DRAFT_ID, text: 'x', from: 'fr' }],
+  'translations.suggest': [
+    { draftId: DRAFT_ID, text: 'x' },
+    { draftId: DRAFT_ID, text: 'x'.repeat(5_001), from: 'en' },
+    { draftId: DRAFT_ID, text: 'x', from: 'fr' },
+  ],
   'versions.list': [{}, { draftId: 'not-a-uuid' }, { draftId: DRAFT_ID, limit: 5 }],
   'versions.get': [{ id: 7 }, { versionId: VERSION_ID }],
   'versions.save': [

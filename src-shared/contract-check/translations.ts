@@ -9,16 +9,14 @@ import { translationStatus } from '../model/translations';
 import type { ContractFinding } from './finding';
 
 export function translationFindings(draft: SlaDraft): ContractFinding[] {
-  return translationStatus(draft).missing.map(
-    ({ path, language }): ContractFinding => ({
-      level: 'problem',
-      rule: 'translations',
-      step: stepOfPath(path),
-      path,
-      clause: null,
-      key: `contractCheck.translations.missing.${language}`,
-      fixKey: `contractCheck.translations.fix.${language}`,
-      params: {},
-    }),
-  );
+  return translationStatus(draft).missing.map(({ path, language }): ContractFinding => ({
+    level: 'problem',
+    rule: 'translations',
+    step: stepOfPath(path),
+    path,
+    clause: null,
+    key: `contractCheck.translations.missing.${language}`,
+    fixKey: `contractCheck.translations.fix.${language}`,
+    params: {},
+  }));
 }

@@ -255,7 +255,9 @@ export function tierCondition(
   threshold: number,
 ): string {
   const wording = boundary === 'below' ? (row.higherIsBetter ? 'below' : 'above') : row.higherIsBetter ? 'atOrBelow' : 'atOrAbove';
-  return t(`reports.tierCondition.${wording}`, { threshold: formatLevel(threshold, row.unit, locale, t, { customUnit: row.customUnit ? displayText(row.customUnit, locale) : null }) });
+  return t(`reports.tierCondition.${wording}`, {
+    threshold: formatLevel(threshold, row.unit, locale, t, { customUnit: row.customUnit ? displayText(row.customUnit, locale) : null }),
+  });
 }
 
 /** The month's credit in one sentence, saying when the cap cut it. */
@@ -433,7 +435,10 @@ export function buildReportDocument({ draft, report, sources, locale, version = 
           ],
           missedRows.map((row) => {
             const words = chronicTexts(t, report, row)!;
-            return { id: row.metricId, cells: [displayText(row.serviceName, locale) || dash, metricName(t, locale, row), words.consecutive, words.inTwelve, words.status] };
+            return {
+              id: row.metricId,
+              cells: [displayText(row.serviceName, locale) || dash, metricName(t, locale, row), words.consecutive, words.inTwelve, words.status],
+            };
           }),
         ),
       );
