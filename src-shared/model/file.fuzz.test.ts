@@ -12,6 +12,7 @@ import enterpriseText from '../../templates/presets/enterprise.sla.json?raw';
 import standardText from '../../templates/presets/standard-saas.sla.json?raw';
 import { HOSTILE_STRINGS, isTranslated, mutatedDocument, mutatedText } from '../testing/hostile';
 import { MAX_DRAFT_FILE_CHARS, readDraftFile, writeDraftFile, type DraftFileResult } from './file';
+import { isLocalizedText } from './localized';
 import { LIMITS } from './schema';
 import { validateDraft } from './validate';
 
@@ -36,7 +37,8 @@ function readCleanly(text: string): DraftFileResult {
     for (const item of result.problems) {
       expect(Array.isArray(item.path) && item.path.every((segment) => typeof segment === 'string' || typeof segment === 'number')).toBe(true);
       expect(isTranslated(item.key), `${item.key} reads in both languages`).toBe(true);
-      for (const value of Object.values(item.params)) expect(['string', 'number']).toContain(typeof value);
+      // A parameter is a number, a text, or a draft's text in both languages (read in the message's language).
+      for (const value of Object.values(item.params)) expect(typeof value === 'string' || typeof value === 'number' || isLocalizedText(value)).toBe(true);
     }
   }
   return result;
