@@ -63,6 +63,8 @@ function coverParagraphs(docs: readonly ContractDoc[], revisions: Revisions | nu
         (doc) =>
           new Paragraph({
             style: 'Title',
+            // Directly under the English title, not a page-height below it as the cover's first title stands.
+            spacing: { before: 120 },
             children: children(revisions?.textOf(doc.cover, 'title') ?? plain(doc.cover.title), marks?.withSource({ path: 'title' }) ?? null),
           }),
       ),
